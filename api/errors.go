@@ -1,0 +1,119 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"doingoai/models"
+)
+
+// statusOf maps application error codes to HTTP statuses: the only place
+// where the two meet.
+var statusOf = map[string]int{
+	models.EMALFORMED:    http.StatusBadRequest,
+	models.EUNAUTHORIZED: http.StatusUnauthorized,
+	models.EFORBIDDEN:    http.StatusForbidden,
+	models.ENOTFOUND:     http.StatusNotFound,
+	models.EMETHOD:       http.StatusMethodNotAllowed,
+	models.ECONFLICT:     http.StatusConflict,
+	models.EPRECONDITION: http.StatusPreconditionFailed,
+	models.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	models.EMEDIATYPE:    http.StatusUnsupportedMediaType,
+	models.EINVALID:      http.StatusUnprocessableEntity,
+	models.ERATELIMIT:    http.StatusTooManyRequests,
+	models.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	models.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// codeOf is the reverse, for errors that Echo raises itself (no route,
+// wrong method).
+var codeOf = map[int]string{}
+
+func init() {
+	for code, status := range statusOf {
+		codeOf[status] = code
+	}
+}
+
+// handleError is Echo's HTTPErrorHandler: every error of every route ends
+// here and leaves as application/problem+json. A 5xx is logged with its
+// cause, which the client never sees.
+func (s *server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	p := s.problem(err, c)
+	h := c.Response().Header()
+	if p.Status == http.StatusUnauthorized {
+		h.Set("WWW-Authenticate", `Bearer realm="doingoai"`)
+	}
+	h.Set(echo.HeaderContentType, "application/problem+json")
+	h.Set("Cache-Control", "no-store")
+	if c.Request().Method == http.MethodHead {
+		c.Response().WriteHeader(p.Status)
+		return
+	}
+	c.Response().WriteHeader(p.Status)
+	if err := json.NewEncoder(c.Response()).Encode(p); err != nil {
+		s.log.Debug("write problem", "err", err)
+	}
+}
+
+func (s *server) problem(err error, c echo.Context) models.Problem {
+	p := models.Problem{Type: "about:blank", Instance: c.Request().URL.Path, RequestID: c.Response().Header().Get(echo.HeaderXRequestID)}
+	var de *models.Error
+	var he *echo.HTTPError
+	var mb *http.MaxBytesError
+	switch {
+	case errors.As(err, &de):
+		p.Code, p.Detail, p.Errors = de.Code, de.Message, de.Fields
+	case errors.As(err, &mb):
+		p.Code, p.Detail = models.ETOOLARGE, fmt.Sprintf("the request body is over the limit of %d bytes", mb.Limit)
+	case errors.As(err, &he):
+		p.Code = codeOf[he.Code]
+		if p.Code == "" {
+			p.Code = models.EINTERNAL
+			if he.Code < 500 {
+				p.Code = models.EMALFORMED
+			}
+		}
+		p.Status = he.Code
+		switch he.Code {
+		case http.StatusNotFound:
+			p.Detail = "there is nothing at " + c.Request().URL.Path
+		case http.StatusMethodNotAllowed:
+			p.Detail = c.Request().Method + " is not allowed on " + c.Request().URL.Path
+		default:
+			p.Detail = fmt.Sprint(he.Message)
+		}
+	case errors.Is(err, context.Canceled):
+		// The client went away; nobody reads this answer.
+		p.Code, p.Status, p.Detail = models.EUNAVAILABLE, 499, "the request was cancelled"
+	case errors.Is(err, context.DeadlineExceeded):
+		p.Code, p.Detail = models.EUNAVAILABLE, "the service is too busy to answer in time; try again"
+	default:
+		p.Code = models.EINTERNAL
+	}
+	if p.Status == 0 {
+		p.Status = statusOf[p.Code]
+		if p.Status == 0 {
+			p.Status = http.StatusInternalServerError
+		}
+	}
+	if p.Status >= 500 {
+		s.log.Error("request failed", "request_id", p.RequestID, "method", c.Request().Method, "path", c.Request().URL.Path, "status", p.Status, "err", err)
+		if p.Code == models.EINTERNAL {
+			p.Detail = "an internal error occurred; it has been logged with the request id"
+		}
+	}
+	p.Title = http.StatusText(p.Status)
+	if p.Title == "" {
+		p.Title = "Client Closed Request"
+	}
+	return p
+}

@@ -1,0 +1,96 @@
+// Package demo loads the demonstration data of `serve --demo`: the units of
+// Thái Nguyên province with district Định Hóa and its 23 communes (from the
+// national list of 01/11/2024), the 2024 foreign-affairs report of xã Bộc
+// Nhiêu, and one token per role.
+package demo
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"doingoai/models"
+	"doingoai/store"
+)
+
+//go:embed units-dinh-hoa-2024-11-01.csv
+var UnitsCSV []byte
+
+//go:embed boc-nhieu-2024.json
+var BocNhieu2024 []byte
+
+// The units the demo tokens are bound to.
+const (
+	DistrictCode = "167"   // Huyện Định Hóa
+	CommuneCode  = "05596" // Xã Bộc Nhiêu
+)
+
+// tokenPrefix names the demo's tokens, so that a later `serve --demo`
+// recognises the database as the demo's and issues fresh ones.
+const tokenPrefix = "demo "
+
+// Token is a demo token and what it is for.
+type Token struct {
+	Role   models.Role
+	Unit   string
+	Secret string
+}
+
+// Result tells what Load did.
+type Result struct {
+	Loaded bool    // the units and the report were loaded now
+	Tokens []Token // nil when the database holds other data
+}
+
+// Load fills an empty database with the demo data and tokens. On a database
+// the demo filled before, it revokes the previous demo tokens and issues new
+// ones (their secrets were shown once and are gone). On any other database
+// it changes nothing.
+func Load(ctx context.Context, s *store.Store) (Result, error) {
+	var res Result
+	t, err := s.Tree(ctx)
+	if err != nil {
+		return res, err
+	}
+	if t.Len() > 1 {
+		toks, err := s.ListTokens(ctx)
+		if err != nil {
+			return res, err
+		}
+		demo := false
+		for _, tok := range toks {
+			if strings.HasPrefix(tok.Name, tokenPrefix) && tok.RevokedAt == nil {
+				demo = true
+				if err := s.RevokeToken(ctx, models.CommandLine, tok.ID); err != nil {
+					return res, err
+				}
+			}
+		}
+		if !demo {
+			return res, nil
+		}
+	} else {
+		rows, err := models.ParseUnitsCSV(bytes.NewReader(UnitsCSV))
+		if err != nil {
+			return res, fmt.Errorf("demo units: %w", err)
+		}
+		if _, err := s.ImportUnits(ctx, models.CommandLine, rows); err != nil {
+			return res, fmt.Errorf("demo units: %w", err)
+		}
+		res.Loaded = true
+	}
+	for _, in := range []models.TokenInput{
+		{Role: models.RoleAdmin, Name: tokenPrefix + "admin"},
+		{Role: models.RoleDistrict, UnitCode: DistrictCode, Name: tokenPrefix + "district " + DistrictCode},
+		{Role: models.RoleCommune, UnitCode: CommuneCode, Name: tokenPrefix + "commune " + CommuneCode},
+	} {
+		secret, tok, err := s.CreateToken(ctx, models.CommandLine, in)
+		if err != nil {
+			return res, err
+		}
+		res.Tokens = append(res.Tokens, Token{Role: tok.Role, Unit: tok.UnitCode, Secret: secret})
+	}
+	return res, nil
+}

@@ -1,0 +1,82 @@
+// Package handlers holds one file per resource of the API. Each handler
+// reads its request, checks the principal's rights through the store's
+// scope helper, calls the store and writes the answer; errors are returned,
+// never written, and the api package turns them into problem+json.
+//
+// Handlers use only net/http types: the api package adapts them to the web
+// framework (Echo), which stays out of this package.
+package handlers
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strings"
+
+	"doingoai/models"
+	"doingoai/store"
+)
+
+// HandlerFunc is the shape of every handler.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// Handler holds what the handlers need.
+type Handler struct {
+	Store *store.Store
+	Log   *slog.Logger
+}
+
+// writeJSON writes v as JSON with status.
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	return json.NewEncoder(w).Encode(v)
+}
+
+// readJSONBody returns the body of a request that must be JSON. The size
+// limit is applied by the api package; a body over it fails here with the
+// error it set.
+func readJSONBody(r *http.Request) ([]byte, error) {
+	ct := r.Header.Get("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	if ct == "" || err != nil || !(mt == "application/json" || strings.HasSuffix(mt, "+json")) {
+		return nil, models.Errorf(models.EMEDIATYPE, "send the body as application/json, not %q", ct)
+	}
+	return io.ReadAll(r.Body)
+}
+
+// principal returns who makes the request; the api package has
+// authenticated every request that reaches a handler under /api/v1.
+func principal(r *http.Request) models.Principal {
+	p, _ := models.PrincipalFrom(r.Context())
+	return p
+}
+
+// inScope is the one scope check of the API: may p act on unit u? An admin
+// (or the command line) everywhere; a district token on its unit and every
+// unit below; a commune token on its own unit only. A unit outside the
+// scope is EFORBIDDEN whether it has data or not.
+func inScope(t *store.Tree, p models.Principal, u *store.TreeUnit) error {
+	switch p.Role {
+	case models.RoleAdmin, models.RoleSystem:
+		return nil
+	case models.RoleDistrict:
+		if home := t.Unit(p.UnitID); home != nil && t.Contains(home, u) {
+			return nil
+		}
+	case models.RoleCommune:
+		if u.ID == p.UnitID {
+			return nil
+		}
+	}
+	return models.Errorf(models.EFORBIDDEN, "this token (%s, %s %s) cannot act on unit %s", p.Actor(), p.Role, p.UnitCode, u.Code)
+}
+
+// queryProblems collects the problems of a query string.
+type queryProblems struct{ models.Problems }
+
+func (q *queryProblems) err() error {
+	return q.Err("the query is not valid")
+}

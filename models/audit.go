@@ -1,0 +1,56 @@
+package models
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Audit actions: what an audit event records.
+const (
+	ActionReportSubmit = "report.submit" // a revision submitted (or saved as a draft)
+	ActionReportReview = "report.review" // accepted or returned by the district
+	ActionDeadlineSet  = "deadline.set"
+	ActionTokenCreate  = "token.create"
+	ActionTokenRevoke  = "token.revoke"
+	ActionUnitCreate   = "unit.create"
+	ActionUnitUpdate   = "unit.update"
+	ActionUnitsImport  = "units.import"
+)
+
+// AuditEvent is one entry of the append-only audit trail: who (the token's
+// id, name and role), did what, to which report or unit, when, and the
+// state before and after in Detail.
+type AuditEvent struct {
+	ID       int64           `json:"id" example:"42"`
+	At       time.Time       `json:"at"`
+	TokenID  *int64          `json:"token_id" extensions:"x-nullable"`
+	Actor    string          `json:"actor" example:"UBND huyện Định Hóa"`
+	Role     Role            `json:"role" enums:"admin,district,commune,system" example:"district"`
+	Action   string          `json:"action" enums:"report.submit,report.review,deadline.set,token.create,token.revoke,unit.create,unit.update,units.import" example:"report.review"`
+	UnitCode *string         `json:"unit_code" example:"05596" extensions:"x-nullable"`
+	Period   *string         `json:"period" example:"2024" extensions:"x-nullable"`
+	Revision *int            `json:"revision" example:"2" extensions:"x-nullable"`
+	Detail   json.RawMessage `json:"detail" swaggertype:"object"`
+}
+
+// AuditList is a page of the audit trail, newest first.
+type AuditList struct {
+	Items []AuditEvent `json:"items"`
+	Total int64        `json:"total" example:"120"`
+}
+
+// AuditFilter selects audit events.
+type AuditFilter struct {
+	Period string
+	Since  time.Time
+	Page   Page
+}
+
+// RoleSystem marks audit events made from the command line, not through a
+// token.
+const RoleSystem Role = "system"
+
+// CommandLine is the principal of commands run on the server itself
+// (units import, token create): they hold the database, so they hold every
+// right, and the audit trail names them.
+var CommandLine = Principal{Name: "command line", Role: RoleSystem}

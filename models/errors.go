@@ -1,0 +1,109 @@
+// Package models holds the domain of doingoai: administrative units, tokens
+// and roles, periods, the commune foreign-affairs report with its validation,
+// the indicator catalogue and how each indicator rolls up. It depends on no
+// database and no HTTP framework.
+package models
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Application error codes. They say what went wrong in domain terms; the
+// api package turns each into an HTTP status in exactly one place.
+const (
+	EMALFORMED    = "malformed"           // the request cannot be parsed (400)
+	EUNAUTHORIZED = "unauthorized"        // no valid token (401)
+	EFORBIDDEN    = "forbidden"           // a valid token outside its scope (403)
+	ENOTFOUND     = "not_found"           // the thing does not exist (404)
+	ECONFLICT     = "conflict"            // the thing's state forbids the change (409)
+	EPRECONDITION = "precondition_failed" // a stale If-Match (412)
+	EINVALID      = "invalid"             // the content is wrong; Fields lists each problem (422)
+	ERATELIMIT    = "rate_limited"        // too many requests (429)
+	EUNAVAILABLE  = "unavailable"         // the service is shutting down or overloaded (503)
+	EINTERNAL     = "internal"            // a bug or an outage; details go to the log only (500)
+)
+
+// FieldError names one problem of a request body or query and where it is,
+// as a path such as "ngo_aid.projects[2].committed_vnd".
+type FieldError struct {
+	Field   string `json:"field" example:"delegations.inbound_foreign.count"`
+	Message string `json:"message" example:"must not be negative"`
+}
+
+// Error is a domain error: a code, a message a person understands, and for
+// EINVALID the list of every problem found.
+type Error struct {
+	Code    string
+	Message string
+	Fields  []FieldError
+}
+
+func (e *Error) Error() string {
+	if len(e.Fields) == 0 {
+		return e.Code + ": " + e.Message
+	}
+	return fmt.Sprintf("%s: %s (%d problems, first: %s %s)", e.Code, e.Message, len(e.Fields), e.Fields[0].Field, e.Fields[0].Message)
+}
+
+// Errorf returns an *Error with the given code and formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of err if it is (or wraps) an *Error, and
+// EINTERNAL for any other non-nil error.
+func ErrorCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	if err == nil {
+		return ""
+	}
+	return EINTERNAL
+}
+
+// Problems collects field errors while validating, so that a client learns
+// of every problem at once instead of one per request.
+type Problems struct {
+	list []FieldError
+}
+
+// Add records a problem at field.
+func (p *Problems) Add(field, message string) {
+	p.list = append(p.list, FieldError{Field: field, Message: message})
+}
+
+// Addf records a problem at field with a formatted message.
+func (p *Problems) Addf(field, format string, args ...any) {
+	p.Add(field, fmt.Sprintf(format, args...))
+}
+
+// Len is the number of problems recorded.
+func (p *Problems) Len() int { return len(p.list) }
+
+// List returns the problems recorded, in the order found.
+func (p *Problems) List() []FieldError { return p.list }
+
+// Err returns nil when nothing was recorded, otherwise an EINVALID *Error
+// carrying every problem.
+func (p *Problems) Err(message string) error {
+	if len(p.list) == 0 {
+		return nil
+	}
+	return &Error{Code: EINVALID, Message: message, Fields: p.list}
+}
+
+// Path joins a field path and a child name: Path("profile", "households").
+func Path(parent, child string) string {
+	if parent == "" {
+		return child
+	}
+	return parent + "." + child
+}
+
+// Index appends a list index to a field path: Index("items", 2) = "items[2]".
+func Index(parent string, i int) string {
+	return fmt.Sprintf("%s[%d]", parent, i)
+}

@@ -1,0 +1,22 @@
+package models
+
+// Problem is an error answer, RFC 9457 application/problem+json. Code is
+// the application's error code (stable, for programs to switch on); Errors
+// lists each problem of the request with its field path.
+type Problem struct {
+	Type      string       `json:"type" example:"about:blank"`
+	Title     string       `json:"title" example:"Unprocessable Entity"`
+	Status    int          `json:"status" example:"422"`
+	Detail    string       `json:"detail" example:"the report has errors; nothing was stored"`
+	Instance  string       `json:"instance,omitempty" example:"/api/v1/reports"`
+	Code      string       `json:"code" enums:"malformed,unauthorized,forbidden,not_found,method_not_allowed,conflict,precondition_failed,too_large,unsupported_media_type,invalid,rate_limited,unavailable,internal" example:"invalid"`
+	RequestID string       `json:"request_id,omitempty" example:"8f14e45fceea167a"`
+	Errors    []FieldError `json:"errors,omitempty"`
+}
+
+// Codes for problems that the HTTP layer finds before any handler runs.
+const (
+	EMETHOD    = "method_not_allowed"     // 405
+	ETOOLARGE  = "too_large"              // 413
+	EMEDIATYPE = "unsupported_media_type" // 415
+)

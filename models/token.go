@@ -1,0 +1,105 @@
+package models
+
+import (
+	"context"
+	"time"
+)
+
+// Role is what a token may do.
+//   - admin: everything, everywhere.
+//   - district: bound to a unit (a district, a province, or the country);
+//     reads, reviews, rolls up and submits on behalf of every commune below.
+//   - commune: bound to one commune-level unit; submits and reads its own
+//     reports.
+type Role string
+
+const (
+	RoleAdmin    Role = "admin"
+	RoleDistrict Role = "district"
+	RoleCommune  Role = "commune"
+)
+
+func (r Role) Valid() bool {
+	return r == RoleAdmin || r == RoleDistrict || r == RoleCommune
+}
+
+// Token is an API token as listed to an administrator: never its secret,
+// which is shown once at creation and stored only as a SHA-256 hash.
+type Token struct {
+	ID         int64      `json:"id"`
+	Name       string     `json:"name"`
+	Role       Role       `json:"role"`
+	UnitCode   string     `json:"unit_code,omitempty"`
+	CreatedAt  time.Time  `json:"created_at"`
+	ExpiresAt  *time.Time `json:"expires_at,omitempty"`
+	RevokedAt  *time.Time `json:"revoked_at,omitempty"`
+	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
+}
+
+// TokenInput asks for a new token.
+type TokenInput struct {
+	Role     Role
+	UnitCode string // required for district and commune tokens
+	Name     string
+	TTL      time.Duration // 0 for a token that does not expire
+}
+
+// Validate checks the input on its own; the store checks the unit.
+func (in TokenInput) Validate() error {
+	var p Problems
+	if !in.Role.Valid() {
+		p.Add("role", "must be admin, district or commune")
+	}
+	if in.Role == RoleAdmin && in.UnitCode != "" {
+		p.Add("unit", "an admin token is not bound to a unit")
+	}
+	if (in.Role == RoleDistrict || in.Role == RoleCommune) && in.UnitCode == "" {
+		p.Addf("unit", "a %s token needs the code of its unit", in.Role)
+	}
+	CheckText(&p, "name", in.Name, 200)
+	if in.TTL < 0 {
+		p.Add("expires", "must be a positive duration")
+	}
+	return p.Err("the token cannot be created")
+}
+
+// Principal is who makes a request: the token's id, name and role, and the
+// unit it is bound to.
+type Principal struct {
+	TokenID  int64
+	Name     string
+	Role     Role
+	UnitID   int64 // 0 for admin
+	UnitCode string
+}
+
+// Actor is how the principal is named in revisions and the audit trail.
+func (p Principal) Actor() string {
+	if p.Name != "" {
+		return p.Name
+	}
+	return string(p.Role)
+}
+
+type principalKey struct{}
+
+// WithPrincipal returns ctx carrying p.
+func WithPrincipal(ctx context.Context, p Principal) context.Context {
+	return context.WithValue(ctx, principalKey{}, p)
+}
+
+// PrincipalFrom returns the principal of an authenticated request.
+func PrincipalFrom(ctx context.Context) (Principal, bool) {
+	p, ok := ctx.Value(principalKey{}).(Principal)
+	return p, ok
+}
+
+// RequireRole returns EFORBIDDEN unless the principal has one of roles.
+func (p Principal) RequireRole(roles ...Role) error {
+	for _, r := range roles {
+		if p.Role == r {
+			return nil
+		}
+	}
+	return Errorf(EFORBIDDEN, "a %s token cannot do this", p.Role)
+}

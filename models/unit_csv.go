@@ -1,0 +1,127 @@
+package models
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// UnitRow is one line of a units CSV file.
+type UnitRow struct {
+	Line int
+	UnitInput
+}
+
+// UnitsCSVHeader is the header every units file starts with (the files of
+// the national list in data/ use it).
+var UnitsCSVHeader = []string{"code", "name", "kind", "parent_code"}
+
+// MaxUnitsCSVRows bounds one import: the country has about 11,200 units.
+const MaxUnitsCSVRows = 100_000
+
+// ParseUnitsCSV reads a units file: a header "code,name,kind,parent_code"
+// (optionally followed by valid_from,valid_to), then one unit a line. Every
+// bad line is reported with its line number, and nothing is returned unless
+// the whole file is good, so an import is never half applied.
+func ParseUnitsCSV(r io.Reader) ([]UnitRow, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, Errorf(EINVALID, "the file is empty; it must start with the header %s", strings.Join(UnitsCSVHeader, ","))
+	}
+	if err != nil {
+		return nil, csvError(err)
+	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff") // a BOM written by spreadsheet programs
+	}
+	for i := range header {
+		header[i] = strings.TrimSpace(header[i])
+	}
+	extra := 0
+	switch {
+	case len(header) == 4 && equalFold(header, UnitsCSVHeader):
+	case len(header) == 6 && equalFold(header[:4], UnitsCSVHeader) && strings.EqualFold(header[4], "valid_from") && strings.EqualFold(header[5], "valid_to"):
+		extra = 2
+	default:
+		return nil, Errorf(EINVALID, "line 1: the header must be %s (optionally followed by valid_from,valid_to), not %s",
+			strings.Join(UnitsCSVHeader, ","), strings.Join(header, ","))
+	}
+	var p Problems
+	var rows []UnitRow
+	seen := map[string]int{}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			return nil, csvError(err)
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line
+		}
+		prefix := fmt.Sprintf("line %d", line)
+		if len(rec) != 4+extra {
+			p.Addf(prefix, "has %d columns; the header has %d", len(rec), 4+extra)
+			continue
+		}
+		row := UnitRow{Line: line, UnitInput: UnitInput{Code: rec[0], Name: rec[1], Kind: UnitKind(rec[2]), ParentCode: rec[3]}}
+		row.Normalize()
+		if extra == 2 {
+			for i, dst := range []*Date{&row.ValidFrom, &row.ValidTo} {
+				if s := strings.TrimSpace(rec[4+i]); s != "" {
+					d, err := ParseDate(s)
+					if err != nil {
+						p.Add(Path(prefix, header[4+i]), err.Error())
+					}
+					*dst = d
+				}
+			}
+		}
+		row.Validate(&p, prefix)
+		if first, dup := seen[row.Code]; dup && row.Code != "" {
+			p.Addf(Path(prefix, "code"), "%s is already on line %d", row.Code, first)
+		}
+		seen[row.Code] = line
+		rows = append(rows, row)
+		if len(rows) > MaxUnitsCSVRows {
+			return nil, Errorf(EINVALID, "the file has more than %d units", MaxUnitsCSVRows)
+		}
+		if p.Len() > 1000 {
+			break
+		}
+	}
+	if err := p.Err("the units file has errors; nothing was imported"); err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, Errorf(EINVALID, "the file has a header but no units")
+	}
+	return rows, nil
+}
+
+func csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return Errorf(EINVALID, "line %d, column %d: %s", pe.StartLine, pe.Column, pe.Err)
+	}
+	return Errorf(EINVALID, "the file cannot be read as CSV: %s", err)
+}
+
+func equalFold(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !strings.EqualFold(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,319 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"strings"
+	"sync"
+	"time"
+
+	"gorm.io/gorm"
+
+	"doingoai/models"
+)
+
+// tokenRow is one row of tokens. The secret itself is never stored: only
+// its SHA-256, which is enough to recognise it and useless to a thief of
+// the database (the secret has 256 random bits, so no dictionary applies).
+type tokenRow struct {
+	ID         int64 `gorm:"primaryKey"`
+	SecretHash []byte
+	Role       string
+	UnitID     *int64
+	Name       string
+	CreatedAt  int64 `gorm:"autoCreateTime:false"`
+	ExpiresAt  *int64
+	RevokedAt  *int64
+	LastUsedAt *int64
+}
+
+func (tokenRow) TableName() string { return "tokens" }
+
+// tokenView is a token joined with the code of its unit.
+type tokenView struct {
+	ID         int64
+	Role       string
+	UnitID     *int64
+	UnitCode   *string
+	Name       string
+	CreatedAt  int64
+	ExpiresAt  *int64
+	RevokedAt  *int64
+	LastUsedAt *int64
+}
+
+// TokenPrefix starts every secret, so that secret scanners and people can
+// recognise one in a log or a paste.
+const TokenPrefix = "dgo_"
+
+func hashSecret(secret string) []byte {
+	h := sha256.Sum256([]byte(secret))
+	return h[:]
+}
+
+// CreateToken makes a token and returns its secret, which is shown this once.
+//
+// Errors: EINVALID for a bad role, a missing or unknown unit, or a unit of
+// the wrong kind (a commune token needs a commune-level unit, a district
+// token a unit above communes).
+func (s *Store) CreateToken(ctx context.Context, p models.Principal, in models.TokenInput) (string, models.Token, error) {
+	in.Name = models.NFC(strings.TrimSpace(in.Name))
+	if err := in.Validate(); err != nil {
+		return "", models.Token{}, err
+	}
+	var unit *TreeUnit
+	if in.UnitCode != "" {
+		t, err := s.Tree(ctx)
+		if err != nil {
+			return "", models.Token{}, err
+		}
+		unit = t.ByCode(in.UnitCode)
+		switch {
+		case unit == nil:
+			return "", models.Token{}, fieldError("unit", "no unit has the code "+in.UnitCode)
+		case in.Role == models.RoleCommune && !unit.Kind.CommuneLevel():
+			return "", models.Token{}, fieldError("unit", "a commune token needs a commune-level unit; "+in.UnitCode+" is a "+string(unit.Kind))
+		case in.Role == models.RoleDistrict && unit.Kind.CommuneLevel():
+			return "", models.Token{}, fieldError("unit", "a district token needs a unit above communes; "+in.UnitCode+" is a "+string(unit.Kind))
+		}
+	}
+	var raw [32]byte
+	if _, err := rand.Read(raw[:]); err != nil {
+		return "", models.Token{}, err
+	}
+	secret := TokenPrefix + base64.RawURLEncoding.EncodeToString(raw[:])
+	now := s.Now()
+	row := tokenRow{SecretHash: hashSecret(secret), Role: string(in.Role), Name: in.Name, CreatedAt: micros(now)}
+	tok := models.Token{Name: in.Name, Role: in.Role, CreatedAt: now}
+	if unit != nil {
+		row.UnitID = &unit.ID
+		tok.UnitCode = unit.Code
+	}
+	if in.TTL > 0 {
+		exp := now.Add(in.TTL)
+		e := micros(exp)
+		row.ExpiresAt = &e
+		tok.ExpiresAt = &exp
+	}
+	err := s.writeTx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		tok.ID = row.ID
+		return appendAudit(tx, s.newAudit(p, models.ActionTokenCreate, unit, "", 0, map[string]any{
+			"token_id": row.ID, "name": in.Name, "role": in.Role, "expires_at": tok.ExpiresAt,
+		}))
+	})
+	if err != nil {
+		return "", models.Token{}, err
+	}
+	return secret, tok, nil
+}
+
+func fieldError(field, msg string) error {
+	return &models.Error{Code: models.EINVALID, Message: "the token cannot be created", Fields: []models.FieldError{{Field: field, Message: msg}}}
+}
+
+// ListTokens returns every token, oldest first, without secrets.
+func (s *Store) ListTokens(ctx context.Context) ([]models.Token, error) {
+	var rows []tokenView
+	err := s.r.WithContext(ctx).Raw(`SELECT t.id, t.role, t.unit_id, u.code AS unit_code, t.name, t.created_at, t.expires_at, t.revoked_at, t.last_used_at FROM tokens t LEFT JOIN units u ON u.id = t.unit_id ORDER BY t.id`).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make([]models.Token, len(rows))
+	for i, r := range rows {
+		out[i] = models.Token{ID: r.ID, Name: r.Name, Role: models.Role(r.Role), CreatedAt: fromMicros(r.CreatedAt),
+			ExpiresAt: fromMicrosPtr(r.ExpiresAt), RevokedAt: fromMicrosPtr(r.RevokedAt), LastUsedAt: fromMicrosPtr(r.LastUsedAt)}
+		if r.UnitCode != nil {
+			out[i].UnitCode = *r.UnitCode
+		}
+	}
+	return out, nil
+}
+
+// RevokeToken revokes a token by id. Every process refuses it from its next
+// request after at most tokenCacheTTL.
+//
+// Errors: ENOTFOUND for an unknown id, ECONFLICT if already revoked.
+func (s *Store) RevokeToken(ctx context.Context, p models.Principal, id int64) error {
+	err := s.writeTx(ctx, func(tx *gorm.DB) error {
+		var row tokenRow
+		if err := tx.Where("id = ?", id).Take(&row).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return notFound("no token has the id %d", id)
+			}
+			return err
+		}
+		if row.RevokedAt != nil {
+			return models.Errorf(models.ECONFLICT, "token %d was already revoked at %s", id, fromMicros(*row.RevokedAt).Format(time.RFC3339))
+		}
+		now := micros(s.Now())
+		if err := tx.Model(&tokenRow{}).Where("id = ?", id).Update("revoked_at", now).Error; err != nil {
+			return err
+		}
+		var unit *TreeUnit
+		if row.UnitID != nil {
+			if t, err := s.treeVia(tx); err == nil {
+				unit = t.Unit(*row.UnitID)
+			}
+		}
+		return appendAudit(tx, s.newAudit(p, models.ActionTokenRevoke, unit, "", 0, map[string]any{"token_id": id, "name": row.Name, "role": row.Role}))
+	})
+	if err == nil {
+		s.tokens.purge()
+	}
+	return err
+}
+
+// tokenCacheTTL is how long a process trusts what it read of a token. A
+// revocation or expiry made by any process takes effect within it.
+const tokenCacheTTL = time.Second
+
+type cachedToken struct {
+	p       models.Principal
+	expires *time.Time
+	revoked bool
+	read    time.Time
+}
+
+type tokenCache struct {
+	mu sync.Mutex
+	m  map[[32]byte]cachedToken
+}
+
+func (c *tokenCache) get(k [32]byte, now time.Time) (cachedToken, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[k]
+	if !ok || now.Sub(e.read) >= tokenCacheTTL || now.Before(e.read) {
+		return cachedToken{}, false
+	}
+	return e, true
+}
+
+func (c *tokenCache) put(k [32]byte, e cachedToken) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) > 100_000 {
+		c.m = map[[32]byte]cachedToken{}
+	}
+	c.m[k] = e
+}
+
+func (c *tokenCache) purge() {
+	c.mu.Lock()
+	c.m = nil
+	c.mu.Unlock()
+}
+
+// Authenticate returns the principal of a token's secret.
+//
+// Errors: EUNAUTHORIZED for an unknown, revoked or expired token.
+func (s *Store) Authenticate(ctx context.Context, secret string) (models.Principal, error) {
+	if !strings.HasPrefix(secret, TokenPrefix) || len(secret) > 200 {
+		return models.Principal{}, models.Errorf(models.EUNAUTHORIZED, "the token is not one this service issued")
+	}
+	key := sha256.Sum256([]byte(secret))
+	now := s.now()
+	e, ok := s.tokens.get(key, now)
+	if !ok {
+		var row tokenView
+		err := s.r.WithContext(ctx).Raw(`SELECT t.id, t.role, t.unit_id, u.code AS unit_code, t.name, t.expires_at, t.revoked_at
+			FROM tokens t LEFT JOIN units u ON u.id = t.unit_id WHERE t.secret_hash = ?`, key[:]).Scan(&row).Error
+		if err != nil {
+			return models.Principal{}, err
+		}
+		if row.ID == 0 {
+			return models.Principal{}, models.Errorf(models.EUNAUTHORIZED, "the token is not known")
+		}
+		e = cachedToken{p: models.Principal{TokenID: row.ID, Name: row.Name, Role: models.Role(row.Role)},
+			expires: fromMicrosPtr(row.ExpiresAt), revoked: row.RevokedAt != nil, read: now}
+		if row.UnitID != nil && row.UnitCode != nil {
+			e.p.UnitID, e.p.UnitCode = *row.UnitID, *row.UnitCode
+		}
+		s.tokens.put(key, e)
+	}
+	switch {
+	case e.revoked:
+		return models.Principal{}, models.Errorf(models.EUNAUTHORIZED, "the token has been revoked")
+	case e.expires != nil && !now.Before(*e.expires):
+		return models.Principal{}, models.Errorf(models.EUNAUTHORIZED, "the token expired at %s", e.expires.Format(time.RFC3339))
+	}
+	s.usage.touch(e.p.TokenID)
+	return e.p, nil
+}
+
+// tokenUsage records when each token was last used without a write per
+// request: it remembers the tokens seen and writes last_used_at for all of
+// them at most once every usageFlushEvery, and once more on Close.
+type tokenUsage struct {
+	s    *Store
+	mu   sync.Mutex
+	seen map[int64]time.Time
+	stop chan struct{}
+	done chan struct{}
+}
+
+const usageFlushEvery = 30 * time.Second
+
+func newTokenUsage(s *Store) *tokenUsage {
+	u := &tokenUsage{s: s, seen: map[int64]time.Time{}, stop: make(chan struct{}), done: make(chan struct{})}
+	go u.loop()
+	return u
+}
+
+func (u *tokenUsage) touch(id int64) {
+	u.mu.Lock()
+	u.seen[id] = u.s.Now()
+	u.mu.Unlock()
+}
+
+func (u *tokenUsage) loop() {
+	defer close(u.done)
+	tick := time.NewTicker(usageFlushEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-tick.C:
+			u.flush()
+		case <-u.stop:
+			u.flush()
+			return
+		}
+	}
+}
+
+func (u *tokenUsage) flush() {
+	u.mu.Lock()
+	seen := u.seen
+	u.seen = map[int64]time.Time{}
+	u.mu.Unlock()
+	if len(seen) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := u.s.writeTx(ctx, func(tx *gorm.DB) error {
+		for id, at := range seen {
+			if err := tx.Exec("UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)", micros(at), id, micros(at)).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		u.s.log.Warn("record token use", "err", err)
+	}
+}
+
+func (u *tokenUsage) close() {
+	close(u.stop)
+	<-u.done
+}
+
+// FlushTokenUsage writes the last use of every token now (tests, shutdown).
+func (s *Store) FlushTokenUsage() { s.usage.flush() }
