@@ -196,8 +196,28 @@ func cmdServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("SHUTDOWN_GRACE: %w", err)
 	}
+	go purgeIdempotencyKeys(ctx, s, log)
 	handler := api.New(api.Config{Store: s, Logger: log})
 	return api.Serve(ctx, *addr, handler, grace, log)
+}
+
+// purgeIdempotencyKeys deletes expired idempotency keys every hour (each
+// server does; the deletes are idempotent).
+func purgeIdempotencyKeys(ctx context.Context, s *store.Store, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := s.PurgeIdempotencyKeys(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("purge idempotency keys", "err", err)
+		} else if n > 0 {
+			log.Info("purged expired idempotency keys", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 func printDemo(w io.Writer, res demo.Result, addr string) {
@@ -210,7 +230,7 @@ func printDemo(w io.Writer, res demo.Result, addr string) {
 		host = "localhost" + host
 	}
 	if res.Loaded {
-		fmt.Fprintln(w, "Demo data loaded: Tỉnh Thái Nguyên (19), Huyện Định Hóa (167) and its 23 communes.")
+		fmt.Fprintln(w, "Demo data loaded: Tỉnh Thái Nguyên (19), Huyện Định Hóa (167) and its 23 communes, and the 2024 report of Xã Bộc Nhiêu (05596).")
 	}
 	fmt.Fprintln(w, "Demo tokens (new ones are issued at each start with --demo):")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)

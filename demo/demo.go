@@ -79,6 +79,9 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		if _, err := s.ImportUnits(ctx, models.CommandLine, rows); err != nil {
 			return res, fmt.Errorf("demo units: %w", err)
 		}
+		if err := loadReport(ctx, s, BocNhieu2024); err != nil {
+			return res, fmt.Errorf("demo report: %w", err)
+		}
 		res.Loaded = true
 	}
 	for _, in := range []models.TokenInput{
@@ -93,4 +96,34 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		res.Tokens = append(res.Tokens, Token{Role: tok.Role, Unit: tok.UnitCode, Secret: secret})
 	}
 	return res, nil
+}
+
+// loadReport stores a report as the command line, validated as the API
+// validates it.
+func loadReport(ctx context.Context, s *store.Store, body []byte) error {
+	var rep models.Report
+	if err := models.DecodeJSON(body, &rep, models.ReportReadOnly); err != nil {
+		return err
+	}
+	var p models.Problems
+	warnings := models.CheckReport(&rep, s.Now(), &p)
+	if err := p.Err("the report has errors"); err != nil {
+		return err
+	}
+	period, _ := models.ParsePeriod(rep.Period)
+	t, err := s.Tree(ctx)
+	if err != nil {
+		return err
+	}
+	unit := t.ForPeriod(rep.UnitCode, period)
+	if unit == nil {
+		return fmt.Errorf("no unit %s", rep.UnitCode)
+	}
+	canonical, hash, err := rep.Canonical()
+	if err != nil {
+		return err
+	}
+	_, err = s.Submit(ctx, &store.Submission{Principal: models.CommandLine, Unit: unit, Period: rep.Period, Status: rep.Status,
+		Body: canonical, Hash: hash, Warnings: warnings, Figures: models.FiguresOf(&rep)})
+	return err
 }

@@ -15,6 +15,565 @@ const docTemplate = `{
     "host": "{{.Host}}",
     "basePath": "{{.BasePath}}",
     "paths": {
+        "/api/v1/reports": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Reports of the communes below ` + "`" + `parent` + "`" + ` (default: the token's unit; everything for an admin), newest period first, then by unit code. A commune token sees its own reports only.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "reports"
+                ],
+                "summary": "List reports",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "167",
+                        "description": "a unit: reports of the communes below it",
+                        "name": "parent",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "draft",
+                            "submitted",
+                            "accepted",
+                            "returned"
+                        ],
+                        "type": "string",
+                        "description": "draft, submitted, accepted or returned",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 500,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "reports per page",
+                        "name": "per_page",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.ReportList"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "parent is outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "a bad query value",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Submits the report of the body's ` + "`" + `unit_code` + "`" + ` for its ` + "`" + `period` + "`" + `. The first submission answers 201 with ` + "`" + `Location` + "`" + `; a changed report answers 201 with the next revision; a report identical to the current revision answers 200 with that revision and stores nothing. Doubtful figures are stored and returned as ` + "`" + `warnings` + "`" + `; impossible ones are refused with 422 naming every problem by its field path, and nothing is stored.\nA commune token submits for its own commune; a district token for any commune below it (recorded as on its behalf).\n` + "`" + `Idempotency-Key` + "`" + `: a retry with the same key and body returns the first answer and changes nothing; the same key with another body is 422. ` + "`" + `?dry_run=true` + "`" + ` validates and answers as if stored (200, ` + "`" + `dry_run: true` + "`" + `), storing nothing.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "reports"
+                ],
+                "summary": "Submit a report (nộp báo cáo)",
+                "parameters": [
+                    {
+                        "description": "the report (examples/boc-nhieu-2024.json)",
+                        "name": "report",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/models.Report"
+                        }
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "validate only; store nothing",
+                        "name": "dry_run",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "a unique key per logical request, for safe retries",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "identical to the current revision, or a dry run",
+                        "schema": {
+                            "$ref": "#/definitions/models.SubmitResult"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "the report's entity tag, for If-Match"
+                            }
+                        }
+                    },
+                    "201": {
+                        "description": "stored as a new revision",
+                        "schema": {
+                            "$ref": "#/definitions/models.SubmitResult"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "the report's entity tag, for If-Match"
+                            },
+                            "Location": {
+                                "type": "string",
+                                "description": "/api/v1/reports/{unit_code}/{period}"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "malformed JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "the unit is outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "the report is accepted (locked), or a draft would replace a submitted report",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "body over 1 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "not JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "invalid report: every problem with its field path",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/reports/{unit_code}/{period}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The current revision: the submitted body plus ` + "`" + `revision` + "`" + `, ` + "`" + `status` + "`" + ` (draft, submitted, accepted, returned), ` + "`" + `submitted_at` + "`" + `, ` + "`" + `submitted_by` + "`" + `, ` + "`" + `first_submitted_at` + "`" + `, ` + "`" + `warnings` + "`" + ` and, once reviewed, ` + "`" + `review` + "`" + `. ` + "`" + `If-None-Match` + "`" + ` with the current ETag answers 304.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "reports"
+                ],
+                "summary": "Get a report",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "05596",
+                        "description": "commune code",
+                        "name": "unit_code",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "an ETag the client holds",
+                        "name": "If-None-Match",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.ReportView"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "the report's entity tag"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "not modified"
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "the unit is outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "no such unit or no report for the period",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            },
+            "put": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The same as POST /api/v1/reports with the unit and period taken from the path; a body ` + "`" + `unit_code` + "`" + ` or ` + "`" + `period` + "`" + ` that disagrees with the path is 422. With ` + "`" + `If-Match` + "`" + `, the submission is refused with 412 unless the report's current ETag matches (` + "`" + `*` + "`" + ` matches any existing report).",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "reports"
+                ],
+                "summary": "Submit a report at its path",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "05596",
+                        "description": "commune code",
+                        "name": "unit_code",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "description": "the report",
+                        "name": "report",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/models.Report"
+                        }
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "validate only; store nothing",
+                        "name": "dry_run",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "the ETag the change is based on",
+                        "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "type": "string",
+                        "description": "a unique key per logical request, for safe retries",
+                        "name": "Idempotency-Key",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "identical to the current revision, or a dry run",
+                        "schema": {
+                            "$ref": "#/definitions/models.SubmitResult"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "the report's entity tag"
+                            }
+                        }
+                    },
+                    "201": {
+                        "description": "stored as a new revision",
+                        "schema": {
+                            "$ref": "#/definitions/models.SubmitResult"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "the report's entity tag"
+                            },
+                            "Location": {
+                                "type": "string",
+                                "description": "/api/v1/reports/{unit_code}/{period}"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "malformed JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "the unit is outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "the report is accepted (locked), or a draft would replace a submitted report",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "If-Match is not the current ETag",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "body over 1 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "not JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "invalid report: every problem with its field path",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/reports/{unit_code}/{period}/revisions": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Every submission of the report, oldest first. Nothing is ever overwritten: each revision can be read whole.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "reports"
+                ],
+                "summary": "List a report's revisions",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "05596",
+                        "description": "commune code",
+                        "name": "unit_code",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.RevisionList"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "the unit is outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "no such report",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/reports/{unit_code}/{period}/revisions/{n}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "reports"
+                ],
+                "summary": "Get one revision of a report",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "05596",
+                        "description": "commune code",
+                        "name": "unit_code",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "description": "revision number, from 1",
+                        "name": "n",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.ReportView"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "the unit is outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "no such report or revision",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/units": {
             "get": {
                 "security": [
@@ -384,6 +943,373 @@ const docTemplate = `{
                 }
             }
         },
+        "models.Agreement": {
+            "type": "object",
+            "properties": {
+                "country": {
+                    "type": "string",
+                    "example": "Lào"
+                },
+                "partner": {
+                    "type": "string",
+                    "example": "Huyện Mường Khoa"
+                },
+                "signed_on": {
+                    "type": "string",
+                    "format": "date"
+                },
+                "title": {
+                    "type": "string",
+                    "example": "Biên bản ghi nhớ hợp tác giáo dục"
+                }
+            }
+        },
+        "models.Agreements": {
+            "type": "object",
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 0
+                },
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Agreement"
+                    }
+                },
+                "narrative": {
+                    "type": "string"
+                }
+            }
+        },
+        "models.Award": {
+            "type": "object",
+            "properties": {
+                "awarded_by": {
+                    "type": "string",
+                    "example": "Nhà nước Cộng hòa Dân chủ Nhân dân Lào"
+                },
+                "received_on": {
+                    "type": "string",
+                    "format": "date"
+                },
+                "recipient": {
+                    "type": "string",
+                    "example": "UBND xã"
+                },
+                "title": {
+                    "type": "string",
+                    "example": "Huân chương Hữu nghị"
+                }
+            }
+        },
+        "models.Awards": {
+            "type": "object",
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 0
+                },
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Award"
+                    }
+                },
+                "narrative": {
+                    "type": "string"
+                }
+            }
+        },
+        "models.Conference": {
+            "type": "object",
+            "properties": {
+                "held_on": {
+                    "type": "string",
+                    "format": "date"
+                },
+                "participants": {
+                    "type": "integer",
+                    "example": 80
+                },
+                "title": {
+                    "type": "string",
+                    "example": "Hội thảo du lịch cộng đồng"
+                }
+            }
+        },
+        "models.Conferences": {
+            "type": "object",
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 0
+                },
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Conference"
+                    }
+                },
+                "narrative": {
+                    "type": "string"
+                }
+            }
+        },
+        "models.Consular": {
+            "type": "object",
+            "properties": {
+                "citizens_exited": {
+                    "description": "công dân xuất cảnh",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 12
+                },
+                "foreign_residents": {
+                    "description": "người nước ngoài tạm trú",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 0
+                },
+                "foreigner_incidents": {
+                    "description": "vụ việc liên quan người nước ngoài",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 0
+                },
+                "narrative": {
+                    "type": "string"
+                }
+            }
+        },
+        "models.CulturalSection": {
+            "type": "object",
+            "properties": {
+                "documents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.DocumentRef"
+                    }
+                },
+                "narrative": {
+                    "type": "string"
+                },
+                "partners": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Partner"
+                    }
+                }
+            }
+        },
+        "models.Delegation": {
+            "type": "object",
+            "properties": {
+                "country": {
+                    "type": "string",
+                    "example": "Lào"
+                },
+                "end_on": {
+                    "type": "string",
+                    "format": "date"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Đoàn công tác tỉnh Xiêng Khoảng (Lào)"
+                },
+                "people": {
+                    "type": "integer",
+                    "example": 5
+                },
+                "purpose": {
+                    "type": "string",
+                    "example": "Trao đổi kinh nghiệm phát triển nông nghiệp"
+                },
+                "start_on": {
+                    "type": "string",
+                    "format": "date"
+                }
+            }
+        },
+        "models.DelegationGroup": {
+            "type": "object",
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 6
+                },
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Delegation"
+                    }
+                },
+                "people": {
+                    "description": "lượt người",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 0
+                }
+            }
+        },
+        "models.Delegations": {
+            "type": "object",
+            "properties": {
+                "inbound_domestic": {
+                    "description": "đoàn trong nước đến làm việc",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.DelegationGroup"
+                        }
+                    ]
+                },
+                "inbound_foreign": {
+                    "description": "đoàn nước ngoài vào",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.DelegationGroup"
+                        }
+                    ]
+                },
+                "narrative": {
+                    "type": "string",
+                    "example": "Đoàn vào: đoàn trong nước 6 đoàn; đoàn nước ngoài: không có."
+                },
+                "outbound": {
+                    "description": "đoàn ra: officials going abroad",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.DelegationGroup"
+                        }
+                    ]
+                }
+            }
+        },
+        "models.Document": {
+            "type": "object",
+            "properties": {
+                "in_response_to": {
+                    "type": "string",
+                    "example": "Công văn số 7253/UBND-VP ngày 8/11/2024 của UBND huyện Định Hoá"
+                },
+                "issued_on": {
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2024-11-20"
+                },
+                "issued_text": {
+                    "description": "the place-and-date line as written",
+                    "type": "string",
+                    "example": "Bộc Nhiêu, ngày    tháng 11 năm 2024"
+                },
+                "number": {
+                    "description": "blank in a draft",
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "15/BC-UBND"
+                },
+                "place": {
+                    "type": "string",
+                    "example": "Bộc Nhiêu"
+                },
+                "recipients": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "UBND huyện",
+                        "Lưu: VP"
+                    ]
+                },
+                "signer_name": {
+                    "type": "string",
+                    "example": "Lê Đình Ngà"
+                },
+                "signer_title": {
+                    "type": "string",
+                    "example": "Chủ tịch"
+                }
+            }
+        },
+        "models.DocumentRef": {
+            "type": "object",
+            "properties": {
+                "issued_on": {
+                    "type": "string",
+                    "format": "date",
+                    "example": "2023-02-22"
+                },
+                "issuer": {
+                    "type": "string",
+                    "example": "UBND huyện Định Hóa"
+                },
+                "number": {
+                    "type": "string",
+                    "example": "47/KH-UBND"
+                },
+                "title": {
+                    "type": "string",
+                    "example": "Kế hoạch thực hiện Đề án “Phát triển quan hệ giữa Việt Nam và các nước khu vực Mỹ La tinh giai đoạn 2022 - 2026”"
+                }
+            }
+        },
+        "models.DocumentsSection": {
+            "type": "object",
+            "properties": {
+                "documents": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.DocumentRef"
+                    }
+                },
+                "narrative": {
+                    "type": "string"
+                }
+            }
+        },
+        "models.EconomyStructure": {
+            "type": "object",
+            "properties": {
+                "agriculture_forestry": {
+                    "description": "nông – lâm nghiệp",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 65
+                },
+                "industry_services_tourism": {
+                    "description": "tiểu thủ công nghiệp, dịch vụ, du lịch",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 15
+                },
+                "other": {
+                    "description": "ngành nghề khác",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 20
+                }
+            }
+        },
+        "models.EthnicGroup": {
+            "type": "object",
+            "properties": {
+                "name": {
+                    "type": "string",
+                    "example": "Tày"
+                },
+                "share_pct": {
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 61.31
+                }
+            }
+        },
         "models.FieldError": {
             "type": "object",
             "properties": {
@@ -394,6 +1320,134 @@ const docTemplate = `{
                 "message": {
                     "type": "string",
                     "example": "must not be negative"
+                }
+            }
+        },
+        "models.Narrative": {
+            "type": "object",
+            "properties": {
+                "narrative": {
+                    "type": "string",
+                    "example": "Công tác đối ngoại nhân dân được quan tâm thực hiện."
+                }
+            }
+        },
+        "models.NgoAid": {
+            "type": "object",
+            "properties": {
+                "narrative": {
+                    "type": "string",
+                    "example": "Công tác vận động quản lý viện trợ phi chính phủ nước ngoài: Không có."
+                },
+                "projects": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.NgoProject"
+                    }
+                }
+            }
+        },
+        "models.NgoProject": {
+            "type": "object",
+            "properties": {
+                "committed_vnd": {
+                    "description": "giá trị cam kết",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 1500000000
+                },
+                "country": {
+                    "type": "string",
+                    "example": "Hoa Kỳ"
+                },
+                "disbursed_vnd": {
+                    "description": "giá trị giải ngân",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 900000000
+                },
+                "donor": {
+                    "type": "string",
+                    "example": "World Vision"
+                },
+                "end_on": {
+                    "type": "string",
+                    "format": "date"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Xây dựng nhà văn hóa xóm"
+                },
+                "sector": {
+                    "type": "string",
+                    "example": "Giáo dục"
+                },
+                "start_on": {
+                    "type": "string",
+                    "format": "date"
+                }
+            }
+        },
+        "models.Nomination": {
+            "type": "object",
+            "properties": {
+                "level": {
+                    "type": "string",
+                    "enum": [
+                        "state",
+                        "province"
+                    ],
+                    "example": "province"
+                },
+                "nominee": {
+                    "type": "string",
+                    "example": "Ông Nguyễn Văn A"
+                },
+                "title": {
+                    "type": "string",
+                    "example": "Bằng khen của Chủ tịch UBND tỉnh"
+                }
+            }
+        },
+        "models.Nominations": {
+            "type": "object",
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 0
+                },
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Nomination"
+                    }
+                },
+                "narrative": {
+                    "type": "string"
+                }
+            }
+        },
+        "models.Overseas": {
+            "type": "object",
+            "properties": {
+                "labor_export_workers": {
+                    "description": "người đi lao động ở nước ngoài",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 25
+                },
+                "narrative": {
+                    "type": "string"
+                }
+            }
+        },
+        "models.Partner": {
+            "type": "object",
+            "properties": {
+                "name": {
+                    "type": "string",
+                    "example": "Tổng công ty May 10"
                 }
             }
         },
@@ -448,6 +1502,726 @@ const docTemplate = `{
                 "type": {
                     "type": "string",
                     "example": "about:blank"
+                }
+            }
+        },
+        "models.Profile": {
+            "type": "object",
+            "properties": {
+                "area_ha": {
+                    "description": "diện tích tự nhiên, hectares",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 2690.67
+                },
+                "economy_structure_pct": {
+                    "$ref": "#/definitions/models.EconomyStructure"
+                },
+                "ethnic_groups": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.EthnicGroup"
+                    }
+                },
+                "ethnic_minority_share_pct": {
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 65
+                },
+                "hamlets": {
+                    "description": "số xóm, thôn, bản",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 11
+                },
+                "households": {
+                    "description": "số hộ",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 1169
+                },
+                "income_per_capita_vnd": {
+                    "description": "đồng per person per year",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 46000000
+                },
+                "narrative": {
+                    "type": "string"
+                },
+                "near_poor_households": {
+                    "description": "hộ cận nghèo",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 43
+                },
+                "near_poor_households_rate_pct": {
+                    "description": "as stated",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 3.6
+                },
+                "party_cells": {
+                    "description": "chi bộ",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 17
+                },
+                "party_members": {
+                    "description": "đảng viên",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 338
+                },
+                "poor_households": {
+                    "description": "hộ nghèo",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 60
+                },
+                "poor_households_rate_pct": {
+                    "description": "as stated; rollups recompute it",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 5.03
+                },
+                "population": {
+                    "description": "dân số, nhân khẩu",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 4456
+                }
+            }
+        },
+        "models.Recommendation": {
+            "type": "object",
+            "properties": {
+                "addressee": {
+                    "type": "string",
+                    "example": "UBND huyện"
+                },
+                "text": {
+                    "type": "string",
+                    "example": "Quan tâm, giúp đỡ, là cầu nối giúp địa phương gắn kết các mối quan hệ công tác với các cơ quan, tổ chức nước ngoài."
+                }
+            }
+        },
+        "models.Report": {
+            "type": "object",
+            "properties": {
+                "award_nominations": {
+                    "description": "12. Kiến nghị khen thưởng",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Nominations"
+                        }
+                    ]
+                },
+                "causes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "Chưa được đào tạo",
+                        " bồi dưỡng kiến thức chuyên về công tác đối ngoại"
+                    ]
+                },
+                "consular": {
+                    "description": "8. Lãnh sự, bảo hộ công dân",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Consular"
+                        }
+                    ]
+                },
+                "cultural_diplomacy": {
+                    "description": "6. Văn hóa đối ngoại",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.CulturalSection"
+                        }
+                    ]
+                },
+                "delegations": {
+                    "description": "1. Đoàn ra, đoàn vào",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Delegations"
+                        }
+                    ]
+                },
+                "difficulties": {
+                    "description": "III. Khó khăn",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "Nguồn kinh phí cho công tác đối ngoại hạn chế"
+                    ]
+                },
+                "document": {
+                    "description": "header: number, place and date, signer, recipients",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Document"
+                        }
+                    ]
+                },
+                "economic_diplomacy": {
+                    "description": "4. Ngoại giao kinh tế",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.DocumentsSection"
+                        }
+                    ]
+                },
+                "foreign_awards_received": {
+                    "description": "11. Khen thưởng của nước ngoài",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Awards"
+                        }
+                    ]
+                },
+                "information": {
+                    "description": "7. Thông tin, tuyên truyền đối ngoại",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Narrative"
+                        }
+                    ]
+                },
+                "international_agreements": {
+                    "description": "2. Thỏa thuận hợp tác quốc tế",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Agreements"
+                        }
+                    ]
+                },
+                "international_conferences": {
+                    "description": "3. Hội thảo, hội nghị quốc tế",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Conferences"
+                        }
+                    ]
+                },
+                "ngo_aid": {
+                    "description": "5. Viện trợ phi chính phủ nước ngoài",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.NgoAid"
+                        }
+                    ]
+                },
+                "overseas_vietnamese": {
+                    "description": "9. Người Việt Nam ở nước ngoài",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Overseas"
+                        }
+                    ]
+                },
+                "people_diplomacy": {
+                    "description": "5. Đối ngoại nhân dân",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Narrative"
+                        }
+                    ]
+                },
+                "period": {
+                    "description": "2024, 2024S1 or 2024S2",
+                    "type": "string",
+                    "example": "2024"
+                },
+                "plan": {
+                    "description": "IV. Kế hoạch năm sau",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "Tham gia đầy đủ",
+                        " có chất lượng các lớp bồi dưỡng nghiệp vụ đối ngoại"
+                    ]
+                },
+                "profile": {
+                    "description": "I. Đặc điểm tình hình",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Profile"
+                        }
+                    ]
+                },
+                "recommendations": {
+                    "description": "V. Kiến nghị",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Recommendation"
+                    }
+                },
+                "reporting_compliance": {
+                    "description": "13. Chế độ thông tin, báo cáo",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Narrative"
+                        }
+                    ]
+                },
+                "status": {
+                    "description": "draft or submitted (the default). A client never sets accepted or\nreturned: those come from the district's review.",
+                    "type": "string",
+                    "enum": [
+                        "draft",
+                        "submitted"
+                    ],
+                    "example": "submitted"
+                },
+                "training": {
+                    "description": "10. Đào tạo, bồi dưỡng kiến thức đối ngoại",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Training"
+                        }
+                    ]
+                },
+                "unit_code": {
+                    "description": "the commune's official code",
+                    "type": "string",
+                    "example": "05596"
+                }
+            }
+        },
+        "models.ReportList": {
+            "type": "object",
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.ReportSummary"
+                    }
+                },
+                "total": {
+                    "type": "integer",
+                    "example": 18
+                }
+            }
+        },
+        "models.ReportSummary": {
+            "type": "object",
+            "properties": {
+                "first_submitted_at": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "period": {
+                    "type": "string",
+                    "example": "2024"
+                },
+                "revision": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "draft",
+                        "submitted",
+                        "accepted",
+                        "returned"
+                    ],
+                    "example": "submitted"
+                },
+                "submitted_at": {
+                    "type": "string"
+                },
+                "unit_code": {
+                    "type": "string",
+                    "example": "05596"
+                },
+                "unit_name": {
+                    "type": "string",
+                    "example": "Xã Bộc Nhiêu"
+                },
+                "warnings": {
+                    "type": "integer",
+                    "example": 5
+                }
+            }
+        },
+        "models.ReportView": {
+            "type": "object",
+            "properties": {
+                "award_nominations": {
+                    "description": "12. Kiến nghị khen thưởng",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Nominations"
+                        }
+                    ]
+                },
+                "causes": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "Chưa được đào tạo",
+                        " bồi dưỡng kiến thức chuyên về công tác đối ngoại"
+                    ]
+                },
+                "consular": {
+                    "description": "8. Lãnh sự, bảo hộ công dân",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Consular"
+                        }
+                    ]
+                },
+                "cultural_diplomacy": {
+                    "description": "6. Văn hóa đối ngoại",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.CulturalSection"
+                        }
+                    ]
+                },
+                "delegations": {
+                    "description": "1. Đoàn ra, đoàn vào",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Delegations"
+                        }
+                    ]
+                },
+                "difficulties": {
+                    "description": "III. Khó khăn",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "Nguồn kinh phí cho công tác đối ngoại hạn chế"
+                    ]
+                },
+                "document": {
+                    "description": "header: number, place and date, signer, recipients",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Document"
+                        }
+                    ]
+                },
+                "economic_diplomacy": {
+                    "description": "4. Ngoại giao kinh tế",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.DocumentsSection"
+                        }
+                    ]
+                },
+                "first_submitted_at": {
+                    "description": "the first submission that was not a draft",
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "foreign_awards_received": {
+                    "description": "11. Khen thưởng của nước ngoài",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Awards"
+                        }
+                    ]
+                },
+                "information": {
+                    "description": "7. Thông tin, tuyên truyền đối ngoại",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Narrative"
+                        }
+                    ]
+                },
+                "international_agreements": {
+                    "description": "2. Thỏa thuận hợp tác quốc tế",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Agreements"
+                        }
+                    ]
+                },
+                "international_conferences": {
+                    "description": "3. Hội thảo, hội nghị quốc tế",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Conferences"
+                        }
+                    ]
+                },
+                "ngo_aid": {
+                    "description": "5. Viện trợ phi chính phủ nước ngoài",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.NgoAid"
+                        }
+                    ]
+                },
+                "overseas_vietnamese": {
+                    "description": "9. Người Việt Nam ở nước ngoài",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Overseas"
+                        }
+                    ]
+                },
+                "people_diplomacy": {
+                    "description": "5. Đối ngoại nhân dân",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Narrative"
+                        }
+                    ]
+                },
+                "period": {
+                    "description": "2024, 2024S1 or 2024S2",
+                    "type": "string",
+                    "example": "2024"
+                },
+                "plan": {
+                    "description": "IV. Kế hoạch năm sau",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "Tham gia đầy đủ",
+                        " có chất lượng các lớp bồi dưỡng nghiệp vụ đối ngoại"
+                    ]
+                },
+                "profile": {
+                    "description": "I. Đặc điểm tình hình",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Profile"
+                        }
+                    ]
+                },
+                "recommendations": {
+                    "description": "V. Kiến nghị",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Recommendation"
+                    }
+                },
+                "reporting_compliance": {
+                    "description": "13. Chế độ thông tin, báo cáo",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Narrative"
+                        }
+                    ]
+                },
+                "review": {
+                    "$ref": "#/definitions/models.Review"
+                },
+                "revision": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "draft",
+                        "submitted",
+                        "accepted",
+                        "returned"
+                    ],
+                    "example": "submitted"
+                },
+                "submitted_at": {
+                    "type": "string"
+                },
+                "submitted_by": {
+                    "type": "string",
+                    "example": "UBND xã Bộc Nhiêu"
+                },
+                "training": {
+                    "description": "10. Đào tạo, bồi dưỡng kiến thức đối ngoại",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Training"
+                        }
+                    ]
+                },
+                "unit_code": {
+                    "description": "the commune's official code",
+                    "type": "string",
+                    "example": "05596"
+                },
+                "warnings": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Warning"
+                    }
+                }
+            }
+        },
+        "models.Review": {
+            "type": "object",
+            "properties": {
+                "comment": {
+                    "type": "string",
+                    "example": "Đề nghị bổ sung số và ngày ban hành báo cáo."
+                },
+                "decision": {
+                    "type": "string",
+                    "enum": [
+                        "accept",
+                        "return"
+                    ],
+                    "example": "return"
+                },
+                "reviewed_at": {
+                    "type": "string"
+                },
+                "reviewed_by": {
+                    "type": "string",
+                    "example": "Phòng Nội vụ huyện Định Hóa"
+                },
+                "revision": {
+                    "description": "the revision reviewed",
+                    "type": "integer",
+                    "example": 1
+                }
+            }
+        },
+        "models.RevisionList": {
+            "type": "object",
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.RevisionSummary"
+                    }
+                }
+            }
+        },
+        "models.RevisionSummary": {
+            "type": "object",
+            "properties": {
+                "revision": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "role": {
+                    "description": "a district role means submitted on the commune's behalf",
+                    "enum": [
+                        "admin",
+                        "district",
+                        "commune",
+                        "system"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Role"
+                        }
+                    ],
+                    "example": "commune"
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "draft",
+                        "submitted",
+                        "accepted",
+                        "returned"
+                    ],
+                    "example": "submitted"
+                },
+                "submitted_at": {
+                    "type": "string"
+                },
+                "submitted_by": {
+                    "type": "string",
+                    "example": "UBND xã Bộc Nhiêu"
+                },
+                "warnings": {
+                    "type": "integer",
+                    "example": 5
+                }
+            }
+        },
+        "models.Role": {
+            "type": "string",
+            "enum": [
+                "admin",
+                "district",
+                "commune",
+                "system"
+            ],
+            "x-enum-varnames": [
+                "RoleAdmin",
+                "RoleDistrict",
+                "RoleCommune",
+                "RoleSystem"
+            ]
+        },
+        "models.SubmitResult": {
+            "type": "object",
+            "properties": {
+                "dry_run": {
+                    "description": "true when ?dry_run=true: nothing was stored",
+                    "type": "boolean"
+                },
+                "period": {
+                    "type": "string",
+                    "example": "2024"
+                },
+                "revision": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "draft",
+                        "submitted"
+                    ],
+                    "example": "submitted"
+                },
+                "submitted_at": {
+                    "type": "string"
+                },
+                "unit_code": {
+                    "type": "string",
+                    "example": "05596"
+                },
+                "warnings": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Warning"
+                    }
+                }
+            }
+        },
+        "models.Training": {
+            "type": "object",
+            "properties": {
+                "courses": {
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 0
+                },
+                "narrative": {
+                    "type": "string"
+                },
+                "officials_trained": {
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 0
                 }
             }
         },
@@ -629,6 +2403,23 @@ const docTemplate = `{
                     "type": "string",
                     "format": "date",
                     "x-nullable": true
+                }
+            }
+        },
+        "models.Warning": {
+            "type": "object",
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "poor_rate_mismatch"
+                },
+                "field": {
+                    "type": "string",
+                    "example": "profile.poor_households_rate_pct"
+                },
+                "message": {
+                    "type": "string",
+                    "example": "the stated rate 5.03% differs from 60 / 1169 households = 5.13%"
                 }
             }
         }

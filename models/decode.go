@@ -4,23 +4,28 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // DecodeJSON decodes body into v, which must be a pointer to a struct, and
 // normalises every string in it to NFC.
 //
-// A correct body is decoded once by encoding/json. A body it refuses is
-// read a second time, generically, and compared with the shape of v, so that
-// the client learns of every wrong type and unknown field with its path at
-// once ("profile.households: must be a whole number") rather than of the
-// first only. readOnly names top-level fields a client may see in a response
-// but never send, with the message to give if it does.
+// A correct body is decoded once, strictly, by go-json-experiment/json (the
+// upstream of encoding/json/v2): unknown members, duplicate member names,
+// names in the wrong case and invalid UTF-8 are refused. A body it refuses
+// is read a second time, generically, and compared with the shape of v, so
+// that the client learns of every wrong type and unknown field with its
+// path at once ("profile.households: must be a whole number") rather than
+// of the first only; v is then filled with what was right, so that the
+// caller can check the content too. readOnly names top-level fields a
+// client may see in a response but never send, with the message to give.
 //
 // Errors: EMALFORMED for an empty body or one that is not JSON, EINVALID
 // with the list of problems otherwise.
@@ -28,23 +33,29 @@ func DecodeJSON(body []byte, v any, readOnly map[string]string) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return Errorf(EMALFORMED, "the request body is empty; send a JSON object")
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	err := jsonv2.Unmarshal(body, v, jsonv2.RejectUnknownMembers(true))
 	if err == nil {
-		if _, e := dec.Token(); e != io.EOF {
-			return Errorf(EMALFORMED, "the request body holds more than one JSON value")
+		// Every string of a body that is NFC and has no \u escape is NFC
+		// (a string is a run of the body's bytes between two quotes, and a
+		// quote never composes with what surrounds it): the walk over every
+		// string is needed only otherwise.
+		if bytes.Contains(body, []byte(`\u`)) || !IsNFC(body) {
+			NormalizeStrings(v)
 		}
-		NormalizeStrings(v)
 		return nil
 	}
-	var syn *json.SyntaxError
+	var syn *jsontext.SyntacticError
 	if errors.As(err, &syn) {
-		line, col := position(body, syn.Offset)
-		return Errorf(EMALFORMED, "the request body is not valid JSON: %s (line %d, column %d)", syn.Error(), line, col)
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return Errorf(EMALFORMED, "the request body is not valid JSON: it ends too early")
+		field := pointerPath(syn.JSONPointer)
+		switch {
+		case errors.Is(err, jsontext.ErrDuplicateName):
+			return &Error{Code: EINVALID, Message: "the request body names a field twice",
+				Fields: []FieldError{{Field: field, Message: "is given more than once"}}}
+		case strings.Contains(err.Error(), "UTF-8"):
+			return Errorf(EMALFORMED, "the request body is not valid UTF-8 (at %s)", field)
+		}
+		line, col := position(body, syn.ByteOffset)
+		return Errorf(EMALFORMED, "the request body is not valid JSON at line %d, column %d: %s", line, col, syn.Err)
 	}
 	var generic any
 	gd := json.NewDecoder(bytes.NewReader(body))
@@ -62,13 +73,58 @@ func DecodeJSON(body []byte, v any, readOnly map[string]string) error {
 			}
 		}
 	}
-	checkShape(&p, t, generic, "")
+	if !checkShape(&p, t, generic, "") {
+		// Fill v with what is right, the wrong values removed, so that the
+		// caller can validate the rest and name every problem at once.
+		if cleaned, err := json.Marshal(generic); err == nil {
+			_ = json.Unmarshal(cleaned, v)
+			NormalizeStrings(v)
+		}
+	}
 	if p.Len() == 0 {
 		// The generic reading found nothing encoding/json objected to; say
 		// what it said rather than nothing.
 		p.Add("body", strings.TrimPrefix(err.Error(), "json: "))
 	}
 	return p.Err("the request body does not have the expected shape")
+}
+
+// MergeProblems returns the problems of the body's shape followed by those
+// of its content, leaving out a content problem about a field whose shape
+// was already wrong (a wrong value was removed before the content was
+// checked, and would otherwise be reported a second time as missing).
+func MergeProblems(shape, content []FieldError) []FieldError {
+	out := append([]FieldError(nil), shape...)
+	for _, c := range content {
+		covered := false
+		for _, s := range shape {
+			if c.Field == s.Field || strings.HasPrefix(c.Field, s.Field+".") || strings.HasPrefix(c.Field, s.Field+"[") {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// pointerPath turns a JSON Pointer (/profile/ethnic_groups/0/share_pct)
+// into a field path (profile.ethnic_groups[0].share_pct).
+func pointerPath(p jsontext.Pointer) string {
+	path := ""
+	for tok := range p.Tokens() {
+		if n, err := strconv.Atoi(tok); err == nil && path != "" {
+			path = Index(path, n)
+		} else {
+			path = Path(path, tok)
+		}
+	}
+	if path == "" {
+		return "body"
+	}
+	return path
 }
 
 func position(body []byte, offset int64) (line, col int) {
@@ -83,11 +139,13 @@ func position(body []byte, offset int64) (line, col int) {
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 
 // checkShape compares a generically decoded JSON value with the Go type it
-// should fill and records every mismatch. null is accepted everywhere here;
+// should fill and records every mismatch; it removes what it cannot use
+// (unknown keys, and values of the wrong shape, which become null) and
+// tells whether v itself is unusable. null is accepted everywhere here;
 // whether a value is required is the domain validation's concern.
-func checkShape(p *Problems, t reflect.Type, v any, path string) {
+func checkShape(p *Problems, t reflect.Type, v any, path string) (bad bool) {
 	if v == nil {
-		return
+		return false
 	}
 	field := path
 	if field == "" {
@@ -97,60 +155,68 @@ func checkShape(p *Problems, t reflect.Type, v any, path string) {
 		raw, _ := json.Marshal(v)
 		if err := reflect.New(t).Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
 			p.Add(field, err.Error())
+			return true
 		}
-		return
+		return false
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
-		checkShape(p, t.Elem(), v, path)
+		return checkShape(p, t.Elem(), v, path)
 	case reflect.Struct:
 		m, ok := v.(map[string]any)
 		if !ok {
 			p.Add(field, "must be an object")
-			return
+			return true
 		}
 		fields := jsonFields(t)
 		for _, f := range fields {
-			if val, ok := m[f.name]; ok {
-				checkShape(p, f.typ, val, Path(path, f.name))
+			if val, ok := m[f.name]; ok && checkShape(p, f.typ, val, Path(path, f.name)) {
+				m[f.name] = nil
 			}
 		}
 		for _, k := range sortedKeys(m) {
 			if !slices.ContainsFunc(fields, func(f jsonField) bool { return f.name == k }) {
 				p.Add(Path(path, k), "is not a known field")
+				delete(m, k)
 			}
 		}
 	case reflect.Slice:
 		arr, ok := v.([]any)
 		if !ok {
 			p.Add(field, "must be a list")
-			return
+			return true
 		}
 		for i, e := range arr {
-			checkShape(p, t.Elem(), e, Index(path, i))
+			if checkShape(p, t.Elem(), e, Index(path, i)) {
+				arr[i] = nil
+			}
 		}
 	case reflect.Map:
 		m, ok := v.(map[string]any)
 		if !ok {
 			p.Add(field, "must be an object")
-			return
+			return true
 		}
 		for _, k := range sortedKeys(m) {
-			checkShape(p, t.Elem(), m[k], Path(path, k))
+			if checkShape(p, t.Elem(), m[k], Path(path, k)) {
+				m[k] = nil
+			}
 		}
 	case reflect.String:
 		if _, ok := v.(string); !ok {
 			p.Add(field, "must be a string")
+			return true
 		}
 	case reflect.Bool:
 		if _, ok := v.(bool); !ok {
 			p.Add(field, "must be true or false")
+			return true
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		n, ok := v.(json.Number)
 		if !ok {
 			p.Add(field, "must be a whole number")
-			return
+			return true
 		}
 		if _, err := strconv.ParseInt(n.String(), 10, t.Bits()); err != nil {
 			if errors.Is(err, strconv.ErrRange) {
@@ -158,12 +224,15 @@ func checkShape(p *Problems, t reflect.Type, v any, path string) {
 			} else {
 				p.Add(field, "must be a whole number")
 			}
+			return true
 		}
 	case reflect.Float32, reflect.Float64:
 		if _, ok := v.(json.Number); !ok {
 			p.Add(field, "must be a number")
+			return true
 		}
 	}
+	return false
 }
 
 type jsonField struct {

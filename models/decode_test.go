@@ -79,3 +79,18 @@ func TestDecodeJSONMalformed(t *testing.T) {
 		t.Errorf("huge number: %v", err)
 	}
 }
+
+func TestDecodeJSONStrictness(t *testing.T) {
+	var v outer
+	err := DecodeJSON([]byte(`{"name":"a","items":[{"count":1,"count":2}]}`), &v, nil)
+	if de, ok := err.(*Error); !ok || de.Code != EINVALID || de.Fields[0].Field != "items[0].count" || !strings.Contains(de.Fields[0].Message, "more than once") {
+		t.Errorf("duplicate name: %v", err)
+	}
+	err = DecodeJSON([]byte(`{"Name":"a"}`), &v, nil)
+	if de, ok := err.(*Error); !ok || de.Fields[0].Field != "Name" {
+		t.Errorf("a name in the wrong case must not match: %v", err)
+	}
+	if err := DecodeJSON([]byte("{\"name\":\"\xff\"}"), &v, nil); ErrorCode(err) != EMALFORMED || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("invalid UTF-8: %v", err)
+	}
+}

@@ -14,10 +14,44 @@ import (
 // text compare equal. Text already in NFC, the common case, is returned
 // without allocating.
 func NFC(s string) string {
-	if norm.NFC.IsNormalString(s) {
+	if IsNFC(s) {
 		return s
 	}
 	return norm.NFC.String(s)
+}
+
+// IsNFC tells whether s is in NFC. Text made only of characters below
+// U+0300 (ASCII, Latin-1, Latin Extended-A and -B, spacing modifiers) and of
+// Latin Extended Additional (U+1E00–U+1EFF, Vietnamese's precomposed
+// letters) is: each of those is a starter that NFC leaves alone. Anything
+// else is checked by golang.org/x/text.
+func IsNFC[T string | []byte](s T) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		var size int
+		switch v := any(s).(type) {
+		case string:
+			r, size = utf8.DecodeRuneInString(v[i:])
+		case []byte:
+			r, size = utf8.DecodeRune(v[i:])
+		}
+		if r < 0x300 && r != utf8.RuneError || r >= 0x1E00 && r <= 0x1EFF {
+			i += size
+			continue
+		}
+		switch v := any(s).(type) {
+		case string:
+			return norm.NFC.IsNormalString(v)
+		case []byte:
+			return norm.NFC.IsNormal(v)
+		}
+	}
+	return true
 }
 
 // Fold returns s as it is compared in searches: without diacritics, in
@@ -53,19 +87,33 @@ func Fold(s string) string {
 func TextLen(s string) int { return utf8.RuneCountInString(s) }
 
 // CheckText records a problem when s is longer than max characters or holds
-// control characters other than tab and line breaks.
+// control characters other than tab and line breaks, in one pass.
 func CheckText(p *Problems, field, s string, max int) {
-	if n := TextLen(s); n > max {
-		p.Addf(field, "is %d characters long; at most %d are allowed", n, max)
-	}
-	for _, r := range s {
-		if r == utf8.RuneError {
-			p.Add(field, "is not valid UTF-8")
-			return
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f {
+				p.Add(field, "must not contain control characters")
+				return
+			}
+			i++
+			n++
+			continue
 		}
-		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError:
+			p.Add(field, "is not valid UTF-8 text")
+			return
+		case r < 0xA0: // C1 controls
 			p.Add(field, "must not contain control characters")
 			return
 		}
+		i += size
+		n++
+	}
+	if n > max {
+		p.Addf(field, "is %d characters long; at most %d are allowed", n, max)
 	}
 }

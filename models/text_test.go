@@ -45,3 +45,22 @@ func TestCheckText(t *testing.T) {
 		t.Errorf("problems: %+v", p.List())
 	}
 }
+
+func TestIsNFC(t *testing.T) {
+	for _, s := range []string{"", "abc", "Xã Bộc Nhiêu", "Định Hóa – “Sư đoàn 367”…", "Ω≈", "日本語", "한국어"} {
+		if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Errorf("IsNFC(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, s := range []string{norm.NFD.String("Bộc Nhiêu"), "e\u0301", "\u212b", "\u2126", norm.NFD.String("한국어")} {
+		if IsNFC(s) || IsNFC([]byte(s)) {
+			t.Errorf("IsNFC(%q) = true", s)
+		}
+	}
+	var p Problems
+	CheckText(&p, "x", "a\u0085b", 10)
+	CheckText(&p, "y", "\xff", 10)
+	if p.Len() != 2 {
+		t.Errorf("%+v", p.List())
+	}
+}

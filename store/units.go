@@ -306,6 +306,13 @@ func (s *Store) UpdateUnit(ctx context.Context, p models.Principal, code string,
 		if err := probs.Err("the change is not valid"); err != nil {
 			return err
 		}
+		if after.Kind.CommuneLevel() != before.Kind.CommuneLevel() {
+			if n, err := s.countReports(tx, u.ID); err != nil {
+				return err
+			} else if n > 0 {
+				return models.Errorf(models.ECONFLICT, "unit %s has %d reports; it cannot stop or start being commune-level", u.Code, n)
+			}
+		}
 		row := map[string]any{
 			"name": after.Name, "name_folded": models.Fold(after.Name), "kind": string(after.Kind),
 			"valid_from": datePtr(after.ValidFrom), "valid_to": datePtr(after.ValidTo), "updated_at": micros(s.Now()),
@@ -500,6 +507,14 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 			if cur.Name == r.Name && cur.Kind == r.Kind && samePar && cur.ValidFrom.Equal(r.ValidFrom) && cur.ValidTo.Equal(r.ValidTo) {
 				res.Unchanged++
 				continue
+			}
+			if cur.Kind.CommuneLevel() != r.Kind.CommuneLevel() {
+				if n, err := s.countReports(tx, cur.ID); err != nil {
+					return err
+				} else if n > 0 {
+					return &models.Error{Code: models.ECONFLICT, Message: "the units file would change reporting units",
+						Fields: []models.FieldError{{Field: fmt.Sprintf("line %d.kind", r.Line), Message: fmt.Sprintf("unit %s has %d reports; it cannot stop or start being commune-level", r.Code, n)}}}
+				}
 			}
 			err := tx.Model(&unitRow{}).Where("id = ?", cur.ID).Updates(map[string]any{
 				"name": r.Name, "name_folded": models.Fold(r.Name), "kind": string(r.Kind), "parent_id": pid,

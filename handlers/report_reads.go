@@ -1,0 +1,185 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+
+	"doingoai/models"
+	"doingoai/store"
+)
+
+// reportUnit resolves the unit and period of a report path and checks the
+// principal's scope. An unknown unit or a malformed period is 404 (there is
+// no report there); a unit outside the scope is 403.
+func (h *Handler) reportUnit(r *http.Request) (*store.TreeUnit, string, error) {
+	code, period := r.PathValue("unit_code"), r.PathValue("period")
+	per, err := models.ParsePeriod(period)
+	if err != nil {
+		return nil, "", models.Errorf(models.ENOTFOUND, "there is no report at this path: %s", err)
+	}
+	t, err := h.Store.Tree(r.Context())
+	if err != nil {
+		return nil, "", err
+	}
+	u := t.ForPeriod(code, per)
+	if u == nil {
+		return nil, "", models.Errorf(models.ENOTFOUND, "no unit had the code %s during %s", code, period)
+	}
+	if err := inScope(t, principal(r), u); err != nil {
+		return nil, "", err
+	}
+	return u, period, nil
+}
+
+// GetReport returns a report's current revision.
+//
+//	@Summary		Get a report
+//	@Description	The current revision: the submitted body plus `revision`, `status` (draft, submitted, accepted, returned), `submitted_at`, `submitted_by`, `first_submitted_at`, `warnings` and, once reviewed, `review`. `If-None-Match` with the current ETag answers 304.
+//	@Tags			reports
+//	@Produce		json
+//	@Param			unit_code		path		string	true	"commune code"	example(05596)
+//	@Param			period			path		string	true	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Param			If-None-Match	header		string	false	"an ETag the client holds"
+//	@Success		200				{object}	models.ReportView
+//	@Header			200				{string}	ETag	"the report's entity tag"
+//	@Success		304				"not modified"
+//	@Failure		401				{object}	models.Problem	"no valid token"
+//	@Failure		403				{object}	models.Problem	"the unit is outside the token's scope"
+//	@Failure		404				{object}	models.Problem	"no such unit or no report for the period"
+//	@Security		BearerAuth
+//	@Router			/api/v1/reports/{unit_code}/{period} [get]
+func (h *Handler) GetReport(w http.ResponseWriter, r *http.Request) error {
+	u, period, err := h.reportUnit(r)
+	if err != nil {
+		return err
+	}
+	view, etag, err := h.Store.GetReport(r.Context(), u, period)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("ETag", etag)
+	if inm := r.Header.Get("If-None-Match"); inm != "" && (inm == etag || inm == "*") {
+		w.WriteHeader(http.StatusNotModified)
+		return nil
+	}
+	return writeJSON(w, http.StatusOK, view)
+}
+
+// ListRevisions returns a report's history.
+//
+//	@Summary		List a report's revisions
+//	@Description	Every submission of the report, oldest first. Nothing is ever overwritten: each revision can be read whole.
+//	@Tags			reports
+//	@Produce		json
+//	@Param			unit_code	path		string	true	"commune code"	example(05596)
+//	@Param			period		path		string	true	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Success		200			{object}	models.RevisionList
+//	@Failure		401			{object}	models.Problem	"no valid token"
+//	@Failure		403			{object}	models.Problem	"the unit is outside the token's scope"
+//	@Failure		404			{object}	models.Problem	"no such report"
+//	@Security		BearerAuth
+//	@Router			/api/v1/reports/{unit_code}/{period}/revisions [get]
+func (h *Handler) ListRevisions(w http.ResponseWriter, r *http.Request) error {
+	u, period, err := h.reportUnit(r)
+	if err != nil {
+		return err
+	}
+	list, err := h.Store.ListRevisions(r.Context(), u, period)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, list)
+}
+
+// GetRevision returns one revision whole.
+//
+//	@Summary		Get one revision of a report
+//	@Tags			reports
+//	@Produce		json
+//	@Param			unit_code	path		string	true	"commune code"	example(05596)
+//	@Param			period		path		string	true	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Param			n			path		int		true	"revision number, from 1"	minimum(1)
+//	@Success		200			{object}	models.ReportView
+//	@Failure		401			{object}	models.Problem	"no valid token"
+//	@Failure		403			{object}	models.Problem	"the unit is outside the token's scope"
+//	@Failure		404			{object}	models.Problem	"no such report or revision"
+//	@Security		BearerAuth
+//	@Router			/api/v1/reports/{unit_code}/{period}/revisions/{n} [get]
+func (h *Handler) GetRevision(w http.ResponseWriter, r *http.Request) error {
+	u, period, err := h.reportUnit(r)
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(r.PathValue("n"))
+	if err != nil || n < 1 {
+		return models.Errorf(models.ENOTFOUND, "%q is not a revision number", r.PathValue("n"))
+	}
+	view, err := h.Store.GetRevision(r.Context(), u, period, n)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, view)
+}
+
+const (
+	reportsPerPage    = 50
+	maxReportsPerPage = 500
+)
+
+// ListReports lists reports.
+//
+//	@Summary		List reports
+//	@Description	Reports of the communes below `parent` (default: the token's unit; everything for an admin), newest period first, then by unit code. A commune token sees its own reports only.
+//	@Tags			reports
+//	@Produce		json
+//	@Param			parent		query		string	false	"a unit: reports of the communes below it"	example(167)
+//	@Param			period		query		string	false	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Param			status		query		string	false	"draft, submitted, accepted or returned"	Enums(draft,submitted,accepted,returned)
+//	@Param			page		query		int		false	"page number, from 1"	minimum(1)	default(1)
+//	@Param			per_page	query		int		false	"reports per page"		minimum(1)	maximum(500)	default(50)
+//	@Success		200			{object}	models.ReportList
+//	@Failure		401			{object}	models.Problem	"no valid token"
+//	@Failure		403			{object}	models.Problem	"parent is outside the token's scope"
+//	@Failure		422			{object}	models.Problem	"a bad query value"
+//	@Security		BearerAuth
+//	@Router			/api/v1/reports [get]
+func (h *Handler) ListReports(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	p := principal(r)
+	var probs queryProblems
+	f := models.ReportFilter{Period: q.Get("period"), Status: q.Get("status")}
+	f.Page = models.ParsePage(&probs.Problems, q.Get("page"), q.Get("per_page"), reportsPerPage, maxReportsPerPage)
+	if f.Period != "" {
+		if _, err := models.ParsePeriod(f.Period); err != nil {
+			probs.Add("period", err.Error())
+		}
+	}
+	switch f.Status {
+	case "", models.StatusDraft, models.StatusSubmitted, models.StatusAccepted, models.StatusReturned:
+	default:
+		probs.Add("status", "must be draft, submitted, accepted or returned")
+	}
+	t, err := h.Store.Tree(r.Context())
+	if err != nil {
+		return err
+	}
+	within := t.Unit(p.UnitID) // nil for an admin: everything
+	if code := q.Get("parent"); code != "" {
+		if within = t.ByCode(code); within == nil {
+			probs.Addf("parent", "no unit has the code %s", code)
+		}
+	}
+	if err := probs.err(); err != nil {
+		return err
+	}
+	if within != nil {
+		if err := inScope(t, p, within); err != nil {
+			return err
+		}
+	}
+	list, err := h.Store.ListReports(r.Context(), f, within)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, list)
+}

@@ -1,0 +1,259 @@
+package handlers
+
+import (
+	"crypto/sha256"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"doingoai/models"
+	"doingoai/store"
+)
+
+// PostReport submits a report.
+//
+//	@Summary		Submit a report (nộp báo cáo)
+//	@Description	Submits the report of the body's `unit_code` for its `period`. The first submission answers 201 with `Location`; a changed report answers 201 with the next revision; a report identical to the current revision answers 200 with that revision and stores nothing. Doubtful figures are stored and returned as `warnings`; impossible ones are refused with 422 naming every problem by its field path, and nothing is stored.
+//	@Description	A commune token submits for its own commune; a district token for any commune below it (recorded as on its behalf).
+//	@Description	`Idempotency-Key`: a retry with the same key and body returns the first answer and changes nothing; the same key with another body is 422. `?dry_run=true` validates and answers as if stored (200, `dry_run: true`), storing nothing.
+//	@Tags			reports
+//	@Accept			json
+//	@Produce		json
+//	@Param			report			body		models.Report	true	"the report (examples/boc-nhieu-2024.json)"
+//	@Param			dry_run			query		bool			false	"validate only; store nothing"
+//	@Param			Idempotency-Key	header		string			false	"a unique key per logical request, for safe retries"
+//	@Success		200				{object}	models.SubmitResult	"identical to the current revision, or a dry run"
+//	@Success		201				{object}	models.SubmitResult	"stored as a new revision"
+//	@Header			200,201			{string}	ETag				"the report's entity tag, for If-Match"
+//	@Header			201				{string}	Location			"/api/v1/reports/{unit_code}/{period}"
+//	@Failure		400				{object}	models.Problem	"malformed JSON"
+//	@Failure		401				{object}	models.Problem	"no valid token"
+//	@Failure		403				{object}	models.Problem	"the unit is outside the token's scope"
+//	@Failure		409				{object}	models.Problem	"the report is accepted (locked), or a draft would replace a submitted report"
+//	@Failure		413				{object}	models.Problem	"body over 1 MiB"
+//	@Failure		415				{object}	models.Problem	"not JSON"
+//	@Failure		422				{object}	models.Problem	"invalid report: every problem with its field path"
+//	@Failure		429				{object}	models.Problem	"too many requests"
+//	@Security		BearerAuth
+//	@Router			/api/v1/reports [post]
+func (h *Handler) PostReport(w http.ResponseWriter, r *http.Request) error {
+	return h.submit(w, r, "", "")
+}
+
+// PutReport submits a report at its own path.
+//
+//	@Summary		Submit a report at its path
+//	@Description	The same as POST /api/v1/reports with the unit and period taken from the path; a body `unit_code` or `period` that disagrees with the path is 422. With `If-Match`, the submission is refused with 412 unless the report's current ETag matches (`*` matches any existing report).
+//	@Tags			reports
+//	@Accept			json
+//	@Produce		json
+//	@Param			unit_code		path		string			true	"commune code"	example(05596)
+//	@Param			period			path		string			true	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Param			report			body		models.Report	true	"the report"
+//	@Param			dry_run			query		bool			false	"validate only; store nothing"
+//	@Param			If-Match		header		string			false	"the ETag the change is based on"
+//	@Param			Idempotency-Key	header		string			false	"a unique key per logical request, for safe retries"
+//	@Success		200				{object}	models.SubmitResult	"identical to the current revision, or a dry run"
+//	@Success		201				{object}	models.SubmitResult	"stored as a new revision"
+//	@Header			200,201			{string}	ETag				"the report's entity tag"
+//	@Header			201				{string}	Location			"/api/v1/reports/{unit_code}/{period}"
+//	@Failure		400				{object}	models.Problem	"malformed JSON"
+//	@Failure		401				{object}	models.Problem	"no valid token"
+//	@Failure		403				{object}	models.Problem	"the unit is outside the token's scope"
+//	@Failure		409				{object}	models.Problem	"the report is accepted (locked), or a draft would replace a submitted report"
+//	@Failure		412				{object}	models.Problem	"If-Match is not the current ETag"
+//	@Failure		413				{object}	models.Problem	"body over 1 MiB"
+//	@Failure		415				{object}	models.Problem	"not JSON"
+//	@Failure		422				{object}	models.Problem	"invalid report: every problem with its field path"
+//	@Failure		429				{object}	models.Problem	"too many requests"
+//	@Security		BearerAuth
+//	@Router			/api/v1/reports/{unit_code}/{period} [put]
+func (h *Handler) PutReport(w http.ResponseWriter, r *http.Request) error {
+	return h.submit(w, r, r.PathValue("unit_code"), r.PathValue("period"))
+}
+
+// submit is POST and PUT: decode, validate, authorise, then store (or, for
+// a dry run, answer as if stored).
+func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathPeriod string) error {
+	ctx := r.Context()
+	p := principal(r)
+	dryRun, err := boolQuery(r, "dry_run")
+	if err != nil {
+		return err
+	}
+	idem, err := idempotencyKey(r)
+	if err != nil {
+		return err
+	}
+	body, err := readJSONBody(r)
+	if err != nil {
+		return err
+	}
+	if idem != nil && !dryRun {
+		sum := sha256.Sum256([]byte(r.Method + " " + r.URL.Path + "\n" + string(body)))
+		idem.RequestHash = sum[:]
+		if out, err := h.Store.LookupIdempotent(ctx, p.TokenID, *idem); err != nil {
+			return err
+		} else if out != nil {
+			return writeOutcome(w, *out)
+		}
+	}
+
+	var rep models.Report
+	var shape []models.FieldError
+	if err := models.DecodeJSON(body, &rep, models.ReportReadOnly); err != nil {
+		var de *models.Error
+		if !errors.As(err, &de) || de.Code != models.EINVALID {
+			return err
+		}
+		shape = de.Fields
+	}
+	var content models.Problems
+	if pathUnit != "" {
+		pathMatches(&content, "unit_code", &rep.UnitCode, pathUnit)
+		pathMatches(&content, "period", &rep.Period, pathPeriod)
+	}
+	warnings := models.CheckReport(&rep, h.Store.Now(), &content)
+
+	// The unit: it must exist, report, and be within the token's scope. A
+	// unit outside the scope is refused before anything about its report.
+	t, err := h.Store.Tree(ctx)
+	if err != nil {
+		return err
+	}
+	var unit *store.TreeUnit
+	period, perr := models.ParsePeriod(rep.Period)
+	if perr == nil && models.ValidCode(rep.UnitCode) {
+		unit = t.ForPeriod(rep.UnitCode, period)
+		switch {
+		case unit == nil && t.ByCode(rep.UnitCode) != nil:
+			content.Addf("unit_code", "unit %s did not exist during %s", rep.UnitCode, rep.Period)
+		case unit == nil:
+			content.Addf("unit_code", "no unit has the code %s", rep.UnitCode)
+		case !unit.Kind.CommuneLevel():
+			content.Addf("unit_code", "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
+			unit = nil
+		default:
+			if err := inScope(t, p, unit); err != nil {
+				return err
+			}
+		}
+	}
+	if probs := models.MergeProblems(shape, content.List()); len(probs) > 0 {
+		return &models.Error{Code: models.EINVALID, Message: "the report has errors; nothing was stored", Fields: probs}
+	}
+
+	if prev, err := h.Store.PreviousFigures(ctx, unit, period); err != nil {
+		return err
+	} else if figs := models.FiguresOf(&rep); prev != nil {
+		warnings = append(warnings, models.OutlierWarnings(&figs, prev, period.Previous().String())...)
+	}
+	if warnings == nil {
+		warnings = []models.Warning{}
+	}
+	canonical, hash, err := rep.Canonical()
+	if err != nil {
+		return err
+	}
+	sub := &store.Submission{
+		Principal: p, Unit: unit, Period: rep.Period, Status: rep.Status, Body: canonical, Hash: hash,
+		Warnings: warnings, Figures: models.FiguresOf(&rep), IfMatch: strings.TrimSpace(r.Header.Get("If-Match")),
+	}
+	if dryRun {
+		return h.dryRun(w, r, sub)
+	}
+	sub.Idem = idem
+	out, err := h.Store.Submit(ctx, sub)
+	if err != nil {
+		return err
+	}
+	return writeOutcome(w, out)
+}
+
+// pathMatches fills a body field from the path, or records that it
+// disagrees with it.
+func pathMatches(p *models.Problems, field string, v *string, path string) {
+	switch *v {
+	case "":
+		*v = path
+	case path:
+	default:
+		p.Addf(field, "is %s but the path says %s", *v, path)
+		*v = path // the path names the report; authorise against it
+	}
+}
+
+// dryRun answers a submission as if it had been stored, from the report's
+// current state, storing nothing.
+func (h *Handler) dryRun(w http.ResponseWriter, r *http.Request, sub *store.Submission) error {
+	cur, err := h.Store.CurrentState(r.Context(), sub.Unit, sub.Period)
+	if err != nil {
+		return err
+	}
+	res := models.SubmitResult{UnitCode: sub.Unit.Code, Period: sub.Period, Revision: cur.Revision + 1, Status: sub.Status,
+		SubmittedAt: h.Store.Now(), Warnings: sub.Warnings, DryRun: true}
+	switch {
+	case cur.Status == models.StatusAccepted:
+		return models.Errorf(models.ECONFLICT, "the report of %s for %s is accepted and locked", sub.Unit.Code, sub.Period)
+	case sub.IfMatch != "" && (!cur.Exists || (sub.IfMatch != "*" && sub.IfMatch != cur.ETag)):
+		return models.Errorf(models.EPRECONDITION, "If-Match %s is not the report's current ETag", sub.IfMatch)
+	case cur.Exists && string(cur.Hash) == string(sub.Hash):
+		res.Revision, res.Status = cur.Revision, cur.Status
+	case sub.Status == models.StatusDraft && cur.Status == models.StatusSubmitted:
+		return models.Errorf(models.ECONFLICT, "the report of %s for %s is already submitted; a draft cannot replace it", sub.Unit.Code, sub.Period)
+	}
+	return writeJSON(w, http.StatusOK, res)
+}
+
+func writeOutcome(w http.ResponseWriter, out store.Outcome) error {
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	if out.ETag != "" {
+		h.Set("ETag", out.ETag)
+	}
+	if out.Location != "" && out.Status == http.StatusCreated {
+		h.Set("Location", out.Location)
+	}
+	if out.Replayed {
+		h.Set("Idempotent-Replayed", "true")
+	}
+	w.WriteHeader(out.Status)
+	_, err := w.Write(append(out.Body, '\n'))
+	return err
+}
+
+// idempotencyKey reads the Idempotency-Key header: a structured-field
+// string ("…") or, as many clients send it, a bare token.
+func idempotencyKey(r *http.Request) (*store.IdempotencyKey, error) {
+	v := strings.TrimSpace(r.Header.Get("Idempotency-Key"))
+	if v == "" {
+		return nil, nil
+	}
+	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+		v = v[1 : len(v)-1]
+	}
+	bad := v == "" || len(v) > 255
+	for i := 0; i < len(v) && !bad; i++ {
+		bad = v[i] < 0x20 || v[i] > 0x7e
+	}
+	if bad {
+		return nil, &models.Error{Code: models.EINVALID, Message: "the Idempotency-Key header is not valid",
+			Fields: []models.FieldError{{Field: "Idempotency-Key", Message: "must be 1 to 255 printable ASCII characters, such as a UUID"}}}
+	}
+	return &store.IdempotencyKey{Key: v}, nil
+}
+
+// boolQuery reads an optional true/false query value.
+func boolQuery(r *http.Request, name string) (bool, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, &models.Error{Code: models.EINVALID, Message: "the query is not valid",
+			Fields: []models.FieldError{{Field: name, Message: "must be true or false"}}}
+	}
+	return b, nil
+}

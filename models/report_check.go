@@ -1,0 +1,508 @@
+package models
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Limits on a report. They are far above any real report (Bộc Nhiêu's
+// narratives are a few hundred characters, its lists a dozen entries) and
+// keep a faulty or hostile client from storing megabytes of text or numbers
+// that would overflow a national total.
+const (
+	MaxNarrative     = 20_000 // characters in a narrative
+	MaxText          = 500    // a name, a title, a place
+	MaxEntry         = 5_000  // one entry of difficulties, causes, plan, recommendations
+	MaxItems         = 1_000  // items of a counted section, NGO projects
+	MaxEntries       = 100    // entries of difficulties, causes, plan, recommendations, recipients
+	MaxDocuments     = 200    // documents cited by a section
+	MaxEthnicGroups  = 100    // Vietnam has 54 peoples
+	MaxCount         = 1_000_000
+	MaxPeople        = 10_000_000
+	MaxHouseholds    = 2_000_000
+	MaxPopulation    = 5_000_000
+	MaxHamlets       = 10_000
+	MaxMoneyVND      = 1_000_000_000_000_000  // 10^15 đồng for one project
+	MaxIncomeVND     = 10_000_000_000         // 10^10 đồng per person per year
+	MaxAreaHa        = 10_000_000             // hectares
+	pctTolerancePts  = 5 * DecimalScale / 100 // 0.05 percentage points, in Decimal units
+	sharesTolerance  = DecimalScale / 10      // 0.1 points
+	minorityTolerPts = DecimalScale           // 1 point
+	economyTolerance = DecimalScale / 2       // 0.5 points
+)
+
+// Warning codes: stable, for programs to act on.
+const (
+	WarnPoorRate         = "poor_rate_mismatch"
+	WarnNearPoorRate     = "near_poor_rate_mismatch"
+	WarnEthnicShares     = "ethnic_shares_total"
+	WarnMinorityShare    = "minority_share_mismatch"
+	WarnEconomyStructure = "economy_structure_total"
+	WarnPartyMembers     = "party_members_exceed_population"
+	WarnNoNumber         = "document_number_missing"
+	WarnNoDate           = "document_date_missing"
+	WarnOutlier          = "outlier"
+)
+
+// ReportReadOnly are the fields a client sees in a stored report but may
+// never send, with what to tell it if it does.
+var ReportReadOnly = map[string]string{
+	"revision":           "is given by the service; do not send it",
+	"submitted_at":       "is set by the service when the report is stored; do not send it",
+	"submitted_by":       "is set by the service from the token; do not send it",
+	"first_submitted_at": "is set by the service; do not send it",
+	"warnings":           "are computed by the service; do not send them",
+	"review":             "is made by the district through POST …/review; do not send it",
+}
+
+// checker walks a report and records problems and warnings.
+type checker struct {
+	p        *Problems
+	warnings []Warning
+}
+
+func (c *checker) warn(field, code, format string, args ...any) {
+	c.warnings = append(c.warnings, Warning{Field: field, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+// CheckReport validates r as of now. Every error is recorded in p with its
+// field path (nothing is stored if there is one); the doubts that do not
+// stop a report are returned as warnings. The unit behind unit_code and the
+// comparison with the previous period need the store and are checked there.
+func CheckReport(r *Report, now time.Time, p *Problems) []Warning {
+	c := &checker{p: p}
+	if r.Status == "" {
+		r.Status = StatusSubmitted
+	}
+	switch r.Status {
+	case StatusDraft, StatusSubmitted:
+	case StatusAccepted, StatusReturned:
+		p.Addf("status", "%s is set by the district's review; send draft or submitted", r.Status)
+	default:
+		p.Add("status", "must be draft or submitted")
+	}
+	switch {
+	case r.UnitCode == "":
+		p.Add("unit_code", "is required")
+	case !ValidCode(r.UnitCode):
+		p.Add("unit_code", "must be a unit code such as 05596")
+	}
+	if r.Period == "" {
+		p.Add("period", "is required")
+	} else if per, err := ParsePeriod(r.Period); err != nil {
+		p.Add("period", err.Error())
+	} else if !per.Begun(now) {
+		p.Addf("period", "%s has not begun: it starts on %s", r.Period, per.FirstDay())
+	}
+
+	c.document(r.Document, r.Status == StatusSubmitted)
+	c.profile(r.Profile)
+	if d := r.Delegations; d != nil {
+		c.delegations("delegations.outbound", d.Outbound)
+		c.delegations("delegations.inbound_domestic", d.InboundDomestic)
+		c.delegations("delegations.inbound_foreign", d.InboundForeign)
+		c.narrative("delegations", d.Narrative)
+	}
+	if s := r.InternationalAgreements; s != nil {
+		c.count("international_agreements.count", s.Count, MaxCount)
+		c.items("international_agreements", len(s.Items), s.Count)
+		for i, it := range s.Items {
+			at := Index("international_agreements.items", i)
+			c.required(Path(at, "title"), it.Title)
+			c.text(Path(at, "partner"), it.Partner)
+			c.text(Path(at, "country"), it.Country)
+		}
+		c.narrative("international_agreements", s.Narrative)
+	}
+	if s := r.InternationalConferences; s != nil {
+		c.count("international_conferences.count", s.Count, MaxCount)
+		c.items("international_conferences", len(s.Items), s.Count)
+		for i, it := range s.Items {
+			at := Index("international_conferences.items", i)
+			c.required(Path(at, "title"), it.Title)
+			c.count(Path(at, "participants"), it.Participants, MaxPeople)
+		}
+		c.narrative("international_conferences", s.Narrative)
+	}
+	if s := r.EconomicDiplomacy; s != nil {
+		c.documents("economic_diplomacy.documents", s.Documents)
+		c.narrative("economic_diplomacy", s.Narrative)
+	}
+	if s := r.PeopleDiplomacy; s != nil {
+		c.narrative("people_diplomacy", s.Narrative)
+	}
+	if s := r.NgoAid; s != nil {
+		c.listLen("ngo_aid.projects", len(s.Projects), MaxItems)
+		for i, it := range s.Projects {
+			at := Index("ngo_aid.projects", i)
+			c.required(Path(at, "name"), it.Name)
+			c.text(Path(at, "donor"), it.Donor)
+			c.text(Path(at, "country"), it.Country)
+			c.text(Path(at, "sector"), it.Sector)
+			c.count(Path(at, "committed_vnd"), it.CommittedVND, MaxMoneyVND)
+			c.count(Path(at, "disbursed_vnd"), it.DisbursedVND, MaxMoneyVND)
+			c.dateOrder(at, it.StartOn, it.EndOn)
+		}
+		c.narrative("ngo_aid", s.Narrative)
+	}
+	if s := r.CulturalDiplomacy; s != nil {
+		c.documents("cultural_diplomacy.documents", s.Documents)
+		c.listLen("cultural_diplomacy.partners", len(s.Partners), MaxItems)
+		for i, it := range s.Partners {
+			c.required(Path(Index("cultural_diplomacy.partners", i), "name"), it.Name)
+		}
+		c.narrative("cultural_diplomacy", s.Narrative)
+	}
+	if s := r.Information; s != nil {
+		c.narrative("information", s.Narrative)
+	}
+	if s := r.Consular; s != nil {
+		c.count("consular.foreign_residents", s.ForeignResidents, MaxPeople)
+		c.count("consular.foreigner_incidents", s.ForeignerIncidents, MaxCount)
+		c.count("consular.citizens_exited", s.CitizensExited, MaxPeople)
+		c.narrative("consular", s.Narrative)
+	}
+	if s := r.OverseasVietnamese; s != nil {
+		c.count("overseas_vietnamese.labor_export_workers", s.LaborExportWorkers, MaxPeople)
+		c.narrative("overseas_vietnamese", s.Narrative)
+	}
+	if s := r.Training; s != nil {
+		c.count("training.officials_trained", s.OfficialsTrained, MaxPeople)
+		c.count("training.courses", s.Courses, MaxCount)
+		c.narrative("training", s.Narrative)
+	}
+	if s := r.ForeignAwardsReceived; s != nil {
+		c.count("foreign_awards_received.count", s.Count, MaxCount)
+		c.items("foreign_awards_received", len(s.Items), s.Count)
+		for i, it := range s.Items {
+			at := Index("foreign_awards_received.items", i)
+			c.required(Path(at, "title"), it.Title)
+			c.text(Path(at, "awarded_by"), it.AwardedBy)
+			c.text(Path(at, "recipient"), it.Recipient)
+		}
+		c.narrative("foreign_awards_received", s.Narrative)
+	}
+	if s := r.AwardNominations; s != nil {
+		c.count("award_nominations.count", s.Count, MaxCount)
+		c.items("award_nominations", len(s.Items), s.Count)
+		for i, it := range s.Items {
+			at := Index("award_nominations.items", i)
+			c.required(Path(at, "title"), it.Title)
+			c.text(Path(at, "nominee"), it.Nominee)
+			if it.Level != "" && it.Level != "state" && it.Level != "province" {
+				p.Add(Path(at, "level"), "must be state or province")
+			}
+		}
+		c.narrative("award_nominations", s.Narrative)
+	}
+	if s := r.ReportingCompliance; s != nil {
+		c.narrative("reporting_compliance", s.Narrative)
+	}
+	c.entries("difficulties", r.Difficulties)
+	c.entries("causes", r.Causes)
+	c.entries("plan", r.Plan)
+	c.listLen("recommendations", len(r.Recommendations), MaxEntries)
+	for i, rec := range r.Recommendations {
+		at := Index("recommendations", i)
+		c.text(Path(at, "addressee"), rec.Addressee)
+		if rec.Text == "" {
+			p.Add(Path(at, "text"), "is required")
+		}
+		CheckText(p, Path(at, "text"), rec.Text, MaxEntry)
+	}
+	return c.warnings
+}
+
+func (c *checker) document(d *Document, submitted bool) {
+	if d == nil {
+		if submitted {
+			c.warn("document.number", WarnNoNumber, "the report has no number (Số: …/BC-UBND); a submitted report should")
+			c.warn("document.issued_on", WarnNoDate, "the report has no date; a submitted report should")
+		}
+		return
+	}
+	if d.Number != nil {
+		CheckText(c.p, "document.number", *d.Number, 100)
+	}
+	if submitted && (d.Number == nil || *d.Number == "") {
+		c.warn("document.number", WarnNoNumber, "the report has no number (Số: …/BC-UBND); a submitted report should")
+	}
+	if submitted && d.IssuedOn == nil {
+		c.warn("document.issued_on", WarnNoDate, "the report has no date; a submitted report should")
+	}
+	c.text("document.place", d.Place)
+	c.text("document.in_response_to", d.InResponseTo)
+	c.text("document.signer_name", d.SignerName)
+	c.text("document.signer_title", d.SignerTitle)
+	c.text("document.issued_text", d.IssuedText)
+	c.listLen("document.recipients", len(d.Recipients), MaxEntries)
+	for i, s := range d.Recipients {
+		c.required(Index("document.recipients", i), s)
+	}
+}
+
+func (c *checker) profile(pr *Profile) {
+	if pr == nil {
+		return
+	}
+	p := c.p
+	c.decimal("profile.area_ha", pr.AreaHa, MaxAreaHa, 4)
+	c.count("profile.hamlets", pr.Hamlets, MaxHamlets)
+	c.count("profile.households", pr.Households, MaxHouseholds)
+	c.count("profile.population", pr.Population, MaxPopulation)
+	c.count("profile.party_cells", pr.PartyCells, MaxHamlets)
+	c.count("profile.party_members", pr.PartyMembers, MaxPopulation)
+	c.count("profile.poor_households", pr.PoorHouseholds, MaxHouseholds)
+	c.count("profile.near_poor_households", pr.NearPoorHouseholds, MaxHouseholds)
+	c.count("profile.income_per_capita_vnd", pr.IncomePerCapitaVND, MaxIncomeVND)
+	c.percent("profile.ethnic_minority_share_pct", pr.EthnicMinoritySharePct)
+	c.percent("profile.poor_households_rate_pct", pr.PoorHouseholdsRatePct)
+	c.percent("profile.near_poor_households_rate_pct", pr.NearPoorHouseholdsRatePct)
+	c.narrative("profile", pr.Narrative)
+
+	hh, pop := pr.Households, pr.Population
+	if hh != nil && pop != nil && *hh > *pop && *pop >= 0 {
+		p.Addf("profile.households", "%d households is more than the population of %d", *hh, *pop)
+	}
+	if hh != nil && *hh >= 0 {
+		if pr.PoorHouseholds != nil && *pr.PoorHouseholds > *hh {
+			p.Addf("profile.poor_households", "%d poor households is more than the %d households", *pr.PoorHouseholds, *hh)
+		}
+		if pr.NearPoorHouseholds != nil && *pr.NearPoorHouseholds > *hh {
+			p.Addf("profile.near_poor_households", "%d near-poor households is more than the %d households", *pr.NearPoorHouseholds, *hh)
+		} else if pr.PoorHouseholds != nil && pr.NearPoorHouseholds != nil && *pr.PoorHouseholds <= *hh &&
+			*pr.PoorHouseholds+*pr.NearPoorHouseholds > *hh {
+			p.Addf("profile.near_poor_households", "%d poor and %d near-poor households are more than the %d households", *pr.PoorHouseholds, *pr.NearPoorHouseholds, *hh)
+		}
+		c.rate("profile.poor_households_rate_pct", WarnPoorRate, "poor", pr.PoorHouseholds, *hh, pr.PoorHouseholdsRatePct)
+		c.rate("profile.near_poor_households_rate_pct", WarnNearPoorRate, "near-poor", pr.NearPoorHouseholds, *hh, pr.NearPoorHouseholdsRatePct)
+	}
+	if pr.PartyMembers != nil && pop != nil && *pr.PartyMembers > *pop {
+		c.warn("profile.party_members", WarnPartyMembers, "%d party members is more than the population of %d", *pr.PartyMembers, *pop)
+	}
+
+	c.listLen("profile.ethnic_groups", len(pr.EthnicGroups), MaxEthnicGroups)
+	var total, nonKinh int64
+	complete := len(pr.EthnicGroups) > 0
+	for i, g := range pr.EthnicGroups {
+		at := Index("profile.ethnic_groups", i)
+		c.required(Path(at, "name"), g.Name)
+		c.percent(Path(at, "share_pct"), g.SharePct)
+		if g.SharePct == nil {
+			complete = false
+			continue
+		}
+		total += g.SharePct.Units()
+		if Fold(g.Name) != "kinh" {
+			nonKinh += g.SharePct.Units()
+		}
+	}
+	if complete {
+		if abs(total-100*DecimalScale) > sharesTolerance {
+			c.warn("profile.ethnic_groups", WarnEthnicShares, "the shares of the %d peoples add up to %s%%, not 100%%", len(pr.EthnicGroups), DecimalFromUnits(total))
+		}
+		if s := pr.EthnicMinoritySharePct; s != nil && abs(s.Units()-nonKinh) > minorityTolerPts {
+			c.warn("profile.ethnic_minority_share_pct", WarnMinorityShare, "the stated %s%% differs from the %s%% of the peoples other than Kinh by more than 1 point", s, DecimalFromUnits(nonKinh))
+		}
+	}
+	if e := pr.EconomyStructurePct; e != nil {
+		c.percent("profile.economy_structure_pct.agriculture_forestry", e.AgricultureForestry)
+		c.percent("profile.economy_structure_pct.industry_services_tourism", e.IndustryServicesTourism)
+		c.percent("profile.economy_structure_pct.other", e.Other)
+		if e.AgricultureForestry != nil && e.IndustryServicesTourism != nil && e.Other != nil {
+			sum := e.AgricultureForestry.Units() + e.IndustryServicesTourism.Units() + e.Other.Units()
+			if abs(sum-100*DecimalScale) > economyTolerance {
+				c.warn("profile.economy_structure_pct", WarnEconomyStructure, "the three shares add up to %s%%, not 100%%", DecimalFromUnits(sum))
+			}
+		}
+	}
+}
+
+// rate warns when a stated rate differs from count / households × 100 by
+// more than 0.05 points. The comparison is done in integers, exactly:
+// |stated × households − count × 100| > 0.05 × households.
+func (c *checker) rate(field, code, what string, count *int64, households int64, stated *Decimal) {
+	if count == nil || stated == nil || households <= 0 || *count < 0 || *count > households {
+		return
+	}
+	diff := stated.Units()*households - *count*100*DecimalScale
+	if abs(diff) > pctTolerancePts*households {
+		computed := RoundRatio(*count*100*DecimalScale, households, 2)
+		c.warn(field, code, "the stated rate %s%% differs from %d %s / %d households × 100 = %s%%", stated, *count, what, households, computed)
+	}
+}
+
+// RoundRatio returns num/den in Decimal units rounded half away from zero
+// to the given number of decimal places (num is in Decimal units).
+func RoundRatio(num, den int64, places int) Decimal {
+	step := int64(1)
+	for i := places; i < 4; i++ {
+		step *= 10
+	}
+	q := num / den
+	r := num % den
+	// Round to a multiple of step, half up, using the exact remainder.
+	base := q - q%step
+	rest := (q%step)*den + r // (q - base)·den + r, still exact
+	if 2*rest >= step*den {
+		base += step
+	}
+	return DecimalFromUnits(base)
+}
+
+func (c *checker) delegations(at string, g *DelegationGroup) {
+	if g == nil {
+		return
+	}
+	c.count(Path(at, "count"), g.Count, MaxCount)
+	c.count(Path(at, "people"), g.People, MaxPeople)
+	c.items(at, len(g.Items), g.Count)
+	for i, it := range g.Items {
+		ai := Index(Path(at, "items"), i)
+		c.required(Path(ai, "name"), it.Name)
+		c.text(Path(ai, "country"), it.Country)
+		c.text(Path(ai, "purpose"), it.Purpose)
+		c.count(Path(ai, "people"), it.People, MaxPeople)
+		c.dateOrder(ai, it.StartOn, it.EndOn)
+	}
+}
+
+// items checks a counted section's list: its length, and that a count
+// given beside a non-empty list agrees with it. An empty list beside a
+// count means the cases were not itemised (Bộc Nhiêu: 6 domestic
+// delegations, none listed).
+func (c *checker) items(at string, n int, count *int64) {
+	c.listLen(Path(at, "items"), n, MaxItems)
+	if count != nil && n > 0 && *count != int64(n) {
+		c.p.Addf(Path(at, "count"), "is %d but %d items are listed; give the number of items, or leave count out", *count, n)
+	}
+}
+
+func (c *checker) documents(at string, docs []DocumentRef) {
+	c.listLen(at, len(docs), MaxDocuments)
+	for i, d := range docs {
+		ai := Index(at, i)
+		c.required(Path(ai, "title"), d.Title)
+		if d.Title != "" {
+			CheckText(c.p, Path(ai, "title"), d.Title, 2*MaxText)
+		}
+		CheckText(c.p, Path(ai, "number"), d.Number, 100)
+		c.text(Path(ai, "issuer"), d.Issuer)
+	}
+}
+
+func (c *checker) entries(at string, list []string) {
+	c.listLen(at, len(list), MaxEntries)
+	for i, s := range list {
+		if s == "" {
+			c.p.Add(Index(at, i), "is empty")
+		}
+		CheckText(c.p, Index(at, i), s, MaxEntry)
+	}
+}
+
+func (c *checker) count(at string, v *int64, max int64) {
+	if v == nil {
+		return
+	}
+	switch {
+	case *v < 0:
+		c.p.Add(at, "must not be negative")
+	case *v > max:
+		c.p.Addf(at, "is %d; more than %s cannot be right", *v, group(max))
+	}
+}
+
+func (c *checker) percent(at string, v *Decimal) {
+	if v == nil {
+		return
+	}
+	switch {
+	case v.Units() < 0 || v.Units() > 100*DecimalScale:
+		c.p.Addf(at, "is %s; a percentage is between 0 and 100", v)
+	case v.Places() > 2:
+		c.p.Addf(at, "is %s; a percentage has at most two decimals", v)
+	}
+}
+
+func (c *checker) decimal(at string, v *Decimal, max int64, places int) {
+	if v == nil {
+		return
+	}
+	switch {
+	case v.Units() < 0:
+		c.p.Add(at, "must not be negative")
+	case v.Units() > max*DecimalScale:
+		c.p.Addf(at, "is %s; more than %s cannot be right", v, group(max))
+	case v.Places() > places:
+		c.p.Addf(at, "has more than %d decimals", places)
+	}
+}
+
+func (c *checker) required(at, s string) {
+	if s == "" {
+		c.p.Add(at, "is required")
+		return
+	}
+	CheckText(c.p, at, s, MaxText)
+}
+
+func (c *checker) text(at, s string) { CheckText(c.p, at, s, MaxText) }
+
+func (c *checker) narrative(section, s string) {
+	CheckText(c.p, Path(section, "narrative"), s, MaxNarrative)
+}
+
+func (c *checker) listLen(at string, n, max int) {
+	if n > max {
+		c.p.Addf(at, "has %d entries; at most %d are allowed", n, max)
+	}
+}
+
+func (c *checker) dateOrder(at string, start, end *Date) {
+	if start != nil && end != nil && end.Before(*start) {
+		c.p.Addf(Path(at, "end_on"), "%s is before start_on %s", end, start)
+	}
+}
+
+// OutlierWarnings compares a report's counted indicators with the same
+// commune's previous period and warns of each that is more than ten times
+// the previous value and above 10.
+func OutlierWarnings(cur, prev *Figures, prevPeriod string) []Warning {
+	var out []Warning
+	for m := Measure(0); m < NumMeasures; m++ {
+		info := Measures[m]
+		if !info.Counted {
+			continue
+		}
+		v, ok := cur.Get(m)
+		pv, pok := prev.Get(m)
+		if !ok || !pok || v <= 10 || v <= 10*pv {
+			continue
+		}
+		out = append(out, Warning{Field: info.Field, Code: WarnOutlier,
+			Message: fmt.Sprintf("%s is %s, more than ten times the %s reported for %s", info.Code, group(v), group(pv), prevPeriod)})
+	}
+	return out
+}
+
+func abs(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// group writes n with thousands separated by commas: 1,169.
+func group(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := ""
+	if n < 0 {
+		neg, s = "-", s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return neg + s
+}

@@ -1,0 +1,81 @@
+package store_test
+
+import (
+	"testing"
+	"time"
+
+	"doingoai/demo"
+	"doingoai/internal/testenv"
+	"doingoai/models"
+	"doingoai/store"
+)
+
+func seedSubmission(t *testing.T, s *store.Store) *store.Submission {
+	t.Helper()
+	var rep models.Report
+	if err := models.DecodeJSON(demo.BocNhieu2024, &rep, nil); err != nil {
+		t.Fatal(err)
+	}
+	var p models.Problems
+	w := models.CheckReport(&rep, s.Now(), &p)
+	body, hash, _ := rep.Canonical()
+	tr, _ := s.Tree(ctx)
+	return &store.Submission{Principal: models.CommandLine, Unit: tr.ByCode("05596"), Period: "2024", Status: rep.Status,
+		Body: body, Hash: hash, Warnings: w, Figures: models.FiguresOf(&rep)}
+}
+
+// TestIdempotencyAcrossRestart: a key stored by one server is honoured by
+// another (or the same after a restart), and purged only after twice its
+// 24-hour life.
+func TestIdempotencyAcrossRestart(t *testing.T) {
+	clock := testenv.NewClock(time.Date(2024, 11, 25, 3, 0, 0, 0, time.UTC))
+	db := testenv.NewDB(t)
+	a := testenv.OpenDB(t, db, clock)
+	testenv.LoadDinhHoa(t, a)
+	sub := seedSubmission(t, a)
+	key := &store.IdempotencyKey{Key: "k1", RequestHash: []byte("fingerprint")}
+	sub.Idem = key
+	first, err := a.Submit(ctx, sub)
+	if err != nil || first.Status != 201 {
+		t.Fatal(first, err)
+	}
+	a.Close()
+
+	b := testenv.OpenDB(t, db, clock)
+	got, err := b.LookupIdempotent(ctx, 0, *key)
+	if err != nil || got == nil || string(got.Body) != string(first.Body) || got.Status != 201 || !got.Replayed {
+		t.Fatalf("after restart: %+v %v", got, err)
+	}
+	if _, err := b.LookupIdempotent(ctx, 0, store.IdempotencyKey{Key: "k1", RequestHash: []byte("other")}); models.ErrorCode(err) != models.EINVALID {
+		t.Errorf("reuse with another request: %v", err)
+	}
+	clock.Add(47 * time.Hour)
+	if n, _ := b.PurgeIdempotencyKeys(ctx); n != 0 {
+		t.Errorf("purged a key younger than 48 h")
+	}
+	clock.Add(2 * time.Hour)
+	if n, _ := b.PurgeIdempotencyKeys(ctx); n != 1 {
+		t.Errorf("purged %d keys, want 1", n)
+	}
+}
+
+// TestShutdownCommitsQueued: submissions queued when the store closes are
+// committed, not dropped; later ones are refused as unavailable.
+func TestShutdownCommitsQueued(t *testing.T) {
+	db := testenv.NewDB(t)
+	s := testenv.OpenDB(t, db, nil)
+	testenv.LoadDinhHoa(t, s)
+	sub := seedSubmission(t, s)
+	if _, err := s.Submit(ctx, sub); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := s.Submit(ctx, sub); models.ErrorCode(err) != models.EUNAVAILABLE {
+		t.Errorf("submit after close: %v", err)
+	}
+	s2 := testenv.OpenDB(t, db, nil)
+	tr, _ := s2.Tree(ctx)
+	if _, _, err := s2.GetReport(ctx, tr.ByCode("05596"), "2024"); err != nil {
+		t.Errorf("the acknowledged submission is gone: %v", err)
+	}
+}

@@ -1,0 +1,441 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"gorm.io/gorm"
+
+	"doingoai/models"
+)
+
+// Submission is a validated report on its way into the database.
+type Submission struct {
+	Principal models.Principal
+	Unit      *TreeUnit
+	Period    string
+	Status    string // draft or submitted
+	Body      []byte // the report as canonical JSON, without its status
+	Hash      []byte // SHA-256 of body and status: equal hashes, identical content
+	Warnings  []models.Warning
+	Figures   models.Figures
+	IfMatch   string // the If-Match header, "" if none
+	Idem      *IdempotencyKey
+}
+
+// IdempotencyKey is a client's Idempotency-Key and the fingerprint of the
+// request that carried it.
+type IdempotencyKey struct {
+	Key         string
+	RequestHash []byte
+}
+
+// Outcome is the answer to a submission, ready to send: a new revision
+// (201), the current one unchanged (200), or the stored first answer to a
+// retried idempotent request.
+type Outcome struct {
+	Status   int
+	Body     []byte // JSON of models.SubmitResult
+	ETag     string
+	Location string
+	Replayed bool
+}
+
+// ReportLocation is the path of a report.
+func ReportLocation(unitCode, period string) string {
+	return "/api/v1/reports/" + unitCode + "/" + period
+}
+
+// Submit stores a submission as the report's next revision, or finds it
+// identical to the current one. Concurrent submissions are committed
+// together, a batch per transaction (group commit): on SQLite one
+// transaction — one fsync — for everything waiting, instead of one each.
+// The answer comes once the batch is committed.
+//
+// Errors: ECONFLICT if the report is accepted (locked) or a draft would
+// replace a submitted report; EPRECONDITION if IfMatch is not the current
+// ETag; EINVALID if the idempotency key was used for another request;
+// EUNAVAILABLE while shutting down.
+func (s *Store) Submit(ctx context.Context, sub *Submission) (Outcome, error) {
+	return s.submit.do(ctx, sub)
+}
+
+// maxBatch bounds a batch: about 64 statements' worth of rows.
+const maxBatch = 256
+
+type pending struct {
+	sub     *Submission
+	out     Outcome
+	err     error
+	follows *pending // an earlier submission of the batch with the same idempotency key
+	done    chan struct{}
+}
+
+type submitter struct {
+	s      *Store
+	queue  chan *pending
+	mu     sync.RWMutex
+	closed bool
+	stop   chan struct{}
+	done   chan struct{}
+}
+
+func newSubmitter(s *Store) *submitter {
+	b := &submitter{s: s, queue: make(chan *pending, 4*maxBatch), stop: make(chan struct{}), done: make(chan struct{})}
+	go b.loop()
+	return b
+}
+
+func (b *submitter) do(ctx context.Context, sub *Submission) (Outcome, error) {
+	p := &pending{sub: sub, done: make(chan struct{})}
+	b.mu.RLock()
+	if b.closed {
+		b.mu.RUnlock()
+		return Outcome{}, models.Errorf(models.EUNAVAILABLE, "the service is shutting down; submit again in a moment")
+	}
+	select {
+	case b.queue <- p:
+	case <-ctx.Done():
+		b.mu.RUnlock()
+		return Outcome{}, ctx.Err()
+	}
+	b.mu.RUnlock()
+	// Once queued, the submission is committed or fails whether or not the
+	// client waits for it.
+	select {
+	case <-p.done:
+		return p.out, p.err
+	case <-ctx.Done():
+		return Outcome{}, ctx.Err()
+	}
+}
+
+// close stops taking submissions, commits those already queued, and waits.
+func (b *submitter) close() {
+	b.mu.Lock()
+	if b.closed {
+		b.mu.Unlock()
+		return
+	}
+	b.closed = true
+	b.mu.Unlock()
+	close(b.stop)
+	<-b.done
+}
+
+func (b *submitter) loop() {
+	defer close(b.done)
+	for {
+		var first *pending
+		select {
+		case first = <-b.queue:
+		case <-b.stop:
+			for {
+				select {
+				case p := <-b.queue:
+					b.run([]*pending{p})
+				default:
+					return
+				}
+			}
+		}
+		batch := []*pending{first}
+	fill:
+		for len(batch) < maxBatch {
+			select {
+			case p := <-b.queue:
+				batch = append(batch, p)
+			default:
+				break fill
+			}
+		}
+		b.run(batch)
+	}
+}
+
+// run commits a batch in one transaction. If the transaction fails, each
+// submission is tried again alone, so that one bad submission cannot fail
+// the others.
+func (b *submitter) run(batch []*pending) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	err := b.s.writeTx(ctx, func(tx *gorm.DB) error { return b.s.applySubmissions(tx, batch) })
+	if err != nil && len(batch) > 1 {
+		b.s.log.Warn("a batch of submissions failed; retrying them one by one", "size", len(batch), "err", err)
+		for _, p := range batch {
+			p.out, p.err, p.follows = Outcome{}, nil, nil
+			if err := b.s.writeTx(ctx, func(tx *gorm.DB) error { return b.s.applySubmissions(tx, []*pending{p}) }); err != nil {
+				p.out, p.err = Outcome{}, err
+			}
+			close(p.done)
+		}
+		return
+	}
+	for _, p := range batch {
+		if err != nil {
+			p.out, p.err = Outcome{}, err
+		}
+		close(p.done)
+	}
+}
+
+type reportKey struct {
+	unitID int64
+	period string
+}
+
+// applySubmissions is one batch's transaction. Locks are taken in one order
+// by every writer — idempotency keys, then reports, then totals, each sorted
+// — so that on PostgreSQL two servers' batches cannot deadlock.
+func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
+	now := s.Now()
+	nowUS := micros(now)
+
+	active, err := s.claimIdempotencyKeys(tx, batch)
+	if err != nil {
+		return err
+	}
+
+	// The reports touched, created empty if new, then read and locked.
+	var keys []reportKey
+	seen := map[reportKey]bool{}
+	for _, p := range active {
+		k := reportKey{p.sub.Unit.ID, p.sub.Period}
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b reportKey) int {
+		if a.unitID != b.unitID {
+			return int(a.unitID - b.unitID)
+		}
+		return strings.Compare(a.period, b.period)
+	})
+	states, err := s.lockReports(tx, keys, nowUS)
+	if err != nil {
+		return err
+	}
+
+	// Each submission in arrival order, against the state the ones before
+	// it left.
+	var revisions []revisionInsert
+	var audits []auditRow
+	before := map[reportKey]reportState{}
+	for _, p := range active {
+		k := reportKey{p.sub.Unit.ID, p.sub.Period}
+		st := states[k]
+		if _, ok := before[k]; !ok {
+			before[k] = *st
+		}
+		sub := p.sub
+		switch {
+		case st.Status == models.StatusAccepted && st.Revision > 0:
+			p.err = models.Errorf(models.ECONFLICT, "the report of %s for %s is accepted and locked; the district can reopen it by returning it", sub.Unit.Code, sub.Period)
+			continue
+		case sub.IfMatch != "" && (st.Revision == 0 || (sub.IfMatch != "*" && sub.IfMatch != st.ETag())):
+			cur := "none: the report does not exist"
+			if st.Revision > 0 {
+				cur = st.ETag()
+			}
+			p.err = models.Errorf(models.EPRECONDITION, "If-Match %s is not the report's current ETag (%s); read it again and resubmit", sub.IfMatch, cur)
+			continue
+		case st.Revision > 0 && bytes.Equal(st.Hash, sub.Hash):
+			p.out = s.outcome(http.StatusOK, sub, st)
+			continue
+		case sub.Status == models.StatusDraft && st.Revision > 0 && st.Status == models.StatusSubmitted:
+			p.err = models.Errorf(models.ECONFLICT, "the report of %s for %s is already submitted; a draft cannot replace it (submit the amendment instead)", sub.Unit.Code, sub.Period)
+			continue
+		}
+		from := st.Status
+		if st.Revision == 0 {
+			from = ""
+		}
+		st.Revision++
+		st.Version++
+		st.Status = sub.Status
+		st.Hash = sub.Hash
+		st.SubmittedAt = nowUS
+		if sub.Status == models.StatusSubmitted && st.FirstSubmittedAt == nil {
+			t := nowUS
+			st.FirstSubmittedAt = &t
+		}
+		w, _ := json.Marshal(sub.Warnings)
+		st.Warnings, st.warningList = string(w), sub.Warnings
+		st.Figures = sub.Figures
+		revisions = append(revisions, revisionInsert{reportID: st.ID, revision: st.Revision, status: sub.Status, body: sub.Body,
+			hash: sub.Hash, warnings: st.Warnings, at: nowUS, principal: sub.Principal})
+		detail := map[string]any{"status": Change{From: from, To: st.Status}, "warnings": len(sub.Warnings)}
+		if sub.Principal.Role != models.RoleCommune {
+			detail["on_behalf"] = true
+		}
+		audits = append(audits, s.newAudit(sub.Principal, models.ActionReportSubmit, sub.Unit, sub.Period, st.Revision, detail))
+		p.out = s.outcome(http.StatusCreated, sub, st)
+	}
+
+	if err := insertRevisions(tx, revisions); err != nil {
+		return err
+	}
+	var changed []*reportState
+	for _, k := range keys {
+		if st := states[k]; st.Version != before[k].Version {
+			changed = append(changed, st)
+		}
+	}
+	if err := saveReports(tx, changed); err != nil {
+		return err
+	}
+	if err := appendAudit(tx, audits...); err != nil {
+		return err
+	}
+	return s.recordIdempotentOutcomes(tx, batch)
+}
+
+func (s *Store) outcome(status int, sub *Submission, st *reportState) Outcome {
+	res := models.SubmitResult{UnitCode: sub.Unit.Code, Period: sub.Period, Revision: st.Revision, Status: st.Status,
+		SubmittedAt: fromMicros(st.SubmittedAt), Warnings: st.warnings()}
+	body, _ := json.Marshal(res)
+	return Outcome{Status: status, Body: body, ETag: st.ETag(), Location: ReportLocation(sub.Unit.Code, sub.Period)}
+}
+
+// lockReports makes sure a row exists for every key (an empty revision-0
+// row for a new report, invisible outside this transaction until it has a
+// revision) and reads them; on PostgreSQL the rows are locked FOR UPDATE,
+// so concurrent servers number revisions one after the other.
+func (s *Store) lockReports(tx *gorm.DB, keys []reportKey, nowUS int64) (map[reportKey]*reportState, error) {
+	for start := 0; start < len(keys); start += 500 {
+		chunk := keys[start:min(start+500, len(keys))]
+		var sb strings.Builder
+		args := make([]any, 0, len(chunk)*3)
+		sb.WriteString("INSERT INTO reports (unit_id, period, revision, status, content_hash, version, submitted_at, warnings) VALUES ")
+		for i, k := range chunk {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString("(?, ?, 0, 'draft', ?, 0, ?, '[]')")
+			args = append(args, k.unitID, k.period, []byte{}, nowUS)
+		}
+		sb.WriteString(" ON CONFLICT (unit_id, period) DO NOTHING")
+		if err := tx.Exec(sb.String(), args...).Error; err != nil {
+			return nil, fmt.Errorf("create reports: %w", err)
+		}
+	}
+	states := make(map[reportKey]*reportState, len(keys))
+	for start := 0; start < len(keys); start += 500 {
+		chunk := keys[start:min(start+500, len(keys))]
+		var sb strings.Builder
+		args := make([]any, 0, len(chunk)*2)
+		sb.WriteString("SELECT " + stateSelect("") + " FROM reports WHERE (unit_id, period) IN (")
+		for i, k := range chunk {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString("(?, ?)")
+			args = append(args, k.unitID, k.period)
+		}
+		sb.WriteString(") ORDER BY unit_id, period")
+		if s.dialect == Postgres {
+			sb.WriteString(" FOR UPDATE")
+		}
+		rows, err := tx.Raw(sb.String(), args...).Rows()
+		if err != nil {
+			return nil, fmt.Errorf("lock reports: %w", err)
+		}
+		for rows.Next() {
+			st, err := scanState(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			states[reportKey{st.UnitID, st.Period}] = st
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if len(states) != len(keys) {
+		return nil, fmt.Errorf("lock reports: found %d of %d", len(states), len(keys))
+	}
+	return states, nil
+}
+
+type revisionInsert struct {
+	reportID  int64
+	revision  int
+	status    string
+	body      []byte
+	hash      []byte
+	warnings  string
+	at        int64
+	principal models.Principal
+}
+
+func insertRevisions(tx *gorm.DB, revs []revisionInsert) error {
+	const cols = 10
+	for start := 0; start < len(revs); start += 500 {
+		chunk := revs[start:min(start+500, len(revs))]
+		var sb strings.Builder
+		args := make([]any, 0, len(chunk)*cols)
+		sb.WriteString("INSERT INTO revisions (report_id, revision, status, body, content_hash, warnings, submitted_at, token_id, submitted_by, role) VALUES ")
+		for i, r := range chunk {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			var token *int64
+			if r.principal.TokenID != 0 {
+				id := r.principal.TokenID
+				token = &id
+			}
+			args = append(args, r.reportID, r.revision, r.status, string(r.body), r.hash, r.warnings, r.at, token, r.principal.Actor(), string(r.principal.Role))
+		}
+		if err := tx.Exec(sb.String(), args...).Error; err != nil {
+			return fmt.Errorf("insert revisions: %w", err)
+		}
+	}
+	return nil
+}
+
+// saveReports writes the new state of changed reports, many rows per
+// statement (an upsert on the primary key, which both databases accept).
+func saveReports(tx *gorm.DB, states []*reportState) error {
+	cols := append([]string{"id", "unit_id", "period", "revision", "status", "content_hash", "version", "submitted_at", "first_submitted_at", "warnings"}, figureColumns...)
+	var set strings.Builder
+	for i, c := range cols[1:] {
+		if i > 0 {
+			set.WriteString(", ")
+		}
+		set.WriteString(c + " = excluded." + c)
+	}
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	per := 30000 / len(cols)
+	for start := 0; start < len(states); start += per {
+		chunk := states[start:min(start+per, len(states))]
+		var sb strings.Builder
+		args := make([]any, 0, len(chunk)*len(cols))
+		sb.WriteString("INSERT INTO reports (" + strings.Join(cols, ", ") + ") VALUES ")
+		for i, st := range chunk {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString(row)
+			args = append(args, st.ID, st.UnitID, st.Period, st.Revision, st.Status, st.Hash, st.Version, st.SubmittedAt, st.FirstSubmittedAt, st.Warnings)
+			for m := models.Measure(0); m < models.NumMeasures; m++ {
+				args = append(args, st.Figures.Ptr(m))
+			}
+		}
+		sb.WriteString(" ON CONFLICT (id) DO UPDATE SET " + set.String())
+		if err := tx.Exec(sb.String(), args...).Error; err != nil {
+			return fmt.Errorf("save reports: %w", err)
+		}
+	}
+	return nil
+}
