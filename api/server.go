@@ -79,6 +79,11 @@ func New(cfg Config) *echo.Echo {
 	v1.PUT("/reports/:unit_code/:period", adapt(s.h.PutReport), auth)
 	v1.GET("/reports/:unit_code/:period/revisions", adapt(s.h.ListRevisions), auth)
 	v1.GET("/reports/:unit_code/:period/revisions/:n", adapt(s.h.GetRevision), auth)
+	v1.GET("/indicators", adapt(s.h.ListIndicators), auth)
+	v1.GET("/rollups", adapt(s.h.GetRollup), auth)
+	v1.GET("/completeness", adapt(s.h.GetCompleteness), auth)
+	v1.GET("/deadlines/:unit_code/:period", adapt(s.h.GetDeadline), auth)
+	v1.PUT("/deadlines/:unit_code/:period", adapt(s.h.PutDeadline), auth)
 	return e
 }
 

@@ -15,6 +15,260 @@ const docTemplate = `{
     "host": "{{.Host}}",
     "basePath": "{{.BasePath}}",
     "paths": {
+        "/api/v1/completeness": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Every commune-level unit below ` + "`" + `unit` + "`" + ` with its report status (missing, draft, submitted, returned, accepted), first submission, and whether that came before the end of its due date in Vietnam time (UTC+7). The due date is the one set on the commune or on the nearest unit above it (PUT /deadlines). ` + "`" + `reported` + "`" + ` counts submissions that were not drafts (submitted, returned or accepted).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "rollups"
+                ],
+                "summary": "Who has reported (tình hình báo cáo)",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "167",
+                        "description": "unit code",
+                        "name": "unit",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "query",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.Completeness"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token, or a unit outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "no unit has the code",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "a bad query value",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/deadlines/{unit_code}/{period}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The due date that applies to the unit for the period: set on it, or on the nearest unit above it (` + "`" + `set_on` + "`" + ` says which). A commune reads its own.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "rollups"
+                ],
+                "summary": "Read a due date",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "05596",
+                        "description": "unit code",
+                        "name": "unit_code",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.Deadline"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "the unit is outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "no unit, or no due date applies",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            },
+            "put": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Sets the date by which the communes below the unit must report for the period — the date of the district's request letter. It applies to every commune below the unit unless a nearer unit sets its own. A report is on time if first submitted before the end of that day in Vietnam (UTC+7). 201 when new, 200 when changed.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "rollups"
+                ],
+                "summary": "Set a due date (hạn nộp báo cáo)",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "167",
+                        "description": "unit code",
+                        "name": "unit_code",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "description": "the due date and the letter that set it",
+                        "name": "deadline",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/models.DeadlineInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.Deadline"
+                        }
+                    },
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/models.Deadline"
+                        }
+                    },
+                    "400": {
+                        "description": "malformed JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token, or a unit outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "no unit has the code",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "not JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "invalid fields",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/indicators": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Every indicator a rollup computes: its stable code, Vietnamese and English names, unit, and how it rolls up — ` + "`" + `sum` + "`" + `; ` + "`" + `ratio` + "`" + ` (Σ numerator / Σ denominator × 100, such as the poverty rate: Σ poor households / Σ households); ` + "`" + `weighted_mean` + "`" + ` (weighted by population, such as income per head). Percentages are never added or averaged.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "rollups"
+                ],
+                "summary": "The indicator catalogue (danh mục chỉ tiêu)",
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.IndicatorList"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/reports": {
             "get": {
                 "security": [
@@ -574,6 +828,118 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/rollups": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Totals over every commune-level unit below ` + "`" + `unit` + "`" + `, at any depth (province → district → commune, or province → commune since 2025). Sums, ratios of sums and means weighted by population; ` + "`" + `value` + "`" + ` is null where no commune reported the indicator and ` + "`" + `reporting` + "`" + ` says how many did. Counts submitted and accepted reports (drafts and returned reports are not counted), or accepted ones only with ` + "`" + `status=accepted` + "`" + `. A rollup reflects every submission that has been answered: totals are kept up to date in the submission's own transaction.\n` + "`" + `by=child` + "`" + ` adds a row per child unit (null kept as null); ` + "`" + `periods` + "`" + ` adds a series; ` + "`" + `format=csv` + "`" + ` (UTF-8 with BOM) or ` + "`" + `format=xlsx` + "`" + ` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.",
+                "produces": [
+                    "application/json",
+                    "text/csv",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                ],
+                "tags": [
+                    "rollups"
+                ],
+                "summary": "Totals per indicator (tổng hợp)",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "167",
+                        "description": "unit code: a district, a province, or VN for the country",
+                        "name": "unit",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "2024",
+                        "description": "2024, 2024S1 or 2024S2; required unless periods is given (then it is the last of them)",
+                        "name": "period",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "delegations_in_foreign,poverty_rate_pct",
+                        "description": "only these indicator codes, separated by commas",
+                        "name": "indicators",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "child"
+                        ],
+                        "type": "string",
+                        "description": "child: add a row per child unit",
+                        "name": "by",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "2022,2023,2024",
+                        "description": "a series: periods separated by commas (at most 20)",
+                        "name": "periods",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "accepted",
+                            "submitted"
+                        ],
+                        "type": "string",
+                        "description": "accepted: count accepted reports only",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json",
+                            "csv",
+                            "xlsx"
+                        ],
+                        "type": "string",
+                        "description": "json (default), csv or xlsx",
+                        "name": "format",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.Rollup"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token, or a unit outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "no unit has the code",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "a bad query value",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/units": {
             "get": {
                 "security": [
@@ -943,6 +1309,29 @@ const docTemplate = `{
                 }
             }
         },
+        "models.Aggregation": {
+            "type": "string",
+            "enum": [
+                "sum",
+                "ratio",
+                "weighted_mean"
+            ],
+            "x-enum-comments": {
+                "AggRatio": "Σ numerator / Σ denominator × 100",
+                "AggSum": "Σ value",
+                "AggWeighted": "Σ value × weight / Σ weight"
+            },
+            "x-enum-descriptions": [
+                "Σ value",
+                "Σ numerator / Σ denominator × 100",
+                "Σ value × weight / Σ weight"
+            ],
+            "x-enum-varnames": [
+                "AggSum",
+                "AggRatio",
+                "AggWeighted"
+            ]
+        },
         "models.Agreement": {
             "type": "object",
             "properties": {
@@ -1020,6 +1409,161 @@ const docTemplate = `{
                 },
                 "narrative": {
                     "type": "string"
+                }
+            }
+        },
+        "models.BreakdownRow": {
+            "type": "object",
+            "properties": {
+                "communes_expected": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "communes_reported": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "kind": {
+                    "enum": [
+                        "country",
+                        "province",
+                        "district",
+                        "commune",
+                        "ward",
+                        "town",
+                        "special_zone"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.UnitKind"
+                        }
+                    ],
+                    "example": "commune"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Xã Bộc Nhiêu"
+                },
+                "status": {
+                    "description": "A commune's report status (missing, draft, submitted, returned,\naccepted); null for a unit above communes.",
+                    "type": "string",
+                    "enum": [
+                        "missing",
+                        "draft",
+                        "submitted",
+                        "returned",
+                        "accepted"
+                    ],
+                    "x-nullable": true,
+                    "example": "submitted"
+                },
+                "unit_code": {
+                    "type": "string",
+                    "example": "05596"
+                },
+                "values": {
+                    "description": "indicator code → value, null kept as null",
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "number"
+                    }
+                }
+            }
+        },
+        "models.Completeness": {
+            "type": "object",
+            "properties": {
+                "accepted": {
+                    "type": "integer",
+                    "example": 12
+                },
+                "draft": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "due_date": {
+                    "description": "The due date that applies to the unit (set on it or on a unit above\nit); null if none is set. Communes below may have their own.",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2024-11-25"
+                },
+                "expected": {
+                    "description": "commune-level units that exist on the period's last day",
+                    "type": "integer",
+                    "example": 23
+                },
+                "late": {
+                    "type": "integer",
+                    "example": 3
+                },
+                "missing": {
+                    "type": "integer",
+                    "example": 2
+                },
+                "on_time": {
+                    "type": "integer",
+                    "example": 17
+                },
+                "period": {
+                    "type": "string",
+                    "example": "2024"
+                },
+                "reported": {
+                    "description": "a submission that was not a draft: submitted, returned or accepted",
+                    "type": "integer",
+                    "example": 20
+                },
+                "returned": {
+                    "type": "integer",
+                    "example": 2
+                },
+                "unit": {
+                    "$ref": "#/definitions/models.UnitRef"
+                },
+                "units": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.CompletenessUnit"
+                    }
+                }
+            }
+        },
+        "models.CompletenessUnit": {
+            "type": "object",
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "05596"
+                },
+                "due_date": {
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true
+                },
+                "first_submitted_at": {
+                    "type": "string",
+                    "x-nullable": true
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Xã Bộc Nhiêu"
+                },
+                "on_time": {
+                    "description": "Whether the first submission came before the end of the due date in\nVietnam time; null when the commune has not reported or no due date\napplies.",
+                    "type": "boolean",
+                    "x-nullable": true
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "missing",
+                        "draft",
+                        "submitted",
+                        "returned",
+                        "accepted"
+                    ],
+                    "example": "submitted"
                 }
             }
         },
@@ -1102,6 +1646,55 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/models.Partner"
                     }
+                }
+            }
+        },
+        "models.Deadline": {
+            "type": "object",
+            "properties": {
+                "due_date": {
+                    "type": "string",
+                    "format": "date",
+                    "example": "2024-11-25"
+                },
+                "period": {
+                    "type": "string",
+                    "example": "2024"
+                },
+                "reference": {
+                    "type": "string",
+                    "example": "7253/UBND-VP"
+                },
+                "set_at": {
+                    "type": "string"
+                },
+                "set_by": {
+                    "type": "string",
+                    "example": "Phòng Nội vụ huyện Định Hóa"
+                },
+                "set_on": {
+                    "description": "the unit it was set on: this one or one above",
+                    "type": "string",
+                    "example": "167"
+                },
+                "unit_code": {
+                    "type": "string",
+                    "example": "05596"
+                }
+            }
+        },
+        "models.DeadlineInput": {
+            "type": "object",
+            "properties": {
+                "due_date": {
+                    "type": "string",
+                    "format": "date",
+                    "example": "2024-11-25"
+                },
+                "reference": {
+                    "description": "the request letter that set it",
+                    "type": "string",
+                    "example": "7253/UBND-VP"
                 }
             }
         },
@@ -1320,6 +1913,101 @@ const docTemplate = `{
                 "message": {
                     "type": "string",
                     "example": "must not be negative"
+                }
+            }
+        },
+        "models.Indicator": {
+            "type": "object",
+            "properties": {
+                "aggregation": {
+                    "enum": [
+                        "sum",
+                        "ratio",
+                        "weighted_mean"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Aggregation"
+                        }
+                    ],
+                    "example": "sum"
+                },
+                "code": {
+                    "type": "string",
+                    "example": "delegations_in_foreign"
+                },
+                "name_en": {
+                    "type": "string",
+                    "example": "Foreign delegations received"
+                },
+                "name_vi": {
+                    "type": "string",
+                    "example": "Số đoàn nước ngoài vào"
+                },
+                "source": {
+                    "description": "the report field, or how it is computed",
+                    "type": "string",
+                    "example": "delegations.inbound_foreign.count"
+                },
+                "unit": {
+                    "type": "string",
+                    "example": "đoàn"
+                }
+            }
+        },
+        "models.IndicatorList": {
+            "type": "object",
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Indicator"
+                    }
+                }
+            }
+        },
+        "models.IndicatorValue": {
+            "type": "object",
+            "properties": {
+                "aggregation": {
+                    "enum": [
+                        "sum",
+                        "ratio",
+                        "weighted_mean"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Aggregation"
+                        }
+                    ],
+                    "example": "ratio"
+                },
+                "code": {
+                    "type": "string",
+                    "example": "poverty_rate_pct"
+                },
+                "name_en": {
+                    "type": "string",
+                    "example": "Poverty rate"
+                },
+                "name_vi": {
+                    "type": "string",
+                    "example": "Tỷ lệ hộ nghèo"
+                },
+                "reporting": {
+                    "description": "communes that reported it (both parts, for a ratio or mean)",
+                    "type": "integer",
+                    "example": 17
+                },
+                "unit": {
+                    "type": "string",
+                    "example": "%"
+                },
+                "value": {
+                    "description": "Exact: whole numbers to the last digit, decimals as computed\n(percentages and means rounded half up to 2 places, money means to\nthe đồng). Null where no commune reported it.",
+                    "type": "number",
+                    "x-nullable": true,
+                    "example": 5.13
                 }
             }
         },
@@ -2157,17 +2845,91 @@ const docTemplate = `{
         "models.Role": {
             "type": "string",
             "enum": [
+                "system",
                 "admin",
                 "district",
-                "commune",
-                "system"
+                "commune"
             ],
             "x-enum-varnames": [
+                "RoleSystem",
                 "RoleAdmin",
                 "RoleDistrict",
-                "RoleCommune",
-                "RoleSystem"
+                "RoleCommune"
             ]
+        },
+        "models.Rollup": {
+            "type": "object",
+            "properties": {
+                "breakdown": {
+                    "description": "by=child",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.BreakdownRow"
+                    }
+                },
+                "communes_expected": {
+                    "type": "integer",
+                    "example": 23
+                },
+                "communes_reported": {
+                    "type": "integer",
+                    "example": 18
+                },
+                "counted": {
+                    "description": "the report statuses counted",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "submitted",
+                        "accepted"
+                    ]
+                },
+                "indicators": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.IndicatorValue"
+                    }
+                },
+                "period": {
+                    "type": "string",
+                    "example": "2024"
+                },
+                "series": {
+                    "description": "periods=",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.SeriesPoint"
+                    }
+                },
+                "unit": {
+                    "$ref": "#/definitions/models.UnitRef"
+                }
+            }
+        },
+        "models.SeriesPoint": {
+            "type": "object",
+            "properties": {
+                "communes_expected": {
+                    "type": "integer",
+                    "example": 23
+                },
+                "communes_reported": {
+                    "type": "integer",
+                    "example": 21
+                },
+                "indicators": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.IndicatorValue"
+                    }
+                },
+                "period": {
+                    "type": "string",
+                    "example": "2023"
+                }
+            }
         },
         "models.SubmitResult": {
             "type": "object",
@@ -2403,6 +3165,19 @@ const docTemplate = `{
                     "type": "string",
                     "format": "date",
                     "x-nullable": true
+                }
+            }
+        },
+        "models.UnitRef": {
+            "type": "object",
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "167"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Huyện Định Hóa"
                 }
             }
         },

@@ -216,7 +216,9 @@ func TestReportValidation(t *testing.T) {
 		{"control character", "causes[0]", "control characters", func(m map[string]any) { m["causes"].([]any)[0] = "a\x00b" }},
 		{"area with five decimals", "profile.area_ha", "4 decimal places", func(m map[string]any) { apitest.Obj(m, "profile")["area_ha"] = json.Number("2690.67001") }},
 		{"number with exponent", "profile.area_ha", "exponent", func(m map[string]any) { apitest.Obj(m, "profile")["area_ha"] = json.Number("2.69067e3") }},
-		{"count too large for int64", "training.officials_trained", "too large", func(m map[string]any) { apitest.Obj(m, "training")["officials_trained"] = json.Number("99999999999999999999") }},
+		{"count too large for int64", "training.officials_trained", "too large", func(m map[string]any) {
+			apitest.Obj(m, "training")["officials_trained"] = json.Number("99999999999999999999")
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -333,22 +333,11 @@ func (c *checker) rate(field, code, what string, count *int64, households int64,
 	}
 }
 
-// RoundRatio returns num/den in Decimal units rounded half away from zero
-// to the given number of decimal places (num is in Decimal units).
+// RoundRatio returns num/den (num in Decimal units, num ≥ 0, den > 0)
+// rounded half up to the given number of decimal places.
 func RoundRatio(num, den int64, places int) Decimal {
-	step := int64(1)
-	for i := places; i < 4; i++ {
-		step *= 10
-	}
-	q := num / den
-	r := num % den
-	// Round to a multiple of step, half up, using the exact remainder.
-	base := q - q%step
-	rest := (q%step)*den + r // (q - base)·den + r, still exact
-	if 2*rest >= step*den {
-		base += step
-	}
-	return DecimalFromUnits(base)
+	q, _ := ratio(num, 1, den, places)
+	return q
 }
 
 func (c *checker) delegations(at string, g *DelegationGroup) {

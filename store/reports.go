@@ -307,8 +307,9 @@ func (s *Store) ListReports(ctx context.Context, f models.ReportFilter, within *
 	var where []string
 	var args []any
 	from := "reports r JOIN units u ON u.id = r.unit_id"
-	if within != nil {
-		from += " JOIN unit_closure c ON c.descendant_id = r.unit_id AND c.ancestor_id = ?"
+	if within != nil && within.Parent != nil { // below the country: the unit's subtree
+		from = "unit_closure c CROSS JOIN reports r JOIN units u ON u.id = r.unit_id"
+		where = append(where, "r.unit_id = c.descendant_id AND c.ancestor_id = ?")
 		args = append(args, within.ID)
 	}
 	where = append(where, "r.revision > 0")

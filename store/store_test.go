@@ -289,3 +289,5 @@ func TestMoveAndRetire(t *testing.T) {
 		t.Errorf("167 expects %d communes in 2024, want 22 (one moved to the province)", n)
 	}
 }
+
+func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }

@@ -197,6 +197,10 @@ type reportKey struct {
 func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 	now := s.Now()
 	nowUS := micros(now)
+	t, err := s.lockTreeShared(tx)
+	if err != nil {
+		return err
+	}
 
 	active, err := s.claimIdempotencyKeys(tx, batch)
 	if err != nil {
@@ -284,12 +288,23 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 		return err
 	}
 	var changed []*reportState
+	deltas := aggDeltas{}
 	for _, k := range keys {
-		if st := states[k]; st.Version != before[k].Version {
-			changed = append(changed, st)
+		st, b := states[k], before[k]
+		if st.Version == b.Version {
+			continue
 		}
+		changed = append(changed, st)
+		oldStatus := b.Status
+		if b.Revision == 0 {
+			oldStatus = "" // a new report
+		}
+		deltas.change(t, k.unitID, k.period, oldStatus, &b.Figures, st.Status, &st.Figures)
 	}
 	if err := saveReports(tx, changed); err != nil {
+		return err
+	}
+	if err := deltas.apply(tx); err != nil {
 		return err
 	}
 	if err := appendAudit(tx, audits...); err != nil {

@@ -326,9 +326,11 @@ func (s *Store) UpdateUnit(ctx context.Context, p models.Principal, code string,
 			}
 			return err
 		}
-		moved := parent != u.Parent
-		if moved {
+		if parent != u.Parent {
 			if err := moveSubtree(tx, u.ID, parent.ID); err != nil {
+				return err
+			}
+			if err := s.rebuildTotals(tx, movedTotals(u.Parent, parent)); err != nil {
 				return err
 			}
 		}
@@ -497,6 +499,7 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 			start = end
 		}
 		reshaped := res.Added > 0
+		var moved []*TreeUnit
 		for _, r := range rows {
 			cur := current(r.Code)
 			if cur == nil {
@@ -524,12 +527,29 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 				return fmt.Errorf("update unit %s: %w", r.Code, err)
 			}
 			res.Updated++
+			if !samePar {
+				moved = append(moved, cur)
+			}
 			if !samePar || cur.Kind != r.Kind || !cur.ValidFrom.Equal(r.ValidFrom) || !cur.ValidTo.Equal(r.ValidTo) {
 				reshaped = true
 			}
 		}
 		if reshaped {
 			if err := rebuildClosure(tx); err != nil {
+				return err
+			}
+		}
+		if len(moved) > 0 {
+			// The totals of the units a moved unit left and joined.
+			after, err := loadTree(tx)
+			if err != nil {
+				return err
+			}
+			var affected []int64
+			for _, u := range moved {
+				affected = append(affected, movedTotals(u.Parent, after.Unit(u.ID).Parent)...)
+			}
+			if err := s.rebuildTotals(tx, affected); err != nil {
 				return err
 			}
 		}

@@ -1,0 +1,222 @@
+// Package export writes rollups as files a spreadsheet program opens: CSV
+// (UTF-8 with a byte order mark, so that Excel shows Vietnamese right) and
+// Excel workbooks (through excelize), with Vietnamese headers. Numbers are
+// written exactly as the API gives them.
+package export
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"doingoai/models"
+)
+
+// Vietnamese labels.
+var (
+	aggregationVI = map[models.Aggregation]string{
+		models.AggSum:      "Tổng",
+		models.AggRatio:    "Tỷ lệ (tổng tử số / tổng mẫu số)",
+		models.AggWeighted: "Bình quân gia quyền theo dân số",
+	}
+	statusVI = map[string]string{
+		models.StatusMissing:   "Chưa báo cáo",
+		models.StatusDraft:     "Bản nháp",
+		models.StatusSubmitted: "Đã gửi",
+		models.StatusReturned:  "Bị trả lại",
+		models.StatusAccepted:  "Đã tiếp nhận",
+	}
+)
+
+// StatusVI is a report status in Vietnamese.
+func StatusVI(s string) string {
+	if v, ok := statusVI[s]; ok {
+		return v
+	}
+	return s
+}
+
+// ErrOneTable is returned for a CSV asked with both a breakdown and a
+// series: a CSV file holds one table.
+var ErrOneTable = errors.New("a CSV file holds one table: ask for by=child or for periods, not both (an xlsx workbook holds both)")
+
+// table is a sheet: a title and rows of cells (strings or *models.Amount).
+type table struct {
+	name   string
+	title  string
+	header []string
+	rows   [][]any
+}
+
+func tables(r models.Rollup) []table {
+	title := fmt.Sprintf("Tổng hợp báo cáo công tác đối ngoại — %s (%s) — kỳ %s", r.Unit.Name, r.Unit.Code, r.Period)
+	totals := table{name: "Tổng hợp", title: title,
+		header: []string{"Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Cách tổng hợp", "Giá trị", "Số xã báo cáo"}}
+	for _, v := range r.Indicators {
+		totals.rows = append(totals.rows, []any{v.Code, v.NameVI, v.Unit, aggregationVI[v.Aggregation], v.Value, v.Reporting})
+	}
+	out := []table{totals}
+	if r.Breakdown != nil {
+		t := table{name: "Theo đơn vị", title: title + " — theo đơn vị trực thuộc",
+			header: []string{"Mã đơn vị", "Tên đơn vị", "Trạng thái", "Số xã phải báo cáo", "Số xã đã báo cáo"}}
+		for _, v := range r.Indicators {
+			t.header = append(t.header, fmt.Sprintf("%s (%s)", v.NameVI, v.Unit))
+		}
+		for _, b := range r.Breakdown {
+			status := ""
+			if b.Status != nil {
+				status = StatusVI(*b.Status)
+			}
+			row := []any{b.UnitCode, b.Name, status, b.CommunesExpected, b.CommunesReported}
+			for _, v := range r.Indicators {
+				row = append(row, b.Values[v.Code])
+			}
+			t.rows = append(t.rows, row)
+		}
+		total := []any{r.Unit.Code, "Tổng cộng", "", r.CommunesExpected, r.CommunesReported}
+		for _, v := range r.Indicators {
+			total = append(total, v.Value)
+		}
+		t.rows = append(t.rows, total)
+		out = append(out, t)
+	}
+	if r.Series != nil {
+		t := table{name: "Theo kỳ", title: title + " — theo kỳ báo cáo", header: []string{"Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính"}}
+		for _, p := range r.Series {
+			t.header = append(t.header, "Kỳ "+p.Period)
+		}
+		for i, v := range r.Indicators {
+			row := []any{v.Code, v.NameVI, v.Unit}
+			for _, p := range r.Series {
+				row = append(row, p.Indicators[i].Value)
+			}
+			t.rows = append(t.rows, row)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// RollupCSV writes the rollup's table: the breakdown if asked, else the
+// series if asked, else the totals.
+func RollupCSV(w io.Writer, r models.Rollup) error {
+	ts := tables(r)
+	if len(ts) > 2 {
+		return ErrOneTable
+	}
+	t := ts[len(ts)-1]
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(t.header); err != nil {
+		return err
+	}
+	rec := make([]string, len(t.header))
+	for _, row := range t.rows {
+		for i, c := range row {
+			rec[i] = cellText(c)
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func cellText(c any) string {
+	switch v := c.(type) {
+	case *models.Amount:
+		if v == nil {
+			return ""
+		}
+		return v.String()
+	case string:
+		return v
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// RollupXLSX writes a workbook with a sheet per table: totals, breakdown
+// (by=child), series (periods=).
+func RollupXLSX(w io.Writer, r models.Rollup) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	// Whole numbers with thousands separators, never in scientific
+	// notation (Excel shows a large total as 9.00719925474099E+15 otherwise).
+	whole, err := f.NewStyle(&excelize.Style{NumFmt: 3})
+	if err != nil {
+		return err
+	}
+	for i, t := range tables(r) {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", t.name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(t.name); err != nil {
+			return err
+		}
+		if err := f.SetCellStr(t.name, "A1", t.title); err != nil {
+			return err
+		}
+		_ = f.SetCellStyle(t.name, "A1", "A1", bold)
+		for c, h := range t.header {
+			cell, _ := excelize.CoordinatesToCellName(c+1, 3)
+			if err := f.SetCellStr(t.name, cell, h); err != nil {
+				return err
+			}
+		}
+		last, _ := excelize.CoordinatesToCellName(len(t.header), 3)
+		_ = f.SetCellStyle(t.name, "A3", last, bold)
+		for ri, row := range t.rows {
+			for c, v := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, ri+4)
+				if err := setCell(f, t.name, cell, v); err != nil {
+					return err
+				}
+				if a, ok := v.(*models.Amount); ok && a != nil {
+					if _, isInt := a.Int(); isInt {
+						_ = f.SetCellStyle(t.name, cell, cell, whole)
+					}
+				}
+			}
+		}
+		_ = f.SetColWidth(t.name, "A", "A", 24)
+		_ = f.SetColWidth(t.name, "B", "B", 44)
+		if err := f.SetPanes(t.name, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+	}
+	return f.Write(w)
+}
+
+// setCell writes a value as a number where it is one. Whole numbers are
+// written as integers, exactly, even past 2^53 (the workbook keeps the
+// digits; Excel shows 15 significant ones).
+func setCell(f *excelize.File, sheet, cell string, v any) error {
+	switch x := v.(type) {
+	case *models.Amount:
+		if x == nil {
+			return nil
+		}
+		if n, ok := x.Int(); ok {
+			return f.SetCellInt(sheet, cell, n)
+		}
+		return f.SetCellFloat(sheet, cell, x.Float(), -1, 64)
+	case int:
+		return f.SetCellInt(sheet, cell, int64(x))
+	case string:
+		return f.SetCellStr(sheet, cell, x)
+	}
+	return f.SetCellValue(sheet, cell, v)
+}

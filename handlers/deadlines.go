@@ -1,0 +1,108 @@
+package handlers
+
+import (
+	"net/http"
+
+	"doingoai/models"
+	"doingoai/store"
+)
+
+// deadlineUnit resolves the unit and period of a deadline path and checks
+// the token's scope.
+func (h *Handler) deadlineUnit(r *http.Request) (*store.TreeUnit, models.Period, error) {
+	code := r.PathValue("unit_code")
+	period, err := models.ParsePeriod(r.PathValue("period"))
+	if err != nil {
+		return nil, period, models.Errorf(models.ENOTFOUND, "there is no deadline at this path: %s", err)
+	}
+	t, err := h.Store.Tree(r.Context())
+	if err != nil {
+		return nil, period, err
+	}
+	u := t.ForPeriod(code, period)
+	if u == nil {
+		if u = t.ByCode(code); u == nil {
+			return nil, period, models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
+		}
+	}
+	return u, period, inScope(t, principal(r), u)
+}
+
+// PutDeadline sets the due date of a period on a unit.
+//
+//	@Summary		Set a due date (hạn nộp báo cáo)
+//	@Description	Sets the date by which the communes below the unit must report for the period — the date of the district's request letter. It applies to every commune below the unit unless a nearer unit sets its own. A report is on time if first submitted before the end of that day in Vietnam (UTC+7). 201 when new, 200 when changed.
+//	@Tags			rollups
+//	@Accept			json
+//	@Produce		json
+//	@Param			unit_code	path		string					true	"unit code"	example(167)
+//	@Param			period		path		string					true	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Param			deadline	body		models.DeadlineInput	true	"the due date and the letter that set it"
+//	@Success		200			{object}	models.Deadline
+//	@Success		201			{object}	models.Deadline
+//	@Failure		400			{object}	models.Problem	"malformed JSON"
+//	@Failure		401			{object}	models.Problem	"no valid token"
+//	@Failure		403			{object}	models.Problem	"a commune token, or a unit outside the token's scope"
+//	@Failure		404			{object}	models.Problem	"no unit has the code"
+//	@Failure		415			{object}	models.Problem	"not JSON"
+//	@Failure		422			{object}	models.Problem	"invalid fields"
+//	@Security		BearerAuth
+//	@Router			/api/v1/deadlines/{unit_code}/{period} [put]
+func (h *Handler) PutDeadline(w http.ResponseWriter, r *http.Request) error {
+	p := principal(r)
+	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
+		return err
+	}
+	u, period, err := h.deadlineUnit(r)
+	if err != nil {
+		return err
+	}
+	body, err := readJSONBody(r)
+	if err != nil {
+		return err
+	}
+	var in models.DeadlineInput
+	if err := models.DecodeJSON(body, &in, nil); err != nil {
+		return err
+	}
+	var probs models.Problems
+	in.Validate(&probs)
+	if err := probs.Err("the deadline is not valid"); err != nil {
+		return err
+	}
+	d, created, err := h.Store.SetDeadline(r.Context(), p, u, period.String(), in)
+	if err != nil {
+		return err
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+	}
+	return writeJSON(w, status, d)
+}
+
+// GetDeadline reads the due date that applies to a unit.
+//
+//	@Summary		Read a due date
+//	@Description	The due date that applies to the unit for the period: set on it, or on the nearest unit above it (`set_on` says which). A commune reads its own.
+//	@Tags			rollups
+//	@Produce		json
+//	@Param			unit_code	path		string	true	"unit code"	example(05596)
+//	@Param			period		path		string	true	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Success		200			{object}	models.Deadline
+//	@Failure		401			{object}	models.Problem	"no valid token"
+//	@Failure		403			{object}	models.Problem	"the unit is outside the token's scope"
+//	@Failure		404			{object}	models.Problem	"no unit, or no due date applies"
+//	@Security		BearerAuth
+//	@Router			/api/v1/deadlines/{unit_code}/{period} [get]
+func (h *Handler) GetDeadline(w http.ResponseWriter, r *http.Request) error {
+	u, period, err := h.deadlineUnit(r)
+	if err != nil {
+		return err
+	}
+	d, err := h.Store.Deadline(r.Context(), u, period.String())
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, d)
+}

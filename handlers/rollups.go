@@ -1,0 +1,247 @@
+package handlers
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"doingoai/export"
+	"doingoai/models"
+	"doingoai/store"
+)
+
+// ListIndicators returns the indicator catalogue.
+//
+//	@Summary		The indicator catalogue (danh mục chỉ tiêu)
+//	@Description	Every indicator a rollup computes: its stable code, Vietnamese and English names, unit, and how it rolls up — `sum`; `ratio` (Σ numerator / Σ denominator × 100, such as the poverty rate: Σ poor households / Σ households); `weighted_mean` (weighted by population, such as income per head). Percentages are never added or averaged.
+//	@Tags			rollups
+//	@Produce		json
+//	@Success		200	{object}	models.IndicatorList
+//	@Failure		401	{object}	models.Problem	"no valid token"
+//	@Security		BearerAuth
+//	@Router			/api/v1/indicators [get]
+func (h *Handler) ListIndicators(w http.ResponseWriter, r *http.Request) error {
+	return writeJSON(w, http.StatusOK, models.IndicatorList{Items: models.Indicators})
+}
+
+// maxSeries bounds periods=: twenty years of reports, or ten years of halves.
+const maxSeries = 20
+
+// scopeAbove returns the unit named by a query value for a district or
+// admin token: communes read no totals.
+func (h *Handler) scopeAbove(r *http.Request, t *store.Tree, u *store.TreeUnit) error {
+	p := principal(r)
+	if p.Role == models.RoleCommune {
+		return models.Errorf(models.EFORBIDDEN, "a commune token cannot read rollups or completeness; ask the district")
+	}
+	return inScope(t, p, u)
+}
+
+// GetRollup returns the totals of every indicator below a unit.
+//
+//	@Summary		Totals per indicator (tổng hợp)
+//	@Description	Totals over every commune-level unit below `unit`, at any depth (province → district → commune, or province → commune since 2025). Sums, ratios of sums and means weighted by population; `value` is null where no commune reported the indicator and `reporting` says how many did. Counts submitted and accepted reports (drafts and returned reports are not counted), or accepted ones only with `status=accepted`. A rollup reflects every submission that has been answered: totals are kept up to date in the submission's own transaction.
+//	@Description	`by=child` adds a row per child unit (null kept as null); `periods` adds a series; `format=csv` (UTF-8 with BOM) or `format=xlsx` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.
+//	@Tags			rollups
+//	@Produce		json
+//	@Produce		text/csv
+//	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+//	@Param			unit		query		string	true	"unit code: a district, a province, or VN for the country"	example(167)
+//	@Param			period		query		string	false	"2024, 2024S1 or 2024S2; required unless periods is given (then it is the last of them)"	example(2024)
+//	@Param			indicators	query		string	false	"only these indicator codes, separated by commas"	example(delegations_in_foreign,poverty_rate_pct)
+//	@Param			by			query		string	false	"child: add a row per child unit"	Enums(child)
+//	@Param			periods		query		string	false	"a series: periods separated by commas (at most 20)"	example(2022,2023,2024)
+//	@Param			status		query		string	false	"accepted: count accepted reports only"	Enums(accepted,submitted)
+//	@Param			format		query		string	false	"json (default), csv or xlsx"	Enums(json,csv,xlsx)
+//	@Success		200			{object}	models.Rollup
+//	@Failure		401			{object}	models.Problem	"no valid token"
+//	@Failure		403			{object}	models.Problem	"a commune token, or a unit outside the token's scope"
+//	@Failure		404			{object}	models.Problem	"no unit has the code"
+//	@Failure		422			{object}	models.Problem	"a bad query value"
+//	@Security		BearerAuth
+//	@Router			/api/v1/rollups [get]
+func (h *Handler) GetRollup(w http.ResponseWriter, r *http.Request) error {
+	q, format, err := h.rollupQuery(r)
+	if err != nil {
+		return err
+	}
+	roll, err := h.Store.Rollup(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	name := fmt.Sprintf("tong-hop-%s-%s", roll.Unit.Code, roll.Period)
+	switch format {
+	case "csv":
+		var buf bytes.Buffer
+		if err := export.RollupCSV(&buf, roll); err != nil {
+			return err
+		}
+		return writeFile(w, "text/csv; charset=utf-8", name+".csv", buf.Bytes())
+	case "xlsx":
+		var buf bytes.Buffer
+		if err := export.RollupXLSX(&buf, roll); err != nil {
+			return err
+		}
+		return writeFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name+".xlsx", buf.Bytes())
+	}
+	return writeJSON(w, http.StatusOK, roll)
+}
+
+// rollupQuery reads and checks the query of GET /rollups.
+func (h *Handler) rollupQuery(r *http.Request) (store.RollupQuery, string, error) {
+	qv := r.URL.Query()
+	var probs queryProblems
+	var q store.RollupQuery
+	for _, s := range splitList(qv.Get("periods")) {
+		p, err := models.ParsePeriod(s)
+		if err != nil {
+			probs.Add("periods", err.Error())
+			continue
+		}
+		q.Series = append(q.Series, p)
+	}
+	if len(q.Series) > maxSeries {
+		probs.Addf("periods", "names %d periods; at most %d are allowed", len(q.Series), maxSeries)
+	}
+	switch ps := qv.Get("period"); {
+	case ps != "":
+		p, err := models.ParsePeriod(ps)
+		if err != nil {
+			probs.Add("period", err.Error())
+		}
+		q.Period = p
+	case len(q.Series) > 0:
+		q.Period = q.Series[len(q.Series)-1]
+	default:
+		probs.Add("period", "is required (or give periods)")
+	}
+	if codes := splitList(qv.Get("indicators")); len(codes) > 0 {
+		for _, c := range codes {
+			ind, ok := models.IndicatorByCode(c)
+			if !ok {
+				probs.Addf("indicators", "%q is not an indicator; GET /api/v1/indicators lists them", c)
+				continue
+			}
+			q.Indicators = append(q.Indicators, ind)
+		}
+	} else {
+		q.Indicators = models.Indicators
+	}
+	switch qv.Get("by") {
+	case "":
+	case "child":
+		q.ByChild = true
+	default:
+		probs.Add("by", "must be child")
+	}
+	switch qv.Get("status") {
+	case "", models.StatusSubmitted:
+	case models.StatusAccepted:
+		q.AcceptedOnly = true
+	default:
+		probs.Add("status", "must be accepted (count accepted reports only) or submitted (the default: submitted and accepted)")
+	}
+	format := qv.Get("format")
+	switch format {
+	case "", "json":
+		format = "json"
+	case "csv":
+		if q.ByChild && len(q.Series) > 0 {
+			probs.Add("format", export.ErrOneTable.Error())
+		}
+	case "xlsx":
+	default:
+		probs.Add("format", "must be json, csv or xlsx")
+	}
+	code := qv.Get("unit")
+	if code == "" {
+		probs.Add("unit", "is required: the code of a district, a province, or VN")
+	}
+	if err := probs.err(); err != nil {
+		return q, "", err
+	}
+	t, err := h.Store.Tree(r.Context())
+	if err != nil {
+		return q, "", err
+	}
+	if q.Unit = t.ForPeriod(code, q.Period); q.Unit == nil {
+		if q.Unit = t.ByCode(code); q.Unit == nil {
+			return q, "", models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
+		}
+	}
+	return q, format, h.scopeAbove(r, t, q.Unit)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func writeFile(w http.ResponseWriter, contentType, name string, b []byte) error {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
+	w.WriteHeader(http.StatusOK)
+	_, err := w.Write(b)
+	return err
+}
+
+// GetCompleteness says who has reported.
+//
+//	@Summary		Who has reported (tình hình báo cáo)
+//	@Description	Every commune-level unit below `unit` with its report status (missing, draft, submitted, returned, accepted), first submission, and whether that came before the end of its due date in Vietnam time (UTC+7). The due date is the one set on the commune or on the nearest unit above it (PUT /deadlines). `reported` counts submissions that were not drafts (submitted, returned or accepted).
+//	@Tags			rollups
+//	@Produce		json
+//	@Param			unit	query		string	true	"unit code"	example(167)
+//	@Param			period	query		string	true	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Success		200		{object}	models.Completeness
+//	@Failure		401		{object}	models.Problem	"no valid token"
+//	@Failure		403		{object}	models.Problem	"a commune token, or a unit outside the token's scope"
+//	@Failure		404		{object}	models.Problem	"no unit has the code"
+//	@Failure		422		{object}	models.Problem	"a bad query value"
+//	@Security		BearerAuth
+//	@Router			/api/v1/completeness [get]
+func (h *Handler) GetCompleteness(w http.ResponseWriter, r *http.Request) error {
+	u, period, err := h.unitPeriodQuery(r)
+	if err != nil {
+		return err
+	}
+	c, err := h.Store.Completeness(r.Context(), u, period)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, c)
+}
+
+// unitPeriodQuery reads ?unit=&period= for a district or admin token.
+func (h *Handler) unitPeriodQuery(r *http.Request) (*store.TreeUnit, models.Period, error) {
+	qv := r.URL.Query()
+	var probs queryProblems
+	code := qv.Get("unit")
+	if code == "" {
+		probs.Add("unit", "is required")
+	}
+	period, err := models.ParsePeriod(qv.Get("period"))
+	if err != nil {
+		probs.Add("period", err.Error())
+	}
+	if err := probs.err(); err != nil {
+		return nil, period, err
+	}
+	t, err := h.Store.Tree(r.Context())
+	if err != nil {
+		return nil, period, err
+	}
+	u := t.ForPeriod(code, period)
+	if u == nil {
+		if u = t.ByCode(code); u == nil {
+			return nil, period, models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
+		}
+	}
+	return u, period, h.scopeAbove(r, t, u)
+}

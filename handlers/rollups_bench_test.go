@@ -1,0 +1,97 @@
+package handlers_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"doingoai/api"
+	"doingoai/internal/benchdata"
+	"doingoai/models"
+	"doingoai/store"
+)
+
+var national struct {
+	once    sync.Once
+	handler http.Handler
+	token   string
+	err     error
+}
+
+// nationalAPI serves the national dataset: 10,472 communes, ten years of
+// reports (see internal/benchdata).
+func nationalAPI(b *testing.B) (http.Handler, string) {
+	path := benchdata.Path(b, "..")
+	national.once.Do(func() {
+		ctx := context.Background()
+		s, err := store.Open(ctx, path, store.Options{})
+		if err != nil {
+			national.err = err
+			return
+		}
+		if _, err := s.Migrate(ctx); err != nil {
+			national.err = err
+			return
+		}
+		national.token, _, national.err = s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "bench"})
+		national.handler = api.New(api.Config{Store: s})
+	})
+	if national.err != nil {
+		b.Fatal(national.err)
+	}
+	return national.handler, national.token
+}
+
+// benchGET requests url b.N times and reports the median and 99th
+// percentile latency through the router, with the JSON encoding.
+func benchGET(b *testing.B, url, contains string) {
+	h, token := nationalAPI(b)
+	durations := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		req := httptest.NewRequest("GET", url, nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		rec := httptest.NewRecorder()
+		start := time.Now()
+		h.ServeHTTP(rec, req)
+		durations = append(durations, time.Since(start))
+		if rec.Code != 200 || !strings.Contains(rec.Body.String(), contains) {
+			b.Fatalf("%s: %d %.300s", url, rec.Code, rec.Body.String())
+		}
+	}
+	b.StopTimer()
+	slices.Sort(durations)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	b.ReportMetric(ms(durations[len(durations)/2]), "p50-ms")
+	b.ReportMetric(ms(durations[len(durations)*99/100]), "p99-ms")
+}
+
+func BenchmarkRollupNational(b *testing.B) {
+	benchGET(b, "/api/v1/rollups?unit=VN&period=2024", `"communes_reported":10472`)
+}
+
+func BenchmarkRollupNationalByProvince(b *testing.B) {
+	benchGET(b, "/api/v1/rollups?unit=VN&period=2024&by=child", `"unit_code":"96"`)
+}
+
+func BenchmarkRollupDistrict(b *testing.B) {
+	benchGET(b, "/api/v1/rollups?unit=167&period=2024", `"communes_reported":23`)
+}
+
+func BenchmarkRollupNationalSeries(b *testing.B) {
+	benchGET(b, "/api/v1/rollups?unit=VN&periods="+strings.Join(benchdata.Periods, ","), `"period":"2015"`)
+}
+
+func BenchmarkCompletenessProvince(b *testing.B) {
+	benchGET(b, "/api/v1/completeness?unit=19&period=2024", `"expected":`)
+}
+
+// Hà Nội has the most communes of any province (579).
+func BenchmarkCompletenessLargestProvince(b *testing.B) {
+	benchGET(b, "/api/v1/completeness?unit=01&period=2024", `"expected":579`)
+}

@@ -1,0 +1,354 @@
+package models
+
+import (
+	"math/bits"
+	"strconv"
+)
+
+// Aggregation is how an indicator rolls up from communes to the units above
+// them. Percentages are never added or averaged: a district's poverty rate
+// is its poor households over its households, and its income per head is
+// the communes' incomes weighted by their population.
+type Aggregation string
+
+const (
+	AggSum      Aggregation = "sum"           // Σ value
+	AggRatio    Aggregation = "ratio"         // Σ numerator / Σ denominator × 100
+	AggWeighted Aggregation = "weighted_mean" // Σ value × weight / Σ weight
+)
+
+// Indicator is one figure of the catalogue: what districts and provinces
+// read per unit and over the years.
+type Indicator struct {
+	Code        string      `json:"code" example:"delegations_in_foreign"`
+	NameVI      string      `json:"name_vi" example:"Số đoàn nước ngoài vào"`
+	NameEN      string      `json:"name_en" example:"Foreign delegations received"`
+	Unit        string      `json:"unit" example:"đoàn"`
+	Aggregation Aggregation `json:"aggregation" enums:"sum,ratio,weighted_mean" example:"sum"`
+	Source      string      `json:"source" example:"delegations.inbound_foreign.count"` // the report field, or how it is computed
+
+	Value  Measure `json:"-"` // the measure summed, the ratio's numerator, or the value averaged
+	Weight Measure `json:"-"` // the ratio's denominator or the mean's weight
+	Places int     `json:"-"` // decimals of a computed value
+	pair   int     // index among the ratio and weighted-mean indicators, -1 for sums
+}
+
+// IndicatorList is the catalogue as GET /indicators returns it.
+type IndicatorList struct {
+	Items []Indicator `json:"items"`
+}
+
+func sum(code, vi, en, unit string, m Measure) Indicator {
+	return Indicator{Code: code, NameVI: vi, NameEN: en, Unit: unit, Aggregation: AggSum, Source: Measures[m].Field, Value: m, pair: -1}
+}
+
+// Indicators is the catalogue of DOMAIN.md, in its order.
+var Indicators = []Indicator{
+	sum("delegations_out", "Số đoàn ra", "Delegations sent abroad", "đoàn", MDelegationsOut),
+	sum("delegations_out_people", "Số lượt người đi nước ngoài", "People sent abroad", "người", MDelegationsOutPeople),
+	sum("delegations_in_domestic", "Số đoàn trong nước đến làm việc", "Domestic delegations received", "đoàn", MDelegationsInDomestic),
+	sum("delegations_in_foreign", "Số đoàn nước ngoài vào", "Foreign delegations received", "đoàn", MDelegationsInForeign),
+	sum("delegations_in_foreign_people", "Số lượt khách nước ngoài", "Foreign visitors received", "người", MDelegationsInForeignPeople),
+	sum("international_agreements", "Số thỏa thuận quốc tế ký kết", "International agreements signed", "thỏa thuận", MInternationalAgreements),
+	sum("international_conferences", "Số hội nghị, hội thảo quốc tế", "International conferences held", "hội nghị", MInternationalConferences),
+	{Code: "ngo_projects", NameVI: "Số dự án viện trợ phi chính phủ nước ngoài", NameEN: "Foreign NGO aid projects", Unit: "dự án",
+		Aggregation: AggSum, Source: "ngo_aid.projects (length)", Value: MNgoProjects, pair: -1},
+	{Code: "ngo_aid_committed_vnd", NameVI: "Giá trị viện trợ PCPNN cam kết", NameEN: "Foreign NGO aid committed", Unit: "VND",
+		Aggregation: AggSum, Source: "ngo_aid.projects[].committed_vnd", Value: MNgoAidCommitted, pair: -1},
+	{Code: "ngo_aid_disbursed_vnd", NameVI: "Giá trị viện trợ PCPNN giải ngân", NameEN: "Foreign NGO aid disbursed", Unit: "VND",
+		Aggregation: AggSum, Source: "ngo_aid.projects[].disbursed_vnd", Value: MNgoAidDisbursed, pair: -1},
+	sum("foreign_residents", "Số người nước ngoài tạm trú", "Foreigners residing temporarily", "người", MForeignResidents),
+	sum("foreigner_incidents", "Số vụ việc liên quan người nước ngoài", "Incidents involving foreigners", "vụ việc", MForeignerIncidents),
+	sum("citizens_exited", "Số công dân xuất cảnh", "Citizens who went abroad", "người", MCitizensExited),
+	sum("labor_export_workers", "Số người đi lao động ở nước ngoài", "Workers abroad on labour contracts", "người", MLaborExportWorkers),
+	sum("officials_trained", "Số cán bộ được bồi dưỡng kiến thức đối ngoại", "Officials trained in foreign affairs", "người", MOfficialsTrained),
+	sum("foreign_awards_received", "Số khen thưởng nước ngoài nhận được", "Foreign awards received", "hình thức", MForeignAwardsReceived),
+	sum("award_nominations", "Số kiến nghị khen thưởng", "Award nominations", "hình thức", MAwardNominations),
+	sum("population", "Dân số", "Population", "người", MPopulation),
+	sum("households", "Số hộ", "Households", "hộ", MHouseholds),
+	sum("poor_households", "Số hộ nghèo", "Poor households", "hộ", MPoorHouseholds),
+	{Code: "poverty_rate_pct", NameVI: "Tỷ lệ hộ nghèo", NameEN: "Poverty rate", Unit: "%", Aggregation: AggRatio,
+		Source: "Σ poor_households / Σ households × 100", Value: MPoorHouseholds, Weight: MHouseholds, Places: 2, pair: 0},
+	{Code: "near_poverty_rate_pct", NameVI: "Tỷ lệ hộ cận nghèo", NameEN: "Near-poverty rate", Unit: "%", Aggregation: AggRatio,
+		Source: "Σ near_poor_households / Σ households × 100", Value: MNearPoorHouseholds, Weight: MHouseholds, Places: 2, pair: 1},
+	{Code: "income_per_capita_vnd", NameVI: "Thu nhập bình quân đầu người", NameEN: "Income per head", Unit: "VND/người/năm", Aggregation: AggWeighted,
+		Source: "profile.income_per_capita_vnd, weighted by profile.population", Value: MIncomePerCapita, Weight: MPopulation, Places: 0, pair: 2},
+	{Code: "ethnic_minority_share_pct", NameVI: "Tỷ lệ người dân tộc thiểu số", NameEN: "Ethnic minority share", Unit: "%", Aggregation: AggWeighted,
+		Source: "profile.ethnic_minority_share_pct, weighted by profile.population", Value: MEthnicMinorityShare, Weight: MPopulation, Places: 2, pair: 3},
+	{Code: "area_ha", NameVI: "Diện tích tự nhiên", NameEN: "Natural area", Unit: "ha", Aggregation: AggSum, Source: "profile.area_ha", Value: MAreaHa, pair: -1},
+	sum("party_members", "Số đảng viên", "Party members", "người", MPartyMembers),
+}
+
+// IndicatorByCode returns an indicator of the catalogue.
+func IndicatorByCode(code string) (Indicator, bool) {
+	for _, ind := range Indicators {
+		if ind.Code == code {
+			return ind, true
+		}
+	}
+	return Indicator{}, false
+}
+
+// Totals are what a unit's rollup is computed from: for the communes below
+// it, the number of reports; per measure, the sum and the number of
+// communes that reported it; per ratio or weighted mean, the sums of
+// numerator (or value × weight) and denominator (or weight) over the
+// communes that reported both, and their number. Every slot is an exact
+// integer, so that totals can be kept up to date by adding each change.
+type Totals [NumTotals]int64
+
+const (
+	numPairs  = 4
+	NumTotals = 1 + 2*int(NumMeasures) + 3*numPairs
+)
+
+// Slot names: the columns of the aggregates table.
+var TotalNames = func() []string {
+	names := make([]string, NumTotals)
+	names[0] = "reports"
+	for m, info := range Measures {
+		names[sumSlot(Measure(m))] = "s_" + info.Code
+		names[countSlot(Measure(m))] = "n_" + info.Code
+	}
+	for _, ind := range Indicators {
+		if ind.pair >= 0 {
+			names[pairSlot(ind.pair)] = "pn_" + ind.Code
+			names[pairSlot(ind.pair)+1] = "pd_" + ind.Code
+			names[pairSlot(ind.pair)+2] = "pc_" + ind.Code
+		}
+	}
+	return names
+}()
+
+func sumSlot(m Measure) int   { return 1 + 2*int(m) }
+func countSlot(m Measure) int { return 2 + 2*int(m) }
+func pairSlot(p int) int      { return 1 + 2*int(NumMeasures) + 3*p }
+
+// Reports is the number of reports counted.
+func (t *Totals) Reports() int64 { return t[0] }
+
+// Contribution is what one counted report adds to the totals of every unit
+// above it (and of its own commune).
+func Contribution(f *Figures) Totals {
+	var t Totals
+	t[0] = 1
+	for m := Measure(0); m < NumMeasures; m++ {
+		if v, ok := f.Get(m); ok {
+			t[sumSlot(m)] = v
+			t[countSlot(m)] = 1
+		}
+	}
+	for _, ind := range Indicators {
+		if ind.pair < 0 {
+			continue
+		}
+		v, okV := f.Get(ind.Value)
+		w, okW := f.Get(ind.Weight)
+		if !okV || !okW {
+			continue
+		}
+		s := pairSlot(ind.pair)
+		if ind.Aggregation == AggWeighted {
+			hi, lo := bits.Mul64(uint64(v), uint64(w))
+			if hi != 0 || lo > 1<<62 || v < 0 || w < 0 {
+				continue // impossible within the report limits; never wrap
+			}
+			v = int64(lo)
+		}
+		t[s], t[s+1], t[s+2] = v, w, 1
+	}
+	return t
+}
+
+// Add adds o to t; Sub subtracts it.
+func (t *Totals) Add(o *Totals) {
+	for i := range t {
+		t[i] += o[i]
+	}
+}
+
+func (t *Totals) Sub(o *Totals) {
+	for i := range t {
+		t[i] -= o[i]
+	}
+}
+
+// IsZero tells whether every slot is zero (a change that changes nothing).
+func (t *Totals) IsZero() bool {
+	for _, v := range t {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Amount is an indicator's value, exact: a whole number (counts, đồng) or a
+// decimal (percentages, hectares). It is written as a JSON number digit for
+// digit, never through float64, so a total above 2^53 đồng comes back to
+// the last digit.
+type Amount struct {
+	v       int64
+	decimal bool // v is in Decimal units
+}
+
+// IntAmount and DecimalAmount make amounts.
+func IntAmount(v int64) *Amount       { return &Amount{v: v} }
+func DecimalAmount(d Decimal) *Amount { return &Amount{v: d.Units(), decimal: true} }
+
+func (a Amount) String() string {
+	if a.decimal {
+		return DecimalFromUnits(a.v).String()
+	}
+	return strconv.FormatInt(a.v, 10)
+}
+
+func (a Amount) MarshalJSON() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalJSON reads an amount back exactly: digits without a point as an
+// integer, others as a decimal.
+func (a *Amount) UnmarshalJSON(b []byte) error {
+	s := string(b)
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		*a = Amount{v: n}
+		return nil
+	}
+	d, err := ParseDecimal(s)
+	if err != nil {
+		return err
+	}
+	*a = Amount{v: d.Units(), decimal: true}
+	return nil
+}
+
+// Int returns the amount as an integer and whether it is one.
+func (a Amount) Int() (int64, bool) { return a.v, !a.decimal }
+
+// Float is the amount as a float64, for spreadsheets (exact up to 2^53).
+func (a Amount) Float() float64 {
+	if a.decimal {
+		return float64(a.v) / DecimalScale
+	}
+	return float64(a.v)
+}
+
+// Compute returns the indicator's value from totals and the number of
+// communes it rests on; the value is nil where none reported it.
+func (ind Indicator) Compute(t *Totals) (*Amount, int) {
+	if ind.pair < 0 {
+		n := t[countSlot(ind.Value)]
+		if n == 0 {
+			return nil, 0
+		}
+		v := t[sumSlot(ind.Value)]
+		if Measures[ind.Value].Decimal {
+			return &Amount{v: v, decimal: true}, int(n)
+		}
+		return &Amount{v: v}, int(n)
+	}
+	s := pairSlot(ind.pair)
+	num, den, n := t[s], t[s+1], t[s+2]
+	if n == 0 || den <= 0 || num < 0 {
+		return nil, int(n)
+	}
+	switch {
+	case ind.Aggregation == AggRatio: // a percentage with Places decimals
+		if q, ok := ratio(num, 100*DecimalScale, den, ind.Places); ok {
+			return DecimalAmount(q), int(n)
+		}
+	case Measures[ind.Value].Decimal: // a mean of decimals, e.g. a share in percent
+		if q, ok := ratio(num, 1, den, ind.Places); ok {
+			return DecimalAmount(q), int(n)
+		}
+	default: // a mean of whole numbers, e.g. đồng: rounded to a whole number
+		if q, ok := ratio(num, DecimalScale, den, 0); ok {
+			return &Amount{v: q.Units() / DecimalScale}, int(n)
+		}
+	}
+	return nil, int(n) // beyond what an int64 holds: cannot happen within the report limits
+}
+
+// ratio returns num × mul / den (num, mul ≥ 0, den > 0), in Decimal
+// units, rounded half up to places decimals; exact, the product being
+// 128-bit. It fails only if the quotient does not fit in an int64.
+func ratio(num, mul, den int64, places int) (Decimal, bool) {
+	hi, lo := bits.Mul64(uint64(num), uint64(mul))
+	if hi >= uint64(den) {
+		return Decimal{}, false
+	}
+	q, r := bits.Div64(hi, lo, uint64(den))
+	step := uint64(1)
+	for i := places; i < 4; i++ {
+		step *= 10
+	}
+	base := q - q%step
+	// The part beyond base, times den, to compare with half a step exactly.
+	restHi, restLo := bits.Mul64(q%step, uint64(den))
+	restLo, carry := bits.Add64(restLo, r, 0)
+	restHi += carry
+	halfHi, halfLo := bits.Mul64(step, uint64(den))
+	// round up when 2 × rest ≥ step × den
+	twoHi := restHi<<1 | restLo>>63
+	twoLo := restLo << 1
+	if twoHi > halfHi || (twoHi == halfHi && twoLo >= halfLo) {
+		base += step
+	}
+	if base > 1<<63-1 {
+		return Decimal{}, false
+	}
+	return DecimalFromUnits(int64(base)), true
+}
+
+// UnitRef names a unit in answers.
+type UnitRef struct {
+	Code string `json:"code" example:"167"`
+	Name string `json:"name" example:"Huyện Định Hóa"`
+}
+
+// IndicatorValue is an indicator's value for a unit and period, and how
+// many communes it rests on.
+type IndicatorValue struct {
+	Code        string      `json:"code" example:"poverty_rate_pct"`
+	NameVI      string      `json:"name_vi" example:"Tỷ lệ hộ nghèo"`
+	NameEN      string      `json:"name_en" example:"Poverty rate"`
+	Unit        string      `json:"unit" example:"%"`
+	Aggregation Aggregation `json:"aggregation" enums:"sum,ratio,weighted_mean" example:"ratio"`
+	// Exact: whole numbers to the last digit, decimals as computed
+	// (percentages and means rounded half up to 2 places, money means to
+	// the đồng). Null where no commune reported it.
+	Value     *Amount `json:"value" swaggertype:"number" example:"5.13" extensions:"x-nullable"`
+	Reporting int     `json:"reporting" example:"17"` // communes that reported it (both parts, for a ratio or mean)
+}
+
+// Rollup is the totals of every indicator over the communes below a unit.
+type Rollup struct {
+	Unit             UnitRef          `json:"unit"`
+	Period           string           `json:"period" example:"2024"`
+	Counted          []string         `json:"counted" example:"submitted,accepted"` // the report statuses counted
+	CommunesExpected int              `json:"communes_expected" example:"23"`
+	CommunesReported int              `json:"communes_reported" example:"18"`
+	Indicators       []IndicatorValue `json:"indicators"`
+	Breakdown        []BreakdownRow   `json:"breakdown,omitempty"` // by=child
+	Series           []SeriesPoint    `json:"series,omitempty"`    // periods=
+}
+
+// BreakdownRow is one child unit of a rollup by=child.
+type BreakdownRow struct {
+	UnitCode string   `json:"unit_code" example:"05596"`
+	Name     string   `json:"name" example:"Xã Bộc Nhiêu"`
+	Kind     UnitKind `json:"kind" enums:"country,province,district,commune,ward,town,special_zone" example:"commune"`
+	// A commune's report status (missing, draft, submitted, returned,
+	// accepted); null for a unit above communes.
+	Status           *string            `json:"status" enums:"missing,draft,submitted,returned,accepted" example:"submitted" extensions:"x-nullable"`
+	CommunesExpected int                `json:"communes_expected" example:"1"`
+	CommunesReported int                `json:"communes_reported" example:"1"`
+	Values           map[string]*Amount `json:"values" swaggertype:"object,number"` // indicator code → value, null kept as null
+}
+
+// SeriesPoint is one period of a rollup's series.
+type SeriesPoint struct {
+	Period           string           `json:"period" example:"2023"`
+	CommunesExpected int              `json:"communes_expected" example:"23"`
+	CommunesReported int              `json:"communes_reported" example:"21"`
+	Indicators       []IndicatorValue `json:"indicators"`
+}

@@ -1,0 +1,354 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"doingoai/models"
+)
+
+// Scopes of the maintained totals: which reports they count.
+const (
+	scopeCounted  = 0 // submitted and accepted (the default of rollups)
+	scopeAccepted = 1 // accepted only (?status=accepted)
+)
+
+func inTotalsScope(scope int, status string) bool {
+	if scope == scopeAccepted {
+		return status == models.StatusAccepted
+	}
+	return status == models.StatusSubmitted || status == models.StatusAccepted
+}
+
+type aggKey struct {
+	unitID int64
+	period string
+	scope  int
+}
+
+// aggDeltas collects changes to the totals of a transaction, merged per
+// row, to be added to the aggregates table in one statement.
+type aggDeltas map[aggKey]*models.Totals
+
+// change records that a report of a commune went from one status and set
+// of figures to another (a status "" or revision 0 is "no report"), for the
+// commune itself and every unit above it.
+func (d aggDeltas) change(t *Tree, unitID int64, period string, oldStatus string, oldFigs *models.Figures, newStatus string, newFigs *models.Figures) {
+	for scope := scopeCounted; scope <= scopeAccepted; scope++ {
+		var delta models.Totals
+		if inTotalsScope(scope, newStatus) {
+			c := models.Contribution(newFigs)
+			delta.Add(&c)
+		}
+		if inTotalsScope(scope, oldStatus) {
+			c := models.Contribution(oldFigs)
+			delta.Sub(&c)
+		}
+		if delta.IsZero() {
+			continue
+		}
+		for u := t.Unit(unitID); u != nil; u = u.Parent {
+			k := aggKey{u.ID, period, scope}
+			acc := d[k]
+			if acc == nil {
+				acc = new(models.Totals)
+				d[k] = acc
+			}
+			acc.Add(&delta)
+		}
+	}
+}
+
+var aggColumns = strings.Join(models.TotalNames, ", ")
+
+// apply adds the changes to the aggregates table, rows in key order (the
+// lock order of every writer). A total that would pass the int64 range is
+// an error on both databases, never a wrong number.
+func (d aggDeltas) apply(tx *gorm.DB) error {
+	if len(d) == 0 {
+		return nil
+	}
+	keys := make([]aggKey, 0, len(d))
+	for k, v := range d {
+		if !v.IsZero() {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b aggKey) int {
+		return cmp.Or(cmp.Compare(a.unitID, b.unitID), strings.Compare(a.period, b.period), cmp.Compare(a.scope, b.scope))
+	})
+	var set strings.Builder
+	for i, c := range models.TotalNames {
+		if i > 0 {
+			set.WriteString(", ")
+		}
+		fmt.Fprintf(&set, "%s = aggregates.%s + excluded.%s", c, c, c)
+	}
+	return insertTotals(tx, keys, func(k aggKey) *models.Totals { return d[k] }, " ON CONFLICT (unit_id, period, scope) DO UPDATE SET "+set.String())
+}
+
+// insertTotals writes rows of totals, many per statement, with an optional
+// ON CONFLICT clause.
+func insertTotals(tx *gorm.DB, keys []aggKey, totals func(aggKey) *models.Totals, onConflict string) error {
+	const cols = 3 + models.NumTotals
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	per := 30000 / cols
+	for start := 0; start < len(keys); start += per {
+		chunk := keys[start:min(start+per, len(keys))]
+		var sb strings.Builder
+		args := make([]any, 0, len(chunk)*cols)
+		sb.WriteString("INSERT INTO aggregates (unit_id, period, scope, " + aggColumns + ") VALUES ")
+		for i, k := range chunk {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString(row)
+			args = append(args, k.unitID, k.period, k.scope)
+			for _, v := range totals(k) {
+				args = append(args, v)
+			}
+		}
+		sb.WriteString(onConflict)
+		if err := tx.Exec(sb.String(), args...).Error; err != nil {
+			if overflow(err) {
+				return models.Errorf(models.EINVALID, "a total would pass the largest number the service keeps (about 9.2 × 10^18); the figures cannot be right")
+			}
+			return fmt.Errorf("update totals: %w", err)
+		}
+	}
+	return nil
+}
+
+func overflow(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "out of range") || strings.Contains(msg, "cannot store REAL value in INTEGER column") || strings.Contains(msg, "integer overflow")
+}
+
+// lockTreeShared starts a transaction that depends on the tree (it adds to
+// the totals of a commune's ancestors): on PostgreSQL it takes a share lock
+// on the tree version, which a change of the tree (an exclusive update of
+// that row) waits for and which waits for it; on SQLite the single writer
+// already excludes both. It returns the tree the transaction sees.
+func (s *Store) lockTreeShared(tx *gorm.DB) (*Tree, error) {
+	if s.dialect == Postgres {
+		var v int64
+		if err := tx.Raw("SELECT version FROM tree_version WHERE id = 1 FOR SHARE").Scan(&v).Error; err != nil {
+			return nil, fmt.Errorf("lock the unit tree: %w", err)
+		}
+	}
+	return s.treeVia(tx)
+}
+
+// rebuildTotals recomputes from the reports the totals of the given units,
+// for every period, after the tree below them changed (a unit moved): it
+// reads the reports of each unit's communes through the closure table as
+// this transaction left it.
+func (s *Store) rebuildTotals(tx *gorm.DB, units []int64) error {
+	slices.Sort(units)
+	units = slices.Compact(units)
+	for _, id := range units {
+		rows, err := tx.Raw("SELECT r.period, r.status, "+prefixed("r.", figureColumns)+
+			" FROM reports r JOIN unit_closure c ON c.descendant_id = r.unit_id WHERE c.ancestor_id = ? AND r.revision > 0", id).Rows()
+		if err != nil {
+			return err
+		}
+		acc := map[aggKey]*models.Totals{}
+		for rows.Next() {
+			var period, status string
+			f, err := scanFigures(rows, &period, &status)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			c := models.Contribution(&f)
+			for scope := scopeCounted; scope <= scopeAccepted; scope++ {
+				if !inTotalsScope(scope, status) {
+					continue
+				}
+				k := aggKey{id, period, scope}
+				if acc[k] == nil {
+					acc[k] = new(models.Totals)
+				}
+				acc[k].Add(&c)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := tx.Exec("DELETE FROM aggregates WHERE unit_id = ?", id).Error; err != nil {
+			return err
+		}
+		keys := make([]aggKey, 0, len(acc))
+		for k := range acc {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b aggKey) int {
+			return cmp.Or(strings.Compare(a.period, b.period), cmp.Compare(a.scope, b.scope))
+		})
+		if err := insertTotals(tx, keys, func(k aggKey) *models.Totals { return acc[k] }, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// movedTotals lists the units whose totals change when unit u moves from
+// oldParent to newParent: the ancestors of one and not of the other (a move
+// within a province changes its two districts, not the province).
+func movedTotals(oldParent, newParent *TreeUnit) []int64 {
+	in := func(id int64, u *TreeUnit) bool {
+		for ; u != nil; u = u.Parent {
+			if u.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	var ids []int64
+	for a := oldParent; a != nil; a = a.Parent {
+		if !in(a.ID, newParent) {
+			ids = append(ids, a.ID)
+		}
+	}
+	for a := newParent; a != nil; a = a.Parent {
+		if !in(a.ID, oldParent) {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
+}
+
+func prefixed(p string, cols []string) string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = p + c
+	}
+	return strings.Join(out, ", ")
+}
+
+// scanFigures scans extra columns followed by the figure columns.
+func scanFigures(rows *sql.Rows, extra ...any) (models.Figures, error) {
+	var figs [models.NumMeasures]sql.NullInt64
+	dest := extra
+	for i := range figs {
+		dest = append(dest, &figs[i])
+	}
+	var f models.Figures
+	if err := rows.Scan(dest...); err != nil {
+		return f, err
+	}
+	for m, v := range figs {
+		if v.Valid {
+			f.Put(models.Measure(m), v.Int64)
+		}
+	}
+	return f, nil
+}
+
+// readTotals reads the totals of units for periods in a scope.
+func readTotals(db *gorm.DB, units []int64, periods []string, scope int) (map[aggKey]*models.Totals, error) {
+	out := map[aggKey]*models.Totals{}
+	if len(units) == 0 || len(periods) == 0 {
+		return out, nil
+	}
+	rows, err := db.Raw("SELECT unit_id, period, "+aggColumns+" FROM aggregates WHERE scope = ? AND unit_id IN ? AND period IN ?",
+		scope, units, periods).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		k := aggKey{scope: scope}
+		t := new(models.Totals)
+		dest := []any{&k.unitID, &k.period}
+		for i := range t {
+			dest = append(dest, &t[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		out[k] = t
+	}
+	return out, rows.Err()
+}
+
+// CheckTotals recomputes every unit's totals from the reports and compares
+// them with the maintained ones; it returns an error naming the first
+// differences. The maintained totals are a cache that must never drift:
+// tests run this after every kind of change, and so can an operator.
+func (s *Store) CheckTotals(ctx context.Context) error {
+	db := s.r.WithContext(ctx)
+	t, err := s.treeVia(db)
+	if err != nil {
+		return err
+	}
+	want := map[aggKey]*models.Totals{}
+	rows, err := db.Raw("SELECT unit_id, period, status, " + strings.Join(figureColumns, ", ") + " FROM reports WHERE revision > 0").Rows()
+	if err != nil {
+		return err
+	}
+	d := aggDeltas(want)
+	for rows.Next() {
+		var unitID int64
+		var period, status string
+		f, err := scanFigures(rows, &unitID, &period, &status)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		var none models.Figures
+		d.change(t, unitID, period, "", &none, status, &f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	got := map[aggKey]*models.Totals{}
+	for scope := scopeCounted; scope <= scopeAccepted; scope++ {
+		r, err := db.Raw("SELECT unit_id, period, "+aggColumns+" FROM aggregates WHERE scope = ?", scope).Rows()
+		if err != nil {
+			return err
+		}
+		for r.Next() {
+			k := aggKey{scope: scope}
+			tt := new(models.Totals)
+			dest := []any{&k.unitID, &k.period}
+			for i := range tt {
+				dest = append(dest, &tt[i])
+			}
+			if err := r.Scan(dest...); err != nil {
+				r.Close()
+				return err
+			}
+			got[k] = tt
+		}
+		r.Close()
+	}
+	var diffs []string
+	for k, w := range want {
+		g := got[k]
+		if g == nil {
+			g = new(models.Totals)
+		}
+		if *g != *w {
+			diffs = append(diffs, fmt.Sprintf("unit %d %s scope %d: maintained %v, recomputed %v", k.unitID, k.period, k.scope, g[:4], w[:4]))
+		}
+	}
+	for k, g := range got {
+		if want[k] == nil && !g.IsZero() {
+			diffs = append(diffs, fmt.Sprintf("unit %d %s scope %d: maintained %v for no report", k.unitID, k.period, k.scope, g[:4]))
+		}
+	}
+	if len(diffs) > 0 {
+		slices.Sort(diffs)
+		return fmt.Errorf("%d totals differ from the reports; first: %s", len(diffs), strings.Join(diffs[:min(5, len(diffs))], "; "))
+	}
+	return nil
+}
