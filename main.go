@@ -196,8 +196,20 @@ func cmdServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("SHUTDOWN_GRACE: %w", err)
 	}
+	cfg := api.Config{Store: s, Logger: log}
+	if cfg.RateLimit, err = strconv.ParseFloat(env("RATE_LIMIT", "50"), 64); err != nil || cfg.RateLimit < 0 {
+		return fmt.Errorf("RATE_LIMIT must be a number of requests per second (0 turns limiting off)")
+	}
+	if cfg.RateBurst, err = strconv.Atoi(env("RATE_BURST", "0")); err != nil || cfg.RateBurst < 0 {
+		return fmt.Errorf("RATE_BURST must be a whole number (0: twice RATE_LIMIT)")
+	}
+	for _, o := range strings.Split(os.Getenv("CORS_ORIGINS"), ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
+		}
+	}
 	go purgeIdempotencyKeys(ctx, s, log)
-	handler := api.New(api.Config{Store: s, Logger: log})
+	handler := api.New(cfg)
 	return api.Serve(ctx, *addr, handler, grace, log)
 }
 

@@ -27,6 +27,13 @@ type Config struct {
 	Logger *slog.Logger
 	// BodyLimit caps request bodies (bytes); 0 means 1 MiB.
 	BodyLimit int64
+	// RateLimit is the requests per second each token may make on average
+	// (per server process), RateBurst how many at once; 0 turns limiting off.
+	RateLimit float64
+	RateBurst int
+	// CORSOrigins are the origins of browser dashboards allowed to call the
+	// API ("*" for any); none by default, so browsers refuse other origins.
+	CORSOrigins []string
 }
 
 // MaxBody is the default limit on a request body: a report with long
@@ -34,9 +41,10 @@ type Config struct {
 const MaxBody = 1 << 20
 
 type server struct {
-	cfg Config
-	log *slog.Logger
-	h   *handlers.Handler
+	cfg     Config
+	log     *slog.Logger
+	h       *handlers.Handler
+	limiter *tokenLimiter
 }
 
 // New returns the HTTP handler of the service with every route.
@@ -48,6 +56,9 @@ func New(cfg Config) *echo.Echo {
 		cfg.BodyLimit = MaxBody
 	}
 	s := &server{cfg: cfg, log: cfg.Logger, h: &handlers.Handler{Store: cfg.Store, Log: cfg.Logger}}
+	if cfg.RateLimit > 0 {
+		s.limiter = newTokenLimiter(cfg.RateLimit, cfg.RateBurst)
+	}
 
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
@@ -59,6 +70,12 @@ func New(cfg Config) *echo.Echo {
 		securityHeaders,
 		bodyLimit(cfg.BodyLimit),
 	)
+	if len(cfg.CORSOrigins) > 0 {
+		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
+			AllowOrigins: cfg.CORSOrigins, AllowMethods: corsMethods, AllowHeaders: corsAllowHeaders,
+			ExposeHeaders: corsExposeHeaders, MaxAge: 600,
+		}))
+	}
 
 	e.GET("/healthz", adapt(s.h.Healthz))
 	e.GET("/readyz", adapt(s.h.Readyz))
@@ -68,7 +85,7 @@ func New(cfg Config) *echo.Echo {
 	// Authentication is attached to each route rather than to the group, so
 	// that an unknown path answers 404 with or without a token.
 	v1 := e.Group("/api/v1")
-	auth := s.authenticate
+	auth := func(h echo.HandlerFunc) echo.HandlerFunc { return s.authenticate(s.rateLimit(h)) }
 	v1.GET("/units", adapt(s.h.ListUnits), auth)
 	v1.POST("/units", adapt(s.h.CreateUnit), auth)
 	v1.GET("/units/:code", adapt(s.h.GetUnit), auth)
@@ -79,6 +96,8 @@ func New(cfg Config) *echo.Echo {
 	v1.PUT("/reports/:unit_code/:period", adapt(s.h.PutReport), auth)
 	v1.GET("/reports/:unit_code/:period/revisions", adapt(s.h.ListRevisions), auth)
 	v1.GET("/reports/:unit_code/:period/revisions/:n", adapt(s.h.GetRevision), auth)
+	v1.POST("/reports/:unit_code/:period/review", adapt(s.h.PostReview), auth)
+	v1.GET("/audit", adapt(s.h.ListAudit), auth)
 	v1.GET("/indicators", adapt(s.h.ListIndicators), auth)
 	v1.GET("/rollups", adapt(s.h.GetRollup), auth)
 	v1.GET("/completeness", adapt(s.h.GetCompleteness), auth)

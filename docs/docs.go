@@ -15,6 +15,89 @@ const docTemplate = `{
     "host": "{{.Host}}",
     "basePath": "{{.BasePath}}",
     "paths": {
+        "/api/v1/audit": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Every submission, review, deadline, token created or revoked and unit changed: who (token id and name, role), what, when, and the state before and after. Newest first. A district reads the events of its subtree; an admin everything (events about no unit, such as tokens of admins, only without ` + "`" + `unit` + "`" + `). Append-only: no endpoint changes or deletes it, and the database refuses to.",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "audit"
+                ],
+                "summary": "The audit trail (nhật ký)",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "167",
+                        "description": "events of this unit and the units below it",
+                        "name": "unit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "events at or after this time (RFC 3339)",
+                        "name": "since",
+                        "in": "query"
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "page number, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 500,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "events per page",
+                        "name": "per_page",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.AuditList"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token, or a unit outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "a bad query value",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/completeness": {
             "get": {
                 "security": [
@@ -699,6 +782,121 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/reports/{unit_code}/{period}/review": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Accept the report's current revision (it is then locked: submissions get 409 until the district returns it) or return it with a comment saying what to amend (the commune's next submission makes it ` + "`" + `submitted` + "`" + ` again as a new revision). A district can reopen an accepted report by returning it. Reviewing a draft is 409. Repeating the last review changes nothing. With ` + "`" + `If-Match` + "`" + `, the review is refused with 412 if the report changed since it was read. Answers the report with its review.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "reports"
+                ],
+                "summary": "Review a report (tiếp nhận / trả lại)",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "example": "05596",
+                        "description": "commune code",
+                        "name": "unit_code",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "description": "the decision",
+                        "name": "review",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/models.ReviewInput"
+                        }
+                    },
+                    {
+                        "type": "string",
+                        "description": "the ETag of the report as the reviewer read it",
+                        "name": "If-Match",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.ReportView"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "the report's new entity tag"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "malformed JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token, or a unit outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "no such report",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "the report is a draft",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "If-Match is not the current ETag",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "not JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "an unknown decision, or a return without a comment",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/reports/{unit_code}/{period}/revisions": {
             "get": {
                 "security": [
@@ -1369,6 +1567,87 @@ const docTemplate = `{
                 },
                 "narrative": {
                     "type": "string"
+                }
+            }
+        },
+        "models.AuditEvent": {
+            "type": "object",
+            "properties": {
+                "action": {
+                    "type": "string",
+                    "enum": [
+                        "report.submit",
+                        "report.review",
+                        "deadline.set",
+                        "token.create",
+                        "token.revoke",
+                        "unit.create",
+                        "unit.update",
+                        "units.import"
+                    ],
+                    "example": "report.review"
+                },
+                "actor": {
+                    "type": "string",
+                    "example": "UBND huyện Định Hóa"
+                },
+                "at": {
+                    "type": "string"
+                },
+                "detail": {
+                    "type": "object"
+                },
+                "id": {
+                    "type": "integer",
+                    "example": 42
+                },
+                "period": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "2024"
+                },
+                "revision": {
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 2
+                },
+                "role": {
+                    "enum": [
+                        "admin",
+                        "district",
+                        "commune",
+                        "system"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Role"
+                        }
+                    ],
+                    "example": "district"
+                },
+                "token_id": {
+                    "type": "integer",
+                    "x-nullable": true
+                },
+                "unit_code": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "05596"
+                }
+            }
+        },
+        "models.AuditList": {
+            "type": "object",
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.AuditEvent"
+                    }
+                },
+                "total": {
+                    "type": "integer",
+                    "example": 120
                 }
             }
         },
@@ -2783,6 +3062,24 @@ const docTemplate = `{
                     "description": "the revision reviewed",
                     "type": "integer",
                     "example": 1
+                }
+            }
+        },
+        "models.ReviewInput": {
+            "type": "object",
+            "properties": {
+                "comment": {
+                    "description": "required to return a report: the commune must know what to amend",
+                    "type": "string",
+                    "example": "Đề nghị bổ sung số và ngày ban hành báo cáo."
+                },
+                "decision": {
+                    "type": "string",
+                    "enum": [
+                        "accept",
+                        "return"
+                    ],
+                    "example": "return"
                 }
             }
         },

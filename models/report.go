@@ -3,6 +3,7 @@ package models
 import (
 	"crypto/sha256"
 	"encoding/json"
+	"strings"
 	"time"
 )
 
@@ -366,4 +367,44 @@ func (r *Report) Canonical() (body, hash []byte, err error) {
 	h.Write([]byte{0})
 	h.Write([]byte(r.Status))
 	return body, h.Sum(nil), nil
+}
+
+// Review decisions.
+const (
+	DecisionAccept = "accept"
+	DecisionReturn = "return"
+)
+
+// MaxReviewComment bounds a review's comment.
+const MaxReviewComment = 5_000
+
+// ReviewInput is the body of POST …/review: the district's decision.
+type ReviewInput struct {
+	Decision string `json:"decision" enums:"accept,return" example:"return"`
+	Comment  string `json:"comment" example:"Đề nghị bổ sung số và ngày ban hành báo cáo."` // required to return a report: the commune must know what to amend
+}
+
+// Validate checks a review.
+func (in *ReviewInput) Validate(p *Problems) {
+	in.Comment = NFC(strings.TrimSpace(in.Comment))
+	switch in.Decision {
+	case DecisionAccept:
+	case DecisionReturn:
+		if in.Comment == "" {
+			p.Add("comment", "is required to return a report: say what the commune must amend")
+		}
+	case "":
+		p.Add("decision", "is required: accept or return")
+	default:
+		p.Add("decision", "must be accept or return")
+	}
+	CheckText(p, "comment", in.Comment, MaxReviewComment)
+}
+
+// StatusAfter is the status a decision gives a report.
+func (in *ReviewInput) StatusAfter() string {
+	if in.Decision == DecisionAccept {
+		return StatusAccepted
+	}
+	return StatusReturned
 }

@@ -295,12 +295,6 @@ func (s *Store) GetRevision(ctx context.Context, unit *TreeUnit, period string, 
 	return v, nil
 }
 
-// reviewDecisions returns, per revision, the status its last review gave
-// it. Reviews come with the review workflow; until then there are none.
-func (s *Store) reviewDecisions(ctx context.Context, reportID int64) (map[int]string, error) {
-	return map[int]string{}, nil
-}
-
 // ListReports returns a page of report summaries below within (nil for
 // every unit), newest period first, then by unit code.
 func (s *Store) ListReports(ctx context.Context, f models.ReportFilter, within *TreeUnit) (models.ReportList, error) {

@@ -291,3 +291,22 @@ func TestMoveAndRetire(t *testing.T) {
 }
 
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+// TestAuditIsAppendOnly: the database itself refuses to change or delete
+// the audit trail.
+func TestAuditIsAppendOnly(t *testing.T) {
+	db := testenv.NewDB(t)
+	s := testenv.OpenDB(t, db, nil)
+	testenv.LoadDinhHoa(t, s)
+	raw := rawDB(t, db)
+	for _, q := range []string{"UPDATE audit_events SET actor = 'someone else'", "DELETE FROM audit_events"} {
+		if _, err := raw.ExecContext(ctx, q); err == nil || !strings.Contains(err.Error(), "append-only") {
+			t.Errorf("%s: %v", q, err)
+		}
+	}
+	var n int
+	raw.QueryRowContext(ctx, "SELECT count(*) FROM audit_events").Scan(&n)
+	if n == 0 {
+		t.Error("the trail is empty")
+	}
+}

@@ -1,0 +1,148 @@
+package handlers_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"doingoai/internal/apitest"
+	"doingoai/models"
+)
+
+// covers says which units each token of apitest.Env may act on: its own
+// unit and everything below it (an admin everything).
+var covers = map[string][]string{
+	"province":        {"19", "164", "167", "05596", "05599", "05431"},
+	"district":        {"167", "05596", "05599"},
+	"other-district":  {"164", "05431"},
+	"commune":         {"05596"},
+	"other-commune":   {"05599"},
+	"foreign-commune": {"05431"},
+}
+
+// targets are the units every endpoint is tried on, seen from each token:
+// its own unit, a unit below it, a sibling, and units in other subtrees.
+var targets = []string{"VN", "19", "167", "164", "05596", "05599", "05431", "00001"}
+
+var communeTargets = []string{"05596", "05599", "05431", "00001"}
+
+// TestAccessControl is the authorisation table of the API: every endpoint
+// of the contract, for every role and for the token's own unit, a child, a
+// sibling and a foreign unit, must answer exactly the status in the table.
+// A unit outside a token's scope is 403 whether it holds data or not.
+func TestAccessControl(t *testing.T) {
+	env := apitest.New(t)
+	ctx := context.Background()
+	// Data for every target: a report of each commune, a deadline on the country.
+	for _, c := range communeTargets {
+		submit(t, env, "admin", report(t, c, "2024", map[string]any{"households": 100, "population": 400}, nil))
+	}
+	if res := env.Do(t, "PUT", "/api/v1/deadlines/VN/2024", "admin", `{"due_date":"2024-11-30"}`, nil); res.Status != 201 {
+		t.Fatal(res.Status)
+	}
+	// Tokens that must be refused everywhere.
+	revoked, tok, _ := env.Store.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "revoked"})
+	if err := env.Store.RevokeToken(ctx, models.CommandLine, tok.ID); err != nil {
+		t.Fatal(err)
+	}
+	expired, _, _ := env.Store.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "expired", TTL: time.Hour})
+	env.Clock.Add(61 * time.Minute)
+	env.Tokens["revoked"], env.Tokens["expired"] = revoked, expired
+	env.Tokens["none"] = ""
+
+	type endpoint struct {
+		name   string
+		method string
+		url    func(unit string) string
+		body   func(unit string) string
+		units  []string
+		// ok is the status when allowed; roles the roles allowed at all
+		// (nil: every role); public: every token, scope or not.
+		ok     int
+		roles  []models.Role
+		public bool
+	}
+	rep := func(u string) string { return report(t, u, "2024", map[string]any{"households": 100, "population": 400}, nil) }
+	endpoints := []endpoint{
+		{name: "list units", method: "GET", url: func(string) string { return "/api/v1/units?per_page=5" }, units: []string{"-"}, ok: 200, public: true},
+		{name: "get unit", method: "GET", url: func(u string) string { return "/api/v1/units/" + u }, units: targets, ok: 200, public: true},
+		{name: "create unit", method: "POST", url: func(string) string { return "/api/v1/units" }, units: []string{"-"}, ok: 201, roles: []models.Role{models.RoleAdmin}, public: true,
+			body: func(string) string { return "" }},
+		{name: "update unit", method: "PATCH", url: func(u string) string { return "/api/v1/units/" + u }, units: targets, ok: 200, roles: []models.Role{models.RoleAdmin}, public: true,
+			body: func(string) string { return `{"valid_from":"2000-01-01"}` }},
+		{name: "indicators", method: "GET", url: func(string) string { return "/api/v1/indicators" }, units: []string{"-"}, ok: 200, public: true},
+		{name: "submit", method: "POST", url: func(string) string { return "/api/v1/reports" }, body: rep, units: communeTargets, ok: 200},
+		{name: "submit at path", method: "PUT", url: func(u string) string { return "/api/v1/reports/" + u + "/2024" }, body: rep, units: communeTargets, ok: 200},
+		{name: "get report", method: "GET", url: func(u string) string { return "/api/v1/reports/" + u + "/2024" }, units: communeTargets, ok: 200},
+		{name: "revisions", method: "GET", url: func(u string) string { return "/api/v1/reports/" + u + "/2024/revisions" }, units: communeTargets, ok: 200},
+		{name: "one revision", method: "GET", url: func(u string) string { return "/api/v1/reports/" + u + "/2024/revisions/1" }, units: communeTargets, ok: 200},
+		{name: "review", method: "POST", url: func(u string) string { return "/api/v1/reports/" + u + "/2024/review" }, units: communeTargets, ok: 200,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}, body: func(string) string { return `{"decision":"return","comment":"Bổ sung."}` }},
+		{name: "list reports", method: "GET", url: func(u string) string { return "/api/v1/reports?parent=" + u }, units: targets, ok: 200},
+		{name: "rollup", method: "GET", url: func(u string) string { return "/api/v1/rollups?period=2024&unit=" + u }, units: targets, ok: 200,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
+		{name: "rollup csv", method: "GET", url: func(u string) string { return "/api/v1/rollups?period=2024&format=csv&unit=" + u }, units: targets, ok: 200,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
+		{name: "completeness", method: "GET", url: func(u string) string { return "/api/v1/completeness?period=2024&unit=" + u }, units: targets, ok: 200,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
+		{name: "set deadline", method: "PUT", url: func(u string) string { return "/api/v1/deadlines/" + u + "/2024" }, units: targets, ok: 200,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}, body: func(string) string { return `{"due_date":"2024-11-30"}` }},
+		{name: "get deadline", method: "GET", url: func(u string) string { return "/api/v1/deadlines/" + u + "/2024" }, units: targets, ok: 200},
+		{name: "audit", method: "GET", url: func(u string) string { return "/api/v1/audit?unit=" + u }, units: targets, ok: 200,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
+	}
+	roleOf := map[string]models.Role{"admin": models.RoleAdmin, "province": models.RoleDistrict, "district": models.RoleDistrict,
+		"other-district": models.RoleDistrict, "commune": models.RoleCommune, "other-commune": models.RoleCommune, "foreign-commune": models.RoleCommune}
+	tokens := []string{"admin", "province", "district", "other-district", "commune", "other-commune", "foreign-commune", "none", "revoked", "expired"}
+	n := 0
+	for _, ep := range endpoints {
+		for _, tok := range tokens {
+			for _, u := range ep.units {
+				want := ep.ok
+				switch role, known := roleOf[tok]; {
+				case !known:
+					want = http.StatusUnauthorized
+				case ep.roles != nil && !slices.Contains(ep.roles, role):
+					want = http.StatusForbidden
+				case !ep.public && role != models.RoleAdmin && !slices.Contains(covers[tok], u):
+					want = http.StatusForbidden
+				}
+				body := ""
+				if ep.body != nil {
+					body = ep.body(u)
+					if ep.name == "create unit" {
+						body = fmt.Sprintf(`{"code":"9%04d","name":"Xã Mới %d","kind":"commune","parent_code":"167"}`, n, n)
+					}
+				}
+				secret := env.Tokens[tok]
+				header := ""
+				if secret != "" {
+					header = "Bearer " + secret
+				}
+				res := env.Do(t, ep.method, ep.url(u), header, body, nil)
+				got := res.Status
+				if got == http.StatusCreated && want == http.StatusOK {
+					got = http.StatusOK // a PUT that created
+				}
+				if got != want {
+					t.Errorf("%s %s as %s on %s: %d, want %d: %.200s", ep.method, ep.url(u), tok, u, res.Status, want, res.Body)
+				}
+				n++
+			}
+		}
+	}
+	t.Logf("%d cells checked", n)
+	// The open endpoints need no token.
+	for _, path := range []string{"/healthz", "/readyz", "/swagger/doc.json"} {
+		if res := env.Do(t, "GET", path, "", "", nil); res.Status != 200 {
+			t.Errorf("%s: %d", path, res.Status)
+		}
+	}
+	if !strings.Contains(string(env.Do(t, "GET", "/api/v1/units", "Bearer "+revoked, "", nil).Body), "revoked") {
+		t.Error("the 401 of a revoked token should say it was revoked")
+	}
+}

@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"doingoai/models"
+)
+
+// Review records the district's decision on a report's current revision:
+// accept it (it is then locked: submissions are refused until the district
+// returns it) or return it with a comment (the commune amends it, and its
+// next submission makes it submitted again). The report's status, its
+// totals, its review history and the audit trail change in one transaction.
+// A review identical to the last one (a retry) changes nothing.
+//
+// Errors: ENOTFOUND if the unit has no report for the period; ECONFLICT
+// for a draft; EPRECONDITION if ifMatch is set and is not the report's
+// ETag.
+func (s *Store) Review(ctx context.Context, p models.Principal, unit *TreeUnit, period string, in models.ReviewInput, ifMatch string) error {
+	now := micros(s.Now())
+	status := in.StatusAfter()
+	return s.writeTx(ctx, func(tx *gorm.DB) error {
+		t, err := s.lockTreeShared(tx)
+		if err != nil {
+			return err
+		}
+		q := "SELECT " + stateSelect("") + " FROM reports WHERE unit_id = ? AND period = ? AND revision > 0"
+		if s.dialect == Postgres {
+			q += " FOR UPDATE"
+		}
+		rows, err := tx.Raw(q, unit.ID, period).Rows()
+		if err != nil {
+			return err
+		}
+		var st *reportState
+		if rows.Next() {
+			st, err = scanState(rows)
+		}
+		rows.Close()
+		switch {
+		case err != nil:
+			return err
+		case st == nil:
+			return notFound("%s has no report for %s", unit.Code, period)
+		case ifMatch != "" && ifMatch != "*" && ifMatch != st.ETag():
+			return models.Errorf(models.EPRECONDITION, "If-Match %s is not the report's current ETag (%s): it changed since you read it", ifMatch, st.ETag())
+		case st.Status == models.StatusDraft:
+			return models.Errorf(models.ECONFLICT, "the report of %s for %s is a draft; the commune must submit it before it can be reviewed", unit.Code, period)
+		case st.Status == status && st.ReviewComment != nil && *st.ReviewComment == in.Comment &&
+			st.ReviewedRevision != nil && *st.ReviewedRevision == st.Revision:
+			return nil // the same review again
+		}
+		before := *st
+		st.Status = status
+		st.Version++
+		err = tx.Exec(`UPDATE reports SET status = ?, version = ?, reviewed_at = ?, review_decision = ?, review_comment = ?,
+			reviewed_by = ?, reviewed_revision = ? WHERE id = ?`, status, st.Version, now, in.Decision, in.Comment, p.Actor(), st.Revision, st.ID).Error
+		if err != nil {
+			return err
+		}
+		var token *int64
+		if p.TokenID != 0 {
+			token = &p.TokenID
+		}
+		err = tx.Exec(`INSERT INTO reviews (report_id, revision, decision, comment, reviewed_at, token_id, reviewed_by, role)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, st.ID, st.Revision, in.Decision, in.Comment, now, token, p.Actor(), string(p.Role)).Error
+		if err != nil {
+			return err
+		}
+		deltas := aggDeltas{}
+		deltas.change(t, unit.ID, period, before.Status, &before.Figures, st.Status, &st.Figures)
+		if err := deltas.apply(tx); err != nil {
+			return err
+		}
+		return appendAudit(tx, s.newAudit(p, models.ActionReportReview, unit, period, st.Revision, map[string]any{
+			"status": Change{From: before.Status, To: st.Status}, "decision": in.Decision, "comment": in.Comment,
+		}))
+	})
+}
+
+// reviewDecisions returns, per revision of a report, the status its last
+// review gave it.
+func (s *Store) reviewDecisions(ctx context.Context, reportID int64) (map[int]string, error) {
+	var rows []struct {
+		Revision int
+		Decision string
+	}
+	if err := s.r.WithContext(ctx).Raw("SELECT revision, decision FROM reviews WHERE report_id = ? ORDER BY revision, id", reportID).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[int]string, len(rows))
+	for _, r := range rows {
+		if r.Decision == models.DecisionAccept {
+			out[r.Revision] = models.StatusAccepted
+		} else {
+			out[r.Revision] = models.StatusReturned
+		}
+	}
+	return out, nil
+}
