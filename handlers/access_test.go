@@ -66,7 +66,9 @@ func TestAccessControl(t *testing.T) {
 		roles  []models.Role
 		public bool
 	}
-	rep := func(u string) string { return report(t, u, "2024", map[string]any{"households": 100, "population": 400}, nil) }
+	rep := func(u string) string {
+		return report(t, u, "2024", map[string]any{"households": 100, "population": 400}, nil)
+	}
 	endpoints := []endpoint{
 		{name: "list units", method: "GET", url: func(string) string { return "/api/v1/units?per_page=5" }, units: []string{"-"}, ok: 200, public: true},
 		{name: "get unit", method: "GET", url: func(u string) string { return "/api/v1/units/" + u }, units: targets, ok: 200, public: true},

@@ -74,4 +74,3 @@ func (h *Handler) ListAudit(w http.ResponseWriter, r *http.Request) error {
 	}
 	return writeJSON(w, http.StatusOK, list)
 }
-
