@@ -3142,16 +3142,16 @@ const docTemplate = `{
         "models.Role": {
             "type": "string",
             "enum": [
-                "system",
                 "admin",
                 "district",
-                "commune"
+                "commune",
+                "system"
             ],
             "x-enum-varnames": [
-                "RoleSystem",
                 "RoleAdmin",
                 "RoleDistrict",
-                "RoleCommune"
+                "RoleCommune",
+                "RoleSystem"
             ]
         },
         "models.Rollup": {

@@ -46,10 +46,6 @@ type AuditFilter struct {
 	Page   Page
 }
 
-// RoleSystem marks audit events made from the command line, not through a
-// token.
-const RoleSystem Role = "system"
-
 // CommandLine is the principal of commands run on the server itself
 // (units import, token create): they hold the database, so they hold every
 // right, and the audit trail names them.

@@ -17,6 +17,9 @@ const (
 	RoleAdmin    Role = "admin"
 	RoleDistrict Role = "district"
 	RoleCommune  Role = "commune"
+	// RoleSystem marks what is done from the command line, not through a
+	// token (it appears in revisions and the audit trail).
+	RoleSystem Role = "system"
 )
 
 func (r Role) Valid() bool {
