@@ -20,11 +20,9 @@ func NFC(s string) string {
 	return norm.NFC.String(s)
 }
 
-// IsNFC tells whether s is in NFC. Text made only of characters below
-// U+0300 (ASCII, Latin-1, Latin Extended-A and -B, spacing modifiers) and of
-// Latin Extended Additional (U+1E00–U+1EFF, Vietnamese's precomposed
-// letters) is: each of those is a starter that NFC leaves alone. Anything
-// else is checked by golang.org/x/text.
+// IsNFC tells whether s is in NFC. Text made only of the characters of
+// nfcStarter is: each is a starter that NFC leaves alone. Anything else is
+// checked by golang.org/x/text.
 func IsNFC[T string | []byte](s T) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -40,7 +38,7 @@ func IsNFC[T string | []byte](s T) bool {
 		case []byte:
 			r, size = utf8.DecodeRune(v[i:])
 		}
-		if r < 0x300 && r != utf8.RuneError || r >= 0x1E00 && r <= 0x1EFF {
+		if nfcStarter(r) {
 			i += size
 			continue
 		}
@@ -86,34 +84,42 @@ func Fold(s string) string {
 // letters.
 func TextLen(s string) int { return utf8.RuneCountInString(s) }
 
-// CheckText records a problem when s is longer than max characters or holds
-// control characters other than tab and line breaks, in one pass.
+// nfcStarter tells whether r is one of the characters Vietnamese text is
+// made of that NFC never changes and nothing composes with: below U+0300
+// (ASCII, Latin-1, Latin Extended-A and -B, spacing modifiers), Latin
+// Extended Additional (U+1E00–U+1EFF, the precomposed Vietnamese letters),
+// General Punctuation but for U+2000 and U+2001 (dashes, “quotes”, …),
+// and the currency signs (₫).
+func nfcStarter(r rune) bool {
+	switch {
+	case r < 0x300:
+		return r != utf8.RuneError
+	case r >= 0x1E00 && r <= 0x1EFF, r >= 0x2002 && r <= 0x206F, r >= 0x20A0 && r <= 0x20C0:
+		return true
+	}
+	return false
+}
+
+// CheckText records a problem when s is longer than max characters, is not
+// valid UTF-8, or holds control characters other than tab and line breaks.
+// It scans bytes: C0 controls are single bytes, C1 controls (U+0080–U+009F)
+// are 0xC2 followed by 0x80–0x9F; characters are counted only when the
+// bytes could pass the limit.
 func CheckText(p *Problems, field, s string, max int) {
-	n := 0
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f {
-				p.Add(field, "must not contain control characters")
-				return
-			}
-			i++
-			n++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError:
-			p.Add(field, "is not valid UTF-8 text")
-			return
-		case r < 0xA0: // C1 controls
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f || c == 0xC2 && i+1 < len(s) && s[i+1] < 0xA0 {
 			p.Add(field, "must not contain control characters")
 			return
 		}
-		i += size
-		n++
 	}
-	if n > max {
-		p.Addf(field, "is %d characters long; at most %d are allowed", n, max)
+	if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+		p.Add(field, "is not valid UTF-8 text")
+		return
+	}
+	if len(s) > max {
+		if n := utf8.RuneCountInString(s); n > max {
+			p.Addf(field, "is %d characters long; at most %d are allowed", n, max)
+		}
 	}
 }

@@ -64,3 +64,11 @@ func TestIsNFC(t *testing.T) {
 		t.Errorf("%+v", p.List())
 	}
 }
+
+func TestIsNFCPunctuation(t *testing.T) {
+	for _, s := range []string{"Phòng không – Không quân", "“Ngày tôn vinh tiếng Việt”", "46 triệu ₫…", "\u2000", "\u2001"} {
+		if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Errorf("IsNFC(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
