@@ -5,11 +5,13 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"doingoai/metrics"
 	"doingoai/models"
 )
 
@@ -85,5 +87,25 @@ func bodyLimit(limit int64) echo.MiddlewareFunc {
 			}
 			return next(c)
 		}
+	}
+}
+
+// measure counts each request and its latency by route pattern (never by
+// raw path: unit codes would make one series per unit).
+func measure(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err)
+		}
+		route := c.Path()
+		if route == "" || c.Response().Status == http.StatusNotFound && route == "/*" {
+			route = "unmatched"
+		}
+		method := c.Request().Method
+		metrics.Requests.WithLabelValues(route, method, strconv.Itoa(c.Response().Status)).Inc()
+		metrics.Duration.WithLabelValues(route, method).Observe(time.Since(start).Seconds())
+		return nil
 	}
 }

@@ -139,7 +139,7 @@ func TestAccessControl(t *testing.T) {
 	}
 	t.Logf("%d cells checked", n)
 	// The open endpoints need no token.
-	for _, path := range []string{"/healthz", "/readyz", "/swagger/doc.json"} {
+	for _, path := range []string{"/healthz", "/readyz", "/metrics", "/swagger/doc.json"} {
 		if res := env.Do(t, "GET", path, "", "", nil); res.Status != 200 {
 			t.Errorf("%s: %d", path, res.Status)
 		}

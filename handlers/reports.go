@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"doingoai/metrics"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -38,7 +39,7 @@ import (
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports [post]
 func (h *Handler) PostReport(w http.ResponseWriter, r *http.Request) error {
-	return h.submit(w, r, "", "")
+	return countSubmission(h.submit(w, r, "", ""))
 }
 
 // PutReport submits a report at its own path.
@@ -70,7 +71,24 @@ func (h *Handler) PostReport(w http.ResponseWriter, r *http.Request) error {
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports/{unit_code}/{period} [put]
 func (h *Handler) PutReport(w http.ResponseWriter, r *http.Request) error {
-	return h.submit(w, r, r.PathValue("unit_code"), r.PathValue("period"))
+	return countSubmission(h.submit(w, r, r.PathValue("unit_code"), r.PathValue("period")))
+}
+
+// countSubmission counts a failed submission by its error; successful ones
+// are counted where their outcome is known.
+func countSubmission(err error) error {
+	if err != nil {
+		outcome := models.ErrorCode(err)
+		switch outcome {
+		case models.EINVALID, models.EMALFORMED, models.EMEDIATYPE, models.ETOOLARGE:
+			outcome = "invalid"
+		case models.EFORBIDDEN, models.ECONFLICT, models.EPRECONDITION:
+		default:
+			outcome = "error"
+		}
+		metrics.Submissions.WithLabelValues(outcome).Inc()
+	}
+	return err
 }
 
 // submit is POST and PUT: decode, validate, authorise, then store (or, for
@@ -203,10 +221,19 @@ func (h *Handler) dryRun(w http.ResponseWriter, r *http.Request, sub *store.Subm
 	case sub.Status == models.StatusDraft && cur.Status == models.StatusSubmitted:
 		return models.Errorf(models.ECONFLICT, "the report of %s for %s is already submitted; a draft cannot replace it", sub.Unit.Code, sub.Period)
 	}
+	metrics.Submissions.WithLabelValues("dry_run").Inc()
 	return writeJSON(w, http.StatusOK, res)
 }
 
 func writeOutcome(w http.ResponseWriter, out store.Outcome) error {
+	switch {
+	case out.Replayed:
+		metrics.Submissions.WithLabelValues("replayed").Inc()
+	case out.Status == http.StatusCreated:
+		metrics.Submissions.WithLabelValues("created").Inc()
+	default:
+		metrics.Submissions.WithLabelValues("unchanged").Inc()
+	}
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	if out.ETag != "" {

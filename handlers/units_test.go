@@ -108,3 +108,27 @@ func TestErrorsAreProblems(t *testing.T) {
 		t.Error("no request id")
 	}
 }
+
+func TestMetrics(t *testing.T) {
+	env := apitest.New(t)
+	submit(t, env, "commune", report(t, "05596", "2024", nil, nil))
+	env.Do(t, "POST", "/api/v1/reports", "commune", `{"unit_code":"05596"}`, nil)
+	res := env.Do(t, "GET", "/metrics", "", "", nil)
+	if res.Status != 200 {
+		t.Fatal(res.Status)
+	}
+	for _, want := range []string{
+		`doingoai_http_requests_total{method="POST",route="/api/v1/reports",status="201"}`,
+		`doingoai_http_requests_total{method="POST",route="/api/v1/reports",status="422"}`,
+		`doingoai_http_request_duration_seconds_bucket{method="POST",route="/api/v1/reports",le="0.05"}`,
+		`doingoai_submissions_total{outcome="created"}`,
+		`doingoai_submissions_total{outcome="invalid"}`,
+		`doingoai_submission_batch_size_bucket`,
+		`go_sql_open_connections{db_name=`,
+		`go_goroutines`,
+	} {
+		if !strings.Contains(string(res.Body), want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+}

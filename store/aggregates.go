@@ -67,10 +67,10 @@ func (d aggDeltas) change(t *Tree, unitID int64, period string, oldStatus string
 
 var aggColumns = strings.Join(models.TotalNames, ", ")
 
-// apply adds the changes to the aggregates table, rows in key order (the
-// lock order of every writer). A total that would pass the int64 range is
-// an error on both databases, never a wrong number.
-func (d aggDeltas) apply(tx *gorm.DB) error {
+// applyTotals adds the changes to the aggregates table, rows in key order
+// (the lock order of every writer). A total that would pass the int64 range
+// is an error on both databases, never a wrong number.
+func (s *Store) applyTotals(tx *gorm.DB, d aggDeltas) error {
 	if len(d) == 0 {
 		return nil
 	}
@@ -90,12 +90,12 @@ func (d aggDeltas) apply(tx *gorm.DB) error {
 		}
 		fmt.Fprintf(&set, "%s = aggregates.%s + excluded.%s", c, c, c)
 	}
-	return insertTotals(tx, keys, func(k aggKey) *models.Totals { return d[k] }, " ON CONFLICT (unit_id, period, scope) DO UPDATE SET "+set.String())
+	return s.insertTotals(tx, keys, func(k aggKey) *models.Totals { return d[k] }, " ON CONFLICT (unit_id, period, scope) DO UPDATE SET "+set.String())
 }
 
 // insertTotals writes rows of totals, many per statement, with an optional
 // ON CONFLICT clause.
-func insertTotals(tx *gorm.DB, keys []aggKey, totals func(aggKey) *models.Totals, onConflict string) error {
+func (s *Store) insertTotals(tx *gorm.DB, keys []aggKey, totals func(aggKey) *models.Totals, onConflict string) error {
 	const cols = 3 + models.NumTotals
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
 	per := 30000 / cols
@@ -115,7 +115,7 @@ func insertTotals(tx *gorm.DB, keys []aggKey, totals func(aggKey) *models.Totals
 			}
 		}
 		sb.WriteString(onConflict)
-		if err := tx.Exec(sb.String(), args...).Error; err != nil {
+		if err := s.exec(tx, sb.String(), args...); err != nil {
 			if overflow(err) {
 				return models.Errorf(models.EINVALID, "a total would pass the largest number the service keeps (about 9.2 × 10^18); the figures cannot be right")
 			}
@@ -137,10 +137,12 @@ func overflow(err error) bool {
 // already excludes both. It returns the tree the transaction sees.
 func (s *Store) lockTreeShared(tx *gorm.DB) (*Tree, error) {
 	if s.dialect == Postgres {
+		c, ctx := sqlOf(tx)
 		var v int64
-		if err := tx.Raw("SELECT version FROM tree_version WHERE id = 1 FOR SHARE").Scan(&v).Error; err != nil {
+		if err := c.QueryRowContext(ctx, "SELECT version FROM tree_version WHERE id = 1 FOR SHARE").Scan(&v); err != nil {
 			return nil, fmt.Errorf("lock the unit tree: %w", err)
 		}
+		return s.treeAt(tx, v)
 	}
 	return s.treeVia(tx)
 }
@@ -192,7 +194,7 @@ func (s *Store) rebuildTotals(tx *gorm.DB, units []int64) error {
 		slices.SortFunc(keys, func(a, b aggKey) int {
 			return cmp.Or(strings.Compare(a.period, b.period), cmp.Compare(a.scope, b.scope))
 		})
-		if err := insertTotals(tx, keys, func(k aggKey) *models.Totals { return acc[k] }, ""); err != nil {
+		if err := s.insertTotals(tx, keys, func(k aggKey) *models.Totals { return acc[k] }, ""); err != nil {
 			return err
 		}
 	}

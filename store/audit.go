@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -57,12 +58,23 @@ func (s *Store) newAudit(p models.Principal, action string, unit *TreeUnit, peri
 
 // appendAudit writes events in the caller's transaction, so that the trail
 // holds exactly the changes that were committed.
-func appendAudit(tx *gorm.DB, rows ...auditRow) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	if err := tx.CreateInBatches(rows, 500).Error; err != nil {
-		return fmt.Errorf("append to the audit trail: %w", err)
+func (s *Store) appendAudit(tx *gorm.DB, rows ...auditRow) error {
+	const cols = 10
+	for start := 0; start < len(rows); start += 1000 {
+		chunk := rows[start:min(start+1000, len(rows))]
+		var sb strings.Builder
+		args := make([]any, 0, len(chunk)*cols)
+		sb.WriteString("INSERT INTO audit_events (at, token_id, actor, role, action, unit_id, unit_code, period, revision, detail) VALUES ")
+		for i, r := range chunk {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, r.At, r.TokenID, r.Actor, r.Role, r.Action, r.UnitID, r.UnitCode, r.Period, r.Revision, r.Detail)
+		}
+		if err := s.exec(tx, sb.String(), args...); err != nil {
+			return fmt.Errorf("append to the audit trail: %w", err)
+		}
 	}
 	return nil
 }

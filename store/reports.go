@@ -117,8 +117,8 @@ func (st *reportState) counted() bool {
 }
 
 // loadState reads the report of a unit for a period, nil if there is none.
-func loadState(db *gorm.DB, unitID int64, period string) (*reportState, error) {
-	rows, err := db.Raw("SELECT "+stateSelect("")+" FROM reports WHERE unit_id = ? AND period = ? AND revision > 0", unitID, period).Rows()
+func (s *Store) loadState(db *gorm.DB, unitID int64, period string) (*reportState, error) {
+	rows, err := s.query(db, "SELECT "+stateSelect("")+" FROM reports WHERE unit_id = ? AND period = ? AND revision > 0", unitID, period)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +141,7 @@ type ReportState struct {
 
 // CurrentState reads a report's state (for dry runs).
 func (s *Store) CurrentState(ctx context.Context, unit *TreeUnit, period string) (ReportState, error) {
-	st, err := loadState(s.r.WithContext(ctx), unit.ID, period)
+	st, err := s.loadState(s.r.WithContext(ctx), unit.ID, period)
 	if err != nil || st == nil {
 		return ReportState{}, err
 	}
@@ -151,7 +151,7 @@ func (s *Store) CurrentState(ctx context.Context, unit *TreeUnit, period string)
 // PreviousFigures returns the figures of the same commune's report for the
 // period before, if it has one that is not a draft.
 func (s *Store) PreviousFigures(ctx context.Context, unit *TreeUnit, period models.Period) (*models.Figures, error) {
-	st, err := loadState(s.r.WithContext(ctx), unit.ID, period.Previous().String())
+	st, err := s.loadState(s.r.WithContext(ctx), unit.ID, period.Previous().String())
 	if err != nil || st == nil || st.Status == models.StatusDraft {
 		return nil, err
 	}
@@ -213,7 +213,7 @@ type revisionRow struct {
 
 // reportID returns the id and current state of a report, ENOTFOUND if none.
 func (s *Store) reportState(ctx context.Context, unit *TreeUnit, period string) (*reportState, error) {
-	st, err := loadState(s.r.WithContext(ctx), unit.ID, period)
+	st, err := s.loadState(s.r.WithContext(ctx), unit.ID, period)
 	if err != nil {
 		return nil, err
 	}

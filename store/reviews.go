@@ -71,10 +71,10 @@ func (s *Store) Review(ctx context.Context, p models.Principal, unit *TreeUnit, 
 		}
 		deltas := aggDeltas{}
 		deltas.change(t, unit.ID, period, before.Status, &before.Figures, st.Status, &st.Figures)
-		if err := deltas.apply(tx); err != nil {
+		if err := s.applyTotals(tx, deltas); err != nil {
 			return err
 		}
-		return appendAudit(tx, s.newAudit(p, models.ActionReportReview, unit, period, st.Revision, map[string]any{
+		return s.appendAudit(tx, s.newAudit(p, models.ActionReportReview, unit, period, st.Revision, map[string]any{
 			"status": Change{From: before.Status, To: st.Status}, "decision": in.Decision, "comment": in.Comment,
 		}))
 	})

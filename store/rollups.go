@@ -294,7 +294,7 @@ func (s *Store) SetDeadline(ctx context.Context, p models.Principal, unit *TreeU
 		if !created {
 			from = before[0]
 		}
-		return appendAudit(tx, s.newAudit(p, models.ActionDeadlineSet, unit, period, 0,
+		return s.appendAudit(tx, s.newAudit(p, models.ActionDeadlineSet, unit, period, 0,
 			Change{From: from, To: map[string]string{"due_date": in.DueDate.String(), "reference": in.Reference}}))
 	})
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"doingoai/metrics"
 	"doingoai/models"
 )
 
@@ -166,6 +167,7 @@ func (b *submitter) loop() {
 func (b *submitter) run(batch []*pending) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
+	metrics.BatchSize.Observe(float64(len(batch)))
 	err := b.s.writeTx(ctx, func(tx *gorm.DB) error { return b.s.applySubmissions(tx, batch) })
 	if err != nil && len(batch) > 1 {
 		b.s.log.Warn("a batch of submissions failed; retrying them one by one", "size", len(batch), "err", err)
@@ -284,7 +286,7 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 		p.out = s.outcome(http.StatusCreated, sub, st)
 	}
 
-	if err := insertRevisions(tx, revisions); err != nil {
+	if err := s.insertRevisions(tx, revisions); err != nil {
 		return err
 	}
 	var changed []*reportState
@@ -301,13 +303,13 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 		}
 		deltas.change(t, k.unitID, k.period, oldStatus, &b.Figures, st.Status, &st.Figures)
 	}
-	if err := saveReports(tx, changed); err != nil {
+	if err := s.saveReports(tx, changed); err != nil {
 		return err
 	}
-	if err := deltas.apply(tx); err != nil {
+	if err := s.applyTotals(tx, deltas); err != nil {
 		return err
 	}
-	if err := appendAudit(tx, audits...); err != nil {
+	if err := s.appendAudit(tx, audits...); err != nil {
 		return err
 	}
 	return s.recordIdempotentOutcomes(tx, batch)
@@ -338,7 +340,7 @@ func (s *Store) lockReports(tx *gorm.DB, keys []reportKey, nowUS int64) (map[rep
 			args = append(args, k.unitID, k.period, []byte{}, nowUS)
 		}
 		sb.WriteString(" ON CONFLICT (unit_id, period) DO NOTHING")
-		if err := tx.Exec(sb.String(), args...).Error; err != nil {
+		if err := s.exec(tx, sb.String(), args...); err != nil {
 			return nil, fmt.Errorf("create reports: %w", err)
 		}
 	}
@@ -359,7 +361,7 @@ func (s *Store) lockReports(tx *gorm.DB, keys []reportKey, nowUS int64) (map[rep
 		if s.dialect == Postgres {
 			sb.WriteString(" FOR UPDATE")
 		}
-		rows, err := tx.Raw(sb.String(), args...).Rows()
+		rows, err := s.query(tx, sb.String(), args...)
 		if err != nil {
 			return nil, fmt.Errorf("lock reports: %w", err)
 		}
@@ -393,7 +395,7 @@ type revisionInsert struct {
 	principal models.Principal
 }
 
-func insertRevisions(tx *gorm.DB, revs []revisionInsert) error {
+func (s *Store) insertRevisions(tx *gorm.DB, revs []revisionInsert) error {
 	const cols = 10
 	for start := 0; start < len(revs); start += 500 {
 		chunk := revs[start:min(start+500, len(revs))]
@@ -412,7 +414,7 @@ func insertRevisions(tx *gorm.DB, revs []revisionInsert) error {
 			}
 			args = append(args, r.reportID, r.revision, r.status, string(r.body), r.hash, r.warnings, r.at, token, r.principal.Actor(), string(r.principal.Role))
 		}
-		if err := tx.Exec(sb.String(), args...).Error; err != nil {
+		if err := s.exec(tx, sb.String(), args...); err != nil {
 			return fmt.Errorf("insert revisions: %w", err)
 		}
 	}
@@ -421,7 +423,7 @@ func insertRevisions(tx *gorm.DB, revs []revisionInsert) error {
 
 // saveReports writes the new state of changed reports, many rows per
 // statement (an upsert on the primary key, which both databases accept).
-func saveReports(tx *gorm.DB, states []*reportState) error {
+func (s *Store) saveReports(tx *gorm.DB, states []*reportState) error {
 	cols := append([]string{"id", "unit_id", "period", "revision", "status", "content_hash", "version", "submitted_at", "first_submitted_at", "warnings"}, figureColumns...)
 	var set strings.Builder
 	for i, c := range cols[1:] {
@@ -448,7 +450,7 @@ func saveReports(tx *gorm.DB, states []*reportState) error {
 			}
 		}
 		sb.WriteString(" ON CONFLICT (id) DO UPDATE SET " + set.String())
-		if err := tx.Exec(sb.String(), args...).Error; err != nil {
+		if err := s.exec(tx, sb.String(), args...); err != nil {
 			return fmt.Errorf("save reports: %w", err)
 		}
 	}

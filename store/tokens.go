@@ -103,7 +103,7 @@ func (s *Store) CreateToken(ctx context.Context, p models.Principal, in models.T
 			return err
 		}
 		tok.ID = row.ID
-		return appendAudit(tx, s.newAudit(p, models.ActionTokenCreate, unit, "", 0, map[string]any{
+		return s.appendAudit(tx, s.newAudit(p, models.ActionTokenCreate, unit, "", 0, map[string]any{
 			"token_id": row.ID, "name": in.Name, "role": in.Role, "expires_at": tok.ExpiresAt,
 		}))
 	})
@@ -161,7 +161,7 @@ func (s *Store) RevokeToken(ctx context.Context, p models.Principal, id int64) e
 				unit = t.Unit(*row.UnitID)
 			}
 		}
-		return appendAudit(tx, s.newAudit(p, models.ActionTokenRevoke, unit, "", 0, map[string]any{"token_id": id, "name": row.Name, "role": row.Role}))
+		return s.appendAudit(tx, s.newAudit(p, models.ActionTokenRevoke, unit, "", 0, map[string]any{"token_id": id, "name": row.Name, "role": row.Role}))
 	})
 	if err == nil {
 		s.tokens.purge()

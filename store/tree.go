@@ -59,10 +59,17 @@ func (s *Store) Tree(ctx context.Context) (*Tree, error) {
 // the transaction itself: a second connection taken from the pool while
 // the transaction holds one can starve the pool.
 func (s *Store) treeVia(db *gorm.DB) (*Tree, error) {
+	c, ctx := sqlOf(db)
 	var version int64
-	if err := db.Raw("SELECT version FROM tree_version WHERE id = 1").Scan(&version).Error; err != nil {
+	if err := c.QueryRowContext(ctx, "SELECT version FROM tree_version WHERE id = 1").Scan(&version); err != nil {
 		return nil, fmt.Errorf("read tree version: %w", err)
 	}
+	return s.treeAt(db, version)
+}
+
+// treeAt returns the tree of the given version, loading it through db if
+// the copy at hand is of another.
+func (s *Store) treeAt(db *gorm.DB, version int64) (*Tree, error) {
 	if t := s.tree.cur.Load(); t != nil && t.Version == version {
 		return t, nil
 	}

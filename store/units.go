@@ -224,7 +224,7 @@ func (s *Store) CreateUnit(ctx context.Context, p models.Principal, in models.Un
 			out.ParentCode = &pc
 		}
 		tu := &TreeUnit{ID: row.ID, Code: row.Code}
-		return appendAudit(tx, s.newAudit(p, models.ActionUnitCreate, tu, "", 0, out))
+		return s.appendAudit(tx, s.newAudit(p, models.ActionUnitCreate, tu, "", 0, out))
 	})
 	return out, err
 }
@@ -335,7 +335,7 @@ func (s *Store) UpdateUnit(ctx context.Context, p models.Principal, code string,
 			}
 		}
 		out = after
-		return appendAudit(tx, s.newAudit(p, models.ActionUnitUpdate, u, "", 0, Change{From: before, To: after}))
+		return s.appendAudit(tx, s.newAudit(p, models.ActionUnitUpdate, u, "", 0, Change{From: before, To: after}))
 	})
 	return out, err
 }
@@ -553,7 +553,7 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 				return err
 			}
 		}
-		return appendAudit(tx, s.newAudit(p, models.ActionUnitsImport, nil, "", 0, res))
+		return s.appendAudit(tx, s.newAudit(p, models.ActionUnitsImport, nil, "", 0, res))
 	})
 	return res, err
 }

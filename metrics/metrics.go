@@ -1,0 +1,57 @@
+// Package metrics holds the Prometheus metrics of the service: HTTP
+// requests by route and status with their latency, submissions by outcome,
+// the sizes of the committed batches, and the database pools. GET /metrics
+// serves them in the Prometheus text format.
+package metrics
+
+import (
+	"database/sql"
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+var (
+	// Requests counts HTTP requests by route pattern, method and status.
+	Requests = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "doingoai_http_requests_total",
+		Help: "HTTP requests by route pattern, method and status.",
+	}, []string{"route", "method", "status"})
+
+	// Duration is the latency of HTTP requests by route pattern and method.
+	Duration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "doingoai_http_request_duration_seconds",
+		Help:    "Latency of HTTP requests by route pattern and method.",
+		Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
+	}, []string{"route", "method"})
+
+	// Submissions counts report submissions by outcome: created (a new
+	// revision), unchanged (identical to the current one), replayed (an
+	// idempotent retry), dry_run, invalid, forbidden, conflict,
+	// precondition_failed, error.
+	Submissions = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "doingoai_submissions_total",
+		Help: "Report submissions by outcome.",
+	}, []string{"outcome"})
+
+	// BatchSize is the number of submissions committed per transaction.
+	BatchSize = prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name:    "doingoai_submission_batch_size",
+		Help:    "Submissions committed in one transaction (group commit).",
+		Buckets: []float64{1, 2, 4, 8, 16, 32, 64, 128, 256},
+	})
+)
+
+// Handler serves the metrics, with those of the Go runtime, the process,
+// and each named database pool.
+func Handler(pools map[string]*sql.DB) http.Handler {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(Requests, Duration, Submissions, BatchSize,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	for name, db := range pools {
+		reg.MustRegister(collectors.NewDBStatsCollector(db, name))
+	}
+	return promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
+}
