@@ -1,0 +1,509 @@
+// Command loadbench measures doingoai at national scale, end to end: it
+// builds the server, imports the whole country's units (10,472 communes),
+// starts `doingoai serve` on a fresh database, and submits seed-sized
+// reports over HTTP from concurrent clients — the national year, then the
+// history of ten periods — then measures rollups, and reports throughput,
+// latency, errors and the server's peak memory. In the same run it writes
+// the same rows straight to the database with no HTTP, one transaction per
+// report and in batches, as a ceiling to compare with. With -crash N it
+// instead kills the server N times while clients submit and checks that
+// every acknowledged submission survived.
+//
+//	go run ./cmd/loadbench                          # SQLite
+//	go run ./cmd/loadbench -db postgres://postgres@127.0.0.1:5432/test   # PostgreSQL (a fresh schema)
+//	go run ./cmd/loadbench -crash 20                # crash safety
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"doingoai/internal/loadtest"
+	"doingoai/models"
+	"doingoai/store"
+)
+
+func main() {
+	dbFlag := flag.String("db", "", "database: empty for a fresh SQLite file, or postgres://… (a fresh schema is made in it)")
+	clients := flag.Int("clients", 64, "concurrent HTTP clients")
+	periods := flag.Int("periods", 10, "periods of reports (the national year, then earlier years)")
+	crash := flag.Int("crash", 0, "kill the server this many times while submitting, then verify (crash mode)")
+	rounds := flag.Int("rounds", 3, "crash mode: versions of each report sent one after the other")
+	units := flag.String("units", "testdata/units-vn-2024-11-01.csv", "units file")
+	out := flag.String("out", "bench-out", "folder for the JSON figures")
+	flag.Var(envFlag{}, "env", "NAME=VALUE in the server's environment (repeatable), e.g. -env SQLITE_SYNCHRONOUS=NORMAL")
+	flag.StringVar(&cpuProfile, "cpuprofile", "", "write the server's CPU profile of the national year to this file (and the load generator's to FILE.client)")
+	flag.Parse()
+	if err := run(*dbFlag, *clients, *periods, *crash, *rounds, *units, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "loadbench:", err)
+		os.Exit(1)
+	}
+}
+
+type figures struct {
+	Date        string             `json:"date"`
+	Machine     string             `json:"machine"`
+	Database    string             `json:"database"`
+	Clients     int                `json:"clients"`
+	UnitsImport float64            `json:"units_import_s"`
+	Phases      []phase            `json:"phases"`
+	Rollups     map[string]latency `json:"rollups_ms,omitempty"`
+	PeakRSSMB   float64            `json:"server_peak_rss_mb"`
+	Ceiling     map[string]float64 `json:"ceiling_reports_per_s,omitempty"`
+	Crash       *crashFigures      `json:"crash,omitempty"`
+}
+
+type phase struct {
+	Name    string  `json:"name"`
+	Reports int64   `json:"reports"`
+	Seconds float64 `json:"seconds"`
+	Rate    float64 `json:"reports_per_s"`
+	P50     float64 `json:"p50_ms"`
+	P99     float64 `json:"p99_ms"`
+	Errors  int64   `json:"errors"`
+}
+
+type latency struct {
+	P50 float64 `json:"p50"`
+	P99 float64 `json:"p99"`
+}
+
+type crashFigures struct {
+	Kills       int     `json:"kills"`
+	Submissions int64   `json:"acknowledged"`
+	Retries     int64   `json:"retries"`
+	Seconds     float64 `json:"seconds"`
+	Verified    bool    `json:"verified"`
+	Integrity   string  `json:"integrity_check"`
+}
+
+var (
+	cpuProfile string
+	serverEnv  []string // more environment for the server (-env NAME=VALUE)
+)
+
+type envFlag struct{}
+
+func (envFlag) String() string { return strings.Join(serverEnv, " ") }
+func (envFlag) Set(v string) error {
+	serverEnv = append(serverEnv, v)
+	return nil
+}
+
+// profile records the server's CPU profile (through PPROF_ADDR) and the
+// load generator's for d.
+func profile(pprofAddr string, d time.Duration) {
+	go func() {
+		res, err := http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", pprofAddr, int(d.Seconds())))
+		if err != nil {
+			fmt.Println("profile:", err)
+			return
+		}
+		defer res.Body.Close()
+		f, _ := os.Create(cpuProfile)
+		io.Copy(f, res.Body)
+		f.Close()
+	}()
+	f, _ := os.Create(cpuProfile + ".client")
+	pprof.StartCPUProfile(f)
+	time.AfterFunc(d, func() { pprof.StopCPUProfile(); f.Close() })
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func run(dbFlag string, clients, nPeriods, crash, rounds int, unitsFile, outDir string) error {
+	ctx := context.Background()
+	root, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		return fmt.Errorf("run loadbench from the repository's root (go run ./cmd/loadbench)")
+	}
+	tmp, err := os.MkdirTemp("", "doingoai-loadbench")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	fmt.Println("building the server …")
+	bin, err := loadtest.Build(root, tmp)
+	if err != nil {
+		return err
+	}
+	db, dbName, cleanup, err := freshDB(ctx, dbFlag, filepath.Join(tmp, "bench.db"))
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	f := figures{Date: time.Now().Format(time.DateOnly), Machine: machine(), Database: dbName, Clients: clients}
+
+	t0 := time.Now()
+	if _, err := loadtest.Run(bin, db, nil, "units", "import", unitsFile); err != nil {
+		return err
+	}
+	f.UnitsImport = time.Since(t0).Seconds()
+	fmt.Printf("units imported in %.1f s\n", f.UnitsImport)
+	tokenOut, err := loadtest.Run(bin, db, nil, "token", "create", "--role", "admin", "--name", "loadbench")
+	if err != nil {
+		return err
+	}
+	token := strings.TrimSpace(tokenOut)
+	addr, err := loadtest.FreeAddr()
+	if err != nil {
+		return err
+	}
+	srv := &loadtest.Server{Bin: bin, DB: db, Addr: addr, Env: serverEnv}
+	pprofAddr, _ := loadtest.FreeAddr()
+	if cpuProfile != "" {
+		srv.Env = append(srv.Env, "PPROF_ADDR="+pprofAddr)
+	}
+	if err := srv.Start(); err != nil {
+		return err
+	}
+	defer srv.Stop()
+	base := "http://" + addr
+	client := loadtest.Client(clients)
+	communes, err := listCommunes(ctx, client, base, token)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%d communes; %d clients; %s\n", len(communes), clients, dbName)
+
+	if crash > 0 {
+		cf, err := crashRun(ctx, srv, client, token, communes, clients, crash, rounds, db)
+		f.Crash = cf
+		if err != nil {
+			return err
+		}
+		return write(outDir, "crash", f)
+	}
+
+	periods := []string{"2024"}
+	for y := 2024 - nPeriods + 1; y < 2024; y++ {
+		periods = append(periods, fmt.Sprint(y))
+	}
+	for i, period := range periods {
+		jobs := make([][]loadtest.Job, len(communes))
+		for j, c := range communes {
+			jobs[j] = []loadtest.Job{{Commune: c, Period: period, Round: 1, Body: loadtest.Body(c, period, 1)}}
+		}
+		if i == 0 && cpuProfile != "" {
+			profile(pprofAddr, 3*time.Second)
+		}
+		res := loadtest.Submit(ctx, client, func() string { return base }, token, jobs, clients, false)
+		name := "period " + period
+		if i == 0 {
+			name = "national year " + period
+		}
+		p := phase{Name: name, Reports: res.OK, Seconds: res.Elapsed.Seconds(), Rate: res.Rate(), P50: ms(res.Percentile(50)), P99: ms(res.Percentile(99)), Errors: res.Errors}
+		f.Phases = append(f.Phases, p)
+		fmt.Printf("%-22s %6d reports in %5.2f s = %6.0f reports/s; p50 %5.1f ms, p99 %5.1f ms; errors %d\n", p.Name, p.Reports, p.Seconds, p.Rate, p.P50, p.P99, p.Errors)
+		for _, e := range res.FirstErrors {
+			fmt.Println("   ", e)
+		}
+	}
+	var total phase
+	for _, p := range f.Phases {
+		total.Reports += p.Reports
+		total.Seconds += p.Seconds
+		total.Errors += p.Errors
+	}
+	total.Name, total.Rate = fmt.Sprintf("all %d periods", len(periods)), float64(total.Reports)/total.Seconds
+	f.Phases = append(f.Phases, total)
+	fmt.Printf("%-22s %6d reports in %5.1f s = %6.0f reports/s; errors %d\n", total.Name, total.Reports, total.Seconds, total.Rate, total.Errors)
+
+	f.Rollups = map[string]latency{}
+	series := strings.Join(reverse(periods), ",")
+	for _, q := range []struct{ name, path string }{
+		{"national", "/api/v1/rollups?unit=VN&period=2024"},
+		{"district", "/api/v1/rollups?unit=167&period=2024"},
+		{"national series", "/api/v1/rollups?unit=VN&periods=" + series},
+		{"province completeness", "/api/v1/completeness?unit=19&period=2024"},
+	} {
+		var lat []time.Duration
+		for i := 0; i < 200; i++ {
+			t := time.Now()
+			status, body, err := loadtest.Get(ctx, client, base, token, q.path)
+			if err != nil || status != 200 {
+				return fmt.Errorf("%s: %d %v %.200s", q.path, status, err, body)
+			}
+			lat = append(lat, time.Since(t))
+		}
+		r := loadtest.Result{Latencies: lat}
+		f.Rollups[q.name] = latency{P50: ms(r.Percentile(50)), P99: ms(r.Percentile(99))}
+		fmt.Printf("%-22s p50 %5.2f ms, p99 %5.2f ms (over HTTP)\n", q.name, ms(r.Percentile(50)), ms(r.Percentile(99)))
+	}
+	f.PeakRSSMB = float64(srv.PeakRSS()) / (1 << 20)
+	fmt.Printf("server peak RSS        %.0f MB\n", f.PeakRSSMB)
+	if err := srv.Stop(); err != nil {
+		return err
+	}
+
+	fmt.Println("ceiling: the same rows written straight to the database, no HTTP …")
+	f.Ceiling, err = ceiling(ctx, dbFlag, filepath.Join(tmp, "ceiling.db"), unitsFile, communes)
+	if err != nil {
+		return err
+	}
+	for _, k := range []string{"one transaction per report", "256 reports per transaction"} {
+		fmt.Printf("ceiling, %-27s %6.0f reports/s; the service's national year: %.2f of it\n", k, f.Ceiling[k], f.Phases[0].Rate/f.Ceiling[k])
+	}
+	return write(outDir, "load", f)
+}
+
+func reverse(s []string) []string {
+	out := make([]string, len(s))
+	for i, v := range s {
+		out[len(s)-1-i] = v
+	}
+	return out
+}
+
+func machine() string {
+	return fmt.Sprintf("%s/%s, %d CPUs, %s", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+}
+
+func write(dir, name string, f figures) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	b, _ := json.MarshalIndent(f, "", "  ")
+	path := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.json", name, strings.Split(f.Database, " ")[0], f.Date))
+	fmt.Println("figures written to", path)
+	return os.WriteFile(path, b, 0o644)
+}
+
+// freshDB returns an empty database: a SQLite file, or a new schema on the
+// PostgreSQL server named, dropped by cleanup.
+func freshDB(ctx context.Context, dbFlag, sqlitePath string) (string, string, func(), error) {
+	if !strings.HasPrefix(dbFlag, "postgres") {
+		return sqlitePath, "SQLite (synchronous=FULL)", func() {}, nil
+	}
+	admin, err := sql.Open("pgx", dbFlag)
+	if err != nil {
+		return "", "", nil, err
+	}
+	schema := fmt.Sprintf("loadbench_%d", rand.Uint32())
+	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		return "", "", nil, err
+	}
+	u, _ := url.Parse(dbFlag)
+	q := u.Query()
+	q.Set("search_path", schema)
+	if q.Get("sslmode") == "" {
+		q.Set("sslmode", "disable")
+	}
+	u.RawQuery = q.Encode()
+	var version string
+	admin.QueryRowContext(ctx, "SHOW server_version").Scan(&version)
+	return u.String(), "PostgreSQL " + version, func() {
+		admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+		admin.Close()
+	}, nil
+}
+
+func listCommunes(ctx context.Context, c interface{}, base, token string) ([]loadtest.Commune, error) {
+	client := loadtest.Client(1)
+	var out []loadtest.Commune
+	for page := 1; ; page++ {
+		status, body, err := loadtest.Get(ctx, client, base, token, fmt.Sprintf("/api/v1/units?kind=commune,ward,town,special_zone&per_page=1000&page=%d", page))
+		if err != nil || status != 200 {
+			return nil, fmt.Errorf("list communes: %d %v", status, err)
+		}
+		var l models.UnitList
+		if err := json.Unmarshal(body, &l); err != nil {
+			return nil, err
+		}
+		for i, u := range l.Items {
+			out = append(out, loadtest.Commune{Code: u.Code, Seed: uint64(len(out) + i + 1)})
+		}
+		if len(l.Items) < 1000 {
+			return out, nil
+		}
+	}
+}
+
+// ceiling writes the rows the service writes for a report — the report's
+// row, its revision with the whole body, an audit entry — straight to a
+// fresh database with no HTTP, no JSON decoding and no validation: once one
+// transaction per report, once 256 reports per transaction.
+func ceiling(ctx context.Context, dbFlag, sqlitePath, unitsFile string, communes []loadtest.Commune) (map[string]float64, error) {
+	out := map[string]float64{}
+	for _, batch := range []int{1, 256} {
+		db, _, cleanup, err := freshDB(ctx, dbFlag, fmt.Sprintf("%s.%d", sqlitePath, batch))
+		if err != nil {
+			return nil, err
+		}
+		s, err := store.Open(ctx, db, store.Options{})
+		if err != nil {
+			cleanup()
+			return nil, err
+		}
+		if _, err := s.Migrate(ctx); err != nil {
+			return nil, err
+		}
+		uf, err := os.Open(unitsFile)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := models.ParseUnitsCSV(uf)
+		uf.Close()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := s.ImportUnits(ctx, models.CommandLine, rows); err != nil {
+			return nil, err
+		}
+		t, _ := s.Tree(ctx)
+		s.Close()
+		driver, dsn := "sqlite3", store.SQLiteDSN(db, false, "FULL")
+		if strings.HasPrefix(db, "postgres") {
+			driver, dsn = "pgx", db
+		}
+		raw, err := sql.Open(driver, dsn)
+		if err != nil {
+			return nil, err
+		}
+		raw.SetMaxOpenConns(1)
+		bodies := make([][]byte, len(communes))
+		ids := make([]int64, len(communes))
+		for i, c := range communes {
+			bodies[i] = loadtest.Body(c, "2024", 1)
+			ids[i] = t.ByCode(c.Code).ID
+		}
+		ph := func(n int) string { // $1, $2 … for PostgreSQL, ? for SQLite
+			if driver == "sqlite3" {
+				return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+			}
+			var p []string
+			for i := 1; i <= n; i++ {
+				p = append(p, fmt.Sprintf("$%d", i))
+			}
+			return strings.Join(p, ", ")
+		}
+		start := time.Now()
+		for i := 0; i < len(communes); i += batch {
+			tx, err := raw.BeginTx(ctx, nil)
+			if err != nil {
+				return nil, err
+			}
+			for j := i; j < min(i+batch, len(communes)); j++ {
+				now := time.Now().UnixMicro()
+				var id int64
+				err := tx.QueryRowContext(ctx, "INSERT INTO reports (unit_id, period, revision, status, content_hash, version, submitted_at, first_submitted_at, warnings) VALUES ("+ph(9)+") RETURNING id",
+					ids[j], "2024", 1, "submitted", []byte("01234567890123456789012345678901"), 1, now, now, "[]").Scan(&id)
+				if err == nil {
+					_, err = tx.ExecContext(ctx, "INSERT INTO revisions (report_id, revision, status, body, content_hash, warnings, submitted_at, token_id, submitted_by, role) VALUES ("+ph(10)+")",
+						id, 1, "submitted", string(bodies[j]), []byte("01234567890123456789012345678901"), "[]", now, 1, "loadbench", "admin")
+				}
+				if err == nil {
+					_, err = tx.ExecContext(ctx, "INSERT INTO audit_events (at, token_id, actor, role, action, unit_id, unit_code, period, revision, detail) VALUES ("+ph(10)+")",
+						now, 1, "loadbench", "admin", "report.submit", ids[j], communes[j].Code, "2024", 1, `{"status":{"from":"","to":"submitted"}}`)
+				}
+				if err != nil {
+					tx.Rollback()
+					return nil, err
+				}
+			}
+			if err := tx.Commit(); err != nil {
+				return nil, err
+			}
+		}
+		elapsed := time.Since(start)
+		raw.Close()
+		cleanup()
+		name := "one transaction per report"
+		if batch > 1 {
+			name = fmt.Sprintf("%d reports per transaction", batch)
+		}
+		out[name] = float64(len(communes)) / elapsed.Seconds()
+	}
+	return out, nil
+}
+
+// crashRun submits rounds versions of every commune's report while a killer
+// SIGKILLs the server kills times at random moments and restarts it; then
+// checks the database file's integrity and every acknowledged submission.
+func crashRun(ctx context.Context, srv *loadtest.Server, client interface{}, token string, communes []loadtest.Commune, clients, kills, rounds int, db string) (*crashFigures, error) {
+	cf := &crashFigures{Kills: kills}
+	base := "http://" + srv.Addr
+	c := loadtest.Client(clients)
+	jobs := make([][]loadtest.Job, len(communes))
+	for j, cm := range communes {
+		for r := 1; r <= rounds; r++ {
+			jobs[j] = append(jobs[j], loadtest.Job{Commune: cm, Period: "2024", Round: r, Body: loadtest.Body(cm, "2024", r)})
+		}
+	}
+	done := make(chan struct{})
+	killed := make(chan error, 1)
+	go func() {
+		for k := 0; k < kills; k++ {
+			select {
+			case <-done:
+				killed <- fmt.Errorf("the submissions ended after %d kills of %d; send more (-rounds)", k, kills)
+				return
+			case <-time.After(time.Duration(200+rand.IntN(1300)) * time.Millisecond):
+			}
+			srv.Kill()
+			fmt.Printf("kill %d\n", k+1)
+			if err := srv.Start(); err != nil {
+				killed <- err
+				return
+			}
+		}
+		killed <- nil
+	}()
+	res := loadtest.Submit(ctx, c, func() string { return base }, token, jobs, clients, true)
+	close(done)
+	if err := <-killed; err != nil {
+		return cf, err
+	}
+	cf.Submissions, cf.Retries, cf.Seconds = res.OK, res.Retries, res.Elapsed.Seconds()
+	if res.Errors > 0 {
+		return cf, fmt.Errorf("%d submissions failed for good: %v", res.Errors, res.FirstErrors)
+	}
+	fmt.Printf("%d submissions acknowledged through %d kills (%d retries) in %.1f s\n", res.OK, kills, res.Retries, res.Elapsed.Seconds())
+	if err := srv.Stop(); err != nil {
+		return cf, err
+	}
+	cf.Integrity = "not SQLite"
+	if !strings.HasPrefix(db, "postgres") {
+		if err := store.CheckIntegrity(ctx, db); err != nil {
+			cf.Integrity = err.Error()
+			return cf, err
+		}
+		cf.Integrity = "ok"
+	}
+	s, err := store.Open(ctx, db, store.Options{})
+	if err != nil {
+		return cf, err
+	}
+	err = s.CheckTotals(ctx)
+	s.Close()
+	if err != nil {
+		return cf, fmt.Errorf("after the crashes: %w", err)
+	}
+	if err := srv.Start(); err != nil {
+		return cf, err
+	}
+	if err := loadtest.Verify(ctx, c, base, token, res.Acks, rounds); err != nil {
+		return cf, err
+	}
+	cf.Verified = true
+	fmt.Printf("verified: every acknowledged submission is there with its revision; integrity_check %s; totals agree with the reports\n", cf.Integrity)
+	return cf, nil
+}
