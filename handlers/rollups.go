@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"doingoai/export"
@@ -90,9 +91,27 @@ func (h *Handler) GetRollup(w http.ResponseWriter, r *http.Request) error {
 
 // rollupQuery reads and checks the query of GET /rollups.
 func (h *Handler) rollupQuery(r *http.Request) (store.RollupQuery, string, error) {
-	qv := r.URL.Query()
+	q, code, format, err := parseRollupQuery(r.URL.Query())
+	if err != nil {
+		return q, "", err
+	}
+	t, err := h.Store.Tree(r.Context())
+	if err != nil {
+		return q, "", err
+	}
+	if q.Unit = t.ForPeriod(code, q.Period); q.Unit == nil {
+		if q.Unit = t.ByCode(code); q.Unit == nil {
+			return q, "", models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
+		}
+	}
+	return q, format, h.scopeAbove(r, t, q.Unit)
+}
+
+// parseRollupQuery checks the query string of GET /rollups without touching
+// the database: everything but the unit, which comes back as its code. Every
+// problem is named, each with its parameter.
+func parseRollupQuery(qv url.Values) (q store.RollupQuery, code, format string, err error) {
 	var probs queryProblems
-	var q store.RollupQuery
 	for _, s := range splitList(qv.Get("periods")) {
 		p, err := models.ParsePeriod(s)
 		if err != nil {
@@ -142,7 +161,7 @@ func (h *Handler) rollupQuery(r *http.Request) (store.RollupQuery, string, error
 	default:
 		probs.Add("status", "must be accepted (count accepted reports only) or submitted (the default: submitted and accepted)")
 	}
-	format := qv.Get("format")
+	format = qv.Get("format")
 	switch format {
 	case "", "json":
 		format = "json"
@@ -154,23 +173,11 @@ func (h *Handler) rollupQuery(r *http.Request) (store.RollupQuery, string, error
 	default:
 		probs.Add("format", "must be json, csv or xlsx")
 	}
-	code := qv.Get("unit")
+	code = qv.Get("unit")
 	if code == "" {
 		probs.Add("unit", "is required: the code of a district, a province, or VN")
 	}
-	if err := probs.err(); err != nil {
-		return q, "", err
-	}
-	t, err := h.Store.Tree(r.Context())
-	if err != nil {
-		return q, "", err
-	}
-	if q.Unit = t.ForPeriod(code, q.Period); q.Unit == nil {
-		if q.Unit = t.ByCode(code); q.Unit == nil {
-			return q, "", models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
-		}
-	}
-	return q, format, h.scopeAbove(r, t, q.Unit)
+	return q, code, format, probs.err()
 }
 
 func splitList(s string) []string {
