@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"doingoai/internal/loadtest"
 	"doingoai/internal/testenv"
 )
 
@@ -189,5 +190,48 @@ func TestServeDemo(t *testing.T) {
 	}
 	if !strings.Contains(string(body), `"code":"05596"`) || !strings.Contains(string(body), "Xã Bộc Nhiêu") {
 		t.Errorf("the printed curl answered %s", body)
+	}
+}
+
+// TestCrashSafety SIGKILLs the real server three times while clients
+// submit (the benchmark does it 20 times and more: go run ./cmd/loadbench
+// -crash 20), restarts it each time, and then checks that every
+// acknowledged submission is there with its revision, that no submission
+// was stored twice, that the maintained totals agree with the reports and,
+// on SQLite, that the file passes PRAGMA integrity_check.
+func TestCrashSafety(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills and restarts the server")
+	}
+	db := testenv.NewDB(t).URL
+	bin := binary(t)
+	if _, err := loadtest.Run(bin, db, nil, "units", "import", "demo/units-dinh-hoa-2024-11-01.csv"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := loadtest.Run(bin, db, nil, "token", "create", "--role", "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := strings.TrimSpace(out)
+	addr, err := loadtest.FreeAddr()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &loadtest.Server{Bin: bin, DB: db, Addr: addr}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Stop()
+	ctx := context.Background()
+	communes, err := loadtest.Communes(ctx, "http://"+addr, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr, err := loadtest.Crash(ctx, srv, token, communes, "2024", 30, 8, 3, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cr.Kills != 3 || cr.OK != int64(len(communes)*30) {
+		t.Fatalf("%d kills, %d acknowledged of %d", cr.Kills, cr.OK, len(communes)*30)
 	}
 }

@@ -178,14 +178,14 @@ func run(dbFlag string, clients, nPeriods, crash, rounds int, unitsFile, outDir 
 	defer srv.Stop()
 	base := "http://" + addr
 	client := loadtest.Client(clients)
-	communes, err := listCommunes(ctx, client, base, token)
+	communes, err := loadtest.Communes(ctx, base, token)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("%d communes; %d clients; %s\n", len(communes), clients, dbName)
 
 	if crash > 0 {
-		cf, err := crashRun(ctx, srv, client, token, communes, clients, crash, rounds, db)
+		cf, err := crashRun(ctx, srv, token, communes, clients, crash, rounds)
 		f.Crash = cf
 		if err != nil {
 			return err
@@ -316,27 +316,6 @@ func freshDB(ctx context.Context, dbFlag, sqlitePath string) (string, string, fu
 	}, nil
 }
 
-func listCommunes(ctx context.Context, c interface{}, base, token string) ([]loadtest.Commune, error) {
-	client := loadtest.Client(1)
-	var out []loadtest.Commune
-	for page := 1; ; page++ {
-		status, body, err := loadtest.Get(ctx, client, base, token, fmt.Sprintf("/api/v1/units?kind=commune,ward,town,special_zone&per_page=1000&page=%d", page))
-		if err != nil || status != 200 {
-			return nil, fmt.Errorf("list communes: %d %v", status, err)
-		}
-		var l models.UnitList
-		if err := json.Unmarshal(body, &l); err != nil {
-			return nil, err
-		}
-		for i, u := range l.Items {
-			out = append(out, loadtest.Commune{Code: u.Code, Seed: uint64(len(out) + i + 1)})
-		}
-		if len(l.Items) < 1000 {
-			return out, nil
-		}
-	}
-}
-
 // ceiling writes the rows the service writes for a report — the report's
 // row, its revision with the whole body, an audit entry — straight to a
 // fresh database with no HTTP, no JSON decoding and no validation: once one
@@ -435,72 +414,11 @@ func ceiling(ctx context.Context, dbFlag, sqlitePath, unitsFile string, communes
 	return out, nil
 }
 
-// crashRun submits rounds versions of every commune's report while a killer
-// SIGKILLs the server kills times at random moments and restarts it; then
-// checks the database file's integrity and every acknowledged submission.
-func crashRun(ctx context.Context, srv *loadtest.Server, client interface{}, token string, communes []loadtest.Commune, clients, kills, rounds int, db string) (*crashFigures, error) {
-	cf := &crashFigures{Kills: kills}
-	base := "http://" + srv.Addr
-	c := loadtest.Client(clients)
-	jobs := make([][]loadtest.Job, len(communes))
-	for j, cm := range communes {
-		for r := 1; r <= rounds; r++ {
-			jobs[j] = append(jobs[j], loadtest.Job{Commune: cm, Period: "2024", Round: r, Body: loadtest.Body(cm, "2024", r)})
-		}
-	}
-	done := make(chan struct{})
-	killed := make(chan error, 1)
-	go func() {
-		for k := 0; k < kills; k++ {
-			select {
-			case <-done:
-				killed <- fmt.Errorf("the submissions ended after %d kills of %d; send more (-rounds)", k, kills)
-				return
-			case <-time.After(time.Duration(200+rand.IntN(1300)) * time.Millisecond):
-			}
-			srv.Kill()
-			fmt.Printf("kill %d\n", k+1)
-			if err := srv.Start(); err != nil {
-				killed <- err
-				return
-			}
-		}
-		killed <- nil
-	}()
-	res := loadtest.Submit(ctx, c, func() string { return base }, token, jobs, clients, true)
-	close(done)
-	if err := <-killed; err != nil {
-		return cf, err
-	}
-	cf.Submissions, cf.Retries, cf.Seconds = res.OK, res.Retries, res.Elapsed.Seconds()
-	if res.Errors > 0 {
-		return cf, fmt.Errorf("%d submissions failed for good: %v", res.Errors, res.FirstErrors)
-	}
-	fmt.Printf("%d submissions acknowledged through %d kills (%d retries) in %.1f s\n", res.OK, kills, res.Retries, res.Elapsed.Seconds())
-	if err := srv.Stop(); err != nil {
-		return cf, err
-	}
-	cf.Integrity = "not SQLite"
-	if !strings.HasPrefix(db, "postgres") {
-		if err := store.CheckIntegrity(ctx, db); err != nil {
-			cf.Integrity = err.Error()
-			return cf, err
-		}
-		cf.Integrity = "ok"
-	}
-	s, err := store.Open(ctx, db, store.Options{})
+// crashRun is loadtest.Crash on the national list, with its figures.
+func crashRun(ctx context.Context, srv *loadtest.Server, token string, communes []loadtest.Commune, clients, kills, rounds int) (*crashFigures, error) {
+	cr, err := loadtest.Crash(ctx, srv, token, communes, "2024", rounds, clients, kills, func(f string, a ...any) { fmt.Printf(f+"\n", a...) })
+	cf := &crashFigures{Kills: cr.Kills, Submissions: cr.OK, Retries: cr.Retries, Seconds: cr.Elapsed.Seconds(), Integrity: cr.Integrity}
 	if err != nil {
-		return cf, err
-	}
-	err = s.CheckTotals(ctx)
-	s.Close()
-	if err != nil {
-		return cf, fmt.Errorf("after the crashes: %w", err)
-	}
-	if err := srv.Start(); err != nil {
-		return cf, err
-	}
-	if err := loadtest.Verify(ctx, c, base, token, res.Acks, rounds); err != nil {
 		return cf, err
 	}
 	cf.Verified = true

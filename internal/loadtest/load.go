@@ -122,6 +122,13 @@ func (r *Result) Rate() float64 { return float64(r.OK) / r.Elapsed.Seconds() }
 // failure is counted as an error.
 func Submit(ctx context.Context, c *http.Client, base func() string, token string, jobs [][]Job, clients int, retry bool) *Result {
 	res := &Result{}
+	submit(ctx, res, c, base, token, jobs, clients, retry)
+	return res
+}
+
+// submit is Submit into res, whose OK count others may watch (atomically)
+// while it runs.
+func submit(ctx context.Context, res *Result, c *http.Client, base func() string, token string, jobs [][]Job, clients int, retry bool) {
 	var mu sync.Mutex
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -174,7 +181,6 @@ func Submit(ctx context.Context, c *http.Client, base func() string, token strin
 	}
 	wg.Wait()
 	res.Elapsed = time.Since(start)
-	return res
 }
 
 func post(ctx context.Context, c *http.Client, url, token string, body []byte) (int, []byte, error) {
@@ -233,3 +239,5 @@ func Verify(ctx context.Context, c *http.Client, base, token string, acks []Ack,
 	}
 	return nil
 }
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
