@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -11,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +22,7 @@ import (
 
 	"doingoai/internal/loadtest"
 	"doingoai/internal/testenv"
+	"doingoai/store"
 )
 
 var (
@@ -233,5 +238,243 @@ func TestCrashSafety(t *testing.T) {
 	}
 	if cr.Kills != 3 || cr.OK != int64(len(communes)*30) {
 		t.Fatalf("%d kills, %d acknowledged of %d", cr.Kills, cr.OK, len(communes)*30)
+	}
+}
+
+// TestTwoServersOnePostgres runs two server processes on one PostgreSQL
+// database, as a deployment that outgrew one machine does, and has
+// clients of both submit to the same reports at once. Every submission is
+// sent to both servers at the same moment with the same Idempotency-Key,
+// as a client retrying through a load balancer would. Both answers must be
+// the same revision; each report's revisions must run 1, 2, … with no gap
+// and none twice; and the totals must agree with the reports.
+func TestTwoServersOnePostgres(t *testing.T) {
+	if !testenv.IsPostgres() {
+		t.Skip("SKIPPED on SQLite: several server processes share a database only on PostgreSQL (.ci/run runs this test there)")
+	}
+	db := testenv.NewDB(t).URL
+	bin := binary(t)
+	if _, err := loadtest.Run(bin, db, nil, "units", "import", "demo/units-dinh-hoa-2024-11-01.csv"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := loadtest.Run(bin, db, nil, "token", "create", "--role", "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := strings.TrimSpace(out)
+	var servers [2]*loadtest.Server
+	for i := range servers {
+		addr, err := loadtest.FreeAddr()
+		if err != nil {
+			t.Fatal(err)
+		}
+		servers[i] = &loadtest.Server{Bin: bin, DB: db, Addr: addr}
+		if err := servers[i].Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer servers[i].Stop()
+	}
+	ctx := context.Background()
+	communes, err := loadtest.Communes(ctx, "http://"+servers[0].Addr, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	communes = communes[:6]
+	const writers, rounds = 4, 8 // per commune: writers at once, each sending rounds versions
+	client := loadtest.Client(64)
+	type answer struct {
+		status   int
+		revision int
+		err      error
+	}
+	send := func(srv *loadtest.Server, key string, body []byte) answer {
+		req, _ := http.NewRequest("POST", "http://"+srv.Addr+"/api/v1/reports", bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Idempotency-Key", key)
+		res, err := client.Do(req)
+		if err != nil {
+			return answer{err: err}
+		}
+		defer res.Body.Close()
+		var v struct{ Revision int }
+		b, _ := io.ReadAll(res.Body)
+		if err := json.Unmarshal(b, &v); err != nil || (res.StatusCode != 200 && res.StatusCode != 201) {
+			return answer{status: res.StatusCode, err: fmt.Errorf("%d %s", res.StatusCode, b)}
+		}
+		return answer{status: res.StatusCode, revision: v.Revision}
+	}
+	var mu sync.Mutex
+	acked := map[string][]int{} // commune → revisions acknowledged
+	var wg sync.WaitGroup
+	for _, c := range communes {
+		for w := 0; w < writers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for r := 1; r <= rounds; r++ {
+					round := w*100 + r
+					body := loadtest.Body(c, "2024", round)
+					key := fmt.Sprintf("two-servers-%s-%d", c.Code, round)
+					var pair [2]answer
+					var both sync.WaitGroup
+					for i := range servers {
+						both.Add(1)
+						go func() { defer both.Done(); pair[i] = send(servers[(i+w)%2], key, body) }()
+					}
+					both.Wait()
+					if pair[0].err != nil || pair[1].err != nil {
+						t.Errorf("%s round %d: %v / %v", c.Code, round, pair[0].err, pair[1].err)
+						return
+					}
+					if pair[0].revision != pair[1].revision {
+						t.Errorf("%s round %d: one key, two revisions: %d and %d", c.Code, round, pair[0].revision, pair[1].revision)
+					}
+					mu.Lock()
+					acked[c.Code] = append(acked[c.Code], pair[0].revision)
+					mu.Unlock()
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	if t.Failed() {
+		return
+	}
+	for _, c := range communes {
+		revs := acked[c.Code]
+		slices.Sort(revs)
+		for i, r := range revs {
+			if r != i+1 {
+				t.Fatalf("%s: acknowledged revisions %v are not 1…%d", c.Code, revs, writers*rounds)
+			}
+		}
+		status, body, err := loadtest.Get(ctx, client, "http://"+servers[1].Addr, token, "/api/v1/reports/"+c.Code+"/2024/revisions")
+		var list struct{ Items []struct{ Revision int } }
+		if err != nil || status != 200 || json.Unmarshal(body, &list) != nil {
+			t.Fatalf("%s revisions: %d %v", c.Code, status, err)
+		}
+		if len(list.Items) != writers*rounds {
+			t.Errorf("%s: %d revisions stored, want %d", c.Code, len(list.Items), writers*rounds)
+		}
+		for i, it := range list.Items {
+			if it.Revision != i+1 {
+				t.Fatalf("%s: stored revisions have a gap at %d", c.Code, i+1)
+			}
+		}
+	}
+	s, err := store.Open(ctx, db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.CheckTotals(ctx); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestBackupWhileSubmitting takes `backup FILE` of a live SQLite database
+// while clients go on submitting, then checks the copy: it passes
+// integrity_check, holds every report acknowledged before the backup began,
+// is one consistent moment (the maintained totals agree with its reports),
+// and a server started on it serves those reports.
+func TestBackupWhileSubmitting(t *testing.T) {
+	if testenv.IsPostgres() {
+		t.Skip("SKIPPED on PostgreSQL: backup copies SQLite databases (use pg_dump for PostgreSQL)")
+	}
+	db := testenv.NewDB(t).URL
+	bin := binary(t)
+	if _, err := loadtest.Run(bin, db, nil, "units", "import", "testdata/units-vn-2024-11-01.csv"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := loadtest.Run(bin, db, nil, "token", "create", "--role", "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := strings.TrimSpace(out)
+	addr, _ := loadtest.FreeAddr()
+	srv := &loadtest.Server{Bin: bin, DB: db, Addr: addr}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Stop()
+	ctx := context.Background()
+	base := "http://" + addr
+	communes, err := loadtest.Communes(ctx, base, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	communes = communes[:6000]
+	jobs := func(cs []loadtest.Commune) [][]loadtest.Job {
+		out := make([][]loadtest.Job, len(cs))
+		for i, c := range cs {
+			out[i] = []loadtest.Job{{Commune: c, Period: "2024", Round: 1, Body: loadtest.Body(c, "2024", 1)}}
+		}
+		return out
+	}
+	client := loadtest.Client(16)
+	before := loadtest.Submit(ctx, client, func() string { return base }, token, jobs(communes[:500]), 16, false)
+	if before.Errors > 0 {
+		t.Fatal(before.FirstErrors)
+	}
+	during := make(chan *loadtest.Result)
+	go func() {
+		during <- loadtest.Submit(ctx, client, func() string { return base }, token, jobs(communes[500:]), 16, false)
+	}()
+	// Back up once the second wave is under way.
+	for reported := 0; reported < 800; {
+		status, body, err := loadtest.Get(ctx, client, base, token, "/api/v1/rollups?unit=VN&period=2024&indicators=households")
+		var v struct {
+			Reported int `json:"communes_reported"`
+		}
+		if err != nil || status != 200 || json.Unmarshal(body, &v) != nil {
+			t.Fatalf("rollup: %d %v", status, err)
+		}
+		reported = v.Reported
+		time.Sleep(5 * time.Millisecond)
+	}
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	r := run(t, db, "backup", copyPath)
+	res := <-during
+	if r.code != 0 {
+		t.Fatalf("backup: exit %d: %s", r.code, r.stderr)
+	}
+	if res.Errors > 0 {
+		t.Fatal(res.FirstErrors)
+	}
+	t.Logf("%s; %d reports acknowledged during the backup", strings.TrimSpace(r.stdout), res.OK)
+	if err := store.CheckIntegrity(ctx, copyPath); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(ctx, copyPath, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CheckTotals(ctx); err != nil {
+		t.Errorf("the copy is not one consistent moment: %v", err)
+	}
+	s.Close()
+	raw, err := sql.Open("sqlite3", copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	err = raw.QueryRow("SELECT count(*) FROM reports").Scan(&n)
+	raw.Close()
+	if err != nil || n < 800 || n >= 6000 {
+		t.Fatalf("the copy holds %d reports (%v); 800 were acknowledged before it began, 6000 in all by the end", n, err)
+	}
+	t.Logf("the copy holds %d of 6000 reports", n)
+	addr2, _ := loadtest.FreeAddr()
+	restored := &loadtest.Server{Bin: bin, DB: copyPath, Addr: addr2}
+	if err := restored.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer restored.Stop()
+	for _, a := range before.Acks {
+		status, body, err := loadtest.Get(ctx, client, "http://"+addr2, token, "/api/v1/reports/"+a.Job.Commune.Code+"/2024")
+		if err != nil || status != 200 || !strings.Contains(string(body), `"revision":1`) {
+			t.Fatalf("restored copy, report %s: %d %v %.200s", a.Job.Commune.Code, status, err, body)
+		}
 	}
 }

@@ -28,7 +28,17 @@ func (s *Store) Backup(ctx context.Context, path string) (int64, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
 		return 0, err
 	}
-	if err := s.r.WithContext(ctx).Exec("VACUUM INTO ?", abs).Error; err != nil {
+	// A connection of its own: the readers' pool is query-only, which
+	// SQLite takes to forbid VACUUM INTO, and the writer must go on
+	// committing submissions while the copy is made. VACUUM INTO holds a
+	// read transaction only, so in WAL mode it blocks no one.
+	conn, err := sql.Open("sqlite3", SQLiteDSN(s.path, false, "FULL"))
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
+		os.Remove(abs)
 		return 0, fmt.Errorf("backup: %w", err)
 	}
 	if err := CheckIntegrity(ctx, abs); err != nil {
