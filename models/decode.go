@@ -118,13 +118,22 @@ func pointerPath(p jsontext.Pointer) string {
 		if n, err := strconv.Atoi(tok); err == nil && path != "" {
 			path = Index(path, n)
 		} else {
-			path = Path(path, tok)
+			path = memberPath(path, tok)
 		}
 	}
 	if path == "" {
 		return "body"
 	}
 	return path
+}
+
+// memberPath is Path for a member name of the body, which JSON allows to
+// be empty: an empty name is written "" so that the path still names it.
+func memberPath(parent, name string) string {
+	if name == "" {
+		name = `""`
+	}
+	return Path(parent, name)
 }
 
 func position(body []byte, offset int64) (line, col int) {
@@ -176,7 +185,7 @@ func checkShape(p *Problems, t reflect.Type, v any, path string) (bad bool) {
 		}
 		for _, k := range sortedKeys(m) {
 			if !slices.ContainsFunc(fields, func(f jsonField) bool { return f.name == k }) {
-				p.Add(Path(path, k), "is not a known field")
+				p.Add(memberPath(path, k), "is not a known field")
 				delete(m, k)
 			}
 		}
@@ -198,7 +207,7 @@ func checkShape(p *Problems, t reflect.Type, v any, path string) (bad bool) {
 			return true
 		}
 		for _, k := range sortedKeys(m) {
-			if checkShape(p, t.Elem(), m[k], Path(path, k)) {
+			if checkShape(p, t.Elem(), m[k], memberPath(path, k)) {
 				m[k] = nil
 			}
 		}

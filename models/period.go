@@ -24,6 +24,11 @@ func ParseDate(s string) (Date, error) {
 	if err != nil || len(s) != len(time.DateOnly) {
 		return Date{}, fmt.Errorf("%q is not a calendar date written YYYY-MM-DD", s)
 	}
+	if t.IsZero() {
+		// 0001-01-01 is the zero Date, "no date": accepting it would turn a
+		// date that was sent into none (a null in the stored report).
+		return Date{}, fmt.Errorf("%q is too early to be a date here; leave the date out (null) if there is none", s)
+	}
 	return Date{t: t}, nil
 }
 

@@ -59,10 +59,10 @@ func ParseUnitsCSV(r io.Reader) ([]UnitRow, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			return nil, csvError(err)
 		}
+		line, _ := cr.FieldPos(0) // after a successful Read: a record has a field
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // a blank line
 		}
