@@ -6,6 +6,22 @@
 //	@version					1.0
 //	@description				Commune foreign-affairs reports (báo cáo công tác đối ngoại cấp xã): communes submit structured reports; districts and provinces review them and read totals per indicator, per commune and over the years.
 //	@description				Errors are RFC 9457 application/problem+json with every problem of a request named by its field path.
+//	@tag.name			reports
+//	@tag.description	Báo cáo công tác đối ngoại — a commune's report for a period: submit (POST, or PUT at its path), read it and its revisions, list reports, and the district's review (accept, or return for amendment).
+//	@tag.name			units
+//	@tag.description	Đơn vị hành chính — the national list of administrative units (province, district, commune, ward, town, special zone), searchable without diacritics.
+//	@tag.name			indicators
+//	@tag.description	Danh mục chỉ tiêu — the indicators a rollup computes, with Vietnamese and English names, unit and aggregation.
+//	@tag.name			rollups
+//	@tag.description	Tổng hợp — totals per indicator over every commune below a unit, per child unit and over the years; JSON, CSV or Excel.
+//	@tag.name			completeness
+//	@tag.description	Tình hình báo cáo — who has reported, on time, late, or not at all.
+//	@tag.name			deadlines
+//	@tag.description	Hạn nộp báo cáo — the due date of a period, set by the district's request letter.
+//	@tag.name			audit
+//	@tag.description	Nhật ký — the append-only audit trail.
+//	@tag.name			operations
+//	@tag.description	Liveness, readiness, metrics and this document; open without a token.
 //	@BasePath					/
 //	@securityDefinitions.apikey	BearerAuth
 //	@in							header

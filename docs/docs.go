@@ -24,23 +24,25 @@ const docTemplate = `{
                 ],
                 "description": "Every submission, review, deadline, token created or revoked and unit changed: who (token id and name, role), what, when, and the state before and after. Newest first. A district reads the events of its subtree; an admin everything (events about no unit, such as tokens of admins, only without ` + "`" + `unit` + "`" + `). Append-only: no endpoint changes or deletes it, and the database refuses to.",
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "audit"
                 ],
                 "summary": "The audit trail (nhật ký)",
+                "operationId": "listAudit",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "167",
+                        "x-example": "167",
                         "description": "events of this unit and the units below it",
                         "name": "unit",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "example": "2024",
+                        "x-example": "2024",
                         "description": "2024, 2024S1 or 2024S2",
                         "name": "period",
                         "in": "query"
@@ -75,24 +77,80 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/models.AuditList"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "a commune token, or a unit outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "422": {
                         "description": "a bad query value",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -107,16 +165,18 @@ const docTemplate = `{
                 ],
                 "description": "Every commune-level unit below ` + "`" + `unit` + "`" + ` with its report status (missing, draft, submitted, returned, accepted), first submission, and whether that came before the end of its due date in Vietnam time (UTC+7). The due date is the one set on the commune or on the nearest unit above it (PUT /deadlines). ` + "`" + `reported` + "`" + ` counts submissions that were not drafts (submitted, returned or accepted).",
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
-                    "rollups"
+                    "completeness"
                 ],
                 "summary": "Who has reported (tình hình báo cáo)",
+                "operationId": "getCompleteness",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "167",
+                        "x-example": "167",
                         "description": "unit code",
                         "name": "unit",
                         "in": "query",
@@ -124,7 +184,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2024",
+                        "x-example": "2024",
                         "description": "2024, 2024S1 or 2024S2",
                         "name": "period",
                         "in": "query",
@@ -136,30 +196,92 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/models.Completeness"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "a commune token, or a unit outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "404": {
                         "description": "no unit has the code",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "422": {
                         "description": "a bad query value",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -174,16 +296,18 @@ const docTemplate = `{
                 ],
                 "description": "The due date that applies to the unit for the period: set on it, or on the nearest unit above it (` + "`" + `set_on` + "`" + ` says which). A commune reads its own.",
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
-                    "rollups"
+                    "deadlines"
                 ],
                 "summary": "Read a due date",
+                "operationId": "getDeadline",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "05596",
+                        "x-example": "05596",
                         "description": "unit code",
                         "name": "unit_code",
                         "in": "path",
@@ -191,7 +315,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2024",
+                        "x-example": "2024",
                         "description": "2024, 2024S1 or 2024S2",
                         "name": "period",
                         "in": "path",
@@ -203,24 +327,80 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/models.Deadline"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "the unit is outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "404": {
                         "description": "no unit, or no due date applies",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -236,16 +416,18 @@ const docTemplate = `{
                     "application/json"
                 ],
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
-                    "rollups"
+                    "deadlines"
                 ],
                 "summary": "Set a due date (hạn nộp báo cáo)",
+                "operationId": "setDeadline",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "167",
+                        "x-example": "167",
                         "description": "unit code",
                         "name": "unit_code",
                         "in": "path",
@@ -253,7 +435,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2024",
+                        "x-example": "2024",
                         "description": "2024, 2024S1 or 2024S2",
                         "name": "period",
                         "in": "path",
@@ -274,48 +456,140 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/models.Deadline"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "201": {
                         "description": "Created",
                         "schema": {
                             "$ref": "#/definitions/models.Deadline"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "400": {
                         "description": "malformed JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "a commune token, or a unit outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "404": {
                         "description": "no unit has the code",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "413": {
+                        "description": "body over 1 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "415": {
                         "description": "not JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "422": {
                         "description": "invalid fields",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -328,25 +602,71 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Every indicator a rollup computes: its stable code, Vietnamese and English names, unit, and how it rolls up — ` + "`" + `sum` + "`" + `; ` + "`" + `ratio` + "`" + ` (Σ numerator / Σ denominator × 100, such as the poverty rate: Σ poor households / Σ households); ` + "`" + `weighted_mean` + "`" + ` (weighted by population, such as income per head). Percentages are never added or averaged.",
+                "description": "Every indicator a rollup computes: its stable code, Vietnamese and English names, unit, and how it rolls up — ` + "`" + `sum` + "`" + `; ` + "`" + `ratio` + "`" + ` (Σ numerator / Σ denominator × 100, such as the poverty rate: Σ poor households / Σ households); ` + "`" + `weighted_mean` + "`" + ` (weighted by population, such as income per head). Percentages are never added or averaged. The catalogue (mã — tiếng Việt — English, unit, aggregation):\n- ` + "`" + `delegations_out` + "`" + `: Số đoàn ra — Delegations sent abroad (đoàn; sum)\n- ` + "`" + `delegations_out_people` + "`" + `: Số lượt người đi nước ngoài — People sent abroad (người; sum)\n- ` + "`" + `delegations_in_domestic` + "`" + `: Số đoàn trong nước đến làm việc — Domestic delegations received (đoàn; sum)\n- ` + "`" + `delegations_in_foreign` + "`" + `: Số đoàn nước ngoài vào — Foreign delegations received (đoàn; sum)\n- ` + "`" + `delegations_in_foreign_people` + "`" + `: Số lượt khách nước ngoài — Foreign visitors received (người; sum)\n- ` + "`" + `international_agreements` + "`" + `: Số thỏa thuận quốc tế ký kết — International agreements signed (thỏa thuận; sum)\n- ` + "`" + `international_conferences` + "`" + `: Số hội nghị, hội thảo quốc tế — International conferences held (hội nghị; sum)\n- ` + "`" + `ngo_projects` + "`" + `: Số dự án viện trợ phi chính phủ nước ngoài — Foreign NGO aid projects (dự án; sum)\n- ` + "`" + `ngo_aid_committed_vnd` + "`" + `: Giá trị viện trợ PCPNN cam kết — Foreign NGO aid committed (VND; sum)\n- ` + "`" + `ngo_aid_disbursed_vnd` + "`" + `: Giá trị viện trợ PCPNN giải ngân — Foreign NGO aid disbursed (VND; sum)\n- ` + "`" + `foreign_residents` + "`" + `: Số người nước ngoài tạm trú — Foreigners residing temporarily (người; sum)\n- ` + "`" + `foreigner_incidents` + "`" + `: Số vụ việc liên quan người nước ngoài — Incidents involving foreigners (vụ việc; sum)\n- ` + "`" + `citizens_exited` + "`" + `: Số công dân xuất cảnh — Citizens who went abroad (người; sum)\n- ` + "`" + `labor_export_workers` + "`" + `: Số người đi lao động ở nước ngoài — Workers abroad on labour contracts (người; sum)\n- ` + "`" + `officials_trained` + "`" + `: Số cán bộ được bồi dưỡng kiến thức đối ngoại — Officials trained in foreign affairs (người; sum)\n- ` + "`" + `foreign_awards_received` + "`" + `: Số khen thưởng nước ngoài nhận được — Foreign awards received (hình thức; sum)\n- ` + "`" + `award_nominations` + "`" + `: Số kiến nghị khen thưởng — Award nominations (hình thức; sum)\n- ` + "`" + `population` + "`" + `: Dân số — Population (người; sum)\n- ` + "`" + `households` + "`" + `: Số hộ — Households (hộ; sum)\n- ` + "`" + `poor_households` + "`" + `: Số hộ nghèo — Poor households (hộ; sum)\n- ` + "`" + `poverty_rate_pct` + "`" + `: Tỷ lệ hộ nghèo — Poverty rate (%; ratio)\n- ` + "`" + `near_poverty_rate_pct` + "`" + `: Tỷ lệ hộ cận nghèo — Near-poverty rate (%; ratio)\n- ` + "`" + `income_per_capita_vnd` + "`" + `: Thu nhập bình quân đầu người — Income per head (VND/người/năm; weighted_mean)\n- ` + "`" + `ethnic_minority_share_pct` + "`" + `: Tỷ lệ người dân tộc thiểu số — Ethnic minority share (%; weighted_mean)\n- ` + "`" + `area_ha` + "`" + `: Diện tích tự nhiên — Natural area (ha; sum)\n- ` + "`" + `party_members` + "`" + `: Số đảng viên — Party members (người; sum)",
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
-                    "rollups"
+                    "indicators"
                 ],
                 "summary": "The indicator catalogue (danh mục chỉ tiêu)",
+                "operationId": "listIndicators",
                 "responses": {
                     "200": {
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/models.IndicatorList"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -361,23 +681,25 @@ const docTemplate = `{
                 ],
                 "description": "Reports of the communes below ` + "`" + `parent` + "`" + ` (default: the token's unit; everything for an admin), newest period first, then by unit code. A commune token sees its own reports only.",
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "reports"
                 ],
                 "summary": "List reports",
+                "operationId": "listReports",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "167",
+                        "x-example": "167",
                         "description": "a unit: reports of the communes below it",
                         "name": "parent",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "example": "2024",
+                        "x-example": "2024",
                         "description": "2024, 2024S1 or 2024S2",
                         "name": "period",
                         "in": "query"
@@ -417,24 +739,80 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/models.ReportList"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "parent is outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "422": {
                         "description": "a bad query value",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -450,15 +828,17 @@ const docTemplate = `{
                     "application/json"
                 ],
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "reports"
                 ],
                 "summary": "Submit a report (nộp báo cáo)",
+                "operationId": "submitReport",
                 "parameters": [
                     {
-                        "description": "the report (examples/boc-nhieu-2024.json)",
+                        "description": "the report; demo/boc-nhieu-2024.json (Bộc Nhiêu 2024) is a complete one",
                         "name": "report",
                         "in": "body",
                         "required": true,
@@ -489,6 +869,14 @@ const docTemplate = `{
                             "ETag": {
                                 "type": "string",
                                 "description": "the report's entity tag, for If-Match"
+                            },
+                            "Idempotent-Replayed": {
+                                "type": "string",
+                                "description": "true when this is the stored answer to an earlier request with the same Idempotency-Key"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
                             }
                         }
                     },
@@ -502,9 +890,17 @@ const docTemplate = `{
                                 "type": "string",
                                 "description": "the report's entity tag, for If-Match"
                             },
+                            "Idempotent-Replayed": {
+                                "type": "string",
+                                "description": "true when this is the stored answer to an earlier request with the same Idempotency-Key"
+                            },
                             "Location": {
                                 "type": "string",
                                 "description": "/api/v1/reports/{unit_code}/{period}"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
                             }
                         }
                     },
@@ -512,48 +908,128 @@ const docTemplate = `{
                         "description": "malformed JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "the unit is outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "409": {
-                        "description": "the report is accepted (locked), or a draft would replace a submitted report",
+                        "description": "the report is accepted (locked), a draft would replace a submitted report, or the same Idempotency-Key is in flight",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "413": {
                         "description": "body over 1 MiB",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "415": {
                         "description": "not JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "422": {
-                        "description": "invalid report: every problem with its field path",
+                        "description": "invalid report (every problem with its field path), a bad query value, or an Idempotency-Key reused with another body",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "429": {
-                        "description": "too many requests",
+                        "description": "too many requests for this token; Retry-After says when to try again",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "503": {
+                        "description": "the service is shutting down; submit again in a moment",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -568,16 +1044,18 @@ const docTemplate = `{
                 ],
                 "description": "The current revision: the submitted body plus ` + "`" + `revision` + "`" + `, ` + "`" + `status` + "`" + ` (draft, submitted, accepted, returned), ` + "`" + `submitted_at` + "`" + `, ` + "`" + `submitted_by` + "`" + `, ` + "`" + `first_submitted_at` + "`" + `, ` + "`" + `warnings` + "`" + ` and, once reviewed, ` + "`" + `review` + "`" + `. ` + "`" + `If-None-Match` + "`" + ` with the current ETag answers 304.",
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "reports"
                 ],
                 "summary": "Get a report",
+                "operationId": "getReport",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "05596",
+                        "x-example": "05596",
                         "description": "commune code",
                         "name": "unit_code",
                         "in": "path",
@@ -585,7 +1063,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2024",
+                        "x-example": "2024",
                         "description": "2024, 2024S1 or 2024S2",
                         "name": "period",
                         "in": "path",
@@ -608,28 +1086,92 @@ const docTemplate = `{
                             "ETag": {
                                 "type": "string",
                                 "description": "the report's entity tag"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
                             }
                         }
                     },
                     "304": {
-                        "description": "not modified"
+                        "description": "not modified: the client's copy is current",
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "the report's entity tag"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "the unit is outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "404": {
                         "description": "no such unit or no report for the period",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -645,16 +1187,18 @@ const docTemplate = `{
                     "application/json"
                 ],
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "reports"
                 ],
                 "summary": "Submit a report at its path",
+                "operationId": "putReport",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "05596",
+                        "x-example": "05596",
                         "description": "commune code",
                         "name": "unit_code",
                         "in": "path",
@@ -662,14 +1206,14 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2024",
+                        "x-example": "2024",
                         "description": "2024, 2024S1 or 2024S2",
                         "name": "period",
                         "in": "path",
                         "required": true
                     },
                     {
-                        "description": "the report",
+                        "description": "the report; unit_code and period may be left out (they come from the path)",
                         "name": "report",
                         "in": "body",
                         "required": true,
@@ -706,6 +1250,14 @@ const docTemplate = `{
                             "ETag": {
                                 "type": "string",
                                 "description": "the report's entity tag"
+                            },
+                            "Idempotent-Replayed": {
+                                "type": "string",
+                                "description": "true when this is the stored answer to an earlier request with the same Idempotency-Key"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
                             }
                         }
                     },
@@ -719,9 +1271,17 @@ const docTemplate = `{
                                 "type": "string",
                                 "description": "the report's entity tag"
                             },
+                            "Idempotent-Replayed": {
+                                "type": "string",
+                                "description": "true when this is the stored answer to an earlier request with the same Idempotency-Key"
+                            },
                             "Location": {
                                 "type": "string",
                                 "description": "/api/v1/reports/{unit_code}/{period}"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
                             }
                         }
                     },
@@ -729,54 +1289,140 @@ const docTemplate = `{
                         "description": "malformed JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "the unit is outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "409": {
-                        "description": "the report is accepted (locked), or a draft would replace a submitted report",
+                        "description": "the report is accepted (locked), a draft would replace a submitted report, or the same Idempotency-Key is in flight",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "412": {
                         "description": "If-Match is not the current ETag",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "413": {
                         "description": "body over 1 MiB",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "415": {
                         "description": "not JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "422": {
-                        "description": "invalid report: every problem with its field path",
+                        "description": "invalid report (every problem with its field path), a bad query value, or an Idempotency-Key reused with another body",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "429": {
-                        "description": "too many requests",
+                        "description": "too many requests for this token; Retry-After says when to try again",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "503": {
+                        "description": "the service is shutting down; submit again in a moment",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -794,16 +1440,18 @@ const docTemplate = `{
                     "application/json"
                 ],
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "reports"
                 ],
                 "summary": "Review a report (tiếp nhận / trả lại)",
+                "operationId": "reviewReport",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "05596",
+                        "x-example": "05596",
                         "description": "commune code",
                         "name": "unit_code",
                         "in": "path",
@@ -811,7 +1459,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2024",
+                        "x-example": "2024",
                         "description": "2024, 2024S1 or 2024S2",
                         "name": "period",
                         "in": "path",
@@ -843,6 +1491,10 @@ const docTemplate = `{
                             "ETag": {
                                 "type": "string",
                                 "description": "the report's new entity tag"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
                             }
                         }
                     },
@@ -850,48 +1502,140 @@ const docTemplate = `{
                         "description": "malformed JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "a commune token, or a unit outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "404": {
                         "description": "no such report",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "409": {
                         "description": "the report is a draft",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "412": {
                         "description": "If-Match is not the current ETag",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "413": {
+                        "description": "body over 1 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "415": {
                         "description": "not JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "422": {
                         "description": "an unknown decision, or a return without a comment",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -906,16 +1650,18 @@ const docTemplate = `{
                 ],
                 "description": "Every submission of the report, oldest first. Nothing is ever overwritten: each revision can be read whole.",
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "reports"
                 ],
                 "summary": "List a report's revisions",
+                "operationId": "listRevisions",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "05596",
+                        "x-example": "05596",
                         "description": "commune code",
                         "name": "unit_code",
                         "in": "path",
@@ -923,7 +1669,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2024",
+                        "x-example": "2024",
                         "description": "2024, 2024S1 or 2024S2",
                         "name": "period",
                         "in": "path",
@@ -935,24 +1681,80 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/models.RevisionList"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "the unit is outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "404": {
                         "description": "no such report",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -966,16 +1768,18 @@ const docTemplate = `{
                     }
                 ],
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "reports"
                 ],
                 "summary": "Get one revision of a report",
+                "operationId": "getRevision",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "05596",
+                        "x-example": "05596",
                         "description": "commune code",
                         "name": "unit_code",
                         "in": "path",
@@ -983,7 +1787,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2024",
+                        "x-example": "2024",
                         "description": "2024, 2024S1 or 2024S2",
                         "name": "period",
                         "in": "path",
@@ -1003,24 +1807,80 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/models.ReportView"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "the unit is outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "404": {
                         "description": "no such report or revision",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -1037,16 +1897,18 @@ const docTemplate = `{
                 "produces": [
                     "application/json",
                     "text/csv",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "rollups"
                 ],
                 "summary": "Totals per indicator (tổng hợp)",
+                "operationId": "getRollup",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "167",
+                        "x-example": "167",
                         "description": "unit code: a district, a province, or VN for the country",
                         "name": "unit",
                         "in": "query",
@@ -1054,15 +1916,15 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2024",
+                        "x-example": "2024",
                         "description": "2024, 2024S1 or 2024S2; required unless periods is given (then it is the last of them)",
                         "name": "period",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "example": "delegations_in_foreign,poverty_rate_pct",
-                        "description": "only these indicator codes, separated by commas",
+                        "x-example": "poverty_rate_pct",
+                        "description": "only these indicator codes, separated by commas, such as delegations_in_foreign,poverty_rate_pct",
                         "name": "indicators",
                         "in": "query"
                     },
@@ -1077,8 +1939,8 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2022,2023,2024",
-                        "description": "a series: periods separated by commas (at most 20)",
+                        "x-example": "2023",
+                        "description": "a series: periods separated by commas (at most 20), such as 2022,2023,2024",
                         "name": "periods",
                         "in": "query"
                     },
@@ -1106,33 +1968,95 @@ const docTemplate = `{
                 ],
                 "responses": {
                     "200": {
-                        "description": "OK",
+                        "description": "the totals as JSON; with format=csv or format=xlsx, a file (Content-Disposition: attachment) with the same figures and Vietnamese headers",
                         "schema": {
                             "$ref": "#/definitions/models.Rollup"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "a commune token, or a unit outside the token's scope",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "404": {
                         "description": "no unit has the code",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "422": {
                         "description": "a bad query value",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -1147,30 +2071,32 @@ const docTemplate = `{
                 ],
                 "description": "Units of the national list, ordered by code. ` + "`" + `q` + "`" + ` matches names ignoring diacritics and case (\"boc nhieu\" finds \"Xã Bộc Nhiêu\") or a whole code. Retired units are listed too, with their ` + "`" + `valid_to` + "`" + `; ` + "`" + `at` + "`" + ` keeps those that existed on a date.",
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "units"
                 ],
                 "summary": "List units (đơn vị hành chính)",
+                "operationId": "listUnits",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "167",
+                        "x-example": "167",
                         "description": "code of the parent unit: its direct children",
                         "name": "parent",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "example": "commune,ward,town",
-                        "description": "one kind or several separated by commas",
+                        "x-example": "commune",
+                        "description": "one kind or several separated by commas: country, province, district, commune, ward, town, special_zone",
                         "name": "kind",
                         "in": "query"
                     },
                     {
                         "type": "string",
-                        "example": "boc nhieu",
+                        "x-example": "boc nhieu",
                         "description": "text in the name (diacritics and case ignored), or a code",
                         "name": "q",
                         "in": "query"
@@ -1205,18 +2131,68 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/models.UnitList"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "422": {
                         "description": "a bad query value",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -1232,12 +2208,14 @@ const docTemplate = `{
                     "application/json"
                 ],
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "units"
                 ],
                 "summary": "Create a unit (admin)",
+                "operationId": "createUnit",
                 "parameters": [
                     {
                         "description": "the new unit",
@@ -1259,6 +2237,10 @@ const docTemplate = `{
                             "Location": {
                                 "type": "string",
                                 "description": "/api/v1/units/{code}"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
                             }
                         }
                     },
@@ -1266,42 +2248,116 @@ const docTemplate = `{
                         "description": "malformed JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "not an admin token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "409": {
                         "description": "the code is in use",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "413": {
                         "description": "body over 1 MiB",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "415": {
                         "description": "not JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "422": {
                         "description": "invalid fields, each named",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -1316,16 +2372,18 @@ const docTemplate = `{
                 ],
                 "description": "The unit a code names now (the one not retired, else the one retired last).",
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "units"
                 ],
                 "summary": "Get a unit",
+                "operationId": "getUnit",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "05596",
+                        "x-example": "05596",
                         "description": "unit code",
                         "name": "code",
                         "in": "path",
@@ -1337,18 +2395,68 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/models.Unit"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "404": {
                         "description": "no unit has the code",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -1364,16 +2472,18 @@ const docTemplate = `{
                     "application/json"
                 ],
                 "produces": [
-                    "application/json"
+                    "application/json",
+                    "application/problem+json"
                 ],
                 "tags": [
                     "units"
                 ],
                 "summary": "Update a unit (admin)",
+                "operationId": "updateUnit",
                 "parameters": [
                     {
                         "type": "string",
-                        "example": "05596",
+                        "x-example": "05596",
                         "description": "unit code",
                         "name": "code",
                         "in": "path",
@@ -1394,48 +2504,140 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/models.Unit"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "400": {
                         "description": "malformed JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "401": {
                         "description": "no valid token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "403": {
                         "description": "not an admin token",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "404": {
                         "description": "no unit has the code",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "409": {
                         "description": "the change clashes with another unit or with reports",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "413": {
+                        "description": "body over 1 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "415": {
                         "description": "not JSON",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     },
                     "422": {
                         "description": "invalid fields, each named",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
                         }
                     }
                 }
@@ -1450,11 +2652,33 @@ const docTemplate = `{
                     "operations"
                 ],
                 "summary": "Liveness",
+                "operationId": "healthz",
                 "responses": {
                     "200": {
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/handlers.Health"
+                        }
+                    }
+                }
+            }
+        },
+        "/metrics": {
+            "get": {
+                "description": "The service's metrics in the Prometheus text format: requests and their latency by route, submissions by outcome, database pools. Open without a token; keep it off the public network.",
+                "produces": [
+                    "text/plain"
+                ],
+                "tags": [
+                    "operations"
+                ],
+                "summary": "Prometheus metrics",
+                "operationId": "metrics",
+                "responses": {
+                    "200": {
+                        "description": "metrics in the Prometheus text exposition format",
+                        "schema": {
+                            "type": "string"
                         }
                     }
                 }
@@ -1469,6 +2693,7 @@ const docTemplate = `{
                     "operations"
                 ],
                 "summary": "Readiness",
+                "operationId": "readyz",
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -1484,11 +2709,35 @@ const docTemplate = `{
                     }
                 }
             }
+        },
+        "/swagger/doc.json": {
+            "get": {
+                "description": "The Swagger 2.0 document of the API, generated by swag from the handlers' annotations; ` + "`" + `/swagger/index.html` + "`" + ` shows it in Swagger UI. Convert it to OpenAPI 3 for generators that need that version (README: generated clients).",
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "operations"
+                ],
+                "summary": "This OpenAPI document",
+                "operationId": "openapiDocument",
+                "responses": {
+                    "200": {
+                        "description": "the Swagger 2.0 document",
+                        "schema": {
+                            "type": "object"
+                        }
+                    }
+                }
+            }
         }
     },
     "definitions": {
         "handlers.Health": {
             "type": "object",
+            "required": [
+                "status"
+            ],
             "properties": {
                 "database": {
                     "type": "string",
@@ -1555,6 +2804,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "count": {
+                    "description": "số thỏa thuận — agreements signed; 0 is none, null is not reported",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 0
@@ -1572,6 +2822,18 @@ const docTemplate = `{
         },
         "models.AuditEvent": {
             "type": "object",
+            "required": [
+                "action",
+                "actor",
+                "at",
+                "detail",
+                "id",
+                "period",
+                "revision",
+                "role",
+                "token_id",
+                "unit_code"
+            ],
             "properties": {
                 "action": {
                     "type": "string",
@@ -1592,7 +2854,9 @@ const docTemplate = `{
                     "example": "UBND huyện Định Hóa"
                 },
                 "at": {
-                    "type": "string"
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2024-11-22T09:30:00+07:00"
                 },
                 "detail": {
                     "type": "object"
@@ -1638,6 +2902,10 @@ const docTemplate = `{
         },
         "models.AuditList": {
             "type": "object",
+            "required": [
+                "items",
+                "total"
+            ],
             "properties": {
                 "items": {
                     "type": "array",
@@ -1676,6 +2944,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "count": {
+                    "description": "số hình thức khen thưởng — awards received; 0 is none, null is not reported",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 0
@@ -1693,6 +2962,15 @@ const docTemplate = `{
         },
         "models.BreakdownRow": {
             "type": "object",
+            "required": [
+                "communes_expected",
+                "communes_reported",
+                "kind",
+                "name",
+                "status",
+                "unit_code",
+                "values"
+            ],
             "properties": {
                 "communes_expected": {
                     "type": "integer",
@@ -1741,16 +3019,27 @@ const docTemplate = `{
                     "example": "05596"
                 },
                 "values": {
-                    "description": "indicator code → value, null kept as null",
-                    "type": "object",
-                    "additionalProperties": {
-                        "type": "number"
-                    }
+                    "description": "indicator code → its value for this unit: a number, or null where the unit reported none (not zero). The values are numbers or null, which Swagger 2.0 cannot say of a map.",
+                    "type": "object"
                 }
             }
         },
         "models.Completeness": {
             "type": "object",
+            "required": [
+                "accepted",
+                "draft",
+                "due_date",
+                "expected",
+                "late",
+                "missing",
+                "on_time",
+                "period",
+                "reported",
+                "returned",
+                "unit",
+                "units"
+            ],
             "properties": {
                 "accepted": {
                     "type": "integer",
@@ -1810,6 +3099,14 @@ const docTemplate = `{
         },
         "models.CompletenessUnit": {
             "type": "object",
+            "required": [
+                "code",
+                "due_date",
+                "first_submitted_at",
+                "name",
+                "on_time",
+                "status"
+            ],
             "properties": {
                 "code": {
                     "type": "string",
@@ -1822,7 +3119,9 @@ const docTemplate = `{
                 },
                 "first_submitted_at": {
                     "type": "string",
-                    "x-nullable": true
+                    "format": "date-time",
+                    "x-nullable": true,
+                    "example": "2024-11-20T15:04:05+07:00"
                 },
                 "name": {
                     "type": "string",
@@ -1867,6 +3166,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "count": {
+                    "description": "số hội nghị, hội thảo — conferences held; 0 is none, null is not reported",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 0
@@ -1886,19 +3186,19 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "citizens_exited": {
-                    "description": "công dân xuất cảnh",
+                    "description": "số công dân xuất cảnh — citizens who went abroad; null when not reported",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 12
                 },
                 "foreign_residents": {
-                    "description": "người nước ngoài tạm trú",
+                    "description": "số người nước ngoài tạm trú — foreigners residing temporarily",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 0
                 },
                 "foreigner_incidents": {
-                    "description": "vụ việc liên quan người nước ngoài",
+                    "description": "số vụ việc liên quan người nước ngoài — incidents involving foreigners",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 0
@@ -1921,6 +3221,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "partners": {
+                    "description": "cơ quan, tổ chức phối hợp — partner organisations",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/models.Partner"
@@ -1930,6 +3231,15 @@ const docTemplate = `{
         },
         "models.Deadline": {
             "type": "object",
+            "required": [
+                "due_date",
+                "period",
+                "reference",
+                "set_at",
+                "set_by",
+                "set_on",
+                "unit_code"
+            ],
             "properties": {
                 "due_date": {
                     "type": "string",
@@ -1945,7 +3255,9 @@ const docTemplate = `{
                     "example": "7253/UBND-VP"
                 },
                 "set_at": {
-                    "type": "string"
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2024-11-08T16:00:00+07:00"
                 },
                 "set_by": {
                     "type": "string",
@@ -1964,6 +3276,9 @@ const docTemplate = `{
         },
         "models.DeadlineInput": {
             "type": "object",
+            "required": [
+                "due_date"
+            ],
             "properties": {
                 "due_date": {
                     "type": "string",
@@ -2010,18 +3325,20 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "count": {
+                    "description": "số đoàn — delegations; 0 is none, null is not reported",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 6
                 },
                 "items": {
+                    "description": "từng đoàn — each delegation; when given with count they must agree",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/models.Delegation"
                     }
                 },
                 "people": {
-                    "description": "lượt người",
+                    "description": "số lượt người — people (visits)",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 0
@@ -2032,32 +3349,35 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "inbound_domestic": {
-                    "description": "đoàn trong nước đến làm việc",
+                    "description": "đoàn trong nước đến làm việc — domestic delegations received",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.DelegationGroup"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "inbound_foreign": {
-                    "description": "đoàn nước ngoài vào",
+                    "description": "đoàn nước ngoài vào — foreign delegations received",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.DelegationGroup"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "narrative": {
                     "type": "string",
                     "example": "Đoàn vào: đoàn trong nước 6 đoàn; đoàn nước ngoài: không có."
                 },
                 "outbound": {
-                    "description": "đoàn ra: officials going abroad",
+                    "description": "đoàn ra — officials going abroad",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.DelegationGroup"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 }
             }
         },
@@ -2065,31 +3385,35 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "in_response_to": {
+                    "description": "căn cứ — the request (công văn) this report answers",
                     "type": "string",
                     "example": "Công văn số 7253/UBND-VP ngày 8/11/2024 của UBND huyện Định Hoá"
                 },
                 "issued_on": {
+                    "description": "ngày ban hành — the date of issue; null in a draft",
                     "type": "string",
                     "format": "date",
                     "x-nullable": true,
                     "example": "2024-11-20"
                 },
                 "issued_text": {
-                    "description": "the place-and-date line as written",
+                    "description": "the place-and-date line as written (địa danh, ngày tháng năm)",
                     "type": "string",
                     "example": "Bộc Nhiêu, ngày    tháng 11 năm 2024"
                 },
                 "number": {
-                    "description": "blank in a draft",
+                    "description": "số văn bản — the document number; null in a draft",
                     "type": "string",
                     "x-nullable": true,
                     "example": "15/BC-UBND"
                 },
                 "place": {
+                    "description": "địa danh — the place written in the header",
                     "type": "string",
                     "example": "Bộc Nhiêu"
                 },
                 "recipients": {
+                    "description": "nơi nhận — the recipients",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -2100,10 +3424,12 @@ const docTemplate = `{
                     ]
                 },
                 "signer_name": {
+                    "description": "người ký — who signs",
                     "type": "string",
                     "example": "Lê Đình Ngà"
                 },
                 "signer_title": {
+                    "description": "chức vụ người ký — the signer's title",
                     "type": "string",
                     "example": "Chủ tịch"
                 }
@@ -2149,20 +3475,23 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "agriculture_forestry": {
-                    "description": "nông – lâm nghiệp",
+                    "description": "nông – lâm nghiệp — agriculture and forestry",
                     "type": "number",
+                    "format": "double",
                     "x-nullable": true,
                     "example": 65
                 },
                 "industry_services_tourism": {
-                    "description": "tiểu thủ công nghiệp, dịch vụ, du lịch",
+                    "description": "tiểu thủ công nghiệp, dịch vụ, du lịch — crafts, services and tourism",
                     "type": "number",
+                    "format": "double",
                     "x-nullable": true,
                     "example": 15
                 },
                 "other": {
-                    "description": "ngành nghề khác",
+                    "description": "ngành nghề khác — other trades",
                     "type": "number",
+                    "format": "double",
                     "x-nullable": true,
                     "example": 20
                 }
@@ -2172,11 +3501,14 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "name": {
+                    "description": "tên dân tộc — the people",
                     "type": "string",
                     "example": "Tày"
                 },
                 "share_pct": {
+                    "description": "tỷ lệ (%) — share of the population",
                     "type": "number",
+                    "format": "double",
                     "x-nullable": true,
                     "example": 61.31
                 }
@@ -2184,6 +3516,10 @@ const docTemplate = `{
         },
         "models.FieldError": {
             "type": "object",
+            "required": [
+                "field",
+                "message"
+            ],
             "properties": {
                 "field": {
                     "type": "string",
@@ -2197,6 +3533,14 @@ const docTemplate = `{
         },
         "models.Indicator": {
             "type": "object",
+            "required": [
+                "aggregation",
+                "code",
+                "name_en",
+                "name_vi",
+                "source",
+                "unit"
+            ],
             "properties": {
                 "aggregation": {
                     "enum": [
@@ -2236,6 +3580,9 @@ const docTemplate = `{
         },
         "models.IndicatorList": {
             "type": "object",
+            "required": [
+                "items"
+            ],
             "properties": {
                 "items": {
                     "type": "array",
@@ -2247,6 +3594,15 @@ const docTemplate = `{
         },
         "models.IndicatorValue": {
             "type": "object",
+            "required": [
+                "aggregation",
+                "code",
+                "name_en",
+                "name_vi",
+                "reporting",
+                "unit",
+                "value"
+            ],
             "properties": {
                 "aggregation": {
                     "enum": [
@@ -2285,6 +3641,7 @@ const docTemplate = `{
                 "value": {
                     "description": "Exact: whole numbers to the last digit, decimals as computed\n(percentages and means rounded half up to 2 places, money means to\nthe đồng). Null where no commune reported it.",
                     "type": "number",
+                    "format": "double",
                     "x-nullable": true,
                     "example": 5.13
                 }
@@ -2295,7 +3652,7 @@ const docTemplate = `{
             "properties": {
                 "narrative": {
                     "type": "string",
-                    "example": "Công tác đối ngoại nhân dân được quan tâm thực hiện."
+                    "example": "Công tác đối ngoại nhân dân được quan tâm thực hiện, thường xuyên nắm bắt tâm tư, nguyện vọng của nhân dân để kịp thời giải quyết."
                 }
             }
         },
@@ -2307,6 +3664,7 @@ const docTemplate = `{
                     "example": "Công tác vận động quản lý viện trợ phi chính phủ nước ngoài: Không có."
                 },
                 "projects": {
+                    "description": "các dự án — aid projects; their number is the ngo_projects indicator",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/models.NgoProject"
@@ -2318,7 +3676,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "committed_vnd": {
-                    "description": "giá trị cam kết",
+                    "description": "giá trị cam kết (đồng) — value committed, whole đồng",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 1500000000
@@ -2328,7 +3686,7 @@ const docTemplate = `{
                     "example": "Hoa Kỳ"
                 },
                 "disbursed_vnd": {
-                    "description": "giá trị giải ngân",
+                    "description": "giá trị giải ngân (đồng) — value disbursed, whole đồng",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 900000000
@@ -2359,6 +3717,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "level": {
+                    "description": "cấp khen thưởng — state (nhà nước) or province (tỉnh)",
                     "type": "string",
                     "enum": [
                         "state",
@@ -2380,6 +3739,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "count": {
+                    "description": "số kiến nghị khen thưởng — nominations; 0 is none, null is not reported",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 0
@@ -2399,7 +3759,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "labor_export_workers": {
-                    "description": "người đi lao động ở nước ngoài",
+                    "description": "số người đi lao động ở nước ngoài — workers abroad on labour contracts; null when not reported",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 25
@@ -2420,6 +3780,13 @@ const docTemplate = `{
         },
         "models.Problem": {
             "type": "object",
+            "required": [
+                "code",
+                "detail",
+                "status",
+                "title",
+                "type"
+            ],
             "properties": {
                 "code": {
                     "type": "string",
@@ -2476,84 +3843,97 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "area_ha": {
-                    "description": "diện tích tự nhiên, hectares",
+                    "description": "diện tích tự nhiên (ha) — natural area in hectares",
                     "type": "number",
+                    "format": "double",
                     "x-nullable": true,
                     "example": 2690.67
                 },
                 "economy_structure_pct": {
-                    "$ref": "#/definitions/models.EconomyStructure"
+                    "description": "cơ cấu kinh tế (%) — economic structure; the three shares should add up to 100",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.EconomyStructure"
+                        }
+                    ],
+                    "x-nullable": true
                 },
                 "ethnic_groups": {
+                    "description": "thành phần dân tộc — the peoples (dân tộc) and their shares; they should add up to 100",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/models.EthnicGroup"
                     }
                 },
                 "ethnic_minority_share_pct": {
+                    "description": "tỷ lệ người dân tộc thiểu số (%) — ethnic minority share of the population, as stated",
                     "type": "number",
+                    "format": "double",
                     "x-nullable": true,
                     "example": 65
                 },
                 "hamlets": {
-                    "description": "số xóm, thôn, bản",
+                    "description": "số xóm, thôn, bản — hamlets",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 11
                 },
                 "households": {
-                    "description": "số hộ",
+                    "description": "số hộ — households",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 1169
                 },
                 "income_per_capita_vnd": {
-                    "description": "đồng per person per year",
+                    "description": "thu nhập bình quân đầu người (đồng/người/năm) — income per head, whole đồng per person per year",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 46000000
                 },
                 "narrative": {
+                    "description": "nội dung — free text",
                     "type": "string"
                 },
                 "near_poor_households": {
-                    "description": "hộ cận nghèo",
+                    "description": "số hộ cận nghèo — near-poor households",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 43
                 },
                 "near_poor_households_rate_pct": {
-                    "description": "as stated",
+                    "description": "tỷ lệ hộ cận nghèo (%) — near-poor household rate as stated",
                     "type": "number",
+                    "format": "double",
                     "x-nullable": true,
                     "example": 3.6
                 },
                 "party_cells": {
-                    "description": "chi bộ",
+                    "description": "số chi bộ — party cells",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 17
                 },
                 "party_members": {
-                    "description": "đảng viên",
+                    "description": "số đảng viên — party members",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 338
                 },
                 "poor_households": {
-                    "description": "hộ nghèo",
+                    "description": "số hộ nghèo — poor households",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 60
                 },
                 "poor_households_rate_pct": {
-                    "description": "as stated; rollups recompute it",
+                    "description": "tỷ lệ hộ nghèo (%) — poor household rate as stated; rollups recompute it from the counts",
                     "type": "number",
+                    "format": "double",
                     "x-nullable": true,
                     "example": 5.03
                 },
                 "population": {
-                    "description": "dân số, nhân khẩu",
+                    "description": "dân số, nhân khẩu — population",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 4456
@@ -2564,12 +3944,14 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "addressee": {
+                    "description": "kính gửi — to whom it is addressed",
                     "type": "string",
                     "example": "UBND huyện"
                 },
                 "text": {
+                    "description": "nội dung kiến nghị — the recommendation",
                     "type": "string",
-                    "example": "Quan tâm, giúp đỡ, là cầu nối giúp địa phương gắn kết các mối quan hệ công tác với các cơ quan, tổ chức nước ngoài."
+                    "example": "Quan tâm, giúp đỡ, là cầu nối giúp địa phương gắn kết các mối quan hệ công tác với các cơ quan, tổ chức nước ngoài và các cơ quan, đơn vị từng đóng quân trên địa bàn xã."
                 }
             }
         },
@@ -2577,49 +3959,53 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "award_nominations": {
-                    "description": "12. Kiến nghị khen thưởng",
+                    "description": "12. Kiến nghị khen thưởng — nominations for state and provincial awards",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Nominations"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "causes": {
+                    "description": "III. Nguyên nhân — their causes",
                     "type": "array",
                     "items": {
                         "type": "string"
                     },
                     "example": [
-                        "Chưa được đào tạo",
-                        " bồi dưỡng kiến thức chuyên về công tác đối ngoại"
+                        "Chưa được đào tạo"
                     ]
                 },
                 "consular": {
-                    "description": "8. Lãnh sự, bảo hộ công dân",
+                    "description": "8. Lãnh sự, bảo hộ công dân — consular affairs and protection of citizens",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Consular"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "cultural_diplomacy": {
-                    "description": "6. Văn hóa đối ngoại",
+                    "description": "6. Văn hóa đối ngoại — cultural diplomacy",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.CulturalSection"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "delegations": {
-                    "description": "1. Đoàn ra, đoàn vào",
+                    "description": "1. Đoàn ra, đoàn vào — delegations abroad and visiting",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Delegations"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "difficulties": {
-                    "description": "III. Khó khăn",
+                    "description": "III. Khó khăn — difficulties",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -2629,115 +4015,125 @@ const docTemplate = `{
                     ]
                 },
                 "document": {
-                    "description": "header: number, place and date, signer, recipients",
+                    "description": "phần đầu văn bản — header: number, place and date, signer, recipients",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Document"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "economic_diplomacy": {
-                    "description": "4. Ngoại giao kinh tế",
+                    "description": "4. Ngoại giao kinh tế — economic diplomacy",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.DocumentsSection"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "foreign_awards_received": {
-                    "description": "11. Khen thưởng của nước ngoài",
+                    "description": "11. Khen thưởng của nước ngoài — awards received from abroad",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Awards"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "information": {
-                    "description": "7. Thông tin, tuyên truyền đối ngoại",
+                    "description": "7. Thông tin, tuyên truyền đối ngoại — external information and communication",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Narrative"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "international_agreements": {
-                    "description": "2. Thỏa thuận hợp tác quốc tế",
+                    "description": "2. Thỏa thuận hợp tác quốc tế — international cooperation agreements",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Agreements"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "international_conferences": {
-                    "description": "3. Hội thảo, hội nghị quốc tế",
+                    "description": "3. Hội thảo, hội nghị quốc tế — international conferences and seminars",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Conferences"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "ngo_aid": {
-                    "description": "5. Viện trợ phi chính phủ nước ngoài",
+                    "description": "5. Viện trợ phi chính phủ nước ngoài — foreign non-governmental aid",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.NgoAid"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "overseas_vietnamese": {
-                    "description": "9. Người Việt Nam ở nước ngoài",
+                    "description": "9. Người Việt Nam ở nước ngoài — Vietnamese abroad",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Overseas"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "people_diplomacy": {
-                    "description": "5. Đối ngoại nhân dân",
+                    "description": "5. Đối ngoại nhân dân — people-to-people diplomacy",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Narrative"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "period": {
-                    "description": "2024, 2024S1 or 2024S2",
+                    "description": "kỳ báo cáo — the period: 2024 (the year), 2024S1 or 2024S2 (a half)",
                     "type": "string",
                     "example": "2024"
                 },
                 "plan": {
-                    "description": "IV. Kế hoạch năm sau",
+                    "description": "IV. Kế hoạch năm sau — plans for next year",
                     "type": "array",
                     "items": {
                         "type": "string"
                     },
                     "example": [
-                        "Tham gia đầy đủ",
-                        " có chất lượng các lớp bồi dưỡng nghiệp vụ đối ngoại"
+                        "Tham gia đầy đủ"
                     ]
                 },
                 "profile": {
-                    "description": "I. Đặc điểm tình hình",
+                    "description": "I. Đặc điểm tình hình — the commune's situation",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Profile"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "recommendations": {
-                    "description": "V. Kiến nghị",
+                    "description": "V. Kiến nghị — recommendations",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/models.Recommendation"
                     }
                 },
                 "reporting_compliance": {
-                    "description": "13. Chế độ thông tin, báo cáo",
+                    "description": "13. Chế độ thông tin, báo cáo — reporting compliance",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Narrative"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "status": {
                     "description": "draft or submitted (the default). A client never sets accepted or\nreturned: those come from the district's review.",
@@ -2749,15 +4145,16 @@ const docTemplate = `{
                     "example": "submitted"
                 },
                 "training": {
-                    "description": "10. Đào tạo, bồi dưỡng kiến thức đối ngoại",
+                    "description": "10. Đào tạo, bồi dưỡng kiến thức đối ngoại — training in foreign affairs",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Training"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "unit_code": {
-                    "description": "the commune's official code",
+                    "description": "mã đơn vị hành chính của xã — the commune's official code (a string: leading zeros matter)",
                     "type": "string",
                     "example": "05596"
                 }
@@ -2765,6 +4162,10 @@ const docTemplate = `{
         },
         "models.ReportList": {
             "type": "object",
+            "required": [
+                "items",
+                "total"
+            ],
             "properties": {
                 "items": {
                     "type": "array",
@@ -2780,10 +4181,22 @@ const docTemplate = `{
         },
         "models.ReportSummary": {
             "type": "object",
+            "required": [
+                "first_submitted_at",
+                "period",
+                "revision",
+                "status",
+                "submitted_at",
+                "unit_code",
+                "unit_name",
+                "warnings"
+            ],
             "properties": {
                 "first_submitted_at": {
                     "type": "string",
-                    "x-nullable": true
+                    "format": "date-time",
+                    "x-nullable": true,
+                    "example": "2024-11-20T15:04:05+07:00"
                 },
                 "period": {
                     "type": "string",
@@ -2804,7 +4217,9 @@ const docTemplate = `{
                     "example": "submitted"
                 },
                 "submitted_at": {
-                    "type": "string"
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2024-11-20T15:04:05+07:00"
                 },
                 "unit_code": {
                     "type": "string",
@@ -2822,51 +4237,63 @@ const docTemplate = `{
         },
         "models.ReportView": {
             "type": "object",
+            "required": [
+                "first_submitted_at",
+                "revision",
+                "status",
+                "submitted_at",
+                "submitted_by",
+                "warnings"
+            ],
             "properties": {
                 "award_nominations": {
-                    "description": "12. Kiến nghị khen thưởng",
+                    "description": "12. Kiến nghị khen thưởng — nominations for state and provincial awards",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Nominations"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "causes": {
+                    "description": "III. Nguyên nhân — their causes",
                     "type": "array",
                     "items": {
                         "type": "string"
                     },
                     "example": [
-                        "Chưa được đào tạo",
-                        " bồi dưỡng kiến thức chuyên về công tác đối ngoại"
+                        "Chưa được đào tạo"
                     ]
                 },
                 "consular": {
-                    "description": "8. Lãnh sự, bảo hộ công dân",
+                    "description": "8. Lãnh sự, bảo hộ công dân — consular affairs and protection of citizens",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Consular"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "cultural_diplomacy": {
-                    "description": "6. Văn hóa đối ngoại",
+                    "description": "6. Văn hóa đối ngoại — cultural diplomacy",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.CulturalSection"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "delegations": {
-                    "description": "1. Đoàn ra, đoàn vào",
+                    "description": "1. Đoàn ra, đoàn vào — delegations abroad and visiting",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Delegations"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "difficulties": {
-                    "description": "III. Khó khăn",
+                    "description": "III. Khó khăn — difficulties",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -2876,120 +4303,132 @@ const docTemplate = `{
                     ]
                 },
                 "document": {
-                    "description": "header: number, place and date, signer, recipients",
+                    "description": "phần đầu văn bản — header: number, place and date, signer, recipients",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Document"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "economic_diplomacy": {
-                    "description": "4. Ngoại giao kinh tế",
+                    "description": "4. Ngoại giao kinh tế — economic diplomacy",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.DocumentsSection"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "first_submitted_at": {
                     "description": "the first submission that was not a draft",
                     "type": "string",
-                    "x-nullable": true
+                    "format": "date-time",
+                    "x-nullable": true,
+                    "example": "2024-11-20T15:04:05+07:00"
                 },
                 "foreign_awards_received": {
-                    "description": "11. Khen thưởng của nước ngoài",
+                    "description": "11. Khen thưởng của nước ngoài — awards received from abroad",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Awards"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "information": {
-                    "description": "7. Thông tin, tuyên truyền đối ngoại",
+                    "description": "7. Thông tin, tuyên truyền đối ngoại — external information and communication",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Narrative"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "international_agreements": {
-                    "description": "2. Thỏa thuận hợp tác quốc tế",
+                    "description": "2. Thỏa thuận hợp tác quốc tế — international cooperation agreements",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Agreements"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "international_conferences": {
-                    "description": "3. Hội thảo, hội nghị quốc tế",
+                    "description": "3. Hội thảo, hội nghị quốc tế — international conferences and seminars",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Conferences"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "ngo_aid": {
-                    "description": "5. Viện trợ phi chính phủ nước ngoài",
+                    "description": "5. Viện trợ phi chính phủ nước ngoài — foreign non-governmental aid",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.NgoAid"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "overseas_vietnamese": {
-                    "description": "9. Người Việt Nam ở nước ngoài",
+                    "description": "9. Người Việt Nam ở nước ngoài — Vietnamese abroad",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Overseas"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "people_diplomacy": {
-                    "description": "5. Đối ngoại nhân dân",
+                    "description": "5. Đối ngoại nhân dân — people-to-people diplomacy",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Narrative"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "period": {
-                    "description": "2024, 2024S1 or 2024S2",
+                    "description": "kỳ báo cáo — the period: 2024 (the year), 2024S1 or 2024S2 (a half)",
                     "type": "string",
                     "example": "2024"
                 },
                 "plan": {
-                    "description": "IV. Kế hoạch năm sau",
+                    "description": "IV. Kế hoạch năm sau — plans for next year",
                     "type": "array",
                     "items": {
                         "type": "string"
                     },
                     "example": [
-                        "Tham gia đầy đủ",
-                        " có chất lượng các lớp bồi dưỡng nghiệp vụ đối ngoại"
+                        "Tham gia đầy đủ"
                     ]
                 },
                 "profile": {
-                    "description": "I. Đặc điểm tình hình",
+                    "description": "I. Đặc điểm tình hình — the commune's situation",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Profile"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "recommendations": {
-                    "description": "V. Kiến nghị",
+                    "description": "V. Kiến nghị — recommendations",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/models.Recommendation"
                     }
                 },
                 "reporting_compliance": {
-                    "description": "13. Chế độ thông tin, báo cáo",
+                    "description": "13. Chế độ thông tin, báo cáo — reporting compliance",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Narrative"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "review": {
                     "$ref": "#/definitions/models.Review"
@@ -3009,22 +4448,25 @@ const docTemplate = `{
                     "example": "submitted"
                 },
                 "submitted_at": {
-                    "type": "string"
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2024-11-20T15:04:05+07:00"
                 },
                 "submitted_by": {
                     "type": "string",
                     "example": "UBND xã Bộc Nhiêu"
                 },
                 "training": {
-                    "description": "10. Đào tạo, bồi dưỡng kiến thức đối ngoại",
+                    "description": "10. Đào tạo, bồi dưỡng kiến thức đối ngoại — training in foreign affairs",
                     "allOf": [
                         {
                             "$ref": "#/definitions/models.Training"
                         }
-                    ]
+                    ],
+                    "x-nullable": true
                 },
                 "unit_code": {
-                    "description": "the commune's official code",
+                    "description": "mã đơn vị hành chính của xã — the commune's official code (a string: leading zeros matter)",
                     "type": "string",
                     "example": "05596"
                 },
@@ -3038,6 +4480,13 @@ const docTemplate = `{
         },
         "models.Review": {
             "type": "object",
+            "required": [
+                "comment",
+                "decision",
+                "reviewed_at",
+                "reviewed_by",
+                "revision"
+            ],
             "properties": {
                 "comment": {
                     "type": "string",
@@ -3052,7 +4501,9 @@ const docTemplate = `{
                     "example": "return"
                 },
                 "reviewed_at": {
-                    "type": "string"
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2024-11-22T09:30:00+07:00"
                 },
                 "reviewed_by": {
                     "type": "string",
@@ -3067,6 +4518,9 @@ const docTemplate = `{
         },
         "models.ReviewInput": {
             "type": "object",
+            "required": [
+                "decision"
+            ],
             "properties": {
                 "comment": {
                     "description": "required to return a report: the commune must know what to amend",
@@ -3085,6 +4539,9 @@ const docTemplate = `{
         },
         "models.RevisionList": {
             "type": "object",
+            "required": [
+                "items"
+            ],
             "properties": {
                 "items": {
                     "type": "array",
@@ -3096,6 +4553,14 @@ const docTemplate = `{
         },
         "models.RevisionSummary": {
             "type": "object",
+            "required": [
+                "revision",
+                "role",
+                "status",
+                "submitted_at",
+                "submitted_by",
+                "warnings"
+            ],
             "properties": {
                 "revision": {
                     "type": "integer",
@@ -3127,7 +4592,9 @@ const docTemplate = `{
                     "example": "submitted"
                 },
                 "submitted_at": {
-                    "type": "string"
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2024-11-20T15:04:05+07:00"
                 },
                 "submitted_by": {
                     "type": "string",
@@ -3156,6 +4623,14 @@ const docTemplate = `{
         },
         "models.Rollup": {
             "type": "object",
+            "required": [
+                "communes_expected",
+                "communes_reported",
+                "counted",
+                "indicators",
+                "period",
+                "unit"
+            ],
             "properties": {
                 "breakdown": {
                     "description": "by=child",
@@ -3207,6 +4682,12 @@ const docTemplate = `{
         },
         "models.SeriesPoint": {
             "type": "object",
+            "required": [
+                "communes_expected",
+                "communes_reported",
+                "indicators",
+                "period"
+            ],
             "properties": {
                 "communes_expected": {
                     "type": "integer",
@@ -3230,6 +4711,14 @@ const docTemplate = `{
         },
         "models.SubmitResult": {
             "type": "object",
+            "required": [
+                "period",
+                "revision",
+                "status",
+                "submitted_at",
+                "unit_code",
+                "warnings"
+            ],
             "properties": {
                 "dry_run": {
                     "description": "true when ?dry_run=true: nothing was stored",
@@ -3252,7 +4741,9 @@ const docTemplate = `{
                     "example": "submitted"
                 },
                 "submitted_at": {
-                    "type": "string"
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2024-11-20T15:04:05+07:00"
                 },
                 "unit_code": {
                     "type": "string",
@@ -3270,6 +4761,7 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "courses": {
+                    "description": "số lớp bồi dưỡng — courses",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 0
@@ -3278,6 +4770,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "officials_trained": {
+                    "description": "số cán bộ được bồi dưỡng — officials trained in foreign affairs",
                     "type": "integer",
                     "x-nullable": true,
                     "example": 0
@@ -3286,6 +4779,12 @@ const docTemplate = `{
         },
         "models.Unit": {
             "type": "object",
+            "required": [
+                "code",
+                "kind",
+                "name",
+                "parent_code"
+            ],
             "properties": {
                 "code": {
                     "type": "string",
@@ -3332,6 +4831,11 @@ const docTemplate = `{
         },
         "models.UnitInput": {
             "type": "object",
+            "required": [
+                "code",
+                "kind",
+                "name"
+            ],
             "properties": {
                 "code": {
                     "type": "string",
@@ -3413,6 +4917,10 @@ const docTemplate = `{
         },
         "models.UnitList": {
             "type": "object",
+            "required": [
+                "items",
+                "total"
+            ],
             "properties": {
                 "items": {
                     "type": "array",
@@ -3467,6 +4975,10 @@ const docTemplate = `{
         },
         "models.UnitRef": {
             "type": "object",
+            "required": [
+                "code",
+                "name"
+            ],
             "properties": {
                 "code": {
                     "type": "string",
@@ -3480,9 +4992,25 @@ const docTemplate = `{
         },
         "models.Warning": {
             "type": "object",
+            "required": [
+                "code",
+                "field",
+                "message"
+            ],
             "properties": {
                 "code": {
                     "type": "string",
+                    "enum": [
+                        "poor_rate_mismatch",
+                        "near_poor_rate_mismatch",
+                        "ethnic_shares_total",
+                        "minority_share_mismatch",
+                        "economy_structure_total",
+                        "party_members_exceed_population",
+                        "document_number_missing",
+                        "document_date_missing",
+                        "outlier"
+                    ],
                     "example": "poor_rate_mismatch"
                 },
                 "field": {
@@ -3491,7 +5019,7 @@ const docTemplate = `{
                 },
                 "message": {
                     "type": "string",
-                    "example": "the stated rate 5.03% differs from 60 / 1169 households = 5.13%"
+                    "example": "the stated rate 5.03% differs from 60 poor / 1169 households × 100 = 5.13%"
                 }
             }
         }
@@ -3503,7 +5031,41 @@ const docTemplate = `{
             "name": "Authorization",
             "in": "header"
         }
-    }
+    },
+    "tags": [
+        {
+            "description": "Báo cáo công tác đối ngoại — a commune's report for a period: submit (POST, or PUT at its path), read it and its revisions, list reports, and the district's review (accept, or return for amendment).",
+            "name": "reports"
+        },
+        {
+            "description": "Đơn vị hành chính — the national list of administrative units (province, district, commune, ward, town, special zone), searchable without diacritics.",
+            "name": "units"
+        },
+        {
+            "description": "Danh mục chỉ tiêu — the indicators a rollup computes, with Vietnamese and English names, unit and aggregation.",
+            "name": "indicators"
+        },
+        {
+            "description": "Tổng hợp — totals per indicator over every commune below a unit, per child unit and over the years; JSON, CSV or Excel.",
+            "name": "rollups"
+        },
+        {
+            "description": "Tình hình báo cáo — who has reported, on time, late, or not at all.",
+            "name": "completeness"
+        },
+        {
+            "description": "Hạn nộp báo cáo — the due date of a period, set by the district's request letter.",
+            "name": "deadlines"
+        },
+        {
+            "description": "Nhật ký — the append-only audit trail.",
+            "name": "audit"
+        },
+        {
+            "description": "Liveness, readiness, metrics and this document; open without a token.",
+            "name": "operations"
+        }
+    ]
 }`
 
 // SwaggerInfo holds exported Swagger Info so clients can modify it

@@ -30,7 +30,7 @@ type Handler struct {
 
 // writeJSON writes v as JSON with status.
 func writeJSON(w http.ResponseWriter, status int, v any) error {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Type", "application/json") // JSON is UTF-8 (RFC 8259 defines no charset); generated clients match the media type exactly
 	w.WriteHeader(status)
 	return json.NewEncoder(w).Encode(v)
 }

@@ -8,7 +8,7 @@ import (
 
 // Health is the answer of /healthz and /readyz.
 type Health struct {
-	Status   string `json:"status" enums:"ok,unavailable" example:"ok"`
+	Status   string `json:"status" enums:"ok,unavailable" example:"ok" validate:"required"`
 	Database string `json:"database,omitempty" example:"sqlite"`
 	Error    string `json:"error,omitempty"`
 }
@@ -16,6 +16,7 @@ type Health struct {
 // Healthz tells that the process is up.
 //
 //	@Summary	Liveness
+//	@ID				healthz
 //	@Tags		operations
 //	@Produce	json
 //	@Success	200	{object}	Health
@@ -27,6 +28,7 @@ func (h *Handler) Healthz(w http.ResponseWriter, r *http.Request) error {
 // Readyz tells whether the database answers.
 //
 //	@Summary	Readiness
+//	@ID				readyz
 //	@Tags		operations
 //	@Produce	json
 //	@Success	200	{object}	Health

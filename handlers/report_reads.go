@@ -34,18 +34,26 @@ func (h *Handler) reportUnit(r *http.Request) (*store.TreeUnit, string, error) {
 // GetReport returns a report's current revision.
 //
 //	@Summary		Get a report
+//	@ID				getReport
 //	@Description	The current revision: the submitted body plus `revision`, `status` (draft, submitted, accepted, returned), `submitted_at`, `submitted_by`, `first_submitted_at`, `warnings` and, once reviewed, `review`. `If-None-Match` with the current ETag answers 304.
 //	@Tags			reports
 //	@Produce		json
-//	@Param			unit_code		path		string	true	"commune code"	example(05596)
-//	@Param			period			path		string	true	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Produce		application/problem+json
+//	@Param			unit_code		path		string	true	"commune code"	extensions(x-example=05596)
+//	@Param			period			path		string	true	"2024, 2024S1 or 2024S2"	extensions(x-example=2024)
 //	@Param			If-None-Match	header		string	false	"an ETag the client holds"
 //	@Success		200				{object}	models.ReportView
 //	@Header			200				{string}	ETag	"the report's entity tag"
-//	@Success		304				"not modified"
+//	@Success		304				"not modified: the client's copy is current"
+//	@Header			304				{string}	ETag	"the report's entity tag"
 //	@Failure		401				{object}	models.Problem	"no valid token"
 //	@Failure		403				{object}	models.Problem	"the unit is outside the token's scope"
 //	@Failure		404				{object}	models.Problem	"no such unit or no report for the period"
+//	@Failure		429				{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500				{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports/{unit_code}/{period} [get]
 func (h *Handler) GetReport(w http.ResponseWriter, r *http.Request) error {
@@ -68,15 +76,22 @@ func (h *Handler) GetReport(w http.ResponseWriter, r *http.Request) error {
 // ListRevisions returns a report's history.
 //
 //	@Summary		List a report's revisions
+//	@ID				listRevisions
 //	@Description	Every submission of the report, oldest first. Nothing is ever overwritten: each revision can be read whole.
 //	@Tags			reports
 //	@Produce		json
-//	@Param			unit_code	path		string	true	"commune code"	example(05596)
-//	@Param			period		path		string	true	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Produce		application/problem+json
+//	@Param			unit_code	path		string	true	"commune code"	extensions(x-example=05596)
+//	@Param			period		path		string	true	"2024, 2024S1 or 2024S2"	extensions(x-example=2024)
 //	@Success		200			{object}	models.RevisionList
 //	@Failure		401			{object}	models.Problem	"no valid token"
 //	@Failure		403			{object}	models.Problem	"the unit is outside the token's scope"
 //	@Failure		404			{object}	models.Problem	"no such report"
+//	@Failure		429			{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500			{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports/{unit_code}/{period}/revisions [get]
 func (h *Handler) ListRevisions(w http.ResponseWriter, r *http.Request) error {
@@ -94,15 +109,22 @@ func (h *Handler) ListRevisions(w http.ResponseWriter, r *http.Request) error {
 // GetRevision returns one revision whole.
 //
 //	@Summary		Get one revision of a report
+//	@ID				getRevision
 //	@Tags			reports
 //	@Produce		json
-//	@Param			unit_code	path		string	true	"commune code"	example(05596)
-//	@Param			period		path		string	true	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Produce		application/problem+json
+//	@Param			unit_code	path		string	true	"commune code"	extensions(x-example=05596)
+//	@Param			period		path		string	true	"2024, 2024S1 or 2024S2"	extensions(x-example=2024)
 //	@Param			n			path		int		true	"revision number, from 1"	minimum(1)
 //	@Success		200			{object}	models.ReportView
 //	@Failure		401			{object}	models.Problem	"no valid token"
 //	@Failure		403			{object}	models.Problem	"the unit is outside the token's scope"
 //	@Failure		404			{object}	models.Problem	"no such report or revision"
+//	@Failure		429			{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500			{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports/{unit_code}/{period}/revisions/{n} [get]
 func (h *Handler) GetRevision(w http.ResponseWriter, r *http.Request) error {
@@ -129,11 +151,13 @@ const (
 // ListReports lists reports.
 //
 //	@Summary		List reports
+//	@ID				listReports
 //	@Description	Reports of the communes below `parent` (default: the token's unit; everything for an admin), newest period first, then by unit code. A commune token sees its own reports only.
 //	@Tags			reports
 //	@Produce		json
-//	@Param			parent		query		string	false	"a unit: reports of the communes below it"	example(167)
-//	@Param			period		query		string	false	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Produce		application/problem+json
+//	@Param			parent		query		string	false	"a unit: reports of the communes below it"	extensions(x-example=167)
+//	@Param			period		query		string	false	"2024, 2024S1 or 2024S2"	extensions(x-example=2024)
 //	@Param			status		query		string	false	"draft, submitted, accepted or returned"	Enums(draft,submitted,accepted,returned)
 //	@Param			page		query		int		false	"page number, from 1"	minimum(1)	default(1)
 //	@Param			per_page	query		int		false	"reports per page"		minimum(1)	maximum(500)	default(50)
@@ -141,6 +165,11 @@ const (
 //	@Failure		401			{object}	models.Problem	"no valid token"
 //	@Failure		403			{object}	models.Problem	"parent is outside the token's scope"
 //	@Failure		422			{object}	models.Problem	"a bad query value"
+//	@Failure		429			{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500			{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports [get]
 func (h *Handler) ListReports(w http.ResponseWriter, r *http.Request) error {

@@ -15,27 +15,35 @@ import (
 // PostReport submits a report.
 //
 //	@Summary		Submit a report (nộp báo cáo)
+//	@ID				submitReport
 //	@Description	Submits the report of the body's `unit_code` for its `period`. The first submission answers 201 with `Location`; a changed report answers 201 with the next revision; a report identical to the current revision answers 200 with that revision and stores nothing. Doubtful figures are stored and returned as `warnings`; impossible ones are refused with 422 naming every problem by its field path, and nothing is stored.
 //	@Description	A commune token submits for its own commune; a district token for any commune below it (recorded as on its behalf).
 //	@Description	`Idempotency-Key`: a retry with the same key and body returns the first answer and changes nothing; the same key with another body is 422. `?dry_run=true` validates and answers as if stored (200, `dry_run: true`), storing nothing.
 //	@Tags			reports
 //	@Accept			json
 //	@Produce		json
-//	@Param			report			body		models.Report	true	"the report (examples/boc-nhieu-2024.json)"
+//	@Produce		application/problem+json
+//	@Param			report			body		models.Report	true	"the report; demo/boc-nhieu-2024.json (Bộc Nhiêu 2024) is a complete one"
 //	@Param			dry_run			query		bool			false	"validate only; store nothing"
 //	@Param			Idempotency-Key	header		string			false	"a unique key per logical request, for safe retries"
 //	@Success		200				{object}	models.SubmitResult	"identical to the current revision, or a dry run"
 //	@Success		201				{object}	models.SubmitResult	"stored as a new revision"
 //	@Header			200,201			{string}	ETag				"the report's entity tag, for If-Match"
+//	@Header			200,201			{string}	Idempotent-Replayed	"true when this is the stored answer to an earlier request with the same Idempotency-Key"
 //	@Header			201				{string}	Location			"/api/v1/reports/{unit_code}/{period}"
 //	@Failure		400				{object}	models.Problem	"malformed JSON"
 //	@Failure		401				{object}	models.Problem	"no valid token"
 //	@Failure		403				{object}	models.Problem	"the unit is outside the token's scope"
-//	@Failure		409				{object}	models.Problem	"the report is accepted (locked), or a draft would replace a submitted report"
+//	@Failure		409				{object}	models.Problem	"the report is accepted (locked), a draft would replace a submitted report, or the same Idempotency-Key is in flight"
 //	@Failure		413				{object}	models.Problem	"body over 1 MiB"
 //	@Failure		415				{object}	models.Problem	"not JSON"
-//	@Failure		422				{object}	models.Problem	"invalid report: every problem with its field path"
-//	@Failure		429				{object}	models.Problem	"too many requests"
+//	@Failure		422				{object}	models.Problem	"invalid report (every problem with its field path), a bad query value, or an Idempotency-Key reused with another body"
+//	@Failure		429				{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500				{object}	models.Problem	"an internal error, logged with the request id"
+//	@Failure		503				{object}	models.Problem	"the service is shutting down; submit again in a moment"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports [post]
 func (h *Handler) PostReport(w http.ResponseWriter, r *http.Request) error {
@@ -45,29 +53,37 @@ func (h *Handler) PostReport(w http.ResponseWriter, r *http.Request) error {
 // PutReport submits a report at its own path.
 //
 //	@Summary		Submit a report at its path
+//	@ID				putReport
 //	@Description	The same as POST /api/v1/reports with the unit and period taken from the path; a body `unit_code` or `period` that disagrees with the path is 422. With `If-Match`, the submission is refused with 412 unless the report's current ETag matches (`*` matches any existing report).
 //	@Tags			reports
 //	@Accept			json
 //	@Produce		json
-//	@Param			unit_code		path		string			true	"commune code"	example(05596)
-//	@Param			period			path		string			true	"2024, 2024S1 or 2024S2"	example(2024)
-//	@Param			report			body		models.Report	true	"the report"
+//	@Produce		application/problem+json
+//	@Param			unit_code		path		string			true	"commune code"	extensions(x-example=05596)
+//	@Param			period			path		string			true	"2024, 2024S1 or 2024S2"	extensions(x-example=2024)
+//	@Param			report			body		models.Report	true	"the report; unit_code and period may be left out (they come from the path)"
 //	@Param			dry_run			query		bool			false	"validate only; store nothing"
 //	@Param			If-Match		header		string			false	"the ETag the change is based on"
 //	@Param			Idempotency-Key	header		string			false	"a unique key per logical request, for safe retries"
 //	@Success		200				{object}	models.SubmitResult	"identical to the current revision, or a dry run"
 //	@Success		201				{object}	models.SubmitResult	"stored as a new revision"
 //	@Header			200,201			{string}	ETag				"the report's entity tag"
+//	@Header			200,201			{string}	Idempotent-Replayed	"true when this is the stored answer to an earlier request with the same Idempotency-Key"
 //	@Header			201				{string}	Location			"/api/v1/reports/{unit_code}/{period}"
 //	@Failure		400				{object}	models.Problem	"malformed JSON"
 //	@Failure		401				{object}	models.Problem	"no valid token"
 //	@Failure		403				{object}	models.Problem	"the unit is outside the token's scope"
-//	@Failure		409				{object}	models.Problem	"the report is accepted (locked), or a draft would replace a submitted report"
+//	@Failure		409				{object}	models.Problem	"the report is accepted (locked), a draft would replace a submitted report, or the same Idempotency-Key is in flight"
 //	@Failure		412				{object}	models.Problem	"If-Match is not the current ETag"
 //	@Failure		413				{object}	models.Problem	"body over 1 MiB"
 //	@Failure		415				{object}	models.Problem	"not JSON"
-//	@Failure		422				{object}	models.Problem	"invalid report: every problem with its field path"
-//	@Failure		429				{object}	models.Problem	"too many requests"
+//	@Failure		422				{object}	models.Problem	"invalid report (every problem with its field path), a bad query value, or an Idempotency-Key reused with another body"
+//	@Failure		429				{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500				{object}	models.Problem	"an internal error, logged with the request id"
+//	@Failure		503				{object}	models.Problem	"the service is shutting down; submit again in a moment"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports/{unit_code}/{period} [put]
 func (h *Handler) PutReport(w http.ResponseWriter, r *http.Request) error {
@@ -235,7 +251,7 @@ func writeOutcome(w http.ResponseWriter, out store.Outcome) error {
 		metrics.Submissions.WithLabelValues("unchanged").Inc()
 	}
 	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Type", "application/json")
 	if out.ETag != "" {
 		h.Set("ETag", out.ETag)
 	}

@@ -15,11 +15,44 @@ import (
 // ListIndicators returns the indicator catalogue.
 //
 //	@Summary		The indicator catalogue (danh mục chỉ tiêu)
-//	@Description	Every indicator a rollup computes: its stable code, Vietnamese and English names, unit, and how it rolls up — `sum`; `ratio` (Σ numerator / Σ denominator × 100, such as the poverty rate: Σ poor households / Σ households); `weighted_mean` (weighted by population, such as income per head). Percentages are never added or averaged.
-//	@Tags			rollups
+//	@ID				listIndicators
+//	@Description	Every indicator a rollup computes: its stable code, Vietnamese and English names, unit, and how it rolls up — `sum`; `ratio` (Σ numerator / Σ denominator × 100, such as the poverty rate: Σ poor households / Σ households); `weighted_mean` (weighted by population, such as income per head). Percentages are never added or averaged. The catalogue (mã — tiếng Việt — English, unit, aggregation):
+//	@Description	- `delegations_out`: Số đoàn ra — Delegations sent abroad (đoàn; sum)
+//	@Description	- `delegations_out_people`: Số lượt người đi nước ngoài — People sent abroad (người; sum)
+//	@Description	- `delegations_in_domestic`: Số đoàn trong nước đến làm việc — Domestic delegations received (đoàn; sum)
+//	@Description	- `delegations_in_foreign`: Số đoàn nước ngoài vào — Foreign delegations received (đoàn; sum)
+//	@Description	- `delegations_in_foreign_people`: Số lượt khách nước ngoài — Foreign visitors received (người; sum)
+//	@Description	- `international_agreements`: Số thỏa thuận quốc tế ký kết — International agreements signed (thỏa thuận; sum)
+//	@Description	- `international_conferences`: Số hội nghị, hội thảo quốc tế — International conferences held (hội nghị; sum)
+//	@Description	- `ngo_projects`: Số dự án viện trợ phi chính phủ nước ngoài — Foreign NGO aid projects (dự án; sum)
+//	@Description	- `ngo_aid_committed_vnd`: Giá trị viện trợ PCPNN cam kết — Foreign NGO aid committed (VND; sum)
+//	@Description	- `ngo_aid_disbursed_vnd`: Giá trị viện trợ PCPNN giải ngân — Foreign NGO aid disbursed (VND; sum)
+//	@Description	- `foreign_residents`: Số người nước ngoài tạm trú — Foreigners residing temporarily (người; sum)
+//	@Description	- `foreigner_incidents`: Số vụ việc liên quan người nước ngoài — Incidents involving foreigners (vụ việc; sum)
+//	@Description	- `citizens_exited`: Số công dân xuất cảnh — Citizens who went abroad (người; sum)
+//	@Description	- `labor_export_workers`: Số người đi lao động ở nước ngoài — Workers abroad on labour contracts (người; sum)
+//	@Description	- `officials_trained`: Số cán bộ được bồi dưỡng kiến thức đối ngoại — Officials trained in foreign affairs (người; sum)
+//	@Description	- `foreign_awards_received`: Số khen thưởng nước ngoài nhận được — Foreign awards received (hình thức; sum)
+//	@Description	- `award_nominations`: Số kiến nghị khen thưởng — Award nominations (hình thức; sum)
+//	@Description	- `population`: Dân số — Population (người; sum)
+//	@Description	- `households`: Số hộ — Households (hộ; sum)
+//	@Description	- `poor_households`: Số hộ nghèo — Poor households (hộ; sum)
+//	@Description	- `poverty_rate_pct`: Tỷ lệ hộ nghèo — Poverty rate (%; ratio)
+//	@Description	- `near_poverty_rate_pct`: Tỷ lệ hộ cận nghèo — Near-poverty rate (%; ratio)
+//	@Description	- `income_per_capita_vnd`: Thu nhập bình quân đầu người — Income per head (VND/người/năm; weighted_mean)
+//	@Description	- `ethnic_minority_share_pct`: Tỷ lệ người dân tộc thiểu số — Ethnic minority share (%; weighted_mean)
+//	@Description	- `area_ha`: Diện tích tự nhiên — Natural area (ha; sum)
+//	@Description	- `party_members`: Số đảng viên — Party members (người; sum)
+//	@Tags			indicators
 //	@Produce		json
+//	@Produce		application/problem+json
 //	@Success		200	{object}	models.IndicatorList
 //	@Failure		401	{object}	models.Problem	"no valid token"
+//	@Failure		429	{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500	{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/indicators [get]
 func (h *Handler) ListIndicators(w http.ResponseWriter, r *http.Request) error {
@@ -42,24 +75,31 @@ func (h *Handler) scopeAbove(r *http.Request, t *store.Tree, u *store.TreeUnit) 
 // GetRollup returns the totals of every indicator below a unit.
 //
 //	@Summary		Totals per indicator (tổng hợp)
+//	@ID				getRollup
 //	@Description	Totals over every commune-level unit below `unit`, at any depth (province → district → commune, or province → commune since 2025). Sums, ratios of sums and means weighted by population; `value` is null where no commune reported the indicator and `reporting` says how many did. Counts submitted and accepted reports (drafts and returned reports are not counted), or accepted ones only with `status=accepted`. A rollup reflects every submission that has been answered: totals are kept up to date in the submission's own transaction.
 //	@Description	`by=child` adds a row per child unit (null kept as null); `periods` adds a series; `format=csv` (UTF-8 with BOM) or `format=xlsx` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.
 //	@Tags			rollups
 //	@Produce		json
 //	@Produce		text/csv
 //	@Produce		application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
-//	@Param			unit		query		string	true	"unit code: a district, a province, or VN for the country"	example(167)
-//	@Param			period		query		string	false	"2024, 2024S1 or 2024S2; required unless periods is given (then it is the last of them)"	example(2024)
-//	@Param			indicators	query		string	false	"only these indicator codes, separated by commas"	example(delegations_in_foreign,poverty_rate_pct)
+//	@Produce		application/problem+json
+//	@Param			unit		query		string	true	"unit code: a district, a province, or VN for the country"	extensions(x-example=167)
+//	@Param			period		query		string	false	"2024, 2024S1 or 2024S2; required unless periods is given (then it is the last of them)"	extensions(x-example=2024)
+//	@Param			indicators	query		string	false	"only these indicator codes, separated by commas, such as delegations_in_foreign,poverty_rate_pct"	extensions(x-example=poverty_rate_pct)
 //	@Param			by			query		string	false	"child: add a row per child unit"	Enums(child)
-//	@Param			periods		query		string	false	"a series: periods separated by commas (at most 20)"	example(2022,2023,2024)
+//	@Param			periods		query		string	false	"a series: periods separated by commas (at most 20), such as 2022,2023,2024"	extensions(x-example=2023)
 //	@Param			status		query		string	false	"accepted: count accepted reports only"	Enums(accepted,submitted)
 //	@Param			format		query		string	false	"json (default), csv or xlsx"	Enums(json,csv,xlsx)
-//	@Success		200			{object}	models.Rollup
+//	@Success		200			{object}	models.Rollup	"the totals as JSON; with format=csv or format=xlsx, a file (Content-Disposition: attachment) with the same figures and Vietnamese headers"
 //	@Failure		401			{object}	models.Problem	"no valid token"
 //	@Failure		403			{object}	models.Problem	"a commune token, or a unit outside the token's scope"
 //	@Failure		404			{object}	models.Problem	"no unit has the code"
 //	@Failure		422			{object}	models.Problem	"a bad query value"
+//	@Failure		429			{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500			{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/rollups [get]
 func (h *Handler) GetRollup(w http.ResponseWriter, r *http.Request) error {
@@ -201,16 +241,23 @@ func writeFile(w http.ResponseWriter, contentType, name string, b []byte) error 
 // GetCompleteness says who has reported.
 //
 //	@Summary		Who has reported (tình hình báo cáo)
+//	@ID				getCompleteness
 //	@Description	Every commune-level unit below `unit` with its report status (missing, draft, submitted, returned, accepted), first submission, and whether that came before the end of its due date in Vietnam time (UTC+7). The due date is the one set on the commune or on the nearest unit above it (PUT /deadlines). `reported` counts submissions that were not drafts (submitted, returned or accepted).
-//	@Tags			rollups
+//	@Tags			completeness
 //	@Produce		json
-//	@Param			unit	query		string	true	"unit code"	example(167)
-//	@Param			period	query		string	true	"2024, 2024S1 or 2024S2"	example(2024)
+//	@Produce		application/problem+json
+//	@Param			unit	query		string	true	"unit code"	extensions(x-example=167)
+//	@Param			period	query		string	true	"2024, 2024S1 or 2024S2"	extensions(x-example=2024)
 //	@Success		200		{object}	models.Completeness
 //	@Failure		401		{object}	models.Problem	"no valid token"
 //	@Failure		403		{object}	models.Problem	"a commune token, or a unit outside the token's scope"
 //	@Failure		404		{object}	models.Problem	"no unit has the code"
 //	@Failure		422		{object}	models.Problem	"a bad query value"
+//	@Failure		429		{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500		{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/completeness [get]
 func (h *Handler) GetCompleteness(w http.ResponseWriter, r *http.Request) error {

@@ -18,18 +18,25 @@ const (
 // ListUnits lists administrative units.
 //
 //	@Summary		List units (đơn vị hành chính)
+//	@ID				listUnits
 //	@Description	Units of the national list, ordered by code. `q` matches names ignoring diacritics and case ("boc nhieu" finds "Xã Bộc Nhiêu") or a whole code. Retired units are listed too, with their `valid_to`; `at` keeps those that existed on a date.
 //	@Tags			units
 //	@Produce		json
-//	@Param			parent		query		string	false	"code of the parent unit: its direct children"	example(167)
-//	@Param			kind		query		string	false	"one kind or several separated by commas"		example(commune,ward,town)
-//	@Param			q			query		string	false	"text in the name (diacritics and case ignored), or a code"	example(boc nhieu)
+//	@Produce		application/problem+json
+//	@Param			parent		query		string	false	"code of the parent unit: its direct children"	extensions(x-example=167)
+//	@Param			kind		query		string	false	"one kind or several separated by commas: country, province, district, commune, ward, town, special_zone"		extensions(x-example=commune)
+//	@Param			q			query		string	false	"text in the name (diacritics and case ignored), or a code"	extensions(x-example=boc nhieu)
 //	@Param			at			query		string	false	"only units that existed on this date (YYYY-MM-DD)"	format(date)
 //	@Param			page		query		int		false	"page number, from 1"	minimum(1)	default(1)
 //	@Param			per_page	query		int		false	"units per page"		minimum(1)	maximum(1000)	default(50)
 //	@Success		200			{object}	models.UnitList
 //	@Failure		401			{object}	models.Problem	"no valid token"
 //	@Failure		422			{object}	models.Problem	"a bad query value"
+//	@Failure		429			{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500			{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/units [get]
 func (h *Handler) ListUnits(w http.ResponseWriter, r *http.Request) error {
@@ -81,13 +88,20 @@ func (h *Handler) ListUnits(w http.ResponseWriter, r *http.Request) error {
 // GetUnit returns one unit.
 //
 //	@Summary		Get a unit
+//	@ID				getUnit
 //	@Description	The unit a code names now (the one not retired, else the one retired last).
 //	@Tags			units
 //	@Produce		json
-//	@Param			code	path		string	true	"unit code"	example(05596)
+//	@Produce		application/problem+json
+//	@Param			code	path		string	true	"unit code"	extensions(x-example=05596)
 //	@Success		200		{object}	models.Unit
 //	@Failure		401		{object}	models.Problem	"no valid token"
 //	@Failure		404		{object}	models.Problem	"no unit has the code"
+//	@Failure		429		{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500		{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/units/{code} [get]
 func (h *Handler) GetUnit(w http.ResponseWriter, r *http.Request) error {
@@ -106,10 +120,12 @@ func (h *Handler) GetUnit(w http.ResponseWriter, r *http.Request) error {
 // CreateUnit adds a unit.
 //
 //	@Summary		Create a unit (admin)
+//	@ID				createUnit
 //	@Description	Adds a unit under an existing parent. A province without `parent_code` goes under the country (VN). A code in use by a unit that is not retired is a conflict.
 //	@Tags			units
 //	@Accept			json
 //	@Produce		json
+//	@Produce		application/problem+json
 //	@Param			unit	body		models.UnitInput	true	"the new unit"
 //	@Success		201		{object}	models.Unit
 //	@Header			201		{string}	Location	"/api/v1/units/{code}"
@@ -120,6 +136,11 @@ func (h *Handler) GetUnit(w http.ResponseWriter, r *http.Request) error {
 //	@Failure		413		{object}	models.Problem	"body over 1 MiB"
 //	@Failure		415		{object}	models.Problem	"not JSON"
 //	@Failure		422		{object}	models.Problem	"invalid fields, each named"
+//	@Failure		429		{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500		{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/units [post]
 func (h *Handler) CreateUnit(w http.ResponseWriter, r *http.Request) error {
@@ -146,11 +167,13 @@ func (h *Handler) CreateUnit(w http.ResponseWriter, r *http.Request) error {
 // UpdateUnit changes a unit.
 //
 //	@Summary		Update a unit (admin)
+//	@ID				updateUnit
 //	@Description	Changes the fields sent and keeps the others. Moving a unit (`parent_code`) moves its subtree and the totals that depend on it. `valid_to` retires a unit (its reports stay); null reopens it.
 //	@Tags			units
 //	@Accept			json
 //	@Produce		json
-//	@Param			code	path		string				true	"unit code"	example(05596)
+//	@Produce		application/problem+json
+//	@Param			code	path		string				true	"unit code"	extensions(x-example=05596)
 //	@Param			change	body		models.UnitPatch	true	"the fields to change"
 //	@Success		200		{object}	models.Unit
 //	@Failure		400		{object}	models.Problem	"malformed JSON"
@@ -158,8 +181,14 @@ func (h *Handler) CreateUnit(w http.ResponseWriter, r *http.Request) error {
 //	@Failure		403		{object}	models.Problem	"not an admin token"
 //	@Failure		404		{object}	models.Problem	"no unit has the code"
 //	@Failure		409		{object}	models.Problem	"the change clashes with another unit or with reports"
+//	@Failure		413		{object}	models.Problem	"body over 1 MiB"
 //	@Failure		415		{object}	models.Problem	"not JSON"
 //	@Failure		422		{object}	models.Problem	"invalid fields, each named"
+//	@Failure		429		{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500		{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/units/{code} [patch]
 func (h *Handler) UpdateUnit(w http.ResponseWriter, r *http.Request) error {

@@ -21,22 +21,22 @@ const (
 // id, name and role), did what, to which report or unit, when, and the
 // state before and after in Detail.
 type AuditEvent struct {
-	ID       int64           `json:"id" example:"42"`
-	At       time.Time       `json:"at"`
-	TokenID  *int64          `json:"token_id" extensions:"x-nullable"`
-	Actor    string          `json:"actor" example:"UBND huyện Định Hóa"`
-	Role     Role            `json:"role" enums:"admin,district,commune,system" example:"district"`
-	Action   string          `json:"action" enums:"report.submit,report.review,deadline.set,token.create,token.revoke,unit.create,unit.update,units.import" example:"report.review"`
-	UnitCode *string         `json:"unit_code" example:"05596" extensions:"x-nullable"`
-	Period   *string         `json:"period" example:"2024" extensions:"x-nullable"`
-	Revision *int            `json:"revision" example:"2" extensions:"x-nullable"`
-	Detail   json.RawMessage `json:"detail" swaggertype:"object"`
+	ID       int64           `json:"id" example:"42" validate:"required"`
+	At       time.Time       `json:"at" format:"date-time" example:"2024-11-22T09:30:00+07:00" validate:"required"`
+	TokenID  *int64          `json:"token_id" extensions:"x-nullable" validate:"required"`
+	Actor    string          `json:"actor" example:"UBND huyện Định Hóa" validate:"required"`
+	Role     Role            `json:"role" enums:"admin,district,commune,system" example:"district" validate:"required"`
+	Action   string          `json:"action" enums:"report.submit,report.review,deadline.set,token.create,token.revoke,unit.create,unit.update,units.import" example:"report.review" validate:"required"`
+	UnitCode *string         `json:"unit_code" example:"05596" extensions:"x-nullable" validate:"required"`
+	Period   *string         `json:"period" example:"2024" extensions:"x-nullable" validate:"required"`
+	Revision *int            `json:"revision" example:"2" extensions:"x-nullable" validate:"required"`
+	Detail   json.RawMessage `json:"detail" swaggertype:"object" validate:"required"`
 }
 
 // AuditList is a page of the audit trail, newest first.
 type AuditList struct {
-	Items []AuditEvent `json:"items"`
-	Total int64        `json:"total" example:"120"`
+	Items []AuditEvent `json:"items" validate:"required"`
+	Total int64        `json:"total" example:"120" validate:"required"`
 }
 
 // AuditFilter selects audit events.

@@ -8,33 +8,33 @@ import (
 // Completeness says which communes below a unit have reported for a
 // period: on time, late, or not at all.
 type Completeness struct {
-	Unit     UnitRef `json:"unit"`
-	Period   string  `json:"period" example:"2024"`
-	Expected int     `json:"expected" example:"23"` // commune-level units that exist on the period's last day
-	Reported int     `json:"reported" example:"20"` // a submission that was not a draft: submitted, returned or accepted
-	Accepted int     `json:"accepted" example:"12"`
-	Returned int     `json:"returned" example:"2"`
-	Draft    int     `json:"draft" example:"1"`
-	Missing  int     `json:"missing" example:"2"`
-	OnTime   int     `json:"on_time" example:"17"`
-	Late     int     `json:"late" example:"3"`
+	Unit     UnitRef `json:"unit" validate:"required"`
+	Period   string  `json:"period" example:"2024" validate:"required"`
+	Expected int     `json:"expected" example:"23" validate:"required"` // commune-level units that exist on the period's last day
+	Reported int     `json:"reported" example:"20" validate:"required"` // a submission that was not a draft: submitted, returned or accepted
+	Accepted int     `json:"accepted" example:"12" validate:"required"`
+	Returned int     `json:"returned" example:"2" validate:"required"`
+	Draft    int     `json:"draft" example:"1" validate:"required"`
+	Missing  int     `json:"missing" example:"2" validate:"required"`
+	OnTime   int     `json:"on_time" example:"17" validate:"required"`
+	Late     int     `json:"late" example:"3" validate:"required"`
 	// The due date that applies to the unit (set on it or on a unit above
 	// it); null if none is set. Communes below may have their own.
-	DueDate *Date              `json:"due_date" swaggertype:"string" format:"date" example:"2024-11-25" extensions:"x-nullable"`
-	Units   []CompletenessUnit `json:"units"`
+	DueDate *Date              `json:"due_date" swaggertype:"string" format:"date" example:"2024-11-25" extensions:"x-nullable" validate:"required"`
+	Units   []CompletenessUnit `json:"units" validate:"required"`
 }
 
 // CompletenessUnit is one commune's state.
 type CompletenessUnit struct {
-	Code             string     `json:"code" example:"05596"`
-	Name             string     `json:"name" example:"Xã Bộc Nhiêu"`
-	Status           string     `json:"status" enums:"missing,draft,submitted,returned,accepted" example:"submitted"`
-	FirstSubmittedAt *time.Time `json:"first_submitted_at" extensions:"x-nullable"`
-	DueDate          *Date      `json:"due_date" swaggertype:"string" format:"date" extensions:"x-nullable"`
+	Code             string     `json:"code" example:"05596" validate:"required"`
+	Name             string     `json:"name" example:"Xã Bộc Nhiêu" validate:"required"`
+	Status           string     `json:"status" enums:"missing,draft,submitted,returned,accepted" example:"submitted" validate:"required"`
+	FirstSubmittedAt *time.Time `json:"first_submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" extensions:"x-nullable" validate:"required"`
+	DueDate          *Date      `json:"due_date" swaggertype:"string" format:"date" extensions:"x-nullable" validate:"required"`
 	// Whether the first submission came before the end of the due date in
 	// Vietnam time; null when the commune has not reported or no due date
 	// applies.
-	OnTime *bool `json:"on_time" extensions:"x-nullable"`
+	OnTime *bool `json:"on_time" extensions:"x-nullable" validate:"required"`
 }
 
 // StatusMissing is the completeness status of a commune with no report.
@@ -42,7 +42,7 @@ const StatusMissing = "missing"
 
 // DeadlineInput is the body of PUT /deadlines/{unit}/{period}.
 type DeadlineInput struct {
-	DueDate   Date   `json:"due_date" swaggertype:"string" format:"date" example:"2024-11-25"`
+	DueDate   Date   `json:"due_date" swaggertype:"string" format:"date" example:"2024-11-25" validate:"required"`
 	Reference string `json:"reference" example:"7253/UBND-VP"` // the request letter that set it
 }
 
@@ -57,11 +57,11 @@ func (in *DeadlineInput) Validate(p *Problems) {
 
 // Deadline is the due date that applies to a unit for a period.
 type Deadline struct {
-	UnitCode  string    `json:"unit_code" example:"05596"`
-	Period    string    `json:"period" example:"2024"`
-	DueDate   Date      `json:"due_date" swaggertype:"string" format:"date" example:"2024-11-25"`
-	Reference string    `json:"reference" example:"7253/UBND-VP"`
-	SetOn     string    `json:"set_on" example:"167"` // the unit it was set on: this one or one above
-	SetBy     string    `json:"set_by" example:"Phòng Nội vụ huyện Định Hóa"`
-	SetAt     time.Time `json:"set_at"`
+	UnitCode  string    `json:"unit_code" example:"05596" validate:"required"`
+	Period    string    `json:"period" example:"2024" validate:"required"`
+	DueDate   Date      `json:"due_date" swaggertype:"string" format:"date" example:"2024-11-25" validate:"required"`
+	Reference string    `json:"reference" example:"7253/UBND-VP" validate:"required"`
+	SetOn     string    `json:"set_on" example:"167" validate:"required"` // the unit it was set on: this one or one above
+	SetBy     string    `json:"set_by" example:"Phòng Nội vụ huyện Định Hóa" validate:"required"`
+	SetAt     time.Time `json:"set_at" format:"date-time" example:"2024-11-08T16:00:00+07:00" validate:"required"`
 }

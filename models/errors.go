@@ -27,8 +27,8 @@ const (
 // FieldError names one problem of a request body or query and where it is,
 // as a path such as "ngo_aid.projects[2].committed_vnd".
 type FieldError struct {
-	Field   string `json:"field" example:"delegations.inbound_foreign.count"`
-	Message string `json:"message" example:"must not be negative"`
+	Field   string `json:"field" example:"delegations.inbound_foreign.count" validate:"required"`
+	Message string `json:"message" example:"must not be negative" validate:"required"`
 }
 
 // Error is a domain error: a code, a message a person understands, and for

@@ -4,12 +4,12 @@ package models
 // the application's error code (stable, for programs to switch on); Errors
 // lists each problem of the request with its field path.
 type Problem struct {
-	Type      string       `json:"type" example:"about:blank"`
-	Title     string       `json:"title" example:"Unprocessable Entity"`
-	Status    int          `json:"status" example:"422"`
-	Detail    string       `json:"detail" example:"the report has errors; nothing was stored"`
+	Type      string       `json:"type" example:"about:blank" validate:"required"`
+	Title     string       `json:"title" example:"Unprocessable Entity" validate:"required"`
+	Status    int          `json:"status" example:"422" validate:"required"`
+	Detail    string       `json:"detail" example:"the report has errors; nothing was stored" validate:"required"`
 	Instance  string       `json:"instance,omitempty" example:"/api/v1/reports"`
-	Code      string       `json:"code" enums:"malformed,unauthorized,forbidden,not_found,method_not_allowed,conflict,precondition_failed,too_large,unsupported_media_type,invalid,rate_limited,unavailable,internal" example:"invalid"`
+	Code      string       `json:"code" enums:"malformed,unauthorized,forbidden,not_found,method_not_allowed,conflict,precondition_failed,too_large,unsupported_media_type,invalid,rate_limited,unavailable,internal" example:"invalid" validate:"required"`
 	RequestID string       `json:"request_id,omitempty" example:"8f14e45fceea167a"`
 	Errors    []FieldError `json:"errors,omitempty"`
 }

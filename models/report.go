@@ -18,101 +18,104 @@ import (
 // (the report's "Không có"), null means "not reported". Money is whole đồng;
 // percentages and areas are exact decimals. Text is stored in Unicode NFC.
 type Report struct {
-	UnitCode string `json:"unit_code" example:"05596"` // the commune's official code
-	Period   string `json:"period" example:"2024"`     // 2024, 2024S1 or 2024S2
+	UnitCode string `json:"unit_code" example:"05596"` // mã đơn vị hành chính của xã — the commune's official code (a string: leading zeros matter)
+	Period   string `json:"period" example:"2024"`     // kỳ báo cáo — the period: 2024 (the year), 2024S1 or 2024S2 (a half)
 	// draft or submitted (the default). A client never sets accepted or
 	// returned: those come from the district's review.
 	Status string `json:"status,omitempty" enums:"draft,submitted" example:"submitted"`
 
-	Document *Document `json:"document"` // header: number, place and date, signer, recipients
-	Profile  *Profile  `json:"profile"`  // I. Đặc điểm tình hình
+	Document *Document `json:"document" extensions:"x-nullable"` // phần đầu văn bản — header: number, place and date, signer, recipients
+	Profile  *Profile  `json:"profile" extensions:"x-nullable"`  // I. Đặc điểm tình hình — the commune's situation
 
-	Delegations              *Delegations      `json:"delegations"`               // 1. Đoàn ra, đoàn vào
-	InternationalAgreements  *Agreements       `json:"international_agreements"`  // 2. Thỏa thuận hợp tác quốc tế
-	InternationalConferences *Conferences      `json:"international_conferences"` // 3. Hội thảo, hội nghị quốc tế
-	EconomicDiplomacy        *DocumentsSection `json:"economic_diplomacy"`        // 4. Ngoại giao kinh tế
-	PeopleDiplomacy          *Narrative        `json:"people_diplomacy"`          // 5. Đối ngoại nhân dân
-	NgoAid                   *NgoAid           `json:"ngo_aid"`                   // 5. Viện trợ phi chính phủ nước ngoài
-	CulturalDiplomacy        *CulturalSection  `json:"cultural_diplomacy"`        // 6. Văn hóa đối ngoại
-	Information              *Narrative        `json:"information"`               // 7. Thông tin, tuyên truyền đối ngoại
-	Consular                 *Consular         `json:"consular"`                  // 8. Lãnh sự, bảo hộ công dân
-	OverseasVietnamese       *Overseas         `json:"overseas_vietnamese"`       // 9. Người Việt Nam ở nước ngoài
-	Training                 *Training         `json:"training"`                  // 10. Đào tạo, bồi dưỡng kiến thức đối ngoại
-	ForeignAwardsReceived    *Awards           `json:"foreign_awards_received"`   // 11. Khen thưởng của nước ngoài
-	AwardNominations         *Nominations      `json:"award_nominations"`         // 12. Kiến nghị khen thưởng
-	ReportingCompliance      *Narrative        `json:"reporting_compliance"`      // 13. Chế độ thông tin, báo cáo
+	Delegations              *Delegations      `json:"delegations" extensions:"x-nullable"`               // 1. Đoàn ra, đoàn vào — delegations abroad and visiting
+	InternationalAgreements  *Agreements       `json:"international_agreements" extensions:"x-nullable"`  // 2. Thỏa thuận hợp tác quốc tế — international cooperation agreements
+	InternationalConferences *Conferences      `json:"international_conferences" extensions:"x-nullable"` // 3. Hội thảo, hội nghị quốc tế — international conferences and seminars
+	EconomicDiplomacy        *DocumentsSection `json:"economic_diplomacy" extensions:"x-nullable"`        // 4. Ngoại giao kinh tế — economic diplomacy
+	PeopleDiplomacy          *Narrative        `json:"people_diplomacy" extensions:"x-nullable"`          // 5. Đối ngoại nhân dân — people-to-people diplomacy
+	NgoAid                   *NgoAid           `json:"ngo_aid" extensions:"x-nullable"`                   // 5. Viện trợ phi chính phủ nước ngoài — foreign non-governmental aid
+	CulturalDiplomacy        *CulturalSection  `json:"cultural_diplomacy" extensions:"x-nullable"`        // 6. Văn hóa đối ngoại — cultural diplomacy
+	Information              *Narrative        `json:"information" extensions:"x-nullable"`               // 7. Thông tin, tuyên truyền đối ngoại — external information and communication
+	Consular                 *Consular         `json:"consular" extensions:"x-nullable"`                  // 8. Lãnh sự, bảo hộ công dân — consular affairs and protection of citizens
+	OverseasVietnamese       *Overseas         `json:"overseas_vietnamese" extensions:"x-nullable"`       // 9. Người Việt Nam ở nước ngoài — Vietnamese abroad
+	Training                 *Training         `json:"training" extensions:"x-nullable"`                  // 10. Đào tạo, bồi dưỡng kiến thức đối ngoại — training in foreign affairs
+	ForeignAwardsReceived    *Awards           `json:"foreign_awards_received" extensions:"x-nullable"`   // 11. Khen thưởng của nước ngoài — awards received from abroad
+	AwardNominations         *Nominations      `json:"award_nominations" extensions:"x-nullable"`         // 12. Kiến nghị khen thưởng — nominations for state and provincial awards
+	ReportingCompliance      *Narrative        `json:"reporting_compliance" extensions:"x-nullable"`      // 13. Chế độ thông tin, báo cáo — reporting compliance
 
-	Difficulties    []string         `json:"difficulties,omitzero" example:"Nguồn kinh phí cho công tác đối ngoại hạn chế"` // III. Khó khăn
-	Causes          []string         `json:"causes,omitzero" example:"Chưa được đào tạo, bồi dưỡng kiến thức chuyên về công tác đối ngoại"`
-	Plan            []string         `json:"plan,omitzero" example:"Tham gia đầy đủ, có chất lượng các lớp bồi dưỡng nghiệp vụ đối ngoại"` // IV. Kế hoạch năm sau
-	Recommendations []Recommendation `json:"recommendations,omitzero"`                                                                     // V. Kiến nghị
+	// swag cuts an example list at its commas, so the examples of causes
+	// and plan are the report's items up to their first comma.
+
+	Difficulties    []string         `json:"difficulties,omitzero" example:"Nguồn kinh phí cho công tác đối ngoại hạn chế"` // III. Khó khăn — difficulties
+	Causes          []string         `json:"causes,omitzero" example:"Chưa được đào tạo"`                                   // III. Nguyên nhân — their causes
+	Plan            []string         `json:"plan,omitzero" example:"Tham gia đầy đủ"`                                       // IV. Kế hoạch năm sau — plans for next year
+	Recommendations []Recommendation `json:"recommendations,omitzero"`                                                      // V. Kiến nghị — recommendations
 }
 
 // Document is the report's header: "Số: 15/BC-UBND", "Bộc Nhiêu, ngày 20
 // tháng 11 năm 2024", the request it answers, who signs, who receives it.
 type Document struct {
-	Number       *string  `json:"number" example:"15/BC-UBND" extensions:"x-nullable"` // blank in a draft
-	IssuedOn     *Date    `json:"issued_on" swaggertype:"string" format:"date" example:"2024-11-20" extensions:"x-nullable"`
-	Place        string   `json:"place,omitempty" example:"Bộc Nhiêu"`
-	InResponseTo string   `json:"in_response_to,omitempty" example:"Công văn số 7253/UBND-VP ngày 8/11/2024 của UBND huyện Định Hoá"`
-	SignerName   string   `json:"signer_name,omitempty" example:"Lê Đình Ngà"`
-	SignerTitle  string   `json:"signer_title,omitempty" example:"Chủ tịch"`
-	Recipients   []string `json:"recipients,omitzero" example:"UBND huyện,Lưu: VP"`
-	IssuedText   string   `json:"issued_text,omitempty" example:"Bộc Nhiêu, ngày    tháng 11 năm 2024"` // the place-and-date line as written
+	Number       *string  `json:"number" example:"15/BC-UBND" extensions:"x-nullable"`                                                // số văn bản — the document number; null in a draft
+	IssuedOn     *Date    `json:"issued_on" swaggertype:"string" format:"date" example:"2024-11-20" extensions:"x-nullable"`          // ngày ban hành — the date of issue; null in a draft
+	Place        string   `json:"place,omitempty" example:"Bộc Nhiêu"`                                                                // địa danh — the place written in the header
+	InResponseTo string   `json:"in_response_to,omitempty" example:"Công văn số 7253/UBND-VP ngày 8/11/2024 của UBND huyện Định Hoá"` // căn cứ — the request (công văn) this report answers
+	SignerName   string   `json:"signer_name,omitempty" example:"Lê Đình Ngà"`                                                        // người ký — who signs
+	SignerTitle  string   `json:"signer_title,omitempty" example:"Chủ tịch"`                                                          // chức vụ người ký — the signer's title
+	Recipients   []string `json:"recipients,omitzero" example:"UBND huyện,Lưu: VP"`                                                   // nơi nhận — the recipients
+	IssuedText   string   `json:"issued_text,omitempty" example:"Bộc Nhiêu, ngày    tháng 11 năm 2024"`                               // the place-and-date line as written (địa danh, ngày tháng năm)
 }
 
 // Profile is section I, the commune's situation (đặc điểm tình hình).
 type Profile struct {
-	AreaHa                    *Decimal          `json:"area_ha" swaggertype:"number" example:"2690.67" extensions:"x-nullable"` // diện tích tự nhiên, hectares
-	Hamlets                   *int64            `json:"hamlets" example:"11" extensions:"x-nullable"`                           // số xóm, thôn, bản
-	Households                *int64            `json:"households" example:"1169" extensions:"x-nullable"`                      // số hộ
-	Population                *int64            `json:"population" example:"4456" extensions:"x-nullable"`                      // dân số, nhân khẩu
-	EthnicMinoritySharePct    *Decimal          `json:"ethnic_minority_share_pct" swaggertype:"number" example:"65" extensions:"x-nullable"`
-	EthnicGroups              []EthnicGroup     `json:"ethnic_groups,omitzero"`
-	PartyCells                *int64            `json:"party_cells" example:"17" extensions:"x-nullable"`    // chi bộ
-	PartyMembers              *int64            `json:"party_members" example:"338" extensions:"x-nullable"` // đảng viên
-	EconomyStructurePct       *EconomyStructure `json:"economy_structure_pct"`
-	PoorHouseholds            *int64            `json:"poor_households" example:"60" extensions:"x-nullable"`                                     // hộ nghèo
-	PoorHouseholdsRatePct     *Decimal          `json:"poor_households_rate_pct" swaggertype:"number" example:"5.03" extensions:"x-nullable"`     // as stated; rollups recompute it
-	NearPoorHouseholds        *int64            `json:"near_poor_households" example:"43" extensions:"x-nullable"`                                // hộ cận nghèo
-	NearPoorHouseholdsRatePct *Decimal          `json:"near_poor_households_rate_pct" swaggertype:"number" example:"3.6" extensions:"x-nullable"` // as stated
-	IncomePerCapitaVND        *int64            `json:"income_per_capita_vnd" example:"46000000" extensions:"x-nullable"`                         // đồng per person per year
-	Narrative                 string            `json:"narrative,omitempty"`
+	AreaHa                    *Decimal          `json:"area_ha" swaggertype:"number" format:"double" example:"2690.67" extensions:"x-nullable"`                   // diện tích tự nhiên (ha) — natural area in hectares
+	Hamlets                   *int64            `json:"hamlets" example:"11" extensions:"x-nullable"`                                                             // số xóm, thôn, bản — hamlets
+	Households                *int64            `json:"households" example:"1169" extensions:"x-nullable"`                                                        // số hộ — households
+	Population                *int64            `json:"population" example:"4456" extensions:"x-nullable"`                                                        // dân số, nhân khẩu — population
+	EthnicMinoritySharePct    *Decimal          `json:"ethnic_minority_share_pct" swaggertype:"number" format:"double" example:"65" extensions:"x-nullable"`      // tỷ lệ người dân tộc thiểu số (%) — ethnic minority share of the population, as stated
+	EthnicGroups              []EthnicGroup     `json:"ethnic_groups,omitzero"`                                                                                   // thành phần dân tộc — the peoples (dân tộc) and their shares; they should add up to 100
+	PartyCells                *int64            `json:"party_cells" example:"17" extensions:"x-nullable"`                                                         // số chi bộ — party cells
+	PartyMembers              *int64            `json:"party_members" example:"338" extensions:"x-nullable"`                                                      // số đảng viên — party members
+	EconomyStructurePct       *EconomyStructure `json:"economy_structure_pct" extensions:"x-nullable"`                                                            // cơ cấu kinh tế (%) — economic structure; the three shares should add up to 100
+	PoorHouseholds            *int64            `json:"poor_households" example:"60" extensions:"x-nullable"`                                                     // số hộ nghèo — poor households
+	PoorHouseholdsRatePct     *Decimal          `json:"poor_households_rate_pct" swaggertype:"number" format:"double" example:"5.03" extensions:"x-nullable"`     // tỷ lệ hộ nghèo (%) — poor household rate as stated; rollups recompute it from the counts
+	NearPoorHouseholds        *int64            `json:"near_poor_households" example:"43" extensions:"x-nullable"`                                                // số hộ cận nghèo — near-poor households
+	NearPoorHouseholdsRatePct *Decimal          `json:"near_poor_households_rate_pct" swaggertype:"number" format:"double" example:"3.6" extensions:"x-nullable"` // tỷ lệ hộ cận nghèo (%) — near-poor household rate as stated
+	IncomePerCapitaVND        *int64            `json:"income_per_capita_vnd" example:"46000000" extensions:"x-nullable"`                                         // thu nhập bình quân đầu người (đồng/người/năm) — income per head, whole đồng per person per year
+	Narrative                 string            `json:"narrative,omitempty"`                                                                                      // nội dung — free text
 }
 
 // EthnicGroup is one people (dân tộc) and its share of the population.
 type EthnicGroup struct {
-	Name     string   `json:"name" example:"Tày"`
-	SharePct *Decimal `json:"share_pct" swaggertype:"number" example:"61.31" extensions:"x-nullable"`
+	Name     string   `json:"name" example:"Tày"`                                                                     // tên dân tộc — the people
+	SharePct *Decimal `json:"share_pct" swaggertype:"number" format:"double" example:"61.31" extensions:"x-nullable"` // tỷ lệ (%) — share of the population
 }
 
 // EconomyStructure is the economy's make-up (cơ cấu kinh tế), in percent.
 type EconomyStructure struct {
-	AgricultureForestry     *Decimal `json:"agriculture_forestry" swaggertype:"number" example:"65" extensions:"x-nullable"`      // nông – lâm nghiệp
-	IndustryServicesTourism *Decimal `json:"industry_services_tourism" swaggertype:"number" example:"15" extensions:"x-nullable"` // tiểu thủ công nghiệp, dịch vụ, du lịch
-	Other                   *Decimal `json:"other" swaggertype:"number" example:"20" extensions:"x-nullable"`                     // ngành nghề khác
+	AgricultureForestry     *Decimal `json:"agriculture_forestry" swaggertype:"number" format:"double" example:"65" extensions:"x-nullable"`      // nông – lâm nghiệp — agriculture and forestry
+	IndustryServicesTourism *Decimal `json:"industry_services_tourism" swaggertype:"number" format:"double" example:"15" extensions:"x-nullable"` // tiểu thủ công nghiệp, dịch vụ, du lịch — crafts, services and tourism
+	Other                   *Decimal `json:"other" swaggertype:"number" format:"double" example:"20" extensions:"x-nullable"`                     // ngành nghề khác — other trades
 }
 
 // Narrative is a section that is text only.
 type Narrative struct {
-	Narrative string `json:"narrative,omitempty" example:"Công tác đối ngoại nhân dân được quan tâm thực hiện."`
+	Narrative string `json:"narrative,omitempty" example:"Công tác đối ngoại nhân dân được quan tâm thực hiện, thường xuyên nắm bắt tâm tư, nguyện vọng của nhân dân để kịp thời giải quyết."`
 }
 
 // Delegations is section 1: delegations abroad (đoàn ra) and visiting
 // delegations (đoàn vào), domestic and foreign.
 type Delegations struct {
-	Outbound        *DelegationGroup `json:"outbound"`         // đoàn ra: officials going abroad
-	InboundDomestic *DelegationGroup `json:"inbound_domestic"` // đoàn trong nước đến làm việc
-	InboundForeign  *DelegationGroup `json:"inbound_foreign"`  // đoàn nước ngoài vào
+	Outbound        *DelegationGroup `json:"outbound" extensions:"x-nullable"`         // đoàn ra — officials going abroad
+	InboundDomestic *DelegationGroup `json:"inbound_domestic" extensions:"x-nullable"` // đoàn trong nước đến làm việc — domestic delegations received
+	InboundForeign  *DelegationGroup `json:"inbound_foreign" extensions:"x-nullable"`  // đoàn nước ngoài vào — foreign delegations received
 	Narrative       string           `json:"narrative,omitempty" example:"Đoàn vào: đoàn trong nước 6 đoàn; đoàn nước ngoài: không có."`
 }
 
 // DelegationGroup counts one kind of delegation. When items are listed and
 // count is given they must agree; an empty list means "not itemised".
 type DelegationGroup struct {
-	Count  *int64       `json:"count" example:"6" extensions:"x-nullable"`
-	People *int64       `json:"people" example:"0" extensions:"x-nullable"` // lượt người
-	Items  []Delegation `json:"items,omitzero"`
+	Count  *int64       `json:"count" example:"6" extensions:"x-nullable"`  // số đoàn — delegations; 0 is none, null is not reported
+	People *int64       `json:"people" example:"0" extensions:"x-nullable"` // số lượt người — people (visits)
+	Items  []Delegation `json:"items,omitzero"`                             // từng đoàn — each delegation; when given with count they must agree
 }
 
 // Delegation is one delegation.
@@ -128,7 +131,7 @@ type Delegation struct {
 // Agreements is section 2: international cooperation agreements signed by
 // the locality (thỏa thuận hợp tác quốc tế).
 type Agreements struct {
-	Count     *int64      `json:"count" example:"0" extensions:"x-nullable"`
+	Count     *int64      `json:"count" example:"0" extensions:"x-nullable"` // số thỏa thuận — agreements signed; 0 is none, null is not reported
 	Items     []Agreement `json:"items,omitzero"`
 	Narrative string      `json:"narrative,omitempty"`
 }
@@ -144,7 +147,7 @@ type Agreement struct {
 // Conferences is section 3: international conferences and seminars held
 // (hội nghị, hội thảo quốc tế).
 type Conferences struct {
-	Count     *int64       `json:"count" example:"0" extensions:"x-nullable"`
+	Count     *int64       `json:"count" example:"0" extensions:"x-nullable"` // số hội nghị, hội thảo — conferences held; 0 is none, null is not reported
 	Items     []Conference `json:"items,omitzero"`
 	Narrative string       `json:"narrative,omitempty"`
 }
@@ -175,7 +178,7 @@ type DocumentRef struct {
 // NgoAid is the second half of section 5: foreign non-governmental aid
 // (viện trợ phi chính phủ nước ngoài), project by project.
 type NgoAid struct {
-	Projects  []NgoProject `json:"projects,omitzero"`
+	Projects  []NgoProject `json:"projects,omitzero"` // các dự án — aid projects; their number is the ngo_projects indicator
 	Narrative string       `json:"narrative,omitempty" example:"Công tác vận động quản lý viện trợ phi chính phủ nước ngoài: Không có."`
 }
 
@@ -185,8 +188,8 @@ type NgoProject struct {
 	Donor        string `json:"donor,omitempty" example:"World Vision"`
 	Country      string `json:"country,omitempty" example:"Hoa Kỳ"`
 	Sector       string `json:"sector,omitempty" example:"Giáo dục"`
-	CommittedVND *int64 `json:"committed_vnd" example:"1500000000" extensions:"x-nullable"` // giá trị cam kết
-	DisbursedVND *int64 `json:"disbursed_vnd" example:"900000000" extensions:"x-nullable"`  // giá trị giải ngân
+	CommittedVND *int64 `json:"committed_vnd" example:"1500000000" extensions:"x-nullable"` // giá trị cam kết (đồng) — value committed, whole đồng
+	DisbursedVND *int64 `json:"disbursed_vnd" example:"900000000" extensions:"x-nullable"`  // giá trị giải ngân (đồng) — value disbursed, whole đồng
 	StartOn      *Date  `json:"start_on,omitempty" swaggertype:"string" format:"date"`
 	EndOn        *Date  `json:"end_on,omitempty" swaggertype:"string" format:"date"`
 }
@@ -195,7 +198,7 @@ type NgoProject struct {
 // and the organisations worked with.
 type CulturalSection struct {
 	Documents []DocumentRef `json:"documents,omitzero"`
-	Partners  []Partner     `json:"partners,omitzero"`
+	Partners  []Partner     `json:"partners,omitzero"` // cơ quan, tổ chức phối hợp — partner organisations
 	Narrative string        `json:"narrative,omitempty"`
 }
 
@@ -206,29 +209,29 @@ type Partner struct {
 
 // Consular is section 8: foreigners residing, incidents, citizens leaving.
 type Consular struct {
-	ForeignResidents   *int64 `json:"foreign_residents" example:"0" extensions:"x-nullable"`   // người nước ngoài tạm trú
-	ForeignerIncidents *int64 `json:"foreigner_incidents" example:"0" extensions:"x-nullable"` // vụ việc liên quan người nước ngoài
-	CitizensExited     *int64 `json:"citizens_exited" example:"12" extensions:"x-nullable"`    // công dân xuất cảnh
+	ForeignResidents   *int64 `json:"foreign_residents" example:"0" extensions:"x-nullable"`   // số người nước ngoài tạm trú — foreigners residing temporarily
+	ForeignerIncidents *int64 `json:"foreigner_incidents" example:"0" extensions:"x-nullable"` // số vụ việc liên quan người nước ngoài — incidents involving foreigners
+	CitizensExited     *int64 `json:"citizens_exited" example:"12" extensions:"x-nullable"`    // số công dân xuất cảnh — citizens who went abroad; null when not reported
 	Narrative          string `json:"narrative,omitempty"`
 }
 
 // Overseas is section 9: Vietnamese abroad.
 type Overseas struct {
-	LaborExportWorkers *int64 `json:"labor_export_workers" example:"25" extensions:"x-nullable"` // người đi lao động ở nước ngoài
+	LaborExportWorkers *int64 `json:"labor_export_workers" example:"25" extensions:"x-nullable"` // số người đi lao động ở nước ngoài — workers abroad on labour contracts; null when not reported
 	Narrative          string `json:"narrative,omitempty"`
 }
 
 // Training is section 10: officials trained in foreign affairs.
 type Training struct {
-	OfficialsTrained *int64 `json:"officials_trained" example:"0" extensions:"x-nullable"`
-	Courses          *int64 `json:"courses" example:"0" extensions:"x-nullable"`
+	OfficialsTrained *int64 `json:"officials_trained" example:"0" extensions:"x-nullable"` // số cán bộ được bồi dưỡng — officials trained in foreign affairs
+	Courses          *int64 `json:"courses" example:"0" extensions:"x-nullable"`           // số lớp bồi dưỡng — courses
 	Narrative        string `json:"narrative,omitempty"`
 }
 
 // Awards is section 11: awards received from foreign states, organisations
 // and people.
 type Awards struct {
-	Count     *int64  `json:"count" example:"0" extensions:"x-nullable"`
+	Count     *int64  `json:"count" example:"0" extensions:"x-nullable"` // số hình thức khen thưởng — awards received; 0 is none, null is not reported
 	Items     []Award `json:"items,omitzero"`
 	Narrative string  `json:"narrative,omitempty"`
 }
@@ -243,7 +246,7 @@ type Award struct {
 
 // Nominations is section 12: nominations for state or provincial awards.
 type Nominations struct {
-	Count     *int64       `json:"count" example:"0" extensions:"x-nullable"`
+	Count     *int64       `json:"count" example:"0" extensions:"x-nullable"` // số kiến nghị khen thưởng — nominations; 0 is none, null is not reported
 	Items     []Nomination `json:"items,omitzero"`
 	Narrative string       `json:"narrative,omitempty"`
 }
@@ -252,13 +255,13 @@ type Nominations struct {
 type Nomination struct {
 	Title   string `json:"title" example:"Bằng khen của Chủ tịch UBND tỉnh"`
 	Nominee string `json:"nominee,omitempty" example:"Ông Nguyễn Văn A"`
-	Level   string `json:"level,omitempty" enums:"state,province" example:"province"`
+	Level   string `json:"level,omitempty" enums:"state,province" example:"province"` // cấp khen thưởng — state (nhà nước) or province (tỉnh)
 }
 
 // Recommendation is one proposal of section V and to whom it is addressed.
 type Recommendation struct {
-	Addressee string `json:"addressee,omitempty" example:"UBND huyện"`
-	Text      string `json:"text" example:"Quan tâm, giúp đỡ, là cầu nối giúp địa phương gắn kết các mối quan hệ công tác với các cơ quan, tổ chức nước ngoài."`
+	Addressee string `json:"addressee,omitempty" example:"UBND huyện"`                                                                                                                                                 // kính gửi — to whom it is addressed
+	Text      string `json:"text" example:"Quan tâm, giúp đỡ, là cầu nối giúp địa phương gắn kết các mối quan hệ công tác với các cơ quan, tổ chức nước ngoài và các cơ quan, đơn vị từng đóng quân trên địa bàn xã."` // nội dung kiến nghị — the recommendation
 }
 
 // Report statuses. A client submits draft or submitted; the district's
@@ -273,75 +276,75 @@ const (
 // Warning is a doubt about a report that did not stop it from being stored:
 // the field, a stable code for programs, and a message for people.
 type Warning struct {
-	Field   string `json:"field" example:"profile.poor_households_rate_pct"`
-	Code    string `json:"code" example:"poor_rate_mismatch"`
-	Message string `json:"message" example:"the stated rate 5.03% differs from 60 / 1169 households = 5.13%"`
+	Field   string `json:"field" example:"profile.poor_households_rate_pct" validate:"required"`
+	Code    string `json:"code" enums:"poor_rate_mismatch,near_poor_rate_mismatch,ethnic_shares_total,minority_share_mismatch,economy_structure_total,party_members_exceed_population,document_number_missing,document_date_missing,outlier" example:"poor_rate_mismatch" validate:"required"`
+	Message string `json:"message" example:"the stated rate 5.03% differs from 60 poor / 1169 households × 100 = 5.13%" validate:"required"`
 }
 
 // SubmitResult is the answer to a submission.
 type SubmitResult struct {
-	UnitCode    string    `json:"unit_code" example:"05596"`
-	Period      string    `json:"period" example:"2024"`
-	Revision    int       `json:"revision" example:"1"`
-	Status      string    `json:"status" enums:"draft,submitted" example:"submitted"`
-	SubmittedAt time.Time `json:"submitted_at"`
-	Warnings    []Warning `json:"warnings"`
+	UnitCode    string    `json:"unit_code" example:"05596" validate:"required"`
+	Period      string    `json:"period" example:"2024" validate:"required"`
+	Revision    int       `json:"revision" example:"1" validate:"required"`
+	Status      string    `json:"status" enums:"draft,submitted" example:"submitted" validate:"required"`
+	SubmittedAt time.Time `json:"submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" validate:"required"`
+	Warnings    []Warning `json:"warnings" validate:"required"`
 	DryRun      bool      `json:"dry_run,omitempty"` // true when ?dry_run=true: nothing was stored
 }
 
 // Review is the district's decision on a report.
 type Review struct {
-	Decision   string    `json:"decision" enums:"accept,return" example:"return"`
-	Comment    string    `json:"comment" example:"Đề nghị bổ sung số và ngày ban hành báo cáo."`
-	ReviewedAt time.Time `json:"reviewed_at"`
-	ReviewedBy string    `json:"reviewed_by" example:"Phòng Nội vụ huyện Định Hóa"`
-	Revision   int       `json:"revision" example:"1"` // the revision reviewed
+	Decision   string    `json:"decision" enums:"accept,return" example:"return" validate:"required"`
+	Comment    string    `json:"comment" example:"Đề nghị bổ sung số và ngày ban hành báo cáo." validate:"required"`
+	ReviewedAt time.Time `json:"reviewed_at" format:"date-time" example:"2024-11-22T09:30:00+07:00" validate:"required"`
+	ReviewedBy string    `json:"reviewed_by" example:"Phòng Nội vụ huyện Định Hóa" validate:"required"`
+	Revision   int       `json:"revision" example:"1" validate:"required"` // the revision reviewed
 }
 
 // ReportView is a stored report as the API returns it: the submitted body
 // plus what the service knows of it.
 type ReportView struct {
 	Report
-	Status           string     `json:"status" enums:"draft,submitted,accepted,returned" example:"submitted"`
-	Revision         int        `json:"revision" example:"1"`
-	SubmittedAt      time.Time  `json:"submitted_at"`
-	SubmittedBy      string     `json:"submitted_by" example:"UBND xã Bộc Nhiêu"`
-	FirstSubmittedAt *time.Time `json:"first_submitted_at" extensions:"x-nullable"` // the first submission that was not a draft
-	Warnings         []Warning  `json:"warnings"`
+	Status           string     `json:"status" enums:"draft,submitted,accepted,returned" example:"submitted" validate:"required"`
+	Revision         int        `json:"revision" example:"1" validate:"required"`
+	SubmittedAt      time.Time  `json:"submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" validate:"required"`
+	SubmittedBy      string     `json:"submitted_by" example:"UBND xã Bộc Nhiêu" validate:"required"`
+	FirstSubmittedAt *time.Time `json:"first_submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" extensions:"x-nullable" validate:"required"` // the first submission that was not a draft
+	Warnings         []Warning  `json:"warnings" validate:"required"`
 	Review           *Review    `json:"review,omitempty"`
 }
 
 // RevisionSummary is one line of a report's history.
 type RevisionSummary struct {
-	Revision    int       `json:"revision" example:"1"`
-	Status      string    `json:"status" enums:"draft,submitted,accepted,returned" example:"submitted"`
-	SubmittedAt time.Time `json:"submitted_at"`
-	SubmittedBy string    `json:"submitted_by" example:"UBND xã Bộc Nhiêu"`
-	Role        Role      `json:"role" enums:"admin,district,commune,system" example:"commune"` // a district role means submitted on the commune's behalf
-	Warnings    int       `json:"warnings" example:"5"`
+	Revision    int       `json:"revision" example:"1" validate:"required"`
+	Status      string    `json:"status" enums:"draft,submitted,accepted,returned" example:"submitted" validate:"required"`
+	SubmittedAt time.Time `json:"submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" validate:"required"`
+	SubmittedBy string    `json:"submitted_by" example:"UBND xã Bộc Nhiêu" validate:"required"`
+	Role        Role      `json:"role" enums:"admin,district,commune,system" example:"commune" validate:"required"` // a district role means submitted on the commune's behalf
+	Warnings    int       `json:"warnings" example:"5" validate:"required"`
 }
 
 // RevisionList is a report's history, oldest first.
 type RevisionList struct {
-	Items []RevisionSummary `json:"items"`
+	Items []RevisionSummary `json:"items" validate:"required"`
 }
 
 // ReportSummary is one line of the report listing.
 type ReportSummary struct {
-	UnitCode         string     `json:"unit_code" example:"05596"`
-	UnitName         string     `json:"unit_name" example:"Xã Bộc Nhiêu"`
-	Period           string     `json:"period" example:"2024"`
-	Revision         int        `json:"revision" example:"1"`
-	Status           string     `json:"status" enums:"draft,submitted,accepted,returned" example:"submitted"`
-	SubmittedAt      time.Time  `json:"submitted_at"`
-	FirstSubmittedAt *time.Time `json:"first_submitted_at" extensions:"x-nullable"`
-	Warnings         int        `json:"warnings" example:"5"`
+	UnitCode         string     `json:"unit_code" example:"05596" validate:"required"`
+	UnitName         string     `json:"unit_name" example:"Xã Bộc Nhiêu" validate:"required"`
+	Period           string     `json:"period" example:"2024" validate:"required"`
+	Revision         int        `json:"revision" example:"1" validate:"required"`
+	Status           string     `json:"status" enums:"draft,submitted,accepted,returned" example:"submitted" validate:"required"`
+	SubmittedAt      time.Time  `json:"submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" validate:"required"`
+	FirstSubmittedAt *time.Time `json:"first_submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" extensions:"x-nullable" validate:"required"`
+	Warnings         int        `json:"warnings" example:"5" validate:"required"`
 }
 
 // ReportList is a page of report summaries.
 type ReportList struct {
-	Items []ReportSummary `json:"items"`
-	Total int64           `json:"total" example:"18"`
+	Items []ReportSummary `json:"items" validate:"required"`
+	Total int64           `json:"total" example:"18" validate:"required"`
 }
 
 // ReportFilter selects reports.
@@ -380,7 +383,7 @@ const MaxReviewComment = 5_000
 
 // ReviewInput is the body of POST …/review: the district's decision.
 type ReviewInput struct {
-	Decision string `json:"decision" enums:"accept,return" example:"return"`
+	Decision string `json:"decision" enums:"accept,return" example:"return" validate:"required"`
 	Comment  string `json:"comment" example:"Đề nghị bổ sung số và ngày ban hành báo cáo."` // required to return a report: the commune must know what to amend
 }
 

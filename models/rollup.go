@@ -20,12 +20,12 @@ const (
 // Indicator is one figure of the catalogue: what districts and provinces
 // read per unit and over the years.
 type Indicator struct {
-	Code        string      `json:"code" example:"delegations_in_foreign"`
-	NameVI      string      `json:"name_vi" example:"Số đoàn nước ngoài vào"`
-	NameEN      string      `json:"name_en" example:"Foreign delegations received"`
-	Unit        string      `json:"unit" example:"đoàn"`
-	Aggregation Aggregation `json:"aggregation" enums:"sum,ratio,weighted_mean" example:"sum"`
-	Source      string      `json:"source" example:"delegations.inbound_foreign.count"` // the report field, or how it is computed
+	Code        string      `json:"code" example:"delegations_in_foreign" validate:"required"`
+	NameVI      string      `json:"name_vi" example:"Số đoàn nước ngoài vào" validate:"required"`
+	NameEN      string      `json:"name_en" example:"Foreign delegations received" validate:"required"`
+	Unit        string      `json:"unit" example:"đoàn" validate:"required"`
+	Aggregation Aggregation `json:"aggregation" enums:"sum,ratio,weighted_mean" example:"sum" validate:"required"`
+	Source      string      `json:"source" example:"delegations.inbound_foreign.count" validate:"required"` // the report field, or how it is computed
 
 	Value  Measure `json:"-"` // the measure summed, the ratio's numerator, or the value averaged
 	Weight Measure `json:"-"` // the ratio's denominator or the mean's weight
@@ -35,7 +35,7 @@ type Indicator struct {
 
 // IndicatorList is the catalogue as GET /indicators returns it.
 type IndicatorList struct {
-	Items []Indicator `json:"items"`
+	Items []Indicator `json:"items" validate:"required"`
 }
 
 func sum(code, vi, en, unit string, m Measure) Indicator {
@@ -301,54 +301,54 @@ func ratio(num, mul, den int64, places int) (Decimal, bool) {
 
 // UnitRef names a unit in answers.
 type UnitRef struct {
-	Code string `json:"code" example:"167"`
-	Name string `json:"name" example:"Huyện Định Hóa"`
+	Code string `json:"code" example:"167" validate:"required"`
+	Name string `json:"name" example:"Huyện Định Hóa" validate:"required"`
 }
 
 // IndicatorValue is an indicator's value for a unit and period, and how
 // many communes it rests on.
 type IndicatorValue struct {
-	Code        string      `json:"code" example:"poverty_rate_pct"`
-	NameVI      string      `json:"name_vi" example:"Tỷ lệ hộ nghèo"`
-	NameEN      string      `json:"name_en" example:"Poverty rate"`
-	Unit        string      `json:"unit" example:"%"`
-	Aggregation Aggregation `json:"aggregation" enums:"sum,ratio,weighted_mean" example:"ratio"`
+	Code        string      `json:"code" example:"poverty_rate_pct" validate:"required"`
+	NameVI      string      `json:"name_vi" example:"Tỷ lệ hộ nghèo" validate:"required"`
+	NameEN      string      `json:"name_en" example:"Poverty rate" validate:"required"`
+	Unit        string      `json:"unit" example:"%" validate:"required"`
+	Aggregation Aggregation `json:"aggregation" enums:"sum,ratio,weighted_mean" example:"ratio" validate:"required"`
 	// Exact: whole numbers to the last digit, decimals as computed
 	// (percentages and means rounded half up to 2 places, money means to
 	// the đồng). Null where no commune reported it.
-	Value     *Amount `json:"value" swaggertype:"number" example:"5.13" extensions:"x-nullable"`
-	Reporting int     `json:"reporting" example:"17"` // communes that reported it (both parts, for a ratio or mean)
+	Value     *Amount `json:"value" swaggertype:"number" format:"double" example:"5.13" extensions:"x-nullable" validate:"required"`
+	Reporting int     `json:"reporting" example:"17" validate:"required"` // communes that reported it (both parts, for a ratio or mean)
 }
 
 // Rollup is the totals of every indicator over the communes below a unit.
 type Rollup struct {
-	Unit             UnitRef          `json:"unit"`
-	Period           string           `json:"period" example:"2024"`
-	Counted          []string         `json:"counted" example:"submitted,accepted"` // the report statuses counted
-	CommunesExpected int              `json:"communes_expected" example:"23"`
-	CommunesReported int              `json:"communes_reported" example:"18"`
-	Indicators       []IndicatorValue `json:"indicators"`
+	Unit             UnitRef          `json:"unit" validate:"required"`
+	Period           string           `json:"period" example:"2024" validate:"required"`
+	Counted          []string         `json:"counted" example:"submitted,accepted" validate:"required"` // the report statuses counted
+	CommunesExpected int              `json:"communes_expected" example:"23" validate:"required"`
+	CommunesReported int              `json:"communes_reported" example:"18" validate:"required"`
+	Indicators       []IndicatorValue `json:"indicators" validate:"required"`
 	Breakdown        []BreakdownRow   `json:"breakdown,omitempty"` // by=child
 	Series           []SeriesPoint    `json:"series,omitempty"`    // periods=
 }
 
 // BreakdownRow is one child unit of a rollup by=child.
 type BreakdownRow struct {
-	UnitCode string   `json:"unit_code" example:"05596"`
-	Name     string   `json:"name" example:"Xã Bộc Nhiêu"`
-	Kind     UnitKind `json:"kind" enums:"country,province,district,commune,ward,town,special_zone" example:"commune"`
+	UnitCode string   `json:"unit_code" example:"05596" validate:"required"`
+	Name     string   `json:"name" example:"Xã Bộc Nhiêu" validate:"required"`
+	Kind     UnitKind `json:"kind" enums:"country,province,district,commune,ward,town,special_zone" example:"commune" validate:"required"`
 	// A commune's report status (missing, draft, submitted, returned,
 	// accepted); null for a unit above communes.
-	Status           *string            `json:"status" enums:"missing,draft,submitted,returned,accepted" example:"submitted" extensions:"x-nullable"`
-	CommunesExpected int                `json:"communes_expected" example:"1"`
-	CommunesReported int                `json:"communes_reported" example:"1"`
-	Values           map[string]*Amount `json:"values" swaggertype:"object,number"` // indicator code → value, null kept as null
+	Status           *string            `json:"status" enums:"missing,draft,submitted,returned,accepted" example:"submitted" extensions:"x-nullable" validate:"required"`
+	CommunesExpected int                `json:"communes_expected" example:"1" validate:"required"`
+	CommunesReported int                `json:"communes_reported" example:"1" validate:"required"`
+	Values           map[string]*Amount `json:"values" swaggertype:"object" validate:"required"` // indicator code → its value for this unit: a number, or null where the unit reported none (not zero). The values are numbers or null, which Swagger 2.0 cannot say of a map.
 }
 
 // SeriesPoint is one period of a rollup's series.
 type SeriesPoint struct {
-	Period           string           `json:"period" example:"2023"`
-	CommunesExpected int              `json:"communes_expected" example:"23"`
-	CommunesReported int              `json:"communes_reported" example:"21"`
-	Indicators       []IndicatorValue `json:"indicators"`
+	Period           string           `json:"period" example:"2023" validate:"required"`
+	CommunesExpected int              `json:"communes_expected" example:"23" validate:"required"`
+	CommunesReported int              `json:"communes_reported" example:"21" validate:"required"`
+	Indicators       []IndicatorValue `json:"indicators" validate:"required"`
 }

@@ -89,10 +89,10 @@ const RootCode = "VN"
 // inside the service by an internal id, and a retired unit keeps its reports
 // and its place in the tree.
 type Unit struct {
-	Code       string   `json:"code" example:"05596"`
-	Name       string   `json:"name" example:"Xã Bộc Nhiêu"`
-	Kind       UnitKind `json:"kind" enums:"country,province,district,commune,ward,town,special_zone" example:"commune"`
-	ParentCode *string  `json:"parent_code" example:"167" extensions:"x-nullable"`
+	Code       string   `json:"code" example:"05596" validate:"required"`
+	Name       string   `json:"name" example:"Xã Bộc Nhiêu" validate:"required"`
+	Kind       UnitKind `json:"kind" enums:"country,province,district,commune,ward,town,special_zone" example:"commune" validate:"required"`
+	ParentCode *string  `json:"parent_code" example:"167" extensions:"x-nullable" validate:"required"`
 	// The first and last day the unit exists; absent when open-ended.
 	ValidFrom Date `json:"valid_from,omitzero" swaggertype:"string" format:"date" example:"2025-07-01"`
 	ValidTo   Date `json:"valid_to,omitzero" swaggertype:"string" format:"date" example:"2025-06-30"`
@@ -100,8 +100,8 @@ type Unit struct {
 
 // UnitList is a page of units.
 type UnitList struct {
-	Items []Unit `json:"items"`
-	Total int64  `json:"total" example:"23"`
+	Items []Unit `json:"items" validate:"required"`
+	Total int64  `json:"total" example:"23" validate:"required"`
 }
 
 // UnitFilter selects units for a listing.
@@ -115,9 +115,9 @@ type UnitFilter struct {
 
 // UnitInput is the body of POST /units: a new unit.
 type UnitInput struct {
-	Code       string   `json:"code" example:"05596"`
-	Name       string   `json:"name" example:"Xã Bộc Nhiêu"`
-	Kind       UnitKind `json:"kind" enums:"country,province,district,commune,ward,town,special_zone" example:"commune"`
+	Code       string   `json:"code" example:"05596" validate:"required"`
+	Name       string   `json:"name" example:"Xã Bộc Nhiêu" validate:"required"`
+	Kind       UnitKind `json:"kind" enums:"country,province,district,commune,ward,town,special_zone" example:"commune" validate:"required"`
 	ParentCode string   `json:"parent_code" example:"167"`
 	ValidFrom  Date     `json:"valid_from,omitzero" swaggertype:"string" format:"date"`
 	ValidTo    Date     `json:"valid_to,omitzero" swaggertype:"string" format:"date"`
