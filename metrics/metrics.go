@@ -42,13 +42,21 @@ var (
 		Help:    "Submissions committed in one transaction (group commit).",
 		Buckets: []float64{1, 2, 4, 8, 16, 32, 64, 128, 256},
 	})
+
+	// BatchDuration is how long the writer took to commit one batch: its
+	// sum over time is how busy the single writer is.
+	BatchDuration = prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name:    "doingoai_submission_batch_seconds",
+		Help:    "Time to apply and commit one batch of submissions (group commit).",
+		Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1},
+	})
 )
 
 // Handler serves the metrics, with those of the Go runtime, the process,
 // and each named database pool.
 func Handler(pools map[string]*sql.DB) http.Handler {
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(Requests, Duration, Submissions, BatchSize,
+	reg.MustRegister(Requests, Duration, Submissions, BatchSize, BatchDuration,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for name, db := range pools {
 		reg.MustRegister(collectors.NewDBStatsCollector(db, name))

@@ -67,6 +67,7 @@ type Store struct {
 	tokens tokenCache
 	usage  *tokenUsage
 	submit *submitter
+	ckpt   *checkpointer // SQLite: the WAL checkpoints, off the writer
 
 	closeOnce sync.Once
 	closeErr  error
@@ -131,6 +132,11 @@ func Open(ctx context.Context, rawURL string, opt Options) (*Store, error) {
 		wdb.SetMaxIdleConns(1)
 		wdb.SetConnMaxLifetime(0)
 		wdb.SetConnMaxIdleTime(0)
+		// The writer never checkpoints; the checkpointer does (checkpoint.go).
+		if err := w.Exec("PRAGMA wal_autocheckpoint = 0").Error; err != nil {
+			wdb.Close()
+			return nil, err
+		}
 		// The writer creates the file and switches it to WAL before any
 		// reader opens it.
 		if err := checkSQLite(ctx, w, false); err != nil {
@@ -157,6 +163,10 @@ func Open(ctx context.Context, rawURL string, opt Options) (*Store, error) {
 			return nil, err
 		}
 		s.w, s.r = w, r
+		if err := s.startCheckpointer(); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
@@ -258,6 +268,9 @@ func (s *Store) Close() error {
 		}
 		if s.usage != nil {
 			s.usage.close()
+		}
+		if s.ckpt != nil {
+			s.ckpt.close(s)
 		}
 		var errs []error
 		for _, db := range []*gorm.DB{s.w, s.r} {

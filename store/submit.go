@@ -168,7 +168,9 @@ func (b *submitter) run(batch []*pending) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	metrics.BatchSize.Observe(float64(len(batch)))
+	t0 := time.Now()
 	err := b.s.writeTx(ctx, func(tx *gorm.DB) error { return b.s.applySubmissions(tx, batch) })
+	metrics.BatchDuration.Observe(time.Since(t0).Seconds())
 	if err != nil && len(batch) > 1 {
 		b.s.log.Warn("a batch of submissions failed; retrying them one by one", "size", len(batch), "err", err)
 		for _, p := range batch {

@@ -76,6 +76,34 @@ type phase struct {
 	P50     float64 `json:"p50_ms"`
 	P99     float64 `json:"p99_ms"`
 	Errors  int64   `json:"errors"`
+
+	ServerCPU  float64 `json:"server_cpu_cores,omitempty"`     // CPU the server used, in cores
+	MeanBatch  float64 `json:"submissions_per_txn,omitempty"`  // group commit's mean batch
+	WriterBusy float64 `json:"writer_busy_fraction,omitempty"` // of the phase's time, in the writer's transactions
+}
+
+// scrape reads the server's Prometheus metrics: name (with labels, if
+// any) → value.
+func scrape(base string) map[string]float64 {
+	out := map[string]float64{}
+	res, err := http.Get(base + "/metrics")
+	if err != nil {
+		return out
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	for _, line := range strings.Split(string(b), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if i := strings.LastIndexByte(line, ' '); i > 0 {
+			var v float64
+			if _, err := fmt.Sscan(line[i+1:], &v); err == nil {
+				out[line[:i]] = v
+			}
+		}
+	}
+	return out
 }
 
 type latency struct {
@@ -205,7 +233,9 @@ func run(dbFlag string, clients, nPeriods, crash, rounds int, unitsFile, outDir 
 		if i == 0 && cpuProfile != "" {
 			profile(pprofAddr, 3*time.Second)
 		}
+		m0 := scrape(base)
 		res := loadtest.Submit(ctx, client, func() string { return base }, token, jobs, clients, false)
+		m1 := scrape(base)
 		name := "period " + period
 		if i == 0 {
 			name = "national year " + period
@@ -213,6 +243,14 @@ func run(dbFlag string, clients, nPeriods, crash, rounds int, unitsFile, outDir 
 		p := phase{Name: name, Reports: res.OK, Seconds: res.Elapsed.Seconds(), Rate: res.Rate(), P50: ms(res.Percentile(50)), P99: ms(res.Percentile(99)), Errors: res.Errors}
 		f.Phases = append(f.Phases, p)
 		fmt.Printf("%-22s %6d reports in %5.2f s = %6.0f reports/s; p50 %5.1f ms, p99 %5.1f ms; errors %d\n", p.Name, p.Reports, p.Seconds, p.Rate, p.P50, p.P99, p.Errors)
+		d := func(k string) float64 { return m1[k] - m0[k] }
+		p.ServerCPU = d("process_cpu_seconds_total") / p.Seconds
+		if n := d("doingoai_submission_batch_size_count"); n > 0 {
+			p.MeanBatch = d("doingoai_submission_batch_size_sum") / n
+			p.WriterBusy = d("doingoai_submission_batch_seconds_sum") / p.Seconds
+		}
+		f.Phases[len(f.Phases)-1] = p
+		fmt.Printf("%-22s server CPU %.2f cores; %.1f submissions per transaction; the writer busy %.0f%% of the time\n", "", p.ServerCPU, p.MeanBatch, 100*p.WriterBusy)
 		for _, e := range res.FirstErrors {
 			fmt.Println("   ", e)
 		}

@@ -52,7 +52,19 @@ type Server struct {
 	Addr string
 	Env  []string
 	cmd  *exec.Cmd
-	done chan error
+	done chan error // receives the exit once; then closed via exited
+	exit error
+	gone bool // the process has exited and been waited for
+}
+
+// wait waits for the process to exit, once: Stop and Kill may both be
+// called, in any order and more than once.
+func (s *Server) wait() error {
+	if !s.gone {
+		s.exit = <-s.done
+		s.gone = true
+	}
+	return s.exit
 }
 
 // FreeAddr returns a loopback address with a free port.
@@ -74,11 +86,13 @@ func (s *Server) Start() error {
 		return err
 	}
 	s.done = make(chan error, 1)
+	s.gone, s.exit = false, nil
 	go func() { s.done <- s.cmd.Wait() }()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
 		select {
 		case err := <-s.done:
+			s.gone, s.exit = true, err
 			return fmt.Errorf("the server exited at start: %v", err)
 		default:
 		}
@@ -97,20 +111,21 @@ func (s *Server) Start() error {
 // Kill ends the server with SIGKILL, as a power cut or an OOM killer would:
 // no shutdown, no flush.
 func (s *Server) Kill() {
-	if s.cmd != nil && s.cmd.Process != nil {
+	if s.cmd != nil && s.cmd.Process != nil && !s.gone {
 		s.cmd.Process.Signal(syscall.SIGKILL)
-		<-s.done
+		s.wait()
 	}
 }
 
 // Stop ends the server with SIGTERM and waits for its graceful shutdown.
 func (s *Server) Stop() error {
-	if s.cmd == nil || s.cmd.Process == nil {
+	if s.cmd == nil || s.cmd.Process == nil || s.gone {
 		return nil
 	}
 	s.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case err := <-s.done:
+		s.gone, s.exit = true, err
 		return err
 	case <-time.After(60 * time.Second):
 		s.Kill()
