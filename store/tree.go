@@ -4,8 +4,12 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/singleflight"
 
 	"gorm.io/gorm"
 
@@ -44,15 +48,37 @@ type expectedKey struct {
 }
 
 type treeCache struct {
-	cur atomic.Pointer[Tree]
+	cur  atomic.Pointer[Tree]
+	load singleflight.Group // one load per version for requests outside transactions
 }
 
 func (c *treeCache) invalidate() { c.cur.Store(nil) }
 
 // Tree returns the current unit tree, reloading it if another request or
 // process has changed a unit since it was loaded.
+//
+// Requests that find the tree out of date share one load of the new
+// version: after a restart under load, every request at once loaded the
+// whole tree (11,240 units) for itself, 0.6 s each instead of 20 ms.
 func (s *Store) Tree(ctx context.Context) (*Tree, error) {
-	return s.treeVia(s.r.WithContext(ctx))
+	c, cctx := sqlOf(s.r.WithContext(ctx))
+	var version int64
+	if err := c.QueryRowContext(cctx, "SELECT version FROM tree_version WHERE id = 1").Scan(&version); err != nil {
+		return nil, fmt.Errorf("read tree version: %w", err)
+	}
+	if t := s.tree.cur.Load(); t != nil && t.Version == version {
+		return t, nil
+	}
+	v, err, _ := s.tree.load.Do(strconv.FormatInt(version, 10), func() (any, error) {
+		// Not the first caller's context: the others wait for this load.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		defer cancel()
+		return s.treeAt(s.r.WithContext(ctx), version)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*Tree), nil
 }
 
 // treeVia is Tree reading through db, which inside a transaction must be
