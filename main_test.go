@@ -198,6 +198,37 @@ func TestServeDemo(t *testing.T) {
 	}
 }
 
+// liveDB is a fresh database with the units of unitsFile and an admin
+// token, made with the real binary's commands, as an operator would.
+func liveDB(t *testing.T, unitsFile string) (db, token string) {
+	t.Helper()
+	db = testenv.NewDB(t).URL
+	if _, err := loadtest.Run(binary(t), db, nil, "units", "import", unitsFile); err != nil {
+		t.Fatal(err)
+	}
+	out, err := loadtest.Run(binary(t), db, nil, "token", "create", "--role", "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, strings.TrimSpace(out)
+}
+
+// startServer starts `doingoai serve` on db on a free port, stopped when
+// the test ends.
+func startServer(t *testing.T, db string) *loadtest.Server {
+	t.Helper()
+	addr, err := loadtest.FreeAddr()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &loadtest.Server{Bin: binary(t), DB: db, Addr: addr}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Stop() })
+	return srv
+}
+
 // TestCrashSafety SIGKILLs the real server three times while clients
 // submit (the benchmark does it 20 times and more: go run ./cmd/loadbench
 // -crash 20), restarts it each time, and then checks that every
@@ -208,27 +239,10 @@ func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills and restarts the server")
 	}
-	db := testenv.NewDB(t).URL
-	bin := binary(t)
-	if _, err := loadtest.Run(bin, db, nil, "units", "import", "demo/units-dinh-hoa-2024-11-01.csv"); err != nil {
-		t.Fatal(err)
-	}
-	out, err := loadtest.Run(bin, db, nil, "token", "create", "--role", "admin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	token := strings.TrimSpace(out)
-	addr, err := loadtest.FreeAddr()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &loadtest.Server{Bin: bin, DB: db, Addr: addr}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Stop()
+	db, token := liveDB(t, "demo/units-dinh-hoa-2024-11-01.csv")
+	srv := startServer(t, db)
 	ctx := context.Background()
-	communes, err := loadtest.Communes(ctx, "http://"+addr, token)
+	communes, err := loadtest.Communes(ctx, "http://"+srv.Addr, token)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,28 +266,8 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	if !testenv.IsPostgres() {
 		t.Skip("SKIPPED on SQLite: several server processes share a database only on PostgreSQL (.ci/run runs this test there)")
 	}
-	db := testenv.NewDB(t).URL
-	bin := binary(t)
-	if _, err := loadtest.Run(bin, db, nil, "units", "import", "demo/units-dinh-hoa-2024-11-01.csv"); err != nil {
-		t.Fatal(err)
-	}
-	out, err := loadtest.Run(bin, db, nil, "token", "create", "--role", "admin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	token := strings.TrimSpace(out)
-	var servers [2]*loadtest.Server
-	for i := range servers {
-		addr, err := loadtest.FreeAddr()
-		if err != nil {
-			t.Fatal(err)
-		}
-		servers[i] = &loadtest.Server{Bin: bin, DB: db, Addr: addr}
-		if err := servers[i].Start(); err != nil {
-			t.Fatal(err)
-		}
-		defer servers[i].Stop()
-	}
+	db, token := liveDB(t, "demo/units-dinh-hoa-2024-11-01.csv")
+	servers := [2]*loadtest.Server{startServer(t, db), startServer(t, db)}
 	ctx := context.Background()
 	communes, err := loadtest.Communes(ctx, "http://"+servers[0].Addr, token)
 	if err != nil {
@@ -382,24 +376,10 @@ func TestBackupWhileSubmitting(t *testing.T) {
 	if testenv.IsPostgres() {
 		t.Skip("SKIPPED on PostgreSQL: backup copies SQLite databases (use pg_dump for PostgreSQL)")
 	}
-	db := testenv.NewDB(t).URL
-	bin := binary(t)
-	if _, err := loadtest.Run(bin, db, nil, "units", "import", "testdata/units-vn-2024-11-01.csv"); err != nil {
-		t.Fatal(err)
-	}
-	out, err := loadtest.Run(bin, db, nil, "token", "create", "--role", "admin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	token := strings.TrimSpace(out)
-	addr, _ := loadtest.FreeAddr()
-	srv := &loadtest.Server{Bin: bin, DB: db, Addr: addr}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Stop()
+	db, token := liveDB(t, "testdata/units-vn-2024-11-01.csv")
+	srv := startServer(t, db)
 	ctx := context.Background()
-	base := "http://" + addr
+	base := "http://" + srv.Addr
 	communes, err := loadtest.Communes(ctx, base, token)
 	if err != nil {
 		t.Fatal(err)
@@ -465,14 +445,9 @@ func TestBackupWhileSubmitting(t *testing.T) {
 		t.Fatalf("the copy holds %d reports (%v); 800 were acknowledged before it began, 6000 in all by the end", n, err)
 	}
 	t.Logf("the copy holds %d of 6000 reports", n)
-	addr2, _ := loadtest.FreeAddr()
-	restored := &loadtest.Server{Bin: bin, DB: copyPath, Addr: addr2}
-	if err := restored.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer restored.Stop()
+	restored := startServer(t, copyPath)
 	for _, a := range before.Acks {
-		status, body, err := loadtest.Get(ctx, client, "http://"+addr2, token, "/api/v1/reports/"+a.Job.Commune.Code+"/2024")
+		status, body, err := loadtest.Get(ctx, client, "http://"+restored.Addr, token, "/api/v1/reports/"+a.Job.Commune.Code+"/2024")
 		if err != nil || status != 200 || !strings.Contains(string(body), `"revision":1`) {
 			t.Fatalf("restored copy, report %s: %d %v %.200s", a.Job.Commune.Code, status, err, body)
 		}
