@@ -19,11 +19,9 @@ func (h *Handler) deadlineUnit(r *http.Request) (*store.TreeUnit, models.Period,
 	if err != nil {
 		return nil, period, err
 	}
-	u := t.ForPeriod(code, period)
-	if u == nil {
-		if u = t.ByCode(code); u == nil {
-			return nil, period, models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
-		}
+	u, err := t.Resolve(code, period)
+	if err != nil {
+		return nil, period, err
 	}
 	return u, period, inScope(t, principal(r), u)
 }

@@ -139,10 +139,8 @@ func (h *Handler) rollupQuery(r *http.Request) (store.RollupQuery, string, error
 	if err != nil {
 		return q, "", err
 	}
-	if q.Unit = t.ForPeriod(code, q.Period); q.Unit == nil {
-		if q.Unit = t.ByCode(code); q.Unit == nil {
-			return q, "", models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
-		}
+	if q.Unit, err = t.Resolve(code, q.Period); err != nil {
+		return q, "", err
 	}
 	return q, format, h.scopeAbove(r, t, q.Unit)
 }
@@ -291,11 +289,9 @@ func (h *Handler) unitPeriodQuery(r *http.Request) (*store.TreeUnit, models.Peri
 	if err != nil {
 		return nil, period, err
 	}
-	u := t.ForPeriod(code, period)
-	if u == nil {
-		if u = t.ByCode(code); u == nil {
-			return nil, period, models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
-		}
+	u, err := t.Resolve(code, period)
+	if err != nil {
+		return nil, period, err
 	}
 	return u, period, h.scopeAbove(r, t, u)
 }

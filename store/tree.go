@@ -235,6 +235,20 @@ func (t *Tree) ForPeriod(code string, p models.Period) *TreeUnit {
 	return nil
 }
 
+// Resolve returns the unit a code named during period p (ForPeriod) or,
+// if none did, the unit the code names now (ByCode): a rollup, completeness
+// or deadline may ask about a unit for a period before it existed, when
+// it has no reports. ENOTFOUND if the code names no unit at all.
+func (t *Tree) Resolve(code string, p models.Period) (*TreeUnit, error) {
+	if u := t.ForPeriod(code, p); u != nil {
+		return u, nil
+	}
+	if u := t.ByCode(code); u != nil {
+		return u, nil
+	}
+	return nil, models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
+}
+
 // Contains tells whether u is ancestor or the same unit as ancestor.
 func (t *Tree) Contains(ancestor, u *TreeUnit) bool {
 	for ; u != nil; u = u.Parent {
