@@ -102,8 +102,8 @@ func (f *Figures) Ptr(m Measure) *int64 {
 
 // FiguresOf extracts the measures of a report. Null stays null: a section
 // left out, or a count left null with no items, is not reported; an empty
-// list of items with no count means zero (DOMAIN.md: when only items are
-// given the count is their number).
+// list of items with no count means zero (when only items are given, the
+// count is their number: RULES.md, "Counted sections").
 func FiguresOf(r *Report) Figures {
 	var f Figures
 	put := func(m Measure, v *int64) {

@@ -42,7 +42,7 @@ func sum(code, vi, en, unit string, m Measure) Indicator {
 	return Indicator{Code: code, NameVI: vi, NameEN: en, Unit: unit, Aggregation: AggSum, Source: Measures[m].Field, Value: m, pair: -1}
 }
 
-// Indicators is the catalogue of DOMAIN.md, in its order.
+// Indicators is the indicator catalogue, in the order RULES.md lists it.
 var Indicators = []Indicator{
 	sum("delegations_out", "Số đoàn ra", "Delegations sent abroad", "đoàn", MDelegationsOut),
 	sum("delegations_out_people", "Số lượt người đi nước ngoài", "People sent abroad", "người", MDelegationsOutPeople),

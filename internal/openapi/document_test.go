@@ -178,8 +178,8 @@ func TestOpenAPI3(t *testing.T) {
 	}
 }
 
-// endpoints is the contract's list (shared/CONTRACT.md): every one must be
-// in the document.
+// endpoints are the public interface the service promises (the README and the
+// Swagger UI describe them): every one must be in the document.
 var endpoints = []string{
 	"GET /api/v1/units", "GET /api/v1/units/{code}", "POST /api/v1/units", "PATCH /api/v1/units/{code}",
 	"POST /api/v1/reports", "PUT /api/v1/reports/{unit_code}/{period}", "GET /api/v1/reports/{unit_code}/{period}",
