@@ -16,7 +16,7 @@ import (
 //
 //	@Summary		Submit a report (nộp báo cáo)
 //	@ID				submitReport
-//	@Description	Submits the report of the body's `unit_code` for its `period`. The first submission answers 201 with `Location`; a changed report answers 201 with the next revision; a report identical to the current revision answers 200 with that revision and stores nothing. Doubtful figures are stored and returned as `warnings`; impossible ones are refused with 422 naming every problem by its field path, and nothing is stored.
+//	@Description	Submits the report of the body's `unit_code` for its `period`. The first submission answers 201 with `Location`; a changed report answers 201 with the next revision; a report identical to the current revision answers 200 with that revision and stores nothing — except after the district returned it: then any submission, even unchanged, is the next revision (the commune stands by its figures). Doubtful figures are stored and returned as `warnings`; impossible ones are refused with 422 naming every problem by its field path, and nothing is stored.
 //	@Description	A commune token submits for its own commune; a district token for any commune below it (recorded as on its behalf).
 //	@Description	`Idempotency-Key`: a retry with the same key and body returns the first answer and changes nothing; the same key with another body is 422. `?dry_run=true` validates and answers as if stored (200, `dry_run: true`), storing nothing.
 //	@Tags			reports
@@ -225,17 +225,14 @@ func (h *Handler) dryRun(w http.ResponseWriter, r *http.Request, sub *store.Subm
 	if err != nil {
 		return err
 	}
-	res := models.SubmitResult{UnitCode: sub.Unit.Code, Period: sub.Period, Revision: cur.Revision + 1, Status: sub.Status,
+	tr, err := models.Next(cur, models.Request{Action: models.SubmitAction(sub.Status), Hash: sub.Hash, IfMatch: sub.IfMatch})
+	if err != nil {
+		return err
+	}
+	res := models.SubmitResult{UnitCode: sub.Unit.Code, Period: sub.Period, Revision: cur.Revision + 1, Status: tr.Status,
 		SubmittedAt: h.Store.Now(), Warnings: sub.Warnings, DryRun: true}
-	switch {
-	case cur.Status == models.StatusAccepted:
-		return models.Errorf(models.ECONFLICT, "the report of %s for %s is accepted and locked", sub.Unit.Code, sub.Period)
-	case sub.IfMatch != "" && (!cur.Exists || (sub.IfMatch != "*" && sub.IfMatch != cur.ETag)):
-		return models.Errorf(models.EPRECONDITION, "If-Match %s is not the report's current ETag", sub.IfMatch)
-	case cur.Exists && string(cur.Hash) == string(sub.Hash):
-		res.Revision, res.Status = cur.Revision, cur.Status
-	case sub.Status == models.StatusDraft && cur.Status == models.StatusSubmitted:
-		return models.Errorf(models.ECONFLICT, "the report of %s for %s is already submitted; a draft cannot replace it", sub.Unit.Code, sub.Period)
+	if tr.Unchanged {
+		res.Revision = cur.Revision
 	}
 	metrics.Submissions.WithLabelValues("dry_run").Inc()
 	return writeJSON(w, http.StatusOK, res)

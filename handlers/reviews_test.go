@@ -119,3 +119,34 @@ func TestAuditScope(t *testing.T) {
 		{Name: "no endpoint deletes it", Method: "DELETE", URL: "/api/v1/audit", Token: "admin", Status: 405},
 	})
 }
+
+// TestResubmitUnchangedAfterReturn: a returned report submitted again with
+// the same body is a new submitted revision (the commune stands by its
+// figures); the answer never says returned.
+func TestResubmitUnchangedAfterReturn(t *testing.T) {
+	env := apitest.New(t)
+	seed := string(demo.BocNhieu2024)
+	env.Run(t, []apitest.Scenario{
+		{Name: "the commune submits", Method: "POST", URL: "/api/v1/reports", Token: "commune", Body: seed, Status: 201},
+		{Name: "the district returns it", Method: "POST", URL: seedURL + "/review", Token: "district", Status: 200,
+			Body: `{"decision":"return","comment":"Đề nghị kiểm tra lại số liệu."}`, Contains: []string{`"status":"returned"`}},
+		{Name: "a dry run says what would happen", Method: "POST", URL: "/api/v1/reports?dry_run=true", Token: "commune", Body: seed, Status: 200,
+			Contains: []string{`"revision":2`, `"status":"submitted"`, `"dry_run":true`}, NotContains: []string{"returned"}},
+		{Name: "the same body again is a new revision", Method: "POST", URL: "/api/v1/reports", Token: "commune", Body: seed, Status: 201,
+			Contains: []string{`"revision":2`, `"status":"submitted"`}, NotContains: []string{"returned"},
+			Check: func(t *testing.T, r *apitest.Response) {
+				if r.Header.Get("Location") != seedURL {
+					t.Errorf("Location %q", r.Header.Get("Location"))
+				}
+			}},
+		{Name: "and once submitted, the same body again is unchanged", Method: "POST", URL: "/api/v1/reports", Token: "commune", Body: seed, Status: 200,
+			Contains: []string{`"revision":2`, `"status":"submitted"`}},
+		{Name: "the report reads submitted", URL: seedURL, Token: "district", Status: 200, Contains: []string{`"status":"submitted"`, `"revision":2`}},
+	})
+	if n := rollup(t, env, "district", "unit=167&period=2024").CommunesReported; n != 1 {
+		t.Errorf("the resubmitted report does not count: %d", n)
+	}
+	if err := env.Store.CheckTotals(t.Context()); err != nil {
+		t.Error(err)
+	}
+}

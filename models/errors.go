@@ -32,12 +32,18 @@ type FieldError struct {
 }
 
 // Error is a domain error: a code, a message a person understands, and for
-// EINVALID the list of every problem found.
+// EINVALID the list of every problem found. Err, when set, is the distinct
+// reason among several of one code (such as ErrReportLocked among the
+// conflicts), for errors.Is.
 type Error struct {
 	Code    string
 	Message string
 	Fields  []FieldError
+	Err     error
 }
+
+// Unwrap returns the distinct reason, if any.
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
 	if len(e.Fields) == 0 {

@@ -403,11 +403,3 @@ func (in *ReviewInput) Validate(p *Problems) {
 	}
 	CheckText(p, "comment", in.Comment, MaxReviewComment)
 }
-
-// StatusAfter is the status a decision gives a report.
-func (in *ReviewInput) StatusAfter() string {
-	if in.Decision == DecisionAccept {
-		return StatusAccepted
-	}
-	return StatusReturned
-}

@@ -20,10 +20,7 @@ const (
 )
 
 func inTotalsScope(scope int, status string) bool {
-	if scope == scopeAccepted {
-		return status == models.StatusAccepted
-	}
-	return status == models.StatusSubmitted || status == models.StatusAccepted
+	return models.Counted(status, scope == scopeAccepted)
 }
 
 type aggKey struct {

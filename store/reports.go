@@ -110,10 +110,16 @@ func (st *reportState) review() *models.Review {
 	return r
 }
 
-// counted tells whether the report counts as reported in rollups by
-// default (submitted or accepted; drafts and returned reports do not).
-func (st *reportState) counted() bool {
-	return st.Status == models.StatusSubmitted || st.Status == models.StatusAccepted
+// lifecycle is the report's state as the lifecycle (models.Next) sees it.
+func (st *reportState) lifecycle(unitCode string) models.ReportState {
+	ls := models.ReportState{UnitCode: unitCode, Period: st.Period, Revision: st.Revision, Status: st.Status, ETag: st.ETag(), Hash: st.Hash}
+	if st.ReviewedRevision != nil {
+		ls.ReviewedRevision = *st.ReviewedRevision
+	}
+	if st.ReviewComment != nil {
+		ls.ReviewComment = *st.ReviewComment
+	}
+	return ls
 }
 
 // loadState reads the report of a unit for a period, nil if there is none.
@@ -129,23 +135,17 @@ func (s *Store) loadState(db *gorm.DB, unitID int64, period string) (*reportStat
 	return scanState(rows)
 }
 
-// ReportState is what a handler needs to know of a report before
-// submitting to it: whether it exists, its status and ETag.
-type ReportState struct {
-	Exists   bool
-	Revision int
-	Status   string
-	ETag     string
-	Hash     []byte
-}
-
-// CurrentState reads a report's state (for dry runs).
-func (s *Store) CurrentState(ctx context.Context, unit *TreeUnit, period string) (ReportState, error) {
+// CurrentState reads a report's state as the lifecycle sees it (for dry
+// runs): Revision 0 when there is no report.
+func (s *Store) CurrentState(ctx context.Context, unit *TreeUnit, period string) (models.ReportState, error) {
 	st, err := s.loadState(s.r.WithContext(ctx), unit.ID, period)
-	if err != nil || st == nil {
-		return ReportState{}, err
+	if err != nil {
+		return models.ReportState{}, err
 	}
-	return ReportState{Exists: true, Revision: st.Revision, Status: st.Status, ETag: st.ETag(), Hash: st.Hash}, nil
+	if st == nil {
+		return models.ReportState{UnitCode: unit.Code, Period: period}, nil
+	}
+	return st.lifecycle(unit.Code), nil
 }
 
 // PreviousFigures returns the figures of the same commune's report for the

@@ -20,7 +20,6 @@ import (
 // ETag.
 func (s *Store) Review(ctx context.Context, p models.Principal, unit *TreeUnit, period string, in models.ReviewInput, ifMatch string) error {
 	now := micros(s.Now())
-	status := in.StatusAfter()
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
 		t, err := s.lockTreeShared(tx)
 		if err != nil {
@@ -39,24 +38,22 @@ func (s *Store) Review(ctx context.Context, p models.Principal, unit *TreeUnit, 
 			st, err = scanState(rows)
 		}
 		rows.Close()
-		switch {
-		case err != nil:
+		if err != nil {
 			return err
-		case st == nil:
-			return notFound("%s has no report for %s", unit.Code, period)
-		case ifMatch != "" && ifMatch != "*" && ifMatch != st.ETag():
-			return models.Errorf(models.EPRECONDITION, "If-Match %s is not the report's current ETag (%s): it changed since you read it", ifMatch, st.ETag())
-		case st.Status == models.StatusDraft:
-			return models.Errorf(models.ECONFLICT, "the report of %s for %s is a draft; the commune must submit it before it can be reviewed", unit.Code, period)
-		case st.Status == status && st.ReviewComment != nil && *st.ReviewComment == in.Comment &&
-			st.ReviewedRevision != nil && *st.ReviewedRevision == st.Revision:
-			return nil // the same review again
+		}
+		cur := models.ReportState{UnitCode: unit.Code, Period: period}
+		if st != nil {
+			cur = st.lifecycle(unit.Code)
+		}
+		tr, err := models.Next(cur, models.Request{Action: models.ReviewAction(in.Decision), Comment: in.Comment, IfMatch: ifMatch})
+		if err != nil || tr.Unchanged {
+			return err
 		}
 		before := *st
-		st.Status = status
+		st.Status = tr.Status
 		st.Version++
 		err = tx.Exec(`UPDATE reports SET status = ?, version = ?, reviewed_at = ?, review_decision = ?, review_comment = ?,
-			reviewed_by = ?, reviewed_revision = ? WHERE id = ?`, status, st.Version, now, in.Decision, in.Comment, p.Actor(), st.Revision, st.ID).Error
+			reviewed_by = ?, reviewed_revision = ? WHERE id = ?`, st.Status, st.Version, now, in.Decision, in.Comment, p.Actor(), st.Revision, st.ID).Error
 		if err != nil {
 			return err
 		}
@@ -92,11 +89,7 @@ func (s *Store) reviewDecisions(ctx context.Context, reportID int64) (map[int]st
 	}
 	out := make(map[int]string, len(rows))
 	for _, r := range rows {
-		if r.Decision == models.DecisionAccept {
-			out[r.Revision] = models.StatusAccepted
-		} else {
-			out[r.Revision] = models.StatusReturned
-		}
+		out[r.Revision] = models.ReviewedStatus(r.Decision)
 	}
 	return out, nil
 }

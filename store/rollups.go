@@ -30,10 +30,10 @@ func (s *Store) Rollup(ctx context.Context, q RollupQuery) (models.Rollup, error
 		return models.Rollup{}, err
 	}
 	scope := scopeCounted
-	out := models.Rollup{Unit: models.UnitRef{Code: q.Unit.Code, Name: q.Unit.Name}, Period: q.Period.String(), Counted: []string{models.StatusSubmitted, models.StatusAccepted}}
 	if q.AcceptedOnly {
-		scope, out.Counted = scopeAccepted, []string{models.StatusAccepted}
+		scope = scopeAccepted
 	}
+	out := models.Rollup{Unit: models.UnitRef{Code: q.Unit.Code, Name: q.Unit.Name}, Period: q.Period.String(), Counted: models.CountedStatuses(q.AcceptedOnly)}
 	periods := []string{q.Period.String()}
 	for _, p := range q.Series {
 		if !slices.Contains(periods, p.String()) {

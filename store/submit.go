@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -244,22 +243,13 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 			before[k] = *st
 		}
 		sub := p.sub
-		switch {
-		case st.Status == models.StatusAccepted && st.Revision > 0:
-			p.err = models.Errorf(models.ECONFLICT, "the report of %s for %s is accepted and locked; the district can reopen it by returning it", sub.Unit.Code, sub.Period)
+		tr, err := models.Next(st.lifecycle(sub.Unit.Code), models.Request{Action: models.SubmitAction(sub.Status), Hash: sub.Hash, IfMatch: sub.IfMatch})
+		if err != nil {
+			p.err = err
 			continue
-		case sub.IfMatch != "" && (st.Revision == 0 || (sub.IfMatch != "*" && sub.IfMatch != st.ETag())):
-			cur := "none: the report does not exist"
-			if st.Revision > 0 {
-				cur = st.ETag()
-			}
-			p.err = models.Errorf(models.EPRECONDITION, "If-Match %s is not the report's current ETag (%s); read it again and resubmit", sub.IfMatch, cur)
-			continue
-		case st.Revision > 0 && bytes.Equal(st.Hash, sub.Hash):
+		}
+		if tr.Unchanged {
 			p.out = s.outcome(http.StatusOK, sub, st)
-			continue
-		case sub.Status == models.StatusDraft && st.Revision > 0 && st.Status == models.StatusSubmitted:
-			p.err = models.Errorf(models.ECONFLICT, "the report of %s for %s is already submitted; a draft cannot replace it (submit the amendment instead)", sub.Unit.Code, sub.Period)
 			continue
 		}
 		from := st.Status
@@ -268,17 +258,17 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 		}
 		st.Revision++
 		st.Version++
-		st.Status = sub.Status
+		st.Status = tr.Status
 		st.Hash = sub.Hash
 		st.SubmittedAt = nowUS
-		if sub.Status == models.StatusSubmitted && st.FirstSubmittedAt == nil {
+		if tr.Status == models.StatusSubmitted && st.FirstSubmittedAt == nil {
 			t := nowUS
 			st.FirstSubmittedAt = &t
 		}
 		w, _ := json.Marshal(sub.Warnings)
 		st.Warnings, st.warningList = string(w), sub.Warnings
 		st.Figures = sub.Figures
-		revisions = append(revisions, revisionInsert{reportID: st.ID, revision: st.Revision, status: sub.Status, body: sub.Body,
+		revisions = append(revisions, revisionInsert{reportID: st.ID, revision: st.Revision, status: tr.Status, body: sub.Body,
 			hash: sub.Hash, warnings: st.Warnings, at: nowUS, principal: sub.Principal})
 		detail := map[string]any{"status": Change{From: from, To: st.Status}, "warnings": len(sub.Warnings)}
 		if sub.Principal.Role != models.RoleCommune {
