@@ -322,3 +322,32 @@ func (u *TreeUnit) Depth() int {
 	}
 	return d
 }
+
+// WithCode returns every unit that has had the code, oldest first.
+func (t *Tree) WithCode(code string) []*TreeUnit { return t.byCode[code] }
+
+// OnDay returns the unit the code names on day d, or nil.
+func (t *Tree) OnDay(code string, d models.Date) *TreeUnit {
+	for _, u := range t.byCode[code] {
+		if u.ExistsOn(d) {
+			return u
+		}
+	}
+	return nil
+}
+
+// Overlapping returns a unit other than the one with id except that has
+// the code on some day from..to (zero bounds are open), or nil: a code
+// names at most one unit on any day.
+func (t *Tree) Overlapping(code string, from, to models.Date, except int64) *TreeUnit {
+	for _, u := range t.byCode[code] {
+		if u.ID == except {
+			continue
+		}
+		if (u.ValidFrom.IsZero() || to.IsZero() || !to.Before(u.ValidFrom)) &&
+			(u.ValidTo.IsZero() || from.IsZero() || !u.ValidTo.Before(from)) {
+			return u
+		}
+	}
+	return nil
+}

@@ -200,6 +200,9 @@ func (s *Store) CreateUnit(ctx context.Context, p models.Principal, in models.Un
 		if cur := t.ByCode(in.Code); cur != nil && cur.ValidTo.IsZero() && in.ValidTo.IsZero() {
 			return models.Errorf(models.ECONFLICT, "unit %s already exists (%s); retire it (valid_to) before reusing its code", in.Code, cur.Name)
 		}
+		if o := t.Overlapping(in.Code, in.ValidFrom, in.ValidTo, 0); o != nil {
+			return overlapConflict(in.Code, o)
+		}
 		now := micros(s.Now())
 		row := unitRow{Code: in.Code, Name: in.Name, NameFolded: models.Fold(in.Name), Kind: string(in.Kind),
 			ValidFrom: datePtr(in.ValidFrom), ValidTo: datePtr(in.ValidTo), CreatedAt: now, UpdatedAt: now}
@@ -207,8 +210,8 @@ func (s *Store) CreateUnit(ctx context.Context, p models.Principal, in models.Un
 			row.ParentID = &parent.ID
 		}
 		if err := tx.Create(&row).Error; err != nil {
-			if isUniqueViolation(err) {
-				return models.Errorf(models.ECONFLICT, "unit %s already exists", in.Code)
+			if isUniqueViolation(err) || isOverlap(err) {
+				return models.Errorf(models.ECONFLICT, "unit %s already exists on some of these days", in.Code)
 			}
 			return err
 		}
@@ -306,6 +309,9 @@ func (s *Store) UpdateUnit(ctx context.Context, p models.Principal, code string,
 		if err := probs.Err("the change is not valid"); err != nil {
 			return err
 		}
+		if o := t.Overlapping(u.Code, after.ValidFrom, after.ValidTo, u.ID); o != nil {
+			return overlapConflict(u.Code, o)
+		}
 		if after.Kind.CommuneLevel() != before.Kind.CommuneLevel() {
 			if n, err := s.countReports(tx, u.ID); err != nil {
 				return err
@@ -321,7 +327,7 @@ func (s *Store) UpdateUnit(ctx context.Context, p models.Principal, code string,
 			row["parent_id"] = parent.ID
 		}
 		if err := tx.Model(&unitRow{}).Where("id = ?", u.ID).Updates(row).Error; err != nil {
-			if isUniqueViolation(err) {
+			if isUniqueViolation(err) || isOverlap(err) {
 				return models.Errorf(models.ECONFLICT, "another unit not retired has the code %s", u.Code)
 			}
 			return err
@@ -452,6 +458,15 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 			}
 			depth[r.Code] = d
 		}
+		for _, r := range rows {
+			var self int64
+			if cur := current(r.Code); cur != nil {
+				self = cur.ID
+			}
+			if o := t.Overlapping(r.Code, r.ValidFrom, r.ValidTo, self); o != nil {
+				probs.Addf(fmt.Sprintf("line %d.code", r.Line), "%s", overlapMessage(r.Code, o))
+			}
+		}
 		if err := probs.Err("the units file has errors; nothing was imported"); err != nil {
 			return err
 		}
@@ -490,6 +505,9 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 					ParentID: idOf(r.ParentCode), ValidFrom: datePtr(r.ValidFrom), ValidTo: datePtr(r.ValidTo), CreatedAt: now, UpdatedAt: now})
 			}
 			if err := tx.CreateInBatches(batch, 1000).Error; err != nil {
+				if isOverlap(err) {
+					return models.Errorf(models.ECONFLICT, "the units file has a code that another unit has on some of the same days; nothing was imported")
+				}
 				return fmt.Errorf("insert units: %w", err)
 			}
 			for _, b := range batch {
