@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -113,10 +114,13 @@ func RollupCSV(w io.Writer, r models.Rollup) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(t.header); err != nil {
+	rec := make([]string, len(t.header))
+	for i, h := range t.header {
+		rec[i] = neutralise(h)
+	}
+	if err := cw.Write(rec); err != nil {
 		return err
 	}
-	rec := make([]string, len(t.header))
 	for _, row := range t.rows {
 		for i, c := range row {
 			rec[i] = cellText(c)
@@ -137,10 +141,22 @@ func cellText(c any) string {
 		}
 		return v.String()
 	case string:
-		return v
+		return neutralise(v)
 	default:
 		return fmt.Sprint(v)
 	}
+}
+
+// neutralise keeps a spreadsheet from running text as a formula (OWASP's
+// rule for CSV injection): a text cell that begins with =, +, -, @, a tab or
+// a carriage return gets a leading apostrophe, which spreadsheets show as
+// text. Numbers are never text here (cellText writes them itself), so they
+// stay numbers, negative ones included.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // RollupXLSX writes a workbook with a sheet per table: totals, breakdown

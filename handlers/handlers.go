@@ -9,6 +9,7 @@ package handlers
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"mime"
@@ -44,7 +45,14 @@ func readJSONBody(r *http.Request) ([]byte, error) {
 	if ct == "" || err != nil || !(mt == "application/json" || strings.HasSuffix(mt, "+json")) {
 		return nil, models.Errorf(models.EMEDIATYPE, "send the body as application/json, not %q", ct)
 	}
-	return io.ReadAll(r.Body)
+	b, err := io.ReadAll(r.Body)
+	var tooLarge *http.MaxBytesError
+	if err != nil && !errors.As(err, &tooLarge) {
+		// The client sent less than its Content-Length and stopped (or the
+		// connection broke mid-body): its fault, not the server's.
+		return nil, models.Errorf(models.EMALFORMED, "the request body ended before its Content-Length (%d bytes) was read", r.ContentLength)
+	}
+	return b, err
 }
 
 // principal returns who makes the request; the api package has

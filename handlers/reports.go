@@ -284,16 +284,24 @@ func idempotencyKey(r *http.Request) (*store.IdempotencyKey, error) {
 	return &store.IdempotencyKey{Key: v}, nil
 }
 
-// boolQuery reads an optional true/false query value.
+// boolQuery reads an optional true/false query value. Absent is false; a
+// parameter that is present must say true or false: "?dry_run=" or
+// "?dry_run=yes" is refused rather than read as false, so that a client that
+// meant a dry run never stores data.
 func boolQuery(r *http.Request, name string) (bool, error) {
-	v := r.URL.Query().Get(name)
-	if v == "" {
+	q := r.URL.Query()
+	if !q.Has(name) {
 		return false, nil
 	}
+	vs := q[name]
+	v := vs[0]
 	b, err := strconv.ParseBool(v)
+	if len(vs) > 1 {
+		err = errors.New("repeated")
+	}
 	if err != nil {
 		return false, &models.Error{Code: models.EINVALID, Message: "the query is not valid",
-			Fields: []models.FieldError{{Field: name, Message: "must be true or false"}}}
+			Fields: []models.FieldError{{Field: name, Message: "must be given once, as true or false"}}}
 	}
 	return b, nil
 }

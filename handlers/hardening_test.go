@@ -1,0 +1,99 @@
+package handlers_test
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"doingoai/api"
+	"doingoai/demo"
+	"doingoai/internal/apitest"
+)
+
+// TestBooleanQueryMustSayTrueOrFalse: "?dry_run=" (empty) or a word that is
+// not a boolean is refused with 422 and stores nothing; a client that meant
+// a dry run never writes data.
+func TestBooleanQueryMustSayTrueOrFalse(t *testing.T) {
+	env := apitest.New(t)
+	for _, q := range []string{"dry_run=", "dry_run", "dry_run=yes", "dry_run=%20", "dry_run=true&dry_run=false"} {
+		res := env.Do(t, "POST", "/api/v1/reports?"+q, "commune", string(demo.BocNhieu2024), nil)
+		if res.Status != 422 || !strings.Contains(string(res.Body), `"field":"dry_run"`) {
+			t.Errorf("?%s: %d %s", q, res.Status, res.Body)
+		}
+		res = env.Do(t, "PUT", seedURL+"?"+q, "commune", string(demo.BocNhieu2024), nil)
+		if res.Status != 422 {
+			t.Errorf("PUT ?%s: %d %s", q, res.Status, res.Body)
+		}
+	}
+	if res := env.Do(t, "GET", seedURL, "commune", "", nil); res.Status != 404 {
+		t.Fatalf("a refused dry run stored the report: %d %s", res.Status, res.Body)
+	}
+	if res := env.Do(t, "POST", "/api/v1/reports?dry_run=true", "commune", string(demo.BocNhieu2024), nil); res.Status != 200 || !strings.Contains(string(res.Body), `"dry_run":true`) {
+		t.Errorf("dry_run=true: %d %s", res.Status, res.Body)
+	}
+	if res := env.Do(t, "POST", "/api/v1/reports?dry_run=false", "commune", string(demo.BocNhieu2024), nil); res.Status != 201 {
+		t.Errorf("dry_run=false: %d %s", res.Status, res.Body)
+	}
+}
+
+// syncBuffer is a log sink that tests read while the server writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestBodyCutShort: a client that announces 1000 bytes, sends 6 and
+// half-closes its side gets 400, and the server logs it below error level.
+func TestBodyCutShort(t *testing.T) {
+	env := apitest.New(t)
+	var logs syncBuffer
+	h := api.New(api.Config{Store: env.Store, Logger: slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	for _, target := range []string{"POST /api/v1/reports", "PUT " + seedURL, "POST " + seedURL + "/review", "POST /api/v1/units"} {
+		method, path, _ := strings.Cut(target, " ")
+		conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		token := env.Tokens["admin"]
+		if strings.Contains(path, "reports") && method != "POST" || path == "/api/v1/reports" {
+			token = env.Tokens["commune"]
+		}
+		fmt.Fprintf(conn, "%s %s HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a\":1", method, path, token)
+		conn.(*net.TCPConn).CloseWrite()
+		conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+		res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Fatalf("%s: %v", target, err)
+		}
+		res.Body.Close()
+		conn.Close()
+		if res.StatusCode != 400 || res.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s: %d %s", target, res.StatusCode, res.Header.Get("Content-Type"))
+		}
+	}
+	if strings.Contains(logs.String(), `"level":"ERROR"`) {
+		t.Errorf("a body cut short is logged as an error:\n%s", logs.String())
+	}
+}
