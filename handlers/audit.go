@@ -71,7 +71,7 @@ func (h *Handler) ListAudit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if within != nil {
-		if err := inScope(t, p, within); err != nil {
+		if err := t.InScope(p, within); err != nil {
 			return err
 		}
 	}

@@ -4,12 +4,11 @@ import (
 	"net/http"
 
 	"doingoai/models"
-	"doingoai/store"
 )
 
 // deadlineUnit resolves the unit and period of a deadline path and checks
 // the token's scope.
-func (h *Handler) deadlineUnit(r *http.Request) (*store.TreeUnit, models.Period, error) {
+func (h *Handler) deadlineUnit(r *http.Request) (*models.TreeUnit, models.Period, error) {
 	code := r.PathValue("unit_code")
 	period, err := models.ParsePeriod(r.PathValue("period"))
 	if err != nil {
@@ -23,7 +22,7 @@ func (h *Handler) deadlineUnit(r *http.Request) (*store.TreeUnit, models.Period,
 	if err != nil {
 		return nil, period, err
 	}
-	return u, period, inScope(t, principal(r), u)
+	return u, period, t.InScope(principal(r), u)
 }
 
 // PutDeadline sets the due date of a period on a unit.

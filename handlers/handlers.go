@@ -1,7 +1,8 @@
 // Package handlers holds one file per resource of the API. Each handler
-// reads its request, checks the principal's rights through the store's
-// scope helper, calls the store and writes the answer; errors are returned,
-// never written, and the api package turns them into problem+json.
+// reads its request, checks the principal's rights with the unit tree's
+// scope check (models.Tree.InScope), calls the store and writes the answer;
+// errors are returned, never written, and the api package turns them into
+// problem+json.
 //
 // Handlers use only net/http types: the api package adapts them to the web
 // framework (Echo), which stays out of this package.
@@ -60,26 +61,6 @@ func readJSONBody(r *http.Request) ([]byte, error) {
 func principal(r *http.Request) models.Principal {
 	p, _ := models.PrincipalFrom(r.Context())
 	return p
-}
-
-// inScope is the one scope check of the API: may p act on unit u? An admin
-// (or the command line) everywhere; a district token on its unit and every
-// unit below; a commune token on its own unit only. A unit outside the
-// scope is EFORBIDDEN whether it has data or not.
-func inScope(t *store.Tree, p models.Principal, u *store.TreeUnit) error {
-	switch p.Role {
-	case models.RoleAdmin, models.RoleSystem:
-		return nil
-	case models.RoleDistrict:
-		if home := t.Unit(p.UnitID); home != nil && t.Contains(home, u) {
-			return nil
-		}
-	case models.RoleCommune:
-		if u.ID == p.UnitID {
-			return nil
-		}
-	}
-	return models.Errorf(models.EFORBIDDEN, "this token (%s, %s %s) cannot act on unit %s", p.Actor(), p.Role, p.UnitCode, u.Code)
 }
 
 // queryProblems collects the problems of a query string.

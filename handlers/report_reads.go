@@ -5,13 +5,12 @@ import (
 	"strconv"
 
 	"doingoai/models"
-	"doingoai/store"
 )
 
 // reportUnit resolves the unit and period of a report path and checks the
 // principal's scope. An unknown unit or a malformed period is 404 (there is
 // no report there); a unit outside the scope is 403.
-func (h *Handler) reportUnit(r *http.Request) (*store.TreeUnit, string, error) {
+func (h *Handler) reportUnit(r *http.Request) (*models.TreeUnit, string, error) {
 	code, period := r.PathValue("unit_code"), r.PathValue("period")
 	per, err := models.ParsePeriod(period)
 	if err != nil {
@@ -25,7 +24,7 @@ func (h *Handler) reportUnit(r *http.Request) (*store.TreeUnit, string, error) {
 	if u == nil {
 		return nil, "", models.Errorf(models.ENOTFOUND, "no unit had the code %s during %s", code, period)
 	}
-	if err := inScope(t, principal(r), u); err != nil {
+	if err := t.InScope(principal(r), u); err != nil {
 		return nil, "", err
 	}
 	return u, period, nil
@@ -202,7 +201,7 @@ func (h *Handler) ListReports(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if within != nil {
-		if err := inScope(t, p, within); err != nil {
+		if err := t.InScope(p, within); err != nil {
 			return err
 		}
 	}

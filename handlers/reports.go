@@ -156,7 +156,7 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathP
 	if err != nil {
 		return err
 	}
-	var unit *store.TreeUnit
+	var unit *models.TreeUnit
 	period, perr := models.ParsePeriod(rep.Period)
 	if perr == nil && models.ValidCode(rep.UnitCode) {
 		unit = t.ForPeriod(rep.UnitCode, period)
@@ -169,7 +169,7 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathP
 			content.Addf("unit_code", "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
 			unit = nil
 		default:
-			if err := inScope(t, p, unit); err != nil {
+			if err := t.InScope(p, unit); err != nil {
 				return err
 			}
 		}

@@ -64,12 +64,12 @@ const maxSeries = 20
 
 // scopeAbove returns the unit named by a query value for a district or
 // admin token: communes read no totals.
-func (h *Handler) scopeAbove(r *http.Request, t *store.Tree, u *store.TreeUnit) error {
+func (h *Handler) scopeAbove(r *http.Request, t *models.Tree, u *models.TreeUnit) error {
 	p := principal(r)
 	if p.Role == models.RoleCommune {
 		return models.Errorf(models.EFORBIDDEN, "a commune token cannot read rollups or completeness; ask the district")
 	}
-	return inScope(t, p, u)
+	return t.InScope(p, u)
 }
 
 // GetRollup returns the totals of every indicator below a unit.
@@ -271,7 +271,7 @@ func (h *Handler) GetCompleteness(w http.ResponseWriter, r *http.Request) error 
 }
 
 // unitPeriodQuery reads ?unit=&period= for a district or admin token.
-func (h *Handler) unitPeriodQuery(r *http.Request) (*store.TreeUnit, models.Period, error) {
+func (h *Handler) unitPeriodQuery(r *http.Request) (*models.TreeUnit, models.Period, error) {
 	qv := r.URL.Query()
 	var probs queryProblems
 	code := qv.Get("unit")

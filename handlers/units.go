@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"doingoai/models"
-	"doingoai/store"
 )
 
 // Page sizes of the unit listing. A province has a few hundred units, the
@@ -69,7 +68,7 @@ func (h *Handler) ListUnits(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var parent *store.TreeUnit
+	var parent *models.TreeUnit
 	if pc := q.Get("parent"); pc != "" {
 		if parent = t.ByCode(pc); parent == nil {
 			probs.Addf("parent", "no unit has the code %s", pc)

@@ -36,7 +36,7 @@ type aggDeltas map[aggKey]*models.Totals
 // change records that a report of a commune went from one status and set
 // of figures to another (a status "" or revision 0 is "no report"), for the
 // commune itself and every unit above it.
-func (d aggDeltas) change(t *Tree, unitID int64, period string, oldStatus string, oldFigs *models.Figures, newStatus string, newFigs *models.Figures) {
+func (d aggDeltas) change(t *models.Tree, unitID int64, period string, oldStatus string, oldFigs *models.Figures, newStatus string, newFigs *models.Figures) {
 	for scope := scopeCounted; scope <= scopeAccepted; scope++ {
 		var delta models.Totals
 		if inTotalsScope(scope, newStatus) {
@@ -132,7 +132,7 @@ func overflow(err error) bool {
 // on the tree version, which a change of the tree (an exclusive update of
 // that row) waits for and which waits for it; on SQLite the single writer
 // already excludes both. It returns the tree the transaction sees.
-func (s *Store) lockTreeShared(tx *gorm.DB) (*Tree, error) {
+func (s *Store) lockTreeShared(tx *gorm.DB) (*models.Tree, error) {
 	if s.dialect == Postgres {
 		c, ctx := sqlOf(tx)
 		var v int64
@@ -201,8 +201,8 @@ func (s *Store) rebuildTotals(tx *gorm.DB, units []int64) error {
 // movedTotals lists the units whose totals change when unit u moves from
 // oldParent to newParent: the ancestors of one and not of the other (a move
 // within a province changes its two districts, not the province).
-func movedTotals(oldParent, newParent *TreeUnit) []int64 {
-	in := func(id int64, u *TreeUnit) bool {
+func movedTotals(oldParent, newParent *models.TreeUnit) []int64 {
+	in := func(id int64, u *models.TreeUnit) bool {
 		for ; u != nil; u = u.Parent {
 			if u.ID == id {
 				return true

@@ -13,7 +13,7 @@ import (
 
 // randomSubmission is a report of a commune with random figures, some of
 // them null, and a random status.
-func randomSubmission(s *store.Store, rng *rand.Rand, unit *store.TreeUnit, period string) *store.Submission {
+func randomSubmission(s *store.Store, rng *rand.Rand, unit *models.TreeUnit, period string) *store.Submission {
 	var f models.Figures
 	for m := models.Measure(0); m < models.NumMeasures; m++ {
 		if rng.IntN(4) > 0 {
@@ -39,7 +39,7 @@ func TestTotalsNeverDrift(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr, _ := s.Tree(ctx)
-	var communes []*store.TreeUnit
+	var communes []*models.TreeUnit
 	communes = append(communes, tr.ByCode("167").Children...)
 	communes = append(communes, tr.ByCode("05431"))
 	var wg sync.WaitGroup

@@ -32,7 +32,7 @@ func (auditRow) TableName() string { return "audit_events" }
 
 // newAudit prepares an audit event by principal p. detail is marshalled to
 // JSON; a nil detail is {}.
-func (s *Store) newAudit(p models.Principal, action string, unit *TreeUnit, period string, revision int, detail any) auditRow {
+func (s *Store) newAudit(p models.Principal, action string, unit *models.TreeUnit, period string, revision int, detail any) auditRow {
 	row := auditRow{At: micros(s.Now()), Actor: p.Actor(), Role: string(p.Role), Action: action, Detail: "{}"}
 	if p.TokenID != 0 {
 		id := p.TokenID
@@ -88,7 +88,7 @@ type Change struct {
 // ListAudit returns a page of audit events, newest first. within, when not
 // nil, keeps the events about that unit and the units below it; events
 // about no unit (tokens) are then left out.
-func (s *Store) ListAudit(ctx context.Context, f models.AuditFilter, within *TreeUnit) (models.AuditList, error) {
+func (s *Store) ListAudit(ctx context.Context, f models.AuditFilter, within *models.TreeUnit) (models.AuditList, error) {
 	q := s.r.WithContext(ctx).Model(&auditRow{})
 	if within != nil {
 		q = q.Where("audit_events.unit_id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = ?)", within.ID)

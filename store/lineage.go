@@ -24,7 +24,7 @@ func isOverlap(err error) bool {
 	return strings.Contains(err.Error(), "units_code_no_overlap")
 }
 
-func overlapMessage(code string, o *TreeUnit) string {
+func overlapMessage(code string, o *models.TreeUnit) string {
 	span := func(d models.Date, open string) string {
 		if d.IsZero() {
 			return open
@@ -35,7 +35,7 @@ func overlapMessage(code string, o *TreeUnit) string {
 		code, o.Name, span(o.ValidFrom, "no first day"), span(o.ValidTo, "no last day"))
 }
 
-func overlapConflict(code string, o *TreeUnit) error {
+func overlapConflict(code string, o *models.TreeUnit) error {
 	return &models.Error{Code: models.ECONFLICT, Message: fmt.Sprintf("unit %s already exists on some of these days", code),
 		Fields: []models.FieldError{{Field: "code", Message: overlapMessage(code, o)}}}
 }

@@ -137,7 +137,7 @@ func (s *Store) loadState(db *gorm.DB, unitID int64, period string) (*reportStat
 
 // CurrentState reads a report's state as the lifecycle sees it (for dry
 // runs): Revision 0 when there is no report.
-func (s *Store) CurrentState(ctx context.Context, unit *TreeUnit, period string) (models.ReportState, error) {
+func (s *Store) CurrentState(ctx context.Context, unit *models.TreeUnit, period string) (models.ReportState, error) {
 	st, err := s.loadState(s.r.WithContext(ctx), unit.ID, period)
 	if err != nil {
 		return models.ReportState{}, err
@@ -150,7 +150,7 @@ func (s *Store) CurrentState(ctx context.Context, unit *TreeUnit, period string)
 
 // PreviousFigures returns the figures of the same commune's report for the
 // period before, if it has one that is not a draft.
-func (s *Store) PreviousFigures(ctx context.Context, unit *TreeUnit, period models.Period) (*models.Figures, error) {
+func (s *Store) PreviousFigures(ctx context.Context, unit *models.TreeUnit, period models.Period) (*models.Figures, error) {
 	st, err := s.loadState(s.r.WithContext(ctx), unit.ID, period.Previous().String())
 	if err != nil || st == nil || st.Status == models.StatusDraft {
 		return nil, err
@@ -161,7 +161,7 @@ func (s *Store) PreviousFigures(ctx context.Context, unit *TreeUnit, period mode
 // GetReport returns the current revision of a report with its state.
 //
 // Errors: ENOTFOUND if the unit has no report for the period.
-func (s *Store) GetReport(ctx context.Context, unit *TreeUnit, period string) (models.ReportView, string, error) {
+func (s *Store) GetReport(ctx context.Context, unit *models.TreeUnit, period string) (models.ReportView, string, error) {
 	rows, err := s.r.WithContext(ctx).Raw("SELECT "+stateSelect("r.")+", v.body, v.submitted_by FROM reports r "+
 		"JOIN revisions v ON v.report_id = r.id AND v.revision = r.revision WHERE r.unit_id = ? AND r.period = ?", unit.ID, period).Rows()
 	if err != nil {
@@ -212,7 +212,7 @@ type revisionRow struct {
 }
 
 // reportID returns the id and current state of a report, ENOTFOUND if none.
-func (s *Store) reportState(ctx context.Context, unit *TreeUnit, period string) (*reportState, error) {
+func (s *Store) reportState(ctx context.Context, unit *models.TreeUnit, period string) (*reportState, error) {
 	st, err := s.loadState(s.r.WithContext(ctx), unit.ID, period)
 	if err != nil {
 		return nil, err
@@ -226,7 +226,7 @@ func (s *Store) reportState(ctx context.Context, unit *TreeUnit, period string) 
 // ListRevisions returns a report's revisions, oldest first. The current
 // revision shows the report's status (accepted or returned once reviewed);
 // a revision that was reviewed and then superseded shows the decision it got.
-func (s *Store) ListRevisions(ctx context.Context, unit *TreeUnit, period string) (models.RevisionList, error) {
+func (s *Store) ListRevisions(ctx context.Context, unit *models.TreeUnit, period string) (models.RevisionList, error) {
 	st, err := s.reportState(ctx, unit, period)
 	if err != nil {
 		return models.RevisionList{}, err
@@ -261,7 +261,7 @@ func (s *Store) ListRevisions(ctx context.Context, unit *TreeUnit, period string
 // GetRevision returns one revision of a report whole.
 //
 // Errors: ENOTFOUND for an unknown report or revision.
-func (s *Store) GetRevision(ctx context.Context, unit *TreeUnit, period string, n int) (models.ReportView, error) {
+func (s *Store) GetRevision(ctx context.Context, unit *models.TreeUnit, period string, n int) (models.ReportView, error) {
 	st, err := s.reportState(ctx, unit, period)
 	if err != nil {
 		return models.ReportView{}, err
@@ -297,7 +297,7 @@ func (s *Store) GetRevision(ctx context.Context, unit *TreeUnit, period string, 
 
 // ListReports returns a page of report summaries below within (nil for
 // every unit), newest period first, then by unit code.
-func (s *Store) ListReports(ctx context.Context, f models.ReportFilter, within *TreeUnit) (models.ReportList, error) {
+func (s *Store) ListReports(ctx context.Context, f models.ReportFilter, within *models.TreeUnit) (models.ReportList, error) {
 	var where []string
 	var args []any
 	from := "reports r JOIN units u ON u.id = r.unit_id"
@@ -354,7 +354,7 @@ func (s *Store) countReports(tx *gorm.DB, unitID int64) (int64, error) {
 
 // ReportFigures returns the measures stored for a report's current
 // revision: what rollups add up.
-func (s *Store) ReportFigures(ctx context.Context, unit *TreeUnit, period string) (models.Figures, error) {
+func (s *Store) ReportFigures(ctx context.Context, unit *models.TreeUnit, period string) (models.Figures, error) {
 	st, err := s.reportState(ctx, unit, period)
 	if err != nil {
 		return models.Figures{}, err

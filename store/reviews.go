@@ -18,7 +18,7 @@ import (
 // Errors: ENOTFOUND if the unit has no report for the period; ECONFLICT
 // for a draft; EPRECONDITION if ifMatch is set and is not the report's
 // ETag.
-func (s *Store) Review(ctx context.Context, p models.Principal, unit *TreeUnit, period string, in models.ReviewInput, ifMatch string) error {
+func (s *Store) Review(ctx context.Context, p models.Principal, unit *models.TreeUnit, period string, in models.ReviewInput, ifMatch string) error {
 	now := micros(s.Now())
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
 		t, err := s.lockTreeShared(tx)

@@ -11,7 +11,7 @@ import (
 
 // RollupQuery asks for the totals of a unit.
 type RollupQuery struct {
-	Unit         *TreeUnit
+	Unit         *models.TreeUnit
 	Period       models.Period
 	Series       []models.Period    // more periods for a series; may be empty
 	Indicators   []models.Indicator // the indicators wanted, in order
@@ -51,7 +51,7 @@ func (s *Store) Rollup(ctx context.Context, q RollupQuery) (models.Rollup, error
 	if err != nil {
 		return out, err
 	}
-	get := func(u *TreeUnit, p string) *models.Totals {
+	get := func(u *models.TreeUnit, p string) *models.Totals {
 		if tt := totals[aggKey{u.ID, p, scope}]; tt != nil {
 			return tt
 		}
@@ -107,7 +107,7 @@ func indicatorValues(inds []models.Indicator, t *models.Totals) []models.Indicat
 }
 
 // statuses returns the report status of units (communes) for a period.
-func (s *Store) statuses(db *gorm.DB, units []*TreeUnit, period string) (map[int64]string, error) {
+func (s *Store) statuses(db *gorm.DB, units []*models.TreeUnit, period string) (map[int64]string, error) {
 	out := map[int64]string{}
 	var ids []int64
 	for _, u := range units {
@@ -135,7 +135,7 @@ func (s *Store) statuses(db *gorm.DB, units []*TreeUnit, period string) (map[int
 // for a period, first submission and whether it was on time: before the end
 // (Vietnam time) of the due date that applies to the commune — set on it or
 // on the nearest unit above it.
-func (s *Store) Completeness(ctx context.Context, unit *TreeUnit, period models.Period) (models.Completeness, error) {
+func (s *Store) Completeness(ctx context.Context, unit *models.TreeUnit, period models.Period) (models.Completeness, error) {
 	t, err := s.Tree(ctx)
 	if err != nil {
 		return models.Completeness{}, err
@@ -179,7 +179,7 @@ func (s *Store) Completeness(ctx context.Context, unit *TreeUnit, period models.
 			units = append(units, u)
 		}
 	}
-	slices.SortFunc(units, func(a, b *TreeUnit) int {
+	slices.SortFunc(units, func(a, b *models.TreeUnit) int {
 		if a.Code != b.Code {
 			if a.Code < b.Code {
 				return -1
@@ -260,7 +260,7 @@ func (s *Store) dueDates(db *gorm.DB, period string) (map[int64]dueDate, error) 
 
 // nearestDue returns the due date set on u or on its nearest ancestor that
 // has one, and that unit.
-func nearestDue(u *TreeUnit, due map[int64]dueDate) (*dueDate, *TreeUnit) {
+func nearestDue(u *models.TreeUnit, due map[int64]dueDate) (*dueDate, *models.TreeUnit) {
 	for a := u; a != nil; a = a.Parent {
 		if d, ok := due[a.ID]; ok {
 			return &d, a
@@ -272,7 +272,7 @@ func nearestDue(u *TreeUnit, due map[int64]dueDate) (*dueDate, *TreeUnit) {
 // SetDeadline sets the due date of a period on a unit; it applies to every
 // commune below the unit that has no nearer one. It tells whether the
 // deadline is new.
-func (s *Store) SetDeadline(ctx context.Context, p models.Principal, unit *TreeUnit, period string, in models.DeadlineInput) (models.Deadline, bool, error) {
+func (s *Store) SetDeadline(ctx context.Context, p models.Principal, unit *models.TreeUnit, period string, in models.DeadlineInput) (models.Deadline, bool, error) {
 	now := s.Now()
 	created := false
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
@@ -307,7 +307,7 @@ func (s *Store) SetDeadline(ctx context.Context, p models.Principal, unit *TreeU
 // it or on the nearest unit above it.
 //
 // Errors: ENOTFOUND if none applies.
-func (s *Store) Deadline(ctx context.Context, unit *TreeUnit, period string) (models.Deadline, error) {
+func (s *Store) Deadline(ctx context.Context, unit *models.TreeUnit, period string) (models.Deadline, error) {
 	due, err := s.dueDates(s.r.WithContext(ctx), period)
 	if err != nil {
 		return models.Deadline{}, err

@@ -19,7 +19,7 @@ import (
 // Submission is a validated report on its way into the database.
 type Submission struct {
 	Principal models.Principal
-	Unit      *TreeUnit
+	Unit      *models.TreeUnit
 	Period    string
 	Status    string // draft or submitted
 	Body      []byte // the report as canonical JSON, without its status

@@ -64,7 +64,7 @@ func (s *Store) CreateToken(ctx context.Context, p models.Principal, in models.T
 	if err := in.Validate(); err != nil {
 		return "", models.Token{}, err
 	}
-	var unit *TreeUnit
+	var unit *models.TreeUnit
 	if in.UnitCode != "" {
 		t, err := s.Tree(ctx)
 		if err != nil {
@@ -155,7 +155,7 @@ func (s *Store) RevokeToken(ctx context.Context, p models.Principal, id int64) e
 		if err := tx.Model(&tokenRow{}).Where("id = ?", id).Update("revoked_at", now).Error; err != nil {
 			return err
 		}
-		var unit *TreeUnit
+		var unit *models.TreeUnit
 		if row.UnitID != nil {
 			if t, err := s.treeVia(tx); err == nil {
 				unit = t.Unit(*row.UnitID)

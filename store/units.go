@@ -72,8 +72,8 @@ func isRetryable(err error) bool {
 // version, which on PostgreSQL also locks it against every other change of
 // units and of the totals that depend on the tree, and returns the tree as
 // committed before this change.
-func (s *Store) lockTree(tx *gorm.DB) (*Tree, error) {
-	var t *Tree
+func (s *Store) lockTree(tx *gorm.DB) (*models.Tree, error) {
+	var t *models.Tree
 	var err error
 	if t, err = s.treeVia(tx); err != nil {
 		return nil, err
@@ -96,7 +96,7 @@ func (s *Store) lockTree(tx *gorm.DB) (*Tree, error) {
 }
 
 // ListUnits returns a page of units, ordered by code.
-func (s *Store) ListUnits(ctx context.Context, f models.UnitFilter, parent *TreeUnit, kinds []models.UnitKind) (models.UnitList, error) {
+func (s *Store) ListUnits(ctx context.Context, f models.UnitFilter, parent *models.TreeUnit, kinds []models.UnitKind) (models.UnitList, error) {
 	var where []string
 	var args []any
 	if parent != nil {
@@ -156,7 +156,7 @@ func escapeLike(s string) string {
 
 // parentFor finds the parent a unit of kind names by parentCode. A province
 // without a parent goes under the country.
-func parentFor(t *Tree, kind models.UnitKind, parentCode string) (*TreeUnit, *models.FieldError) {
+func parentFor(t *models.Tree, kind models.UnitKind, parentCode string) (*models.TreeUnit, *models.FieldError) {
 	if parentCode == "" {
 		if kind == models.KindProvince {
 			return t.Root, nil
@@ -226,7 +226,7 @@ func (s *Store) CreateUnit(ctx context.Context, p models.Principal, in models.Un
 			pc := parent.Code
 			out.ParentCode = &pc
 		}
-		tu := &TreeUnit{ID: row.ID, Code: row.Code}
+		tu := &models.TreeUnit{ID: row.ID, Code: row.Code}
 		return s.appendAudit(tx, s.newAudit(p, models.ActionUnitCreate, tu, "", 0, out))
 	})
 	return out, err
@@ -390,7 +390,7 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 			}
 			inFile[r.Code] = r
 		}
-		current := func(code string) *TreeUnit {
+		current := func(code string) *models.TreeUnit {
 			if u := t.ByCode(code); u != nil && u.ValidTo.IsZero() {
 				return u
 			}
@@ -517,7 +517,7 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 			start = end
 		}
 		reshaped := res.Added > 0
-		var moved []*TreeUnit
+		var moved []*models.TreeUnit
 		for _, r := range rows {
 			cur := current(r.Code)
 			if cur == nil {

@@ -107,8 +107,8 @@ func Build(ctx context.Context, dbURL, unitsCSV string, log func(string)) error 
 	return nil
 }
 
-func submitAll(ctx context.Context, s *store.Store, communes []*store.TreeUnit, period string) error {
-	work := make(chan *store.TreeUnit)
+func submitAll(ctx context.Context, s *store.Store, communes []*models.TreeUnit, period string) error {
+	work := make(chan *models.TreeUnit)
 	errc := make(chan error, 1)
 	var wg sync.WaitGroup
 	for w := 0; w < 4*runtime.GOMAXPROCS(0)+32; w++ {
@@ -141,7 +141,7 @@ func submitAll(ctx context.Context, s *store.Store, communes []*store.TreeUnit, 
 // Figures returns the deterministic, plausible figures of a commune for a
 // period: every commune reports its profile; a third report no labour
 // export figure (null, not zero).
-func Figures(u *store.TreeUnit, period string) models.Figures {
+func Figures(u *models.TreeUnit, period string) models.Figures {
 	rng := rand.New(rand.NewPCG(uint64(u.ID), uint64(len(period))*31+uint64(period[3])))
 	var f models.Figures
 	hh := 500 + rng.Int64N(4000)
@@ -165,7 +165,7 @@ func Figures(u *store.TreeUnit, period string) models.Figures {
 }
 
 // Submission is the report of a commune for a period as the store takes it.
-func Submission(u *store.TreeUnit, period string) *store.Submission {
+func Submission(u *models.TreeUnit, period string) *store.Submission {
 	f := Figures(u, period)
 	body := []byte(fmt.Sprintf(`{"unit_code":%q,"period":%q,"profile":{"households":%d,"population":%d}}`,
 		u.Code, period, f.V[models.MHouseholds], f.V[models.MPopulation]))
