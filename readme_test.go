@@ -226,3 +226,40 @@ func TestReadmeWalkthrough(t *testing.T) {
 		t.Errorf("the walkthrough's workbook: %v, %d bytes", err, len(xlsx))
 	}
 }
+
+// TestRepositoryStandsAlone fails when a file of the repository cites the
+// reference files the project was specified with, which a reader of the
+// repository does not have: what a user needs from them is in README.md
+// and RULES.md.
+func TestRepositoryStandsAlone(t *testing.T) {
+	outside := []string{"DOMAIN" + ".md", "CONTRACT" + ".md", "../" + "shared", "/work/" + "shared"}
+	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == ".git" || d.Name() == "bench-out" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch filepath.Ext(path) {
+		case ".go", ".md", ".sql", ".yaml", ".yml", ".json", ".tmpl", ".html", ".js", ".css", ".sh", ".txt", "":
+		default:
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, s := range outside {
+			if bytes.Contains(b, []byte(s)) {
+				t.Errorf("%s cites %s, which is not part of the repository", path, s)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

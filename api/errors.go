@@ -105,6 +105,11 @@ func (s *server) problem(err error, c echo.Context) models.Problem {
 			p.Status = http.StatusInternalServerError
 		}
 	}
+	if de != nil {
+		// The status follows the application code; the code answered is
+		// the distinct reason where there is one (report_locked, …).
+		p.Code = models.ProblemCode(err)
+	}
 	if p.Status >= 500 {
 		s.log.Error("request failed", "request_id", p.RequestID, "method", c.Request().Method, "path", c.Request().URL.Path, "status", p.Status, "err", err)
 		if p.Code == models.EINTERNAL {

@@ -3,6 +3,7 @@ package handlers
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -273,13 +274,13 @@ func idempotencyKey(r *http.Request) (*store.IdempotencyKey, error) {
 	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
 		v = v[1 : len(v)-1]
 	}
-	bad := v == "" || len(v) > 255
+	bad := v == "" || len(v) > MaxIdempotencyKey
 	for i := 0; i < len(v) && !bad; i++ {
 		bad = v[i] < 0x20 || v[i] > 0x7e
 	}
 	if bad {
 		return nil, &models.Error{Code: models.EINVALID, Message: "the Idempotency-Key header is not valid",
-			Fields: []models.FieldError{{Field: "Idempotency-Key", Message: "must be 1 to 255 printable ASCII characters, such as a UUID"}}}
+			Fields: []models.FieldError{{Field: "Idempotency-Key", Message: fmt.Sprintf("must be 1 to %d printable ASCII characters, such as a UUID", MaxIdempotencyKey)}}}
 	}
 	return &store.IdempotencyKey{Key: v}, nil
 }

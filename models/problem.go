@@ -9,7 +9,7 @@ type Problem struct {
 	Status    int          `json:"status" example:"422" validate:"required"`
 	Detail    string       `json:"detail" example:"the report has errors; nothing was stored" validate:"required"`
 	Instance  string       `json:"instance,omitempty" example:"/api/v1/reports"`
-	Code      string       `json:"code" enums:"malformed,unauthorized,forbidden,not_found,method_not_allowed,conflict,precondition_failed,too_large,unsupported_media_type,invalid,rate_limited,unavailable,internal" example:"invalid" validate:"required"`
+	Code      string       `json:"code" enums:"malformed,unauthorized,forbidden,not_found,method_not_allowed,conflict,report_locked,draft_after_submission,review_of_draft,idempotency_key_in_flight,precondition_failed,too_large,unsupported_media_type,invalid,idempotency_key_reused,rate_limited,unavailable,internal" example:"invalid" validate:"required"`
 	RequestID string       `json:"request_id,omitempty" example:"8f14e45fceea167a"`
 	Errors    []FieldError `json:"errors,omitempty"`
 }

@@ -30,6 +30,10 @@ const (
 	sharesTolerance  = DecimalScale / 10      // 0.1 points
 	minorityTolerPts = DecimalScale           // 1 point
 	economyTolerance = DecimalScale / 2       // 0.5 points
+	MaxDocumentNumber = 100                   // a document's number: "15/BC-UBND"
+	MaxDocumentTitle  = 2 * MaxText           // the title of a cited document
+	outlierFactor     = 10                    // an outlier is more than outlierFactor times the previous value …
+	outlierFloor      = 10                    // … and more than outlierFloor
 )
 
 // Warning codes: stable, for programs to act on.
@@ -56,10 +60,20 @@ var ReportReadOnly = map[string]string{
 	"review":             "is made by the district through POST …/review; do not send it",
 }
 
-// checker walks a report and records problems and warnings.
+// checker walks a report and records problems and warnings. With rules
+// set, it also records every check it applies, whatever the values: that is
+// how ReportRules lists the rules from the code that applies them.
 type checker struct {
 	p        *Problems
 	warnings []Warning
+	rules    *[]Rule
+}
+
+// rule records that the check described applies to the field at.
+func (c *checker) rule(at, format string, args ...any) {
+	if c.rules != nil {
+		*c.rules = append(*c.rules, Rule{Field: at, Rule: fmt.Sprintf(format, args...)})
+	}
 }
 
 func (c *checker) warn(field, code, format string, args ...any) {
@@ -71,7 +85,14 @@ func (c *checker) warn(field, code, format string, args ...any) {
 // stop a report are returned as warnings. The unit behind unit_code and the
 // comparison with the previous period need the store and are checked there.
 func CheckReport(r *Report, now time.Time, p *Problems) []Warning {
-	c := &checker{p: p}
+	return (&checker{p: p}).report(r, now)
+}
+
+func (c *checker) report(r *Report, now time.Time) []Warning {
+	p := c.p
+	c.rule("status", "draft or submitted; submitted when left out")
+	c.rule("unit_code", "required; the code of a commune-level unit (digits, such as 05596) in the token's scope")
+	c.rule("period", "required; a year (2024) or a half year (2024S1, 2024S2) from %d to %d that has begun", MinPeriodYear, MaxPeriodYear)
 	if r.Status == "" {
 		r.Status = StatusSubmitted
 	}
@@ -190,6 +211,7 @@ func CheckReport(r *Report, now time.Time, p *Problems) []Warning {
 			at := Index("award_nominations.items", i)
 			c.required(Path(at, "title"), it.Title)
 			c.text(Path(at, "nominee"), it.Nominee)
+			c.rule(Path(at, "level"), "state or province, or left out")
 			if it.Level != "" && it.Level != "state" && it.Level != "province" {
 				p.Add(Path(at, "level"), "must be state or province")
 			}
@@ -206,10 +228,7 @@ func CheckReport(r *Report, now time.Time, p *Problems) []Warning {
 	for i, rec := range r.Recommendations {
 		at := Index("recommendations", i)
 		c.text(Path(at, "addressee"), rec.Addressee)
-		if rec.Text == "" {
-			p.Add(Path(at, "text"), "is required")
-		}
-		CheckText(p, Path(at, "text"), rec.Text, MaxEntry)
+		c.requiredMax(Path(at, "text"), rec.Text, MaxEntry)
 	}
 	return c.warnings
 }
@@ -223,7 +242,9 @@ func (c *checker) document(d *Document, submitted bool) {
 		return
 	}
 	if d.Number != nil {
-		CheckText(c.p, "document.number", *d.Number, 100)
+		c.textMax("document.number", *d.Number, MaxDocumentNumber)
+	} else {
+		c.textMax("document.number", "", MaxDocumentNumber)
 	}
 	if submitted && (d.Number == nil || *d.Number == "") {
 		c.warn("document.number", WarnNoNumber, "the report has no number (Số: …/BC-UBND); a submitted report should")
@@ -262,6 +283,9 @@ func (c *checker) profile(pr *Profile) {
 	c.narrative("profile", pr.Narrative)
 
 	hh, pop := pr.Households, pr.Population
+	c.rule("profile.households", "not more than profile.population")
+	c.rule("profile.poor_households", "not more than profile.households")
+	c.rule("profile.near_poor_households", "not more than profile.households; poor plus near-poor households not more than profile.households")
 	if hh != nil && pop != nil && *hh > *pop && *pop >= 0 {
 		p.Addf("profile.households", "%d households is more than the population of %d", *hh, *pop)
 	}
@@ -363,6 +387,7 @@ func (c *checker) delegations(at string, g *DelegationGroup) {
 // delegations, none listed).
 func (c *checker) items(at string, n int, count *int64) {
 	c.listLen(Path(at, "items"), n, MaxItems)
+	c.rule(Path(at, "count"), "when items are listed, their number")
 	if count != nil && n > 0 && *count != int64(n) {
 		c.p.Addf(Path(at, "count"), "is %d but %d items are listed; give the number of items, or leave count out", *count, n)
 	}
@@ -372,17 +397,15 @@ func (c *checker) documents(at string, docs []DocumentRef) {
 	c.listLen(at, len(docs), MaxDocuments)
 	for i, d := range docs {
 		ai := Index(at, i)
-		c.required(Path(ai, "title"), d.Title)
-		if d.Title != "" {
-			CheckText(c.p, Path(ai, "title"), d.Title, 2*MaxText)
-		}
-		CheckText(c.p, Path(ai, "number"), d.Number, 100)
+		c.requiredMax(Path(ai, "title"), d.Title, MaxDocumentTitle)
+		c.textMax(Path(ai, "number"), d.Number, MaxDocumentNumber)
 		c.text(Path(ai, "issuer"), d.Issuer)
 	}
 }
 
 func (c *checker) entries(at string, list []string) {
 	c.listLen(at, len(list), MaxEntries)
+	c.rule(Index(at, 0), "not empty; at most %s characters", group(MaxEntry))
 	for i, s := range list {
 		if s == "" {
 			c.p.Add(Index(at, i), "is empty")
@@ -392,6 +415,7 @@ func (c *checker) entries(at string, list []string) {
 }
 
 func (c *checker) count(at string, v *int64, max int64) {
+	c.rule(at, "a whole number from 0 to %s", group(max))
 	if v == nil {
 		return
 	}
@@ -404,6 +428,7 @@ func (c *checker) count(at string, v *int64, max int64) {
 }
 
 func (c *checker) percent(at string, v *Decimal) {
+	c.rule(at, "a percentage from 0 to 100, at most two decimals")
 	if v == nil {
 		return
 	}
@@ -416,6 +441,7 @@ func (c *checker) percent(at string, v *Decimal) {
 }
 
 func (c *checker) decimal(at string, v *Decimal, max int64, places int) {
+	c.rule(at, "a number from 0 to %s, at most %d decimals", group(max), places)
 	if v == nil {
 		return
 	}
@@ -429,27 +455,40 @@ func (c *checker) decimal(at string, v *Decimal, max int64, places int) {
 	}
 }
 
-func (c *checker) required(at, s string) {
+func (c *checker) required(at, s string) { c.requiredMax(at, s, MaxText) }
+
+// requiredMax checks a text that must be given and is at most max
+// characters long.
+func (c *checker) requiredMax(at, s string, max int) {
+	c.rule(at, "required; at most %s characters", group(int64(max)))
 	if s == "" {
 		c.p.Add(at, "is required")
 		return
 	}
-	CheckText(c.p, at, s, MaxText)
+	CheckText(c.p, at, s, max)
 }
 
-func (c *checker) text(at, s string) { CheckText(c.p, at, s, MaxText) }
+func (c *checker) text(at, s string) { c.textMax(at, s, MaxText) }
+
+// textMax checks an optional text of at most max characters.
+func (c *checker) textMax(at, s string, max int) {
+	c.rule(at, "at most %s characters", group(int64(max)))
+	CheckText(c.p, at, s, max)
+}
 
 func (c *checker) narrative(section, s string) {
-	CheckText(c.p, Path(section, "narrative"), s, MaxNarrative)
+	c.textMax(Path(section, "narrative"), s, MaxNarrative)
 }
 
 func (c *checker) listLen(at string, n, max int) {
+	c.rule(at, "at most %s entries", group(int64(max)))
 	if n > max {
 		c.p.Addf(at, "has %d entries; at most %d are allowed", n, max)
 	}
 }
 
 func (c *checker) dateOrder(at string, start, end *Date) {
+	c.rule(Path(at, "end_on"), "not before start_on")
 	if start != nil && end != nil && end.Before(*start) {
 		c.p.Addf(Path(at, "end_on"), "%s is before start_on %s", end, start)
 	}
@@ -467,7 +506,7 @@ func OutlierWarnings(cur, prev *Figures, prevPeriod string) []Warning {
 		}
 		v, ok := cur.Get(m)
 		pv, pok := prev.Get(m)
-		if !ok || !pok || v <= 10 || v <= 10*pv {
+		if !ok || !pok || v <= outlierFloor || v <= outlierFactor*pv {
 			continue
 		}
 		out = append(out, Warning{Field: info.Field, Code: WarnOutlier,

@@ -48,7 +48,7 @@ func (o storedOutcome) outcome() Outcome {
 }
 
 func keyReused(key string) error {
-	return &models.Error{Code: models.EINVALID, Message: "the Idempotency-Key was already used for a different request",
+	return &models.Error{Code: models.EINVALID, Err: models.ErrKeyReused, Message: "the Idempotency-Key was already used for a different request",
 		Fields: []models.FieldError{{Field: "Idempotency-Key", Message: fmt.Sprintf("%q belongs to another request; use a new key for a new request", key)}}}
 }
 
@@ -152,7 +152,7 @@ func (s *Store) claimIdempotencyKeys(tx *gorm.DB, batch []*pending) ([]*pending,
 		case ok && !bytes.Equal(r.RequestHash, p.sub.Idem.RequestHash):
 			p.err = keyReused(k.key)
 		case ok && r.Status == 0:
-			p.err = models.Errorf(models.ECONFLICT, "a request with this Idempotency-Key is still being processed")
+			p.err = &models.Error{Code: models.ECONFLICT, Err: models.ErrKeyInFlight, Message: "a request with this Idempotency-Key is still being processed; retry in a moment"}
 		case ok:
 			p.out = r.outcome()
 		case first[k] != p && !bytes.Equal(first[k].sub.Idem.RequestHash, p.sub.Idem.RequestHash):

@@ -1,0 +1,44 @@
+package models
+
+import "errors"
+
+// The refusals of the idempotency store, told apart like the lifecycle's.
+var (
+	ErrKeyInFlight = errors.New("a request with this Idempotency-Key is still being processed") // ECONFLICT
+	ErrKeyReused   = errors.New("the Idempotency-Key was used for another request")            // EINVALID
+)
+
+// Reason codes: the stable `code` of a problem whose HTTP-level code covers
+// several meanings — the three conflicts above all — so that a program can
+// act on each without reading the message.
+const (
+	CodeReportLocked       = "report_locked"             // 409: the report is accepted and locked; the district must return it first
+	CodeDraftOverSubmitted = "draft_after_submission"    // 409: a draft cannot replace a submitted report
+	CodeReviewOfDraft      = "review_of_draft"           // 409: a draft cannot be reviewed
+	CodeKeyInFlight        = "idempotency_key_in_flight" // 409: the same Idempotency-Key is still being processed; retry shortly
+	CodeKeyReused          = "idempotency_key_reused"    // 422: the Idempotency-Key belongs to another request
+)
+
+// ReasonCodes maps each distinct reason to its code, in the order the
+// documentation lists them.
+var ReasonCodes = []struct {
+	Err  error
+	Code string
+}{
+	{ErrReportLocked, CodeReportLocked},
+	{ErrDraftOverSubmitted, CodeDraftOverSubmitted},
+	{ErrReviewOfDraft, CodeReviewOfDraft},
+	{ErrKeyInFlight, CodeKeyInFlight},
+	{ErrKeyReused, CodeKeyReused},
+}
+
+// ProblemCode is the `code` a problem answer gives for err: the reason's
+// own code where err has one, else its application code (ErrorCode).
+func ProblemCode(err error) string {
+	for _, r := range ReasonCodes {
+		if errors.Is(err, r.Err) {
+			return r.Code
+		}
+	}
+	return ErrorCode(err)
+}

@@ -1,0 +1,80 @@
+package models
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+)
+
+// Rule is one check that the validator applies to a field of a report: the
+// field's path (with [] for every entry of a list) and what it must be.
+type Rule struct {
+	Field string
+	Rule  string
+}
+
+// ReportRules lists every check CheckReport applies, field by field, in the
+// order it applies them. It runs the validator itself over a report that has
+// every section and one entry in every list, with recording on, so the list
+// cannot differ from what the validator does. RULES.md is generated from it
+// (go run ./cmd/rulesdoc).
+func ReportRules() []Rule {
+	var r Report
+	fill(reflect.ValueOf(&r).Elem())
+	var rules []Rule
+	var p Problems
+	c := &checker{p: &p, rules: &rules}
+	c.report(&r, time.Now())
+	seen := map[Rule]bool{}
+	out := rules[:0]
+	for _, ru := range rules {
+		ru.Field = strings.ReplaceAll(ru.Field, "[0]", "[]")
+		if !seen[ru] {
+			seen[ru] = true
+			out = append(out, ru)
+		}
+	}
+	return out
+}
+
+// fill gives every pointer of v a value and every list one entry, so that
+// the validator walks every field.
+func fill(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem())
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		fill(v.Index(0))
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Field(i); f.CanSet() {
+				fill(f)
+			}
+		}
+	}
+}
+
+// WarningRule is a doubt the validator reports without refusing the report:
+// its stable code, the field it is reported on, and when.
+type WarningRule struct {
+	Code  string
+	Field string
+	When  string
+}
+
+// WarningRules lists every warning, with its tolerance taken from the
+// constants the validator uses.
+var WarningRules = []WarningRule{
+	{WarnNoNumber, "document.number", "a submitted report (not a draft) has no document number (Số: …/BC-UBND)"},
+	{WarnNoDate, "document.issued_on", "a submitted report (not a draft) has no date of issue"},
+	{WarnPoorRate, "profile.poor_households_rate_pct", fmt.Sprintf("the stated rate differs from poor_households / households × 100 by more than %s percentage points", DecimalFromUnits(pctTolerancePts))},
+	{WarnNearPoorRate, "profile.near_poor_households_rate_pct", fmt.Sprintf("the stated rate differs from near_poor_households / households × 100 by more than %s percentage points", DecimalFromUnits(pctTolerancePts))},
+	{WarnPartyMembers, "profile.party_members", "more party members than the population"},
+	{WarnEthnicShares, "profile.ethnic_groups", fmt.Sprintf("every people has a share and the shares add up to 100 %% ± more than %s points", DecimalFromUnits(sharesTolerance))},
+	{WarnMinorityShare, "profile.ethnic_minority_share_pct", fmt.Sprintf("every people has a share and the stated ethnic-minority share differs from the sum of the shares of the peoples other than Kinh by more than %s point", DecimalFromUnits(minorityTolerPts))},
+	{WarnEconomyStructure, "profile.economy_structure_pct", fmt.Sprintf("the three shares are given and add up to 100 %% ± more than %s points", DecimalFromUnits(economyTolerance))},
+	{WarnOutlier, "the indicator's field (`delegations.outbound.count`, …)", fmt.Sprintf("a counted indicator of sections 1 to 12 is more than %d times the same commune's figure for the previous period (the previous year, or the previous half) and more than %d", outlierFactor, outlierFloor)},
+}
