@@ -32,6 +32,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -50,6 +51,7 @@ import (
 
 	"doingoai/api"
 	"doingoai/demo"
+	"doingoai/handlers"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -64,6 +66,8 @@ Usage:
   doingoai token revoke ID                 revoke a token
   doingoai units import FILE.csv           add or update units from code,name,kind,parent_code
   doingoai backup FILE                     copy a live SQLite database consistently
+  doingoai import FILE [--unit CODE] [--period P] [--save]
+                                           read a Word (.docx) or text report into a draft; print it as JSON
 
 Every command takes --db (default: $DATABASE_URL, else data/doingoai.db) and --help.
 DATABASE_URL is a file path, sqlite:PATH, or postgres://user@host:5432/db.
@@ -89,6 +93,8 @@ func main() {
 		err = cmdUnits(ctx, args)
 	case "backup":
 		err = cmdBackup(ctx, args)
+	case "import":
+		err = cmdImport(ctx, args)
 	case "help", "-h", "-help", "--help":
 		fmt.Print(usage)
 		return
@@ -513,4 +519,56 @@ func cmdBackup(ctx context.Context, args []string) error {
 	}
 	fmt.Printf("wrote %s (%d bytes)\n", pos[0], n)
 	return nil
+}
+
+// cmdImport reads an existing report into a draft, as POST
+// /api/v1/reports/import does, and prints the answer as JSON; --save also
+// stores it as a draft revision.
+func cmdImport(ctx context.Context, args []string) error {
+	fs, db := flags("import", "import FILE [--unit CODE] [--period P] [--save] [--db URL]")
+	unit := fs.String("unit", "", "the commune's code (default: the commune the document names)")
+	period := fs.String("period", "", "2024, 2024S1 or 2024S2 (default: the period in the document's title)")
+	save := fs.Bool("save", false, "also store the result as a draft revision (refused if the report is already submitted)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return errors.New("import takes one file: a .docx or a text file")
+	}
+	data, err := readLimited(pos[0], api.MaxBody)
+	if err != nil {
+		return err
+	}
+	s, err := openStore(ctx, *db, newLogger())
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	h := &handlers.Handler{Store: s, Log: newLogger()}
+	out, _, err := h.Import(models.WithPrincipal(ctx, models.CommandLine), data, *unit, *period, *save)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// readLimited reads a file of at most limit bytes, the API's body limit.
+func readLimited(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, models.Errorf(models.ETOOLARGE, "%s is over %d bytes, the limit of an import", name, limit)
+	}
+	return data, nil
 }

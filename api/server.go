@@ -96,6 +96,7 @@ func New(cfg Config) *echo.Echo {
 	v1.GET("/units/:code", adapt(s.h.GetUnit), auth)
 	v1.PATCH("/units/:code", adapt(s.h.UpdateUnit), auth)
 	v1.POST("/reports", adapt(s.h.PostReport), auth)
+	v1.POST("/reports/import", adapt(s.h.ImportReport), auth)
 	v1.GET("/reports", adapt(s.h.ListReports), auth)
 	v1.GET("/reports/:unit_code/:period", adapt(s.h.GetReport), auth)
 	v1.PUT("/reports/:unit_code/:period", adapt(s.h.PutReport), auth)

@@ -28,7 +28,12 @@ type Submission struct {
 	Figures   models.Figures
 	IfMatch   string // the If-Match header, "" if none
 	Idem      *IdempotencyKey
+	Source    string // SourceImport when read from a document; recorded in the audit trail
 }
+
+// SourceImport marks a submission read from an existing document (POST
+// /api/v1/reports/import?save=draft, or the import command).
+const SourceImport = "import"
 
 // IdempotencyKey is a client's Idempotency-Key and the fingerprint of the
 // request that carried it.
@@ -273,6 +278,9 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 		detail := map[string]any{"status": Change{From: from, To: st.Status}, "warnings": len(sub.Warnings)}
 		if sub.Principal.Role != models.RoleCommune {
 			detail["on_behalf"] = true
+		}
+		if sub.Source != "" {
+			detail["source"] = sub.Source
 		}
 		audits = append(audits, s.newAudit(sub.Principal, models.ActionReportSubmit, sub.Unit, sub.Period, st.Revision, detail))
 		p.out = s.outcome(http.StatusCreated, sub, st)

@@ -1,0 +1,97 @@
+package docimport
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// text is a line of the document in two forms: orig, as written (NFC, white
+// space collapsed), and fold, without diacritics and in lower case, with
+// the same characters at the same places ("Đoàn trong nước" and "doan trong
+// nuoc"). Patterns are matched on fold; what a person reads (the quote of a
+// found value, a name) is cut from orig at the same places.
+type text struct {
+	orig string
+	fold string
+	idx  []int32 // idx[i] is the offset in orig of the character at fold[i]; idx[len(fold)] = len(orig)
+}
+
+// newText folds s, which must be NFC with white space already collapsed.
+func newText(s string) text {
+	var b strings.Builder
+	b.Grow(len(s))
+	idx := make([]int32, 0, len(s)+1)
+	for i, r := range s {
+		f := foldRune(r)
+		n := b.Len()
+		b.WriteRune(f)
+		for range b.Len() - n {
+			idx = append(idx, int32(i))
+		}
+	}
+	idx = append(idx, int32(len(s)))
+	return text{orig: s, fold: b.String(), idx: idx}
+}
+
+// span returns the original text of fold[a:b].
+func (t text) span(a, b int) string { return t.orig[t.idx[a]:t.idx[b]] }
+
+// foldTable maps the Latin letters with diacritics (U+00C0–U+1EFF) to their
+// base letter in lower case.
+var foldTable = func() []rune {
+	tab := make([]rune, 0x1F00)
+	for r := rune(0); r < 0x1F00; r++ {
+		tab[r] = unicode.ToLower(r)
+		if r < 0xC0 {
+			continue
+		}
+		d := norm.NFD.String(string(r))
+		if base, size := utf8.DecodeRuneInString(d); size > 0 && base < utf8.RuneSelf && len(d) > size {
+			tab[r] = unicode.ToLower(base)
+		}
+	}
+	tab['đ'], tab['Đ'] = 'd', 'd'
+	return tab
+}()
+
+func foldRune(r rune) rune {
+	if r >= 0 && r < rune(len(foldTable)) {
+		return foldTable[r]
+	}
+	return unicode.ToLower(r)
+}
+
+// fold returns s folded: fold("Bộc Nhiêu") = "boc nhieu".
+func fold(s string) string { return newText(clean(s)).fold }
+
+// clean returns s in NFC with every run of white space (including no-break
+// and zero-width spaces) one space, trimmed, and the asterisks of Markdown
+// bold (as in a pasted "**TM. ỦY BAN NHÂN DÂN**") removed from its ends.
+func clean(s string) string {
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\ufeff' || r == '\u00ad':
+			continue
+		case unicode.IsSpace(r) || r == '\u00a0':
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(strings.Trim(b.String(), "*_ "))
+}

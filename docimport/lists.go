@@ -1,0 +1,137 @@
+package docimport
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"doingoai/models"
+)
+
+// narrative joins the lines of a part into a section's free text.
+func narrative(lines []line) string {
+	var b strings.Builder
+	for _, l := range lines {
+		s := strings.TrimSpace(strings.TrimLeft(l.orig, "-+•* "))
+		if s == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(s)
+	}
+	s := b.String()
+	if utf8.RuneCountInString(s) > models.MaxNarrative {
+		rs := []rune(s)
+		s = string(rs[:models.MaxNarrative])
+	}
+	return s
+}
+
+// narratives fills each section's free text with its lines as written.
+func (r *reader) narratives() {
+	rep := &r.rep
+	p := r.d.parts
+	if l := p[secProfile]; len(l) > 0 {
+		profile(rep).Narrative = narrative(l)
+	}
+	rep.Delegations.Narrative = narrative(p[secDelegations])
+	rep.InternationalAgreements.Narrative = narrative(p[secAgreements])
+	rep.InternationalConferences.Narrative = narrative(p[secConferences])
+	rep.EconomicDiplomacy.Narrative = narrative(p[secEconomic])
+	var people, ngo []line
+	for _, l := range p[secPeopleNgo] {
+		if ngoLine(l.fold) {
+			ngo = append(ngo, l)
+		} else {
+			people = append(people, l)
+		}
+	}
+	rep.PeopleDiplomacy.Narrative = narrative(people)
+	rep.NgoAid.Narrative = narrative(ngo)
+	rep.CulturalDiplomacy.Narrative = narrative(p[secCultural])
+	rep.Information.Narrative = narrative(p[secInformation])
+	rep.Consular.Narrative = narrative(p[secConsular])
+	rep.OverseasVietnamese.Narrative = narrative(p[secOverseas])
+	rep.Training.Narrative = narrative(p[secTraining])
+	rep.ForeignAwardsReceived.Narrative = narrative(p[secAwards])
+	rep.AwardNominations.Narrative = narrative(p[secNominations])
+	rep.ReportingCompliance.Narrative = narrative(p[secReporting])
+}
+
+// entry cleans one entry of a list: no bullet or numbering, no final
+// punctuation, a capital first letter.
+var entryNumberRe = re(`^(?:\d{1,2}|[a-dđ])\s*[.)]\s+`)
+
+func entry(s string) string {
+	s = strings.TrimSpace(strings.TrimLeft(s, "-+•* "))
+	if m := entryNumberRe.FindStringIndex(fold(s)); m != nil {
+		s = strings.TrimSpace(newText(s).span(m[1], len(fold(s))))
+	}
+	s = strings.TrimRight(s, " .;,:")
+	if s == "" {
+		return ""
+	}
+	c, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(c)) + s[n:]
+	if utf8.RuneCountInString(s) > models.MaxEntry {
+		s = string([]rune(s)[:models.MaxEntry])
+	}
+	return s
+}
+
+// entries splits lines into list entries: each line, and for the lists
+// written as one sentence, each part between semicolons.
+func entries(lines []line, semicolons bool) []string {
+	var out []string
+	for _, l := range lines {
+		parts := []string{l.orig}
+		if semicolons {
+			parts = strings.Split(l.orig, ";")
+		}
+		for _, p := range parts {
+			if e := entry(p); e != "" && len(out) < models.MaxEntries {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+var addresseeRe = re(`^(?:de nghi|kien nghi|de xuat)\s+((?:ubnd|uy ban nhan dan|so|ban|phong|bo|tinh uy|huyen uy|hdnd|trung uong|chinh phu|cac cap|cac co quan)(?:\s+(?:huyen|tinh|xa|thanh pho|thi xa|ngoai vu|noi vu|tai chinh|co lien quan|[^\s]+\p{Lu}[^\s]*))*)\s+(.+)$`)
+
+// lists reads parts III–V: difficulties, causes, plan, recommendations.
+func (r *reader) lists() {
+	rep := &r.rep
+	p := r.d.parts
+	if l := p[secDifficulties]; len(l) > 0 {
+		rep.Difficulties = entries(l, true)
+	} else if l := p[secTroubles]; len(l) > 0 {
+		rep.Difficulties = entries(l, true)
+	}
+	rep.Causes = entries(p[secCauses], true)
+	rep.Plan = entries(p[secPlan], false)
+	addressee := ""
+	for _, l := range p[secRecommendations] {
+		s := strings.TrimSpace(l.orig)
+		f := l.fold
+		if strings.HasSuffix(s, ":") && !strings.HasPrefix(f, "-") && len(s) < 120 {
+			addressee = entry(s)
+			continue
+		}
+		text, to := s, addressee
+		if m := addresseeRe.FindStringSubmatchIndex(f); m != nil {
+			to = titleCaseFirst(strings.TrimSpace(l.span(m[2], m[3])))
+			text = l.span(m[4], m[5])
+		}
+		if e := entry(text); e != "" && len(rep.Recommendations) < models.MaxEntries {
+			rep.Recommendations = append(rep.Recommendations, models.Recommendation{Addressee: to, Text: e + "."})
+		}
+	}
+}
+
+func titleCaseFirst(s string) string {
+	c, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(c)) + s[n:]
+}

@@ -1,0 +1,271 @@
+package docimport
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"doingoai/models"
+)
+
+var (
+	areaRe       = re(`dien tich(?: tu nhien)?[^;%]{0,40}?\b` + num + `\s*(ha|hecta|km2|km²)`)
+	hamletRe     = re(`\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co)\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|to dan cu)\b`)
+	householdsRe = re(`\b(?:tong so|gom|gom co|co|voi|voi tong so|tong cong|toan xa co|toan phuong co)\s*(?:la\s*|:\s*)?` + num + `\s+ho\b`)
+	populationRe = re(`\b(?:dan so|so dan|tong so dan|nhan khau)\s*(?:la\s*|:\s*|khoang\s*|co\s*|gom\s*)?` + num + `\s*(?:nguoi|nhan khau|khau)?\b`)
+	popTailRe    = re(`\b` + num + `\s+(?:nhan khau|khau)\b`)
+	minorityRe   = re(`dan toc thieu so[^;%]{0,40}?\b` + num + `\s*%`)
+	ethnicRe     = re(`\bdan toc\s+([a-z']+(?:\s+[a-z']+)??)\s*(?:chiem\s*|:\s*)?` + num + `\s*%`)
+	cellsRe      = re(`\b(?:(?:co|gom|gom co|voi|tong so)\s+` + num + `\s+chi bo|` + num + `\s+chi bo (?:truc thuoc|co so|dang))\b`)
+	membersRe    = re(`\b(?:(?:tong so )?dang vien\s*(?:la|:|co)?\s*` + num + `|(?:co|voi|tong so|gom)\s+` + num + `\s+(?:dang vien|dong chi dang vien))\b`)
+	agriRe       = re(`\bnong(?:\s*[-–,]?\s*lam)?(?:\s*[-–,]?\s*(?:ngu|thuy san))?\s*nghiep[^%;]{0,25}?\b` + num + `\s*%`)
+	industryRe   = re(`\b(?:tieu thu cong nghiep|cong nghiep|dich vu|thuong mai)[^%;]{0,60}?\b` + num + `\s*%`)
+	otherRe      = re(`\b(?:nganh nghe khac|cac nganh khac|nganh khac|khac)[^%;]{0,15}?\b` + num + `\s*%`)
+	poorRe       = re(`\bho ngheo([^;%]{0,50}?)\b` + num + `\s+ho\b`)
+	poorRateRe   = re(`\bho ngheo([^;]{0,70}?)\b` + num + `\s*%`)
+	nearRe       = re(`\bcan ngheo([^;%]{0,50}?)\b` + num + `\s+ho\b`)
+	nearRateRe   = re(`\bcan ngheo([^;]{0,70}?)\b` + num + `\s*%`)
+	incomeRe     = re(`thu nhap binh quan(?: dau nguoi| nguoi dan)?[^;\d]{0,40}` + moneyRe.String() + `\s*/\s*(?:(?:nguoi|ng|nhan khau)\s*/\s*nam|nam\s*/\s*(?:nguoi|ng))`)
+)
+
+// profileLines are the lines of section I, or, when the document has no
+// such section, those between the title and the first section.
+func (r *reader) profileLines() []line {
+	if l := r.d.parts[secProfile]; len(l) > 0 {
+		return l
+	}
+	return r.d.parts[secPreamble]
+}
+
+// follows tells whether the words after position i end the phrase (a
+// punctuation mark, the end) or are one of the words allowed.
+func follows(f string, i int, words ...string) bool {
+	rest := strings.TrimLeft(f[i:], " ")
+	if rest == "" || strings.ContainsRune(",;.)(:=", rune(rest[0])) {
+		return true
+	}
+	for _, w := range words {
+		if strings.HasPrefix(rest, w+" ") || rest == w || strings.HasPrefix(rest, w+",") || strings.HasPrefix(rest, w+".") || strings.HasPrefix(rest, w+";") {
+			return true
+		}
+	}
+	return false
+}
+
+// changeWords are the words that make a figure a change, not a level
+// ("giảm 10 hộ", "tăng 1,2%"), unless "còn" says what is left.
+func isChange(gap string) bool {
+	return hasAny(gap, "giam", "tang", "so voi", "thoat ngheo", "phat sinh moi") && !strings.Contains(gap, "con")
+}
+
+func (r *reader) profile() {
+	lines := r.profileLines()
+	for _, l := range lines {
+		for _, c := range clauses(l.text) {
+			f := c.fold
+			r.decIn(c, areaRe, "profile.area_ha", func(m []int) (models.Decimal, bool) {
+				d, err := ParseNumber(f[m[2]:m[3]])
+				if err != nil {
+					return d, false
+				}
+				if end := m[5]; end < len(f) && unicode.IsLetter(rune(f[end])) {
+					return d, false
+				}
+				if strings.HasPrefix(f[m[4]:m[5]], "km") {
+					d = models.DecimalFromUnits(d.Units() * 100)
+				}
+				return d, true
+			})
+			r.intIn(c, hamletRe, "profile.hamlets", nil)
+			r.intIn(c, householdsRe, "profile.households", func(m []int) bool {
+				return follows(f, m[1], "gia dinh", "voi", "va", "dan", "nhan khau", "tren")
+			})
+			if !strings.Contains(f, "ngheo") {
+				r.intIn(c, populationRe, "profile.population", nil)
+				r.intIn(c, popTailRe, "profile.population", nil)
+			}
+			r.decIn(c, minorityRe, "profile.ethnic_minority_share_pct", pct(f))
+			r.intIn(c, cellsRe, "profile.party_cells", nil)
+			r.intIn(c, membersRe, "profile.party_members", func(m []int) bool {
+				return follows(f, m[1], "dang vien", "dong chi", "nguoi")
+			})
+			for _, p := range []struct {
+				re   *regexpT
+				path string
+			}{
+				{poorRe, "profile.poor_households"}, {nearRe, "profile.near_poor_households"},
+			} {
+				r.intIn(c, p.re, p.path, func(m []int) bool {
+					gap := f[m[2]:m[3]]
+					return !strings.Contains(gap, "ngheo") && !isChange(gap)
+				})
+			}
+			for _, p := range []struct {
+				re   *regexpT
+				path string
+			}{
+				{poorRateRe, "profile.poor_households_rate_pct"}, {nearRateRe, "profile.near_poor_households_rate_pct"},
+			} {
+				r.decIn(c, p.re, p.path, func(m []int) (models.Decimal, bool) {
+					gap := f[m[2]:m[3]]
+					if strings.Contains(gap, "ngheo") || isChange(gap) {
+						return models.Decimal{}, false
+					}
+					return pct(f)(m)
+				})
+			}
+			if m := incomeRe.FindStringSubmatchIndex(f); m != nil {
+				if v, ok := moneyOf(f, m); ok && !strings.HasPrefix(strings.TrimLeft(f[m[1]:], " "), "/ thang") {
+					r.putInt("profile.income_per_capita_vnd", v, quote(c, m[0], m[1]))
+				}
+			}
+		}
+		r.economy(l)
+		r.ethnic(l)
+	}
+}
+
+type regexpT = regexpRE
+
+// intIn records the one count a pattern finds in a clause; several
+// different counts in one clause are left alone.
+func (r *reader) intIn(c text, p *regexpT, path string, ok func(m []int) bool) {
+	var vals []int64
+	var q string
+	for _, m := range p.FindAllStringSubmatchIndex(c.fold, -1) {
+		if ok != nil && !ok(m) {
+			continue
+		}
+		g := lastGroup(m)
+		if g < 0 {
+			continue
+		}
+		n, err := ParseInt(c.fold[m[2*g]:m[2*g+1]])
+		if err != nil {
+			continue
+		}
+		if len(vals) == 0 {
+			q = quote(c, m[0], m[1])
+		}
+		if len(vals) == 0 || vals[0] != n {
+			vals = append(vals, n)
+		}
+	}
+	if len(vals) == 1 {
+		r.putInt(path, vals[0], q)
+	}
+}
+
+// lastGroup returns the index of the last group that took part in a
+// match: the number, in every pattern here.
+func lastGroup(m []int) int {
+	for g := len(m)/2 - 1; g >= 1; g-- {
+		if m[2*g] >= 0 && m[2*g] < m[2*g+1] {
+			return g
+		}
+	}
+	return -1
+}
+
+// decIn records the one decimal a pattern finds in a clause.
+func (r *reader) decIn(c text, p *regexpT, path string, val func(m []int) (models.Decimal, bool)) {
+	var got []models.Decimal
+	var q string
+	for _, m := range p.FindAllStringSubmatchIndex(c.fold, -1) {
+		d, ok := val(m)
+		if !ok {
+			continue
+		}
+		if len(got) == 0 {
+			q = quote(c, m[0], m[1])
+		}
+		if len(got) == 0 || got[0] != d {
+			got = append(got, d)
+		}
+	}
+	if len(got) == 1 {
+		r.putDec(path, got[0], q)
+	}
+}
+
+// pct reads the number of the last group of a match as a percentage.
+func pct(f string) func(m []int) (models.Decimal, bool) {
+	return func(m []int) (models.Decimal, bool) {
+		i := len(m) - 2
+		for i >= 2 && m[i] < 0 {
+			i -= 2
+		}
+		d, err := ParseNumber(f[m[i]:m[i+1]])
+		if err != nil || d.Units() < 0 || d.Units() > 100*models.DecimalScale {
+			return d, false
+		}
+		return d, true
+	}
+}
+
+// economy reads the economic structure from the sentence that names it
+// ("Về cơ cấu kinh tế: Ngành Nông - lâm nghiệp chiếm 65%; …").
+func (r *reader) economy(l line) {
+	f := l.fold
+	i := strings.Index(f, "co cau")
+	if i < 0 {
+		return
+	}
+	end := len(f)
+	if j := strings.Index(f[i:], ". "); j >= 0 {
+		end = i + j
+	}
+	s := sub(l.text, i, end)
+	for _, c := range clauses(s) {
+		r.decIn(c, agriRe, "profile.economy_structure_pct.agriculture_forestry", pct(c.fold))
+		if !agriRe.MatchString(c.fold) {
+			r.decIn(c, industryRe, "profile.economy_structure_pct.industry_services_tourism", pct(c.fold))
+		}
+		if !agriRe.MatchString(c.fold) && !industryRe.MatchString(c.fold) {
+			r.decIn(c, otherRe, "profile.economy_structure_pct.other", pct(c.fold))
+		}
+	}
+}
+
+// ethnic reads the peoples and their shares: "Dân tộc Tày 61,31%".
+func (r *reader) ethnic(l line) {
+	p := profile(&r.rep)
+	seen := map[string]bool{}
+	for _, g := range p.EthnicGroups {
+		seen[models.Fold(g.Name)] = true
+	}
+	for _, m := range ethnicRe.FindAllStringSubmatchIndex(l.fold, -1) {
+		key := l.fold[m[2]:m[3]]
+		if strings.HasPrefix(key, "thieu so") || strings.HasPrefix(key, "kinh te") || key == "anh em" {
+			continue
+		}
+		name := l.span(m[2], m[3])
+		if first, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(first) {
+			continue
+		}
+		if canon, ok := peoples[key]; ok {
+			name = canon
+		}
+		d, ok := pct(l.fold)(m)
+		if !ok || seen[key] {
+			continue
+		}
+		seen[key] = true
+		i := len(p.EthnicGroups)
+		p.EthnicGroups = append(p.EthnicGroups, models.EthnicGroup{Name: name, SharePct: decp(d)})
+		q := quote(l.text, m[0], m[1])
+		r.res.Found = append(r.res.Found,
+			Found{Field: models.Path(models.Index("profile.ethnic_groups", i), "name"), Value: name, Text: q},
+			Found{Field: models.Path(models.Index("profile.ethnic_groups", i), "share_pct"), Value: d, Text: q})
+	}
+}
+
+// peoples are the official names of Vietnam's 54 peoples, by folded name,
+// so that "Sán Diu" typed without its accent is stored as "Sán Dìu".
+var peoples = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range strings.Split("Kinh,Tày,Thái,Mường,Khơ Me,Hoa,Nùng,Mông,Dao,Gia Rai,Ê Đê,Ba Na,Sán Chay,Chăm,Cơ Ho,Xơ Đăng,Sán Dìu,Hrê,Ra Glai,Mnông,Thổ,Stiêng,Khơ mú,Bru - Vân Kiều,Cơ Tu,Giáy,Tà Ôi,Mạ,Giẻ-Triêng,Co,Chơ Ro,Xinh Mun,Hà Nhì,Chu Ru,Lào,La Chí,Kháng,Phù Lá,La Hủ,La Ha,Pà Thẻn,Lự,Ngái,Chứt,Lô Lô,Mảng,Cơ Lao,Bố Y,Cống,Si La,Pu Péo,Rơ Măm,Brâu,Ơ Đu", ",") {
+		m[fold(n)] = n
+	}
+	return m
+}()

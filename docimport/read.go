@@ -1,0 +1,338 @@
+package docimport
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"doingoai/models"
+)
+
+// Read turns the lines of a report into a draft report: every figure it
+// sets has an entry in Found quoting the words it was read from; every
+// figure the document does not state plainly stays null and is listed in
+// NotFound. A figure two passages state differently is left null too.
+func Read(raw []string) *Result {
+	d := split(raw)
+	r := &reader{d: d, vals: map[string]cand{}, bad: map[string][]Found{}}
+	r.rep = models.Report{Status: models.StatusDraft}
+	rep := &r.rep
+	rep.Document = &models.Document{}
+	rep.Delegations = &models.Delegations{}
+	rep.InternationalAgreements = &models.Agreements{}
+	rep.InternationalConferences = &models.Conferences{}
+	rep.EconomicDiplomacy = &models.DocumentsSection{}
+	rep.PeopleDiplomacy = &models.Narrative{}
+	rep.NgoAid = &models.NgoAid{}
+	rep.CulturalDiplomacy = &models.CulturalSection{}
+	rep.Information = &models.Narrative{}
+	rep.Consular = &models.Consular{}
+	rep.OverseasVietnamese = &models.Overseas{}
+	rep.Training = &models.Training{}
+	rep.ForeignAwardsReceived = &models.Awards{}
+	rep.AwardNominations = &models.Nominations{}
+	rep.ReportingCompliance = &models.Narrative{}
+
+	res := &Result{}
+	r.res = res
+	r.header()
+	r.period()
+	r.profile()
+	r.delegations()
+	r.counted(secAgreements, "international_agreements.count", []string{"thoa thuan", "ghi nho"},
+		re(`\b`+cnt+`\s+(?:ban\s+|van ban\s+)?(?:thoa thuan|bien ban ghi nho|ban ghi nho)\b`))
+	r.counted(secConferences, "international_conferences.count", []string{"hoi nghi", "hoi thao"},
+		re(`\b`+cnt+`\s+(?:cuoc\s+|buoi\s+)?(?:hoi nghi|hoi thao)\b`))
+	r.ngo()
+	r.consular()
+	r.overseas()
+	r.training()
+	r.counted(secAwards, "foreign_awards_received.count", []string{"khen thuong", "huan chuong", "bang khen", "hinh thuc"},
+		re(`\b`+cnt+`\s+(?:hinh thuc|huan chuong|huy chuong|bang khen|ky niem chuong|giai thuong|phan thuong)\b`))
+	r.counted(secNominations, "award_nominations.count", []string{"khen thuong", "de nghi", "kien nghi", "xet tang", "hinh thuc"},
+		re(`\b`+cnt+`\s+(?:hinh thuc|truong hop|ho so|tap the|ca nhan)\b`))
+	r.narratives()
+	r.lists()
+	r.finish()
+	res.Report = r.rep
+	return res
+}
+
+type cand struct {
+	n     int64
+	d     models.Decimal
+	quote string
+}
+
+type reader struct {
+	d    *doc
+	rep  models.Report
+	res  *Result
+	vals map[string]cand
+	bad  map[string][]Found
+}
+
+// putInt records a whole-number figure; putDec a decimal one. A figure
+// stated twice alike is kept once; stated twice differently, it is left
+// out with both quotes in Unresolved.
+func (r *reader) putInt(path string, n int64, quote string) {
+	r.put(path, cand{n: n, d: models.DecimalFromUnits(n * models.DecimalScale), quote: quote})
+}
+
+func (r *reader) putDec(path string, d models.Decimal, quote string) {
+	n, _ := wholeNumber(d)
+	r.put(path, cand{n: n, d: d, quote: quote})
+}
+
+func (r *reader) put(path string, c cand) {
+	if b, ok := r.bad[path]; ok {
+		r.bad[path] = append(b, Found{Field: path, Value: c.d, Text: c.quote})
+		return
+	}
+	if prev, ok := r.vals[path]; ok {
+		if prev.d != c.d {
+			r.bad[path] = []Found{{Field: path, Value: prev.d, Text: prev.quote}, {Field: path, Value: c.d, Text: c.quote}}
+			delete(r.vals, path)
+		}
+		return
+	}
+	r.vals[path] = c
+}
+
+func (r *reader) has(path string) bool { _, ok := r.vals[path]; return ok || r.bad[path] != nil }
+
+// finish applies the figures to the report and lists what was found and
+// what was not, in the report's order.
+func (r *reader) finish() {
+	res := r.res
+	var found []Found
+	for _, f := range numberFields {
+		c, ok := r.vals[f.path]
+		if !ok {
+			res.NotFound = append(res.NotFound, f.path)
+			if b := r.bad[f.path]; b != nil {
+				res.Unresolved = append(res.Unresolved, b...)
+			}
+			continue
+		}
+		f.apply(&r.rep, c.n, c.d)
+		var v any = c.n
+		if f.dec {
+			v = c.d
+		}
+		found = append(found, Found{Field: f.path, Value: v, Text: c.quote})
+	}
+	// Lists (ethnic groups, NGO projects) and the header were recorded as
+	// found as they were read; put them where they belong in the order.
+	order := map[string]int{}
+	for i, f := range numberFields {
+		order[f.path] = i
+	}
+	rank := func(path string) int {
+		switch {
+		case strings.HasPrefix(path, "document."):
+			return -1
+		case strings.HasPrefix(path, "profile.ethnic_groups"):
+			return order["profile.ethnic_minority_share_pct"]
+		case strings.HasPrefix(path, "ngo_aid."):
+			return order["international_conferences.count"]
+		}
+		return order[path]
+	}
+	all := append(res.Found, found...)
+	sort.SliceStable(all, func(i, j int) bool { return rank(all[i].Field) < rank(all[j].Field) })
+	res.Found = all
+	if r.rep.Profile == nil || len(r.rep.Profile.EthnicGroups) == 0 {
+		res.NotFound = insertAfter(res.NotFound, "profile.ethnic_minority_share_pct", "profile.ethnic_groups")
+	}
+	if r.rep.NgoAid.Projects == nil {
+		res.NotFound = insertAfter(res.NotFound, "international_conferences.count", "ngo_aid.projects")
+	}
+	if r.rep.Document.Number == nil {
+		res.NotFound = append([]string{"document.number", "document.issued_on"}, res.NotFound...)
+		if r.rep.Document.IssuedOn != nil {
+			res.NotFound = slicesDelete(res.NotFound, "document.issued_on")
+		}
+	} else if r.rep.Document.IssuedOn == nil {
+		res.NotFound = append([]string{"document.issued_on"}, res.NotFound...)
+	}
+}
+
+func insertAfter(list []string, after, v string) []string {
+	for i, s := range list {
+		if s == after {
+			return append(list[:i+1], append([]string{v}, list[i+1:]...)...)
+		}
+	}
+	// after was found: put v where after would have been.
+	for i, s := range list {
+		if rankOf(s) > rankOf(after) {
+			return append(list[:i], append([]string{v}, list[i:]...)...)
+		}
+	}
+	return append(list, v)
+}
+
+func rankOf(path string) int {
+	for i, f := range numberFields {
+		if f.path == path {
+			return i
+		}
+	}
+	return len(numberFields)
+}
+
+func slicesDelete(list []string, v string) []string {
+	out := list[:0]
+	for _, s := range list {
+		if s != v {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// --- clauses and quotes ---
+
+// clauses splits a line at semicolons and at the full stops that end a
+// sentence (not those inside "1.169").
+func clauses(t text) []text {
+	var out []text
+	f := t.fold
+	start := 0
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		end := c == ';' || c == '.' && (i+1 == len(f) || f[i+1] == ' ')
+		if end {
+			if s := trimmed(t, start, i); len(s.fold) > 0 {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := trimmed(t, start, len(f)); len(s.fold) > 0 {
+		out = append(out, s)
+	}
+	return out
+}
+
+func trimmed(t text, a, b int) text {
+	for a < b && (t.fold[a] == ' ' || t.fold[a] == '-' || t.fold[a] == '+' || t.fold[a] == '*') {
+		a++
+	}
+	for b > a && t.fold[b-1] == ' ' {
+		b--
+	}
+	return sub(t, a, b)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// maxQuote bounds how far a quote reaches on each side of the words read.
+const maxQuote = 300
+
+// quote returns the words around fold[a:b] up to the nearest comma,
+// bracket or clause boundary (a comma inside a number does not count).
+func quote(t text, a, b int) string {
+	f := t.fold
+	l := a
+	for l > 0 && a-l < maxQuote {
+		c := f[l-1]
+		if c == '(' || c == ')' || c == ';' || c == ',' && !(l-1 > 0 && isDigit(f[l-2]) && l < len(f) && isDigit(f[l])) {
+			break
+		}
+		l--
+	}
+	rr := b
+	for rr < len(f) && rr-b < maxQuote {
+		c := f[rr]
+		if c == '(' || c == ')' || c == ';' || c == ',' && !(rr > 0 && isDigit(f[rr-1]) && rr+1 < len(f) && isDigit(f[rr+1])) {
+			break
+		}
+		rr++
+	}
+	s := strings.TrimSpace(t.span(l, rr))
+	s = strings.TrimRight(s, " :.")
+	return strings.TrimLeft(s, "-+* ")
+}
+
+// whole returns the text of a clause as a quote.
+func whole(t text) string {
+	return strings.TrimLeft(strings.TrimRight(strings.TrimSpace(t.orig), " :."), "-+* ")
+}
+
+// --- none: "Không có" ---
+
+var (
+	negRe     = re(`\b(?:khong|chua) (?:he )?(?:co|phat sinh|to chuc|cu|tiep|don|ky|ky ket|tham gia|tiep nhan|xay ra|thuc hien|duoc)\b`)
+	negTailRe = re(`:\s*(?:khong|chua co|khong co)\s*\.?$`)
+	nothingRe = re(`^(?:khong co|khong|chua co|khong phat sinh|chua phat sinh|khong co gi|khong co hoat dong)\s*[.;]?$`)
+)
+
+// negative tells whether a clause says there was none.
+func negative(f string) bool { return negRe.MatchString(f) || negTailRe.MatchString(f) }
+
+// nothing tells whether a section's content is only "Không có."
+func (r *reader) nothing(sec string) (string, bool) {
+	lines := r.d.parts[sec]
+	if len(lines) != 1 {
+		return "", false
+	}
+	l := lines[0]
+	if !nothingRe.MatchString(l.fold) {
+		return "", false
+	}
+	if h, ok := r.d.headings[sec]; ok {
+		return whole(h.text), true
+	}
+	return whole(l.text), true
+}
+
+// each calls fn for every clause of a part.
+func (r *reader) each(sec string, fn func(c text)) {
+	for _, l := range r.d.parts[sec] {
+		for _, c := range clauses(l.text) {
+			fn(c)
+		}
+	}
+}
+
+// counts returns the distinct counts a pattern finds in a clause, with the
+// quote of the first.
+func counts(c text, p *regexp.Regexp) (vals []int64, q string) {
+	for _, m := range p.FindAllStringSubmatchIndex(c.fold, -1) {
+		v, ok := countOf(c.fold[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		if len(vals) == 0 {
+			q = quote(c, m[0], m[1])
+		}
+		dup := false
+		for _, x := range vals {
+			dup = dup || x == v
+		}
+		if !dup {
+			vals = append(vals, v)
+		}
+	}
+	return vals, q
+}
+
+// counted reads the count of a simple counted section: "02 thỏa thuận",
+// or none ("Không có", "không ký kết thỏa thuận nào").
+func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
+	if q, ok := r.nothing(sec); ok {
+		r.putInt(path, 0, q)
+		return
+	}
+	r.each(sec, func(c text) {
+		vals, q := counts(c, p)
+		switch {
+		case len(vals) == 1:
+			r.putInt(path, vals[0], q)
+		case len(vals) == 0 && negative(c.fold) && hasAny(c.fold, words...):
+			r.putInt(path, 0, whole(c))
+		}
+	})
+}

@@ -1,0 +1,364 @@
+package docimport
+
+import (
+	"strings"
+
+	"doingoai/models"
+)
+
+var (
+	delegCountRe  = re(`\b` + cnt + `\s+doan\b`)
+	delegPeopleRe = re(`\b` + cnt + `\s+(?:luot\s+)?(?:nguoi|thanh vien|dai bieu|can bo|khach|dong chi|luot khach)\b`)
+)
+
+// delegationGroup tells which kind of delegation a clause is about:
+// "outbound", "inbound_foreign", "inbound_domestic", or "" when it names
+// none or several.
+func delegationGroup(f string) string {
+	var g []string
+	switch {
+	case hasAny(f, "doan ra", "di cong tac nuoc ngoai", "ra nuoc ngoai", "di nuoc ngoai", "cong tac o nuoc ngoai", "cu doan"):
+		g = append(g, "outbound")
+		if hasAny(f, "doan vao", "doan nuoc ngoai", "trong nuoc") {
+			return ""
+		}
+	}
+	if hasAny(f, "doan nuoc ngoai", "doan khach nuoc ngoai", "khach nuoc ngoai", "doan quoc te", "khach quoc te", "nuoc ngoai den", "nuoc ngoai vao") && len(g) == 0 {
+		g = append(g, "inbound_foreign")
+	}
+	if hasAny(f, "trong nuoc") {
+		g = append(g, "inbound_domestic")
+	}
+	if len(g) != 1 {
+		return ""
+	}
+	return g[0]
+}
+
+// delegations reads section 1: delegations abroad and visiting.
+func (r *reader) delegations() {
+	if q, ok := r.nothing(secDelegations); ok {
+		for _, g := range []string{"outbound", "inbound_domestic", "inbound_foreign"} {
+			r.putInt("delegations."+g+".count", 0, q)
+			r.putInt("delegations."+g+".people", 0, q)
+		}
+		return
+	}
+	r.each(secDelegations, func(c text) {
+		g := delegationGroup(c.fold)
+		if g == "" {
+			return
+		}
+		path := "delegations." + g
+		cnts, q := counts(c, delegCountRe)
+		people, pq := counts(c, delegPeopleRe)
+		switch {
+		case len(cnts) == 1:
+			r.putInt(path+".count", cnts[0], q)
+			if cnts[0] == 0 {
+				r.putInt(path+".people", 0, q)
+			} else if len(people) == 1 {
+				r.putInt(path+".people", people[0], pq)
+			}
+		case len(cnts) == 0 && len(people) == 0 && negative(c.fold):
+			q := whole(c)
+			r.putInt(path+".count", 0, q)
+			r.putInt(path+".people", 0, q)
+		}
+	})
+}
+
+// ngoLine tells whether a line of section 5 is about NGO aid.
+func ngoLine(f string) bool {
+	return hasAny(f, "phi chinh phu", "vien tro", "pcpnn", "du an", "tai tro")
+}
+
+var (
+	projectCountRe = re(`\b` + cnt + `\s+(?:du an|chuong trinh)\b`)
+	committedRe    = re(`\b(?:cam ket|tri gia|tong gia tri|gia tri|tong kinh phi|kinh phi|tong von|von vien tro)[^;\d]{0,25}?` + moneyRe.String())
+	disbursedRe    = re(`\bgiai ngan[^;\d]{0,20}?` + moneyRe.String())
+	projectNameRe  = re(`\bdu an\s*:?\s*`)
+	donorRe        = re(`\bdo\s+(?:to chuc\s+)?(.+?)\s*(?:\(([^)]+)\)\s*)?(?:tai tro|vien tro|ho tro|tai tro)\b`)
+	itemSplitRe    = re(`(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-d]\))\s+`)
+)
+
+// ngo reads the NGO aid of section 5: none, or the projects one by one,
+// with the value committed and disbursed in đồng.
+func (r *reader) ngo() {
+	lines := r.d.parts[secPeopleNgo]
+	if q, ok := r.nothing(secPeopleNgo); ok {
+		r.rep.NgoAid.Projects = []models.NgoProject{}
+		r.res.Found = append(r.res.Found, Found{Field: "ngo_aid.projects", Value: 0, Text: q})
+		return
+	}
+	var stated []int64
+	var statedQ, noneQ string
+	var projects []models.NgoProject
+	var found []Found
+	for _, l := range lines {
+		if !ngoLine(l.fold) {
+			continue
+		}
+		for _, c := range clauses(l.text) {
+			vals, q := counts(c, projectCountRe)
+			if len(vals) == 1 {
+				stated = append(stated, vals[0])
+				statedQ = q
+			}
+			if len(vals) == 0 && negative(c.fold) && hasAny(c.fold, "vien tro", "phi chinh phu", "pcpnn", "du an") {
+				noneQ = whole(c)
+			}
+		}
+		// Items: the parts of a line that name a project and say what it
+		// is worth.
+		for _, it := range projectItems(l.text) {
+			p, fs, ok := readProject(it, len(projects))
+			if ok {
+				projects = append(projects, p)
+				found = append(found, fs...)
+			}
+		}
+	}
+	switch {
+	case noneQ != "" && len(stated) == 0 && len(projects) == 0:
+		r.rep.NgoAid.Projects = []models.NgoProject{}
+		r.res.Found = append(r.res.Found, Found{Field: "ngo_aid.projects", Value: 0, Text: noneQ})
+	case len(projects) > 0 && (len(stated) == 0 || len(stated) == 1 && stated[0] == int64(len(projects))):
+		r.rep.NgoAid.Projects = projects
+		q := statedQ
+		if q == "" {
+			q = found[0].Text
+		}
+		r.res.Found = append(r.res.Found, Found{Field: "ngo_aid.projects", Value: len(projects), Text: q})
+		r.res.Found = append(r.res.Found, found...)
+		for i, p := range projects {
+			at := models.Index("ngo_aid.projects", i)
+			if p.CommittedVND == nil {
+				r.res.NotFound = append(r.res.NotFound, at+".committed_vnd")
+			}
+			if p.DisbursedVND == nil {
+				r.res.NotFound = append(r.res.NotFound, at+".disbursed_vnd")
+			}
+		}
+	}
+}
+
+// projectItems splits a line into the parts that each describe one
+// project: at "(1)", "a)" or ";", keeping only parts that say "dự án".
+func projectItems(t text) []text {
+	var parts []text
+	for _, c := range clauses(t) {
+		locs := itemSplitRe.FindAllStringIndex(c.fold, -1)
+		start := 0
+		for _, loc := range locs {
+			if loc[0] > start {
+				parts = append(parts, trimmed(c, start, loc[0]))
+			}
+			start = loc[1]
+		}
+		parts = append(parts, trimmed(c, start, len(c.fold)))
+	}
+	var out []text
+	for _, p := range parts {
+		if strings.Contains(p.fold, "du an") && projectNameRe.MatchString(p.fold) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// readProject reads one project: its name (the quoted title, or the words
+// after "Dự án"), donor and country, and the money.
+func readProject(t text, i int) (models.NgoProject, []Found, bool) {
+	var p models.NgoProject
+	f := t.fold
+	loc := projectNameRe.FindStringIndex(f)
+	if loc == nil {
+		return p, nil, false
+	}
+	at := models.Index("ngo_aid.projects", i)
+	var fs []Found
+	// The name: a quoted title, else the words up to the first comma or
+	// "do" (the donor).
+	rest := t.orig[t.idx[loc[1]]:]
+	name := ""
+	if a := strings.IndexAny(rest, "“\""); a >= 0 && a < 8 {
+		q := rest[a:]
+		_, w := firstRune(q)
+		if b := strings.IndexAny(q[w:], "”\""); b >= 0 {
+			name = q[w : w+b]
+		}
+	}
+	if name == "" {
+		end := len(f)
+		for _, stop := range []string{",", " do ", " (", ":", " cua ", " tri gia", " gia tri", " voi "} {
+			if j := strings.Index(f[loc[1]:], stop); j >= 0 && loc[1]+j < end {
+				end = loc[1] + j
+			}
+		}
+		name = strings.TrimSpace(t.span(loc[1], end))
+	}
+	name = strings.Trim(name, " .;:“”\"")
+	if name == "" || len(name) > models.MaxText {
+		return p, nil, false
+	}
+	p.Name = "Dự án " + name
+	if strings.HasPrefix(fold(name), "du an") {
+		p.Name = name
+	}
+	q := whole(t)
+	fs = append(fs, Found{Field: at + ".name", Value: p.Name, Text: q})
+	if m := donorRe.FindStringSubmatchIndex(f); m != nil {
+		donor := strings.TrimSpace(t.span(m[2], m[3]))
+		if donor != "" && len(donor) < 200 {
+			p.Donor = donor
+			fs = append(fs, Found{Field: at + ".donor", Value: donor, Text: quote(t, m[0], m[1])})
+		}
+		if m[4] >= 0 {
+			p.Country = strings.TrimSpace(t.span(m[4], m[5]))
+			fs = append(fs, Found{Field: at + ".country", Value: p.Country, Text: quote(t, m[0], m[1])})
+		}
+	}
+	if m := committedRe.FindStringSubmatchIndex(f); m != nil && !strings.Contains(f[m[0]:m[2]], "giai ngan") {
+		if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) {
+			p.CommittedVND = i64(v)
+			fs = append(fs, Found{Field: at + ".committed_vnd", Value: v, Text: quote(t, m[0], m[1])})
+		}
+	}
+	if m := disbursedRe.FindStringSubmatchIndex(f); m != nil {
+		if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) {
+			p.DisbursedVND = i64(v)
+			fs = append(fs, Found{Field: at + ".disbursed_vnd", Value: v, Text: quote(t, m[0], m[1])})
+		}
+	}
+	if p.CommittedVND == nil && p.DisbursedVND == nil && p.Donor == "" {
+		return p, nil, false // "dự án" in passing, not a project described
+	}
+	return p, fs, true
+}
+
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// foreignCurrency tells whether an amount is followed by a currency other
+// than the đồng.
+func foreignCurrency(f string, i int) bool {
+	rest := strings.TrimLeft(f[i:], " ")
+	return hasPrefixAny(rest, "usd", "do la", "$", "euro", "eur", "yen", "won", "nhan dan te")
+}
+
+func hasPrefixAny(s string, p ...string) bool {
+	for _, x := range p {
+		if strings.HasPrefix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	residentsRe = re(`\b` + cnt + `\s+(?:nguoi nuoc ngoai|nguoi|truong hop|luot nguoi)\b`)
+	incidentsRe = re(`\b` + cnt + `\s+(?:vu viec|vu)\b`)
+	exitedRe    = re(`\b` + cnt + `\s+(?:luot\s+)?(?:cong dan|nguoi|truong hop|luot)\b`)
+	workersRe   = re(`\b` + cnt + `\s+(?:lao dong|nguoi|luot nguoi|cong dan|truong hop)\b`)
+	officialsRe = re(`\b` + cnt + `\s+(?:luot\s+)?(?:can bo|cong chuc|nguoi|dong chi|vien chuc)\b`)
+	coursesRe   = re(`\b` + cnt + `\s+(?:lop|khoa)\b`)
+)
+
+// consular reads section 8: foreigners residing, incidents, citizens who
+// went abroad. "Không có" for the whole section means no foreigners and no
+// incidents; it says nothing of how many citizens went abroad.
+func (r *reader) consular() {
+	if q, ok := r.nothing(secConsular); ok {
+		r.putInt("consular.foreign_residents", 0, q)
+		r.putInt("consular.foreigner_incidents", 0, q)
+		return
+	}
+	r.each(secConsular, func(c text) {
+		f := c.fold
+		illegal := hasAny(f, "trai phep", "bat hop phap", "vi pham")
+		switch {
+		case hasAny(f, "vu viec", " vu ") && hasAny(f, "nuoc ngoai"):
+			vals, q := counts(c, incidentsRe)
+			if len(vals) == 1 {
+				r.putInt("consular.foreigner_incidents", vals[0], q)
+			} else if len(vals) == 0 && negative(f) {
+				r.putInt("consular.foreigner_incidents", 0, whole(c))
+			}
+		case hasAny(f, "nuoc ngoai") && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "nhap canh") && !hasAny(f, "xuat canh"):
+			if illegal {
+				return
+			}
+			vals, q := counts(c, residentsRe)
+			if len(vals) == 1 {
+				r.putInt("consular.foreign_residents", vals[0], q)
+			} else if len(vals) == 0 && negative(f) {
+				r.putInt("consular.foreign_residents", 0, whole(c))
+			}
+		case hasAny(f, "xuat canh") && !hasAny(f, "nhap canh"):
+			if illegal {
+				return
+			}
+			vals, q := counts(c, exitedRe)
+			if len(vals) == 1 {
+				r.putInt("consular.citizens_exited", vals[0], q)
+			} else if len(vals) == 0 && negative(f) {
+				r.putInt("consular.citizens_exited", 0, whole(c))
+			}
+		}
+	})
+}
+
+// overseas reads section 9: workers abroad on labour contracts.
+func (r *reader) overseas() {
+	r.each(secOverseas, func(c text) {
+		f := c.fold
+		if !hasAny(f, "lao dong") || !hasAny(f, "nuoc ngoai", "xuat khau", "hop dong") || hasAny(f, "trai phep", "bat hop phap") {
+			return
+		}
+		vals, q := counts(c, workersRe)
+		if len(vals) == 1 {
+			r.putInt("overseas_vietnamese.labor_export_workers", vals[0], q)
+		} else if len(vals) == 0 && negative(f) && hasAny(f, "di lao dong", "xuat khau lao dong", "lao dong o nuoc ngoai", "lao dong tai nuoc ngoai") {
+			r.putInt("overseas_vietnamese.labor_export_workers", 0, whole(c))
+		}
+	})
+}
+
+// training reads section 10: officials trained and courses.
+func (r *reader) training() {
+	if q, ok := r.nothing(secTraining); ok {
+		r.putInt("training.officials_trained", 0, q)
+		r.putInt("training.courses", 0, q)
+		return
+	}
+	r.each(secTraining, func(c text) {
+		f := c.fold
+		if !hasAny(f, "tap huan", "boi duong", "dao tao", "lop", "khoa") {
+			return
+		}
+		officials, oq := counts(c, officialsRe)
+		courses, cq := counts(c, coursesRe)
+		if len(officials) == 1 {
+			r.putInt("training.officials_trained", officials[0], oq)
+		}
+		if len(courses) == 1 {
+			r.putInt("training.courses", courses[0], cq)
+		}
+		if len(officials) == 0 && len(courses) == 0 && negative(f) {
+			q := whole(c)
+			if hasAny(f, "can bo", "cong chuc", "nguoi", "dong chi", "vien chuc") {
+				r.putInt("training.officials_trained", 0, q)
+				if hasAny(f, "lop", "khoa") {
+					r.putInt("training.courses", 0, q)
+				}
+			} else if hasAny(f, "lop", "khoa") {
+				r.putInt("training.courses", 0, q)
+			}
+		}
+	})
+}
