@@ -187,7 +187,9 @@ func hasFoundUnder(fs []Found, prefix string) bool {
 	return false
 }
 
-func normalizeSpace(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, "*", "")), " ") }
+func normalizeSpace(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "*", "")), " ")
+}
 
 // TestSeedText reads the Bộc Nhiêu 2024 report as text: every figure of
 // its JSON form, none wrong, the blank number and date null, and the two
@@ -263,7 +265,6 @@ func contains(list []string, s string) bool {
 }
 
 var _ = filepath.Join
-
 
 // TestSeedDocx reads the seed as a .docx made from it the way communes lay
 // it out (header and signature in two-column tables, runs cut inside

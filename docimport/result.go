@@ -7,7 +7,7 @@ import (
 // Found is a value read from the document and the words it was read from.
 type Found struct {
 	Field string `json:"field" example:"profile.households" validate:"required"`  // the field's path in the report
-	Value any    `json:"value" swaggertype:"object" validate:"required"`          // the value as the report holds it: a number, a text or a date
+	Value any    `json:"value" validate:"required"`                               // the value as the report holds it: a number, a text or a date
 	Text  string `json:"text" example:"với tổng số 1.169 hộ" validate:"required"` // the words of the document it was read from
 }
 

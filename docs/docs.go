@@ -1035,6 +1035,210 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/reports/import": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Reads a commune's existing report — a ` + "`" + `.docx` + "`" + `, UTF-8 text, or UTF-16 text with a byte-order mark — into the structured report, storing nothing: every figure set has an entry in ` + "`" + `found` + "`" + ` quoting the words it was read from; a figure the document does not state stays null and is listed in ` + "`" + `not_found` + "`" + `, never guessed as 0.\nThe body is the file itself (` + "`" + `Content-Type` + "`" + ` of a .docx, or ` + "`" + `text/plain` + "`" + `) or ` + "`" + `multipart/form-data` + "`" + ` with the file in the field ` + "`" + `file` + "`" + `. ` + "`" + `unit` + "`" + ` and ` + "`" + `period` + "`" + ` may be left out when the document names them: the commune in its header or closing (matched without diacritics among the units this token may act on, preferring the one that existed in that period) and the year or half-year in its title (\"năm 2024\", \"6 tháng đầu năm 2025\" → 2025S1, \"6 tháng cuối năm\" → S2).\n` + "`" + `?save=draft` + "`" + ` also stores the result as a draft revision (201, ` + "`" + `Location` + "`" + `), audited as imported; 409 if the report is already submitted. An old ` + "`" + `.doc` + "`" + `, a PDF or an image is 415 with a ` + "`" + `detail` + "`" + ` saying to save the file as ` + "`" + `.docx` + "`" + `.",
+                "consumes": [
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "text/plain",
+                    "multipart/form-data"
+                ],
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "reports"
+                ],
+                "summary": "Import a Word or text report (nhập báo cáo từ tệp Word)",
+                "operationId": "importReport",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "x-example": "05596",
+                        "description": "the commune's code; read from the document when left out",
+                        "name": "unit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "x-example": "2024",
+                        "description": "2024, 2024S1 or 2024S2; read from the title when left out",
+                        "name": "period",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "draft"
+                        ],
+                        "type": "string",
+                        "description": "draft: also store the result as a draft revision",
+                        "name": "save",
+                        "in": "query"
+                    },
+                    {
+                        "description": "the document: a .docx or text (or multipart/form-data with the field file)",
+                        "name": "document",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "type": "string"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "the draft read from the document; nothing stored",
+                        "schema": {
+                            "$ref": "#/definitions/handlers.ImportResult"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "201": {
+                        "description": "stored as a draft revision (?save=draft)",
+                        "schema": {
+                            "$ref": "#/definitions/handlers.ImportResult"
+                        },
+                        "headers": {
+                            "Location": {
+                                "type": "string",
+                                "description": "/api/v1/reports/{unit_code}/{period}"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "a multipart form that cannot be read",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "the unit is outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "409": {
+                        "description": "?save=draft and the report is already submitted or accepted",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "413": {
+                        "description": "body over 1 MiB, or a document that unpacks to too much",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "415": {
+                        "description": "not a .docx or text: an old .doc, a PDF, an image — save it as .docx",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "422": {
+                        "description": "a damaged file; the unit or period not given and not found in the document, or ambiguous (the detail says which); a bad query value; with ?save=draft, a report that cannot be saved",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/reports/{unit_code}/{period}": {
             "get": {
                 "security": [
@@ -2733,6 +2937,29 @@ const docTemplate = `{
         }
     },
     "definitions": {
+        "docimport.Found": {
+            "type": "object",
+            "required": [
+                "field",
+                "text",
+                "value"
+            ],
+            "properties": {
+                "field": {
+                    "description": "the field's path in the report",
+                    "type": "string",
+                    "example": "profile.households"
+                },
+                "text": {
+                    "description": "the words of the document it was read from",
+                    "type": "string",
+                    "example": "với tổng số 1.169 hộ"
+                },
+                "value": {
+                    "description": "the value as the report holds it: a number, a text or a date"
+                }
+            }
+        },
         "handlers.Health": {
             "type": "object",
             "required": [
@@ -2753,6 +2980,111 @@ const docTemplate = `{
                         "unavailable"
                     ],
                     "example": "ok"
+                }
+            }
+        },
+        "handlers.ImportResult": {
+            "type": "object",
+            "required": [
+                "format",
+                "found",
+                "not_found",
+                "period",
+                "period_from",
+                "report",
+                "unit_code",
+                "unit_from",
+                "warnings"
+            ],
+            "properties": {
+                "format": {
+                    "description": "the kind of file read",
+                    "type": "string",
+                    "enum": [
+                        "docx",
+                        "text"
+                    ],
+                    "example": "docx"
+                },
+                "found": {
+                    "description": "Each value set in report, with the words of the document it was\nread from.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/docimport.Found"
+                    }
+                },
+                "not_found": {
+                    "description": "The figures the document does not state: null in report, never\nguessed as 0.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "consular.citizens_exited",
+                        "overseas_vietnamese.labor_export_workers"
+                    ]
+                },
+                "period": {
+                    "type": "string",
+                    "example": "2024"
+                },
+                "period_from": {
+                    "type": "string",
+                    "enum": [
+                        "query",
+                        "document"
+                    ],
+                    "example": "document"
+                },
+                "problems": {
+                    "description": "Problems that would stop the draft from being saved, by field.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.FieldError"
+                    }
+                },
+                "report": {
+                    "description": "a report body as POST /api/v1/reports takes it, status draft",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Report"
+                        }
+                    ]
+                },
+                "saved": {
+                    "description": "With ?save=draft: the draft revision stored.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.SubmitResult"
+                        }
+                    ]
+                },
+                "unit_code": {
+                    "type": "string",
+                    "example": "05596"
+                },
+                "unit_from": {
+                    "description": "Where the unit and period came from: \"query\" or \"document\".",
+                    "type": "string",
+                    "enum": [
+                        "query",
+                        "document"
+                    ],
+                    "example": "document"
+                },
+                "unresolved": {
+                    "description": "Figures two passages of the document state differently: left null\n(and in not_found), each passage quoted, for a person to settle.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/docimport.Found"
+                    }
+                },
+                "warnings": {
+                    "description": "Doubts about the report, as a submission would have them.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Warning"
+                    }
                 }
             }
         },

@@ -67,6 +67,7 @@ type ImportResult struct {
 //	@Success		200		{object}	ImportResult	"the draft read from the document; nothing stored"
 //	@Success		201		{object}	ImportResult	"stored as a draft revision (?save=draft)"
 //	@Header			201		{string}	Location	"/api/v1/reports/{unit_code}/{period}"
+//	@Failure		400		{object}	models.Problem	"a multipart form that cannot be read"
 //	@Failure		401		{object}	models.Problem	"no valid token"
 //	@Failure		403		{object}	models.Problem	"the unit is outside the token's scope"
 //	@Failure		409		{object}	models.Problem	"?save=draft and the report is already submitted or accepted"
@@ -195,17 +196,13 @@ func (h *Handler) read(ctx context.Context, data []byte, unitCode, period string
 }
 
 // saveImported stores an import as a draft revision, audited as imported.
+// The report's lifecycle decides as for any draft: a submitted or accepted
+// report is not replaced (ECONFLICT); an identical draft is not stored
+// twice.
 func (h *Handler) saveImported(ctx context.Context, out *ImportResult) (*ImportResult, bool, error) {
 	p, _ := models.PrincipalFrom(ctx)
 	if len(out.Problems) > 0 {
 		return nil, false, &models.Error{Code: models.EINVALID, Message: "the report read from the document has errors; nothing was stored", Fields: out.Problems}
-	}
-	cur, err := h.Store.CurrentState(ctx, out.unit, out.Period)
-	if err != nil {
-		return nil, false, err
-	}
-	if cur.Exists && cur.Status != models.StatusDraft {
-		return nil, false, models.Errorf(models.ECONFLICT, "the report of %s for %s is already %s; an imported draft cannot replace it", out.UnitCode, out.Period, cur.Status)
 	}
 	rep := out.Report
 	canonical, hash, err := rep.Canonical()

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -150,6 +151,11 @@ func TestContract(t *testing.T) {
 	})
 	invalid := changed(func(m map[string]any) { apitest.Obj(m, "delegations", "inbound_foreign")["count"] = -1 })
 	const report = "/api/v1/reports/05596/2024"
+	seedText, err := os.ReadFile("../../testdata/bao-cao-doi-ngoai-boc-nhieu-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{"Content-Type": "text/plain; charset=utf-8"}
 
 	steps := []struct {
 		name string
@@ -186,6 +192,15 @@ func TestContract(t *testing.T) {
 			body: `{"code":"05997","name":"Xã","kind":"planet","parent_code":"167"}`, badRequest: true}, nil},
 		{"update a unit", call{method: "PATCH", url: "/api/v1/units/05999", token: "admin", status: 200, body: `{"name":"Xã Thử Nghiệm Mới","valid_to":null}`}, nil},
 		{"update an unknown unit", call{method: "PATCH", url: "/api/v1/units/99999", token: "admin", status: 404, body: `{"name":"Xã"}`}, nil},
+
+		// Importing a report written as text.
+		{"import the Bộc Nhiêu report", call{method: "POST", url: "/api/v1/reports/import", token: "commune", body: string(seedText), headers: text, status: 200},
+			func(t *testing.T, res *apitest.Response) { contains(t, res, `"households":1169`) }},
+		{"import it as a draft of another period", call{method: "POST", url: "/api/v1/reports/import?period=2024S1&save=draft", token: "commune", body: string(seedText), headers: text, status: 201},
+			func(t *testing.T, res *apitest.Response) { contains(t, res, `"saved":{`) }},
+		{"import a PDF", call{method: "POST", url: "/api/v1/reports/import", token: "commune", body: "%PDF-1.7", status: 415, badRequest: true,
+			headers: map[string]string{"Content-Type": "application/pdf"}}, nil},
+		{"import a text that names no period", call{method: "POST", url: "/api/v1/reports/import?unit=05596", token: "commune", body: "Xã có 1.169 hộ.", headers: text, status: 422, badRequest: true}, nil},
 
 		// Submissions.
 		{"dry run", call{method: "POST", url: "/api/v1/reports?dry_run=true", token: "commune", body: seed, status: 200},
