@@ -44,7 +44,7 @@ type ImportResult struct {
 	// With ?save=draft: the draft revision stored.
 	Saved *models.SubmitResult `json:"saved,omitempty"`
 
-	unit *store.TreeUnit
+	unit *models.TreeUnit
 }
 
 // ImportReport reads an existing report (Word or text) into a draft.
@@ -151,7 +151,7 @@ func (h *Handler) read(ctx context.Context, data []byte, unitCode, period string
 	}
 
 	// The unit: the query's, else the one the document names.
-	var unit *store.TreeUnit
+	var unit *models.TreeUnit
 	if unitCode != "" {
 		unit = t.ForPeriod(unitCode, per)
 		if unit == nil {
@@ -166,7 +166,7 @@ func (h *Handler) read(ctx context.Context, data []byte, unitCode, period string
 			return nil, &models.Error{Code: models.EINVALID, Message: "the query is not valid",
 				Fields: []models.FieldError{{Field: "unit", Message: fmt.Sprintf("%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)}}}
 		}
-		if err := inScope(t, p, unit); err != nil {
+		if err := t.InScope(p, unit); err != nil {
 			return nil, err
 		}
 	} else {
@@ -225,19 +225,19 @@ func (h *Handler) saveImported(ctx context.Context, out *ImportResult) (*ImportR
 
 // unitOfDocument finds the commune the document names among the units the
 // principal may act on.
-func (h *Handler) unitOfDocument(ctx context.Context, t *store.Tree, p models.Principal, res *docimport.Result, per models.Period) (*store.TreeUnit, error) {
+func (h *Handler) unitOfDocument(ctx context.Context, t *models.Tree, p models.Principal, res *docimport.Result, per models.Period) (*models.TreeUnit, error) {
 	if len(res.Places) == 0 {
 		return nil, &models.Error{Code: models.EINVALID, Message: "Không tìm thấy tên xã, phường trong văn bản (phần đầu \"UBND XÃ …\" hoặc dòng địa danh, ngày tháng): hãy cho biết đơn vị bằng tham số unit. (The document names no commune: give unit.)",
 			Fields: []models.FieldError{{Field: "unit", Message: "is not given and the document names no commune"}}}
 	}
-	var outside []*store.TreeUnit
+	var outside []*models.TreeUnit
 	for _, place := range res.Places {
 		list, err := h.Store.ListUnits(ctx, models.UnitFilter{Query: place.Name, Page: models.Page{Number: 1, PerPage: 200}}, nil, models.CommuneKinds)
 		if err != nil {
 			return nil, err
 		}
 		var cands []docimport.Candidate
-		byKey := map[string]*store.TreeUnit{}
+		byKey := map[string]*models.TreeUnit{}
 		for _, u := range list.Items {
 			tu := t.ForPeriod(u.Code, per)
 			if tu == nil || tu.Name != u.Name {
@@ -250,7 +250,7 @@ func (h *Handler) unitOfDocument(ctx context.Context, t *store.Tree, p models.Pr
 			if _, dup := byKey[key]; dup {
 				continue
 			}
-			if inScope(t, p, tu) != nil {
+			if t.InScope(p, tu) != nil {
 				outside = append(outside, tu)
 				continue
 			}
