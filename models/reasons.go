@@ -5,7 +5,7 @@ import "errors"
 // The refusals of the idempotency store, told apart like the lifecycle's.
 var (
 	ErrKeyInFlight = errors.New("a request with this Idempotency-Key is still being processed") // ECONFLICT
-	ErrKeyReused   = errors.New("the Idempotency-Key was used for another request")            // EINVALID
+	ErrKeyReused   = errors.New("the Idempotency-Key was used for another request")             // EINVALID
 )
 
 // Reason codes: the stable `code` of a problem whose HTTP-level code covers

@@ -30,10 +30,14 @@ const (
 	sharesTolerance  = DecimalScale / 10      // 0.1 points
 	minorityTolerPts = DecimalScale           // 1 point
 	economyTolerance = DecimalScale / 2       // 0.5 points
-	MaxDocumentNumber = 100                   // a document's number: "15/BC-UBND"
-	MaxDocumentTitle  = 2 * MaxText           // the title of a cited document
-	outlierFactor     = 10                    // an outlier is more than outlierFactor times the previous value …
-	outlierFloor      = 10                    // … and more than outlierFloor
+)
+
+// More limits and thresholds.
+const (
+	MaxDocumentNumber = 100         // a document's number: "15/BC-UBND"
+	MaxDocumentTitle  = 2 * MaxText // the title of a cited document
+	outlierFactor     = 10          // an outlier is more than outlierFactor times the previous value …
+	outlierFloor      = 10          // … and more than outlierFloor
 )
 
 // Warning codes: stable, for programs to act on.
