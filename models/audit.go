@@ -15,6 +15,11 @@ const (
 	ActionUnitCreate   = "unit.create"
 	ActionUnitUpdate   = "unit.update"
 	ActionUnitsImport  = "units.import"
+	// People and their sessions (the web app).
+	ActionUserCreate        = "user.create"
+	ActionUserDisable       = "user.disable"
+	ActionUserResetPassword = "user.reset_password"
+	ActionUserSignIn        = "user.sign_in"
 )
 
 // AuditEvent is one entry of the append-only audit trail: who (the token's
@@ -26,7 +31,7 @@ type AuditEvent struct {
 	TokenID  *int64          `json:"token_id" extensions:"x-nullable" validate:"required"`
 	Actor    string          `json:"actor" example:"UBND huyện Định Hóa" validate:"required"`
 	Role     Role            `json:"role" enums:"admin,district,commune,system" example:"district" validate:"required"`
-	Action   string          `json:"action" enums:"report.submit,report.review,deadline.set,token.create,token.revoke,unit.create,unit.update,units.import" example:"report.review" validate:"required"`
+	Action   string          `json:"action" enums:"report.submit,report.review,deadline.set,token.create,token.revoke,unit.create,unit.update,units.import,user.create,user.disable,user.reset_password,user.sign_in" example:"report.review" validate:"required"`
 	UnitCode *string         `json:"unit_code" example:"05596" extensions:"x-nullable" validate:"required"`
 	Period   *string         `json:"period" example:"2024" extensions:"x-nullable" validate:"required"`
 	Revision *int            `json:"revision" example:"2" extensions:"x-nullable" validate:"required"`

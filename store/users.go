@@ -1,0 +1,502 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/argon2"
+	"gorm.io/gorm"
+
+	"doingoai/models"
+)
+
+// Sessions of the web app expire after a working day without a request
+// and a week after sign-in, whichever comes first.
+const (
+	SessionIdle     = 8 * time.Hour
+	SessionAbsolute = 7 * 24 * time.Hour
+	// a session's last_seen_at is written at most this often
+	sessionTouchEvery = time.Minute
+)
+
+// Failed sign-ins slow down: after loginFreeFailures failures for one login
+// (addrFreeFailures for one address, which an office behind one router
+// shares), each further attempt must wait twice as long as the previous,
+// from one second up to maxLoginDelay. A quiet hour forgets the failures.
+const (
+	loginFreeFailures = 5
+	addrFreeFailures  = 20
+	maxLoginDelay     = 15 * time.Minute
+	failureMemory     = time.Hour
+)
+
+// argon2id parameters: OWASP's recommendation (19 MiB, two passes, one
+// lane). The hash records them, so that they can be raised later.
+const (
+	argonTime    = 2
+	argonMemory  = 19 * 1024
+	argonThreads = 1
+	argonKeyLen  = 32
+)
+
+// HashPassword returns the argon2id hash of pw in the PHC string format.
+func HashPassword(pw string) (string, error) {
+	salt := make([]byte, 16)
+	if _, err := rand.Read(salt); err != nil {
+		return "", err
+	}
+	key := argon2.IDKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	b64 := base64.RawStdEncoding
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
+		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+}
+
+// checkPassword tells whether pw matches an argon2id hash made by
+// HashPassword (with any parameters), in constant time.
+func checkPassword(hash, pw string) bool {
+	parts := strings.Split(hash, "$")
+	if len(parts) != 6 || parts[1] != "argon2id" || parts[2] != "v="+strconv.Itoa(argon2.Version) {
+		return false
+	}
+	var m, t uint32
+	var p uint8
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m == 0 || t == 0 || p == 0 || m > 1<<20 || t > 20 {
+		return false
+	}
+	b64 := base64.RawStdEncoding
+	salt, err1 := b64.DecodeString(parts[4])
+	want, err2 := b64.DecodeString(parts[5])
+	if err1 != nil || err2 != nil || len(want) == 0 {
+		return false
+	}
+	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
+	return subtle.ConstantTimeCompare(got, want) == 1
+}
+
+// dummyHash is checked against when the login is unknown, so that an
+// unknown login takes as long to refuse as a wrong password.
+var dummyHash, _ = HashPassword("not a password of anyone")
+
+// GeneratePassword returns a new random password that a person can read
+// and type: four groups of four letters and digits without the look-alikes
+// (0/o, 1/l/i), about 80 bits.
+func GeneratePassword() string {
+	const alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+	var b strings.Builder
+	buf := make([]byte, 16)
+	_, _ = rand.Read(buf)
+	for i, c := range buf {
+		if i > 0 && i%4 == 0 {
+			b.WriteByte('-')
+		}
+		b.WriteByte(alphabet[int(c)%len(alphabet)])
+	}
+	return b.String()
+}
+
+type userRow struct {
+	ID            int64 `gorm:"primaryKey"`
+	Login         string
+	PasswordHash  string
+	Role          string
+	UnitID        *int64
+	Name          string
+	CreatedAt     int64 `gorm:"autoCreateTime:false"`
+	PasswordSetAt int64
+	DisabledAt    *int64
+}
+
+func (userRow) TableName() string { return "users" }
+
+func userError(field, msg string) error {
+	return &models.Error{Code: models.EINVALID, Message: "the account cannot be created", Fields: []models.FieldError{{Field: field, Message: msg}}}
+}
+
+// CreateUser makes an account and returns its password: in.Password, or a
+// generated one when that is empty.
+//
+// Errors: EINVALID for a bad login, role or unit, or a login in use.
+func (s *Store) CreateUser(ctx context.Context, p models.Principal, in models.UserInput) (string, models.User, error) {
+	in.Login = strings.ToLower(strings.TrimSpace(in.Login))
+	in.Name = models.NFC(strings.TrimSpace(in.Name))
+	if err := in.Validate(); err != nil {
+		return "", models.User{}, err
+	}
+	var unit *TreeUnit
+	if in.UnitCode != "" {
+		t, err := s.Tree(ctx)
+		if err != nil {
+			return "", models.User{}, err
+		}
+		unit = t.ByCode(in.UnitCode)
+		switch {
+		case unit == nil:
+			return "", models.User{}, userError("unit", "no unit has the code "+in.UnitCode)
+		case in.Role == models.RoleCommune && !unit.Kind.CommuneLevel():
+			return "", models.User{}, userError("unit", "a commune account needs a commune-level unit; "+in.UnitCode+" is a "+string(unit.Kind))
+		case in.Role == models.RoleDistrict && unit.Kind.CommuneLevel():
+			return "", models.User{}, userError("unit", "a district account needs a unit above communes; "+in.UnitCode+" is a "+string(unit.Kind))
+		}
+	}
+	pw := in.Password
+	if pw == "" {
+		pw = GeneratePassword()
+	}
+	hash, err := HashPassword(pw)
+	if err != nil {
+		return "", models.User{}, err
+	}
+	now := s.Now()
+	row := userRow{Login: in.Login, PasswordHash: hash, Role: string(in.Role), Name: in.Name, CreatedAt: micros(now), PasswordSetAt: micros(now)}
+	u := models.User{Login: in.Login, Name: in.Name, Role: in.Role, CreatedAt: now}
+	if unit != nil {
+		row.UnitID = &unit.ID
+		u.UnitCode = unit.Code
+	}
+	err = s.writeTx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			if isUniqueViolation(err) {
+				return userError("login", "the login "+in.Login+" is taken")
+			}
+			return err
+		}
+		u.ID = row.ID
+		return s.appendAudit(tx, s.newAudit(p, models.ActionUserCreate, unit, "", 0, map[string]any{
+			"user_id": row.ID, "login": in.Login, "name": in.Name, "role": in.Role,
+		}))
+	})
+	if err != nil {
+		return "", models.User{}, err
+	}
+	return pw, u, nil
+}
+
+type userView struct {
+	ID         int64
+	Login      string
+	Role       string
+	UnitID     *int64
+	UnitCode   *string
+	Name       string
+	CreatedAt  int64
+	DisabledAt *int64
+}
+
+// ListUsers returns every account, by login, without password hashes.
+func (s *Store) ListUsers(ctx context.Context) ([]models.User, error) {
+	var rows []userView
+	err := s.r.WithContext(ctx).Raw(`SELECT us.id, us.login, us.role, us.unit_id, un.code AS unit_code, us.name, us.created_at, us.disabled_at
+		FROM users us LEFT JOIN units un ON un.id = us.unit_id ORDER BY us.login`).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make([]models.User, len(rows))
+	for i, r := range rows {
+		out[i] = models.User{ID: r.ID, Login: r.Login, Name: r.Name, Role: models.Role(r.Role), CreatedAt: fromMicros(r.CreatedAt), Disabled: fromMicrosPtr(r.DisabledAt)}
+		if r.UnitCode != nil {
+			out[i].UnitCode = *r.UnitCode
+		}
+	}
+	return out, nil
+}
+
+// changeUser runs change on the account named login in a transaction,
+// ends all of its sessions and audits action.
+func (s *Store) changeUser(ctx context.Context, p models.Principal, login, action string, change func(tx *gorm.DB, row *userRow) error) error {
+	login = strings.ToLower(strings.TrimSpace(login))
+	return s.writeTx(ctx, func(tx *gorm.DB) error {
+		var row userRow
+		if err := tx.Where("login = ?", login).Take(&row).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return notFound("no account has the login %q", login)
+			}
+			return err
+		}
+		if err := change(tx, &row); err != nil {
+			return err
+		}
+		if err := s.exec(tx, "DELETE FROM sessions WHERE user_id = ?", row.ID); err != nil {
+			return err
+		}
+		var unit *TreeUnit
+		if row.UnitID != nil {
+			if t, err := s.treeVia(tx); err == nil {
+				unit = t.Unit(*row.UnitID)
+			}
+		}
+		return s.appendAudit(tx, s.newAudit(p, action, unit, "", 0, map[string]any{"user_id": row.ID, "login": row.Login}))
+	})
+}
+
+// DisableUser disables an account and ends its sessions.
+//
+// Errors: ENOTFOUND for an unknown login, ECONFLICT if already disabled.
+func (s *Store) DisableUser(ctx context.Context, p models.Principal, login string) error {
+	return s.changeUser(ctx, p, login, models.ActionUserDisable, func(tx *gorm.DB, row *userRow) error {
+		if row.DisabledAt != nil {
+			return models.Errorf(models.ECONFLICT, "the account %s was already disabled at %s", row.Login, fromMicros(*row.DisabledAt).Format(time.RFC3339))
+		}
+		return s.exec(tx, "UPDATE users SET disabled_at = ? WHERE id = ?", micros(s.Now()), row.ID)
+	})
+}
+
+// ResetPassword gives an account a new password (pw, or a generated one
+// when pw is empty), ends its sessions and forgets its failed sign-ins. A
+// disabled account stays disabled.
+//
+// Errors: ENOTFOUND for an unknown login, EINVALID for a bad password.
+func (s *Store) ResetPassword(ctx context.Context, p models.Principal, login, pw string) (string, error) {
+	if pw == "" {
+		pw = GeneratePassword()
+	} else {
+		var probs models.Problems
+		models.CheckPassword(&probs, pw)
+		if err := probs.Err("the password cannot be set"); err != nil {
+			return "", err
+		}
+	}
+	hash, err := HashPassword(pw)
+	if err != nil {
+		return "", err
+	}
+	err = s.changeUser(ctx, p, login, models.ActionUserResetPassword, func(tx *gorm.DB, row *userRow) error {
+		if err := s.exec(tx, "UPDATE users SET password_hash = ?, password_set_at = ? WHERE id = ?", hash, micros(s.Now()), row.ID); err != nil {
+			return err
+		}
+		return s.exec(tx, "DELETE FROM login_failures WHERE key = ?", "login:"+row.Login)
+	})
+	if err != nil {
+		return "", err
+	}
+	return pw, nil
+}
+
+// newSecret returns a random secret of 256 bits and its SHA-256.
+func newSecret() (string, []byte, error) {
+	var raw [32]byte
+	if _, err := rand.Read(raw[:]); err != nil {
+		return "", nil, err
+	}
+	secret := base64.RawURLEncoding.EncodeToString(raw[:])
+	h := sha256.Sum256([]byte(secret))
+	return secret, h[:], nil
+}
+
+// loginDelay is how long a key with n failures, the last at last, must
+// still wait before the next attempt (0: it may try now).
+func loginDelay(n int, free int, last, now time.Time) time.Duration {
+	if n < free || now.Sub(last) >= failureMemory {
+		return 0
+	}
+	d := maxLoginDelay
+	if shift := n - free; shift < 20 {
+		d = min(time.Second<<shift, maxLoginDelay)
+	}
+	return max(last.Add(d).Sub(now), 0)
+}
+
+type failureRow struct {
+	Key      string
+	Failures int
+	LastAt   int64
+}
+
+// throttled returns ERATELIMIT if the login or the address must wait.
+func (s *Store) throttled(ctx context.Context, loginKey, addrKey string, now time.Time) error {
+	var rows []failureRow
+	if err := s.r.WithContext(ctx).Raw("SELECT key, failures, last_at FROM login_failures WHERE key IN (?, ?)", loginKey, addrKey).Scan(&rows).Error; err != nil {
+		return err
+	}
+	var wait time.Duration
+	for _, r := range rows {
+		free := loginFreeFailures
+		if r.Key == addrKey {
+			free = addrFreeFailures
+		}
+		wait = max(wait, loginDelay(r.Failures, free, fromMicros(r.LastAt), now))
+	}
+	if wait > 0 {
+		secs := int((wait + time.Second - 1) / time.Second)
+		return &models.Error{Code: models.ERATELIMIT, Message: fmt.Sprintf("too many failed sign-ins; try again in %d seconds", secs),
+			Fields: []models.FieldError{{Field: "retry_after", Message: strconv.Itoa(secs)}}}
+	}
+	return nil
+}
+
+// recordFailure counts a failed sign-in for both keys.
+func (s *Store) recordFailure(ctx context.Context, now time.Time, keys ...string) error {
+	return s.writeTx(ctx, func(tx *gorm.DB) error {
+		for _, k := range keys {
+			// A failure after a quiet hour starts the count again.
+			err := s.exec(tx, `INSERT INTO login_failures (key, failures, last_at) VALUES (?, 1, ?)
+				ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN login_failures.last_at < ? THEN 1 ELSE login_failures.failures + 1 END, last_at = excluded.last_at`,
+				k, micros(now), micros(now.Add(-failureMemory)))
+			if err != nil {
+				return err
+			}
+		}
+		// Forget what is older than the memory, now and then.
+		return s.exec(tx, "DELETE FROM login_failures WHERE last_at < ?", micros(now.Add(-24*time.Hour)))
+	})
+}
+
+// ErrBadCredentials is the one answer to a wrong login or password, so that
+// the sign-in form does not tell which was wrong.
+var ErrBadCredentials = models.Errorf(models.EUNAUTHORIZED, "the login or the password is wrong")
+
+// SignIn checks a login and password and opens a session. It returns the
+// session's secret (for the cookie) and who signed in.
+//
+// Errors: ERATELIMIT while the login or the address must wait after failed
+// attempts (Fields[0] says how many seconds); ErrBadCredentials for a
+// wrong login or password or a disabled account.
+func (s *Store) SignIn(ctx context.Context, login, pw, addr, userAgent string) (string, models.SessionUser, error) {
+	login = strings.ToLower(strings.TrimSpace(login))
+	if len(login) > 64 || len(pw) > 1000 {
+		return "", models.SessionUser{}, ErrBadCredentials
+	}
+	now := s.Now()
+	loginKey, addrKey := "login:"+login, "addr:"+addr
+	if err := s.throttled(ctx, loginKey, addrKey, now); err != nil {
+		return "", models.SessionUser{}, err
+	}
+	var row userRow
+	err := s.r.WithContext(ctx).Where("login = ?", login).Take(&row).Error
+	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+		return "", models.SessionUser{}, err
+	}
+	if row.ID == 0 {
+		checkPassword(dummyHash, pw)
+	}
+	if row.ID == 0 || !checkPassword(row.PasswordHash, pw) || row.DisabledAt != nil {
+		if err := s.recordFailure(ctx, now, loginKey, addrKey); err != nil {
+			return "", models.SessionUser{}, err
+		}
+		return "", models.SessionUser{}, ErrBadCredentials
+	}
+	secret, hash, err := newSecret()
+	if err != nil {
+		return "", models.SessionUser{}, err
+	}
+	csrf, _, err := newSecret()
+	if err != nil {
+		return "", models.SessionUser{}, err
+	}
+	if len(userAgent) > 300 {
+		userAgent = userAgent[:300]
+	}
+	err = s.writeTx(ctx, func(tx *gorm.DB) error {
+		if err := s.exec(tx, `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, address, user_agent)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, hash, row.ID, csrf, micros(now), micros(now), micros(now.Add(SessionAbsolute)), addr, userAgent); err != nil {
+			return err
+		}
+		if err := s.exec(tx, "DELETE FROM login_failures WHERE key = ?", loginKey); err != nil {
+			return err
+		}
+		// Sessions idle or past their end are removed by the sign-ins that follow.
+		if err := s.exec(tx, "DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?", micros(now), micros(now.Add(-SessionIdle))); err != nil {
+			return err
+		}
+		var unit *TreeUnit
+		if row.UnitID != nil {
+			if t, err := s.treeVia(tx); err == nil {
+				unit = t.Unit(*row.UnitID)
+			}
+		}
+		p := userPrincipal(row.Login, row.Name, models.Role(row.Role), 0, "")
+		if unit != nil {
+			p.UnitID, p.UnitCode = unit.ID, unit.Code
+		}
+		return s.appendAudit(tx, s.newAudit(p, models.ActionUserSignIn, unit, "", 0, map[string]any{"user_id": row.ID, "address": addr}))
+	})
+	if err != nil {
+		return "", models.SessionUser{}, err
+	}
+	su, err := s.Session(ctx, secret)
+	return secret, su, err
+}
+
+// userPrincipal is the principal of a person: named in the audit trail by
+// name and login.
+func userPrincipal(login, name string, role models.Role, unitID int64, unitCode string) models.Principal {
+	actor := login
+	if name != "" {
+		actor = name + " (" + login + ")"
+	}
+	return models.Principal{Name: actor, Role: role, UnitID: unitID, UnitCode: unitCode}
+}
+
+type sessionView struct {
+	UserID     int64
+	CSRFToken  string
+	LastSeenAt int64
+	ExpiresAt  int64
+	Login      string
+	Name       string
+	Role       string
+	UnitID     *int64
+	UnitCode   *string
+	DisabledAt *int64
+}
+
+// ErrNoSession is the answer for a session cookie that is unknown, idle
+// too long, past its end, or of a disabled account.
+var ErrNoSession = models.Errorf(models.EUNAUTHORIZED, "not signed in, or the session has ended")
+
+// Session returns who a session's secret belongs to, and records that it
+// was used (at most once a minute).
+//
+// Errors: ErrNoSession.
+func (s *Store) Session(ctx context.Context, secret string) (models.SessionUser, error) {
+	if secret == "" || len(secret) > 100 {
+		return models.SessionUser{}, ErrNoSession
+	}
+	h := sha256.Sum256([]byte(secret))
+	var v sessionView
+	err := s.r.WithContext(ctx).Raw(`SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, us.login, us.name, us.role, us.unit_id, un.code AS unit_code, us.disabled_at
+		FROM sessions s JOIN users us ON us.id = s.user_id LEFT JOIN units un ON un.id = us.unit_id WHERE s.id_hash = ?`, h[:]).Scan(&v).Error
+	if err != nil {
+		return models.SessionUser{}, err
+	}
+	now := s.Now()
+	if v.UserID == 0 || v.DisabledAt != nil || micros(now) >= v.ExpiresAt || now.Sub(fromMicros(v.LastSeenAt)) >= SessionIdle {
+		return models.SessionUser{}, ErrNoSession
+	}
+	if now.Sub(fromMicros(v.LastSeenAt)) >= sessionTouchEvery {
+		if err := s.writeTx(ctx, func(tx *gorm.DB) error {
+			return s.exec(tx, "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ? AND last_seen_at < ?", micros(now), h[:], micros(now))
+		}); err != nil {
+			return models.SessionUser{}, err
+		}
+	}
+	su := models.SessionUser{UserID: v.UserID, Login: v.Login, Name: v.Name, CSRF: v.CSRFToken}
+	su.Principal = userPrincipal(v.Login, v.Name, models.Role(v.Role), 0, "")
+	if v.UnitID != nil && v.UnitCode != nil {
+		su.Principal.UnitID, su.Principal.UnitCode = *v.UnitID, *v.UnitCode
+	}
+	return su, nil
+}
+
+// SignOut ends a session; an unknown one is already ended.
+func (s *Store) SignOut(ctx context.Context, secret string) error {
+	h := sha256.Sum256([]byte(secret))
+	return s.writeTx(ctx, func(tx *gorm.DB) error {
+		return s.exec(tx, "DELETE FROM sessions WHERE id_hash = ?", h[:])
+	})
+}
+
+// ReportPeriods returns the periods that have at least one report (of any
+// status), newest first: the periods the web app offers.
+func (s *Store) ReportPeriods(ctx context.Context) ([]string, error) {
+	var out []string
+	err := s.r.WithContext(ctx).Raw("SELECT DISTINCT period FROM reports ORDER BY period DESC").Scan(&out).Error
+	return out, err
+}
