@@ -64,6 +64,10 @@ Usage:
   doingoai token create --role admin|district|commune [--unit CODE] [--name TEXT] [--expires 90d]
   doingoai token list                      list tokens (never their secrets)
   doingoai token revoke ID                 revoke a token
+  doingoai user create --login NAME --role admin|district|commune [--unit CODE] [--name TEXT] [--password-stdin]
+  doingoai user list                       list the web app's accounts (never a password)
+  doingoai user disable LOGIN              disable an account and end its sessions
+  doingoai user reset-password LOGIN       print a new password for an account
   doingoai units import FILE.csv           add or update units from code,name,kind,parent_code
   doingoai backup FILE                     copy a live SQLite database consistently
   doingoai import FILE [--unit CODE] [--period P] [--save]
@@ -89,6 +93,8 @@ func main() {
 		err = cmdMigrate(ctx, args)
 	case "token":
 		err = cmdToken(ctx, args)
+	case "user":
+		err = cmdUser(ctx, args)
 	case "units":
 		err = cmdUnits(ctx, args)
 	case "backup":
@@ -307,6 +313,14 @@ func printDemo(w io.Writer, res demo.Result, addr string) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", t.Role, t.Unit, t.Secret)
 	}
 	tw.Flush()
+	if len(res.People) > 0 {
+		fmt.Fprintf(w, "Web app: http://%s/ — sign in with (new passwords are issued at each start with --demo):\n", host)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for _, p := range res.People {
+			fmt.Fprintf(tw, "  login: %s\tpassword: %s\t(%s %s)\n", p.Login, p.Password, p.Role, dash(p.Unit))
+		}
+		tw.Flush()
+	}
 	admin := res.Tokens[0].Secret
 	fmt.Fprintf(w, "Try:\n  curl -H 'Authorization: Bearer %s' 'http://%s/api/v1/units?q=boc%%20nhieu'\n", admin, host)
 	fmt.Fprintf(w, "API documentation: http://%s/swagger/index.html\n", host)

@@ -1,7 +1,7 @@
 // Package demo loads the demonstration data of `serve --demo`: the units of
 // Thái Nguyên province with district Định Hóa and its 23 communes (from the
 // national list of 01/11/2024), the 2024 foreign-affairs report of xã Bộc
-// Nhiêu, and one token per role.
+// Nhiêu, and one token and one web account per role.
 package demo
 
 import (
@@ -9,6 +9,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"doingoai/models"
@@ -38,10 +39,26 @@ type Token struct {
 	Secret string
 }
 
+// Person is a demo account of the web app and its password.
+type Person struct {
+	Login    string
+	Role     models.Role
+	Unit     string
+	Password string
+}
+
 // Result tells what Load did.
 type Result struct {
-	Loaded bool    // the units and the report were loaded now
-	Tokens []Token // nil when the database holds other data
+	Loaded bool     // the units and the report were loaded now
+	Tokens []Token  // nil when the database holds other data
+	People []Person // one account per role, with new passwords
+}
+
+// The demo's accounts: one per role.
+var demoPeople = []models.UserInput{
+	{Login: "admin", Role: models.RoleAdmin, Name: "Quản trị hệ thống"},
+	{Login: "huyen167", Role: models.RoleDistrict, UnitCode: DistrictCode, Name: "Phòng Nội vụ huyện Định Hóa"},
+	{Login: "xa05596", Role: models.RoleCommune, UnitCode: CommuneCode, Name: "Văn phòng UBND xã Bộc Nhiêu"},
 }
 
 // Load fills an empty database with the demo data and tokens. On a database
@@ -94,6 +111,25 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 			return res, err
 		}
 		res.Tokens = append(res.Tokens, Token{Role: tok.Role, Unit: tok.UnitCode, Secret: secret})
+	}
+	// The accounts: created the first time, given new passwords after (the
+	// old ones were printed once and are gone).
+	users, err := s.ListUsers(ctx)
+	if err != nil {
+		return res, err
+	}
+	for _, in := range demoPeople {
+		exists := slices.ContainsFunc(users, func(u models.User) bool { return u.Login == in.Login })
+		var pw string
+		if exists {
+			pw, err = s.ResetPassword(ctx, models.CommandLine, in.Login, "")
+		} else {
+			pw, _, err = s.CreateUser(ctx, models.CommandLine, in)
+		}
+		if err != nil {
+			return res, fmt.Errorf("demo account %s: %w", in.Login, err)
+		}
+		res.People = append(res.People, Person{Login: in.Login, Role: in.Role, Unit: in.UnitCode, Password: pw})
 	}
 	return res, nil
 }

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"doingoai/internal/testenv"
+)
+
+func TestUserCommands(t *testing.T) {
+	db := testenv.NewDB(t).URL
+	if r := run(t, db, "units", "import", "demo/units-dinh-hoa-2024-11-01.csv"); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	r := run(t, db, "user", "create", "--login", "huyen167", "--role", "district", "--unit", "167", "--name", "Phòng Nội vụ huyện Định Hóa")
+	if r.code != 0 || !regexp.MustCompile(`^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}\n$`).MatchString(r.stdout) {
+		t.Fatalf("user create must print the password alone on one line: %+v", r)
+	}
+	first := strings.TrimSpace(r.stdout)
+	cmd := exec.Command(binary(t), "user", "create", "--login", "xa05596", "--role", "commune", "--unit", "05596", "--password-stdin", "--db", db)
+	cmd.Env = append(os.Environ(), "DATABASE_URL=", "LOG_LEVEL=warn")
+	cmd.Stdin = strings.NewReader("mot-mat-khau-dai\n")
+	if out, err := cmd.CombinedOutput(); err != nil || strings.Contains(string(out), "mot-mat-khau") {
+		t.Fatalf("--password-stdin: %v %q", err, out)
+	}
+	if r := run(t, db, "user", "create", "--login", "huyen167", "--role", "district", "--unit", "167"); r.code != 1 || !strings.Contains(r.stderr, "taken") {
+		t.Errorf("a second huyen167: %+v", r)
+	}
+	if r := run(t, db, "user", "create", "--login", "x", "--role", "commune", "--unit", "167"); r.code != 1 || !strings.Contains(r.stderr, "login:") {
+		t.Errorf("a bad account: %+v", r)
+	}
+	r = run(t, db, "user", "list")
+	if r.code != 0 || !regexp.MustCompile(`(?m)^LOGIN\s+ROLE`).MatchString(r.stdout) || !regexp.MustCompile(`(?m)^huyen167\s+district\s+167\s+Phòng Nội vụ`).MatchString(r.stdout) ||
+		!regexp.MustCompile(`(?m)^xa05596\s+commune\s+05596`).MatchString(r.stdout) || strings.Contains(r.stdout, "argon2") || strings.Contains(r.stdout, first) {
+		t.Fatalf("user list: %+v", r)
+	}
+	r = run(t, db, "user", "reset-password", "huyen167")
+	if r.code != 0 || strings.TrimSpace(r.stdout) == first || len(strings.TrimSpace(r.stdout)) != 19 {
+		t.Fatalf("reset-password: %+v", r)
+	}
+	if r := run(t, db, "user", "disable", "huyen167"); r.code != 0 {
+		t.Fatalf("disable: %+v", r)
+	}
+	if r := run(t, db, "user", "list"); !regexp.MustCompile(`(?m)^huyen167.*disabled`).MatchString(r.stdout) {
+		t.Errorf("list after disable: %s", r.stdout)
+	}
+	if r := run(t, db, "user", "disable", "nobody"); r.code != 1 {
+		t.Errorf("disable an unknown login: %+v", r)
+	}
+	if r := run(t, db, "user", "--help"); r.code != 0 || !strings.Contains(r.stderr, "Usage") {
+		t.Errorf("user --help: %+v", r)
+	}
+}
+
+// TestDemoSignIn is the newcomer's path: serve --demo, open the printed
+// address, sign in with the printed district password, see Định Hóa's 2024
+// overview.
+func TestDemoSignIn(t *testing.T) {
+	db := testenv.NewDB(t).URL
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary(t), "serve", "--demo", "--addr", addr, "--db", db)
+	cmd.Env = append(os.Environ(), "LOG_LEVEL=warn")
+	stdout, _ := cmd.StdoutPipe()
+	cmd.Stderr = io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }()
+	sc := bufio.NewScanner(stdout)
+	var site string
+	passwords := map[string]string{}
+	for sc.Scan() {
+		line := sc.Text()
+		if m := regexp.MustCompile(`^Web app: (http://\S+/)`).FindStringSubmatch(line); m != nil {
+			site = m[1]
+		}
+		if m := regexp.MustCompile(`login: (\S+)\s+password: (\S+)`).FindStringSubmatch(line); m != nil {
+			passwords[m[1]] = m[2]
+		}
+		if strings.HasPrefix(line, "API documentation") {
+			break
+		}
+	}
+	if site == "" || len(passwords) != 3 || passwords["admin"] == "" || passwords["huyen167"] == "" || passwords["xa05596"] == "" {
+		t.Fatalf("demo printed site %q and passwords %v", site, passwords)
+	}
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
+	var res *http.Response
+	var err error
+	for i := 0; i < 100; i++ {
+		if res, err = client.Get(site); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.Request.URL.Path != "/login" {
+		t.Fatalf("the printed address led to %s, not the sign-in form", res.Request.URL)
+	}
+	req, _ := http.NewRequest("POST", strings.TrimSuffix(site, "/")+"/login", strings.NewReader(url.Values{"login": {"huyen167"}, "password": {passwords["huyen167"]}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", strings.TrimSuffix(site, "/"))
+	res, err = client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || res.Request.URL.Path != "/u/167/2024" || !strings.Contains(string(body), "Huyện Định Hóa") || !strings.Contains(string(body), "kỳ báo cáo 2024") {
+		t.Fatalf("after signing in: %d at %s", res.StatusCode, res.Request.URL)
+	}
+	if !strings.Contains(string(body), "<dt>Đã báo cáo</dt><dd>1/23</dd>") {
+		t.Errorf("the demo overview does not say 1 of 23 communes reported")
+	}
+}
