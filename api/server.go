@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -21,6 +22,7 @@ import (
 	"doingoai/handlers"
 	"doingoai/metrics"
 	"doingoai/store"
+	"doingoai/web"
 )
 
 // Config is what the server needs.
@@ -109,6 +111,15 @@ func New(cfg Config) *echo.Echo {
 	v1.GET("/completeness", adapt(s.h.GetCompleteness), auth)
 	v1.GET("/deadlines/:unit_code/:period", adapt(s.h.GetDeadline), auth)
 	v1.PUT("/deadlines/:unit_code/:period", adapt(s.h.PutDeadline), auth)
+
+	// The web app answers its own paths (web.Mounts) with net/http.
+	app, err := web.New(web.Config{Store: cfg.Store, Logger: cfg.Logger})
+	if err != nil {
+		panic(fmt.Sprintf("web app: %v", err)) // the templates are embedded: a broken one is a build defect
+	}
+	for _, m := range web.Mounts {
+		e.Any(m, echo.WrapHandler(app))
+	}
 	return e
 }
 

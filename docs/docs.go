@@ -3177,7 +3177,11 @@ const docTemplate = `{
                         "token.revoke",
                         "unit.create",
                         "unit.update",
-                        "units.import"
+                        "units.import",
+                        "user.create",
+                        "user.disable",
+                        "user.reset_password",
+                        "user.sign_in"
                     ],
                     "example": "report.review"
                 },

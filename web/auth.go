@@ -1,0 +1,157 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"doingoai/models"
+	"doingoai/store"
+)
+
+// routes registers the core pages. Other files add theirs through
+// registerPages (doc.go).
+func (a *App) routes() {
+	a.mux.Handle("GET /static/", a.serveStatic())
+	a.mux.HandleFunc("GET /login", a.loginForm)
+	a.mux.Handle("POST /login", a.origin.Handler(http.HandlerFunc(a.login)))
+	a.page("POST /logout", a.logout)
+	a.page("GET /{$}", a.home)
+	a.page("GET /u/{code}/{period}", a.overview)
+	a.page("GET /u/{code}/{period}/tai-ve/{file}", a.download)
+	a.page("POST /u/{code}/{period}/han-nop", a.setDeadline)
+	a.page("GET /r/{code}/{period}", a.report)
+	a.page("POST /r/{code}/{period}/duyet", a.review)
+	a.page("GET /r/{code}/{period}/so-sanh", a.diff)
+	a.page("GET /tim-kiem", a.search)
+	a.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		a.renderError(w, r, http.StatusNotFound, "Không tìm thấy", "Trang này không tồn tại.")
+	})
+}
+
+type loginData struct {
+	Login string
+	Next  string
+	Error string
+}
+
+func (a *App) loginForm(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	if _, err := a.sessionOf(r); err == nil {
+		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		return
+	}
+	a.render(w, r, http.StatusOK, "login.html", pageData{Title: "Đăng nhập", Data: loginData{Next: r.URL.Query().Get("next")}})
+}
+
+// login signs a person in: 303 to the page they wanted (or /) with the
+// session cookie, or the form again with the error and no cookie.
+func (a *App) login(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	login, pw, next := r.PostFormValue("login"), r.PostFormValue("password"), r.PostFormValue("next")
+	secret, su, err := a.Store.SignIn(r.Context(), login, pw, clientAddr(r), r.UserAgent())
+	if err != nil {
+		d := loginData{Login: login, Next: next}
+		status := http.StatusUnauthorized
+		switch models.ErrorCode(err) {
+		case models.EUNAUTHORIZED:
+			d.Error = "Tên đăng nhập hoặc mật khẩu không đúng."
+		case models.ERATELIMIT:
+			status = http.StatusTooManyRequests
+			wait := "ít phút"
+			if e, ok := err.(*models.Error); ok && len(e.Fields) > 0 {
+				wait = e.Fields[0].Message + " giây"
+				w.Header().Set("Retry-After", e.Fields[0].Message)
+			}
+			d.Error = "Đăng nhập sai quá nhiều lần. Xin thử lại sau " + wait + "."
+		default:
+			a.fail(w, r, err)
+			return
+		}
+		a.render(w, r, status, "login.html", pageData{Title: "Đăng nhập", Data: d})
+		return
+	}
+	http.SetCookie(w, &http.Cookie{
+		Name: CookieName, Value: secret, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
+		Secure: secureRequest(r), MaxAge: int(store.SessionAbsolute / time.Second),
+	})
+	a.Log.Info("signed in", "login", su.Login, "role", su.Principal.Role)
+	http.Redirect(w, r, safeNext(next), http.StatusSeeOther)
+}
+
+func (a *App) logout(w http.ResponseWriter, r *http.Request) error {
+	if c, err := r.Cookie(CookieName); err == nil {
+		if err := a.Store.SignOut(r.Context(), c.Value); err != nil {
+			return err
+		}
+	}
+	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
+		Secure: secureRequest(r), MaxAge: -1})
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	return nil
+}
+
+// safeNext keeps a redirect after sign-in on this site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.HasPrefix(next, "/login") {
+		return "/"
+	}
+	return next
+}
+
+func urlQueryEscape(s string) string { return url.QueryEscape(s) }
+
+// home sends a person to their own unit's overview for the latest period
+// with reports (a commune's clerk to the commune's report).
+func (a *App) home(w http.ResponseWriter, r *http.Request) error {
+	su := session(r)
+	period, err := a.latestPeriod(r)
+	if err != nil {
+		return err
+	}
+	code := su.Principal.UnitCode
+	switch su.Principal.Role {
+	case models.RoleAdmin:
+		t, err := a.Store.Tree(r.Context())
+		if err != nil {
+			return err
+		}
+		code = t.Root.Code
+	case models.RoleCommune:
+		http.Redirect(w, r, "/r/"+url.PathEscape(code)+"/"+period, http.StatusSeeOther)
+		return nil
+	}
+	http.Redirect(w, r, "/u/"+url.PathEscape(code)+"/"+period, http.StatusSeeOther)
+	return nil
+}
+
+// reportPeriods are the periods that have reports, newest first, read at
+// most every ten seconds.
+func (a *App) reportPeriods(r *http.Request) ([]string, error) {
+	a.periodsMu.Lock()
+	defer a.periodsMu.Unlock()
+	if a.periods != nil && time.Since(a.periodsAt) < 10*time.Second {
+		return a.periods, nil
+	}
+	ps, err := a.Store.ReportPeriods(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	a.periods, a.periodsAt = ps, time.Now()
+	return ps, nil
+}
+
+// latestPeriod is the newest period with reports, or last year when there
+// are none.
+func (a *App) latestPeriod(r *http.Request) (string, error) {
+	ps, err := a.reportPeriods(r)
+	if err != nil {
+		return "", err
+	}
+	if len(ps) > 0 {
+		return ps[0], nil
+	}
+	return models.Period{Year: time.Now().Year() - 1}.String(), nil
+}

@@ -1,0 +1,222 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"doingoai/models"
+)
+
+// vietnam is the time zone every date and time of the pages is shown in.
+var vietnam = time.FixedZone("ICT", 7*3600)
+
+// funcs are the template functions of every page.
+var funcs = template.FuncMap{
+	"amount":     fmtAmount,
+	"int":        fmtInt,
+	"intp":       fmtIntPtr,
+	"dec":        fmtDecimalPtr,
+	"date":       fmtDate,
+	"datep":      fmtDatePtr,
+	"time":       fmtTime,
+	"timep":      fmtTimePtr,
+	"status":     statusName,
+	"statusCls":  statusClass,
+	"kind":       kindName,
+	"asset":      func(m map[string]string, name string) string { return m[name] },
+	"pathEscape": pathEscape,
+	"add":        func(a, b int) int { return a + b },
+	"mul10":      func(n int) int { return n * 10 },
+	"fieldLabel": fieldLabel,
+	"list":       func(v ...any) []any { return v },
+	"paras":      paragraphs,
+	"fig": func(label, value string, warnings map[string][]string, key string) figure {
+		return figure{Label: label, Value: value, Warn: warnings[key]}
+	},
+	"pct": func(n, of int) int {
+		if of <= 0 {
+			return 0
+		}
+		return n * 100 / of
+	},
+}
+
+// groupDigits writes the digits of a whole number in groups of three
+// separated by dots, the Vietnamese way (1.169); a decimal part follows a
+// comma (5,03).
+func groupDigits(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// fmtAmount shows a rollup value; "—" where no commune reported it (never
+// 0).
+func fmtAmount(a *models.Amount) string {
+	if a == nil {
+		return "—"
+	}
+	return groupDigits(a.String())
+}
+
+func fmtInt(n int) string { return groupDigits(strconv.Itoa(n)) }
+
+func fmtIntPtr(n *int64) string {
+	if n == nil {
+		return "—"
+	}
+	return groupDigits(strconv.FormatInt(*n, 10))
+}
+
+func fmtDecimalPtr(d *models.Decimal) string {
+	if d == nil {
+		return "—"
+	}
+	return groupDigits(d.String())
+}
+
+func fmtDate(d models.Date) string {
+	if d.IsZero() {
+		return "—"
+	}
+	s := d.String() // YYYY-MM-DD
+	return s[8:10] + "/" + s[5:7] + "/" + s[0:4]
+}
+
+func fmtDatePtr(d *models.Date) string {
+	if d == nil {
+		return "—"
+	}
+	return fmtDate(*d)
+}
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(vietnam).Format("02/01/2006 15:04")
+}
+
+func fmtTimePtr(t *time.Time) string {
+	if t == nil {
+		return "—"
+	}
+	return fmtTime(*t)
+}
+
+// statusName is a report status as the pages say it.
+func statusName(s string) string {
+	switch s {
+	case models.StatusMissing:
+		return "Chưa báo cáo"
+	case models.StatusDraft:
+		return "Bản nháp"
+	case models.StatusSubmitted:
+		return "Đã gửi, chờ duyệt"
+	case models.StatusAccepted:
+		return "Đã duyệt"
+	case models.StatusReturned:
+		return "Trả lại"
+	}
+	return s
+}
+
+func statusClass(s string) string { return "st-" + s }
+
+func kindName(k models.UnitKind) string {
+	switch k {
+	case models.KindCountry:
+		return "Cả nước"
+	case models.KindProvince:
+		return "Tỉnh, thành phố"
+	case models.KindDistrict:
+		return "Huyện"
+	case models.KindCommune:
+		return "Xã"
+	case models.KindWard:
+		return "Phường"
+	case models.KindTown:
+		return "Thị trấn"
+	case models.KindSpecialZone:
+		return "Đặc khu"
+	}
+	return string(k)
+}
+
+// amountDiff is cur − prev as a signed string ("+3", "−1,25"), or "" where
+// either is missing.
+func amountDiff(cur, prev *models.Amount) string {
+	if cur == nil || prev == nil {
+		return ""
+	}
+	ci, cok := cur.Int()
+	pi, pok := prev.Int()
+	var s string
+	switch {
+	case cok && pok:
+		s = strconv.FormatInt(ci-pi, 10)
+	default:
+		cd, err1 := models.ParseDecimal(cur.String())
+		pd, err2 := models.ParseDecimal(prev.String())
+		if err1 != nil || err2 != nil {
+			return ""
+		}
+		s = models.DecimalFromUnits(cd.Units() - pd.Units()).String()
+	}
+	switch {
+	case s == "0":
+		return "0"
+	case strings.HasPrefix(s, "-"):
+		return "−" + groupDigits(s[1:])
+	}
+	return "+" + groupDigits(s)
+}
+
+func pathEscape(s string) string {
+	return strings.ReplaceAll(template.URLQueryEscaper(s), "+", "%20")
+}
+
+// daysLeft is the number of days from today (Vietnam time) to due.
+func daysLeft(due models.Date, now time.Time) int {
+	today := models.DateOf(now.In(vietnam))
+	return int(due.StartInVietnam().Sub(today.StartInVietnam()).Hours() / 24)
+}
+
+func plural(n int, word string) string { return fmt.Sprintf("%s %s", fmtInt(n), word) }
+
+// figure is one labelled figure of a report, with its warnings.
+type figure struct {
+	Label, Value string
+	Warn         []string
+}
+
+// paragraphs writes text as paragraphs, one per line of it, escaped.
+func paragraphs(s string) template.HTML {
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			b.WriteString("<p>")
+			b.WriteString(template.HTMLEscapeString(line))
+			b.WriteString("</p>")
+		}
+	}
+	return template.HTML(b.String())
+}

@@ -1,0 +1,343 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"doingoai/export"
+	"doingoai/handlers"
+	"doingoai/models"
+	"doingoai/store"
+)
+
+// unitPage resolves the unit and period of an overview path for a
+// district or admin person, with the API's scope rule.
+func (a *App) unitPage(r *http.Request) (*store.Tree, *store.TreeUnit, models.Period, error) {
+	p := session(r).Principal
+	per, err := models.ParsePeriod(r.PathValue("period"))
+	if err != nil {
+		return nil, nil, per, models.Errorf(models.ENOTFOUND, "%s", err)
+	}
+	if p.Role == models.RoleCommune {
+		return nil, nil, per, models.Errorf(models.EFORBIDDEN, "a commune account reads no totals")
+	}
+	t, err := a.Store.Tree(r.Context())
+	if err != nil {
+		return nil, nil, per, err
+	}
+	u, err := t.Resolve(r.PathValue("code"), per)
+	if err != nil {
+		return nil, nil, per, err
+	}
+	if u.Kind.CommuneLevel() {
+		return nil, nil, per, models.Errorf(models.ENOTFOUND, "a commune has no overview; its report is at /r/")
+	}
+	return t, u, per, handlers.InScope(t, p, u)
+}
+
+// crumbsTo is the breadcrumb from the person's own unit down to u.
+func crumbsTo(t *store.Tree, p models.Principal, u *store.TreeUnit, period string) []crumb {
+	var chain []*store.TreeUnit
+	home := t.Unit(p.UnitID)
+	for n := u; n != nil; n = n.Parent {
+		chain = append(chain, n)
+		if n == home {
+			break
+		}
+	}
+	slices.Reverse(chain)
+	out := make([]crumb, 0, len(chain))
+	for _, n := range chain {
+		href := "/u/" + pathEscape(n.Code) + "/" + period
+		if n.Kind.CommuneLevel() {
+			href = "/r/" + pathEscape(n.Code) + "/" + period
+		}
+		out = append(out, crumb{Name: n.Name, Href: href})
+	}
+	return out
+}
+
+type overviewData struct {
+	Unit       *store.TreeUnit
+	Period     string
+	Periods    []string
+	C          models.Completeness
+	DaysLeft   int
+	Overdue    bool
+	Communes   []models.CompletenessUnit // when the children are communes
+	Children   []childRow                // otherwise
+	Sort       string
+	Indicators []indicatorRow
+	PrevPeriod string
+	Chosen     models.Indicator
+	Bars       barChart
+	Line       lineChart
+	LineNote   string
+	Deadline   *models.Deadline
+	CanEdit    bool
+	Form       deadlineForm
+	Query      string // the indicator query, kept by links
+	Counted    string
+}
+
+type childRow struct {
+	Code, Name   string
+	Kind         models.UnitKind
+	Expected     int
+	Reported     int
+	Href         string
+	CommuneLevel bool
+	Status       string
+}
+
+type indicatorRow struct {
+	models.IndicatorValue
+	Prev   *models.Amount
+	Change string
+}
+
+type deadlineForm struct {
+	DueDate, Reference string
+	Errors             map[string]string
+	Saved              bool
+}
+
+// seriesPeriods are the periods of the line chart: those with reports of
+// the same length as p (years, or halves), oldest first, at most 10, and p
+// itself and the one before it.
+func seriesPeriods(all []string, p models.Period) []models.Period {
+	var out []models.Period
+	for _, s := range all {
+		q, err := models.ParsePeriod(s)
+		if err == nil && (q.Half == 0) == (p.Half == 0) && !q.LastDay().After(p.LastDay()) {
+			out = append(out, q)
+		}
+	}
+	for _, q := range []models.Period{p, p.Previous()} {
+		if !slices.Contains(out, q) {
+			out = append(out, q)
+		}
+	}
+	slices.SortFunc(out, func(a, b models.Period) int { return a.LastDay().Compare(b.LastDay()) })
+	if len(out) > 10 {
+		out = out[len(out)-10:]
+	}
+	return out
+}
+
+func (a *App) overview(w http.ResponseWriter, r *http.Request) error {
+	return a.renderOverview(w, r, http.StatusOK, deadlineForm{})
+}
+
+func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int, form deadlineForm) error {
+	t, u, per, err := a.unitPage(r)
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	p := session(r).Principal
+	periods, err := a.reportPeriods(r)
+	if err != nil {
+		return err
+	}
+	d := overviewData{Unit: u, Period: per.String(), Periods: periods, PrevPeriod: per.Previous().String(), Form: form}
+	if !slices.Contains(d.Periods, d.Period) {
+		d.Periods = append([]string{d.Period}, d.Periods...)
+	}
+	// The figures: the same store calls as GET /completeness and GET
+	// /rollups?by=child&periods=….
+	if d.C, err = a.Store.Completeness(ctx, u, per); err != nil {
+		return err
+	}
+	q := store.RollupQuery{Unit: u, Period: per, Indicators: models.Indicators, ByChild: true, Series: seriesPeriods(periods, per)}
+	roll, err := a.Store.Rollup(ctx, q)
+	if err != nil {
+		return err
+	}
+	d.Counted = strings.Join(roll.Counted, ", ")
+	var prev []models.IndicatorValue
+	for _, s := range roll.Series {
+		if s.Period == d.PrevPeriod {
+			prev = s.Indicators
+		}
+	}
+	for i, iv := range roll.Indicators {
+		row := indicatorRow{IndicatorValue: iv}
+		if i < len(prev) && prev[i].Code == iv.Code {
+			row.Prev = prev[i].Value
+		}
+		row.Change = amountDiff(row.Prev, iv.Value)
+		d.Indicators = append(d.Indicators, row)
+	}
+
+	// The indicator of the charts: the one asked for, else the first with a
+	// value other than zero.
+	d.Chosen = models.Indicators[0]
+	if ind, ok := models.IndicatorByCode(r.URL.Query().Get("chi-tieu")); ok {
+		d.Chosen = ind
+		d.Query = "?chi-tieu=" + url.QueryEscape(ind.Code)
+	} else {
+		for _, iv := range roll.Indicators {
+			if iv.Value != nil && iv.Value.String() != "0" {
+				d.Chosen, _ = models.IndicatorByCode(iv.Code)
+				break
+			}
+		}
+	}
+	d.Bars = newBarChart(roll.Breakdown, d.Chosen, per.String())
+	d.Line = newLineChart(roll.Series, d.Chosen)
+	d.LineNote = "Mỗi năm tính theo các đơn vị hành chính của năm đó."
+
+	communeChildren := len(u.Children) > 0
+	for _, c := range u.Children {
+		if !c.Kind.CommuneLevel() {
+			communeChildren = false
+			break
+		}
+	}
+	if communeChildren {
+		d.Communes = slices.Clone(d.C.Units)
+		d.Sort = sortCommunes(d.Communes, r.URL.Query().Get("sap-xep"))
+	} else {
+		for _, b := range roll.Breakdown {
+			row := childRow{Code: b.UnitCode, Name: b.Name, Kind: b.Kind, Expected: b.CommunesExpected, Reported: b.CommunesReported,
+				Href: "/u/" + pathEscape(b.UnitCode) + "/" + d.Period + d.Query}
+			if b.Kind.CommuneLevel() {
+				row.CommuneLevel, row.Href = true, "/r/"+pathEscape(b.UnitCode)+"/"+d.Period
+				if b.Status != nil {
+					row.Status = *b.Status
+				}
+			}
+			d.Children = append(d.Children, row)
+		}
+	}
+	if d.C.DueDate != nil {
+		d.DaysLeft = daysLeft(*d.C.DueDate, a.Store.Now())
+		d.Overdue = d.DaysLeft < 0
+		if d.DaysLeft < 0 {
+			d.DaysLeft = -d.DaysLeft
+		}
+	}
+	if dl, err := a.Store.Deadline(ctx, u, d.Period); err == nil {
+		d.Deadline = &dl
+	} else if models.ErrorCode(err) != models.ENOTFOUND {
+		return err
+	}
+	d.CanEdit = p.Role == models.RoleAdmin || p.Role == models.RoleDistrict
+	if d.Form.DueDate == "" && d.Deadline != nil && d.Deadline.SetOn == u.Code {
+		d.Form.DueDate, d.Form.Reference = d.Deadline.DueDate.String(), d.Deadline.Reference
+	}
+	a.render(w, r, status, "overview.html", pageData{
+		Title:  fmt.Sprintf("Tổng quan %s — kỳ %s", u.Name, d.Period),
+		Crumbs: crumbsTo(t, p, u, d.Period), Data: d,
+	})
+	return nil
+}
+
+// sortCommunes orders the communes by the column asked for and returns
+// the key used.
+func sortCommunes(list []models.CompletenessUnit, key string) string {
+	rank := map[string]int{models.StatusMissing: 0, models.StatusDraft: 1, models.StatusReturned: 2, models.StatusSubmitted: 3, models.StatusAccepted: 4}
+	switch key {
+	case "trang-thai":
+		slices.SortStableFunc(list, func(a, b models.CompletenessUnit) int { return rank[a.Status] - rank[b.Status] })
+	case "ngay-gui":
+		slices.SortStableFunc(list, func(a, b models.CompletenessUnit) int {
+			switch {
+			case a.FirstSubmittedAt == nil && b.FirstSubmittedAt == nil:
+				return 0
+			case a.FirstSubmittedAt == nil:
+				return 1
+			case b.FirstSubmittedAt == nil:
+				return -1
+			}
+			return a.FirstSubmittedAt.Compare(*b.FirstSubmittedAt)
+		})
+	case "ten":
+		slices.SortStableFunc(list, func(a, b models.CompletenessUnit) int {
+			return strings.Compare(models.Fold(a.Name), models.Fold(b.Name))
+		})
+	default:
+		key = "ma"
+	}
+	return key
+}
+
+// download sends the rollup on screen as CSV or Excel: the API's export of
+// GET /rollups?by=child&format=….
+func (a *App) download(w http.ResponseWriter, r *http.Request) error {
+	_, u, per, err := a.unitPage(r)
+	if err != nil {
+		return err
+	}
+	var format string
+	switch r.PathValue("file") {
+	case "tong-hop.csv":
+		format = "csv"
+	case "tong-hop.xlsx":
+		format = "xlsx"
+	default:
+		return models.Errorf(models.ENOTFOUND, "no such format")
+	}
+	roll, err := a.Store.Rollup(r.Context(), store.RollupQuery{Unit: u, Period: per, Indicators: models.Indicators, ByChild: true})
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	ctype := "text/csv; charset=utf-8"
+	if format == "csv" {
+		err = export.RollupCSV(&buf, roll)
+	} else {
+		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		err = export.RollupXLSX(&buf, roll)
+	}
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="tong-hop-%s-%s.%s"`, roll.Unit.Code, roll.Period, format))
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// setDeadline sets the due date of the period on the unit, as PUT
+// /deadlines does, and shows the overview again.
+func (a *App) setDeadline(w http.ResponseWriter, r *http.Request) error {
+	p := session(r).Principal
+	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
+		return err
+	}
+	_, u, per, err := a.unitPage(r)
+	if err != nil {
+		return err
+	}
+	form := deadlineForm{DueDate: strings.TrimSpace(r.PostFormValue("due_date")), Reference: r.PostFormValue("reference"), Errors: map[string]string{}}
+	var in models.DeadlineInput
+	if form.DueDate == "" {
+		form.Errors["due_date"] = "Xin nhập hạn nộp."
+	} else if d, err := models.ParseDate(form.DueDate); err != nil {
+		form.Errors["due_date"] = "Ngày không hợp lệ; xin chọn lại."
+	} else {
+		in.DueDate = d
+	}
+	in.Reference = form.Reference
+	var probs models.Problems
+	in.Validate(&probs)
+	for _, fe := range probs.List() {
+		if _, ok := form.Errors[fe.Field]; !ok {
+			form.Errors[fe.Field] = "Không hợp lệ: " + fe.Message
+		}
+	}
+	if len(form.Errors) > 0 {
+		return a.renderOverview(w, r, http.StatusUnprocessableEntity, form)
+	}
+	if _, _, err := a.Store.SetDeadline(r.Context(), p, u, per.String(), in); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/u/"+pathEscape(u.Code)+"/"+per.String()+"?da-luu=han-nop#han-nop", http.StatusSeeOther)
+	return nil
+}

@@ -1,0 +1,301 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"doingoai/handlers"
+	"doingoai/models"
+	"doingoai/store"
+)
+
+// reportUnit resolves the commune of a report path with the API's scope
+// rule (a commune's clerk: their own commune only).
+func (a *App) reportUnit(r *http.Request) (*store.Tree, *store.TreeUnit, models.Period, error) {
+	per, err := models.ParsePeriod(r.PathValue("period"))
+	if err != nil {
+		return nil, nil, per, models.Errorf(models.ENOTFOUND, "%s", err)
+	}
+	t, err := a.Store.Tree(r.Context())
+	if err != nil {
+		return nil, nil, per, err
+	}
+	u := t.ForPeriod(r.PathValue("code"), per)
+	if u == nil {
+		return nil, nil, per, models.Errorf(models.ENOTFOUND, "no unit")
+	}
+	if err := handlers.InScope(t, session(r).Principal, u); err != nil {
+		return nil, nil, per, err
+	}
+	if !u.Kind.CommuneLevel() {
+		return nil, nil, per, models.Errorf(models.ENOTFOUND, "only communes report")
+	}
+	return t, u, per, nil
+}
+
+type reportData struct {
+	Unit       *store.TreeUnit
+	Period     string
+	Periods    []string
+	Found      bool
+	R          models.ReportView
+	ETag       string
+	Warnings   map[string][]string
+	Revisions  []models.RevisionSummary
+	CanReview  bool
+	Review     reviewForm
+	Diff       *diffData
+	Commune    bool // the viewer is the commune's clerk
+	OverviewOf string
+}
+
+type reviewForm struct {
+	Comment string
+	Error   string // at the comment field
+	Notice  string // at the top of the form
+	Done    string
+}
+
+func (a *App) report(w http.ResponseWriter, r *http.Request) error {
+	var form reviewForm
+	switch r.URL.Query().Get("da") {
+	case "duyet":
+		form.Done = "Đã duyệt báo cáo."
+	case "tra-lai":
+		form.Done = "Đã trả lại báo cáo cho xã, kèm ý kiến."
+	}
+	return a.renderReport(w, r, http.StatusOK, form)
+}
+
+func (a *App) renderReport(w http.ResponseWriter, r *http.Request, status int, form reviewForm) error {
+	t, u, per, err := a.reportUnit(r)
+	if err != nil {
+		return err
+	}
+	p := session(r).Principal
+	d := reportData{Unit: u, Period: per.String(), Review: form, Commune: p.Role == models.RoleCommune}
+	if d.Periods, err = a.reportPeriods(r); err != nil {
+		return err
+	}
+	view, etag, err := a.Store.GetReport(r.Context(), u, d.Period)
+	switch {
+	case err == nil:
+		d.Found, d.R, d.ETag = true, view, etag
+		d.Warnings = map[string][]string{}
+		for _, wn := range view.Warnings {
+			d.Warnings[wn.Field] = append(d.Warnings[wn.Field], wn.Message)
+		}
+		list, err := a.Store.ListRevisions(r.Context(), u, d.Period)
+		if err != nil {
+			return err
+		}
+		d.Revisions = list.Items
+	case models.ErrorCode(err) == models.ENOTFOUND:
+	default:
+		return err
+	}
+	d.CanReview = d.Found && (p.Role == models.RoleAdmin || p.Role == models.RoleDistrict) && view.Status != models.StatusDraft
+	if u.Parent != nil && !d.Commune {
+		d.OverviewOf = "/u/" + pathEscape(u.Parent.Code) + "/" + d.Period
+	}
+	title := fmt.Sprintf("Báo cáo %s — kỳ %s", u.Name, d.Period)
+	a.render(w, r, status, "report.html", pageData{Title: title, Crumbs: crumbsTo(t, p, u, d.Period), Data: d})
+	return nil
+}
+
+// review records the district's decision, as POST …/review does, guarded
+// by the ETag the page was rendered with.
+func (a *App) review(w http.ResponseWriter, r *http.Request) error {
+	p := session(r).Principal
+	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
+		return err
+	}
+	_, u, per, err := a.reportUnit(r)
+	if err != nil {
+		return err
+	}
+	in := models.ReviewInput{Decision: r.PostFormValue("decision"), Comment: r.PostFormValue("comment")}
+	var probs models.Problems
+	in.Validate(&probs)
+	form := reviewForm{Comment: in.Comment}
+	for _, fe := range probs.List() {
+		switch fe.Field {
+		case "comment":
+			if in.Comment == "" {
+				form.Error = "Khi trả lại, xin ghi rõ xã cần sửa, bổ sung nội dung gì."
+			} else {
+				form.Error = fmt.Sprintf("Ý kiến dài quá (tối đa %d ký tự).", models.MaxReviewComment)
+			}
+		default:
+			form.Notice = "Xin chọn Duyệt hoặc Trả lại."
+		}
+	}
+	if form.Error != "" || form.Notice != "" {
+		return a.renderReport(w, r, http.StatusUnprocessableEntity, form)
+	}
+	etag := r.PostFormValue("etag")
+	if etag == "" {
+		etag = "-" // a form without the ETag never passes the guard
+	}
+	switch err := a.Store.Review(r.Context(), p, u, per.String(), in, etag); models.ErrorCode(err) {
+	case "":
+	case models.EPRECONDITION:
+		form.Notice = "Báo cáo đã thay đổi (xã gửi bản mới hoặc đã có người duyệt) kể từ khi bạn mở trang. Nội dung dưới đây là bản hiện tại; xin xem lại rồi quyết định."
+		return a.renderReport(w, r, http.StatusPreconditionFailed, form)
+	case models.ECONFLICT:
+		form.Notice = "Không thể duyệt: báo cáo đang là bản nháp, xã chưa gửi."
+		return a.renderReport(w, r, http.StatusConflict, form)
+	default:
+		return err
+	}
+	done := "duyet"
+	if in.Decision == models.DecisionReturn {
+		done = "tra-lai"
+	}
+	http.Redirect(w, r, "/r/"+pathEscape(u.Code)+"/"+per.String()+"?da="+done, http.StatusSeeOther)
+	return nil
+}
+
+type diffData struct {
+	From, To int
+	Rows     []diffRow
+}
+
+type diffRow struct {
+	Field, Label, Old, New string
+}
+
+// diff shows what changed between two revisions of a report.
+func (a *App) diff(w http.ResponseWriter, r *http.Request) error {
+	t, u, per, err := a.reportUnit(r)
+	if err != nil {
+		return err
+	}
+	from, err1 := strconv.Atoi(r.URL.Query().Get("tu"))
+	to, err2 := strconv.Atoi(r.URL.Query().Get("den"))
+	if err1 != nil || err2 != nil || from < 1 || to < 1 {
+		return models.Errorf(models.ENOTFOUND, "bad revisions")
+	}
+	va, err := a.Store.GetRevision(r.Context(), u, per.String(), from)
+	if err != nil {
+		return err
+	}
+	vb, err := a.Store.GetRevision(r.Context(), u, per.String(), to)
+	if err != nil {
+		return err
+	}
+	fa, fb := flatten(va.Report), flatten(vb.Report)
+	keys := map[string]bool{}
+	for k := range fa {
+		keys[k] = true
+	}
+	for k := range fb {
+		keys[k] = true
+	}
+	dd := diffData{From: from, To: to}
+	for k := range keys {
+		if k == "status" {
+			continue
+		}
+		if fa[k] != fb[k] {
+			dd.Rows = append(dd.Rows, diffRow{Field: k, Label: fieldLabel(k), Old: orDash(fa[k]), New: orDash(fb[k])})
+		}
+	}
+	sort.Slice(dd.Rows, func(i, j int) bool { return dd.Rows[i].Field < dd.Rows[j].Field })
+	list, err := a.Store.ListRevisions(r.Context(), u, per.String())
+	if err != nil {
+		return err
+	}
+	p := session(r).Principal
+	d := reportData{Unit: u, Period: per.String(), Found: true, Revisions: list.Items, Diff: &dd, Commune: p.Role == models.RoleCommune}
+	crumbs := append(crumbsTo(t, p, u, d.Period), crumb{Name: fmt.Sprintf("So sánh lần %d và lần %d", from, to)})
+	a.render(w, r, http.StatusOK, "diff.html", pageData{Title: fmt.Sprintf("%s — so sánh lần gửi %d và %d", u.Name, from, to), Crumbs: crumbs, Data: d})
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// flatten turns a report into path → value ("profile.households" →
+// "1169"), through its JSON, so that every field the API shows is
+// compared.
+func flatten(rep models.Report) map[string]string {
+	b, _ := json.Marshal(rep)
+	var v any
+	_ = json.Unmarshal(b, &v)
+	out := map[string]string{}
+	var walk func(prefix string, v any)
+	walk = func(prefix string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, c := range x {
+				p := k
+				if prefix != "" {
+					p = prefix + "." + k
+				}
+				walk(p, c)
+			}
+		case []any:
+			for i, c := range x {
+				walk(fmt.Sprintf("%s[%d]", prefix, i), c)
+			}
+		case nil:
+		case string:
+			out[prefix] = x
+		default:
+			b, _ := json.Marshal(x)
+			out[prefix] = string(b)
+		}
+	}
+	walk("", v)
+	return out
+}
+
+// sectionLabels name the report's parts as the document does.
+var sectionLabels = map[string]string{
+	"document":                  "Phần đầu văn bản",
+	"profile":                   "I. Đặc điểm tình hình",
+	"delegations":               "1. Đoàn ra, đoàn vào",
+	"international_agreements":  "2. Thỏa thuận quốc tế",
+	"international_conferences": "3. Hội nghị, hội thảo quốc tế",
+	"economic_diplomacy":        "4. Ngoại giao kinh tế",
+	"people_diplomacy":          "5. Đối ngoại nhân dân",
+	"ngo_aid":                   "5. Viện trợ phi chính phủ nước ngoài",
+	"cultural_diplomacy":        "6. Văn hóa đối ngoại",
+	"information":               "7. Thông tin đối ngoại",
+	"consular":                  "8. Lãnh sự, bảo hộ công dân",
+	"overseas_vietnamese":       "9. Người Việt Nam ở nước ngoài",
+	"training":                  "10. Đào tạo, bồi dưỡng",
+	"foreign_awards_received":   "11. Khen thưởng của nước ngoài",
+	"award_nominations":         "12. Kiến nghị khen thưởng",
+	"reporting_compliance":      "13. Chế độ thông tin, báo cáo",
+	"difficulties":              "III. Khó khăn",
+	"causes":                    "III. Nguyên nhân",
+	"plan":                      "IV. Phương hướng, nhiệm vụ",
+	"recommendations":           "V. Kiến nghị",
+}
+
+// fieldLabel names a field path for a person: its section as the
+// document names it, then the rest of the path.
+func fieldLabel(path string) string {
+	head, rest, _ := strings.Cut(path, ".")
+	base, idx, _ := strings.Cut(head, "[")
+	if l, ok := sectionLabels[base]; ok {
+		if idx != "" {
+			l += " [" + idx
+		}
+		if rest != "" {
+			return l + " › " + rest
+		}
+		return l
+	}
+	return path
+}
