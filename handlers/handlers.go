@@ -69,7 +69,3 @@ type queryProblems struct{ models.Problems }
 func (q *queryProblems) err() error {
 	return q.Err("the query is not valid")
 }
-
-// InScope is inScope for the web app, so that a page and the API answer
-// the same person the same way.
-func InScope(t *store.Tree, p models.Principal, u *store.TreeUnit) error { return inScope(t, p, u) }

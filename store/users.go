@@ -130,7 +130,7 @@ func (s *Store) CreateUser(ctx context.Context, p models.Principal, in models.Us
 	if err := in.Validate(); err != nil {
 		return "", models.User{}, err
 	}
-	var unit *TreeUnit
+	var unit *models.TreeUnit
 	if in.UnitCode != "" {
 		t, err := s.Tree(ctx)
 		if err != nil {
@@ -226,7 +226,7 @@ func (s *Store) changeUser(ctx context.Context, p models.Principal, login, actio
 		if err := s.exec(tx, "DELETE FROM sessions WHERE user_id = ?", row.ID); err != nil {
 			return err
 		}
-		var unit *TreeUnit
+		var unit *models.TreeUnit
 		if row.UnitID != nil {
 			if t, err := s.treeVia(tx); err == nil {
 				unit = t.Unit(*row.UnitID)
@@ -405,7 +405,7 @@ func (s *Store) SignIn(ctx context.Context, login, pw, addr, userAgent string) (
 		if err := s.exec(tx, "DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?", micros(now), micros(now.Add(-SessionIdle))); err != nil {
 			return err
 		}
-		var unit *TreeUnit
+		var unit *models.TreeUnit
 		if row.UnitID != nil {
 			if t, err := s.treeVia(tx); err == nil {
 				unit = t.Unit(*row.UnitID)

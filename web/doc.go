@@ -18,7 +18,7 @@
 // (doingoai_session: HttpOnly, SameSite=Lax, Secure over HTTPS) carries a
 // random secret whose SHA-256 names the session row. A signed-in person has
 // a models.Principal exactly like a token's — same role, same unit — so the
-// scope rule of the API (handlers.InScope) and the store's functions apply
+// scope rule of the API (models.Tree.InScope) and the store's functions apply
 // unchanged, and the audit trail names the person ("Name (login)").
 //
 // # Every figure from the API's code

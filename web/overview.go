@@ -9,14 +9,13 @@ import (
 	"strings"
 
 	"doingoai/export"
-	"doingoai/handlers"
 	"doingoai/models"
 	"doingoai/store"
 )
 
 // unitPage resolves the unit and period of an overview path for a
 // district or admin person, with the API's scope rule.
-func (a *App) unitPage(r *http.Request) (*store.Tree, *store.TreeUnit, models.Period, error) {
+func (a *App) unitPage(r *http.Request) (*models.Tree, *models.TreeUnit, models.Period, error) {
 	p := session(r).Principal
 	per, err := models.ParsePeriod(r.PathValue("period"))
 	if err != nil {
@@ -36,12 +35,12 @@ func (a *App) unitPage(r *http.Request) (*store.Tree, *store.TreeUnit, models.Pe
 	if u.Kind.CommuneLevel() {
 		return nil, nil, per, models.Errorf(models.ENOTFOUND, "a commune has no overview; its report is at /r/")
 	}
-	return t, u, per, handlers.InScope(t, p, u)
+	return t, u, per, t.InScope(p, u)
 }
 
 // crumbsTo is the breadcrumb from the person's own unit down to u.
-func crumbsTo(t *store.Tree, p models.Principal, u *store.TreeUnit, period string) []crumb {
-	var chain []*store.TreeUnit
+func crumbsTo(t *models.Tree, p models.Principal, u *models.TreeUnit, period string) []crumb {
+	var chain []*models.TreeUnit
 	home := t.Unit(p.UnitID)
 	for n := u; n != nil; n = n.Parent {
 		chain = append(chain, n)
@@ -62,7 +61,7 @@ func crumbsTo(t *store.Tree, p models.Principal, u *store.TreeUnit, period strin
 }
 
 type overviewData struct {
-	Unit       *store.TreeUnit
+	Unit       *models.TreeUnit
 	Period     string
 	Periods    []string
 	C          models.Completeness

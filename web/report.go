@@ -8,14 +8,12 @@ import (
 	"strconv"
 	"strings"
 
-	"doingoai/handlers"
 	"doingoai/models"
-	"doingoai/store"
 )
 
 // reportUnit resolves the commune of a report path with the API's scope
 // rule (a commune's clerk: their own commune only).
-func (a *App) reportUnit(r *http.Request) (*store.Tree, *store.TreeUnit, models.Period, error) {
+func (a *App) reportUnit(r *http.Request) (*models.Tree, *models.TreeUnit, models.Period, error) {
 	per, err := models.ParsePeriod(r.PathValue("period"))
 	if err != nil {
 		return nil, nil, per, models.Errorf(models.ENOTFOUND, "%s", err)
@@ -28,7 +26,7 @@ func (a *App) reportUnit(r *http.Request) (*store.Tree, *store.TreeUnit, models.
 	if u == nil {
 		return nil, nil, per, models.Errorf(models.ENOTFOUND, "no unit")
 	}
-	if err := handlers.InScope(t, session(r).Principal, u); err != nil {
+	if err := t.InScope(session(r).Principal, u); err != nil {
 		return nil, nil, per, err
 	}
 	if !u.Kind.CommuneLevel() {
@@ -38,7 +36,7 @@ func (a *App) reportUnit(r *http.Request) (*store.Tree, *store.TreeUnit, models.
 }
 
 type reportData struct {
-	Unit       *store.TreeUnit
+	Unit       *models.TreeUnit
 	Period     string
 	Periods    []string
 	Found      bool

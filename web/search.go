@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"doingoai/models"
-	"doingoai/store"
 )
 
 type searchData struct {
@@ -51,8 +50,8 @@ func (a *App) search(w http.ResponseWriter, r *http.Request) error {
 			root = t.Unit(p.UnitID)
 		}
 		folded := models.Fold(q)
-		var walk func(u *store.TreeUnit)
-		walk = func(u *store.TreeUnit) {
+		var walk func(u *models.TreeUnit)
+		walk = func(u *models.TreeUnit) {
 			if len(d.Results) > maxSearchResults {
 				return
 			}

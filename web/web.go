@@ -18,7 +18,6 @@ import (
 	"sync"
 	"time"
 
-	"doingoai/handlers"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -50,7 +49,6 @@ type App struct {
 	pages     map[string]*template.Template
 	assetHash map[string]string // static file → short hash of its content, for cache busting
 	origin    *http.CrossOriginProtection
-	h         *handlers.Handler
 
 	periodsMu sync.Mutex
 	periods   []string
@@ -69,8 +67,7 @@ func New(cfg Config) (*App, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	a := &App{Store: cfg.Store, Log: cfg.Logger, mux: http.NewServeMux(), origin: http.NewCrossOriginProtection(),
-		h: &handlers.Handler{Store: cfg.Store, Log: cfg.Logger}}
+	a := &App{Store: cfg.Store, Log: cfg.Logger, mux: http.NewServeMux(), origin: http.NewCrossOriginProtection()}
 	a.origin.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a.renderError(w, r, http.StatusForbidden, "Yêu cầu bị từ chối", "Biểu mẫu này được gửi từ một trang khác. Vì an toàn, yêu cầu không được thực hiện. Hãy mở lại trang và thử lại.")
 	}))

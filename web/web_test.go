@@ -15,7 +15,6 @@ import (
 
 	"doingoai/internal/apitest"
 	"doingoai/models"
-	"doingoai/store"
 	"doingoai/web"
 )
 
@@ -271,7 +270,7 @@ func TestCrossSiteRequestsAreRefused(t *testing.T) {
 	}
 }
 
-func mustUnit(t *testing.T, s *site, code string) *store.TreeUnit {
+func mustUnit(t *testing.T, s *site, code string) *models.TreeUnit {
 	t.Helper()
 	tr, err := s.Store.Tree(context.Background())
 	if err != nil {
