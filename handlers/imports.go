@@ -3,7 +3,6 @@ package handlers
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -99,7 +98,7 @@ func (h *Handler) ImportReport(w http.ResponseWriter, r *http.Request) error {
 	status := http.StatusOK
 	if created {
 		status = http.StatusCreated
-		w.Header().Set("Location", store.ReportLocation(out.UnitCode, out.Period))
+		w.Header().Set("Location", reportLocation(out.UnitCode, out.Period))
 	}
 	return writeJSON(w, status, out)
 }
@@ -215,12 +214,8 @@ func (h *Handler) saveImported(ctx context.Context, out *ImportResult) (*ImportR
 	if err != nil {
 		return nil, false, err
 	}
-	var saved models.SubmitResult
-	if err := json.Unmarshal(o.Body, &saved); err != nil {
-		return nil, false, err
-	}
-	out.Saved = &saved
-	return out, o.Status == http.StatusCreated, nil
+	out.Saved = &o.Result
+	return out, o.Created, nil
 }
 
 // unitOfDocument finds the commune the document names among the units the

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -128,10 +129,10 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathP
 	if idem != nil && !dryRun {
 		sum := sha256.Sum256([]byte(r.Method + " " + r.URL.Path + "\n" + string(body)))
 		idem.RequestHash = sum[:]
-		if out, err := h.Store.LookupIdempotent(ctx, p.TokenID, *idem); err != nil {
+		if a, err := h.Store.LookupIdempotent(ctx, p.TokenID, *idem); err != nil {
 			return err
-		} else if out != nil {
-			return writeOutcome(w, *out)
+		} else if a != nil {
+			return writeAnswer(w, *a, true)
 		}
 	}
 
@@ -198,12 +199,19 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathP
 	if dryRun {
 		return h.dryRun(w, r, sub)
 	}
-	sub.Idem = idem
+	sub.Idem, sub.Answer = idem, submitAnswer
 	out, err := h.Store.Submit(ctx, sub)
 	if err != nil {
 		return err
 	}
-	return writeOutcome(w, out)
+	if out.Replay != nil {
+		return writeAnswer(w, *out.Replay, true)
+	}
+	a, err := submitAnswer(out)
+	if err != nil {
+		return err
+	}
+	return writeAnswer(w, a, false)
 }
 
 // pathMatches fills a body field from the path, or records that it
@@ -239,28 +247,50 @@ func (h *Handler) dryRun(w http.ResponseWriter, r *http.Request, sub *store.Subm
 	return writeJSON(w, http.StatusOK, res)
 }
 
-func writeOutcome(w http.ResponseWriter, out store.Outcome) error {
+// reportLocation is the path of a report.
+func reportLocation(unitCode, period string) string {
+	return "/api/v1/reports/" + unitCode + "/" + period
+}
+
+// submitAnswer is the answer to a submission: 201 with Location for a new
+// revision, 200 for the current one unchanged. The store keeps it with an
+// idempotency key, for a retry.
+func submitAnswer(out store.Submitted) (store.Answer, error) {
+	body, err := json.Marshal(out.Result)
+	if err != nil {
+		return store.Answer{}, err
+	}
+	a := store.Answer{Status: http.StatusOK, Body: body, ETag: out.ETag}
+	if out.Created {
+		a.Status, a.Location = http.StatusCreated, reportLocation(out.Result.UnitCode, out.Result.Period)
+	}
+	return a, nil
+}
+
+// writeAnswer sends the answer to a submission; replayed, it is the
+// stored answer to an earlier request with the same Idempotency-Key.
+func writeAnswer(w http.ResponseWriter, a store.Answer, replayed bool) error {
 	switch {
-	case out.Replayed:
+	case replayed:
 		metrics.Submissions.WithLabelValues("replayed").Inc()
-	case out.Status == http.StatusCreated:
+	case a.Status == http.StatusCreated:
 		metrics.Submissions.WithLabelValues("created").Inc()
 	default:
 		metrics.Submissions.WithLabelValues("unchanged").Inc()
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
-	if out.ETag != "" {
-		h.Set("ETag", out.ETag)
+	if a.ETag != "" {
+		h.Set("ETag", a.ETag)
 	}
-	if out.Location != "" && out.Status == http.StatusCreated {
-		h.Set("Location", out.Location)
+	if a.Location != "" && a.Status == http.StatusCreated {
+		h.Set("Location", a.Location)
 	}
-	if out.Replayed {
+	if replayed {
 		h.Set("Idempotent-Replayed", "true")
 	}
-	w.WriteHeader(out.Status)
-	_, err := w.Write(append(out.Body, '\n'))
+	w.WriteHeader(a.Status)
+	_, err := w.Write(append(a.Body, '\n'))
 	return err
 }
 

@@ -413,14 +413,20 @@ func TestIdempotencyKey(t *testing.T) {
 	apitest.Obj(amended, "delegations", "inbound_domestic")["count"] = 9
 	key := map[string]string{"Idempotency-Key": `"8e03978e-40d5-43e8-bc93-6894a57f9324"`}
 	var first []byte
+	var firstHeader http.Header
 	env.Run(t, []apitest.Scenario{
 		{Name: "first", Method: "POST", URL: "/api/v1/reports", Token: "commune", Body: seed, Headers: key, Status: 201,
-			Check: func(t *testing.T, r *apitest.Response) { first = r.Body }},
+			Check: func(t *testing.T, r *apitest.Response) { first, firstHeader = r.Body, r.Header }},
 		{Name: "amend without a key", Method: "POST", URL: "/api/v1/reports", Token: "commune", Body: apitest.Body(t, amended), Status: 201, Contains: []string{`"revision":2`}},
 		{Name: "retry of the first: its answer again", Method: "POST", URL: "/api/v1/reports", Token: "commune", Body: seed, Headers: key, Status: 201,
 			Check: func(t *testing.T, r *apitest.Response) {
 				if string(r.Body) != string(first) || r.Header.Get("Idempotent-Replayed") != "true" {
 					t.Errorf("replay %s, first %s", r.Body, first)
+				}
+				for _, h := range []string{"ETag", "Location"} {
+					if r.Header.Get(h) == "" || r.Header.Get(h) != firstHeader.Get(h) {
+						t.Errorf("replayed %s %q, first %q", h, r.Header.Get(h), firstHeader.Get(h))
+					}
 				}
 			}},
 		{Name: "the retry changed nothing", URL: seedURL, Token: "commune", Status: 200, Contains: []string{`"revision":2`, `"count":9`}},

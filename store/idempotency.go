@@ -33,18 +33,18 @@ type storedOutcome struct {
 	Status      int
 	Body        string
 	Location    *string
-	ETag        *string
+	ETag        *string `gorm:"column:etag"` // GORM would read "e_tag"
 }
 
-func (o storedOutcome) outcome() Outcome {
-	out := Outcome{Status: o.Status, Body: []byte(o.Body), Replayed: true}
+func (o storedOutcome) replay() Submitted {
+	a := &Answer{Status: o.Status, Body: []byte(o.Body)}
 	if o.Location != nil {
-		out.Location = *o.Location
+		a.Location = *o.Location
 	}
 	if o.ETag != nil {
-		out.ETag = *o.ETag
+		a.ETag = *o.ETag
 	}
-	return out
+	return Submitted{Replay: a}
 }
 
 func keyReused(key string) error {
@@ -56,7 +56,7 @@ func keyReused(key string) error {
 // before, if any: the fast path of a retry, which needs no write.
 //
 // Errors: EINVALID if the key was used for a different request.
-func (s *Store) LookupIdempotent(ctx context.Context, tokenID int64, key IdempotencyKey) (*Outcome, error) {
+func (s *Store) LookupIdempotent(ctx context.Context, tokenID int64, key IdempotencyKey) (*Answer, error) {
 	var rows []storedOutcome
 	err := s.r.WithContext(ctx).Raw(`SELECT token_id, idem_key, request_hash, status, body, location, etag FROM idempotency_keys
 		WHERE token_id = ? AND idem_key = ? AND status > 0`, tokenID, key.Key).Scan(&rows).Error
@@ -66,8 +66,7 @@ func (s *Store) LookupIdempotent(ctx context.Context, tokenID int64, key Idempot
 	if !bytes.Equal(rows[0].RequestHash, key.RequestHash) {
 		return nil, keyReused(key.Key)
 	}
-	out := rows[0].outcome()
-	return &out, nil
+	return rows[0].replay().Replay, nil
 }
 
 // claimIdempotencyKeys takes the keys of a batch's keyed submissions. A key
@@ -154,7 +153,7 @@ func (s *Store) claimIdempotencyKeys(tx *gorm.DB, batch []*pending) ([]*pending,
 		case ok && r.Status == 0:
 			p.err = &models.Error{Code: models.ECONFLICT, Err: models.ErrKeyInFlight, Message: "a request with this Idempotency-Key is still being processed; retry in a moment"}
 		case ok:
-			p.out = r.outcome()
+			p.out = r.replay()
 		case first[k] != p && !bytes.Equal(first[k].sub.Idem.RequestHash, p.sub.Idem.RequestHash):
 			p.err = keyReused(k.key)
 		case first[k] != p:
@@ -171,14 +170,9 @@ func (s *Store) claimIdempotencyKeys(tx *gorm.DB, batch []*pending) ([]*pending,
 // answer. A key whose request failed is released, so that a retry is
 // evaluated anew.
 func (s *Store) recordIdempotentOutcomes(tx *gorm.DB, batch []*pending) error {
+	answers := map[*pending]*Answer{}
 	for _, p := range batch {
-		if p.follows != nil {
-			p.out, p.err = p.follows.out, p.follows.err
-			p.out.Replayed = p.err == nil
-		}
-	}
-	for _, p := range batch {
-		if p.sub.Idem == nil || p.follows != nil || p.out.Replayed {
+		if p.sub.Idem == nil || p.follows != nil || p.out.Replay != nil {
 			continue
 		}
 		if p.err != nil {
@@ -188,9 +182,23 @@ func (s *Store) recordIdempotentOutcomes(tx *gorm.DB, batch []*pending) error {
 			}
 			continue
 		}
+		a, err := p.sub.Answer(p.out)
+		if err != nil {
+			return fmt.Errorf("answer a keyed submission: %w", err)
+		}
+		answers[p] = &a
 		if err := tx.Exec("UPDATE idempotency_keys SET status = ?, body = ?, location = ?, etag = ? WHERE token_id = ? AND idem_key = ?",
-			p.out.Status, string(p.out.Body), p.out.Location, p.out.ETag, p.sub.Principal.TokenID, p.sub.Idem.Key).Error; err != nil {
+			a.Status, string(a.Body), a.Location, a.ETag, p.sub.Principal.TokenID, p.sub.Idem.Key).Error; err != nil {
 			return err
+		}
+	}
+	for _, p := range batch {
+		if p.follows != nil {
+			p.err = p.follows.err
+			p.out = Submitted{Replay: answers[p.follows]}
+			if p.err == nil && p.out.Replay == nil {
+				p.out = p.follows.out // the first was itself a replay
+			}
 		}
 	}
 	return nil

@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -35,15 +37,31 @@ func TestIdempotencyAcrossRestart(t *testing.T) {
 	sub := seedSubmission(t, a)
 	key := &store.IdempotencyKey{Key: "k1", RequestHash: []byte("fingerprint")}
 	sub.Idem = key
+	// The store keeps what the caller answered, whatever it is.
+	answer := store.Answer{Status: 299, Location: "/somewhere", ETag: `"e"`}
+	sub.Answer = func(out store.Submitted) (store.Answer, error) {
+		a := answer
+		a.Body = fmt.Appendf(nil, "created %v, revision %d", out.Created, out.Result.Revision)
+		return a, nil
+	}
 	first, err := a.Submit(ctx, sub)
-	if err != nil || first.Status != 201 {
+	if err != nil || !first.Created || first.Result.Revision != 1 || first.Replay != nil {
 		t.Fatal(first, err)
+	}
+	answer.Body = []byte("created true, revision 1")
+	again, err := a.Submit(ctx, sub)
+	if err != nil || again.Replay == nil || !reflect.DeepEqual(*again.Replay, answer) {
+		t.Fatalf("a retry: %+v %v", again.Replay, err)
+	}
+	sub.Answer = nil
+	if _, err := a.Submit(ctx, sub); err == nil {
+		t.Error("a keyed submission without an answer to keep was taken")
 	}
 	a.Close()
 
 	b := testenv.OpenDB(t, db, clock)
 	got, err := b.LookupIdempotent(ctx, 0, *key)
-	if err != nil || got == nil || string(got.Body) != string(first.Body) || got.Status != 201 || !got.Replayed {
+	if err != nil || got == nil || !reflect.DeepEqual(*got, answer) {
 		t.Fatalf("after restart: %+v %v", got, err)
 	}
 	if _, err := b.LookupIdempotent(ctx, 0, store.IdempotencyKey{Key: "k1", RequestHash: []byte("other")}); models.ErrorCode(err) != models.EINVALID {

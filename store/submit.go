@@ -3,8 +3,8 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 	"sync"
@@ -28,7 +28,8 @@ type Submission struct {
 	Figures   models.Figures
 	IfMatch   string // the If-Match header, "" if none
 	Idem      *IdempotencyKey
-	Source    string // SourceImport when read from a document; recorded in the audit trail
+	Source    string                          // SourceImport when read from a document; recorded in the audit trail
+	Answer    func(Submitted) (Answer, error) // the answer to keep with Idem
 }
 
 // SourceImport marks a submission read from an existing document (POST
@@ -42,33 +43,42 @@ type IdempotencyKey struct {
 	RequestHash []byte
 }
 
-// Outcome is the answer to a submission, ready to send: a new revision
-// (201), the current one unchanged (200), or the stored first answer to a
-// retried idempotent request.
-type Outcome struct {
-	Status   int
-	Body     []byte // JSON of models.SubmitResult
-	ETag     string
-	Location string
-	Replayed bool
+// Submitted is the outcome of a submission: a new revision (Created) or
+// the current one unchanged, with the result to tell the client. How it is
+// told (status, headers, encoding) is the caller's business.
+type Submitted struct {
+	Created bool
+	Result  models.SubmitResult
+	ETag    string
+	// Replay, for a retried keyed request, is the answer given to the
+	// first one (see Answer); Created and Result are then unset.
+	Replay *Answer
 }
 
-// ReportLocation is the path of a report.
-func ReportLocation(unitCode, period string) string {
-	return "/api/v1/reports/" + unitCode + "/" + period
+// Answer is what the caller answered to a keyed request, kept with its
+// idempotency key and given back, unread, to a retry of it.
+type Answer struct {
+	Status   int
+	Body     []byte
+	Location string
+	ETag     string
 }
 
 // Submit stores a submission as the report's next revision, or finds it
-// identical to the current one. Concurrent submissions are committed
-// together, a batch per transaction (group commit): on SQLite one
-// transaction — one fsync — for everything waiting, instead of one each.
-// The answer comes once the batch is committed.
+// identical to the current one (models.Next decides). Concurrent
+// submissions are committed together, a batch per transaction (group
+// commit): on SQLite one transaction — one fsync — for everything waiting,
+// instead of one each. The answer comes once the batch is committed. A
+// keyed submission (Idem set) must have Answer: it is called inside the
+// transaction, and what it returns is kept with the key.
 //
-// Errors: ECONFLICT if the report is accepted (locked) or a draft would
-// replace a submitted report; EPRECONDITION if IfMatch is not the current
-// ETag; EINVALID if the idempotency key was used for another request;
-// EUNAVAILABLE while shutting down.
-func (s *Store) Submit(ctx context.Context, sub *Submission) (Outcome, error) {
+// Errors: those of models.Next (ECONFLICT, EPRECONDITION); EINVALID if the
+// idempotency key was used for another request; EUNAVAILABLE while
+// shutting down.
+func (s *Store) Submit(ctx context.Context, sub *Submission) (Submitted, error) {
+	if sub.Idem != nil && sub.Answer == nil {
+		return Submitted{}, errors.New("store: a keyed submission needs the answer to keep with its key")
+	}
 	return s.submit.do(ctx, sub)
 }
 
@@ -77,7 +87,7 @@ const maxBatch = 256
 
 type pending struct {
 	sub     *Submission
-	out     Outcome
+	out     Submitted
 	err     error
 	follows *pending // an earlier submission of the batch with the same idempotency key
 	done    chan struct{}
@@ -98,18 +108,18 @@ func newSubmitter(s *Store) *submitter {
 	return b
 }
 
-func (b *submitter) do(ctx context.Context, sub *Submission) (Outcome, error) {
+func (b *submitter) do(ctx context.Context, sub *Submission) (Submitted, error) {
 	p := &pending{sub: sub, done: make(chan struct{})}
 	b.mu.RLock()
 	if b.closed {
 		b.mu.RUnlock()
-		return Outcome{}, models.Errorf(models.EUNAVAILABLE, "the service is shutting down; submit again in a moment")
+		return Submitted{}, models.Errorf(models.EUNAVAILABLE, "the service is shutting down; submit again in a moment")
 	}
 	select {
 	case b.queue <- p:
 	case <-ctx.Done():
 		b.mu.RUnlock()
-		return Outcome{}, ctx.Err()
+		return Submitted{}, ctx.Err()
 	}
 	b.mu.RUnlock()
 	// Once queued, the submission is committed or fails whether or not the
@@ -118,7 +128,7 @@ func (b *submitter) do(ctx context.Context, sub *Submission) (Outcome, error) {
 	case <-p.done:
 		return p.out, p.err
 	case <-ctx.Done():
-		return Outcome{}, ctx.Err()
+		return Submitted{}, ctx.Err()
 	}
 }
 
@@ -178,9 +188,9 @@ func (b *submitter) run(batch []*pending) {
 	if err != nil && len(batch) > 1 {
 		b.s.log.Warn("a batch of submissions failed; retrying them one by one", "size", len(batch), "err", err)
 		for _, p := range batch {
-			p.out, p.err, p.follows = Outcome{}, nil, nil
+			p.out, p.err, p.follows = Submitted{}, nil, nil
 			if err := b.s.writeTx(ctx, func(tx *gorm.DB) error { return b.s.applySubmissions(tx, []*pending{p}) }); err != nil {
-				p.out, p.err = Outcome{}, err
+				p.out, p.err = Submitted{}, err
 			}
 			close(p.done)
 		}
@@ -188,7 +198,7 @@ func (b *submitter) run(batch []*pending) {
 	}
 	for _, p := range batch {
 		if err != nil {
-			p.out, p.err = Outcome{}, err
+			p.out, p.err = Submitted{}, err
 		}
 		close(p.done)
 	}
@@ -254,7 +264,7 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 			continue
 		}
 		if tr.Unchanged {
-			p.out = s.outcome(http.StatusOK, sub, st)
+			p.out = submitted(false, sub, st)
 			continue
 		}
 		from := st.Status
@@ -270,7 +280,10 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 			t := nowUS
 			st.FirstSubmittedAt = &t
 		}
-		w, _ := json.Marshal(sub.Warnings)
+		w, err := json.Marshal(sub.Warnings)
+		if err != nil {
+			return fmt.Errorf("encode warnings: %w", err)
+		}
 		st.Warnings, st.warningList = string(w), sub.Warnings
 		st.Figures = sub.Figures
 		revisions = append(revisions, revisionInsert{reportID: st.ID, revision: st.Revision, status: tr.Status, body: sub.Body,
@@ -283,7 +296,7 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 			detail["source"] = sub.Source
 		}
 		audits = append(audits, s.newAudit(sub.Principal, models.ActionReportSubmit, sub.Unit, sub.Period, st.Revision, detail))
-		p.out = s.outcome(http.StatusCreated, sub, st)
+		p.out = submitted(true, sub, st)
 	}
 
 	if err := s.insertRevisions(tx, revisions); err != nil {
@@ -315,11 +328,9 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 	return s.recordIdempotentOutcomes(tx, batch)
 }
 
-func (s *Store) outcome(status int, sub *Submission, st *reportState) Outcome {
-	res := models.SubmitResult{UnitCode: sub.Unit.Code, Period: sub.Period, Revision: st.Revision, Status: st.Status,
-		SubmittedAt: fromMicros(st.SubmittedAt), Warnings: st.warnings()}
-	body, _ := json.Marshal(res)
-	return Outcome{Status: status, Body: body, ETag: st.ETag(), Location: ReportLocation(sub.Unit.Code, sub.Period)}
+func submitted(created bool, sub *Submission, st *reportState) Submitted {
+	return Submitted{Created: created, ETag: st.ETag(), Result: models.SubmitResult{UnitCode: sub.Unit.Code, Period: sub.Period,
+		Revision: st.Revision, Status: st.Status, SubmittedAt: fromMicros(st.SubmittedAt), Warnings: st.warnings()}}
 }
 
 // lockReports makes sure a row exists for every key (an empty revision-0
