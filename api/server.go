@@ -111,6 +111,7 @@ func New(cfg Config) *echo.Echo {
 	v1.GET("/completeness", adapt(s.h.GetCompleteness), auth)
 	v1.GET("/deadlines/:unit_code/:period", adapt(s.h.GetDeadline), auth)
 	v1.PUT("/deadlines/:unit_code/:period", adapt(s.h.PutDeadline), auth)
+	v1.GET("/consolidated/:unit_code/:period", adapt(s.h.GetConsolidated), auth)
 
 	// The web app answers its own paths (web.Mounts) with net/http.
 	app, err := web.New(web.Config{Store: cfg.Store, Logger: cfg.Logger})

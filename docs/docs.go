@@ -287,6 +287,162 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/consolidated/{unit_code}/{period}": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The report a district (or, since 2025, a province) sends to the level above, drafted from its communes' reports in the same outline: the header of an administrative document (Nghị định 30/2020/NĐ-CP: A4, Times New Roman, \"Số: …/BC-UBND\" left for the clerk, place and date, title), the request it answers (the reference of the deadline that applies), sections I–V with the totals of the rollup in sentences (\"không có\" for a reported zero, \"chưa có số liệu\" with how many communes have not given a figure), the completeness paragraph naming the communes that have not reported and those that reported late, foreign NGO projects, difficulties, causes, plans and recommendations gathered with the communes that raised each, narratives quoted with the commune named, and an annex of tables with a row per commune and a total row. What a person must still write (the assessment, the plan, the signer) is marked \"[Cần bổ sung: …]\" and highlighted.\nEvery figure is the rollup's (GET /rollups with the same status) and the completeness's (GET /completeness). ` + "`" + `format=json` + "`" + ` answers the same content as data.",
+                "produces": [
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "consolidated"
+                ],
+                "summary": "The consolidated report (báo cáo tổng hợp), drafted as a Word document",
+                "operationId": "getConsolidated",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "x-example": "167",
+                        "description": "a district or province code (or VN)",
+                        "name": "unit_code",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "x-example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "enum": [
+                            "accepted",
+                            "submitted"
+                        ],
+                        "type": "string",
+                        "description": "accepted: draft from accepted reports only (default: submitted and accepted, like rollups)",
+                        "name": "status",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "docx",
+                            "json"
+                        ],
+                        "type": "string",
+                        "description": "docx (default) or json",
+                        "name": "format",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "the Word document (Content-Disposition: attachment); with format=json, its content as data",
+                        "schema": {
+                            "$ref": "#/definitions/consolidated.Report"
+                        },
+                        "headers": {
+                            "Content-Disposition": {
+                                "type": "string",
+                                "description": "attachment; filename=\\\"bao-cao-doi-ngoai-167-2024.docx\\\" (not with format=json)"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token, or a unit outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "no unit has the code, or the period is not one",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "422": {
+                        "description": "a bad query value, or a commune-level unit (it reports; it has no consolidated report)",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/deadlines/{unit_code}/{period}": {
             "get": {
                 "security": [
@@ -2937,6 +3093,494 @@ const docTemplate = `{
         }
     },
     "definitions": {
+        "consolidated.Annex": {
+            "type": "object",
+            "required": [
+                "subtitle",
+                "tables",
+                "title"
+            ],
+            "properties": {
+                "subtitle": {
+                    "type": "string"
+                },
+                "tables": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/consolidated.Table"
+                    }
+                },
+                "title": {
+                    "type": "string"
+                }
+            }
+        },
+        "consolidated.Column": {
+            "type": "object",
+            "required": [
+                "code",
+                "label",
+                "unit"
+            ],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "delegations_in_domestic"
+                },
+                "label": {
+                    "type": "string"
+                },
+                "unit": {
+                    "type": "string"
+                }
+            }
+        },
+        "consolidated.Completeness": {
+            "type": "object",
+            "required": [
+                "counted",
+                "due_date",
+                "expected",
+                "late",
+                "missing",
+                "pending",
+                "reported",
+                "returned"
+            ],
+            "properties": {
+                "counted": {
+                    "description": "reports the figures count (the rollup's communes_reported)",
+                    "type": "integer",
+                    "example": 22
+                },
+                "due_date": {
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true
+                },
+                "expected": {
+                    "type": "integer",
+                    "example": 23
+                },
+                "late": {
+                    "description": "first sent after the due date",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.UnitRef"
+                    }
+                },
+                "missing": {
+                    "description": "no report, or a draft only",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.UnitRef"
+                    }
+                },
+                "pending": {
+                    "description": "sent, not yet accepted (not counted with status=accepted)",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.UnitRef"
+                    }
+                },
+                "reported": {
+                    "description": "sent a report that was not a draft",
+                    "type": "integer",
+                    "example": 22
+                },
+                "returned": {
+                    "description": "returned for amendment, not counted",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.UnitRef"
+                    }
+                }
+            }
+        },
+        "consolidated.Gathered": {
+            "type": "object",
+            "required": [
+                "communes",
+                "text"
+            ],
+            "properties": {
+                "addressee": {
+                    "description": "recommendations: to whom",
+                    "type": "string",
+                    "example": "UBND huyện"
+                },
+                "communes": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.UnitRef"
+                    }
+                },
+                "text": {
+                    "type": "string"
+                }
+            }
+        },
+        "consolidated.NgoProject": {
+            "type": "object",
+            "required": [
+                "committed_vnd",
+                "commune",
+                "disbursed_vnd",
+                "name"
+            ],
+            "properties": {
+                "committed_vnd": {
+                    "type": "integer",
+                    "x-nullable": true
+                },
+                "commune": {
+                    "$ref": "#/definitions/models.UnitRef"
+                },
+                "country": {
+                    "type": "string"
+                },
+                "disbursed_vnd": {
+                    "type": "integer",
+                    "x-nullable": true
+                },
+                "donor": {
+                    "type": "string"
+                },
+                "name": {
+                    "type": "string"
+                }
+            }
+        },
+        "consolidated.Paragraph": {
+            "type": "object",
+            "required": [
+                "kind",
+                "text"
+            ],
+            "properties": {
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "text",
+                        "heading",
+                        "item",
+                        "quote",
+                        "todo"
+                    ],
+                    "example": "text"
+                },
+                "source": {
+                    "description": "who said it (quote) or raised it (item)",
+                    "type": "string",
+                    "example": "xã Bộc Nhiêu"
+                },
+                "text": {
+                    "type": "string"
+                }
+            }
+        },
+        "consolidated.Quote": {
+            "type": "object",
+            "required": [
+                "commune",
+                "section",
+                "text"
+            ],
+            "properties": {
+                "commune": {
+                    "$ref": "#/definitions/models.UnitRef"
+                },
+                "section": {
+                    "description": "the report's key",
+                    "type": "string",
+                    "example": "people_diplomacy"
+                },
+                "text": {
+                    "type": "string"
+                }
+            }
+        },
+        "consolidated.Report": {
+            "type": "object",
+            "required": [
+                "addressee",
+                "annex",
+                "basis",
+                "causes",
+                "closing",
+                "completeness",
+                "counted",
+                "difficulties",
+                "highlights",
+                "indicators",
+                "issuer",
+                "ngo_projects",
+                "number",
+                "period",
+                "place_date",
+                "plan",
+                "recipients",
+                "recommendations",
+                "sections",
+                "signature",
+                "summary",
+                "title",
+                "to_write",
+                "unit"
+            ],
+            "properties": {
+                "addressee": {
+                    "description": "kính gửi",
+                    "type": "string",
+                    "example": "Sở Ngoại vụ tỉnh Thái Nguyên"
+                },
+                "annex": {
+                    "description": "phụ lục: the tables",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/consolidated.Annex"
+                        }
+                    ]
+                },
+                "basis": {
+                    "description": "căn cứ: the request it answers",
+                    "type": "string"
+                },
+                "causes": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/consolidated.Gathered"
+                    }
+                },
+                "closing": {
+                    "description": "\"Trên đây là …\"",
+                    "type": "string"
+                },
+                "completeness": {
+                    "$ref": "#/definitions/consolidated.Completeness"
+                },
+                "counted": {
+                    "description": "the report statuses the figures count",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "submitted",
+                        "accepted"
+                    ]
+                },
+                "difficulties": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/consolidated.Gathered"
+                    }
+                },
+                "highlights": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/consolidated.Quote"
+                    }
+                },
+                "indicators": {
+                    "description": "The same figures as data.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.IndicatorValue"
+                    }
+                },
+                "issuer": {
+                    "description": "cơ quan ban hành",
+                    "type": "string",
+                    "example": "UBND HUYỆN ĐỊNH HÓA"
+                },
+                "ngo_projects": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/consolidated.NgoProject"
+                    }
+                },
+                "number": {
+                    "description": "số, ký hiệu (the number is left for the clerk)",
+                    "type": "string",
+                    "example": "Số: …/BC-UBND"
+                },
+                "period": {
+                    "type": "string",
+                    "example": "2024"
+                },
+                "place_date": {
+                    "description": "địa danh, ngày tháng",
+                    "type": "string",
+                    "example": "Định Hóa, ngày … tháng … năm 2024"
+                },
+                "plan": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/consolidated.Gathered"
+                    }
+                },
+                "recipients": {
+                    "description": "nơi nhận",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "recommendations": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/consolidated.Gathered"
+                    }
+                },
+                "sections": {
+                    "description": "the body, I to V",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/consolidated.Section"
+                    }
+                },
+                "signature": {
+                    "$ref": "#/definitions/consolidated.Signature"
+                },
+                "summary": {
+                    "description": "trích yếu",
+                    "type": "string",
+                    "example": "Kết quả công tác đối ngoại năm 2024"
+                },
+                "title": {
+                    "description": "tên loại văn bản",
+                    "type": "string",
+                    "example": "BÁO CÁO"
+                },
+                "to_write": {
+                    "description": "What a person still has to write before signing, each also marked\n\"[Cần bổ sung: …]\" in the document.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "unit": {
+                    "$ref": "#/definitions/models.UnitRef"
+                }
+            }
+        },
+        "consolidated.Section": {
+            "type": "object",
+            "required": [
+                "heading",
+                "level",
+                "paragraphs"
+            ],
+            "properties": {
+                "heading": {
+                    "type": "string",
+                    "example": "1. Công tác quản lý đoàn ra, đoàn vào"
+                },
+                "level": {
+                    "description": "1: I–V; 2: 1–13",
+                    "type": "integer",
+                    "example": 2
+                },
+                "paragraphs": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/consolidated.Paragraph"
+                    }
+                }
+            }
+        },
+        "consolidated.Signature": {
+            "type": "object",
+            "required": [
+                "name",
+                "on",
+                "title"
+            ],
+            "properties": {
+                "name": {
+                    "type": "string",
+                    "example": "[Họ và tên]"
+                },
+                "on": {
+                    "type": "string",
+                    "example": "TM. ỦY BAN NHÂN DÂN"
+                },
+                "title": {
+                    "type": "string",
+                    "example": "[CHỦ TỊCH]"
+                }
+            }
+        },
+        "consolidated.Table": {
+            "type": "object",
+            "required": [
+                "columns",
+                "rows",
+                "title"
+            ],
+            "properties": {
+                "columns": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/consolidated.Column"
+                    }
+                },
+                "rows": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/consolidated.TableRow"
+                    }
+                },
+                "title": {
+                    "type": "string"
+                }
+            }
+        },
+        "consolidated.TableRow": {
+            "type": "object",
+            "required": [
+                "code",
+                "counted",
+                "kind",
+                "name",
+                "values"
+            ],
+            "properties": {
+                "code": {
+                    "type": "string"
+                },
+                "counted": {
+                    "description": "its report counts in the totals",
+                    "type": "boolean"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "commune",
+                        "group",
+                        "total"
+                    ]
+                },
+                "name": {
+                    "type": "string"
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "missing",
+                        "draft",
+                        "submitted",
+                        "returned",
+                        "accepted"
+                    ]
+                },
+                "values": {
+                    "description": "indicator code → value, as a rollup's breakdown: a number, or null where not reported",
+                    "type": "object"
+                }
+            }
+        },
         "docimport.Found": {
             "type": "object",
             "required": [

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -160,20 +161,24 @@ func neutralise(s string) string {
 }
 
 // RollupXLSX writes a workbook with a sheet per table: totals, breakdown
-// (by=child), series (periods=).
+// (by=child), series (periods=). Each sheet reads like one a clerk made:
+// the title and the period on top, a header row that is frozen and printed
+// on every page, columns as wide as their content, one number format per
+// kind (whole numbers with thousands separators; percentages and hectares
+// with two decimals), the totals row in bold, and printing on A4 landscape
+// fitted to the page's width, as many pages down as the rows need.
 func RollupXLSX(w io.Writer, r models.Rollup) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
-	// Whole numbers with thousands separators, never in scientific
-	// notation (Excel shows a large total as 9.00719925474099E+15 otherwise).
-	whole, err := f.NewStyle(&excelize.Style{NumFmt: 3})
-	if err != nil {
-		return err
+	counted := "đã gửi và đã duyệt"
+	if len(r.Counted) == 1 && r.Counted[0] == models.StatusAccepted {
+		counted = "đã duyệt"
 	}
+	subtitle := fmt.Sprintf("Kỳ báo cáo: %s. Số liệu từ các báo cáo %s: %d/%d đơn vị cấp xã đã báo cáo.", r.Period, counted, r.CommunesReported, r.CommunesExpected)
 	for i, t := range tables(r) {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", t.name); err != nil {
@@ -182,38 +187,177 @@ func RollupXLSX(w io.Writer, r models.Rollup) error {
 		} else if _, err := f.NewSheet(t.name); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(t.name, "A1", t.title); err != nil {
-			return err
-		}
-		_ = f.SetCellStyle(t.name, "A1", "A1", bold)
-		for c, h := range t.header {
-			cell, _ := excelize.CoordinatesToCellName(c+1, 3)
-			if err := f.SetCellStr(t.name, cell, h); err != nil {
-				return err
-			}
-		}
-		last, _ := excelize.CoordinatesToCellName(len(t.header), 3)
-		_ = f.SetCellStyle(t.name, "A3", last, bold)
-		for ri, row := range t.rows {
-			for c, v := range row {
-				cell, _ := excelize.CoordinatesToCellName(c+1, ri+4)
-				if err := setCell(f, t.name, cell, v); err != nil {
-					return err
-				}
-				if a, ok := v.(*models.Amount); ok && a != nil {
-					if _, isInt := a.Int(); isInt {
-						_ = f.SetCellStyle(t.name, cell, cell, whole)
-					}
-				}
-			}
-		}
-		_ = f.SetColWidth(t.name, "A", "A", 24)
-		_ = f.SetColWidth(t.name, "B", "B", 44)
-		if err := f.SetPanes(t.name, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
+		if err := writeSheet(f, st, t, subtitle, t.name == "Theo đơn vị"); err != nil {
 			return err
 		}
 	}
 	return f.Write(w)
+}
+
+type styles struct {
+	title, subtitle, header, text, whole, decimal int
+	bold                                          [3]int // text, whole, decimal of the totals row
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	border := []excelize.Border{{Type: "left", Color: "999999", Style: 1}, {Type: "right", Color: "999999", Style: 1},
+		{Type: "top", Color: "999999", Style: 1}, {Type: "bottom", Color: "999999", Style: 1}}
+	font := func(bold bool) *excelize.Font { return &excelize.Font{Family: "Times New Roman", Size: 11, Bold: bold} }
+	wholeFmt, decimalFmt := "#,##0", "#,##0.00"
+	specs := []*excelize.Style{
+		{Font: &excelize.Font{Family: "Times New Roman", Size: 14, Bold: true}},
+		{Font: &excelize.Font{Family: "Times New Roman", Size: 11, Italic: true}},
+		{Font: font(true), Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
+		{Font: font(false), Border: border, Alignment: &excelize.Alignment{Vertical: "center"}},
+		{Font: font(false), Border: border, CustomNumFmt: &wholeFmt},
+		{Font: font(false), Border: border, CustomNumFmt: &decimalFmt},
+		{Font: font(true), Border: border, Alignment: &excelize.Alignment{Vertical: "center"}},
+		{Font: font(true), Border: border, CustomNumFmt: &wholeFmt},
+		{Font: font(true), Border: border, CustomNumFmt: &decimalFmt},
+	}
+	ids := make([]int, len(specs))
+	for i, sp := range specs {
+		id, err := f.NewStyle(sp)
+		if err != nil {
+			return nil, err
+		}
+		ids[i] = id
+	}
+	return &styles{title: ids[0], subtitle: ids[1], header: ids[2], text: ids[3], whole: ids[4], decimal: ids[5],
+		bold: [3]int{ids[6], ids[7], ids[8]}}, nil
+}
+
+const headerRow = 3
+
+func writeSheet(f *excelize.File, st *styles, t table, subtitle string, boldLast bool) error {
+	sheet := t.name
+	if err := f.SetCellStr(sheet, "A1", t.title); err != nil {
+		return err
+	}
+	_ = f.SetCellStyle(sheet, "A1", "A1", st.title)
+	_ = f.SetCellStr(sheet, "A2", subtitle)
+	_ = f.SetCellStyle(sheet, "A2", "A2", st.subtitle)
+	widths := make([]float64, len(t.header))
+	for c, h := range t.header {
+		cell, _ := excelize.CoordinatesToCellName(c+1, headerRow)
+		if err := f.SetCellStr(sheet, cell, h); err != nil {
+			return err
+		}
+		widths[c] = headerWidth(h)
+	}
+	first, _ := excelize.CoordinatesToCellName(1, headerRow)
+	last, _ := excelize.CoordinatesToCellName(len(t.header), headerRow)
+	_ = f.SetCellStyle(sheet, first, last, st.header)
+	for ri, row := range t.rows {
+		bold := boldLast && ri == len(t.rows)-1
+		for c, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(c+1, ri+headerRow+1)
+			if err := setCell(f, sheet, cell, v); err != nil {
+				return err
+			}
+			kind := 0 // text
+			if a, ok := v.(*models.Amount); ok && a != nil {
+				if _, isInt := a.Int(); isInt {
+					kind = 1
+				} else {
+					kind = 2
+				}
+			} else if _, ok := v.(int); ok {
+				kind = 1
+			}
+			style := [3]int{st.text, st.whole, st.decimal}[kind]
+			if bold {
+				style = st.bold[kind]
+			}
+			_ = f.SetCellStyle(sheet, cell, cell, style)
+			widths[c] = max(widths[c], valueWidth(v))
+		}
+	}
+	lines := 1
+	for c, w := range widths {
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		if err := f.SetColWidth(sheet, col, col, w); err != nil {
+			return err
+		}
+		lines = max(lines, wrappedLines(t.header[c], (w-1.5)*1.15))
+	}
+	// Spreadsheet programs do not grow a row for wrapped text on opening:
+	// the header row is as tall as its longest header wraps.
+	if err := f.SetRowHeight(sheet, headerRow, float64(lines)*13.5+3); err != nil {
+		return err
+	}
+	// Frozen: the title and header rows, and on the breakdown the unit's
+	// code and name.
+	panes := &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft"}
+	if boldLast {
+		panes = &excelize.Panes{Freeze: true, XSplit: 2, YSplit: headerRow, TopLeftCell: fmt.Sprintf("C%d", headerRow+1), ActivePane: "bottomRight"}
+	}
+	if err := f.SetPanes(sheet, panes); err != nil {
+		return err
+	}
+	// Printed: A4 landscape, one page wide, the header row on every page.
+	size, orient, wide, tall := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	lr, tb, hf := 0.4, 0.6, 0.3
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C&\"Times New Roman\"&10Trang &P/&N"}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headerRow, headerRow)})
+}
+
+// headerWidth is the width a header needs, wrapped on at most five lines
+// and never narrower than its longest word: the breakdown has a column per
+// indicator, and every column narrower is a larger print.
+func headerWidth(h string) float64 {
+	longest := 0
+	for _, w := range strings.Fields(h) {
+		longest = max(longest, utf8.RuneCountInString(w))
+	}
+	return max(float64(longest)*0.95, float64(utf8.RuneCountInString(h))/5, 7) + 1.5
+}
+
+// wrappedLines is how many lines a header takes in a column of width
+// characters, wrapped at spaces.
+func wrappedLines(h string, width float64) int {
+	lines, used := 1, 0.0
+	for _, w := range strings.Fields(h) {
+		n := float64(utf8.RuneCountInString(w))
+		switch {
+		case used == 0:
+			used = n
+		case used+1+n <= width:
+			used += 1 + n
+		default:
+			lines++
+			used = n
+		}
+	}
+	return lines
+}
+
+// valueWidth is the width a value needs as its format shows it.
+func valueWidth(v any) float64 {
+	s := cellText(v)
+	n := utf8.RuneCountInString(s)
+	if a, ok := v.(*models.Amount); ok && a != nil {
+		intPart, _, _ := strings.Cut(s, ".")
+		n = len(intPart) + (len(intPart)-1)/3 // thousands separators
+		if _, isInt := a.Int(); !isInt {
+			n += 3 // two decimals
+		}
+	}
+	return float64(n)*1.05 + 2
 }
 
 // setCell writes a value as a number where it is one. Whole numbers are

@@ -94,6 +94,8 @@ func TestAccessControl(t *testing.T) {
 		{name: "set deadline", method: "PUT", url: func(u string) string { return "/api/v1/deadlines/" + u + "/2024" }, units: targets, ok: 200,
 			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}, body: func(string) string { return `{"due_date":"2024-11-30"}` }},
 		{name: "get deadline", method: "GET", url: func(u string) string { return "/api/v1/deadlines/" + u + "/2024" }, units: targets, ok: 200},
+		{name: "consolidated report", method: "GET", url: func(u string) string { return "/api/v1/consolidated/" + u + "/2024?format=json" },
+			units: []string{"VN", "19", "167", "164"}, ok: 200, roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
 		{name: "audit", method: "GET", url: func(u string) string { return "/api/v1/audit?unit=" + u }, units: targets, ok: 200,
 			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
 	}

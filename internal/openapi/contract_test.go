@@ -305,6 +305,14 @@ func TestContract(t *testing.T) {
 		{"rollup: a commune", call{url: "/api/v1/rollups?unit=167&period=2024", token: "commune", status: 403}, nil},
 		{"rollup: unknown unit", call{url: "/api/v1/rollups?unit=99999&period=2024", token: "admin", status: 404}, nil},
 		{"rollup: bad query", call{url: "/api/v1/rollups?unit=167&period=2024&format=pdf", token: "district", status: 422, badRequest: true}, nil},
+		{"consolidated report as data", call{url: "/api/v1/consolidated/167/2024?format=json", token: "district", status: 200},
+			func(t *testing.T, res *apitest.Response) {
+				contains(t, res, `"issuer":"UBND HUYỆN ĐỊNH HÓA"`, `"sections"`)
+			}},
+		{"consolidated report as Word", call{url: "/api/v1/consolidated/167/2024?status=accepted", token: "district", status: 200}, nil},
+		{"consolidated report: a commune", call{url: "/api/v1/consolidated/167/2024", token: "commune", status: 403}, nil},
+		{"consolidated report: unknown unit", call{url: "/api/v1/consolidated/99999/2024", token: "admin", status: 404}, nil},
+		{"consolidated report: of a commune", call{url: "/api/v1/consolidated/05596/2024", token: "district", status: 422, badRequest: true}, nil},
 		{"completeness", call{url: "/api/v1/completeness?unit=167&period=2024", token: "district", status: 200},
 			func(t *testing.T, res *apitest.Response) {
 				contains(t, res, `"due_date":"2024-11-26"`, `"status":"accepted"`, `"status":"missing"`)

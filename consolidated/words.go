@@ -1,0 +1,140 @@
+package consolidated
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"doingoai/models"
+)
+
+// Kind words that open a unit's name, longest first.
+var kindPrefixes = []string{"Thành phố ", "Thị trấn ", "Thị xã ", "Đặc khu ", "Phường ", "Huyện ", "Quận ", "Tỉnh ", "Xã "}
+
+// placeName is a unit's name without its kind: "Định Hóa" for "Huyện Định
+// Hóa".
+func placeName(name string) string {
+	for _, p := range kindPrefixes {
+		if strings.HasPrefix(name, p) {
+			return strings.TrimPrefix(name, p)
+		}
+	}
+	return name
+}
+
+// lowerKind writes a unit's name as inside a sentence: "huyện Định Hóa".
+func lowerKind(name string) string {
+	for _, p := range kindPrefixes {
+		if strings.HasPrefix(name, p) {
+			return strings.ToLower(p) + strings.TrimPrefix(name, p)
+		}
+	}
+	return name
+}
+
+// kindWord is the kind of a unit as its name says it: "huyện".
+func kindWord(name string) string {
+	for _, p := range kindPrefixes {
+		if strings.HasPrefix(name, p) {
+			return strings.ToLower(strings.TrimSpace(p))
+		}
+	}
+	return "địa phương"
+}
+
+func ubnd(u *models.TreeUnit) string {
+	if u.Kind == models.KindCountry {
+		return "cơ quan báo cáo"
+	}
+	return "UBND " + lowerKind(u.Name)
+}
+
+func issuer(u *models.TreeUnit) string {
+	if u.Kind == models.KindCountry {
+		return "[CƠ QUAN BÁO CÁO]"
+	}
+	return "UBND " + strings.ToUpper(u.Name)
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// periodPhrase is the period as a report's title says it: "năm 2024",
+// "6 tháng đầu năm 2024".
+func periodPhrase(p models.Period) string {
+	switch p.Half {
+	case 1:
+		return fmt.Sprintf("6 tháng đầu năm %d", p.Year)
+	case 2:
+		return fmt.Sprintf("6 tháng cuối năm %d", p.Year)
+	}
+	return fmt.Sprintf("năm %d", p.Year)
+}
+
+// nextPhrase is the period the plan is for.
+func nextPhrase(p models.Period) string {
+	if p.Half == 1 {
+		return fmt.Sprintf("6 tháng cuối năm %d", p.Year)
+	}
+	return fmt.Sprintf("năm %d", p.Year+1)
+}
+
+func summary(p models.Period) string {
+	return fmt.Sprintf("Kết quả công tác đối ngoại %s; phương hướng, nhiệm vụ %s", periodPhrase(p), nextPhrase(p))
+}
+
+// Number formats a value the Vietnamese way: 1.169; 2.690,67; 5,13.
+func Number(a *models.Amount) string {
+	if a == nil {
+		return "–"
+	}
+	s := a.String()
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+func int64Amount(v int64) *models.Amount {
+	var a models.Amount
+	_ = a.UnmarshalJSON([]byte(fmt.Sprint(v)))
+	return &a
+}
+
+// isZero tells whether an amount is zero.
+func isZero(a *models.Amount) bool { return a != nil && a.Float() == 0 }
+
+// names lists communes as a sentence names them, all of them up to a
+// limit: "xã Bộc Nhiêu, xã Phú Tiến".
+func names(us []models.UnitRef, limit int) string {
+	parts := make([]string, 0, min(len(us), limit))
+	for i, u := range us {
+		if i == limit {
+			return strings.Join(parts, ", ") + fmt.Sprintf(" và %d đơn vị khác", len(us)-limit)
+		}
+		parts = append(parts, lowerKind(u.Name))
+	}
+	return strings.Join(parts, ", ")
+}

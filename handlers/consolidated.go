@@ -1,0 +1,95 @@
+package handlers
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+
+	"doingoai/consolidated"
+	"doingoai/models"
+)
+
+// DocxType is the media type of a Word document.
+const DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+// GetConsolidated drafts a district's or province's own report.
+//
+//	@Summary		The consolidated report (báo cáo tổng hợp), drafted as a Word document
+//	@ID				getConsolidated
+//	@Description	The report a district (or, since 2025, a province) sends to the level above, drafted from its communes' reports in the same outline: the header of an administrative document (Nghị định 30/2020/NĐ-CP: A4, Times New Roman, "Số: …/BC-UBND" left for the clerk, place and date, title), the request it answers (the reference of the deadline that applies), sections I–V with the totals of the rollup in sentences ("không có" for a reported zero, "chưa có số liệu" with how many communes have not given a figure), the completeness paragraph naming the communes that have not reported and those that reported late, foreign NGO projects, difficulties, causes, plans and recommendations gathered with the communes that raised each, narratives quoted with the commune named, and an annex of tables with a row per commune and a total row. What a person must still write (the assessment, the plan, the signer) is marked "[Cần bổ sung: …]" and highlighted.
+//	@Description	Every figure is the rollup's (GET /rollups with the same status) and the completeness's (GET /completeness). `format=json` answers the same content as data.
+//	@Tags			consolidated
+//	@Produce		application/vnd.openxmlformats-officedocument.wordprocessingml.document
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			unit_code	path		string	true	"a district or province code (or VN)"	extensions(x-example=167)
+//	@Param			period		path		string	true	"2024, 2024S1 or 2024S2"	extensions(x-example=2024)
+//	@Param			status		query		string	false	"accepted: draft from accepted reports only (default: submitted and accepted, like rollups)"	Enums(accepted,submitted)
+//	@Param			format		query		string	false	"docx (default) or json"	Enums(docx,json)
+//	@Success		200			{object}	consolidated.Report	"the Word document (Content-Disposition: attachment); with format=json, its content as data"
+//	@Failure		401			{object}	models.Problem	"no valid token"
+//	@Failure		403			{object}	models.Problem	"a commune token, or a unit outside the token's scope"
+//	@Failure		404			{object}	models.Problem	"no unit has the code, or the period is not one"
+//	@Failure		422			{object}	models.Problem	"a bad query value, or a commune-level unit (it reports; it has no consolidated report)"
+//	@Failure		429			{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		500			{object}	models.Problem	"an internal error, logged with the request id"
+//	@Header			200	{string}	Content-Disposition	"attachment; filename=\"bao-cao-doi-ngoai-167-2024.docx\" (not with format=json)"
+//	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
+//	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
+//	@Security		BearerAuth
+//	@Router			/api/v1/consolidated/{unit_code}/{period} [get]
+func (h *Handler) GetConsolidated(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	qv := r.URL.Query()
+	var probs queryProblems
+	var opt consolidated.Options
+	switch qv.Get("status") {
+	case "", models.StatusSubmitted:
+	case models.StatusAccepted:
+		opt.AcceptedOnly = true
+	default:
+		probs.Add("status", "must be accepted (accepted reports only) or submitted (the default: submitted and accepted)")
+	}
+	format := qv.Get("format")
+	switch format {
+	case "", "docx":
+		format = "docx"
+	case "json":
+	default:
+		probs.Add("format", "must be docx or json")
+	}
+	period, err := models.ParsePeriod(r.PathValue("period"))
+	if err != nil {
+		return models.Errorf(models.ENOTFOUND, "there is no consolidated report at this path: %s", err)
+	}
+	t, err := h.Store.Tree(ctx)
+	if err != nil {
+		return err
+	}
+	u, err := t.Resolve(r.PathValue("unit_code"), period)
+	if err != nil {
+		return err
+	}
+	if err := h.scopeAbove(r, t, u); err != nil {
+		return err
+	}
+	if u.Kind.CommuneLevel() {
+		probs.Addf("unit_code", "%s (%s) is a %s: it reports to the level above and has no consolidated report; ask for its district or province", u.Name, u.Code, u.Kind)
+	}
+	if err := probs.err(); err != nil {
+		return err
+	}
+	rep, err := consolidated.Build(ctx, h.Store, u, period, opt)
+	if err != nil {
+		return err
+	}
+	if format == "json" {
+		return writeJSON(w, http.StatusOK, rep)
+	}
+	var buf bytes.Buffer
+	if err := rep.Write(&buf, h.Store.Now()); err != nil {
+		return err
+	}
+	return writeFile(w, DocxType, fmt.Sprintf("bao-cao-doi-ngoai-%s-%s.docx", u.Code, period), buf.Bytes())
+}

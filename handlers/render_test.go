@@ -1,0 +1,184 @@
+package handlers_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"doingoai/consolidated"
+	"doingoai/demo"
+	"doingoai/internal/render"
+	"doingoai/internal/testenv"
+	"doingoai/models"
+)
+
+// These tests render what an officer downloads with real LibreOffice and
+// read the pages back (internal/render). With UPDATE_SCREENSHOTS=1 the
+// demo district's pages are written to docs/screenshots/.
+
+// TestRenderConsolidated renders the district's report: it opens, page 1 is
+// the decree's first page without a number, the body is portrait with page
+// numbers from page 2, and the annex is landscape, numbered on its own.
+func TestRenderConsolidated(t *testing.T) {
+	render.Require(t)
+	env := consolidatedEnv(t)
+	res := env.Do(t, "GET", "/api/v1/consolidated/167/2024", "district", "", nil)
+	if res.Status != 200 {
+		t.Fatalf("%d %s", res.Status, res.Body)
+	}
+	pdf := render.ToPDF(t, "bao-cao.docx", res.Body)
+	pages := pdf.Pages()
+	first := pdf.Text(1)
+	for _, s := range []string{"UBND HUYỆN ĐỊNH HÓA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: …/BC-UBND", "BÁO CÁO", "I. ĐẶC ĐIỂM TÌNH HÌNH"} {
+		if !strings.Contains(first, s) {
+			t.Errorf("page 1 lacks %q:\n%s", s, first)
+		}
+	}
+	if regexp.MustCompile(`^\d+$`).MatchString(firstLine(first)) {
+		t.Errorf("page 1 carries a page number: %q", firstLine(first))
+	}
+	annex := 0
+	for p := 1; p <= pages; p++ {
+		if pdf.Landscape(p) {
+			annex = p
+			break
+		}
+		if p > 1 && firstLine(pdf.Text(p)) != itoa(p) {
+			t.Errorf("page %d of the body is numbered %q", p, firstLine(pdf.Text(p)))
+		}
+	}
+	if annex == 0 {
+		t.Fatalf("no landscape annex in %d pages", pages)
+	}
+	if !strings.Contains(pdf.Text(annex), "Phụ lục") {
+		t.Errorf("the first landscape page is not the annex:\n%s", pdf.Text(annex))
+	}
+	for p := annex + 1; p <= pages; p++ {
+		if !pdf.Landscape(p) {
+			t.Errorf("page %d of the annex is portrait", p)
+		}
+		if got := firstLine(pdf.Text(p)); got != itoa(p-annex+1) {
+			t.Errorf("annex page %d is numbered %q, want %d", p, got, p-annex+1)
+		}
+	}
+	// The body of a district with four reports in: five pages; the annex,
+	// five tables of 23 communes, a page each, the projects beside the last.
+	if body, ann := annex-1, pages-annex+1; body != 5 || ann != 5 {
+		t.Errorf("%d pages of body and %d of annex, want 5 and 5", body, ann)
+	}
+	all := ""
+	for p := 1; p <= pages; p++ {
+		all += pdf.Text(p)
+	}
+	all = strings.Join(strings.Fields(all), " ") // lines joined
+	for _, s := range []string{"tiếp đón 16 đoàn trong nước", "Tổng cộng", "1.500.000.000", "TM. ỦY BAN NHÂN DÂN"} {
+		if !strings.Contains(all, s) {
+			t.Errorf("the rendered document lacks %q", s)
+		}
+	}
+}
+
+func firstLine(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestRenderWorkbook renders the district's Excel export as it prints: no
+// "###" where a number does not fit, the headers whole, numbers with their
+// separators, and each sheet on one page (23 communes need one).
+func TestRenderWorkbook(t *testing.T) {
+	render.Require(t)
+	env := consolidatedEnv(t)
+	res := env.Do(t, "GET", "/api/v1/rollups?unit=167&period=2024&by=child&periods=2023,2024&format=xlsx", "district", "", nil)
+	if res.Status != 200 {
+		t.Fatalf("%d %s", res.Status, res.Body)
+	}
+	pdf := render.ToPDF(t, "tong-hop.xlsx", res.Body)
+	if n := pdf.Pages(); n != 3 {
+		t.Errorf("%d pages, want 3: one per sheet", n)
+	}
+	all := ""
+	for p := 1; p <= pdf.Pages(); p++ {
+		text := pdf.Text(p)
+		if strings.Contains(text, "###") {
+			t.Errorf("page %d shows ### where a number does not fit:\n%s", p, text)
+		}
+		if !pdf.Landscape(p) {
+			t.Errorf("page %d is portrait", p)
+		}
+		all += text
+	}
+	for _, s := range []string{"Kỳ báo cáo: 2024", "Đơn vị tính", "Cách tổng hợp", "46,000,000", "8,072.01", "Tổng cộng", "Trang 1/3"} {
+		if !strings.Contains(all, s) {
+			t.Errorf("the workbook lacks %q as printed", s)
+		}
+	}
+	if os.Getenv("UPDATE_SCREENSHOTS") == "1" {
+		for p := 1; p <= pdf.Pages(); p++ {
+			writeScreenshot(t, fmt.Sprintf("rollup-167-2024-xlsx-%d.png", p), pdf.PNG(p, 80))
+		}
+	}
+}
+
+// TestRenderDemoReport renders the report of the demo (serve --demo):
+// Định Hóa with Bộc Nhiêu's report. With UPDATE_SCREENSHOTS=1 its first page
+// is docs/screenshots/consolidated-167-2024.png.
+func TestRenderDemoReport(t *testing.T) {
+	render.Require(t)
+	clock := testenv.NewClock(time.Date(2024, 12, 10, 9, 0, 0, 0, models.Vietnam))
+	s := testenv.Open(t, clock)
+	ctx := context.Background()
+	if _, err := demo.Load(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := s.Tree(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := consolidated.Build(ctx, s, tr.ByCode(demo.DistrictCode), models.Period{Year: 2024}, consolidated.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := rep.Write(&buf, s.Now()); err != nil {
+		t.Fatal(err)
+	}
+	pdf := render.ToPDF(t, "bao-cao-doi-ngoai-167-2024.docx", buf.Bytes())
+	if !strings.Contains(pdf.Text(1), "1/23 xã, thị trấn") {
+		t.Errorf("page 1 does not say one of 23 communes reported:\n%s", pdf.Text(1))
+	}
+	if os.Getenv("UPDATE_SCREENSHOTS") == "1" {
+		writeScreenshot(t, "consolidated-167-2024.png", pdf.PNG(1, 80))
+		for p := 1; p <= pdf.Pages(); p++ {
+			if pdf.Landscape(p) {
+				writeScreenshot(t, "consolidated-167-2024-annex.png", pdf.PNG(p, 80))
+				break
+			}
+		}
+	}
+}
+
+func writeScreenshot(t *testing.T, name string, png []byte) {
+	t.Helper()
+	path := filepath.Join("..", "docs", "screenshots", name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s", path)
+}
