@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"doingoai/models"
 )
 
 // text is a line of the document in two forms: orig, as written (NFC, white
@@ -71,9 +73,7 @@ func fold(s string) string { return newText(clean(s)).fold }
 // and zero-width spaces) one space, trimmed, and the asterisks of Markdown
 // bold (as in a pasted "**TM. ỦY BAN NHÂN DÂN**") removed from its ends.
 func clean(s string) string {
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
-	}
+	s = models.NFC(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

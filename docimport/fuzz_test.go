@@ -1,6 +1,8 @@
 package docimport
 
 import (
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
 
@@ -84,4 +86,13 @@ func FuzzDocx(f *testing.F) {
 			}
 		}
 	})
+}
+
+func newZip(buf *bytes.Buffer) func(name, body string) {
+	zw := zip.NewWriter(buf)
+	return func(name, body string) {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+		zw.Close()
+	}
 }

@@ -75,8 +75,17 @@ func (r *reader) found(field string, v any, q string) {
 // signature).
 func (r *reader) header() {
 	doc := r.rep.Document
-	for _, l := range r.d.header {
+	for i, l := range r.d.header {
 		f := l.fold
+		// "ỦY BAN NHÂN DÂN" over "XÃ TRUNG HỘI": one issuer on two lines.
+		if (f == "uy ban nhan dan" || f == "ubnd") && i+1 < len(r.d.header) {
+			next := r.d.header[i+1]
+			joined := newText(l.orig + " " + next.orig)
+			if m := issuerRe.FindStringSubmatchIndex(joined.fold); m != nil {
+				r.addPlace(joined.span(m[4], m[5]), kindWords[joined.fold[m[2]:m[3]]], joined.orig)
+			}
+			continue
+		}
 		if m := issuerRe.FindStringSubmatchIndex(f); m != nil {
 			r.addPlace(l.span(m[4], m[5]), kindWords[f[m[2]:m[3]]], l.orig)
 		} else if m := parentRe.FindStringSubmatchIndex(f); m != nil {
@@ -113,7 +122,7 @@ func (r *reader) header() {
 			s = strings.TrimRight(s, " ,.;")
 			if len(s) <= models.MaxText {
 				doc.InResponseTo = s
-				r.found("document.in_response_to", s, whole(l.text))
+				r.found("document.in_response_to", s, strings.TrimSpace(l.span(m[0], m[3])))
 			}
 			for _, pm := range ofParentRe.FindAllStringSubmatchIndex(f[m[2]:m[3]], -1) {
 				r.addParent(f[m[2]+pm[4] : m[2]+pm[5]])

@@ -66,8 +66,9 @@ var entryNumberRe = re(`^(?:\d{1,2}|[a-dđ])\s*[.)]\s+`)
 
 func entry(s string) string {
 	s = strings.TrimSpace(strings.TrimLeft(s, "-+•* "))
-	if m := entryNumberRe.FindStringIndex(fold(s)); m != nil {
-		s = strings.TrimSpace(newText(s).span(m[1], len(fold(s))))
+	if t := newText(s); entryNumberRe.MatchString(t.fold) {
+		m := entryNumberRe.FindStringIndex(t.fold)
+		s = strings.TrimSpace(t.span(m[1], len(t.fold)))
 	}
 	s = strings.TrimRight(s, " .;,:")
 	if s == "" {
@@ -91,7 +92,7 @@ func entries(lines []line, semicolons bool) []string {
 			parts = strings.Split(l.orig, ";")
 		}
 		for _, p := range parts {
-			if e := entry(p); e != "" && len(out) < models.MaxEntries {
+			if e := entry(p); e != "" && !nothingRe.MatchString(fold(e)) && len(out) < models.MaxEntries {
 				out = append(out, e)
 			}
 		}
@@ -125,7 +126,7 @@ func (r *reader) lists() {
 			to = titleCaseFirst(strings.TrimSpace(l.span(m[2], m[3])))
 			text = l.span(m[4], m[5])
 		}
-		if e := entry(text); e != "" && len(rep.Recommendations) < models.MaxEntries {
+		if e := entry(text); e != "" && !nothingRe.MatchString(fold(e)) && len(rep.Recommendations) < models.MaxEntries {
 			rep.Recommendations = append(rep.Recommendations, models.Recommendation{Addressee: to, Text: e + "."})
 		}
 	}

@@ -148,6 +148,8 @@ func moneyOf(f string, m []int) (int64, bool) {
 	cur := ""
 	if m[10] >= 0 {
 		cur = f[m[10]:m[11]]
+	} else if len(m) > 13 && m[12] >= 0 {
+		cur = f[m[12]:m[13]]
 	}
 	if word == "" {
 		if cur == "" {

@@ -1,6 +1,7 @@
 package docimport
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,8 +11,9 @@ import (
 
 var (
 	areaRe       = re(`dien tich(?: tu nhien)?[^;%]{0,40}?\b` + num + `\s*(ha|hecta|km2|km²)`)
-	hamletRe     = re(`\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co)\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|to dan cu)\b`)
-	householdsRe = re(`\b(?:tong so|gom|gom co|co|voi|voi tong so|tong cong|toan xa co|toan phuong co)\s*(?:la\s*|:\s*)?` + num + `\s+ho\b`)
+	hamletRe     = re(`\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co|so (?:xom|thon|ban|to dan pho|khu pho|ap))\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|to dan cu)\b`)
+	householdsRe = re(`\b(?:tong so|gom|gom co|co|voi|voi tong so|tong cong|toan xa co|toan phuong co|so ho)\s*(?:la\s*|:\s*)?` + num + `\s+ho\b`)
+	listedHhRe   = re(`(?:^|,\s*)` + num + `\s+ho\s*(?:$|,)`)
 	populationRe = re(`\b(?:dan so|so dan|tong so dan|nhan khau)\s*(?:la\s*|:\s*|khoang\s*|co\s*|gom\s*)?` + num + `\s*(?:nguoi|nhan khau|khau)?\b`)
 	popTailRe    = re(`\b` + num + `\s+(?:nhan khau|khau)\b`)
 	minorityRe   = re(`dan toc thieu so[^;%]{0,40}?\b` + num + `\s*%`)
@@ -21,11 +23,13 @@ var (
 	agriRe       = re(`\bnong(?:\s*[-–,]?\s*lam)?(?:\s*[-–,]?\s*(?:ngu|thuy san))?\s*nghiep[^%;]{0,25}?\b` + num + `\s*%`)
 	industryRe   = re(`\b(?:tieu thu cong nghiep|cong nghiep|dich vu|thuong mai)[^%;]{0,60}?\b` + num + `\s*%`)
 	otherRe      = re(`\b(?:nganh nghe khac|cac nganh khac|nganh khac|khac)[^%;]{0,15}?\b` + num + `\s*%`)
-	poorRe       = re(`\bho ngheo([^;%]{0,50}?)\b` + num + `\s+ho\b`)
+	poorRe       = re(`\bho ngheo([^;]{0,50}?)\b` + num + `\s+ho\b`)
 	poorRateRe   = re(`\bho ngheo([^;]{0,70}?)\b` + num + `\s*%`)
-	nearRe       = re(`\bcan ngheo([^;%]{0,50}?)\b` + num + `\s+ho\b`)
+	poorLeadRe   = re(`\b` + num + `\s+ho ngheo\b`)
+	nearLeadRe   = re(`\b` + num + `\s+ho can ngheo\b`)
+	nearRe       = re(`\bcan ngheo([^;]{0,50}?)\b` + num + `\s+ho\b`)
 	nearRateRe   = re(`\bcan ngheo([^;]{0,70}?)\b` + num + `\s*%`)
-	incomeRe     = re(`thu nhap binh quan(?: dau nguoi| nguoi dan)?[^;\d]{0,40}` + moneyRe.String() + `\s*/\s*(?:(?:nguoi|ng|nhan khau)\s*/\s*nam|nam\s*/\s*(?:nguoi|ng))`)
+	incomeRe     = re(`thu nhap binh quan(?: dau nguoi| nguoi dan)?` + gap(40) + moneyRe.String() + `\s*/\s*(?:(?:nguoi|ng|nhan khau)\s*/\s*nam|nam\s*/\s*(?:nguoi|ng))`)
 )
 
 // profileLines are the lines of section I, or, when the document has no
@@ -80,6 +84,9 @@ func (r *reader) profile() {
 			r.intIn(c, householdsRe, "profile.households", func(m []int) bool {
 				return follows(f, m[1], "gia dinh", "voi", "va", "dan", "nhan khau", "tren")
 			})
+			if !hasAny(f, "ngheo", "ho tro", "tang", "tham", "cho ") {
+				r.intIn(c, listedHhRe, "profile.households", nil)
+			}
 			if !strings.Contains(f, "ngheo") {
 				r.intIn(c, populationRe, "profile.population", nil)
 				r.intIn(c, popTailRe, "profile.population", nil)
@@ -100,6 +107,8 @@ func (r *reader) profile() {
 					return !strings.Contains(gap, "ngheo") && !isChange(gap)
 				})
 			}
+			r.intIn(c, poorLeadRe, "profile.poor_households", func(m []int) bool { return !isChange(f[max(0, m[0]-12):m[0]]) })
+			r.intIn(c, nearLeadRe, "profile.near_poor_households", func(m []int) bool { return !isChange(f[max(0, m[0]-12):m[0]]) })
 			for _, p := range []struct {
 				re   *regexpT
 				path string
@@ -216,13 +225,35 @@ func (r *reader) economy(l line) {
 		end = i + j
 	}
 	s := sub(l.text, i, end)
-	for _, c := range clauses(s) {
-		r.decIn(c, agriRe, "profile.economy_structure_pct.agriculture_forestry", pct(c.fold))
-		if !agriRe.MatchString(c.fold) {
-			r.decIn(c, industryRe, "profile.economy_structure_pct.industry_services_tourism", pct(c.fold))
+	// Each share is read once: an industry or "other" match that overlaps
+	// the agriculture one is the same words.
+	var taken [][2]int
+	overlaps := func(m []int) bool {
+		for _, t := range taken {
+			if m[0] < t[1] && t[0] < m[1] {
+				return true
+			}
 		}
-		if !agriRe.MatchString(c.fold) && !industryRe.MatchString(c.fold) {
-			r.decIn(c, otherRe, "profile.economy_structure_pct.other", pct(c.fold))
+		return false
+	}
+	for _, c := range []struct {
+		re   *regexpT
+		path string
+	}{
+		{agriRe, "profile.economy_structure_pct.agriculture_forestry"},
+		{industryRe, "profile.economy_structure_pct.industry_services_tourism"},
+		{otherRe, "profile.economy_structure_pct.other"},
+	} {
+		var got []int
+		r.decIn(s, c.re, c.path, func(m []int) (models.Decimal, bool) {
+			if overlaps(m) {
+				return models.Decimal{}, false
+			}
+			got = append(got, m[0], m[1])
+			return pct(s.fold)(m)
+		})
+		for k := 0; k+1 < len(got); k += 2 {
+			taken = append(taken, [2]int{got[k], got[k+1]})
 		}
 	}
 }
@@ -234,7 +265,22 @@ func (r *reader) ethnic(l line) {
 	for _, g := range p.EthnicGroups {
 		seen[models.Fold(g.Name)] = true
 	}
-	for _, m := range ethnicRe.FindAllStringSubmatchIndex(l.fold, -1) {
+	matches := ethnicRe.FindAllStringSubmatchIndex(l.fold, -1)
+	if i := strings.Index(l.fold, "dan toc"); i >= 0 {
+		// "gồm các dân tộc: Kinh 47,6%, Tày 38,2%": the names of the list.
+		for _, m := range listedPeopleRe.FindAllStringSubmatchIndex(l.fold[i:], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += i
+				}
+			}
+			if _, known := peoples[l.fold[m[2]:m[3]]]; known && !inside(matches, m) {
+				matches = append(matches, m)
+			}
+		}
+	}
+	sort.Slice(matches, func(i, j int) bool { return matches[i][0] < matches[j][0] })
+	for _, m := range matches {
 		key := l.fold[m[2]:m[3]]
 		if strings.HasPrefix(key, "thieu so") || strings.HasPrefix(key, "kinh te") || key == "anh em" {
 			continue
@@ -258,6 +304,18 @@ func (r *reader) ethnic(l line) {
 			Found{Field: models.Path(models.Index("profile.ethnic_groups", i), "name"), Value: name, Text: q},
 			Found{Field: models.Path(models.Index("profile.ethnic_groups", i), "share_pct"), Value: d, Text: q})
 	}
+}
+
+var listedPeopleRe = re(`(?:^|[,:;(]\s*|\s)([a-z]+(?:\s[a-z]+)??)\s*(?:chiem\s*|:\s*)?` + num + `\s*%`)
+
+// inside tells whether match m lies within one of ms.
+func inside(ms [][]int, m []int) bool {
+	for _, x := range ms {
+		if m[2] >= x[0] && m[3] <= x[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // peoples are the official names of Vietnam's 54 peoples, by folded name,

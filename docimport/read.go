@@ -39,24 +39,27 @@ func Read(raw []string) *Result {
 	r.period()
 	r.profile()
 	r.delegations()
-	r.counted(secAgreements, "international_agreements.count", []string{"thoa thuan", "ghi nho"},
-		re(`\b`+cnt+`\s+(?:ban\s+|van ban\s+)?(?:thoa thuan|bien ban ghi nho|ban ghi nho)\b`))
-	r.counted(secConferences, "international_conferences.count", []string{"hoi nghi", "hoi thao"},
-		re(`\b`+cnt+`\s+(?:cuoc\s+|buoi\s+)?(?:hoi nghi|hoi thao)\b`))
+	r.counted(secAgreements, "international_agreements.count", []string{"thoa thuan", "ghi nho"}, agreementsRe)
+	r.counted(secConferences, "international_conferences.count", []string{"hoi nghi", "hoi thao"}, conferencesRe)
 	r.ngo()
 	r.consular()
 	r.overseas()
 	r.training()
-	r.counted(secAwards, "foreign_awards_received.count", []string{"khen thuong", "huan chuong", "bang khen", "hinh thuc"},
-		re(`\b`+cnt+`\s+(?:hinh thuc|huan chuong|huy chuong|bang khen|ky niem chuong|giai thuong|phan thuong)\b`))
-	r.counted(secNominations, "award_nominations.count", []string{"khen thuong", "de nghi", "kien nghi", "xet tang", "hinh thuc"},
-		re(`\b`+cnt+`\s+(?:hinh thuc|truong hop|ho so|tap the|ca nhan)\b`))
+	r.counted(secAwards, "foreign_awards_received.count", []string{"khen thuong", "huan chuong", "bang khen", "hinh thuc"}, awardsRe)
+	r.counted(secNominations, "award_nominations.count", []string{"khen thuong", "de nghi", "kien nghi", "xet tang", "hinh thuc"}, nominationsRe)
 	r.narratives()
 	r.lists()
 	r.finish()
 	res.Report = r.rep
 	return res
 }
+
+var (
+	agreementsRe  = re(`\b` + cnt + `\s+(?:ban\s+|van ban\s+)?(?:thoa thuan|bien ban ghi nho|ban ghi nho)\b`)
+	conferencesRe = re(`\b` + cnt + `\s+(?:cuoc\s+|buoi\s+)?(?:hoi nghi|hoi thao)\b`)
+	awardsRe      = re(`\b` + cnt + `\s+(?:hinh thuc|huan chuong|huy chuong|bang khen|ky niem chuong|giai thuong|phan thuong)\b`)
+	nominationsRe = re(`\b` + cnt + `\s+(?:hinh thuc|truong hop|ho so|tap the|ca nhan)\b`)
+)
 
 type cand struct {
 	n     int64
@@ -133,11 +136,11 @@ func (r *reader) finish() {
 		case strings.HasPrefix(path, "document."):
 			return -1
 		case strings.HasPrefix(path, "profile.ethnic_groups"):
-			return order["profile.ethnic_minority_share_pct"]
+			return 2*order["profile.ethnic_minority_share_pct"] + 1
 		case strings.HasPrefix(path, "ngo_aid."):
-			return order["international_conferences.count"]
+			return 2*order["international_conferences.count"] + 1
 		}
-		return order[path]
+		return 2 * order[path]
 	}
 	all := append(res.Found, found...)
 	sort.SliceStable(all, func(i, j int) bool { return rank(all[i].Field) < rank(all[j].Field) })
@@ -200,9 +203,16 @@ func clauses(t text) []text {
 	var out []text
 	f := t.fold
 	start := 0
+	depth := 0
 	for i := 0; i < len(f); i++ {
 		c := f[i]
-		end := c == ';' || c == '.' && (i+1 == len(f) || f[i+1] == ' ')
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth = max(0, depth-1)
+		}
+		end := depth == 0 && (c == ';' || c == '.' && (i+1 == len(f) || f[i+1] == ' '))
 		if end {
 			if s := trimmed(t, start, i); len(s.fold) > 0 {
 				out = append(out, s)
@@ -283,7 +293,10 @@ func (r *reader) nothing(sec string) (string, bool) {
 		return "", false
 	}
 	if h, ok := r.d.headings[sec]; ok {
-		return whole(h.text), true
+		if h.n == l.n {
+			return whole(h.text), true
+		}
+		return whole(h.text) + " … " + whole(l.text), true
 	}
 	return whole(l.text), true
 }
@@ -298,10 +311,12 @@ func (r *reader) each(sec string, fn func(c text)) {
 }
 
 // counts returns the distinct counts a pattern finds in a clause, with the
-// quote of the first.
+// quote of the first. What a clause says in brackets is its detail ("02
+// đoàn (01 đoàn …, 01 đoàn …)") and is not counted.
 func counts(c text, p *regexp.Regexp) (vals []int64, q string) {
-	for _, m := range p.FindAllStringSubmatchIndex(c.fold, -1) {
-		v, ok := countOf(c.fold[m[2]:m[3]])
+	f := outsideBrackets(c.fold)
+	for _, m := range p.FindAllStringSubmatchIndex(f, -1) {
+		v, ok := countOf(f[m[2]:m[3]])
 		if !ok {
 			continue
 		}
@@ -335,4 +350,27 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 			r.putInt(path, 0, whole(c))
 		}
 	})
+}
+
+// outsideBrackets returns f with what stands in brackets blanked out,
+// keeping every other byte where it was.
+func outsideBrackets(f string) string {
+	if !strings.Contains(f, "(") {
+		return f
+	}
+	b := []byte(f)
+	depth := 0
+	for i, c := range b {
+		switch {
+		case c == '(':
+			depth++
+			b[i] = ' '
+		case c == ')' && depth > 0:
+			depth--
+			b[i] = ' '
+		case depth > 0:
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }

@@ -46,6 +46,7 @@ type doc struct {
 	title    []line            // "BÁO CÁO" and its summary line
 	parts    map[string][]line // content lines of each section
 	headings map[string]line   // the heading that opened each section
+	inline   map[string]line   // a heading line with words after its colon, from the heading's words on
 	closing  []line
 }
 
@@ -138,7 +139,7 @@ func isTitle(f string) bool {
 
 // split sorts the lines of a document into its parts.
 func split(raw []string) *doc {
-	d := &doc{parts: map[string][]line{}, headings: map[string]line{}}
+	d := &doc{parts: map[string][]line{}, headings: map[string]line{}, inline: map[string]line{}}
 	for _, s := range raw {
 		s = clean(s)
 		if s == "" {
@@ -204,12 +205,15 @@ func split(raw []string) *doc {
 				cur = key
 				d.headings[key] = l
 				if inline != "" {
-					// "3. … hội nghị quốc tế: Không có." — the words after
-					// the colon are the section's content.
+					// "3. … hội nghị quốc tế: Không có." — the words after the
+					// colon are the section's content; the line from its
+					// heading on is kept too, for the clauses that need what
+					// the heading says ("1. Đoàn ra: Không").
 					off := m[4] + strings.IndexByte(f[m[4]:], ':') + 1
 					for off < len(f) && f[off] == ' ' {
 						off++
 					}
+					d.inline[key] = line{text: sub(l.text, m[4], len(f)), n: l.n}
 					d.parts[key] = append(d.parts[key], line{text: sub(l.text, off, len(f)), n: l.n})
 				}
 				continue

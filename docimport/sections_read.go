@@ -7,6 +7,7 @@ import (
 )
 
 var (
+	sendRe        = re(`\bcu\s+\S+\s+(?:doan|luot|can bo)\b.*\b(?:nuoc ngoai|tai|sang)\b`)
 	delegCountRe  = re(`\b` + cnt + `\s+doan\b`)
 	delegPeopleRe = re(`\b` + cnt + `\s+(?:luot\s+)?(?:nguoi|thanh vien|dai bieu|can bo|khach|dong chi|luot khach)\b`)
 )
@@ -17,7 +18,7 @@ var (
 func delegationGroup(f string) string {
 	var g []string
 	switch {
-	case hasAny(f, "doan ra", "di cong tac nuoc ngoai", "ra nuoc ngoai", "di nuoc ngoai", "cong tac o nuoc ngoai", "cu doan"):
+	case hasAny(f, "doan ra", "di cong tac nuoc ngoai", "ra nuoc ngoai", "di nuoc ngoai", "cong tac o nuoc ngoai", "cong tac tai nuoc ngoai", "cu doan") || sendRe.MatchString(f):
 		g = append(g, "outbound")
 		if hasAny(f, "doan vao", "doan nuoc ngoai", "trong nuoc") {
 			return ""
@@ -44,9 +45,38 @@ func (r *reader) delegations() {
 		}
 		return
 	}
-	r.each(secDelegations, func(c text) {
+	// The first words after a heading's colon may need the heading to say
+	// which delegations they are about ("1. Đoàn ra: Không").
+	first := -1
+	if in, ok := r.d.inline[secDelegations]; ok {
+		first = in.n
+	}
+	for _, l := range r.d.parts[secDelegations] {
+		for i, c := range clauses(l.text) {
+			if i == 0 && l.n == first && delegationGroup(c.fold) == "" && !strings.Contains(c.fold, "doan vao") {
+				in := r.d.inline[secDelegations]
+				c = sub(in.text, 0, len(in.fold)-len(l.fold)+len(c.fold))
+			}
+			r.delegationClause(c)
+		}
+	}
+}
+
+// delegationClause reads what one clause says of delegations.
+func (r *reader) delegationClause(c text) {
+	{
 		g := delegationGroup(c.fold)
 		if g == "" {
+			// "Đoàn vào: Không": no delegation came, from at home or abroad.
+			if strings.Contains(c.fold, "doan vao") && negative(c.fold) && !hasAny(c.fold, "doan ra") {
+				if cnts, _ := counts(c, delegCountRe); len(cnts) == 0 {
+					q := whole(c)
+					for _, g := range []string{"inbound_domestic", "inbound_foreign"} {
+						r.putInt("delegations."+g+".count", 0, q)
+						r.putInt("delegations."+g+".people", 0, q)
+					}
+				}
+			}
 			return
 		}
 		path := "delegations." + g
@@ -65,7 +95,7 @@ func (r *reader) delegations() {
 			r.putInt(path+".count", 0, q)
 			r.putInt(path+".people", 0, q)
 		}
-	})
+	}
 }
 
 // ngoLine tells whether a line of section 5 is about NGO aid.
@@ -75,8 +105,8 @@ func ngoLine(f string) bool {
 
 var (
 	projectCountRe = re(`\b` + cnt + `\s+(?:du an|chuong trinh)\b`)
-	committedRe    = re(`\b(?:cam ket|tri gia|tong gia tri|gia tri|tong kinh phi|kinh phi|tong von|von vien tro)[^;\d]{0,25}?` + moneyRe.String())
-	disbursedRe    = re(`\bgiai ngan[^;\d]{0,20}?` + moneyRe.String())
+	committedRe    = re(`\b(?:cam ket|tri gia|tong gia tri|gia tri|tong kinh phi|kinh phi|tong von|von vien tro)` + gap(25) + moneyRe.String())
+	disbursedRe    = re(`\bgiai ngan` + gap(25) + moneyRe.String())
 	projectNameRe  = re(`\bdu an\s*:?\s*`)
 	donorRe        = re(`\bdo\s+(?:to chuc\s+)?(.+?)\s*(?:\(([^)]+)\)\s*)?(?:tai tro|vien tro|ho tro|tai tro)\b`)
 	itemSplitRe    = re(`(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-d]\))\s+`)
@@ -172,7 +202,19 @@ func projectItems(t text) []text {
 func readProject(t text, i int) (models.NgoProject, []Found, bool) {
 	var p models.NgoProject
 	f := t.fold
-	loc := projectNameRe.FindStringIndex(f)
+	// The name follows "Dự án", but not the "dự án" of a count ("01 dự án
+	// viện trợ …: Dự án “…”").
+	var loc []int
+	for _, m := range projectNameRe.FindAllStringIndex(f, -1) {
+		before := strings.Fields(f[:m[0]])
+		if len(before) > 0 {
+			if _, isCount := countOf(before[len(before)-1]); isCount {
+				continue
+			}
+		}
+		loc = m
+		break
+	}
 	if loc == nil {
 		return p, nil, false
 	}
@@ -202,10 +244,7 @@ func readProject(t text, i int) (models.NgoProject, []Found, bool) {
 	if name == "" || len(name) > models.MaxText {
 		return p, nil, false
 	}
-	p.Name = "Dự án " + name
-	if strings.HasPrefix(fold(name), "du an") {
-		p.Name = name
-	}
+	p.Name = name
 	q := whole(t)
 	fs = append(fs, Found{Field: at + ".name", Value: p.Name, Text: q})
 	if m := donorRe.FindStringSubmatchIndex(f); m != nil {
@@ -215,7 +254,15 @@ func readProject(t text, i int) (models.NgoProject, []Found, bool) {
 			fs = append(fs, Found{Field: at + ".donor", Value: donor, Text: quote(t, m[0], m[1])})
 		}
 		if m[4] >= 0 {
-			p.Country = strings.TrimSpace(t.span(m[4], m[5]))
+			// "(Anh)" is the country; "(World Vision, Hoa Kỳ)" the donor's
+			// other name and then the country.
+			in := strings.TrimSpace(t.span(m[4], m[5]))
+			if i := strings.LastIndex(in, ","); i >= 0 && p.Donor != "" {
+				p.Donor += " (" + strings.TrimSpace(in[:i]) + ")"
+				in = strings.TrimSpace(in[i+1:])
+				fs[len(fs)-1].Value = p.Donor
+			}
+			p.Country = in
 			fs = append(fs, Found{Field: at + ".country", Value: p.Country, Text: quote(t, m[0], m[1])})
 		}
 	}
@@ -317,7 +364,7 @@ func (r *reader) consular() {
 func (r *reader) overseas() {
 	r.each(secOverseas, func(c text) {
 		f := c.fold
-		if !hasAny(f, "lao dong") || !hasAny(f, "nuoc ngoai", "xuat khau", "hop dong") || hasAny(f, "trai phep", "bat hop phap") {
+		if !hasAny(f, "lao dong", "lam viec o nuoc ngoai", "lam viec tai nuoc ngoai") || !hasAny(f, "nuoc ngoai", "xuat khau", "hop dong") || hasAny(f, "trai phep", "bat hop phap") {
 			return
 		}
 		vals, q := counts(c, workersRe)

@@ -167,3 +167,25 @@ func TestImportUnitFromDocument(t *testing.T) {
 			Contains: []string{"Không Có Thật", `"field":"unit"`}},
 	})
 }
+
+// BenchmarkImport is POST /api/v1/reports/import of the seed through the
+// real router on a real database: reading, the unit found from the
+// document, validation and the previous period's figures. The target for
+// a seed-sized document is < 20 ms.
+func BenchmarkImport(b *testing.B) {
+	env := apitest.New(b)
+	src, err := os.ReadFile("../testdata/bao-cao-doi-ngoai-boc-nhieu-2024.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	docx := string(docxtest.FromText(string(src), "UBND XÃ BỘC NHIÊU"))
+	for name, body := range map[string]string{"text": string(src), "docx": docx} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if res := env.Do(b, "POST", importURL, "district", body, map[string]string{"Content-Type": "application/octet-stream"}); res.Status != 200 {
+					b.Fatal(res.Status, string(res.Body))
+				}
+			}
+		})
+	}
+}

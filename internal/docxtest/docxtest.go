@@ -163,8 +163,8 @@ func Package(documentXML string) []byte {
 // lay it out: the header (issuer and number; national motto, place and
 // date) in a two-column table, the body as paragraphs with their runs cut
 // as Word cuts them, and the recipients beside the signature in a second
-// two-column table. issuer is the header's left top line ("UBND XÃ BỘC
-// NHIÊU"). The text's own header lines (those before "BÁO CÁO") and its
+// two-column table. issuer, if not empty, is put at the top of the
+// header's left column ("UBND XÃ BỘC NHIÊU"). The text's own header lines (those before "BÁO CÁO") and its
 // closing lines (from "Nơi nhận:") are moved into the tables.
 func FromText(text, issuer string) []byte {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
@@ -198,10 +198,14 @@ func FromText(text, issuer string) []byte {
 		}
 	}
 	var left, right []P
-	left = append(left, Para(issuer))
+	if issuer != "" {
+		left = append(left, Para(issuer))
+	}
 	for _, h := range head {
-		if strings.HasPrefix(h, "Số") {
+		if u := strings.ToUpper(h); strings.HasPrefix(h, "Số") || strings.HasPrefix(u, "UBND") || strings.HasPrefix(u, "ỦY BAN") || strings.HasPrefix(u, "ĐẢNG BỘ") || u == h && (strings.HasPrefix(h, "XÃ ") || strings.HasPrefix(h, "PHƯỜNG ")) {
 			left = append(left, Para(h))
+		} else if strings.HasPrefix(u, "CỘNG HÒA") || strings.HasPrefix(u, "ĐỘC LẬP") {
+			continue
 		} else {
 			right = append(right, Para(h))
 		}
