@@ -20,6 +20,8 @@
 //	@tag.description	Hạn nộp báo cáo — the due date of a period, set by the district's request letter.
 //	@tag.name			audit
 //	@tag.description	Nhật ký — the append-only audit trail.
+//	@tag.name			tokens
+//	@tag.description	Mã truy cập — API tokens (admin only): create one for a commune's or a district's system (the secret is shown once), list them, revoke one.
 //	@tag.name			operations
 //	@tag.description	Liveness, readiness, metrics and this document; open without a token.
 //	@BasePath					/

@@ -86,5 +86,5 @@ func (s *server) rateLimit(next echo.HandlerFunc) echo.HandlerFunc {
 var (
 	corsAllowHeaders  = []string{"Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"}
 	corsExposeHeaders = []string{"ETag", "Location", "Retry-After", "Idempotent-Replayed", "X-Request-Id", "Content-Disposition"}
-	corsMethods       = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch}
+	corsMethods       = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
 )

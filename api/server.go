@@ -112,6 +112,9 @@ func New(cfg Config) *echo.Echo {
 	v1.GET("/deadlines/:unit_code/:period", adapt(s.h.GetDeadline), auth)
 	v1.PUT("/deadlines/:unit_code/:period", adapt(s.h.PutDeadline), auth)
 	v1.GET("/consolidated/:unit_code/:period", adapt(s.h.GetConsolidated), auth)
+	v1.POST("/tokens", adapt(s.h.CreateToken), auth)
+	v1.GET("/tokens", adapt(s.h.ListTokens), auth)
+	v1.DELETE("/tokens/:id", adapt(s.h.RevokeToken), auth)
 
 	// The web app answers its own paths (web.Mounts) with net/http.
 	app, err := web.New(web.Config{Store: cfg.Store, Logger: cfg.Logger})

@@ -2422,6 +2422,363 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/tokens": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Every token, oldest first, with its role, unit, expiry, revocation and last use — never its secret, which is not kept.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "tokens"
+                ],
+                "summary": "List tokens (admin)",
+                "operationId": "listTokens",
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.TokenList"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "not an admin token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Makes a token for a program — a commune's system, a district's dashboard — or a person. The secret (` + "`" + `dgo_…` + "`" + `) is in this answer and nowhere else, ever: the service keeps only its SHA-256. A ` + "`" + `commune` + "`" + ` token needs a commune-level ` + "`" + `unit_code` + "`" + `, a ` + "`" + `district` + "`" + ` token a unit above communes (a district, a province or ` + "`" + `VN` + "`" + `), an ` + "`" + `admin` + "`" + ` token none. The creation is written to the audit trail with the admin who made it.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "tokens"
+                ],
+                "summary": "Create a token (admin)",
+                "operationId": "createToken",
+                "parameters": [
+                    {
+                        "description": "the token to make",
+                        "name": "token",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/models.TokenRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/models.CreatedToken"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "malformed JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "not an admin token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "413": {
+                        "description": "body over 1 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "415": {
+                        "description": "not JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "422": {
+                        "description": "invalid fields, each named: a bad role, a unit that does not exist or does not fit the role, a bad expiry",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/tokens/{id}": {
+            "delete": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The token stops working on every server within a second. It stays in the list, with ` + "`" + `revoked_at` + "`" + `, and the revocation is written to the audit trail. Revoking a token twice is a conflict.",
+                "produces": [
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "tokens"
+                ],
+                "summary": "Revoke a token (admin)",
+                "operationId": "revokeToken",
+                "parameters": [
+                    {
+                        "type": "integer",
+                        "x-example": "7",
+                        "description": "the token's id (from the list)",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "204": {
+                        "description": "No Content",
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "not an admin token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "no token has this id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "409": {
+                        "description": "the token is already revoked",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/units": {
             "get": {
                 "security": [
@@ -4188,6 +4545,55 @@ const docTemplate = `{
                 }
             }
         },
+        "models.CreatedToken": {
+            "type": "object",
+            "required": [
+                "expires_at",
+                "id",
+                "name",
+                "role",
+                "token"
+            ],
+            "properties": {
+                "expires_at": {
+                    "description": "null: does not expire",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true,
+                    "example": "2027-11-27T01:30:00Z"
+                },
+                "id": {
+                    "type": "integer",
+                    "example": 7
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Phần mềm một cửa xã Bộc Nhiêu"
+                },
+                "role": {
+                    "enum": [
+                        "admin",
+                        "district",
+                        "commune"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Role"
+                        }
+                    ],
+                    "example": "commune"
+                },
+                "token": {
+                    "description": "the secret: shown in this answer and never again; send it as Authorization: Bearer …",
+                    "type": "string",
+                    "example": "dgo_J7949PQwwPblt1XxVg2xGuXuhtj4UNkJ8Yj3TV3WNxA"
+                },
+                "unit_code": {
+                    "type": "string",
+                    "example": "05596"
+                }
+            }
+        },
         "models.CulturalSection": {
             "type": "object",
             "properties": {
@@ -5742,6 +6148,122 @@ const docTemplate = `{
                 }
             }
         },
+        "models.Token": {
+            "type": "object",
+            "required": [
+                "created_at",
+                "id",
+                "name",
+                "role"
+            ],
+            "properties": {
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2026-11-27T01:30:00Z"
+                },
+                "expires_at": {
+                    "description": "left out: does not expire",
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2027-11-27T01:30:00Z"
+                },
+                "id": {
+                    "type": "integer",
+                    "example": 7
+                },
+                "last_used_at": {
+                    "description": "to about 30 seconds; left out: never used",
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2026-11-28T02:15:00Z"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Phần mềm một cửa xã Bộc Nhiêu"
+                },
+                "revoked_at": {
+                    "description": "left out: not revoked",
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2026-12-01T08:00:00Z"
+                },
+                "role": {
+                    "enum": [
+                        "admin",
+                        "district",
+                        "commune"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Role"
+                        }
+                    ],
+                    "example": "commune"
+                },
+                "unit_code": {
+                    "description": "none for an admin token",
+                    "type": "string",
+                    "example": "05596"
+                }
+            }
+        },
+        "models.TokenList": {
+            "type": "object",
+            "required": [
+                "items",
+                "total"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Token"
+                    }
+                },
+                "total": {
+                    "type": "integer",
+                    "example": 3
+                }
+            }
+        },
+        "models.TokenRequest": {
+            "type": "object",
+            "required": [
+                "role"
+            ],
+            "properties": {
+                "expires_in_days": {
+                    "description": "the token stops working after this many days; left out, it does not expire",
+                    "type": "integer",
+                    "x-nullable": true,
+                    "example": 365
+                },
+                "name": {
+                    "description": "who or what uses the token: it names the token in lists and in the audit trail",
+                    "type": "string",
+                    "example": "Phần mềm một cửa xã Bộc Nhiêu"
+                },
+                "role": {
+                    "enum": [
+                        "admin",
+                        "district",
+                        "commune"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Role"
+                        }
+                    ],
+                    "example": "commune"
+                },
+                "unit_code": {
+                    "description": "required for district and commune tokens; none for admin",
+                    "type": "string",
+                    "example": "05596"
+                }
+            }
+        },
         "models.Training": {
             "type": "object",
             "properties": {
@@ -6045,6 +6567,10 @@ const docTemplate = `{
         {
             "description": "Nhật ký — the append-only audit trail.",
             "name": "audit"
+        },
+        {
+            "description": "Mã truy cập — API tokens (admin only): create one for a commune's or a district's system (the secret is shown once), list them, revoke one.",
+            "name": "tokens"
         },
         {
             "description": "Liveness, readiness, metrics and this document; open without a token.",

@@ -98,6 +98,24 @@ func TestAccessControl(t *testing.T) {
 			units: []string{"VN", "19", "167", "164"}, ok: 200, roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
 		{name: "audit", method: "GET", url: func(u string) string { return "/api/v1/audit?unit=" + u }, units: targets, ok: 200,
 			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
+		{name: "create token", method: "POST", url: func(string) string { return "/api/v1/tokens" }, units: targets, ok: 201,
+			roles: []models.Role{models.RoleAdmin}, public: true, body: func(u string) string {
+				if u == "VN" || u == "19" || u == "167" || u == "164" {
+					return `{"role":"district","unit_code":"` + u + `","name":"hệ thống huyện"}`
+				}
+				return `{"role":"commune","unit_code":"` + u + `","name":"hệ thống xã"}`
+			}},
+		{name: "list tokens", method: "GET", url: func(string) string { return "/api/v1/tokens" }, units: []string{"-"}, ok: 200,
+			roles: []models.Role{models.RoleAdmin}, public: true},
+		// Each cell revokes a token of its own, made for it.
+		{name: "revoke token", method: "DELETE", units: targets, ok: 204, roles: []models.Role{models.RoleAdmin}, public: true,
+			url: func(u string) string {
+				_, tok, err := env.Store.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "to revoke"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return fmt.Sprintf("/api/v1/tokens/%d", tok.ID)
+			}},
 	}
 	roleOf := map[string]models.Role{"admin": models.RoleAdmin, "province": models.RoleDistrict, "district": models.RoleDistrict,
 		"other-district": models.RoleDistrict, "commune": models.RoleCommune, "other-commune": models.RoleCommune, "foreign-commune": models.RoleCommune}

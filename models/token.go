@@ -29,14 +29,14 @@ func (r Role) Valid() bool {
 // Token is an API token as listed to an administrator: never its secret,
 // which is shown once at creation and stored only as a SHA-256 hash.
 type Token struct {
-	ID         int64      `json:"id"`
-	Name       string     `json:"name"`
-	Role       Role       `json:"role"`
-	UnitCode   string     `json:"unit_code,omitempty"`
-	CreatedAt  time.Time  `json:"created_at"`
-	ExpiresAt  *time.Time `json:"expires_at,omitempty"`
-	RevokedAt  *time.Time `json:"revoked_at,omitempty"`
-	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
+	ID         int64      `json:"id" example:"7" validate:"required"`
+	Name       string     `json:"name" example:"Phần mềm một cửa xã Bộc Nhiêu" validate:"required"`
+	Role       Role       `json:"role" enums:"admin,district,commune" example:"commune" validate:"required"`
+	UnitCode   string     `json:"unit_code,omitempty" example:"05596"` // none for an admin token
+	CreatedAt  time.Time  `json:"created_at" format:"date-time" example:"2026-11-27T01:30:00Z" validate:"required"`
+	ExpiresAt  *time.Time `json:"expires_at,omitempty" format:"date-time" example:"2027-11-27T01:30:00Z"`   // left out: does not expire
+	RevokedAt  *time.Time `json:"revoked_at,omitempty" format:"date-time" example:"2026-12-01T08:00:00Z"`   // left out: not revoked
+	LastUsedAt *time.Time `json:"last_used_at,omitempty" format:"date-time" example:"2026-11-28T02:15:00Z"` // to about 30 seconds; left out: never used
 }
 
 // TokenInput asks for a new token.
@@ -59,7 +59,7 @@ func (in TokenInput) Validate() error {
 	if (in.Role == RoleDistrict || in.Role == RoleCommune) && in.UnitCode == "" {
 		p.Addf("unit", "a %s token needs the code of its unit", in.Role)
 	}
-	CheckText(&p, "name", in.Name, 200)
+	CheckText(&p, "name", in.Name, MaxTokenName)
 	if in.TTL < 0 {
 		p.Add("expires", "must be a positive duration")
 	}

@@ -314,6 +314,8 @@ func limits() string {
 	row("a period's year", fmt.Sprintf("%d to %d", models.MinPeriodYear, models.MaxPeriodYear))
 	row("`Idempotency-Key`", fmt.Sprintf("1 to %d printable ASCII characters", handlers.MaxIdempotencyKey))
 	row("a review's `comment`", fmt.Sprintf("%s characters; required to return a report", n(models.MaxReviewComment)))
+	row("a token's `expires_in_days`", fmt.Sprintf("1 to %s days, or left out for a token that does not expire", n(models.MaxTokenDays)))
+	row("a token's `name`", fmt.Sprintf("%d characters", models.MaxTokenName))
 	row("a unit's code", fmt.Sprintf("1 to %d digits or capital letters (`05596`, `VN`)", models.MaxUnitCodeLen))
 	row("a unit's name", fmt.Sprintf("%d characters", models.MaxUnitNameLen))
 	row("a units CSV file", fmt.Sprintf("%s rows", n(models.MaxUnitsCSVRows)))

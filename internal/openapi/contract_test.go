@@ -3,6 +3,7 @@ package openapi_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
@@ -10,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,6 +23,7 @@ import (
 	"doingoai/api"
 	"doingoai/internal/apitest"
 	"doingoai/internal/openapi"
+	"doingoai/models"
 )
 
 // contract sends requests to the real router (package apitest: a real
@@ -338,6 +341,26 @@ func TestContract(t *testing.T) {
 			}
 		})
 	}
+
+	// Tokens: made, listed and revoked over the API by an admin.
+	t.Run("tokens", func(t *testing.T) {
+		res := ct.do(t, call{method: "POST", url: "/api/v1/tokens", token: "admin", status: 201,
+			body: `{"role":"commune","unit_code":"05596","name":"Phần mềm một cửa xã Bộc Nhiêu","expires_in_days":365}`})
+		contains(t, res, `"token":"dgo_`, `"unit_code":"05596"`)
+		var created models.CreatedToken
+		if err := json.Unmarshal(res.Body, &created); err != nil || created.ID == 0 {
+			t.Fatalf("%v: %s", err, res.Body)
+		}
+		ct.do(t, call{method: "POST", url: "/api/v1/tokens", token: "admin", status: 422, badRequest: true,
+			body: `{"role":"commune","unit_code":"167","expires_in_days":0}`})
+		ct.do(t, call{method: "POST", url: "/api/v1/tokens", token: "district", status: 403, body: `{"role":"admin"}`})
+		contains(t, ct.do(t, call{url: "/api/v1/tokens", token: "admin", status: 200}), `"name":"Phần mềm một cửa xã Bộc Nhiêu"`)
+		ct.do(t, call{url: "/api/v1/tokens", token: "commune", status: 403})
+		id := strconv.FormatInt(created.ID, 10)
+		ct.do(t, call{method: "DELETE", url: "/api/v1/tokens/" + id, token: "admin", status: 204})
+		ct.do(t, call{method: "DELETE", url: "/api/v1/tokens/" + id, token: "admin", status: 409})
+		ct.do(t, call{method: "DELETE", url: "/api/v1/tokens/999999", token: "admin", status: 404})
+	})
 
 	// 429: the same store behind a server with a rate limit of one request.
 	t.Run("rate limited", func(t *testing.T) {

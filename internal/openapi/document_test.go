@@ -189,6 +189,7 @@ var endpoints = []string{
 	"GET /api/v1/indicators", "GET /api/v1/rollups", "GET /api/v1/completeness",
 	"PUT /api/v1/deadlines/{unit_code}/{period}", "GET /api/v1/deadlines/{unit_code}/{period}",
 	"GET /api/v1/audit",
+	"POST /api/v1/tokens", "GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
 	"GET /healthz", "GET /readyz", "GET /metrics", "GET /swagger/doc.json",
 }
 
