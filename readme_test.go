@@ -87,7 +87,7 @@ func startDemo(t *testing.T) (base string, tokens map[string]string) {
 	sc := bufio.NewScanner(stdout)
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
-		if len(f) >= 2 && (f[0] == "admin" || f[0] == "district" || f[0] == "commune") {
+		if len(f) >= 2 && (f[0] == "admin" || f[0] == "district" || f[0] == "commune") && strings.HasPrefix(f[len(f)-1], "dgo_") {
 			tokens[f[0]] = f[len(f)-1]
 		}
 		if len(f) > 0 && f[0] == "curl" {
