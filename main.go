@@ -242,6 +242,12 @@ func cmdServe(ctx context.Context, args []string) error {
 			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
 		}
 	}
+	if _, err := api.CORSMatcher(cfg.CORSOrigins); err != nil {
+		return fmt.Errorf("CORS_ORIGINS: %w", err)
+	}
+	if err := hardeningConfig(&cfg); err != nil {
+		return err
+	}
 	go purgeIdempotencyKeys(ctx, s, log)
 	if addr := os.Getenv("PPROF_ADDR"); addr != "" {
 		// Go's profiler, for diagnosing a live server; never on the API's

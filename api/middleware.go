@@ -58,18 +58,26 @@ func (s *server) logPanic(c echo.Context, err error, stack []byte) error {
 }
 
 // securityHeaders sets the headers every answer carries; API answers are
-// personal data and never cached.
-func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		h := c.Response().Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Frame-Options", "DENY")
-		if strings.HasPrefix(c.Request().URL.Path, "/api/") {
-			h.Set("Cache-Control", "no-store")
-			h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+// personal data and never cached. The Swagger UI gets a policy that lets
+// its own files and its one inline script run, and nothing else.
+func securityHeaders(swaggerPolicy string) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			h := c.Response().Header()
+			h.Set("X-Content-Type-Options", "nosniff")
+			h.Set("Referrer-Policy", "no-referrer")
+			h.Set("X-Frame-Options", "DENY")
+			switch path := c.Request().URL.Path; {
+			case strings.HasPrefix(path, "/api/"):
+				h.Set("Cache-Control", "no-store")
+				h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+			case strings.HasPrefix(path, "/swagger"):
+				h.Set("Content-Security-Policy", swaggerPolicy)
+			case path == "/healthz" || path == "/readyz" || path == "/metrics":
+				h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+			}
+			return next(c)
 		}
-		return next(c)
 	}
 }
 

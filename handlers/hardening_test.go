@@ -16,6 +16,7 @@ import (
 	"doingoai/api"
 	"doingoai/demo"
 	"doingoai/internal/apitest"
+	"doingoai/models"
 )
 
 // TestBooleanQueryMustSayTrueOrFalse: "?dry_run=" (empty) or a word that is
@@ -95,5 +96,47 @@ func TestBodyCutShort(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), `"level":"ERROR"`) {
 		t.Errorf("a body cut short is logged as an error:\n%s", logs.String())
+	}
+}
+
+// TestControlCharactersInQueryAndPath: "q=%00" once matched every unit
+// (SQLite) or failed (PostgreSQL refuses NUL in text); a control character
+// or invalid UTF-8 in any query or path value is refused with 422.
+func TestControlCharactersInQueryAndPath(t *testing.T) {
+	env := apitest.New(t)
+	for _, u := range []string{"/api/v1/units?q=%00", "/api/v1/units?q=x%01", "/api/v1/units?q=%ff", "/api/v1/units/%00",
+		"/api/v1/reports?period=2024%00", "/api/v1/rollups?unit=167%00&period=2024", "/api/v1/units?%00=1"} {
+		res := env.Do(t, "GET", u, "admin", "", nil)
+		if res.Status != 422 || !strings.Contains(string(res.Body), "control characters") {
+			t.Errorf("%s: %d %s", u, res.Status, res.Body)
+		}
+	}
+	if res := env.Do(t, "GET", "/api/v1/units?q=boc%20nhieu", "admin", "", nil); res.Status != 200 || !strings.Contains(string(res.Body), `"total":1`) {
+		t.Errorf("a plain search: %d %s", res.Status, res.Body)
+	}
+}
+
+// TestCompletenessPaginated: the list of communes comes a page at a time;
+// the counts are always of every commune.
+func TestCompletenessPaginated(t *testing.T) {
+	env := apitest.New(t)
+	var all, page models.Completeness
+	res := env.Do(t, "GET", "/api/v1/completeness?unit=VN&period=2024", "admin", "", nil)
+	res.JSON(t, &all)
+	if res.Status != 200 || all.Expected < 20 || len(all.Units) != all.Total || all.Page != 1 || all.PerPage != 500 {
+		t.Fatalf("%d expected %d, %d units of %d, page %d/%d", res.Status, all.Expected, len(all.Units), all.Total, all.Page, all.PerPage)
+	}
+	res = env.Do(t, "GET", "/api/v1/completeness?unit=VN&period=2024&page=2&per_page=10", "admin", "", nil)
+	res.JSON(t, &page)
+	if page.Expected != all.Expected || page.Total != all.Total || len(page.Units) != 10 || page.Units[0].Code != all.Units[10].Code {
+		t.Errorf("page 2: expected %d, total %d, %d units", page.Expected, page.Total, len(page.Units))
+	}
+	res = env.Do(t, "GET", "/api/v1/completeness?unit=VN&period=2024&page=99&per_page=10", "admin", "", nil)
+	res.JSON(t, &page)
+	if res.Status != 200 || len(page.Units) != 0 || page.Expected != all.Expected {
+		t.Errorf("past the end: %d %d units", res.Status, len(page.Units))
+	}
+	if res := env.Do(t, "GET", "/api/v1/completeness?unit=VN&period=2024&per_page=1001", "admin", "", nil); res.Status != 422 {
+		t.Errorf("per_page over 1000: %d", res.Status)
 	}
 }

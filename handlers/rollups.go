@@ -246,6 +246,8 @@ func writeFile(w http.ResponseWriter, contentType, name string, b []byte) error 
 //	@Produce		application/problem+json
 //	@Param			unit	query		string	true	"unit code"	extensions(x-example=167)
 //	@Param			period	query		string	true	"2024, 2024S1 or 2024S2"	extensions(x-example=2024)
+//	@Param			page		query		int		false	"page of `units`, from 1"	minimum(1)	default(1)
+//	@Param			per_page	query		int		false	"communes per page of `units`; the counts are always of every commune"	minimum(1)	maximum(1000)	default(500)
 //	@Success		200		{object}	models.Completeness
 //	@Failure		401		{object}	models.Problem	"no valid token"
 //	@Failure		403		{object}	models.Problem	"a commune token, or a unit outside the token's scope"
@@ -263,12 +265,28 @@ func (h *Handler) GetCompleteness(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	var probs queryProblems
+	qv := r.URL.Query()
+	page := models.ParsePage(&probs.Problems, qv.Get("page"), qv.Get("per_page"), completenessPerPage, maxCompletenessPerPage)
+	if err := probs.err(); err != nil {
+		return err
+	}
 	c, err := h.Store.Completeness(r.Context(), u, period)
 	if err != nil {
 		return err
 	}
+	// The counts are of every commune; the list is one page of them (the
+	// whole country is over ten thousand communes).
+	c.Page, c.PerPage, c.Total = page.Number, page.PerPage, len(c.Units)
+	from := min(page.Offset(), len(c.Units))
+	c.Units = c.Units[from:min(from+page.PerPage, len(c.Units))]
 	return writeJSON(w, http.StatusOK, c)
 }
+
+const (
+	completenessPerPage    = 500
+	maxCompletenessPerPage = 1000
+)
 
 // unitPeriodQuery reads ?unit=&period= for a district or admin token.
 func (h *Handler) unitPeriodQuery(r *http.Request) (*models.TreeUnit, models.Period, error) {

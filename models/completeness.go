@@ -20,8 +20,14 @@ type Completeness struct {
 	Late     int     `json:"late" example:"3" validate:"required"`
 	// The due date that applies to the unit (set on it or on a unit above
 	// it); null if none is set. Communes below may have their own.
-	DueDate *Date              `json:"due_date" swaggertype:"string" format:"date" example:"2024-11-25" extensions:"x-nullable" validate:"required"`
+	DueDate *Date `json:"due_date" swaggertype:"string" format:"date" example:"2024-11-25" extensions:"x-nullable" validate:"required"`
+	// One page of the communes (page and per_page of the query), ordered
+	// by code; total is how many there are on every page (the expected
+	// ones, and any commune retired before the period ended that reported).
 	Units   []CompletenessUnit `json:"units" validate:"required"`
+	Total   int                `json:"total" example:"23" validate:"required"`
+	Page    int                `json:"page" example:"1" validate:"required"`
+	PerPage int                `json:"per_page" example:"500" validate:"required"`
 }
 
 // CompletenessUnit is one commune's state.
