@@ -189,6 +189,23 @@ const docTemplate = `{
                         "name": "period",
                         "in": "query",
                         "required": true
+                    },
+                    {
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "page of ` + "`" + `units` + "`" + `, from 1",
+                        "name": "page",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 500,
+                        "description": "communes per page of ` + "`" + `units` + "`" + `; the counts are always of every commune",
+                        "name": "per_page",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -4371,9 +4388,12 @@ const docTemplate = `{
                 "late",
                 "missing",
                 "on_time",
+                "page",
+                "per_page",
                 "period",
                 "reported",
                 "returned",
+                "total",
                 "unit",
                 "units"
             ],
@@ -4410,6 +4430,14 @@ const docTemplate = `{
                     "type": "integer",
                     "example": 17
                 },
+                "page": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "per_page": {
+                    "type": "integer",
+                    "example": 500
+                },
                 "period": {
                     "type": "string",
                     "example": "2024"
@@ -4423,10 +4451,15 @@ const docTemplate = `{
                     "type": "integer",
                     "example": 2
                 },
+                "total": {
+                    "type": "integer",
+                    "example": 23
+                },
                 "unit": {
                     "$ref": "#/definitions/models.UnitRef"
                 },
                 "units": {
+                    "description": "One page of the communes (page and per_page of the query), ordered\nby code; total is how many there are on every page (the expected\nones, and any commune retired before the period ended that reported).",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/models.CompletenessUnit"
