@@ -3,8 +3,10 @@ package handlers_test
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -138,5 +140,86 @@ func TestCompletenessPaginated(t *testing.T) {
 	}
 	if res := env.Do(t, "GET", "/api/v1/completeness?unit=VN&period=2024&per_page=1001", "admin", "", nil); res.Status != 422 {
 		t.Errorf("per_page over 1000: %d", res.Status)
+	}
+}
+
+// reportWith returns the Bộc Nhiêu report for unit with these NGO projects.
+func reportWith(t *testing.T, unit string, projects []map[string]any) string {
+	t.Helper()
+	var r map[string]any
+	if err := json.Unmarshal(demo.BocNhieu2024, &r); err != nil {
+		t.Fatal(err)
+	}
+	r["unit_code"] = unit
+	r["ngo_aid"] = map[string]any{"projects": projects}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func projects(n int, each int64) []map[string]any {
+	out := make([]map[string]any, n)
+	for i := range out {
+		out[i] = map[string]any{"name": fmt.Sprint("Dự án ", i+1), "committed_vnd": each, "disbursed_vnd": each}
+	}
+	return out
+}
+
+// TestOverflowAttack: a province token once filled its communes with
+// reports of 1,000 projects × 10^15 đồng, brought the national total to
+// the int64 maximum, and from then on every other province's valid report
+// was refused. Now one report adds at most MaxReportTotal to any total, so
+// that MaxReportingUnits reports cannot overflow, and the attack's report is
+// refused; the most a province can add leaves every other report valid.
+func TestOverflowAttack(t *testing.T) {
+	if models.MaxReportTotal > math.MaxInt64/models.MaxReportingUnits {
+		t.Fatalf("%d reports of %d can overflow a total", models.MaxReportingUnits, models.MaxReportTotal)
+	}
+	env := apitest.New(t)
+	attack := reportWith(t, "05596", projects(1000, 1_000_000_000_000_000))
+	res := env.Do(t, "POST", "/api/v1/reports", "province", attack, nil)
+	if res.Status != 422 || !strings.Contains(string(res.Body), `"field":"ngo_aid.projects`) {
+		t.Fatalf("the attack's report: %d %.300s", res.Status, res.Body)
+	}
+	// The same sum in fewer, larger projects, and income × population.
+	res = env.Do(t, "POST", "/api/v1/reports", "province", reportWith(t, "05596", projects(2, 60_000_000_000_000)), nil)
+	if res.Status != 422 || !strings.Contains(string(res.Body), "add up to") {
+		t.Errorf("two projects over the report's total: %d %.300s", res.Status, res.Body)
+	}
+	var r map[string]any
+	json.Unmarshal(demo.BocNhieu2024, &r)
+	prof := r["profile"].(map[string]any)
+	prof["income_per_capita_vnd"], prof["population"] = 10_000_000_000, 5_000_000
+	prof["households"], prof["party_members"] = 1_000_000, 100
+	b, _ := json.Marshal(r)
+	if res := env.Do(t, "POST", "/api/v1/reports", "province", string(b), nil); res.Status != 422 || !strings.Contains(string(res.Body), "profile.income_per_capita_vnd") {
+		t.Errorf("income × population over the bound: %d %.300s", res.Status, res.Body)
+	}
+
+	// The most the province may add: every commune of it at the bound.
+	tr, err := env.Store.Tree(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	period, _ := models.ParsePeriod("2024")
+	communes := tr.Communes(tr.ByCode("19"), period)
+	for _, u := range communes {
+		res := env.Do(t, "POST", "/api/v1/reports", "province", reportWith(t, u.Code, projects(1000, models.MaxReportTotal/1000)), nil)
+		if res.Status != 201 {
+			t.Fatalf("%s at the bound: %d %.300s", u.Code, res.Status, res.Body)
+		}
+	}
+	// Another province's valid report is stored, and the national total is
+	// exact.
+	res = env.Do(t, "POST", "/api/v1/reports", "admin", reportWith(t, "00001", projects(1, 1_000_000)), nil)
+	if res.Status != 201 {
+		t.Fatalf("a valid report elsewhere: %d %.300s", res.Status, res.Body)
+	}
+	res = env.Do(t, "GET", "/api/v1/rollups?unit=VN&period=2024&indicators=ngo_aid_committed_vnd", "admin", "", nil)
+	want := fmt.Sprintf(`"value":%d`, int64(len(communes))*models.MaxReportTotal+1_000_000)
+	if res.Status != 200 || !strings.Contains(string(res.Body), want) {
+		t.Errorf("national total: %d, want %s in %.400s", res.Status, want, res.Body)
 	}
 }

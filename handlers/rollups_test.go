@@ -176,9 +176,18 @@ func TestRollupExactAndFiles(t *testing.T) {
 			m["ngo_aid"] = map[string]any{"projects": ps}
 		}
 	}
-	// 9 × 10^15 − 9 + 7,199,254,740,993 + 9 = 2^53 + 1 in one commune …
-	submit(t, env, "district", report(t, "05596", "2024", nil, projects(999_999_999_999_999, 999_999_999_999_999, 999_999_999_999_999,
-		999_999_999_999_999, 999_999_999_999_999, 999_999_999_999_999, 999_999_999_999_999, 999_999_999_999_999, 999_999_999_999_999, 7_199_254_741_002)))
+	// One report adds at most models.MaxReportTotal (10^14 đồng), so 2^53
+	// is passed with 90 more communes at that bound: 9 × 10^15 …
+	for i := 1; i <= 90; i++ {
+		code := fmt.Sprintf("9%04d", i)
+		if _, err := env.Store.CreateUnit(t.Context(), models.CommandLine, models.UnitInput{Code: code, Name: "Xã thử " + code, Kind: models.KindCommune, ParentCode: "167"}); err != nil {
+			t.Fatal(err)
+		}
+		submit(t, env, "district", report(t, code, "2024", nil, projects(models.MaxReportTotal)))
+	}
+	// … + 7,199,254,740,993 in 05596 (in 9 projects) = 2^53 + 1 …
+	submit(t, env, "district", report(t, "05596", "2024", nil, projects(99_999_999_999, 99_999_999_999, 99_999_999_999,
+		99_999_999_999, 99_999_999_999, 99_999_999_999, 99_999_999_999, 99_999_999_999, 6_399_254_741_001)))
 	// … and 1 in another: 2^53 + 2, which float64 cannot hold (it says 2^53).
 	submit(t, env, "district", report(t, "05599", "2024", nil, projects(1)))
 
@@ -198,7 +207,7 @@ func TestRollupExactAndFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if recs[0][0] != "Mã chỉ tiêu" || recs[0][1] != "Chỉ tiêu" || recs[1][0] != "ngo_aid_committed_vnd" || recs[1][4] != "9007199254740994" || recs[2][4] != "11" {
+	if recs[0][0] != "Mã chỉ tiêu" || recs[0][1] != "Chỉ tiêu" || recs[1][0] != "ngo_aid_committed_vnd" || recs[1][4] != "9007199254740994" || recs[2][4] != "100" {
 		t.Errorf("csv: %v", recs)
 	}
 

@@ -23,7 +23,7 @@ const (
 	MaxHouseholds    = 2_000_000
 	MaxPopulation    = 5_000_000
 	MaxHamlets       = 10_000
-	MaxMoneyVND      = 1_000_000_000_000_000  // 10^15 đồng for one project
+	MaxMoneyVND      = MaxReportTotal         // 10^14 đồng for one project
 	MaxIncomeVND     = 10_000_000_000         // 10^10 đồng per person per year
 	MaxAreaHa        = 10_000_000             // hectares
 	pctTolerancePts  = 5 * DecimalScale / 100 // 0.05 percentage points, in Decimal units
@@ -38,6 +38,17 @@ const (
 	MaxDocumentTitle  = 2 * MaxText // the title of a cited document
 	outlierFactor     = 10          // an outlier is more than outlierFactor times the previous value …
 	outlierFloor      = 10          // … and more than outlierFloor
+	// MaxReportTotal bounds what one report may add to any total: the
+	// committed (or disbursed) NGO aid of all its projects together, and
+	// income per head × population (what the weighted mean of income adds
+	// up). With at most MaxReportingUnits reports in one total, no total can
+	// pass the largest integer kept (about 9.2 × 10^18), so that no unit's
+	// figures can make another unit's valid report fail.
+	MaxReportTotal = 100_000_000_000_000 // 10^14 đồng
+	// MaxReportingUnits is the most reports one total may count for one
+	// period: every commune of the country (about 10,600 before the 2025
+	// reform, 3,321 after it) several times over.
+	MaxReportingUnits = 50_000
 )
 
 // Warning codes: stable, for programs to act on.
@@ -234,7 +245,41 @@ func (c *checker) report(r *Report, now time.Time) []Warning {
 		c.text(Path(at, "addressee"), rec.Addressee)
 		c.requiredMax(Path(at, "text"), rec.Text, MaxEntry)
 	}
+	if p.Len() == 0 {
+		c.totals(r)
+	}
 	return c.warnings
+}
+
+// totals refuses a report that would add more than MaxReportTotal to any
+// total. Every single field is within its own limit by now; this bounds
+// their sums and products.
+func (c *checker) totals(r *Report) {
+	f := FiguresOf(r)
+	t := Contribution(&f)
+	for m := Measure(0); m < NumMeasures; m++ {
+		if v := t[sumSlot(m)]; v > MaxReportTotal {
+			switch m {
+			case MNgoAidCommitted, MNgoAidDisbursed:
+				c.p.Addf(Measures[m].Field, "the projects' %s amounts add up to %s đồng; one report may add at most %s đồng",
+					map[Measure]string{MNgoAidCommitted: "committed", MNgoAidDisbursed: "disbursed"}[m], group(v), group(MaxReportTotal))
+			default:
+				c.p.Addf(Measures[m].Field, "adds up to %s; one report may add at most %s", group(v), group(MaxReportTotal))
+			}
+		}
+	}
+	for _, ind := range Indicators {
+		if ind.pair < 0 {
+			continue
+		}
+		s := pairSlot(ind.pair)
+		_, okV := f.Get(ind.Value)
+		_, okW := f.Get(ind.Weight)
+		if okV && okW && t[s+2] == 0 || t[s] > MaxReportTotal || t[s+1] > MaxReportTotal {
+			c.p.Addf(Measures[ind.Value].Field, "%s × %s is more than %s: the figures cannot be right",
+				Measures[ind.Value].Field, Measures[ind.Weight].Field, group(MaxReportTotal))
+		}
+	}
 }
 
 func (c *checker) document(d *Document, submitted bool) {
