@@ -116,6 +116,10 @@ func (s *server) problem(err error, c echo.Context) models.Problem {
 			p.Detail = "an internal error occurred; it has been logged with the request id"
 		}
 	}
+	if n := len(p.Errors); n > models.MaxProblemErrors {
+		p.Errors, p.ErrorsTotal = p.Errors[:models.MaxProblemErrors], n
+		p.Detail += fmt.Sprintf(" (%d problems; the first %d are listed)", n, models.MaxProblemErrors)
+	}
 	p.Title = http.StatusText(p.Status)
 	if p.Title == "" {
 		p.Title = "Client Closed Request"

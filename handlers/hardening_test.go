@@ -1,10 +1,13 @@
 package handlers_test
 
 import (
+	"runtime"
+
 	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/xuri/excelize/v2"
 	"log/slog"
 	"math"
 	"net"
@@ -17,6 +20,7 @@ import (
 
 	"doingoai/api"
 	"doingoai/demo"
+	"doingoai/handlers"
 	"doingoai/internal/apitest"
 	"doingoai/models"
 )
@@ -221,5 +225,96 @@ func TestOverflowAttack(t *testing.T) {
 	want := fmt.Sprintf(`"value":%d`, int64(len(communes))*models.MaxReportTotal+1_000_000)
 	if res.Status != 200 || !strings.Contains(string(res.Body), want) {
 		t.Errorf("national total: %d, want %s in %.400s", res.Status, want, res.Body)
+	}
+}
+
+// heavyRollup is the probe's heavy rollup: one indicator named 7,400 times,
+// twenty periods, by=child, as a workbook.
+func heavyRollup(unit string) string {
+	var periods []string
+	for y := 2005; y < 2025; y++ {
+		periods = append(periods, fmt.Sprint(y))
+	}
+	return "/api/v1/rollups?unit=" + unit + "&period=2024&by=child&format=xlsx&periods=" + strings.Join(periods, ",") +
+		"&indicators=" + strings.TrimSuffix(strings.Repeat("ngo_aid_committed_vnd,", 7400), ",")
+}
+
+// TestHeavyRollupBounded: the probe's heavy rollup is answered with the one
+// indicator it names (repeats count once), within a bounded amount of
+// memory; a rollup over MaxRollupCells figures is refused with 422; a
+// 10,000-item bad list answers a short problem; and when every export slot
+// is busy an export waits, then gets 503 with Retry-After.
+func TestHeavyRollupBounded(t *testing.T) {
+	env := apitest.New(t)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	res := env.Do(t, "GET", heavyRollup("19"), "admin", "", nil)
+	runtime.ReadMemStats(&after)
+	if res.Status != 200 {
+		t.Fatalf("%d %.300s", res.Status, res.Body)
+	}
+	// Before the fix one such request allocated about 1 GB (7,400 × 21
+	// periods × the children); now about 2 MB.
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("the heavy rollup allocated %d MB", alloc>>20)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(res.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Tổng hợp")
+	if len(rows) != 4 || rows[3][0] != "ngo_aid_committed_vnd" {
+		t.Errorf("the totals sheet has %d rows: %v", len(rows), rows)
+	}
+	f.Close()
+
+	// Over the bound of figures: 200 more communes × every indicator × 21
+	// periods.
+	for i := 1; i <= 200; i++ {
+		code := fmt.Sprintf("9%04d", i)
+		if _, err := env.Store.CreateUnit(t.Context(), models.CommandLine, models.UnitInput{Code: code, Name: "Xã thử " + code, Kind: models.KindCommune, ParentCode: "167"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res = env.Do(t, "GET", strings.Replace(strings.Split(heavyRollup("167"), "&indicators=")[0], "format=xlsx", "format=json", 1), "admin", "", nil)
+	if res.Status != 422 || !strings.Contains(string(res.Body), fmt.Sprint(handlers.MaxRollupCells)) {
+		t.Errorf("over the bound: %d %.400s", res.Status, res.Body)
+	}
+	if res := env.Do(t, "GET", "/api/v1/rollups?unit=167&period=2024&by=child&periods=2023,2024", "admin", "", nil); res.Status != 200 {
+		t.Errorf("a province-sized breakdown: %d %.300s", res.Status, res.Body)
+	}
+
+	// A 10,000-item bad list: one problem, a short answer.
+	var bad []string
+	for i := 0; i < 10_000; i++ {
+		bad = append(bad, fmt.Sprint("x", i))
+	}
+	res = env.Do(t, "GET", "/api/v1/rollups?unit=167&period=2024&indicators="+strings.Join(bad, ","), "admin", "", nil)
+	if res.Status != 422 || len(res.Body) > 2000 {
+		t.Errorf("a 10,000-item bad list: %d, %d bytes", res.Status, len(res.Body))
+	}
+
+	// errors[] lists at most MaxProblemErrors entries, with the total.
+	res = env.Do(t, "POST", "/api/v1/reports", "commune", reportWith(t, "05596", projects(300, -1)), nil)
+	var p models.Problem
+	res.JSON(t, &p)
+	if res.Status != 422 || len(p.Errors) != models.MaxProblemErrors || p.ErrorsTotal != 600 || !strings.Contains(p.Detail, "600 problems") {
+		t.Errorf("a report with 600 problems: %d, %d listed, total %d, %q", res.Status, len(p.Errors), p.ErrorsTotal, p.Detail)
+	}
+
+	// Every export slot busy: the export waits, then 503 + Retry-After;
+	// JSON is not held up.
+	release := handlers.HoldExportSlots()
+	res = env.Do(t, "GET", "/api/v1/rollups?unit=167&period=2024&format=csv", "admin", "", nil)
+	if res.Status != 503 || res.Header.Get("Retry-After") == "" {
+		t.Errorf("export with every slot busy: %d %q", res.Status, res.Header.Get("Retry-After"))
+	}
+	if res := env.Do(t, "GET", "/api/v1/rollups?unit=167&period=2024", "admin", "", nil); res.Status != 200 {
+		t.Errorf("JSON while exports are busy: %d", res.Status)
+	}
+	release()
+	if res := env.Do(t, "GET", "/api/v1/rollups?unit=167&period=2024&format=csv", "admin", "", nil); res.Status != 200 {
+		t.Errorf("export after the slots are free: %d", res.Status)
 	}
 }

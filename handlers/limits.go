@@ -16,4 +16,5 @@ var PageLimits = []PageLimit{
 	{"GET /api/v1/units", unitsPerPage, maxUnitsPerPage},
 	{"GET /api/v1/reports", reportsPerPage, maxReportsPerPage},
 	{"GET /api/v1/audit", auditPerPage, maxAuditPerPage},
+	{"GET /api/v1/completeness (its units)", completenessPerPage, maxCompletenessPerPage},
 }

@@ -2,10 +2,15 @@ package handlers
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
+	"time"
+
+	"golang.org/x/sync/semaphore"
 
 	"doingoai/export"
 	"doingoai/models"
@@ -59,8 +64,29 @@ func (h *Handler) ListIndicators(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, models.IndicatorList{Items: models.Indicators})
 }
 
-// maxSeries bounds periods=: twenty years of reports, or ten years of halves.
-const maxSeries = 20
+// Bounds on the work of one rollup.
+const (
+	// MaxSeries bounds periods=: twenty years of reports, or ten years of
+	// halves.
+	MaxSeries = 20
+	// maxListed bounds how many codes indicators= may name before any is
+	// looked at (the catalogue has fewer than 30; repeats count once).
+	maxListed = 100
+	// MaxRollupCells bounds one rollup: periods × units × indicators, the
+	// units being the unit and, with by=child, its children. The whole
+	// catalogue for twenty periods of a province's hundred and fifty
+	// communes is under it.
+	MaxRollupCells = 100_000
+)
+
+// exportWait is how long an export waits for one of the export slots before
+// it is answered 503 with Retry-After.
+var exportWait = 10 * time.Second
+
+// exportSlots bounds how many CSV or XLSX files are built at once in this
+// process (one per CPU): a workbook is built in memory, and many at once
+// would pass the memory limit and slow every other request.
+var exportSlots = semaphore.NewWeighted(int64(max(1, runtime.GOMAXPROCS(0))))
 
 // scopeAbove returns the unit named by a query value for a district or
 // admin token: communes read no totals.
@@ -107,6 +133,19 @@ func (h *Handler) GetRollup(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if format != "json" {
+		ctx, cancel := context.WithTimeout(r.Context(), exportWait)
+		err := exportSlots.Acquire(ctx, 1)
+		cancel()
+		if err != nil {
+			if r.Context().Err() != nil {
+				return r.Context().Err()
+			}
+			w.Header().Set("Retry-After", "5")
+			return models.Errorf(models.EUNAVAILABLE, "every export slot of the server is busy; retry in a few seconds")
+		}
+		defer exportSlots.Release(1)
+	}
 	roll, err := h.Store.Rollup(r.Context(), q)
 	if err != nil {
 		return err
@@ -142,7 +181,19 @@ func (h *Handler) rollupQuery(r *http.Request) (store.RollupQuery, string, error
 	if q.Unit, err = t.Resolve(code, q.Period); err != nil {
 		return q, "", err
 	}
-	return q, format, h.scopeAbove(r, t, q.Unit)
+	if err := h.scopeAbove(r, t, q.Unit); err != nil {
+		return q, "", err
+	}
+	units := 1
+	if q.ByChild {
+		units += len(q.Unit.Children)
+	}
+	if cells := (1 + len(q.Series)) * units * len(q.Indicators); cells > MaxRollupCells {
+		return q, "", &models.Error{Code: models.EINVALID, Message: "the rollup asked is too large", Fields: []models.FieldError{{Field: "indicators",
+			Message: fmt.Sprintf("%d periods × %d units × %d indicators is %d figures; one request may ask for at most %d: ask for fewer indicators or periods, or split by=child",
+				1+len(q.Series), units, len(q.Indicators), cells, MaxRollupCells)}}}
+	}
+	return q, format, nil
 }
 
 // parseRollupQuery checks the query string of GET /rollups without touching
@@ -150,7 +201,12 @@ func (h *Handler) rollupQuery(r *http.Request) (store.RollupQuery, string, error
 // problem is named, each with its parameter.
 func parseRollupQuery(qv url.Values) (q store.RollupQuery, code, format string, err error) {
 	var probs queryProblems
-	for _, s := range splitList(qv.Get("periods")) {
+	periods := splitList(qv.Get("periods"))
+	if len(periods) > maxListed {
+		probs.Addf("periods", "names %d periods; at most %d are allowed", len(periods), MaxSeries)
+		periods = nil
+	}
+	for _, s := range periods {
 		p, err := models.ParsePeriod(s)
 		if err != nil {
 			probs.Add("periods", err.Error())
@@ -158,8 +214,8 @@ func parseRollupQuery(qv url.Values) (q store.RollupQuery, code, format string, 
 		}
 		q.Series = append(q.Series, p)
 	}
-	if len(q.Series) > maxSeries {
-		probs.Addf("periods", "names %d periods; at most %d are allowed", len(q.Series), maxSeries)
+	if len(q.Series) > MaxSeries {
+		probs.Addf("periods", "names %d periods; at most %d are allowed", len(q.Series), MaxSeries)
 	}
 	switch ps := qv.Get("period"); {
 	case ps != "":
@@ -173,7 +229,9 @@ func parseRollupQuery(qv url.Values) (q store.RollupQuery, code, format string, 
 	default:
 		probs.Add("period", "is required (or give periods)")
 	}
-	if codes := splitList(qv.Get("indicators")); len(codes) > 0 {
+	if codes := splitList(qv.Get("indicators")); len(codes) > maxListed {
+		probs.Addf("indicators", "names %d codes; at most %d are allowed (the catalogue has %d indicators)", len(codes), maxListed, len(models.Indicators))
+	} else if len(codes) > 0 {
 		for _, c := range codes {
 			ind, ok := models.IndicatorByCode(c)
 			if !ok {
@@ -218,10 +276,14 @@ func parseRollupQuery(qv url.Values) (q store.RollupQuery, code, format string, 
 	return q, code, format, probs.err()
 }
 
+// splitList splits a comma-separated list, dropping empty entries and
+// repeats (the first of each is kept, in order).
 func splitList(s string) []string {
 	var out []string
+	seen := map[string]bool{}
 	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
+		if p = strings.TrimSpace(p); p != "" && !seen[p] {
+			seen[p] = true
 			out = append(out, p)
 		}
 	}

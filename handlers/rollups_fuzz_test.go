@@ -20,12 +20,12 @@ var rollupParams = map[string]bool{
 //     names one of the known parameters and says something;
 //   - on success, the unit code is given, the period is a valid period
 //     (the last of the series when only periods is given), the series has
-//     at most maxSeries valid periods, the indicators are not empty and
+//     at most MaxSeries valid periods, the indicators are not empty and
 //     all known, the format is json, csv or xlsx, and a CSV is not asked
 //     for both a breakdown and a series.
 func FuzzParseRollupQuery(f *testing.F) {
 	var many []string
-	for y := 2000; y < 2000+maxSeries+5; y++ {
+	for y := 2000; y < 2000+MaxSeries+5; y++ {
 		many = append(many, models.Period{Year: y}.String())
 	}
 	for _, s := range []string{
@@ -36,7 +36,7 @@ func FuzzParseRollupQuery(f *testing.F) {
 		"unit=VN&periods=2022S1,2022S2&by=child&format=xlsx&status=accepted",
 		"unit=167&period=2024&status=submitted&format=json",
 		"unit=167&periods=" + strings.Join(many, ","),
-		"unit=167&periods=" + strings.Join(many[:maxSeries], ",") + "&period=2030",
+		"unit=167&periods=" + strings.Join(many[:MaxSeries], ",") + "&period=2030",
 		"unit=167&period=2024S3&by=parent&status=draft&format=pdf&indicators=nope,,%20",
 		"unit=167&periods=,,, ,&indicators=,,",
 		"unit=&period=",
@@ -80,7 +80,7 @@ func FuzzParseRollupQuery(f *testing.F) {
 		if p, err := models.ParsePeriod(q.Period.String()); err != nil || p != q.Period {
 			t.Fatalf("%q: the period %+v is not set or not valid: %v", raw, q.Period, err)
 		}
-		if len(q.Series) > maxSeries {
+		if len(q.Series) > MaxSeries {
 			t.Fatalf("%q: a series of %d periods", raw, len(q.Series))
 		}
 		for _, p := range q.Series {

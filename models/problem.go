@@ -4,15 +4,21 @@ package models
 // the application's error code (stable, for programs to switch on); Errors
 // lists each problem of the request with its field path.
 type Problem struct {
-	Type      string       `json:"type" example:"about:blank" validate:"required"`
-	Title     string       `json:"title" example:"Unprocessable Entity" validate:"required"`
-	Status    int          `json:"status" example:"422" validate:"required"`
-	Detail    string       `json:"detail" example:"the report has errors; nothing was stored" validate:"required"`
-	Instance  string       `json:"instance,omitempty" example:"/api/v1/reports"`
-	Code      string       `json:"code" enums:"malformed,unauthorized,forbidden,not_found,method_not_allowed,conflict,report_locked,draft_after_submission,review_of_draft,idempotency_key_in_flight,precondition_failed,too_large,unsupported_media_type,invalid,idempotency_key_reused,rate_limited,unavailable,internal" example:"invalid" validate:"required"`
-	RequestID string       `json:"request_id,omitempty" example:"8f14e45fceea167a"`
-	Errors    []FieldError `json:"errors,omitempty"`
+	Type      string `json:"type" example:"about:blank" validate:"required"`
+	Title     string `json:"title" example:"Unprocessable Entity" validate:"required"`
+	Status    int    `json:"status" example:"422" validate:"required"`
+	Detail    string `json:"detail" example:"the report has errors; nothing was stored" validate:"required"`
+	Instance  string `json:"instance,omitempty" example:"/api/v1/reports"`
+	Code      string `json:"code" enums:"malformed,unauthorized,forbidden,not_found,method_not_allowed,conflict,report_locked,draft_after_submission,review_of_draft,idempotency_key_in_flight,precondition_failed,too_large,unsupported_media_type,invalid,idempotency_key_reused,rate_limited,unavailable,internal" example:"invalid" validate:"required"`
+	RequestID string `json:"request_id,omitempty" example:"8f14e45fceea167a"`
+	// Every problem found, each with its field, up to MaxProblemErrors;
+	// errors_total says how many there were when there were more.
+	Errors      []FieldError `json:"errors,omitempty"`
+	ErrorsTotal int          `json:"errors_total,omitempty" example:"0"`
 }
+
+// MaxProblemErrors is the most entries errors[] lists.
+const MaxProblemErrors = 100
 
 // Codes for problems that the HTTP layer finds before any handler runs.
 const (

@@ -319,6 +319,9 @@ func limits() string {
 	row("a unit's code", fmt.Sprintf("1 to %d digits or capital letters (`05596`, `VN`)", models.MaxUnitCodeLen))
 	row("a unit's name", fmt.Sprintf("%d characters", models.MaxUnitNameLen))
 	row("a units CSV file", fmt.Sprintf("%s rows", n(models.MaxUnitsCSVRows)))
+	row("what one report adds to any total", fmt.Sprintf("%s (NGO aid committed, or disbursed, over all its projects; income per head × population), so that %s reports cannot overflow a total", group(models.MaxReportTotal), n(models.MaxReportingUnits)))
+	row("a rollup", fmt.Sprintf("%s figures (periods × units × indicators); a code repeated in `indicators` or `periods` counts once; at most %d periods", n(handlers.MaxRollupCells), handlers.MaxSeries))
+	row("`errors[]` of a problem", fmt.Sprintf("the first %d problems, with `errors_total` when there are more", models.MaxProblemErrors))
 	for _, p := range handlers.PageLimits {
 		row("`per_page` of `"+p.Listing+"`", fmt.Sprintf("%d when left out, at most %s", p.Default, n(p.Max)))
 	}
