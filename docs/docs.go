@@ -5236,10 +5236,15 @@ const docTemplate = `{
                     "example": "the report has errors; nothing was stored"
                 },
                 "errors": {
+                    "description": "Every problem found, each with its field, up to MaxProblemErrors;\nerrors_total says how many there were when there were more.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/models.FieldError"
                     }
+                },
+                "errors_total": {
+                    "type": "integer",
+                    "example": 0
                 },
                 "instance": {
                     "type": "string",
