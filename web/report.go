@@ -42,7 +42,8 @@ type reportData struct {
 	Found      bool
 	R          models.ReportView
 	ETag       string
-	Warnings   map[string][]string
+	Warnings   map[string][]string // field → what is wrong there, in Vietnamese
+	WarnList   []warningItem
 	Revisions  []models.RevisionSummary
 	CanReview  bool
 	Review     reviewForm
@@ -85,7 +86,9 @@ func (a *App) renderReport(w http.ResponseWriter, r *http.Request, status int, f
 		d.Found, d.R, d.ETag = true, view, etag
 		d.Warnings = map[string][]string{}
 		for _, wn := range view.Warnings {
-			d.Warnings[wn.Field] = append(d.Warnings[wn.Field], wn.Message)
+			msg := warningVI(wn)
+			d.Warnings[wn.Field] = append(d.Warnings[wn.Field], msg)
+			d.WarnList = append(d.WarnList, warningItem{Label: fieldLabel(wn.Field), Message: msg})
 		}
 		list, err := a.Store.ListRevisions(r.Context(), u, d.Period)
 		if err != nil {
@@ -284,16 +287,23 @@ var sectionLabels = map[string]string{
 // fieldLabel names a field path for a person: its section as the
 // document names it, then the rest of the path.
 func fieldLabel(path string) string {
-	head, rest, _ := strings.Cut(path, ".")
-	base, idx, _ := strings.Cut(head, "[")
-	if l, ok := sectionLabels[base]; ok {
+	parts := strings.Split(path, ".")
+	for i, p := range parts {
+		base, idx, _ := strings.Cut(p, "[")
+		name, ok := fieldNames[base]
+		if i == 0 {
+			name, ok = sectionLabels[base]
+		}
+		if !ok {
+			name = base
+		}
 		if idx != "" {
-			l += " [" + idx
+			n, err := strconv.Atoi(strings.TrimSuffix(idx, "]"))
+			if err == nil {
+				name += " thứ " + strconv.Itoa(n+1)
+			}
 		}
-		if rest != "" {
-			return l + " › " + rest
-		}
-		return l
+		parts[i] = name
 	}
-	return path
+	return strings.Join(parts, " › ")
 }
