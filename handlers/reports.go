@@ -20,7 +20,7 @@ import (
 //	@ID				submitReport
 //	@Description	Submits the report of the body's `unit_code` for its `period`. The first submission answers 201 with `Location`; a changed report answers 201 with the next revision; a report identical to the current revision answers 200 with that revision and stores nothing — except after the district returned it: then any submission, even unchanged, is the next revision (the commune stands by its figures). Doubtful figures are stored and returned as `warnings`; impossible ones are refused with 422 naming every problem by its field path, and nothing is stored.
 //	@Description	A commune token submits for its own commune; a district token for any commune below it (recorded as on its behalf).
-//	@Description	`Idempotency-Key`: a retry with the same key and body returns the first answer and changes nothing; the same key with another body is 422. `?dry_run=true` validates and answers as if stored (200, `dry_run: true`), storing nothing.
+//	@Description	`Idempotency-Key`: a retry with the same key and the same report returns the first answer (with its `ETag` and `Idempotent-Replayed: true`) and changes nothing; the report is compared as read, not byte for byte, so whitespace and the order of members do not matter. The same key with another report is 422 (`idempotency_key_reused`). A refused request (any 4xx) does not use up its key. `?dry_run=true` validates and answers as if stored (200, `dry_run: true`), storing nothing.
 //	@Tags			reports
 //	@Accept			json
 //	@Produce		json
@@ -126,16 +126,6 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathP
 	if err != nil {
 		return err
 	}
-	if idem != nil && !dryRun {
-		sum := sha256.Sum256([]byte(r.Method + " " + r.URL.Path + "\n" + string(body)))
-		idem.RequestHash = sum[:]
-		if a, err := h.Store.LookupIdempotent(ctx, p.TokenID, *idem); err != nil {
-			return err
-		} else if a != nil {
-			return writeAnswer(w, *a, true)
-		}
-	}
-
 	var rep models.Report
 	var shape []models.FieldError
 	if err := models.DecodeJSON(body, &rep, models.ReportReadOnly); err != nil {
@@ -180,6 +170,25 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathP
 		return &models.Error{Code: models.EINVALID, Message: "the report has errors; nothing was stored", Fields: probs}
 	}
 
+	canonical, hash, err := rep.Canonical()
+	if err != nil {
+		return err
+	}
+	// A keyed request is the same request when it has the same method and
+	// path and the same report: the fingerprint is of the report as read
+	// (canonical JSON and status), not of the body's bytes, so whitespace,
+	// the order of members, a null written out or left out, or 2690.670 for
+	// 2690.67 make no other request. A request refused here, before the
+	// store, never takes its key.
+	if idem != nil && !dryRun {
+		sum := sha256.Sum256(append([]byte(r.Method+" "+r.URL.Path+"\n"), hash...))
+		idem.RequestHash = sum[:]
+		if a, err := h.Store.LookupIdempotent(ctx, p.TokenID, *idem); err != nil {
+			return err
+		} else if a != nil {
+			return writeAnswer(w, *a, true)
+		}
+	}
 	if prev, err := h.Store.PreviousFigures(ctx, unit, period); err != nil {
 		return err
 	} else if figs := models.FiguresOf(&rep); prev != nil {
@@ -187,10 +196,6 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathP
 	}
 	if warnings == nil {
 		warnings = []models.Warning{}
-	}
-	canonical, hash, err := rep.Canonical()
-	if err != nil {
-		return err
 	}
 	sub := &store.Submission{
 		Principal: p, Unit: unit, Period: rep.Period, Status: rep.Status, Body: canonical, Hash: hash,

@@ -429,9 +429,25 @@ func TestIdempotencyKey(t *testing.T) {
 					}
 				}
 			}},
+		{Name: "a retry of the same report written otherwise (compact, members reordered) is the same request", Method: "POST", URL: "/api/v1/reports",
+			Token: "commune", Body: apitest.Body(t, apitest.Seed(t)), Headers: key, Status: 201,
+			Check: func(t *testing.T, r *apitest.Response) {
+				if string(r.Body) != string(first) || r.Header.Get("Idempotent-Replayed") != "true" {
+					t.Errorf("replay %s, first %s", r.Body, first)
+				}
+			}},
 		{Name: "the retry changed nothing", URL: seedURL, Token: "commune", Status: 200, Contains: []string{`"revision":2`, `"count":9`}},
 		{Name: "same key, other body", Method: "POST", URL: "/api/v1/reports", Token: "commune", Body: apitest.Body(t, amended), Headers: key, Status: 422,
-			Contains: []string{`"field":"Idempotency-Key"`}},
+			Contains: []string{`"field":"Idempotency-Key"`, `"code":"idempotency_key_reused"`}},
+		{Name: "a refused request", Method: "POST", URL: "/api/v1/reports", Token: "commune", Body: `{"unit_code":"05596","period":"2024","profile":{"households":-1}}`,
+			Headers: map[string]string{"Idempotency-Key": "refused-first"}, Status: 422},
+		{Name: "does not use up its key", Method: "POST", URL: "/api/v1/reports", Token: "commune", Body: apitest.Body(t, amended),
+			Headers: map[string]string{"Idempotency-Key": "refused-first"}, Status: 200, NotContains: []string{"Idempotency-Key"},
+			Check: func(t *testing.T, r *apitest.Response) {
+				if r.Header.Get("Idempotent-Replayed") != "" {
+					t.Error("the key of a refused request answered a replay")
+				}
+			}},
 		{Name: "keys belong to a token", Method: "POST", URL: "/api/v1/reports", Token: "district", Body: seed, Headers: key, Status: 201, Contains: []string{`"revision":3`}},
 		{Name: "a bad key", Method: "POST", URL: "/api/v1/reports", Token: "commune", Body: seed, Headers: map[string]string{"Idempotency-Key": "é"}, Status: 422},
 	})
