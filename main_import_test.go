@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -58,5 +59,37 @@ func TestImportCommand(t *testing.T) {
 	}
 	if r := run(t, db, "import", "--help"); r.code != 0 || !strings.Contains(r.stdout+r.stderr, "Usage") {
 		t.Errorf("help: %+v", r)
+	}
+}
+
+// TestReadmeImport runs the commands of the README's section on importing
+// against a real serve --demo and checks the answers it shows.
+func TestReadmeImport(t *testing.T) {
+	if _, err := exec.LookPath("curl"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("curl is needed to run the README's import section")
+		}
+		t.Skip("curl is not installed")
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := codeBlocks(t, string(readme), "## Importing an existing report (Word or text)")
+	base, tokens := startDemo(t)
+	dir := t.TempDir()
+	for _, f := range []string{"testdata/bao-cao-doi-ngoai-boc-nhieu-2024.txt", "docimport/testdata/reports/quy-ky-2024.txt"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(f)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := append(os.Environ(), "BASE="+base, "ADMIN="+tokens["admin"], "DISTRICT="+tokens["district"], "COMMUNE="+tokens["commune"])
+	if commands, checked := runBlocks(t, blocks, dir, env); commands != 3 || checked != 3 {
+		t.Errorf("the section ran %d command blocks and checked %d answers; want 3 of each", commands, checked)
 	}
 }

@@ -151,7 +151,41 @@ func TestReadmeWalkthrough(t *testing.T) {
 	}
 	env := append(os.Environ(), "BASE="+base, "ADMIN="+tokens["admin"], "DISTRICT="+tokens["district"], "COMMUNE="+tokens["commune"])
 
-	commands, checked := 0, 0
+	commands, checked := runBlocks(t, blocks, dir, env)
+	if commands < 8 || checked < 8 {
+		t.Errorf("the walkthrough ran %d command blocks and checked %d answers; expected at least 8 of each", commands, checked)
+	}
+
+	// The end state the walkthrough describes.
+	req, _ := http.NewRequest("GET", base+"/api/v1/reports/05596/2023", nil)
+	req.Header.Set("Authorization", "Bearer "+tokens["district"])
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var rep struct {
+		Status   string `json:"status"`
+		Revision int    `json:"revision"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Status != "accepted" || rep.Revision != 3 {
+		t.Errorf("after the walkthrough the report is %+v; want accepted, revision 3", rep)
+	}
+	xlsx, err := os.ReadFile(filepath.Join(dir, "dinh-hoa-2023.xlsx"))
+	if err != nil || !bytes.HasPrefix(xlsx, []byte("PK")) {
+		t.Errorf("the walkthrough's workbook: %v, %d bytes", err, len(xlsx))
+	}
+}
+
+// runBlocks runs the command blocks of a README section in order, each in
+// bash in dir with env, and checks the answer block that follows each:
+// every line of it, with "…" standing for what is left out, appears in
+// what the commands printed, in that order.
+func runBlocks(t *testing.T, blocks []block, dir string, env []string) (commands, checked int) {
+	t.Helper()
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		if b.lang != "sh" {
@@ -199,32 +233,7 @@ func TestReadmeWalkthrough(t *testing.T) {
 			}
 		}
 	}
-	if commands < 8 || checked < 8 {
-		t.Errorf("the walkthrough ran %d command blocks and checked %d answers; expected at least 8 of each", commands, checked)
-	}
-
-	// The end state the walkthrough describes.
-	req, _ := http.NewRequest("GET", base+"/api/v1/reports/05596/2023", nil)
-	req.Header.Set("Authorization", "Bearer "+tokens["district"])
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	var rep struct {
-		Status   string `json:"status"`
-		Revision int    `json:"revision"`
-	}
-	if err := json.NewDecoder(res.Body).Decode(&rep); err != nil {
-		t.Fatal(err)
-	}
-	if rep.Status != "accepted" || rep.Revision != 3 {
-		t.Errorf("after the walkthrough the report is %+v; want accepted, revision 3", rep)
-	}
-	xlsx, err := os.ReadFile(filepath.Join(dir, "dinh-hoa-2023.xlsx"))
-	if err != nil || !bytes.HasPrefix(xlsx, []byte("PK")) {
-		t.Errorf("the walkthrough's workbook: %v, %d bytes", err, len(xlsx))
-	}
+	return commands, checked
 }
 
 // TestRepositoryStandsAlone fails when a file of the repository cites the

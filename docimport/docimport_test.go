@@ -134,3 +134,44 @@ func xlsx() []byte {
 	zw("xl/workbook.xml", "<workbook/>")
 	return buf.Bytes()
 }
+
+// TestTraps: sentences that look like figures but do not state them. Each
+// must leave its figure null: a wrong figure is worse than a missing one.
+func TestTraps(t *testing.T) {
+	doc := `UBND XÃ THỬ
+BÁO CÁO
+Kết quả công tác đối ngoại năm 2024
+I. ĐẶC ĐIỂM TÌNH HÌNH
+Nhân dịp Tết, xã tặng 50 suất quà cho 50 hộ nghèo; hỗ trợ 5 hộ xây nhà.
+Dân số tăng 120 người so với năm trước; tỷ lệ hộ nghèo giảm 1,2%; giảm 12 hộ cận nghèo.
+Thu nhập bình quân 4 triệu đồng/người/tháng.
+Diện tích lúa 1.200 ha.
+II. KẾT QUẢ
+1. Công tác đoàn ra, đoàn vào
+Đoàn Thanh niên xã phối hợp tổ chức 3 đoàn đi thăm các gia đình chính sách.
+2. Thỏa thuận quốc tế
+Tuyên truyền về các thỏa thuận quốc tế mà Việt Nam đã ký kết.
+5. Viện trợ phi chính phủ nước ngoài
+Dự án “Nhà văn hóa” do tổ chức KOICA (Hàn Quốc) tài trợ, trị giá 50.000 USD.
+8. Lãnh sự, bảo hộ công dân
+Không có công dân xuất cảnh trái phép. Có khoảng 50 người nước ngoài đến tham quan di tích. Không có người nước ngoài vi phạm pháp luật.
+9. Người Việt Nam ở nước ngoài
+Không có trường hợp lao động ở nước ngoài vi phạm hợp đồng, bỏ trốn bất hợp pháp.
+10. Đào tạo, bồi dưỡng kiến thức đối ngoại
+Cử 02 cán bộ dự hội nghị trực tuyến của tỉnh.
+`
+	lines, _, err := Lines([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Read(lines)
+	for _, f := range res.Found {
+		if strings.HasPrefix(f.Field, "document.") || f.Field == "ngo_aid.projects" || strings.HasPrefix(f.Field, "ngo_aid.projects[0].") && !strings.HasSuffix(f.Field, "_vnd") {
+			continue
+		}
+		t.Errorf("%s = %v read from %q, which does not state it", f.Field, f.Value, f.Text)
+	}
+	if ps := res.Report.NgoAid.Projects; len(ps) != 1 || ps[0].CommittedVND != nil || ps[0].Country != "Hàn Quốc" {
+		t.Errorf("projects %+v: an amount in US dollars is not đồng", ps)
+	}
+}

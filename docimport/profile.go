@@ -10,7 +10,9 @@ import (
 )
 
 var (
-	areaRe       = re(`dien tich(?: tu nhien)?[^;%]{0,40}?\b` + num + `\s*(ha|hecta|km2|km²)`)
+	// The natural area ("diện tích tự nhiên", "tổng diện tích"), not that
+	// of a crop ("diện tích lúa").
+	areaRe = re(`(?:(?:dien tich tu nhien|tong dien tich)[^;%\d]{0,25}?|\bdien tich\s*(?:la\s*|:\s*|khoang\s*|rong\s*)?)` + num + `\s*(ha|hecta|km2|km²)`)
 	hamletRe     = re(`\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co|so (?:xom|thon|ban|to dan pho|khu pho|ap))\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|to dan cu)\b`)
 	householdsRe = re(`\b(?:tong so|gom|gom co|co|voi|voi tong so|tong cong|toan xa co|toan phuong co|so ho)\s*(?:la\s*|:\s*)?` + num + `\s+ho\b`)
 	listedHhRe   = re(`(?:^|,\s*)` + num + `\s+ho\s*(?:$|,)`)
@@ -25,8 +27,8 @@ var (
 	otherRe      = re(`\b(?:nganh nghe khac|cac nganh khac|nganh khac|khac)[^%;]{0,15}?\b` + num + `\s*%`)
 	poorRe       = re(`\bho ngheo([^;]{0,50}?)\b` + num + `\s+ho\b`)
 	poorRateRe   = re(`\bho ngheo([^;]{0,70}?)\b` + num + `\s*%`)
-	poorLeadRe   = re(`\b` + num + `\s+ho ngheo\b`)
-	nearLeadRe   = re(`\b` + num + `\s+ho can ngheo\b`)
+	poorLeadRe   = re(`\b(?:con|co|tong so|tong cong|la|:)\s*` + num + `\s+ho ngheo\b`)
+	nearLeadRe   = re(`\b(?:con|co|tong so|tong cong|la|:)\s*` + num + `\s+ho can ngheo\b`)
 	nearRe       = re(`\bcan ngheo([^;]{0,50}?)\b` + num + `\s+ho\b`)
 	nearRateRe   = re(`\bcan ngheo([^;]{0,70}?)\b` + num + `\s*%`)
 	incomeRe     = re(`thu nhap binh quan(?: dau nguoi| nguoi dan)?` + gap(40) + moneyRe.String() + `\s*/\s*(?:(?:nguoi|ng|nhan khau)\s*/\s*nam|nam\s*/\s*(?:nguoi|ng))`)
