@@ -71,6 +71,8 @@ Usage:
   doingoai user disable LOGIN              disable an account and end its sessions
   doingoai user reset-password LOGIN       print a new password for an account
   doingoai units import FILE.csv           add or update units from code,name,kind,parent_code
+  doingoai units reform --on DATE --units FILE.csv --map MAP.csv [--scope CODES] [--dry-run]
+                                           apply a reorganisation (the 2025 reform) with its lineage
   doingoai backup FILE                     copy a live SQLite database consistently
   doingoai import FILE [--unit CODE] [--period P] [--save]
                                            read a Word (.docx) or text report into a draft; print it as JSON
@@ -484,12 +486,15 @@ func timeOrDash(t *time.Time) string {
 }
 
 func cmdUnits(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "reform" {
+		return cmdUnitsReform(ctx, args[1:])
+	}
 	if len(args) == 0 || args[0] != "import" {
-		fmt.Fprint(os.Stderr, "Usage: doingoai units import FILE.csv [--db URL]\n")
+		fmt.Fprint(os.Stderr, "Usage: doingoai units import FILE.csv [--db URL]\n       doingoai units reform --on DATE --units FILE.csv --map MAP.csv [--scope CODES] [--dry-run] [--db URL]\n")
 		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
 			return nil
 		}
-		return errors.New("units needs the subcommand import")
+		return errors.New("units needs the subcommand import or reform")
 	}
 	fs, db := flags("units import", "units import FILE.csv [--db URL]")
 	pos, err := parse(fs, args[1:])

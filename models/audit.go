@@ -15,6 +15,7 @@ const (
 	ActionUnitCreate   = "unit.create"
 	ActionUnitUpdate   = "unit.update"
 	ActionUnitsImport  = "units.import"
+	ActionUnitsReform  = "units.reform" // a reorganisation applied (units reform)
 	// People and their sessions (the web app).
 	ActionUserCreate        = "user.create"
 	ActionUserDisable       = "user.disable"
@@ -31,7 +32,7 @@ type AuditEvent struct {
 	TokenID  *int64          `json:"token_id" extensions:"x-nullable" validate:"required"`
 	Actor    string          `json:"actor" example:"UBND huyện Định Hóa" validate:"required"`
 	Role     Role            `json:"role" enums:"admin,district,commune,system" example:"district" validate:"required"`
-	Action   string          `json:"action" enums:"report.submit,report.review,deadline.set,token.create,token.revoke,unit.create,unit.update,units.import,user.create,user.disable,user.reset_password,user.sign_in" example:"report.review" validate:"required"`
+	Action   string          `json:"action" enums:"report.submit,report.review,deadline.set,token.create,token.revoke,unit.create,unit.update,units.import,units.reform,user.create,user.disable,user.reset_password,user.sign_in" example:"report.review" validate:"required"`
 	UnitCode *string         `json:"unit_code" example:"05596" extensions:"x-nullable" validate:"required"`
 	Period   *string         `json:"period" example:"2024" extensions:"x-nullable" validate:"required"`
 	Revision *int            `json:"revision" example:"2" extensions:"x-nullable" validate:"required"`
