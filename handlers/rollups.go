@@ -104,6 +104,7 @@ func (h *Handler) scopeAbove(r *http.Request, t *models.Tree, u *models.TreeUnit
 //	@ID				getRollup
 //	@Description	Totals over every commune-level unit below `unit`, at any depth (province → district → commune, or province → commune since 2025). Sums, ratios of sums and means weighted by population; `value` is null where no commune reported the indicator and `reporting` says how many did. Counts submitted and accepted reports (drafts and returned reports are not counted), or accepted ones only with `status=accepted`. A rollup reflects every submission that has been answered: totals are kept up to date in the submission's own transaction.
 //	@Description	`by=child` adds a row per child unit (null kept as null); `periods` adds a series; `format=csv` (UTF-8 with BOM) or `format=xlsx` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.
+//	@Description	A period is read in the tree of its last day (2025: the units that existed on 2025-12-31). `tree=DATE` regroups every period asked in the tree of that day instead, so that a series is comparable across a reorganisation (the 2025 reform): an old commune that went whole into a new one counts there; one that was divided is never split by a guess — it counts only at the first unit where all its successors meet and is listed in `not_comparable`. A tree date in the future, before the first unit, or on which `unit` names no unit is 422.
 //	@Tags			rollups
 //	@Produce		json
 //	@Produce		text/csv
@@ -116,6 +117,7 @@ func (h *Handler) scopeAbove(r *http.Request, t *models.Tree, u *models.TreeUnit
 //	@Param			periods		query		string	false	"a series: periods separated by commas (at most 20), such as 2022,2023,2024"	extensions(x-example=2023)
 //	@Param			status		query		string	false	"accepted: count accepted reports only"	Enums(accepted,submitted)
 //	@Param			format		query		string	false	"json (default), csv or xlsx"	Enums(json,csv,xlsx)
+//	@Param			tree		query		string	false	"regroup the figures in the tree of this day (YYYY-MM-DD), such as 2025-07-01 to compare 2024 with 2025 across the reform: each old commune's reports count in the unit its successors belong to on that day; a divided commune counts only where all its successors meet and is listed in not_comparable; unit is then a unit of that tree"	format(date)
 //	@Success		200			{object}	models.Rollup	"the totals as JSON; with format=csv or format=xlsx, a file (Content-Disposition: attachment) with the same figures and Vietnamese headers"
 //	@Failure		401			{object}	models.Problem	"no valid token"
 //	@Failure		403			{object}	models.Problem	"a commune token, or a unit outside the token's scope"
@@ -178,7 +180,12 @@ func (h *Handler) rollupQuery(r *http.Request) (store.RollupQuery, string, error
 	if err != nil {
 		return q, "", err
 	}
-	if q.Unit, err = t.Resolve(code, q.Period); err != nil {
+	if !q.Tree.IsZero() {
+		q.Unit, err = h.Store.TreeDay(r.Context(), t, code, q.Tree)
+	} else {
+		q.Unit, err = t.Resolve(code, q.Period)
+	}
+	if err != nil {
 		return q, "", err
 	}
 	if err := h.scopeAbove(r, t, q.Unit); err != nil {
@@ -269,6 +276,13 @@ func parseRollupQuery(qv url.Values) (q store.RollupQuery, code, format string, 
 	default:
 		probs.Add("format", "must be json, csv or xlsx")
 	}
+	if ts := qv.Get("tree"); ts != "" {
+		d, err := models.ParseDate(ts)
+		if err != nil {
+			probs.Add("tree", err.Error())
+		}
+		q.Tree = d
+	}
 	code = qv.Get("unit")
 	if code == "" {
 		probs.Add("unit", "is required: the code of a district, a province, or VN")
@@ -310,6 +324,7 @@ func writeFile(w http.ResponseWriter, contentType, name string, b []byte) error 
 //	@Param			period	query		string	true	"2024, 2024S1 or 2024S2"	extensions(x-example=2024)
 //	@Param			page		query		int		false	"page of `units`, from 1"	minimum(1)	default(1)
 //	@Param			per_page	query		int		false	"communes per page of `units`; the counts are always of every commune"	minimum(1)	maximum(1000)	default(500)
+//	@Param			tree	query		string	false	"list the communes of the period whose reports count in unit in the tree of this day (YYYY-MM-DD), as rollups with tree= do"	format(date)
 //	@Success		200		{object}	models.Completeness
 //	@Failure		401		{object}	models.Problem	"no valid token"
 //	@Failure		403		{object}	models.Problem	"a commune token, or a unit outside the token's scope"
@@ -323,7 +338,7 @@ func writeFile(w http.ResponseWriter, contentType, name string, b []byte) error 
 //	@Security		BearerAuth
 //	@Router			/api/v1/completeness [get]
 func (h *Handler) GetCompleteness(w http.ResponseWriter, r *http.Request) error {
-	u, period, err := h.unitPeriodQuery(r)
+	u, period, day, err := h.unitPeriodQuery(r)
 	if err != nil {
 		return err
 	}
@@ -333,7 +348,7 @@ func (h *Handler) GetCompleteness(w http.ResponseWriter, r *http.Request) error 
 	if err := probs.err(); err != nil {
 		return err
 	}
-	c, err := h.Store.Completeness(r.Context(), u, period)
+	c, err := h.Store.Completeness(r.Context(), u, period, day)
 	if err != nil {
 		return err
 	}
@@ -350,10 +365,12 @@ const (
 	maxCompletenessPerPage = 1000
 )
 
-// unitPeriodQuery reads ?unit=&period= for a district or admin token.
-func (h *Handler) unitPeriodQuery(r *http.Request) (*models.TreeUnit, models.Period, error) {
+// unitPeriodQuery reads ?unit=&period=[&tree=] for a district or admin
+// token; with tree= the unit is one of the tree of that day.
+func (h *Handler) unitPeriodQuery(r *http.Request) (*models.TreeUnit, models.Period, models.Date, error) {
 	qv := r.URL.Query()
 	var probs queryProblems
+	var day models.Date
 	code := qv.Get("unit")
 	if code == "" {
 		probs.Add("unit", "is required")
@@ -362,16 +379,26 @@ func (h *Handler) unitPeriodQuery(r *http.Request) (*models.TreeUnit, models.Per
 	if err != nil {
 		probs.Add("period", err.Error())
 	}
+	if ts := qv.Get("tree"); ts != "" {
+		if day, err = models.ParseDate(ts); err != nil {
+			probs.Add("tree", err.Error())
+		}
+	}
 	if err := probs.err(); err != nil {
-		return nil, period, err
+		return nil, period, day, err
 	}
 	t, err := h.Store.Tree(r.Context())
 	if err != nil {
-		return nil, period, err
+		return nil, period, day, err
 	}
-	u, err := t.Resolve(code, period)
+	var u *models.TreeUnit
+	if !day.IsZero() {
+		u, err = h.Store.TreeDay(r.Context(), t, code, day)
+	} else {
+		u, err = t.Resolve(code, period)
+	}
 	if err != nil {
-		return nil, period, err
+		return nil, period, day, err
 	}
-	return u, period, h.scopeAbove(r, t, u)
+	return u, period, day, h.scopeAbove(r, t, u)
 }

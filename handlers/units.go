@@ -84,18 +84,20 @@ func (h *Handler) ListUnits(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, list)
 }
 
-// GetUnit returns one unit.
+// GetUnit returns one unit, with its lineage.
 //
-//	@Summary		Get a unit
+//	@Summary		Get a unit, with what it came from and what became of it
 //	@ID				getUnit
-//	@Description	The unit a code names now (the one not retired, else the one retired last).
+//	@Description	The unit a code named on the day `at` (default: the unit the code names now — the one not retired, else the one retired last), with `predecessors` (the units merged or divided into it) and `successors` (the units it went into at a reorganisation), each with its dates and `share`: `full` (the whole unit) or `partial` (the unit was divided). Codes are reused: 05581 on 2024-06-01 is old xã Trung Hội, on 2025-07-01 the new xã Trung Hội (old Bộc Nhiêu 05596 + Phú Tiến 05593 + Trung Hội 05581).
 //	@Tags			units
 //	@Produce		json
 //	@Produce		application/problem+json
 //	@Param			code	path		string	true	"unit code"	extensions(x-example=05596)
-//	@Success		200		{object}	models.Unit
+//	@Param			at		query		string	false	"the day (YYYY-MM-DD) on which the code named the unit"	format(date)
+//	@Success		200		{object}	models.UnitOverTime
 //	@Failure		401		{object}	models.Problem	"no valid token"
-//	@Failure		404		{object}	models.Problem	"no unit has the code"
+//	@Failure		404		{object}	models.Problem	"no unit has the code (on that day)"
+//	@Failure		422		{object}	models.Problem	"a bad date"
 //	@Failure		429		{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
 //	@Failure		500		{object}	models.Problem	"an internal error, logged with the request id"
 //	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
@@ -104,16 +106,37 @@ func (h *Handler) ListUnits(w http.ResponseWriter, r *http.Request) error {
 //	@Security		BearerAuth
 //	@Router			/api/v1/units/{code} [get]
 func (h *Handler) GetUnit(w http.ResponseWriter, r *http.Request) error {
+	var at models.Date
+	if s := r.URL.Query().Get("at"); s != "" {
+		d, err := models.ParseDate(s)
+		if err != nil {
+			var probs queryProblems
+			probs.Add("at", err.Error())
+			return probs.err()
+		}
+		at = d
+	}
 	t, err := h.Store.Tree(r.Context())
 	if err != nil {
 		return err
 	}
 	code := r.PathValue("code")
-	u := t.ByCode(code)
+	var u *models.TreeUnit
+	if at.IsZero() {
+		u = t.ByCode(code)
+	} else if u = t.OnDay(code, at); u == nil && t.ByCode(code) != nil {
+		return models.Errorf(models.ENOTFOUND, "no unit had the code %s on %s", code, at)
+	}
 	if u == nil {
 		return models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
 	}
-	return writeJSON(w, http.StatusOK, u.Model())
+	lin, err := h.Store.Lineage(r.Context(), t)
+	if err != nil {
+		return err
+	}
+	out := models.UnitOverTime{Unit: u.Model()}
+	out.Predecessors, out.Successors = lin.Links(t, u)
+	return writeJSON(w, http.StatusOK, out)
 }
 
 // CreateUnit adds a unit.

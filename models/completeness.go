@@ -28,6 +28,11 @@ type Completeness struct {
 	Total   int                `json:"total" example:"23" validate:"required"`
 	Page    int                `json:"page" example:"1" validate:"required"`
 	PerPage int                `json:"per_page" example:"500" validate:"required"`
+	// tree=: the day whose tree the communes are regrouped in (the units
+	// listed are those of the period whose reports count in unit), and the
+	// communes divided by a reorganisation since.
+	Tree          string          `json:"tree,omitempty" example:"2025-07-01"`
+	NotComparable []NotComparable `json:"not_comparable,omitzero"`
 }
 
 // CompletenessUnit is one commune's state.

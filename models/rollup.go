@@ -330,6 +330,21 @@ type Rollup struct {
 	Indicators       []IndicatorValue `json:"indicators" validate:"required"`
 	Breakdown        []BreakdownRow   `json:"breakdown,omitempty"` // by=child
 	Series           []SeriesPoint    `json:"series,omitempty"`    // periods=
+	// tree=: the day whose tree the figures are regrouped in, and the
+	// communes of the periods that were divided and so count in no
+	// commune-level figure of that tree.
+	Tree          string          `json:"tree,omitempty" example:"2025-07-01"`
+	NotComparable []NotComparable `json:"not_comparable,omitzero"`
+}
+
+// NotComparable is a commune divided by a reorganisation (or retired with
+// no known successor): its reports are never split by a guess, so they
+// count only at counts_in, the first unit where all its successors meet.
+type NotComparable struct {
+	Code       string    `json:"code" example:"18796" validate:"required"`
+	Name       string    `json:"name" example:"Xã Kỳ Lợi" validate:"required"`
+	Successors []UnitRef `json:"successors" validate:"required"`
+	CountsIn   *UnitRef  `json:"counts_in,omitempty"`
 }
 
 // BreakdownRow is one child unit of a rollup by=child.

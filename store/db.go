@@ -63,11 +63,12 @@ type Store struct {
 	log     *slog.Logger
 	now     func() time.Time
 
-	tree   treeCache
-	tokens tokenCache
-	usage  *tokenUsage
-	submit *submitter
-	ckpt   *checkpointer // SQLite: the WAL checkpoints, off the writer
+	tree    treeCache
+	lineage lineageCache // what became of each unit, per tree version
+	tokens  tokenCache
+	usage   *tokenUsage
+	submit  *submitter
+	ckpt    *checkpointer // SQLite: the WAL checkpoints, off the writer
 
 	closeOnce sync.Once
 	closeErr  error

@@ -113,33 +113,33 @@ func (s *Store) Reform(ctx context.Context, p models.Principal, in ReformInput) 
 
 type reformPlan struct {
 	on, dayBefore models.Date
-	retire        []*TreeUnit
+	retire        []*models.TreeUnit
 	create        []*models.UnitRow // parents before children
 	depth         map[string]int
-	update        map[*TreeUnit]*models.UnitRow
-	held          map[string]*TreeUnit // file code → unit on On that already exists
+	update        map[*models.TreeUnit]*models.UnitRow
+	held          map[string]*models.TreeUnit // file code → unit on On that already exists
 	links         []plannedLink
 	file          map[string]*models.UnitRow
 	result        ReformResult
-	t             *Tree
+	t             *models.Tree
 }
 
 type plannedLink struct {
-	old     *TreeUnit
+	old     *models.TreeUnit
 	newCode string // a code of the file
 	share   models.Share
 }
 
-func planReform(t *Tree, linked map[[2]int64]bool, in ReformInput) (*reformPlan, error) {
+func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*reformPlan, error) {
 	on := in.On
 	before := on.AddDays(-1)
-	pl := &reformPlan{on: on, dayBefore: before, update: map[*TreeUnit]*models.UnitRow{}, held: map[string]*TreeUnit{},
+	pl := &reformPlan{on: on, dayBefore: before, update: map[*models.TreeUnit]*models.UnitRow{}, held: map[string]*models.TreeUnit{},
 		file: map[string]*models.UnitRow{}, depth: map[string]int{}, t: t}
 	pl.result.On = on.String()
 	var probs models.Problems
 
 	// The scope: subtrees of units that exist the day before.
-	var roots []*TreeUnit
+	var roots []*models.TreeUnit
 	scopeCodes := map[string]bool{}
 	for _, c := range in.Scope {
 		u := t.OnDay(c, before)
@@ -155,9 +155,9 @@ func planReform(t *Tree, linked map[[2]int64]bool, in ReformInput) (*reformPlan,
 	}
 	whole := len(roots) == 0
 	if whole {
-		roots = []*TreeUnit{t.Root}
+		roots = []*models.TreeUnit{t.Root}
 	}
-	inScope := func(u *TreeUnit) bool {
+	inScope := func(u *models.TreeUnit) bool {
 		if u == nil || (whole && u == t.Root) {
 			return false
 		}
@@ -206,7 +206,7 @@ func planReform(t *Tree, linked map[[2]int64]bool, in ReformInput) (*reformPlan,
 	// The map: rows about the scope; every old code must name a unit of the
 	// scope on the day before, every new code a unit of the file.
 	type oldInfo struct {
-		unit  *TreeUnit
+		unit  *models.TreeUnit
 		lines []models.Succession
 	}
 	olds := map[string]*oldInfo{}
@@ -275,9 +275,9 @@ func planReform(t *Tree, linked map[[2]int64]bool, in ReformInput) (*reformPlan,
 	// Units of the scope that begin after the day before must be the
 	// file's, made by an earlier run of this reorganisation; any other is
 	// of a later reorganisation.
-	var walk func(u *TreeUnit)
-	var inOld []*TreeUnit
-	walk = func(u *TreeUnit) {
+	var walk func(u *models.TreeUnit)
+	var inOld []*models.TreeUnit
+	walk = func(u *models.TreeUnit) {
 		if inScope(u) {
 			switch {
 			case u.ExistsOn(before):
@@ -409,8 +409,8 @@ func planReform(t *Tree, linked map[[2]int64]bool, in ReformInput) (*reformPlan,
 		}
 		tops := map[string]bool{}
 		var order []string
-		var visit func(n *TreeUnit)
-		visit = func(n *TreeUnit) {
+		var visit func(n *models.TreeUnit)
+		visit = func(n *models.TreeUnit) {
 			if oi, ok := olds[n.Code]; ok && oi.unit == n {
 				for _, m := range oi.lines {
 					top := pl.topOf(m.NewCode)
@@ -482,7 +482,7 @@ func (pl *reformPlan) topOf(code string) string {
 
 // existingNew is the unit a code of the file names on the day, if it
 // exists already (held, or made by an earlier run).
-func (pl *reformPlan) existingNew(code string) *TreeUnit {
+func (pl *reformPlan) existingNew(code string) *models.TreeUnit {
 	if u, ok := pl.held[code]; ok {
 		return u
 	}
@@ -495,7 +495,7 @@ func (pl *reformPlan) existingNew(code string) *TreeUnit {
 	return nil
 }
 
-func (s *Store) applyReform(tx *gorm.DB, t *Tree, pl *reformPlan) error {
+func (s *Store) applyReform(tx *gorm.DB, t *models.Tree, pl *reformPlan) error {
 	now := micros(s.Now())
 	before := pl.dayBefore.String()
 	ids := make([]int64, 0, len(pl.retire))
@@ -543,7 +543,7 @@ func (s *Store) applyReform(tx *gorm.DB, t *Tree, pl *reformPlan) error {
 		}
 		start = end
 	}
-	var moved []*TreeUnit
+	var moved []*models.TreeUnit
 	for u, r := range pl.update {
 		pid := idOf(r.ParentCode)
 		err := tx.Model(&unitRow{}).Where("id = ?", u.ID).Updates(map[string]any{

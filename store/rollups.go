@@ -17,6 +17,10 @@ type RollupQuery struct {
 	Indicators   []models.Indicator // the indicators wanted, in order
 	ByChild      bool
 	AcceptedOnly bool // count accepted reports only
+	// Tree, when set, regroups the figures in the tree of that day (each
+	// report counts in the unit its commune's successors belong to then);
+	// Unit is then a unit of that tree.
+	Tree models.Date
 }
 
 // Rollup computes a unit's indicators over the communes below it from the
@@ -28,6 +32,9 @@ func (s *Store) Rollup(ctx context.Context, q RollupQuery) (models.Rollup, error
 	t, err := s.Tree(ctx)
 	if err != nil {
 		return models.Rollup{}, err
+	}
+	if !q.Tree.IsZero() {
+		return s.rollupInTree(ctx, t, q)
 	}
 	scope := scopeCounted
 	if q.AcceptedOnly {
@@ -135,7 +142,11 @@ func (s *Store) statuses(db *gorm.DB, units []*models.TreeUnit, period string) (
 // for a period, first submission and whether it was on time: before the end
 // (Vietnam time) of the due date that applies to the commune — set on it or
 // on the nearest unit above it.
-func (s *Store) Completeness(ctx context.Context, unit *models.TreeUnit, period models.Period) (models.Completeness, error) {
+//
+// With a tree day (not zero), unit is a unit of the tree of that day and
+// the communes listed are those of the period whose reports count in it
+// there (see Regroup), with the divided ones in not_comparable.
+func (s *Store) Completeness(ctx context.Context, unit *models.TreeUnit, period models.Period, tree models.Date) (models.Completeness, error) {
 	t, err := s.Tree(ctx)
 	if err != nil {
 		return models.Completeness{}, err
@@ -146,7 +157,15 @@ func (s *Store) Completeness(ctx context.Context, unit *models.TreeUnit, period 
 		Status           string
 		FirstSubmittedAt *int64
 	}
-	if unit.Parent == nil { // the country: every report
+	var g *Regroup
+	if !tree.IsZero() {
+		lin, err := s.Lineage(ctx, t)
+		if err != nil {
+			return models.Completeness{}, err
+		}
+		g = lin.Regroup(t, tree)
+	}
+	if unit.Parent == nil || g != nil { // the country, or another tree: every report of the period
 		err = db.Raw(`SELECT unit_id, status, first_submitted_at FROM reports WHERE period = ? AND revision > 0`, period.String()).Scan(&reports).Error
 	} else {
 		// CROSS JOIN makes SQLite start from the unit's descendants (a few
@@ -167,7 +186,14 @@ func (s *Store) Completeness(ctx context.Context, unit *models.TreeUnit, period 
 	if d, _ := nearestDue(unit, due); d != nil {
 		out.DueDate = &d.date
 	}
-	expected := t.Communes(unit, period)
+	var expected []*models.TreeUnit
+	if g != nil {
+		expected = g.Communes(t, unit, period.LastDay())
+		out.Tree = tree.String()
+		out.NotComparable = g.NotComparable(t, unit, []models.Period{period})
+	} else {
+		expected = t.Communes(unit, period)
+	}
 	out.Expected = len(expected)
 	byUnit := make(map[int64]int, len(reports))
 	for i, r := range reports {
@@ -175,7 +201,11 @@ func (s *Store) Completeness(ctx context.Context, unit *models.TreeUnit, period 
 	}
 	units := expected
 	for _, r := range reports { // a commune retired before the period ended that still reported
-		if u := t.Unit(r.UnitID); u != nil && !u.ExistsOn(period.LastDay()) {
+		u := t.Unit(r.UnitID)
+		if u == nil || u.ExistsOn(period.LastDay()) {
+			continue
+		}
+		if g == nil || t.Contains(unit, g.Landing(u)) {
 			units = append(units, u)
 		}
 	}
