@@ -315,7 +315,8 @@ func printDemo(w io.Writer, res demo.Result, addr string) {
 		host = "localhost" + host
 	}
 	if res.Loaded {
-		fmt.Fprintln(w, "Demo data loaded: Tỉnh Thái Nguyên (19), Huyện Định Hóa (167) and its 23 communes, and the 2024 report of Xã Bộc Nhiêu (05596).")
+		fmt.Fprintln(w, "Demo data loaded: Tỉnh Thái Nguyên (19) with Huyện Định Hóa (167) and its 23 communes as in 2024, and the 2024 report of Xã Bộc Nhiêu (05596);")
+		fmt.Fprintln(w, "then the 2025 reform: from 01/07/2025 no districts, and Xã Trung Hội (05581) = old Bộc Nhiêu + Phú Tiến + Trung Hội, with an EXAMPLE 2025 report (made-up figures).")
 	}
 	fmt.Fprintln(w, "Demo tokens (new ones are issued at each start with --demo):")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -331,8 +332,9 @@ func printDemo(w io.Writer, res demo.Result, addr string) {
 		}
 		tw.Flush()
 	}
-	admin := res.Tokens[0].Secret
-	fmt.Fprintf(w, "Try:\n  curl -H 'Authorization: Bearer %s' 'http://%s/api/v1/units?q=boc%%20nhieu'\n", admin, host)
+	admin, province := res.Tokens[0].Secret, res.Tokens[1].Secret
+	fmt.Fprintf(w, "Try (2025 against 2024 for the new Xã Trung Hội, in the tree of 01/07/2025):\n  curl -H 'Authorization: Bearer %s' 'http://%s/api/v1/rollups?unit=05581&periods=2024,2025&tree=2025-07-01&indicators=population,households,poverty_rate_pct'\n", province, host)
+	fmt.Fprintf(w, "  curl -H 'Authorization: Bearer %s' 'http://%s/api/v1/units/05581?at=2025-07-01'\n", admin, host)
 	fmt.Fprintf(w, "API documentation: http://%s/swagger/index.html\n", host)
 }
 

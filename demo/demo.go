@@ -1,7 +1,14 @@
-// Package demo loads the demonstration data of `serve --demo`: the units of
-// Thái Nguyên province with district Định Hóa and its 23 communes (from the
-// national list of 01/11/2024), the 2024 foreign-affairs report of xã Bộc
-// Nhiêu, and one token and one web account per role.
+// Package demo loads the demonstration data of `serve --demo`: the country
+// as it was and as it is. Thái Nguyên province with district Định Hóa and
+// its 23 communes (from the national list of 01/11/2024) and the 2024
+// foreign-affairs report of xã Bộc Nhiêu; then the two reorganisations of
+// 2025 applied as data — on 01/01/2025 thị trấn Chợ Chu (05536) and xã Bảo
+// Cường (05569) became thị trấn Chợ Chu under code 05569; on 01/07/2025
+// the districts ended and Thái Nguyên's communes were merged and placed
+// straight under the province (xã Trung Hội 05581 = old Bộc Nhiêu 05596 +
+// Phú Tiến 05593 + Trung Hội 05581); an EXAMPLE 2025 report of the new xã
+// Trung Hội (made-up figures, marked as such in the report itself); and
+// one token and one web account per role.
 package demo
 
 import (
@@ -22,10 +29,33 @@ var UnitsCSV []byte
 //go:embed boc-nhieu-2024.json
 var BocNhieu2024 []byte
 
+// The reorganisations of 2025 within the demo's units. No public map of
+// the January round exists; the demo's is read off the lists (05536 is
+// gone in March 2025 and 05569 is then thị trấn Chợ Chu). The July map is
+// the rows of the national map for district Định Hóa.
+var (
+	//go:embed units-dinh-hoa-2025-01-01.csv
+	unitsJan2025 []byte
+	//go:embed reform-dinh-hoa-2025-01-01.csv
+	mapJan2025 []byte
+	//go:embed units-thai-nguyen-2025-07-01.csv
+	unitsJul2025 []byte
+	//go:embed reform-dinh-hoa-2025-07-01.csv
+	mapJul2025 []byte
+)
+
+// TrungHoi2025 is an EXAMPLE 2025 report of the new xã Trung Hội (05581):
+// plausible, made-up figures, so that the demo can compare 2025 with the
+// 2024 figures of its three predecessors. It says so in the report.
+//
+//go:embed trung-hoi-2025-example.json
+var TrungHoi2025 []byte
+
 // The units the demo tokens are bound to.
 const (
-	DistrictCode = "167"   // Huyện Định Hóa
-	CommuneCode  = "05596" // Xã Bộc Nhiêu
+	ProvinceCode = "19"    // Tỉnh Thái Nguyên
+	DistrictCode = "167"   // Huyện Định Hóa (until 30/06/2025)
+	CommuneCode  = "05596" // Xã Bộc Nhiêu (until 30/06/2025)
 )
 
 // tokenPrefix names the demo's tokens, so that a later `serve --demo`
@@ -99,10 +129,23 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		if err := loadReport(ctx, s, BocNhieu2024); err != nil {
 			return res, fmt.Errorf("demo report: %w", err)
 		}
+		for _, r := range []struct {
+			on       string
+			units, m []byte
+			scope    string
+		}{{"2025-01-01", unitsJan2025, mapJan2025, DistrictCode}, {"2025-07-01", unitsJul2025, mapJul2025, ProvinceCode}} {
+			if err := reform(ctx, s, r.on, r.units, r.m, r.scope); err != nil {
+				return res, fmt.Errorf("demo reform of %s: %w", r.on, err)
+			}
+		}
+		if err := loadReport(ctx, s, TrungHoi2025); err != nil {
+			return res, fmt.Errorf("demo report of 2025: %w", err)
+		}
 		res.Loaded = true
 	}
 	for _, in := range []models.TokenInput{
 		{Role: models.RoleAdmin, Name: tokenPrefix + "admin"},
+		{Role: models.RoleDistrict, UnitCode: ProvinceCode, Name: tokenPrefix + "province " + ProvinceCode},
 		{Role: models.RoleDistrict, UnitCode: DistrictCode, Name: tokenPrefix + "district " + DistrictCode},
 		{Role: models.RoleCommune, UnitCode: CommuneCode, Name: tokenPrefix + "commune " + CommuneCode},
 	} {
@@ -132,6 +175,23 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		res.People = append(res.People, Person{Login: in.Login, Role: in.Role, Unit: in.UnitCode, Password: pw})
 	}
 	return res, nil
+}
+
+func reform(ctx context.Context, s *store.Store, on string, units, m []byte, scope string) error {
+	d, err := models.ParseDate(on)
+	if err != nil {
+		return err
+	}
+	rows, err := models.ParseUnitsCSV(bytes.NewReader(units))
+	if err != nil {
+		return err
+	}
+	links, err := models.ParseSuccessionsCSV(bytes.NewReader(m))
+	if err != nil {
+		return err
+	}
+	_, err = s.Reform(ctx, models.CommandLine, store.ReformInput{On: d, Units: rows, Map: links, Scope: []string{scope}})
+	return err
 }
 
 // loadReport stores a report as the command line, validated as the API
