@@ -206,6 +206,13 @@ const docTemplate = `{
                         "description": "communes per page of ` + "`" + `units` + "`" + `; the counts are always of every commune",
                         "name": "per_page",
                         "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "list the communes of the period whose reports count in unit in the tree of this day (YYYY-MM-DD), as rollups with tree= do",
+                        "name": "tree",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -2270,7 +2277,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Totals over every commune-level unit below ` + "`" + `unit` + "`" + `, at any depth (province → district → commune, or province → commune since 2025). Sums, ratios of sums and means weighted by population; ` + "`" + `value` + "`" + ` is null where no commune reported the indicator and ` + "`" + `reporting` + "`" + ` says how many did. Counts submitted and accepted reports (drafts and returned reports are not counted), or accepted ones only with ` + "`" + `status=accepted` + "`" + `. A rollup reflects every submission that has been answered: totals are kept up to date in the submission's own transaction.\n` + "`" + `by=child` + "`" + ` adds a row per child unit (null kept as null); ` + "`" + `periods` + "`" + ` adds a series; ` + "`" + `format=csv` + "`" + ` (UTF-8 with BOM) or ` + "`" + `format=xlsx` + "`" + ` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.",
+                "description": "Totals over every commune-level unit below ` + "`" + `unit` + "`" + `, at any depth (province → district → commune, or province → commune since 2025). Sums, ratios of sums and means weighted by population; ` + "`" + `value` + "`" + ` is null where no commune reported the indicator and ` + "`" + `reporting` + "`" + ` says how many did. Counts submitted and accepted reports (drafts and returned reports are not counted), or accepted ones only with ` + "`" + `status=accepted` + "`" + `. A rollup reflects every submission that has been answered: totals are kept up to date in the submission's own transaction.\n` + "`" + `by=child` + "`" + ` adds a row per child unit (null kept as null); ` + "`" + `periods` + "`" + ` adds a series; ` + "`" + `format=csv` + "`" + ` (UTF-8 with BOM) or ` + "`" + `format=xlsx` + "`" + ` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.\nA period is read in the tree of its last day (2025: the units that existed on 2025-12-31). ` + "`" + `tree=DATE` + "`" + ` regroups every period asked in the tree of that day instead, so that a series is comparable across a reorganisation (the 2025 reform): an old commune that went whole into a new one counts there; one that was divided is never split by a guess — it counts only at the first unit where all its successors meet and is listed in ` + "`" + `not_comparable` + "`" + `. A tree date in the future, before the first unit, or on which ` + "`" + `unit` + "`" + ` names no unit is 422.",
                 "produces": [
                     "application/json",
                     "text/csv",
@@ -2340,6 +2347,13 @@ const docTemplate = `{
                         "type": "string",
                         "description": "json (default), csv or xlsx",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "regroup the figures in the tree of this day (YYYY-MM-DD), such as 2025-07-01 to compare 2024 with 2025 across the reform: each old commune's reports count in the unit its successors belong to on that day; a divided commune counts only where all its successors meet and is listed in not_comparable; unit is then a unit of that tree",
+                        "name": "tree",
                         "in": "query"
                     }
                 ],
@@ -3104,7 +3118,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The unit a code names now (the one not retired, else the one retired last).",
+                "description": "The unit a code named on the day ` + "`" + `at` + "`" + ` (default: the unit the code names now — the one not retired, else the one retired last), with ` + "`" + `predecessors` + "`" + ` (the units merged or divided into it) and ` + "`" + `successors` + "`" + ` (the units it went into at a reorganisation), each with its dates and ` + "`" + `share` + "`" + `: ` + "`" + `full` + "`" + ` (the whole unit) or ` + "`" + `partial` + "`" + ` (the unit was divided). Codes are reused: 05581 on 2024-06-01 is old xã Trung Hội, on 2025-07-01 the new xã Trung Hội (old Bộc Nhiêu 05596 + Phú Tiến 05593 + Trung Hội 05581).",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -3112,7 +3126,7 @@ const docTemplate = `{
                 "tags": [
                     "units"
                 ],
-                "summary": "Get a unit",
+                "summary": "Get a unit, with what it came from and what became of it",
                 "operationId": "getUnit",
                 "parameters": [
                     {
@@ -3122,13 +3136,20 @@ const docTemplate = `{
                         "name": "code",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "the day (YYYY-MM-DD) on which the code named the unit",
+                        "name": "at",
+                        "in": "query"
                     }
                 ],
                 "responses": {
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/models.Unit"
+                            "$ref": "#/definitions/models.UnitOverTime"
                         },
                         "headers": {
                             "X-Request-Id": {
@@ -3154,7 +3175,19 @@ const docTemplate = `{
                         }
                     },
                     "404": {
-                        "description": "no unit has the code",
+                        "description": "no unit has the code (on that day)",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "422": {
+                        "description": "a bad date",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
                         },
@@ -4196,6 +4229,7 @@ const docTemplate = `{
                         "unit.create",
                         "unit.update",
                         "units.import",
+                        "units.reform",
                         "user.create",
                         "user.disable",
                         "user.reset_password",
@@ -4426,6 +4460,12 @@ const docTemplate = `{
                     "type": "integer",
                     "example": 2
                 },
+                "not_comparable": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.NotComparable"
+                    }
+                },
                 "on_time": {
                     "type": "integer",
                     "example": 17
@@ -4454,6 +4494,11 @@ const docTemplate = `{
                 "total": {
                     "type": "integer",
                     "example": 23
+                },
+                "tree": {
+                    "description": "tree=: the day whose tree the communes are regrouped in (the units\nlisted are those of the period whose reports count in unit), and the\ncommunes divided by a reorganisation since.",
+                    "type": "string",
+                    "example": "2025-07-01"
                 },
                 "unit": {
                     "$ref": "#/definitions/models.UnitRef"
@@ -5171,6 +5216,33 @@ const docTemplate = `{
                 },
                 "narrative": {
                     "type": "string"
+                }
+            }
+        },
+        "models.NotComparable": {
+            "type": "object",
+            "required": [
+                "code",
+                "name",
+                "successors"
+            ],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "18796"
+                },
+                "counts_in": {
+                    "$ref": "#/definitions/models.UnitRef"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Xã Kỳ Lợi"
+                },
+                "successors": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.UnitRef"
+                    }
                 }
             }
         },
@@ -6093,6 +6165,12 @@ const docTemplate = `{
                         "$ref": "#/definitions/models.IndicatorValue"
                     }
                 },
+                "not_comparable": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.NotComparable"
+                    }
+                },
                 "period": {
                     "type": "string",
                     "example": "2024"
@@ -6103,6 +6181,11 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/models.SeriesPoint"
                     }
+                },
+                "tree": {
+                    "description": "tree=: the day whose tree the figures are regrouped in, and the\ncommunes of the periods that were divided and so count in no\ncommune-level figure of that tree.",
+                    "type": "string",
+                    "example": "2025-07-01"
                 },
                 "unit": {
                     "$ref": "#/definitions/models.UnitRef"
@@ -6137,6 +6220,17 @@ const docTemplate = `{
                     "example": "2023"
                 }
             }
+        },
+        "models.Share": {
+            "type": "string",
+            "enum": [
+                "full",
+                "partial"
+            ],
+            "x-enum-varnames": [
+                "ShareFull",
+                "SharePartial"
+            ]
         },
         "models.SubmitResult": {
             "type": "object",
@@ -6460,6 +6554,45 @@ const docTemplate = `{
                 "KindSpecialZone"
             ]
         },
+        "models.UnitLink": {
+            "type": "object",
+            "required": [
+                "code",
+                "name",
+                "share"
+            ],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "05581"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Xã Trung Hội"
+                },
+                "share": {
+                    "enum": [
+                        "full",
+                        "partial"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Share"
+                        }
+                    ],
+                    "example": "full"
+                },
+                "valid_from": {
+                    "type": "string",
+                    "format": "date",
+                    "example": "2025-07-01"
+                },
+                "valid_to": {
+                    "type": "string",
+                    "format": "date"
+                }
+            }
+        },
         "models.UnitList": {
             "type": "object",
             "required": [
@@ -6476,6 +6609,72 @@ const docTemplate = `{
                 "total": {
                     "type": "integer",
                     "example": 23
+                }
+            }
+        },
+        "models.UnitOverTime": {
+            "type": "object",
+            "required": [
+                "code",
+                "kind",
+                "name",
+                "parent_code",
+                "predecessors",
+                "successors"
+            ],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "05596"
+                },
+                "kind": {
+                    "enum": [
+                        "country",
+                        "province",
+                        "district",
+                        "commune",
+                        "ward",
+                        "town",
+                        "special_zone"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.UnitKind"
+                        }
+                    ],
+                    "example": "commune"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Xã Bộc Nhiêu"
+                },
+                "parent_code": {
+                    "type": "string",
+                    "x-nullable": true,
+                    "example": "167"
+                },
+                "predecessors": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.UnitLink"
+                    }
+                },
+                "successors": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.UnitLink"
+                    }
+                },
+                "valid_from": {
+                    "description": "The first and last day the unit exists; absent when open-ended.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2025-07-01"
+                },
+                "valid_to": {
+                    "type": "string",
+                    "format": "date",
+                    "example": "2025-06-30"
                 }
             }
         },

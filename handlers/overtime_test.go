@@ -72,9 +72,9 @@ func TestUnitsOverTime(t *testing.T) {
 	// A map with errors: each with its line, nothing written.
 	bad := reformFiles(t, "2025-07-01", "units-thai-nguyen-2025-07-01.csv", "reform-dinh-hoa-2025-07-01.csv", func(m string) string {
 		m = strings.Replace(m, "05539,Xã Linh Thông,05542,Xã Lam Vỹ,full", "05539,Xã Linh Thông,05542,Xã Lam Vỹ,full\n05539,Xã Linh Thông,05551,Xã Kim Phượng,full", 1) // full into two
-		m = strings.Replace(m, "05545,Xã Quy Kỳ,05551,Xã Kim Phượng,full", "05545,Xã Quy Kỳ,05551,Xã Kim Phượng,partial", 1)                               // partial into one
-		m = strings.Replace(m, "05548,Xã Tân Thịnh,05563", "99999,Xã Không Có,05563", 1)                                                                     // no such old unit
-		return strings.Replace(m, "05551,Xã Kim Phượng,05551", "05551,Xã Kim Phượng,77777", 1)                                                              // not in the units file
+		m = strings.Replace(m, "05545,Xã Quy Kỳ,05551,Xã Kim Phượng,full", "05545,Xã Quy Kỳ,05551,Xã Kim Phượng,partial", 1)                                            // partial into one
+		m = strings.Replace(m, "05548,Xã Tân Thịnh,05563", "99999,Xã Không Có,05563", 1)                                                                                // no such old unit
+		return strings.Replace(m, "05551,Xã Kim Phượng,05551", "05551,Xã Kim Phượng,77777", 1)                                                                          // not in the units file
 	})
 	bad.Scope = []string{"19"}
 	_, err = env.Store.Reform(ctx, models.CommandLine, bad)

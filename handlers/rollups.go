@@ -348,7 +348,7 @@ func (h *Handler) GetCompleteness(w http.ResponseWriter, r *http.Request) error 
 	if err := probs.err(); err != nil {
 		return err
 	}
-	c, err := h.Store.Completeness(r.Context(), u, period, day)
+	c, err := h.Store.CompletenessIn(r.Context(), u, period, day)
 	if err != nil {
 		return err
 	}

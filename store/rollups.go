@@ -146,7 +146,13 @@ func (s *Store) statuses(db *gorm.DB, units []*models.TreeUnit, period string) (
 // With a tree day (not zero), unit is a unit of the tree of that day and
 // the communes listed are those of the period whose reports count in it
 // there (see Regroup), with the divided ones in not_comparable.
-func (s *Store) Completeness(ctx context.Context, unit *models.TreeUnit, period models.Period, tree models.Date) (models.Completeness, error) {
+func (s *Store) Completeness(ctx context.Context, unit *models.TreeUnit, period models.Period) (models.Completeness, error) {
+	return s.CompletenessIn(ctx, unit, period, models.Date{})
+}
+
+// CompletenessIn is Completeness in the tree of a day (tree=), or in the
+// tree of the period's last day when tree is zero.
+func (s *Store) CompletenessIn(ctx context.Context, unit *models.TreeUnit, period models.Period, tree models.Date) (models.Completeness, error) {
 	t, err := s.Tree(ctx)
 	if err != nil {
 		return models.Completeness{}, err
