@@ -112,6 +112,15 @@ func (a *App) home(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	code := su.Principal.UnitCode
+	if code != "" {
+		// A unit retired by a reorganisation (district 167 ended on
+		// 2025-06-30) opens on the newest period it still existed at the end of.
+		if p, err := a.latestPeriodOf(r, code); err != nil {
+			return err
+		} else if p != "" {
+			period = p
+		}
+	}
 	switch su.Principal.Role {
 	case models.RoleAdmin:
 		t, err := a.Store.Tree(r.Context())
@@ -141,6 +150,29 @@ func (a *App) reportPeriods(r *http.Request) ([]string, error) {
 	}
 	a.periods, a.periodsAt = ps, time.Now()
 	return ps, nil
+}
+
+// latestPeriodOf is the newest period with reports at whose end the unit
+// a code names existed, or "" if none.
+func (a *App) latestPeriodOf(r *http.Request, code string) (string, error) {
+	ps, err := a.reportPeriods(r)
+	if err != nil {
+		return "", err
+	}
+	t, err := a.Store.Tree(r.Context())
+	if err != nil {
+		return "", err
+	}
+	for _, s := range ps {
+		p, err := models.ParsePeriod(s)
+		if err != nil {
+			continue
+		}
+		if u := t.ForPeriod(code, p); u != nil && u.ExistsOn(p.LastDay()) {
+			return s, nil
+		}
+	}
+	return "", nil
 }
 
 // latestPeriod is the newest period with reports, or last year when there
