@@ -191,7 +191,14 @@ func openStore(ctx context.Context, dbFlag string, log *slog.Logger) (*store.Sto
 	if url == "" {
 		url = os.Getenv("DATABASE_URL")
 	}
-	maxConns, _ := strconv.Atoi(os.Getenv("DB_MAX_CONNS"))
+	maxConns := 0
+	if v := os.Getenv("DB_MAX_CONNS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("DB_MAX_CONNS=%q: must be a whole number of at least 1", v)
+		}
+		maxConns = n
+	}
 	s, err := store.Open(ctx, url, store.Options{Logger: log, MaxConns: maxConns, Synchronous: os.Getenv("SQLITE_SYNCHRONOUS")})
 	if err != nil {
 		return nil, err

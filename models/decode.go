@@ -77,6 +77,8 @@ func DecodeJSON(body []byte, v any, readOnly map[string]string) error {
 		// Fill v with what is right, the wrong values removed, so that the
 		// caller can validate the rest and name every problem at once.
 		if cleaned, err := json.Marshal(generic); err == nil {
+			// An error leaves v partly filled, which is the point: every
+			// problem is already recorded in p.
 			_ = json.Unmarshal(cleaned, v)
 			NormalizeStrings(v)
 		}
@@ -161,7 +163,11 @@ func checkShape(p *Problems, t reflect.Type, v any, path string) (bad bool) {
 		field = "body"
 	}
 	if t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(unmarshalerType) {
-		raw, _ := json.Marshal(v)
+		raw, err := json.Marshal(v)
+		if err != nil {
+			p.Add(field, err.Error())
+			return true
+		}
 		if err := reflect.New(t).Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
 			p.Add(field, err.Error())
 			return true

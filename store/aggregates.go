@@ -113,18 +113,13 @@ func (s *Store) insertTotals(tx *gorm.DB, keys []aggKey, totals func(aggKey) *mo
 		}
 		sb.WriteString(onConflict)
 		if err := s.exec(tx, sb.String(), args...); err != nil {
-			if overflow(err) {
+			if isOverflow(err) {
 				return models.Errorf(models.EINVALID, "a total would pass the largest number the service keeps (about 9.2 × 10^18); the figures cannot be right")
 			}
 			return fmt.Errorf("update totals: %w", err)
 		}
 	}
 	return nil
-}
-
-func overflow(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "out of range") || strings.Contains(msg, "cannot store REAL value in INTEGER column") || strings.Contains(msg, "integer overflow")
 }
 
 // lockTreeShared starts a transaction that depends on the tree (it adds to

@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"strings"
 	"sync"
 	"testing"
 
@@ -79,5 +81,31 @@ func TestTotalsNeverDrift(t *testing.T) {
 	}
 	if err := s.CheckTotals(ctx); err != nil {
 		t.Fatal("after an import moved a commune:", err)
+	}
+}
+
+// TestTotalsOverflowIsAnError: a total that would pass the int64 range is
+// refused as invalid on both databases (told by the driver's error code),
+// never stored wrong, and the totals stay true to the reports.
+func TestTotalsOverflowIsAnError(t *testing.T) {
+	s := testenv.Open(t, nil)
+	testenv.LoadDinhHoa(t, s)
+	tr, _ := s.Tree(ctx)
+	sub := func(code string, v int64) *store.Submission {
+		var f models.Figures
+		f.Put(0, v)
+		body := []byte(fmt.Sprintf(`{"unit_code":%q,"v":%d}`, code, v))
+		return &store.Submission{Principal: models.CommandLine, Unit: tr.ByCode(code), Period: "2024", Status: models.StatusSubmitted,
+			Body: body, Hash: body, Warnings: []models.Warning{}, Figures: f}
+	}
+	if _, err := s.Submit(ctx, sub("05596", math.MaxInt64-10)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.Submit(ctx, sub("05599", 100))
+	if models.ErrorCode(err) != models.EINVALID || !strings.Contains(err.Error(), "largest number") {
+		t.Fatalf("an overflowing total: %v", err)
+	}
+	if err := s.CheckTotals(ctx); err != nil {
+		t.Error(err)
 	}
 }

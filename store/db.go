@@ -57,11 +57,12 @@ type Options struct {
 // that WAL lets read while the writer writes. On PostgreSQL both are the
 // same pool.
 type Store struct {
-	w, r    *gorm.DB
-	dialect Dialect
-	path    string // the SQLite file
-	log     *slog.Logger
-	now     func() time.Time
+	w, r     *gorm.DB
+	wdb, rdb *sql.DB // the pools under w and r (one pool on PostgreSQL)
+	dialect  Dialect
+	path     string // the SQLite file
+	log      *slog.Logger
+	now      func() time.Time
 
 	tree    treeCache
 	lineage lineageCache // what became of each unit, per tree version
@@ -100,7 +101,10 @@ func Open(ctx context.Context, rawURL string, opt Options) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open PostgreSQL: %w", err)
 		}
-		sqlDB, _ := db.DB()
+		sqlDB, err := db.DB()
+		if err != nil {
+			return nil, err
+		}
 		n := opt.MaxConns
 		if n <= 0 {
 			n = 16
@@ -109,6 +113,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*Store, error) {
 		sqlDB.SetMaxIdleConns(n)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 		s.w, s.r = db, db
+		s.wdb, s.rdb = sqlDB, sqlDB
 	default:
 		s.dialect = SQLite
 		s.path = target
@@ -128,7 +133,10 @@ func Open(ctx context.Context, rawURL string, opt Options) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open SQLite %s: %w", target, err)
 		}
-		wdb, _ := w.DB()
+		wdb, err := w.DB()
+		if err != nil {
+			return nil, err
+		}
 		wdb.SetMaxOpenConns(1)
 		wdb.SetMaxIdleConns(1)
 		wdb.SetConnMaxLifetime(0)
@@ -149,7 +157,11 @@ func Open(ctx context.Context, rawURL string, opt Options) (*Store, error) {
 			wdb.Close()
 			return nil, fmt.Errorf("open SQLite %s for reading: %w", target, err)
 		}
-		rdb, _ := r.DB()
+		rdb, err := r.DB()
+		if err != nil {
+			wdb.Close()
+			return nil, err
+		}
 		n := opt.MaxConns
 		if n <= 0 {
 			// WAL readers do not block each other or the writer; enough of
@@ -164,6 +176,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*Store, error) {
 			return nil, err
 		}
 		s.w, s.r = w, r
+		s.wdb, s.rdb = wdb, rdb
 		if err := s.startCheckpointer(); err != nil {
 			s.Close()
 			return nil, err
@@ -238,13 +251,11 @@ func checkSQLite(ctx context.Context, db *gorm.DB, readOnly bool) error {
 // "reader" on SQLite, "postgres" on PostgreSQL), for metrics.
 func (s *Store) Pools() map[string]*sql.DB {
 	out := map[string]*sql.DB{}
-	w, _ := s.w.DB()
 	if s.dialect == Postgres {
-		out["postgres"] = w
+		out["postgres"] = s.wdb
 		return out
 	}
-	r, _ := s.r.DB()
-	out["writer"], out["reader"] = w, r
+	out["writer"], out["reader"] = s.wdb, s.rdb
 	return out
 }
 
@@ -274,16 +285,14 @@ func (s *Store) Close() error {
 			s.ckpt.close(s)
 		}
 		var errs []error
-		for _, db := range []*gorm.DB{s.w, s.r} {
+		for _, db := range []*sql.DB{s.wdb, s.rdb} {
 			if db == nil {
 				continue
 			}
-			if sqlDB, err := db.DB(); err == nil {
-				if err := sqlDB.Close(); err != nil {
-					errs = append(errs, err)
-				}
+			if err := db.Close(); err != nil {
+				errs = append(errs, err)
 			}
-			if s.w == s.r {
+			if s.wdb == s.rdb {
 				break
 			}
 		}
@@ -314,15 +323,6 @@ func fromMicrosPtr(us *int64) *time.Time {
 // notFound wraps a lookup that found nothing.
 func notFound(format string, args ...any) error {
 	return models.Errorf(models.ENOTFOUND, format, args...)
-}
-
-// isUniqueViolation tells whether err is a unique constraint failure.
-func isUniqueViolation(err error) bool {
-	if err == nil {
-		return false
-	}
-	msg := err.Error()
-	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
 }
 
 // conn is what a *sql.DB and a *sql.Tx both offer.

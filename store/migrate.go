@@ -21,10 +21,7 @@ func (s *Store) migrator() (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := s.w.DB()
-	if err != nil {
-		return nil, err
-	}
+	db := s.wdb
 	dialect := goose.DialectSQLite3
 	var opts []goose.ProviderOption
 	if s.dialect == Postgres {

@@ -81,16 +81,29 @@ func scanState(rows *sql.Rows, extra ...any) (*reportState, error) {
 // every revision and every review.
 func (st *reportState) ETag() string { return fmt.Sprintf(`"%d.%d"`, st.Revision, st.Version) }
 
-func (st *reportState) warnings() []models.Warning {
+func (st *reportState) warnings() ([]models.Warning, error) {
 	if st.warningList != nil {
-		return st.warningList
+		return st.warningList, nil
 	}
-	var w []models.Warning
-	_ = json.Unmarshal([]byte(st.Warnings), &w)
-	if w == nil {
-		w = []models.Warning{}
+	return decodeWarnings(st.Warnings)
+}
+
+// decodeWarnings reads a revision's stored warnings (a JSON list).
+func decodeWarnings(s string) ([]models.Warning, error) {
+	w := []models.Warning{}
+	if err := json.Unmarshal([]byte(s), &w); err != nil {
+		return nil, fmt.Errorf("stored warnings: %w", err)
 	}
-	return w
+	return w, nil
+}
+
+// countWarnings counts a revision's stored warnings.
+func countWarnings(s string) (int, error) {
+	var w []json.RawMessage
+	if err := json.Unmarshal([]byte(s), &w); err != nil {
+		return 0, fmt.Errorf("stored warnings: %w", err)
+	}
+	return len(w), nil
 }
 
 func (st *reportState) review() *models.Review {
@@ -195,9 +208,11 @@ func viewOf(body, status string, revision int, submittedAt int64, by, warnings s
 	}
 	v.Report.Status = ""
 	v.Status, v.Revision, v.SubmittedAt, v.SubmittedBy = status, revision, fromMicros(submittedAt), by
-	if err := json.Unmarshal([]byte(warnings), &v.Warnings); err != nil || v.Warnings == nil {
-		v.Warnings = []models.Warning{}
+	w, err := decodeWarnings(warnings)
+	if err != nil {
+		return v, err
 	}
+	v.Warnings = w
 	return v, nil
 }
 
@@ -243,8 +258,10 @@ func (s *Store) ListRevisions(ctx context.Context, unit *models.TreeUnit, period
 	}
 	out := models.RevisionList{Items: make([]models.RevisionSummary, len(rows))}
 	for i, r := range rows {
-		var w []json.RawMessage
-		_ = json.Unmarshal([]byte(r.Warnings), &w)
+		nw, err := countWarnings(r.Warnings)
+		if err != nil {
+			return out, err
+		}
 		status := r.Status
 		if d, ok := decisions[r.Revision]; ok {
 			status = d
@@ -253,7 +270,7 @@ func (s *Store) ListRevisions(ctx context.Context, unit *models.TreeUnit, period
 			status = st.Status
 		}
 		out.Items[i] = models.RevisionSummary{Revision: r.Revision, Status: status, SubmittedAt: fromMicros(r.SubmittedAt),
-			SubmittedBy: r.SubmittedBy, Role: models.Role(r.Role), Warnings: len(w)}
+			SubmittedBy: r.SubmittedBy, Role: models.Role(r.Role), Warnings: nw}
 	}
 	return out, nil
 }
@@ -336,10 +353,12 @@ func (s *Store) ListReports(ctx context.Context, f models.ReportFilter, within *
 	}
 	out.Items = make([]models.ReportSummary, len(rows))
 	for i, r := range rows {
-		var w []json.RawMessage
-		_ = json.Unmarshal([]byte(r.Warnings), &w)
+		nw, err := countWarnings(r.Warnings)
+		if err != nil {
+			return out, err
+		}
 		out.Items[i] = models.ReportSummary{UnitCode: r.Code, UnitName: r.Name, Period: r.Period, Revision: r.Revision, Status: r.Status,
-			SubmittedAt: fromMicros(r.SubmittedAt), FirstSubmittedAt: fromMicrosPtr(r.FirstSubmittedAt), Warnings: len(w)}
+			SubmittedAt: fromMicros(r.SubmittedAt), FirstSubmittedAt: fromMicrosPtr(r.FirstSubmittedAt), Warnings: nw}
 	}
 	return out, nil
 }

@@ -264,7 +264,9 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 			continue
 		}
 		if tr.Unchanged {
-			p.out = submitted(false, sub, st)
+			if p.out, err = submitted(false, sub, st); err != nil {
+				return err
+			}
 			continue
 		}
 		from := st.Status
@@ -296,7 +298,9 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 			detail["source"] = sub.Source
 		}
 		audits = append(audits, s.newAudit(sub.Principal, models.ActionReportSubmit, sub.Unit, sub.Period, st.Revision, detail))
-		p.out = submitted(true, sub, st)
+		if p.out, err = submitted(true, sub, st); err != nil {
+			return err
+		}
 	}
 
 	if err := s.insertRevisions(tx, revisions); err != nil {
@@ -328,9 +332,10 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 	return s.recordIdempotentOutcomes(tx, batch)
 }
 
-func submitted(created bool, sub *Submission, st *reportState) Submitted {
+func submitted(created bool, sub *Submission, st *reportState) (Submitted, error) {
+	w, err := st.warnings()
 	return Submitted{Created: created, ETag: st.ETag(), Result: models.SubmitResult{UnitCode: sub.Unit.Code, Period: sub.Period,
-		Revision: st.Revision, Status: st.Status, SubmittedAt: fromMicros(st.SubmittedAt), Warnings: st.warnings()}}
+		Revision: st.Revision, Status: st.Status, SubmittedAt: fromMicros(st.SubmittedAt), Warnings: w}}, err
 }
 
 // lockReports makes sure a row exists for every key (an empty revision-0

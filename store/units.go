@@ -58,16 +58,6 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return err
 }
 
-// isRetryable tells whether a PostgreSQL transaction failed only because of
-// another one (deadlock, serialization failure) and may simply run again.
-func isRetryable(err error) bool {
-	if err == nil {
-		return false
-	}
-	msg := err.Error()
-	return strings.Contains(msg, "SQLSTATE 40P01") || strings.Contains(msg, "SQLSTATE 40001")
-}
-
 // lockTree starts a change of the unit tree inside tx: it bumps the tree
 // version, which on PostgreSQL also locks it against every other change of
 // units and of the totals that depend on the tree, and returns the tree as
@@ -139,11 +129,16 @@ func (s *Store) ListUnits(ctx context.Context, f models.UnitFilter, parent *mode
 	out.Items = make([]models.Unit, len(rows))
 	for i, r := range rows {
 		u := models.Unit{Code: r.Code, Name: r.Name, Kind: models.UnitKind(r.Kind), ParentCode: r.ParentCode}
+		var err error
 		if r.ValidFrom != nil {
-			u.ValidFrom, _ = models.ParseDate(*r.ValidFrom)
+			if u.ValidFrom, err = models.ParseDate(*r.ValidFrom); err != nil {
+				return out, fmt.Errorf("unit %s: stored valid_from %q: %w", r.Code, *r.ValidFrom, err)
+			}
 		}
 		if r.ValidTo != nil {
-			u.ValidTo, _ = models.ParseDate(*r.ValidTo)
+			if u.ValidTo, err = models.ParseDate(*r.ValidTo); err != nil {
+				return out, fmt.Errorf("unit %s: stored valid_to %q: %w", r.Code, *r.ValidTo, err)
+			}
 		}
 		out.Items[i] = u
 	}
