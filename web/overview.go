@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"doingoai/consolidated"
 	"doingoai/export"
 	"doingoai/models"
 	"doingoai/store"
@@ -279,6 +280,20 @@ func (a *App) download(w http.ResponseWriter, r *http.Request) error {
 		format = "csv"
 	case "tong-hop.xlsx":
 		format = "xlsx"
+	case "bao-cao-tong-hop.docx":
+		// The consolidated report, drafted as GET /consolidated/{unit}/{period} does.
+		rep, err := consolidated.Build(r.Context(), a.Store, u, per, consolidated.Options{})
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := rep.Write(&buf, a.Store.Now()); err != nil {
+			return err
+		}
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="bao-cao-doi-ngoai-%s-%s.docx"`, u.Code, per))
+		_, err = w.Write(buf.Bytes())
+		return err
 	default:
 		return models.Errorf(models.ENOTFOUND, "no such format")
 	}

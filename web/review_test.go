@@ -200,3 +200,35 @@ func vietnamese(num string) string {
 	}
 	return b.String()
 }
+
+func TestDownloads(t *testing.T) {
+	s := newSite(t)
+	c := s.client(t)
+	c.signIn("huyen167")
+	for file, ctype := range map[string]string{
+		"tong-hop.xlsx":         "spreadsheetml",
+		"tong-hop.csv":          "text/csv",
+		"bao-cao-tong-hop.docx": "wordprocessingml",
+	} {
+		p := c.get("/u/167/2024/tai-ve/" + file)
+		if p.Status != 200 || !strings.Contains(p.Header.Get("Content-Type"), ctype) || !strings.Contains(p.Header.Get("Content-Disposition"), "attachment") {
+			t.Errorf("%s: %d %q %q", file, p.Status, p.Header.Get("Content-Type"), p.Header.Get("Content-Disposition"))
+		}
+		// The same bytes as the API's export (the docx carries its creation time, so compare its size).
+		api := map[string]string{
+			"tong-hop.xlsx":         "/api/v1/rollups?unit=167&period=2024&by=child&format=xlsx",
+			"tong-hop.csv":          "/api/v1/rollups?unit=167&period=2024&by=child&format=csv",
+			"bao-cao-tong-hop.docx": "/api/v1/consolidated/167/2024",
+		}[file]
+		res := s.Do(t, "GET", api, "district", "", nil)
+		if file == "tong-hop.csv" && string(res.Body) != p.Body {
+			t.Errorf("%s differs from the API's %s", file, api)
+		}
+		if res.Status != 200 || len(res.Body) == 0 || (len(res.Body)-len(p.Body))*20 > len(res.Body) {
+			t.Errorf("%s: %d bytes, the API's %s %d bytes (status %d)", file, len(p.Body), api, len(res.Body), res.Status)
+		}
+	}
+	if p := c.get("/u/167/2024/tai-ve/khac.pdf"); p.Status != http.StatusNotFound {
+		t.Errorf("an unknown download: %d", p.Status)
+	}
+}
