@@ -1,0 +1,6 @@
+package web
+
+// Test hooks of the commune's form for the tests of package web_test.
+
+// ReportToForm fills the form's inputs from a report's JSON.
+func ReportToForm(body []byte) (map[string]string, error) { return reportToForm(body) }
