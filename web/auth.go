@@ -129,7 +129,8 @@ func (a *App) home(w http.ResponseWriter, r *http.Request) error {
 		}
 		code = t.Root.Code
 	case models.RoleCommune:
-		http.Redirect(w, r, "/r/"+url.PathEscape(code)+"/"+period, http.StatusSeeOther)
+		// The commune's own page opens on its current report (commune.go).
+		http.Redirect(w, r, "/xa/", http.StatusSeeOther)
 		return nil
 	}
 	http.Redirect(w, r, "/u/"+url.PathEscape(code)+"/"+period, http.StatusSeeOther)
