@@ -278,7 +278,8 @@ func TestBrowser(t *testing.T) {
 	clerk := newPerson(t)
 	signInBrowser(t, clerk, s.URL, "xa05596")
 	run(t, clerk, "where", chromedp.Location(&loc))
-	if !strings.HasSuffix(loc, "/r/05596/2024") || !strings.Contains(bodyText(t, clerk), comment) {
+	// The clerk lands on the commune's form (commune.go), the comment on top.
+	if !strings.HasSuffix(loc, "/xa/05596/2024") || !strings.Contains(bodyText(t, clerk), comment) {
 		t.Errorf("the clerk is at %s and sees no comment", loc)
 	}
 	other := newPerson(t)
