@@ -118,9 +118,7 @@ func readDocumentXML(r io.Reader) ([]string, error) {
 		inT   int // inside w:t
 	)
 	emit := func(b *strings.Builder) error {
-		for _, l := range strings.Split(b.String(), "\n") {
-			lines = append(lines, l)
-		}
+		lines = append(lines, strings.Split(b.String(), "\n")...)
 		if len(lines) > MaxLines {
 			return errTooLarge
 		}

@@ -163,9 +163,7 @@ func checkFound(t *testing.T, res *Result, got any, source string) {
 		notFound[p] = true
 	}
 	for k, v := range g {
-		if strings.HasSuffix(k, ".length") {
-			k = strings.TrimSuffix(k, ".length")
-		}
+		k = strings.TrimSuffix(k, ".length")
 		if v == nil {
 			if !notFound[k] && !strings.Contains(k, "].") && !hasNotFoundUnder(res.NotFound, k+".") {
 				t.Errorf("%s is null but not in not_found", k)

@@ -102,8 +102,6 @@ func (r *reader) put(path string, c cand) {
 	r.vals[path] = c
 }
 
-func (r *reader) has(path string) bool { _, ok := r.vals[path]; return ok || r.bad[path] != nil }
-
 // finish applies the figures to the report and lists what was found and
 // what was not, in the report's order.
 func (r *reader) finish() {

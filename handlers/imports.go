@@ -273,9 +273,6 @@ func (h *Handler) unitOfDocument(ctx context.Context, t *models.Tree, p models.P
 		Fields: []models.FieldError{{Field: "unit", Message: fmt.Sprintf("is not given and no commune in scope is named %q", res.Places[0].Name)}}}
 }
 
-// docxType is the media type of a .docx.
-const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 // readDocumentBody returns the file of an import: the body itself, or the
 // part named file of a multipart form.
 func readDocumentBody(r *http.Request) ([]byte, error) {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"doingoai/demo"
 	"doingoai/internal/apitest"
@@ -188,4 +189,34 @@ func BenchmarkImport(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestImportAfterTheReform: a ward's half-year report of late 2025, sent to
+// the province's Department of Foreign Affairs, names a ward whose code
+// named another unit before the reform; the one that existed during the
+// period is chosen, by a token of the province.
+func TestImportAfterTheReform(t *testing.T) {
+	env := apitest.New(t)
+	env.Clock.Set(time.Date(2025, 12, 15, 9, 0, 0, 0, models.Vietnam))
+	ctx := t.Context()
+	for _, u := range []models.UnitInput{
+		{Code: "05443", Name: "Phường Phan Đình Phùng", Kind: models.KindWard, ParentCode: "164", ValidTo: models.MustDate("2025-06-30")},
+		{Code: "05443", Name: "Phường Phan Đình Phùng", Kind: models.KindWard, ParentCode: "19", ValidFrom: models.MustDate("2025-07-01")},
+	} {
+		if _, err := env.Store.CreateUnit(ctx, models.CommandLine, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ward, err := os.ReadFile("../docimport/testdata/reports/phan-dinh-phung-2025s2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "text/plain; charset=utf-8"
+	env.Run(t, []apitest.Scenario{
+		{Name: "the province imports the ward's report and saves it", Method: "POST", URL: importURL + "?save=draft", Token: "province", ContentType: text, Body: string(ward), Status: 201,
+			Contains: []string{`"unit_code":"05443","period":"2025S2"`, `"area_ha":1236`, `"committed_vnd":1500000000`, `"revision":1,"status":"draft"`}},
+		{Name: "the draft belongs to the ward of after the reform", URL: "/api/v1/completeness?unit=19&period=2025S2", Token: "province", Status: 200,
+			Contains: []string{`"code":"05443","name":"Phường Phan Đình Phùng","status":"draft"`}},
+		{Name: "a district of before the reform cannot import it", Method: "POST", URL: importURL, Token: "other-district", ContentType: text, Body: string(ward), Status: 403},
+	})
 }
