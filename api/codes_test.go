@@ -22,6 +22,15 @@ func TestProblemCodesDocumented(t *testing.T) {
 			t.Errorf("code %q is not in the enum of models.Problem.code", code)
 		}
 	}
+	ff, _ := reflect.TypeOf(models.FieldError{}).FieldByName("Code")
+	fenum := strings.Split(ff.Tag.Get("enums"), ",")
+	var listed []string
+	for _, c := range models.FieldCodes {
+		listed = append(listed, c.Code)
+	}
+	if strings.Join(fenum, ",") != strings.Join(listed, ",") {
+		t.Errorf("the enum of FieldError.code is %v; models.FieldCodes has %v", fenum, listed)
+	}
 	for _, r := range models.ReasonCodes {
 		if !enum[r.Code] {
 			t.Errorf("reason code %q is not in the enum of models.Problem.code", r.Code)

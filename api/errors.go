@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 
@@ -109,6 +110,16 @@ func (s *server) problem(err error, c echo.Context) models.Problem {
 		// The status follows the application code; the code answered is
 		// the distinct reason where there is one (report_locked, …).
 		p.Code = models.ProblemCode(err)
+		// Every entry of errors[] has a code; one recorded without is the
+		// general "invalid".
+		if len(p.Errors) > 0 {
+			p.Errors = slices.Clone(p.Errors)
+			for i := range p.Errors {
+				if p.Errors[i].Code == "" {
+					p.Errors[i].Code = models.FInvalid
+				}
+			}
+		}
 	}
 	if p.Status >= 500 {
 		s.log.Error("request failed", "request_id", p.RequestID, "method", c.Request().Method, "path", c.Request().URL.Path, "status", p.Status, "err", err)

@@ -4981,10 +4981,37 @@ const docTemplate = `{
         "models.FieldError": {
             "type": "object",
             "required": [
+                "code",
                 "field",
                 "message"
             ],
             "properties": {
+                "code": {
+                    "description": "what is wrong, stable, for programs (RULES.md lists the codes)",
+                    "type": "string",
+                    "enum": [
+                        "required",
+                        "unknown_field",
+                        "read_only",
+                        "duplicate_field",
+                        "wrong_type",
+                        "bad_format",
+                        "not_allowed",
+                        "bad_text",
+                        "too_long",
+                        "too_many_entries",
+                        "out_of_range",
+                        "too_many_decimals",
+                        "count_mismatch",
+                        "inconsistent",
+                        "date_order",
+                        "unknown_unit",
+                        "path_mismatch",
+                        "idempotency_key_reused",
+                        "invalid"
+                    ],
+                    "example": "out_of_range"
+                },
                 "field": {
                     "type": "string",
                     "example": "delegations.inbound_foreign.count"

@@ -154,11 +154,11 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathP
 		unit = t.ForPeriod(rep.UnitCode, period)
 		switch {
 		case unit == nil && t.ByCode(rep.UnitCode) != nil:
-			content.Addf("unit_code", "unit %s did not exist during %s", rep.UnitCode, rep.Period)
+			content.AddCodef("unit_code", models.FUnknownUnit, "unit %s did not exist during %s", rep.UnitCode, rep.Period)
 		case unit == nil:
-			content.Addf("unit_code", "no unit has the code %s", rep.UnitCode)
+			content.AddCodef("unit_code", models.FUnknownUnit, "no unit has the code %s", rep.UnitCode)
 		case !unit.Kind.CommuneLevel():
-			content.Addf("unit_code", "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
+			content.AddCodef("unit_code", models.FUnknownUnit, "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
 			unit = nil
 		default:
 			if err := t.InScope(p, unit); err != nil {
@@ -227,7 +227,7 @@ func pathMatches(p *models.Problems, field string, v *string, path string) {
 		*v = path
 	case path:
 	default:
-		p.Addf(field, "is %s but the path says %s", *v, path)
+		p.AddCodef(field, models.FPathMismatch, "is %s but the path says %s", *v, path)
 		*v = path // the path names the report; authorise against it
 	}
 }
@@ -315,7 +315,7 @@ func idempotencyKey(r *http.Request) (*store.IdempotencyKey, error) {
 	}
 	if bad {
 		return nil, &models.Error{Code: models.EINVALID, Message: "the Idempotency-Key header is not valid",
-			Fields: []models.FieldError{{Field: "Idempotency-Key", Message: fmt.Sprintf("must be 1 to %d printable ASCII characters, such as a UUID", MaxIdempotencyKey)}}}
+			Fields: []models.FieldError{{Field: "Idempotency-Key", Code: models.FBadFormat, Message: fmt.Sprintf("must be 1 to %d printable ASCII characters, such as a UUID", MaxIdempotencyKey)}}}
 	}
 	return &store.IdempotencyKey{Key: v}, nil
 }

@@ -220,6 +220,23 @@ func TestReportValidation(t *testing.T) {
 			apitest.Obj(m, "training")["officials_trained"] = json.Number("99999999999999999999")
 		}},
 	}
+	// The code of each problem in errors[]: for programs, as the message is for people.
+	codes := map[string]string{
+		"negative count": models.FOutOfRange, "count as text": models.FWrongType, "fractional count": models.FWrongType,
+		"percentage over 100": models.FOutOfRange, "negative percentage": models.FOutOfRange, "percentage with three decimals": models.FTooPrecise,
+		"more poor households than households": models.FInconsistent, "more near-poor households than households": models.FInconsistent,
+		"more households than people": models.FInconsistent, "count and items disagree": models.FCountMismatch,
+		"unknown unit": models.FUnknownUnit, "not a commune": models.FUnknownUnit, "malformed unit code": models.FBadFormat,
+		"missing unit": models.FRequired, "malformed period": models.FBadFormat, "period not begun": models.FOutOfRange,
+		"half year not begun": models.FOutOfRange, "invalid date": models.FBadFormat, "unknown field": models.FUnknownField,
+		"revision sent": models.FReadOnly, "submitted_at sent": models.FReadOnly, "review sent": models.FReadOnly,
+		"status accepted": models.FNotAllowed, "status returned": models.FNotAllowed, "unknown status": models.FNotAllowed,
+		"narrative too long": models.FTooLong, "too many plan entries": models.FTooMany, "empty difficulty": models.FRequired,
+		"negative aid": models.FOutOfRange, "aid beyond sense": models.FOutOfRange, "aid as float": models.FWrongType,
+		"nameless project": models.FRequired, "project ends before it starts": models.FDateOrder, "items not a list": models.FWrongType,
+		"section not an object": models.FWrongType, "control character": models.FBadText, "area with five decimals": models.FBadFormat,
+		"number with exponent": models.FBadFormat, "count too large for int64": models.FOutOfRange,
+	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			m := apitest.Seed(t)
@@ -234,6 +251,9 @@ func TestReportValidation(t *testing.T) {
 			for _, f := range p.Errors {
 				if f.Field == c.field && strings.Contains(f.Message, c.message) {
 					found = true
+					if want := codes[c.name]; f.Code != want {
+						t.Errorf("the problem at %s has the code %q, want %q", f.Field, f.Code, want)
+					}
 				}
 			}
 			if !found {

@@ -66,7 +66,7 @@ func TestUnitsWrite(t *testing.T) {
 		{Name: "a commune cannot hold a unit", Method: "POST", URL: "/api/v1/units", Token: "admin", Status: 422,
 			Body: `{"code":"05901","name":"Xã Con","kind":"commune","parent_code":"05596"}`, Contains: []string{`"field":"parent_code"`}},
 		{Name: "unknown field and wrong type", Method: "POST", URL: "/api/v1/units", Token: "admin", Status: 422,
-			Body: `{"code":5,"name":"Xã","kind":"commune","parent":"167"}`, Contains: []string{`"field":"code","message":"must be a string"`, `"field":"parent","message":"is not a known field"`}},
+			Body: `{"code":5,"name":"Xã","kind":"commune","parent":"167"}`, Contains: []string{`"field":"code","code":"wrong_type","message":"must be a string"`, `"field":"parent","code":"unknown_field","message":"is not a known field"`}},
 		{Name: "malformed JSON", Method: "POST", URL: "/api/v1/units", Token: "admin", Status: 400, Body: `{"code":`},
 		{Name: "not JSON", Method: "POST", URL: "/api/v1/units", Token: "admin", Status: 415, Body: `code=1`, ContentType: "application/x-www-form-urlencoded"},
 		{Name: "too large", Method: "POST", URL: "/api/v1/units", Token: "admin", Status: 413, Body: `{"name":"` + strings.Repeat("x", 1<<20) + `"}`},

@@ -28,6 +28,7 @@ const (
 // as a path such as "ngo_aid.projects[2].committed_vnd".
 type FieldError struct {
 	Field   string `json:"field" example:"delegations.inbound_foreign.count" validate:"required"`
+	Code    string `json:"code" enums:"required,unknown_field,read_only,duplicate_field,wrong_type,bad_format,not_allowed,bad_text,too_long,too_many_entries,out_of_range,too_many_decimals,count_mismatch,inconsistent,date_order,unknown_unit,path_mismatch,idempotency_key_reused,invalid" example:"out_of_range" validate:"required"` // what is wrong, stable, for programs (RULES.md lists the codes)
 	Message string `json:"message" example:"must not be negative" validate:"required"`
 }
 
@@ -76,14 +77,24 @@ type Problems struct {
 	list []FieldError
 }
 
-// Add records a problem at field.
+// Add records a problem at field, of the general code FInvalid.
 func (p *Problems) Add(field, message string) {
-	p.list = append(p.list, FieldError{Field: field, Message: message})
+	p.AddCode(field, FInvalid, message)
 }
 
 // Addf records a problem at field with a formatted message.
 func (p *Problems) Addf(field, format string, args ...any) {
 	p.Add(field, fmt.Sprintf(format, args...))
+}
+
+// AddCode records a problem at field with its code.
+func (p *Problems) AddCode(field, code, message string) {
+	p.list = append(p.list, FieldError{Field: field, Code: code, Message: message})
+}
+
+// AddCodef records a problem at field with its code and a formatted message.
+func (p *Problems) AddCodef(field, code, format string, args ...any) {
+	p.AddCode(field, code, fmt.Sprintf(format, args...))
 }
 
 // Len is the number of problems recorded.

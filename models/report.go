@@ -394,12 +394,12 @@ func (in *ReviewInput) Validate(p *Problems) {
 	case DecisionAccept:
 	case DecisionReturn:
 		if in.Comment == "" {
-			p.Add("comment", "is required to return a report: say what the commune must amend")
+			p.AddCode("comment", FRequired, "is required to return a report: say what the commune must amend")
 		}
 	case "":
-		p.Add("decision", "is required: accept or return")
+		p.AddCode("decision", FRequired, "is required: accept or return")
 	default:
-		p.Add("decision", "must be accept or return")
+		p.AddCode("decision", FNotAllowed, "must be accept or return")
 	}
 	CheckText(p, "comment", in.Comment, MaxReviewComment)
 }

@@ -114,22 +114,22 @@ func (c *checker) report(r *Report, now time.Time) []Warning {
 	switch r.Status {
 	case StatusDraft, StatusSubmitted:
 	case StatusAccepted, StatusReturned:
-		p.Addf("status", "%s is set by the district's review; send draft or submitted", r.Status)
+		p.AddCodef("status", FNotAllowed, "%s is set by the district's review; send draft or submitted", r.Status)
 	default:
-		p.Add("status", "must be draft or submitted")
+		p.AddCode("status", FNotAllowed, "must be draft or submitted")
 	}
 	switch {
 	case r.UnitCode == "":
-		p.Add("unit_code", "is required")
+		p.AddCode("unit_code", FRequired, "is required")
 	case !ValidCode(r.UnitCode):
-		p.Add("unit_code", "must be a unit code such as 05596")
+		p.AddCode("unit_code", FBadFormat, "must be a unit code such as 05596")
 	}
 	if r.Period == "" {
-		p.Add("period", "is required")
+		p.AddCode("period", FRequired, "is required")
 	} else if per, err := ParsePeriod(r.Period); err != nil {
-		p.Add("period", err.Error())
+		p.AddCode("period", FBadFormat, err.Error())
 	} else if !per.Begun(now) {
-		p.Addf("period", "%s has not begun: it starts on %s", r.Period, per.FirstDay())
+		p.AddCodef("period", FOutOfRange, "%s has not begun: it starts on %s", r.Period, per.FirstDay())
 	}
 
 	c.document(r.Document, r.Status == StatusSubmitted)
@@ -228,7 +228,7 @@ func (c *checker) report(r *Report, now time.Time) []Warning {
 			c.text(Path(at, "nominee"), it.Nominee)
 			c.rule(Path(at, "level"), "state or province, or left out")
 			if it.Level != "" && it.Level != "state" && it.Level != "province" {
-				p.Add(Path(at, "level"), "must be state or province")
+				p.AddCode(Path(at, "level"), FNotAllowed, "must be state or province")
 			}
 		}
 		c.narrative("award_nominations", s.Narrative)
@@ -245,7 +245,7 @@ func (c *checker) report(r *Report, now time.Time) []Warning {
 		c.text(Path(at, "addressee"), rec.Addressee)
 		c.requiredMax(Path(at, "text"), rec.Text, MaxEntry)
 	}
-	if p.Len() == 0 {
+	if p.Len() == 0 || c.rules != nil {
 		c.totals(r)
 	}
 	return c.warnings
@@ -255,16 +255,22 @@ func (c *checker) report(r *Report, now time.Time) []Warning {
 // total. Every single field is within its own limit by now; this bounds
 // their sums and products.
 func (c *checker) totals(r *Report) {
+	c.rule("ngo_aid.projects", "the projects' committed amounts add up to at most %s đồng, and so do their disbursed amounts", group(MaxReportTotal))
+	for _, ind := range Indicators {
+		if ind.pair >= 0 {
+			c.rule(Measures[ind.Value].Field, "times %s, at most %s", Measures[ind.Weight].Field, group(MaxReportTotal))
+		}
+	}
 	f := FiguresOf(r)
 	t := Contribution(&f)
 	for m := Measure(0); m < NumMeasures; m++ {
 		if v := t[sumSlot(m)]; v > MaxReportTotal {
 			switch m {
 			case MNgoAidCommitted, MNgoAidDisbursed:
-				c.p.Addf(Measures[m].Field, "the projects' %s amounts add up to %s đồng; one report may add at most %s đồng",
+				c.p.AddCodef(Measures[m].Field, FOutOfRange, "the projects' %s amounts add up to %s đồng; one report may add at most %s đồng",
 					map[Measure]string{MNgoAidCommitted: "committed", MNgoAidDisbursed: "disbursed"}[m], group(v), group(MaxReportTotal))
 			default:
-				c.p.Addf(Measures[m].Field, "adds up to %s; one report may add at most %s", group(v), group(MaxReportTotal))
+				c.p.AddCodef(Measures[m].Field, FOutOfRange, "adds up to %s; one report may add at most %s", group(v), group(MaxReportTotal))
 			}
 		}
 	}
@@ -276,7 +282,7 @@ func (c *checker) totals(r *Report) {
 		_, okV := f.Get(ind.Value)
 		_, okW := f.Get(ind.Weight)
 		if okV && okW && t[s+2] == 0 || t[s] > MaxReportTotal || t[s+1] > MaxReportTotal {
-			c.p.Addf(Measures[ind.Value].Field, "%s × %s is more than %s: the figures cannot be right",
+			c.p.AddCodef(Measures[ind.Value].Field, FOutOfRange, "%s × %s is more than %s: the figures cannot be right",
 				Measures[ind.Value].Field, Measures[ind.Weight].Field, group(MaxReportTotal))
 		}
 	}
@@ -336,17 +342,17 @@ func (c *checker) profile(pr *Profile) {
 	c.rule("profile.poor_households", "not more than profile.households")
 	c.rule("profile.near_poor_households", "not more than profile.households; poor plus near-poor households not more than profile.households")
 	if hh != nil && pop != nil && *hh > *pop && *pop >= 0 {
-		p.Addf("profile.households", "%d households is more than the population of %d", *hh, *pop)
+		p.AddCodef("profile.households", FInconsistent, "%d households is more than the population of %d", *hh, *pop)
 	}
 	if hh != nil && *hh >= 0 {
 		if pr.PoorHouseholds != nil && *pr.PoorHouseholds > *hh {
-			p.Addf("profile.poor_households", "%d poor households is more than the %d households", *pr.PoorHouseholds, *hh)
+			p.AddCodef("profile.poor_households", FInconsistent, "%d poor households is more than the %d households", *pr.PoorHouseholds, *hh)
 		}
 		if pr.NearPoorHouseholds != nil && *pr.NearPoorHouseholds > *hh {
-			p.Addf("profile.near_poor_households", "%d near-poor households is more than the %d households", *pr.NearPoorHouseholds, *hh)
+			p.AddCodef("profile.near_poor_households", FInconsistent, "%d near-poor households is more than the %d households", *pr.NearPoorHouseholds, *hh)
 		} else if pr.PoorHouseholds != nil && pr.NearPoorHouseholds != nil && *pr.PoorHouseholds <= *hh &&
 			*pr.PoorHouseholds+*pr.NearPoorHouseholds > *hh {
-			p.Addf("profile.near_poor_households", "%d poor and %d near-poor households are more than the %d households", *pr.PoorHouseholds, *pr.NearPoorHouseholds, *hh)
+			p.AddCodef("profile.near_poor_households", FInconsistent, "%d poor and %d near-poor households are more than the %d households", *pr.PoorHouseholds, *pr.NearPoorHouseholds, *hh)
 		}
 		c.rate("profile.poor_households_rate_pct", WarnPoorRate, "poor", pr.PoorHouseholds, *hh, pr.PoorHouseholdsRatePct)
 		c.rate("profile.near_poor_households_rate_pct", WarnNearPoorRate, "near-poor", pr.NearPoorHouseholds, *hh, pr.NearPoorHouseholdsRatePct)
@@ -438,7 +444,7 @@ func (c *checker) items(at string, n int, count *int64) {
 	c.listLen(Path(at, "items"), n, MaxItems)
 	c.rule(Path(at, "count"), "when items are listed, their number")
 	if count != nil && n > 0 && *count != int64(n) {
-		c.p.Addf(Path(at, "count"), "is %d but %d items are listed; give the number of items, or leave count out", *count, n)
+		c.p.AddCodef(Path(at, "count"), FCountMismatch, "is %d but %d items are listed; give the number of items, or leave count out", *count, n)
 	}
 }
 
@@ -457,7 +463,7 @@ func (c *checker) entries(at string, list []string) {
 	c.rule(Index(at, 0), "not empty; at most %s characters", group(MaxEntry))
 	for i, s := range list {
 		if s == "" {
-			c.p.Add(Index(at, i), "is empty")
+			c.p.AddCode(Index(at, i), FRequired, "is empty")
 		}
 		CheckText(c.p, Index(at, i), s, MaxEntry)
 	}
@@ -470,9 +476,9 @@ func (c *checker) count(at string, v *int64, max int64) {
 	}
 	switch {
 	case *v < 0:
-		c.p.Add(at, "must not be negative")
+		c.p.AddCode(at, FOutOfRange, "must not be negative")
 	case *v > max:
-		c.p.Addf(at, "is %d; more than %s cannot be right", *v, group(max))
+		c.p.AddCodef(at, FOutOfRange, "is %d; more than %s cannot be right", *v, group(max))
 	}
 }
 
@@ -483,9 +489,9 @@ func (c *checker) percent(at string, v *Decimal) {
 	}
 	switch {
 	case v.Units() < 0 || v.Units() > 100*DecimalScale:
-		c.p.Addf(at, "is %s; a percentage is between 0 and 100", v)
+		c.p.AddCodef(at, FOutOfRange, "is %s; a percentage is between 0 and 100", v)
 	case v.Places() > 2:
-		c.p.Addf(at, "is %s; a percentage has at most two decimals", v)
+		c.p.AddCodef(at, FTooPrecise, "is %s; a percentage has at most two decimals", v)
 	}
 }
 
@@ -496,11 +502,11 @@ func (c *checker) decimal(at string, v *Decimal, max int64, places int) {
 	}
 	switch {
 	case v.Units() < 0:
-		c.p.Add(at, "must not be negative")
+		c.p.AddCode(at, FOutOfRange, "must not be negative")
 	case v.Units() > max*DecimalScale:
-		c.p.Addf(at, "is %s; more than %s cannot be right", v, group(max))
+		c.p.AddCodef(at, FOutOfRange, "is %s; more than %s cannot be right", v, group(max))
 	case v.Places() > places:
-		c.p.Addf(at, "has more than %d decimals", places)
+		c.p.AddCodef(at, FTooPrecise, "has more than %d decimals", places)
 	}
 }
 
@@ -511,7 +517,7 @@ func (c *checker) required(at, s string) { c.requiredMax(at, s, MaxText) }
 func (c *checker) requiredMax(at, s string, max int) {
 	c.rule(at, "required; at most %s characters", group(int64(max)))
 	if s == "" {
-		c.p.Add(at, "is required")
+		c.p.AddCode(at, FRequired, "is required")
 		return
 	}
 	CheckText(c.p, at, s, max)
@@ -532,14 +538,14 @@ func (c *checker) narrative(section, s string) {
 func (c *checker) listLen(at string, n, max int) {
 	c.rule(at, "at most %s entries", group(int64(max)))
 	if n > max {
-		c.p.Addf(at, "has %d entries; at most %d are allowed", n, max)
+		c.p.AddCodef(at, FTooMany, "has %d entries; at most %d are allowed", n, max)
 	}
 }
 
 func (c *checker) dateOrder(at string, start, end *Date) {
 	c.rule(Path(at, "end_on"), "not before start_on")
 	if start != nil && end != nil && end.Before(*start) {
-		c.p.Addf(Path(at, "end_on"), "%s is before start_on %s", end, start)
+		c.p.AddCodef(Path(at, "end_on"), FDateOrder, "%s is before start_on %s", end, start)
 	}
 }
 

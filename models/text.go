@@ -109,17 +109,17 @@ func CheckText(p *Problems, field, s string, max int) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f || c == 0xC2 && i+1 < len(s) && s[i+1] < 0xA0 {
-			p.Add(field, "must not contain control characters")
+			p.AddCode(field, FBadText, "must not contain control characters")
 			return
 		}
 	}
 	if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
-		p.Add(field, "is not valid UTF-8 text")
+		p.AddCode(field, FBadText, "is not valid UTF-8 text")
 		return
 	}
 	if len(s) > max {
 		if n := utf8.RuneCountInString(s); n > max {
-			p.Addf(field, "is %d characters long; at most %d are allowed", n, max)
+			p.AddCodef(field, FTooLong, "is %d characters long; at most %d are allowed", n, max)
 		}
 	}
 }

@@ -49,7 +49,7 @@ func (o storedOutcome) replay() Submitted {
 
 func keyReused(key string) error {
 	return &models.Error{Code: models.EINVALID, Err: models.ErrKeyReused, Message: "the Idempotency-Key was already used for a different request",
-		Fields: []models.FieldError{{Field: "Idempotency-Key", Message: fmt.Sprintf("%q belongs to another request; use a new key for a new request", key)}}}
+		Fields: []models.FieldError{{Field: "Idempotency-Key", Code: models.FKeyReused, Message: fmt.Sprintf("%q belongs to another request; use a new key for a new request", key)}}}
 }
 
 // LookupIdempotent returns the stored answer of a keyed request made

@@ -71,6 +71,7 @@ func Generate(root string) ([]byte, error) {
 		"Indicators": indicators(),
 		"Limits":     limits(),
 		"Lifecycle":  lifecycle(),
+		"FieldCodes": fieldCodes(),
 	})
 	return b.Bytes(), err
 }
@@ -283,6 +284,15 @@ func warnings() string {
 			f = "`" + f + "`"
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", w.Code, f, cell(w.When))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func fieldCodes() string {
+	var b strings.Builder
+	b.WriteString("| code | the problem |\n|---|---|\n")
+	for _, c := range models.FieldCodes {
+		fmt.Fprintf(&b, "| `%s` | %s |\n", c.Code, c.Meaning)
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -1,0 +1,48 @@
+package models
+
+// Codes of the problems listed in errors[]: what is wrong with a field,
+// stable, for programs to act on (the message is for people).
+const (
+	FRequired       = "required"               // the field must be given
+	FUnknownField   = "unknown_field"          // the body has a field the API does not know
+	FReadOnly       = "read_only"              // the field is set by the service and may not be sent
+	FDuplicateField = "duplicate_field"        // the body names the field twice
+	FWrongType      = "wrong_type"             // a value of the wrong JSON type (text for a number, …)
+	FBadFormat      = "bad_format"             // a value that cannot be read: a period, a date, a unit code
+	FNotAllowed     = "not_allowed"            // a value outside the allowed ones (status, level, decision, kind, …)
+	FBadText        = "bad_text"               // text with control characters, or not valid UTF-8
+	FTooLong        = "too_long"               // text longer than its limit
+	FTooMany        = "too_many_entries"       // a list longer than its limit
+	FOutOfRange     = "out_of_range"           // a number below 0 or above its limit
+	FTooPrecise     = "too_many_decimals"      // a decimal with more decimals than allowed
+	FCountMismatch  = "count_mismatch"         // a count that disagrees with the items listed
+	FInconsistent   = "inconsistent"           // figures that cannot all be true (more households than people, …)
+	FDateOrder      = "date_order"             // an end date before its start date
+	FUnknownUnit    = "unknown_unit"           // no unit has the code, or not one that makes reports, or not then
+	FPathMismatch   = "path_mismatch"          // the body names another unit or period than the path
+	FKeyReused      = "idempotency_key_reused" // the Idempotency-Key belongs to another request
+	FInvalid        = "invalid"                // any other problem; the message says what
+)
+
+// FieldCodes lists the codes with what each means, for RULES.md.
+var FieldCodes = []struct{ Code, Meaning string }{
+	{FRequired, "the field must be given"},
+	{FUnknownField, "the body has a field the API does not know"},
+	{FReadOnly, "the field is set by the service and may not be sent"},
+	{FDuplicateField, "the body names the field twice"},
+	{FWrongType, "a value of the wrong JSON type (text for a number, an object for a list, …)"},
+	{FBadFormat, "a value that cannot be read: a period, a date, a unit code, a number"},
+	{FNotAllowed, "a value outside the allowed ones (a status, a level, a decision, a kind)"},
+	{FBadText, "text with control characters, or not valid UTF-8"},
+	{FTooLong, "text longer than its limit"},
+	{FTooMany, "a list longer than its limit"},
+	{FOutOfRange, "a number below 0 or above its limit"},
+	{FTooPrecise, "a decimal with more decimals than allowed"},
+	{FCountMismatch, "a count that disagrees with the items listed beside it"},
+	{FInconsistent, "figures that cannot all be true (more households than people, …)"},
+	{FDateOrder, "an end date before its start date"},
+	{FUnknownUnit, "no unit has the code; or it does not make reports; or it did not exist during the period"},
+	{FPathMismatch, "the body names another unit or period than the path"},
+	{FKeyReused, "the Idempotency-Key belongs to another request"},
+	{FInvalid, "any other problem; the message says what"},
+}
