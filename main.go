@@ -74,6 +74,7 @@ Usage:
   doingoai units reform --on DATE --units FILE.csv --map MAP.csv [--scope CODES] [--dry-run]
                                            apply a reorganisation (the 2025 reform) with its lineage
   doingoai backup FILE                     copy a live SQLite database consistently
+  doingoai audit verify                    check the audit trail's hash chain (exit 1 at the first entry that does not match)
   doingoai import FILE [--unit CODE] [--period P] [--save]
                                            read a Word (.docx) or text report into a draft; print it as JSON
 
@@ -103,6 +104,8 @@ func main() {
 		err = cmdUnits(ctx, args)
 	case "backup":
 		err = cmdBackup(ctx, args)
+	case "audit":
+		err = cmdAudit(ctx, args)
 	case "import":
 		err = cmdImport(ctx, args)
 	case "help", "-h", "-help", "--help":

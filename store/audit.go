@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -11,9 +14,12 @@ import (
 	"doingoai/models"
 )
 
-// auditRow is one row of audit_events. The table refuses UPDATE and DELETE
-// (a trigger on both databases): the trail is append-only by construction,
-// not by convention.
+// auditRow is one row of audit_events. The table refuses UPDATE, DELETE,
+// REPLACE (SQLite) and TRUNCATE (PostgreSQL) by triggers: the trail is
+// append-only by construction, not by convention. It is also
+// tamper-evident: each row carries the hash of the row before it and its
+// own hash over that and its content, so that an edit made directly in the
+// database breaks the chain (VerifyAudit).
 type auditRow struct {
 	ID       int64 `gorm:"primaryKey"`
 	At       int64
@@ -26,7 +32,24 @@ type auditRow struct {
 	Period   *string
 	Revision *int
 	Detail   string
+	PrevHash *string
+	Hash     *string
 }
+
+// chainHash is the hash of an entry: SHA-256, in hex, of the JSON array of
+// the previous entry's hash ("" for the first) and every column of the
+// entry but its id (the chain itself orders the entries).
+func (r *auditRow) chainHash(prev string) string {
+	b, _ := json.Marshal([]any{prev, r.At, r.TokenID, r.Actor, r.Role, r.Action, r.UnitID, r.UnitCode, r.Period, r.Revision, r.Detail})
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// auditChainLock is the PostgreSQL advisory lock that orders the appends
+// of several servers: held from the append to the commit, so that each
+// transaction chains onto the last committed entry. SQLite has one writer
+// already.
+const auditChainLock = 0x61756469740001
 
 func (auditRow) TableName() string { return "audit_events" }
 
@@ -59,24 +82,119 @@ func (s *Store) newAudit(p models.Principal, action string, unit *models.TreeUni
 // appendAudit writes events in the caller's transaction, so that the trail
 // holds exactly the changes that were committed.
 func (s *Store) appendAudit(tx *gorm.DB, rows ...auditRow) error {
-	const cols = 10
+	if len(rows) == 0 {
+		return nil
+	}
+	if s.dialect == Postgres {
+		if err := s.exec(tx, "SELECT pg_advisory_xact_lock(?)", int64(auditChainLock)); err != nil {
+			return fmt.Errorf("lock the audit chain: %w", err)
+		}
+	}
+	prev, err := s.lastAuditHash(tx)
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		p, h := prev, rows[i].chainHash(prev)
+		rows[i].PrevHash, rows[i].Hash = &p, &h
+		prev = h
+	}
+	const cols = 12
 	for start := 0; start < len(rows); start += 1000 {
 		chunk := rows[start:min(start+1000, len(rows))]
 		var sb strings.Builder
 		args := make([]any, 0, len(chunk)*cols)
-		sb.WriteString("INSERT INTO audit_events (at, token_id, actor, role, action, unit_id, unit_code, period, revision, detail) VALUES ")
+		sb.WriteString("INSERT INTO audit_events (at, token_id, actor, role, action, unit_id, unit_code, period, revision, detail, prev_hash, hash) VALUES ")
 		for i, r := range chunk {
 			if i > 0 {
 				sb.WriteString(", ")
 			}
-			sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			args = append(args, r.At, r.TokenID, r.Actor, r.Role, r.Action, r.UnitID, r.UnitCode, r.Period, r.Revision, r.Detail)
+			sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, r.At, r.TokenID, r.Actor, r.Role, r.Action, r.UnitID, r.UnitCode, r.Period, r.Revision, r.Detail, r.PrevHash, r.Hash)
 		}
 		if err := s.exec(tx, sb.String(), args...); err != nil {
 			return fmt.Errorf("append to the audit trail: %w", err)
 		}
 	}
 	return nil
+}
+
+// lastAuditHash is the hash of the newest entry, "" if there is none or it
+// was written before the chain began.
+func (s *Store) lastAuditHash(tx *gorm.DB) (string, error) {
+	rows, err := s.query(tx, "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1")
+	if err != nil {
+		return "", fmt.Errorf("read the audit chain: %w", err)
+	}
+	defer rows.Close()
+	var h sql.NullString
+	if rows.Next() {
+		if err := rows.Scan(&h); err != nil {
+			return "", err
+		}
+	}
+	return h.String, rows.Err()
+}
+
+// AuditCheck is what VerifyAudit found.
+type AuditCheck struct {
+	Entries   int64  // entries read
+	Unchained int64  // entries written before the chain began (no hash)
+	BadID     int64  // the first entry that does not match; 0 when intact
+	Reason    string // why it does not match
+}
+
+// VerifyAudit walks the audit trail in order and recomputes each entry's
+// hash from its content and the hash before it. An entry edited in the
+// database no longer matches its hash; one deleted, or inserted with a
+// made-up hash, breaks the link of the entry after it. (Removing the newest
+// entries leaves a shorter chain that still verifies: compare the count
+// with one noted earlier to see that.)
+func (s *Store) VerifyAudit(ctx context.Context) (AuditCheck, error) {
+	var out AuditCheck
+	prev, chained := "", false
+	after := int64(-1 << 62)
+	for {
+		rows, err := s.query(s.r.WithContext(ctx), `SELECT id, at, token_id, actor, role, action, unit_id, unit_code, period, revision, detail, prev_hash, hash
+			FROM audit_events WHERE id > ? ORDER BY id LIMIT 5000`, after)
+		if err != nil {
+			return out, err
+		}
+		n := 0
+		for rows.Next() {
+			var r auditRow
+			if err := rows.Scan(&r.ID, &r.At, &r.TokenID, &r.Actor, &r.Role, &r.Action, &r.UnitID, &r.UnitCode, &r.Period, &r.Revision, &r.Detail, &r.PrevHash, &r.Hash); err != nil {
+				rows.Close()
+				return out, err
+			}
+			n++
+			after = r.ID
+			out.Entries++
+			switch {
+			case r.Hash == nil && !chained:
+				out.Unchained++
+				continue
+			case r.Hash == nil:
+				out.BadID, out.Reason = r.ID, "it has no hash, but entries before it have one"
+			case r.PrevHash == nil || *r.PrevHash != prev:
+				out.BadID, out.Reason = r.ID, "it does not follow the entry before it (an entry was removed, added or reordered)"
+			case r.chainHash(prev) != *r.Hash:
+				out.BadID, out.Reason = r.ID, "its content does not match its hash (it was changed)"
+			}
+			if out.BadID != 0 {
+				rows.Close()
+				return out, nil
+			}
+			chained, prev = true, *r.Hash
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return out, err
+		}
+		if n == 0 {
+			return out, nil
+		}
+	}
 }
 
 // Change is a before/after pair in an audit event's detail.
