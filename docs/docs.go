@@ -4164,13 +4164,18 @@ const docTemplate = `{
         },
         "models.Agreement": {
             "type": "object",
+            "required": [
+                "title"
+            ],
             "properties": {
                 "country": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Lào"
                 },
                 "partner": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Huyện Mường Khoa"
                 },
                 "signed_on": {
@@ -4179,6 +4184,8 @@ const docTemplate = `{
                 },
                 "title": {
                     "type": "string",
+                    "maxLength": 500,
+                    "minLength": 1,
                     "example": "Biên bản ghi nhớ hợp tác giáo dục"
                 }
             }
@@ -4189,17 +4196,21 @@ const docTemplate = `{
                 "count": {
                     "description": "số thỏa thuận — agreements signed; 0 is none, null is not reported",
                     "type": "integer",
+                    "maximum": 1000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 0
                 },
                 "items": {
                     "type": "array",
+                    "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Agreement"
                     }
                 },
                 "narrative": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 20000
                 }
             }
         },
@@ -4309,9 +4320,13 @@ const docTemplate = `{
         },
         "models.Award": {
             "type": "object",
+            "required": [
+                "title"
+            ],
             "properties": {
                 "awarded_by": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Nhà nước Cộng hòa Dân chủ Nhân dân Lào"
                 },
                 "received_on": {
@@ -4320,10 +4335,13 @@ const docTemplate = `{
                 },
                 "recipient": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "UBND xã"
                 },
                 "title": {
                     "type": "string",
+                    "maxLength": 500,
+                    "minLength": 1,
                     "example": "Huân chương Hữu nghị"
                 }
             }
@@ -4334,17 +4352,21 @@ const docTemplate = `{
                 "count": {
                     "description": "số hình thức khen thưởng — awards received; 0 is none, null is not reported",
                     "type": "integer",
+                    "maximum": 1000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 0
                 },
                 "items": {
                     "type": "array",
+                    "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Award"
                     }
                 },
                 "narrative": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 20000
                 }
             }
         },
@@ -4562,6 +4584,9 @@ const docTemplate = `{
         },
         "models.Conference": {
             "type": "object",
+            "required": [
+                "title"
+            ],
             "properties": {
                 "held_on": {
                     "type": "string",
@@ -4569,10 +4594,14 @@ const docTemplate = `{
                 },
                 "participants": {
                     "type": "integer",
+                    "maximum": 10000000,
+                    "minimum": 0,
                     "example": 80
                 },
                 "title": {
                     "type": "string",
+                    "maxLength": 500,
+                    "minLength": 1,
                     "example": "Hội thảo du lịch cộng đồng"
                 }
             }
@@ -4583,17 +4612,21 @@ const docTemplate = `{
                 "count": {
                     "description": "số hội nghị, hội thảo — conferences held; 0 is none, null is not reported",
                     "type": "integer",
+                    "maximum": 1000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 0
                 },
                 "items": {
                     "type": "array",
+                    "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Conference"
                     }
                 },
                 "narrative": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 20000
                 }
             }
         },
@@ -4603,23 +4636,30 @@ const docTemplate = `{
                 "citizens_exited": {
                     "description": "số công dân xuất cảnh — citizens who went abroad; null when not reported",
                     "type": "integer",
+                    "maximum": 10000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 12
                 },
                 "foreign_residents": {
                     "description": "số người nước ngoài tạm trú — foreigners residing temporarily",
                     "type": "integer",
+                    "maximum": 10000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 0
                 },
                 "foreigner_incidents": {
                     "description": "số vụ việc liên quan người nước ngoài — incidents involving foreigners",
                     "type": "integer",
+                    "maximum": 1000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 0
                 },
                 "narrative": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 20000
                 }
             }
         },
@@ -4677,16 +4717,19 @@ const docTemplate = `{
             "properties": {
                 "documents": {
                     "type": "array",
+                    "maxItems": 200,
                     "items": {
                         "$ref": "#/definitions/models.DocumentRef"
                     }
                 },
                 "narrative": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 20000
                 },
                 "partners": {
                     "description": "cơ quan, tổ chức phối hợp — partner organisations",
                     "type": "array",
+                    "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Partner"
                     }
@@ -4752,15 +4795,20 @@ const docTemplate = `{
                 "reference": {
                     "description": "the request letter that set it",
                     "type": "string",
+                    "maxLength": 200,
                     "example": "7253/UBND-VP"
                 }
             }
         },
         "models.Delegation": {
             "type": "object",
+            "required": [
+                "name"
+            ],
             "properties": {
                 "country": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Lào"
                 },
                 "end_on": {
@@ -4769,14 +4817,19 @@ const docTemplate = `{
                 },
                 "name": {
                     "type": "string",
+                    "maxLength": 500,
+                    "minLength": 1,
                     "example": "Đoàn công tác tỉnh Xiêng Khoảng (Lào)"
                 },
                 "people": {
                     "type": "integer",
+                    "maximum": 10000000,
+                    "minimum": 0,
                     "example": 5
                 },
                 "purpose": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Trao đổi kinh nghiệm phát triển nông nghiệp"
                 },
                 "start_on": {
@@ -4791,12 +4844,15 @@ const docTemplate = `{
                 "count": {
                     "description": "số đoàn — delegations; 0 is none, null is not reported",
                     "type": "integer",
+                    "maximum": 1000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 6
                 },
                 "items": {
                     "description": "từng đoàn — each delegation; when given with count they must agree",
                     "type": "array",
+                    "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Delegation"
                     }
@@ -4804,6 +4860,8 @@ const docTemplate = `{
                 "people": {
                     "description": "số lượt người — people (visits)",
                     "type": "integer",
+                    "maximum": 10000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 0
                 }
@@ -4832,6 +4890,7 @@ const docTemplate = `{
                 },
                 "narrative": {
                     "type": "string",
+                    "maxLength": 20000,
                     "example": "Đoàn vào: đoàn trong nước 6 đoàn; đoàn nước ngoài: không có."
                 },
                 "outbound": {
@@ -4851,6 +4910,7 @@ const docTemplate = `{
                 "in_response_to": {
                     "description": "căn cứ — the request (công văn) this report answers",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Công văn số 7253/UBND-VP ngày 8/11/2024 của UBND huyện Định Hoá"
                 },
                 "issued_on": {
@@ -4863,24 +4923,30 @@ const docTemplate = `{
                 "issued_text": {
                     "description": "the place-and-date line as written (địa danh, ngày tháng năm)",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Bộc Nhiêu, ngày    tháng 11 năm 2024"
                 },
                 "number": {
                     "description": "số văn bản — the document number; null in a draft",
                     "type": "string",
+                    "maxLength": 100,
                     "x-nullable": true,
                     "example": "15/BC-UBND"
                 },
                 "place": {
                     "description": "địa danh — the place written in the header",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Bộc Nhiêu"
                 },
                 "recipients": {
                     "description": "nơi nhận — the recipients",
                     "type": "array",
+                    "maxItems": 100,
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 500,
+                        "minLength": 1
                     },
                     "example": [
                         "UBND huyện",
@@ -4890,17 +4956,22 @@ const docTemplate = `{
                 "signer_name": {
                     "description": "người ký — who signs",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Lê Đình Ngà"
                 },
                 "signer_title": {
                     "description": "chức vụ người ký — the signer's title",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Chủ tịch"
                 }
             }
         },
         "models.DocumentRef": {
             "type": "object",
+            "required": [
+                "title"
+            ],
             "properties": {
                 "issued_on": {
                     "type": "string",
@@ -4909,14 +4980,18 @@ const docTemplate = `{
                 },
                 "issuer": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "UBND huyện Định Hóa"
                 },
                 "number": {
                     "type": "string",
+                    "maxLength": 100,
                     "example": "47/KH-UBND"
                 },
                 "title": {
                     "type": "string",
+                    "maxLength": 1000,
+                    "minLength": 1,
                     "example": "Kế hoạch thực hiện Đề án “Phát triển quan hệ giữa Việt Nam và các nước khu vực Mỹ La tinh giai đoạn 2022 - 2026”"
                 }
             }
@@ -4926,12 +5001,14 @@ const docTemplate = `{
             "properties": {
                 "documents": {
                     "type": "array",
+                    "maxItems": 200,
                     "items": {
                         "$ref": "#/definitions/models.DocumentRef"
                     }
                 },
                 "narrative": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 20000
                 }
             }
         },
@@ -4942,6 +5019,8 @@ const docTemplate = `{
                     "description": "nông – lâm nghiệp — agriculture and forestry",
                     "type": "number",
                     "format": "double",
+                    "maximum": 100,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 65
                 },
@@ -4949,6 +5028,8 @@ const docTemplate = `{
                     "description": "tiểu thủ công nghiệp, dịch vụ, du lịch — crafts, services and tourism",
                     "type": "number",
                     "format": "double",
+                    "maximum": 100,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 15
                 },
@@ -4956,6 +5037,8 @@ const docTemplate = `{
                     "description": "ngành nghề khác — other trades",
                     "type": "number",
                     "format": "double",
+                    "maximum": 100,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 20
                 }
@@ -4963,16 +5046,23 @@ const docTemplate = `{
         },
         "models.EthnicGroup": {
             "type": "object",
+            "required": [
+                "name"
+            ],
             "properties": {
                 "name": {
                     "description": "tên dân tộc — the people",
                     "type": "string",
+                    "maxLength": 500,
+                    "minLength": 1,
                     "example": "Tày"
                 },
                 "share_pct": {
                     "description": "tỷ lệ (%) — share of the population",
                     "type": "number",
                     "format": "double",
+                    "maximum": 100,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 61.31
                 }
@@ -5143,6 +5233,7 @@ const docTemplate = `{
             "properties": {
                 "narrative": {
                     "type": "string",
+                    "maxLength": 20000,
                     "example": "Công tác đối ngoại nhân dân được quan tâm thực hiện, thường xuyên nắm bắt tâm tư, nguyện vọng của nhân dân để kịp thời giải quyết."
                 }
             }
@@ -5152,11 +5243,13 @@ const docTemplate = `{
             "properties": {
                 "narrative": {
                     "type": "string",
+                    "maxLength": 20000,
                     "example": "Công tác vận động quản lý viện trợ phi chính phủ nước ngoài: Không có."
                 },
                 "projects": {
                     "description": "các dự án — aid projects; their number is the ngo_projects indicator",
                     "type": "array",
+                    "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.NgoProject"
                     }
@@ -5165,25 +5258,34 @@ const docTemplate = `{
         },
         "models.NgoProject": {
             "type": "object",
+            "required": [
+                "name"
+            ],
             "properties": {
                 "committed_vnd": {
                     "description": "giá trị cam kết (đồng) — value committed, whole đồng",
                     "type": "integer",
+                    "maximum": 100000000000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 1500000000
                 },
                 "country": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Hoa Kỳ"
                 },
                 "disbursed_vnd": {
                     "description": "giá trị giải ngân (đồng) — value disbursed, whole đồng",
                     "type": "integer",
+                    "maximum": 100000000000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 900000000
                 },
                 "donor": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "World Vision"
                 },
                 "end_on": {
@@ -5192,10 +5294,13 @@ const docTemplate = `{
                 },
                 "name": {
                     "type": "string",
+                    "maxLength": 500,
+                    "minLength": 1,
                     "example": "Xây dựng nhà văn hóa xóm"
                 },
                 "sector": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Giáo dục"
                 },
                 "start_on": {
@@ -5206,6 +5311,9 @@ const docTemplate = `{
         },
         "models.Nomination": {
             "type": "object",
+            "required": [
+                "title"
+            ],
             "properties": {
                 "level": {
                     "description": "cấp khen thưởng — state (nhà nước) or province (tỉnh)",
@@ -5218,10 +5326,13 @@ const docTemplate = `{
                 },
                 "nominee": {
                     "type": "string",
+                    "maxLength": 500,
                     "example": "Ông Nguyễn Văn A"
                 },
                 "title": {
                     "type": "string",
+                    "maxLength": 500,
+                    "minLength": 1,
                     "example": "Bằng khen của Chủ tịch UBND tỉnh"
                 }
             }
@@ -5232,17 +5343,21 @@ const docTemplate = `{
                 "count": {
                     "description": "số kiến nghị khen thưởng — nominations; 0 is none, null is not reported",
                     "type": "integer",
+                    "maximum": 1000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 0
                 },
                 "items": {
                     "type": "array",
+                    "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Nomination"
                     }
                 },
                 "narrative": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 20000
                 }
             }
         },
@@ -5279,19 +5394,27 @@ const docTemplate = `{
                 "labor_export_workers": {
                     "description": "số người đi lao động ở nước ngoài — workers abroad on labour contracts; null when not reported",
                     "type": "integer",
+                    "maximum": 10000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 25
                 },
                 "narrative": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 20000
                 }
             }
         },
         "models.Partner": {
             "type": "object",
+            "required": [
+                "name"
+            ],
             "properties": {
                 "name": {
                     "type": "string",
+                    "maxLength": 500,
+                    "minLength": 1,
                     "example": "Tổng công ty May 10"
                 }
             }
@@ -5374,6 +5497,8 @@ const docTemplate = `{
                     "description": "diện tích tự nhiên (ha) — natural area in hectares",
                     "type": "number",
                     "format": "double",
+                    "maximum": 10000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 2690.67
                 },
@@ -5389,6 +5514,7 @@ const docTemplate = `{
                 "ethnic_groups": {
                     "description": "thành phần dân tộc — the peoples (dân tộc) and their shares; they should add up to 100",
                     "type": "array",
+                    "maxItems": 100,
                     "items": {
                         "$ref": "#/definitions/models.EthnicGroup"
                     }
@@ -5397,34 +5523,45 @@ const docTemplate = `{
                     "description": "tỷ lệ người dân tộc thiểu số (%) — ethnic minority share of the population, as stated",
                     "type": "number",
                     "format": "double",
+                    "maximum": 100,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 65
                 },
                 "hamlets": {
                     "description": "số xóm, thôn, bản — hamlets",
                     "type": "integer",
+                    "maximum": 10000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 11
                 },
                 "households": {
                     "description": "số hộ — households",
                     "type": "integer",
+                    "maximum": 2000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 1169
                 },
                 "income_per_capita_vnd": {
                     "description": "thu nhập bình quân đầu người (đồng/người/năm) — income per head, whole đồng per person per year",
                     "type": "integer",
+                    "maximum": 10000000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 46000000
                 },
                 "narrative": {
                     "description": "nội dung — free text",
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 20000
                 },
                 "near_poor_households": {
                     "description": "số hộ cận nghèo — near-poor households",
                     "type": "integer",
+                    "maximum": 2000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 43
                 },
@@ -5432,24 +5569,32 @@ const docTemplate = `{
                     "description": "tỷ lệ hộ cận nghèo (%) — near-poor household rate as stated",
                     "type": "number",
                     "format": "double",
+                    "maximum": 100,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 3.6
                 },
                 "party_cells": {
                     "description": "số chi bộ — party cells",
                     "type": "integer",
+                    "maximum": 10000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 17
                 },
                 "party_members": {
                     "description": "số đảng viên — party members",
                     "type": "integer",
+                    "maximum": 5000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 338
                 },
                 "poor_households": {
                     "description": "số hộ nghèo — poor households",
                     "type": "integer",
+                    "maximum": 2000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 60
                 },
@@ -5457,12 +5602,16 @@ const docTemplate = `{
                     "description": "tỷ lệ hộ nghèo (%) — poor household rate as stated; rollups recompute it from the counts",
                     "type": "number",
                     "format": "double",
+                    "maximum": 100,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 5.03
                 },
                 "population": {
                     "description": "dân số, nhân khẩu — population",
                     "type": "integer",
+                    "maximum": 5000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 4456
                 }
@@ -5470,21 +5619,31 @@ const docTemplate = `{
         },
         "models.Recommendation": {
             "type": "object",
+            "required": [
+                "text"
+            ],
             "properties": {
                 "addressee": {
                     "description": "kính gửi — to whom it is addressed",
                     "type": "string",
+                    "maxLength": 500,
                     "example": "UBND huyện"
                 },
                 "text": {
                     "description": "nội dung kiến nghị — the recommendation",
                     "type": "string",
+                    "maxLength": 5000,
+                    "minLength": 1,
                     "example": "Quan tâm, giúp đỡ, là cầu nối giúp địa phương gắn kết các mối quan hệ công tác với các cơ quan, tổ chức nước ngoài và các cơ quan, đơn vị từng đóng quân trên địa bàn xã."
                 }
             }
         },
         "models.Report": {
             "type": "object",
+            "required": [
+                "period",
+                "unit_code"
+            ],
             "properties": {
                 "award_nominations": {
                     "description": "12. Kiến nghị khen thưởng — nominations for state and provincial awards",
@@ -5498,8 +5657,11 @@ const docTemplate = `{
                 "causes": {
                     "description": "III. Nguyên nhân — their causes",
                     "type": "array",
+                    "maxItems": 100,
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 5000,
+                        "minLength": 1
                     },
                     "example": [
                         "Chưa được đào tạo"
@@ -5535,8 +5697,11 @@ const docTemplate = `{
                 "difficulties": {
                     "description": "III. Khó khăn — difficulties",
                     "type": "array",
+                    "maxItems": 100,
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 5000,
+                        "minLength": 1
                     },
                     "example": [
                         "Nguồn kinh phí cho công tác đối ngoại hạn chế"
@@ -5626,13 +5791,17 @@ const docTemplate = `{
                 "period": {
                     "description": "kỳ báo cáo — the period: 2024 (the year), 2024S1 or 2024S2 (a half)",
                     "type": "string",
+                    "minLength": 1,
                     "example": "2024"
                 },
                 "plan": {
                     "description": "IV. Kế hoạch năm sau — plans for next year",
                     "type": "array",
+                    "maxItems": 100,
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 5000,
+                        "minLength": 1
                     },
                     "example": [
                         "Tham gia đầy đủ"
@@ -5650,6 +5819,7 @@ const docTemplate = `{
                 "recommendations": {
                     "description": "V. Kiến nghị — recommendations",
                     "type": "array",
+                    "maxItems": 100,
                     "items": {
                         "$ref": "#/definitions/models.Recommendation"
                     }
@@ -5684,6 +5854,7 @@ const docTemplate = `{
                 "unit_code": {
                     "description": "mã đơn vị hành chính của xã — the commune's official code (a string: leading zeros matter)",
                     "type": "string",
+                    "minLength": 1,
                     "example": "05596"
                 }
             }
@@ -5767,10 +5938,12 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "first_submitted_at",
+                "period",
                 "revision",
                 "status",
                 "submitted_at",
                 "submitted_by",
+                "unit_code",
                 "warnings"
             ],
             "properties": {
@@ -5786,8 +5959,11 @@ const docTemplate = `{
                 "causes": {
                     "description": "III. Nguyên nhân — their causes",
                     "type": "array",
+                    "maxItems": 100,
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 5000,
+                        "minLength": 1
                     },
                     "example": [
                         "Chưa được đào tạo"
@@ -5823,8 +5999,11 @@ const docTemplate = `{
                 "difficulties": {
                     "description": "III. Khó khăn — difficulties",
                     "type": "array",
+                    "maxItems": 100,
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 5000,
+                        "minLength": 1
                     },
                     "example": [
                         "Nguồn kinh phí cho công tác đối ngoại hạn chế"
@@ -5921,13 +6100,17 @@ const docTemplate = `{
                 "period": {
                     "description": "kỳ báo cáo — the period: 2024 (the year), 2024S1 or 2024S2 (a half)",
                     "type": "string",
+                    "minLength": 1,
                     "example": "2024"
                 },
                 "plan": {
                     "description": "IV. Kế hoạch năm sau — plans for next year",
                     "type": "array",
+                    "maxItems": 100,
                     "items": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 5000,
+                        "minLength": 1
                     },
                     "example": [
                         "Tham gia đầy đủ"
@@ -5945,6 +6128,7 @@ const docTemplate = `{
                 "recommendations": {
                     "description": "V. Kiến nghị — recommendations",
                     "type": "array",
+                    "maxItems": 100,
                     "items": {
                         "$ref": "#/definitions/models.Recommendation"
                     }
@@ -5996,6 +6180,7 @@ const docTemplate = `{
                 "unit_code": {
                     "description": "mã đơn vị hành chính của xã — the commune's official code (a string: leading zeros matter)",
                     "type": "string",
+                    "minLength": 1,
                     "example": "05596"
                 },
                 "warnings": {
@@ -6053,6 +6238,7 @@ const docTemplate = `{
                 "comment": {
                     "description": "required to return a report: the commune must know what to amend",
                     "type": "string",
+                    "maxLength": 5000,
                     "example": "Đề nghị bổ sung số và ngày ban hành báo cáo."
                 },
                 "decision": {
@@ -6429,15 +6615,20 @@ const docTemplate = `{
                 "courses": {
                     "description": "số lớp bồi dưỡng — courses",
                     "type": "integer",
+                    "maximum": 1000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 0
                 },
                 "narrative": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 20000
                 },
                 "officials_trained": {
                     "description": "số cán bộ được bồi dưỡng — officials trained in foreign affairs",
                     "type": "integer",
+                    "maximum": 10000000,
+                    "minimum": 0,
                     "x-nullable": true,
                     "example": 0
                 }
@@ -6505,6 +6696,8 @@ const docTemplate = `{
             "properties": {
                 "code": {
                     "type": "string",
+                    "maxLength": 12,
+                    "minLength": 1,
                     "example": "05596"
                 },
                 "kind": {
@@ -6526,6 +6719,8 @@ const docTemplate = `{
                 },
                 "name": {
                     "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
                     "example": "Xã Bộc Nhiêu"
                 },
                 "parent_code": {
@@ -6726,6 +6921,8 @@ const docTemplate = `{
                 },
                 "name": {
                     "type": "string",
+                    "maxLength": 200,
+                    "minLength": 1,
                     "example": "Xã Bộc Nhiêu"
                 },
                 "parent_code": {

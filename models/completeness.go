@@ -51,10 +51,13 @@ type CompletenessUnit struct {
 // StatusMissing is the completeness status of a commune with no report.
 const StatusMissing = "missing"
 
+// MaxDeadlineReference is the most characters of a deadline's reference.
+const MaxDeadlineReference = 200
+
 // DeadlineInput is the body of PUT /deadlines/{unit}/{period}.
 type DeadlineInput struct {
 	DueDate   Date   `json:"due_date" swaggertype:"string" format:"date" example:"2024-11-25" validate:"required"`
-	Reference string `json:"reference" example:"7253/UBND-VP"` // the request letter that set it
+	Reference string `json:"reference" example:"7253/UBND-VP" maxLength:"200"` // the request letter that set it
 }
 
 // Validate checks a deadline.
@@ -63,7 +66,7 @@ func (in *DeadlineInput) Validate(p *Problems) {
 	if in.DueDate.IsZero() {
 		p.Add("due_date", "is required, written YYYY-MM-DD")
 	}
-	CheckText(p, "reference", in.Reference, 200)
+	CheckText(p, "reference", in.Reference, MaxDeadlineReference)
 }
 
 // Deadline is the due date that applies to a unit for a period.

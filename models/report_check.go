@@ -82,6 +82,16 @@ type checker struct {
 	p        *Problems
 	warnings []Warning
 	rules    *[]Rule
+	limits   *[]Limit
+}
+
+// limit records a limit of the field at, in JSON Schema's words (required,
+// minLength, maxLength, minimum, maximum, maxItems): ReportLimits lists them
+// for the OpenAPI document's test.
+func (c *checker) limit(at, keyword string, value int64) {
+	if c.limits != nil {
+		*c.limits = append(*c.limits, Limit{Field: at, Keyword: keyword, Value: value})
+	}
 }
 
 // rule records that the check described applies to the field at.
@@ -107,7 +117,11 @@ func (c *checker) report(r *Report, now time.Time) []Warning {
 	p := c.p
 	c.rule("status", "draft or submitted; submitted when left out")
 	c.rule("unit_code", "required; the code of a commune-level unit (digits, such as 05596) in the token's scope")
+	c.limit("unit_code", "required", 1)
+	c.limit("unit_code", "minLength", 1)
 	c.rule("period", "required; a year (2024) or a half year (2024S1, 2024S2) from %d to %d that has begun", MinPeriodYear, MaxPeriodYear)
+	c.limit("period", "required", 1)
+	c.limit("period", "minLength", 1)
 	if r.Status == "" {
 		r.Status = StatusSubmitted
 	}
@@ -461,6 +475,8 @@ func (c *checker) documents(at string, docs []DocumentRef) {
 func (c *checker) entries(at string, list []string) {
 	c.listLen(at, len(list), MaxEntries)
 	c.rule(Index(at, 0), "not empty; at most %s characters", group(MaxEntry))
+	c.limit(Index(at, 0), "minLength", 1)
+	c.limit(Index(at, 0), "maxLength", MaxEntry)
 	for i, s := range list {
 		if s == "" {
 			c.p.AddCode(Index(at, i), FRequired, "is empty")
@@ -471,6 +487,8 @@ func (c *checker) entries(at string, list []string) {
 
 func (c *checker) count(at string, v *int64, max int64) {
 	c.rule(at, "a whole number from 0 to %s", group(max))
+	c.limit(at, "minimum", 0)
+	c.limit(at, "maximum", max)
 	if v == nil {
 		return
 	}
@@ -484,6 +502,8 @@ func (c *checker) count(at string, v *int64, max int64) {
 
 func (c *checker) percent(at string, v *Decimal) {
 	c.rule(at, "a percentage from 0 to 100, at most two decimals")
+	c.limit(at, "minimum", 0)
+	c.limit(at, "maximum", 100)
 	if v == nil {
 		return
 	}
@@ -497,6 +517,8 @@ func (c *checker) percent(at string, v *Decimal) {
 
 func (c *checker) decimal(at string, v *Decimal, max int64, places int) {
 	c.rule(at, "a number from 0 to %s, at most %d decimals", group(max), places)
+	c.limit(at, "minimum", 0)
+	c.limit(at, "maximum", max)
 	if v == nil {
 		return
 	}
@@ -516,6 +538,9 @@ func (c *checker) required(at, s string) { c.requiredMax(at, s, MaxText) }
 // characters long.
 func (c *checker) requiredMax(at, s string, max int) {
 	c.rule(at, "required; at most %s characters", group(int64(max)))
+	c.limit(at, "required", 1)
+	c.limit(at, "minLength", 1)
+	c.limit(at, "maxLength", int64(max))
 	if s == "" {
 		c.p.AddCode(at, FRequired, "is required")
 		return
@@ -528,6 +553,7 @@ func (c *checker) text(at, s string) { c.textMax(at, s, MaxText) }
 // textMax checks an optional text of at most max characters.
 func (c *checker) textMax(at, s string, max int) {
 	c.rule(at, "at most %s characters", group(int64(max)))
+	c.limit(at, "maxLength", int64(max))
 	CheckText(c.p, at, s, max)
 }
 
@@ -537,6 +563,7 @@ func (c *checker) narrative(section, s string) {
 
 func (c *checker) listLen(at string, n, max int) {
 	c.rule(at, "at most %s entries", group(int64(max)))
+	c.limit(at, "maxItems", int64(max))
 	if n > max {
 		c.p.AddCodef(at, FTooMany, "has %d entries; at most %d are allowed", n, max)
 	}

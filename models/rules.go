@@ -38,6 +38,36 @@ func ReportRules() []Rule {
 	return out
 }
 
+// Limit is a limit of a report's field in JSON Schema's words: Keyword is
+// required, minLength, maxLength, minimum, maximum or maxItems.
+type Limit struct {
+	Field   string
+	Keyword string
+	Value   int64
+}
+
+// ReportLimits lists every limit CheckReport applies, recorded by the
+// validator itself as ReportRules are; the OpenAPI document's test checks
+// that the document carries each of them.
+func ReportLimits() []Limit {
+	var r Report
+	fill(reflect.ValueOf(&r).Elem())
+	var limits []Limit
+	var p Problems
+	c := &checker{p: &p, limits: &limits}
+	c.report(&r, time.Now())
+	seen := map[Limit]bool{}
+	out := limits[:0]
+	for _, l := range limits {
+		l.Field = strings.ReplaceAll(l.Field, "[0]", "[]")
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // fill gives every pointer of v a value and every list one entry, so that
 // the validator walks every field.
 func fill(v reflect.Value) {

@@ -115,8 +115,8 @@ type UnitFilter struct {
 
 // UnitInput is the body of POST /units: a new unit.
 type UnitInput struct {
-	Code       string   `json:"code" example:"05596" validate:"required"`
-	Name       string   `json:"name" example:"Xã Bộc Nhiêu" validate:"required"`
+	Code       string   `json:"code" example:"05596" validate:"required" minLength:"1" maxLength:"12"`
+	Name       string   `json:"name" example:"Xã Bộc Nhiêu" validate:"required" minLength:"1" maxLength:"200"`
 	Kind       UnitKind `json:"kind" enums:"country,province,district,commune,ward,town,special_zone" example:"commune" validate:"required"`
 	ParentCode string   `json:"parent_code" example:"167"`
 	ValidFrom  Date     `json:"valid_from,omitzero" swaggertype:"string" format:"date"`
@@ -127,7 +127,7 @@ type UnitInput struct {
 // field left out keeps its value; valid_from and valid_to may be set to
 // null to clear them. The code cannot change: a new code is a new unit.
 type UnitPatch struct {
-	Name       *string   `json:"name,omitempty" example:"Xã Bộc Nhiêu"`
+	Name       *string   `json:"name,omitempty" example:"Xã Bộc Nhiêu" minLength:"1" maxLength:"200"`
 	Kind       *UnitKind `json:"kind,omitempty" enums:"country,province,district,commune,ward,town,special_zone"`
 	ParentCode *string   `json:"parent_code,omitempty" example:"167"`
 	ValidFrom  *Date     `json:"valid_from,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
