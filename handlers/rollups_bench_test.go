@@ -51,6 +51,11 @@ func nationalAPI(b *testing.B) (http.Handler, string) {
 // percentile latency through the router, with the JSON encoding.
 func benchGET(b *testing.B, url, contains string) {
 	h, token := nationalAPI(b)
+	benchGETOn(b, h, token, url, contains)
+}
+
+// benchGETOn is benchGET against a handler of one's choice.
+func benchGETOn(b *testing.B, h http.Handler, token, url, contains string) {
 	durations := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

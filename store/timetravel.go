@@ -177,10 +177,21 @@ func buildRegroup(t *models.Tree, l *Lineage, day models.Date) *Regroup {
 				case 1:
 					here = s[0]
 				case 0:
+					// No known successor (the codes merged away in January
+					// 2025): it counts in the first unit above it that exists
+					// on the day, or where its nearest ancestor's successors
+					// meet (a district's, derived from where its communes went).
+				up:
 					for a := u.Parent; a != nil; a = a.Parent {
 						if a.ExistsOn(day) {
 							here = a
 							break
+						}
+						for _, o := range reach(a) {
+							here = lca(here, o)
+						}
+						if here != nil {
+							break up
 						}
 					}
 					g.divided = append(g.divided, u)
