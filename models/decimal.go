@@ -25,8 +25,6 @@ const maxDecimal = 100_000_000_000 // 10^11
 // DecimalFromUnits returns the decimal of u ten-thousandths.
 func DecimalFromUnits(u int64) Decimal { return Decimal{units: u} }
 
-// DecimalFromInt returns n as a decimal.
-func DecimalFromInt(n int64) Decimal { return Decimal{units: n * DecimalScale} }
 
 // Units is the value in ten-thousandths.
 func (d Decimal) Units() int64 { return d.units }

@@ -49,20 +49,6 @@ func (k UnitKind) CommuneLevel() bool {
 	return false
 }
 
-// rank orders the kinds from the root down; commune-level kinds share the
-// lowest rank.
-func (k UnitKind) rank() int {
-	switch k {
-	case KindCountry:
-		return 0
-	case KindProvince:
-		return 1
-	case KindDistrict:
-		return 2
-	}
-	return 3
-}
-
 // CanParent tells whether a unit of kind k may be the parent of one of kind
 // child. Depth is not fixed: since the 2025 reform communes sit directly
 // under provinces, while older reports keep their district.

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -199,8 +198,6 @@ func daysLeft(due models.Date, now time.Time) int {
 	today := models.DateOf(now.In(vietnam))
 	return int(due.StartInVietnam().Sub(today.StartInVietnam()).Hours() / 24)
 }
-
-func plural(n int, word string) string { return fmt.Sprintf("%s %s", fmtInt(n), word) }
 
 // figure is one labelled figure of a report, with its warnings.
 type figure struct {

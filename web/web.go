@@ -62,6 +62,8 @@ var extraPages []func(*App)
 // registerPages adds a file's pages; call it from an init function.
 func registerPages(f func(*App)) { extraPages = append(extraPages, f) }
 
+var _ = registerPages // the hook for other files' pages, whether or not one uses it yet
+
 // New returns the web app as a net/http handler.
 func New(cfg Config) (*App, error) {
 	if cfg.Logger == nil {

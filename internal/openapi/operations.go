@@ -13,6 +13,8 @@ package openapi
 //	@Produce		plain
 //	@Success		200	{string}	string	"metrics in the Prometheus text exposition format"
 //	@Router			/metrics [get]
+//
+//lint:ignore U1000 only swag reads it, for its annotations
 func metrics() {}
 
 // document documents GET /swagger/doc.json.
@@ -24,4 +26,6 @@ func metrics() {}
 //	@Produce		json
 //	@Success		200	{object}	object	"the Swagger 2.0 document"
 //	@Router			/swagger/doc.json [get]
+//
+//lint:ignore U1000 only swag reads it, for its annotations
 func document() {}
