@@ -25,7 +25,6 @@ const maxDecimal = 100_000_000_000 // 10^11
 // DecimalFromUnits returns the decimal of u ten-thousandths.
 func DecimalFromUnits(u int64) Decimal { return Decimal{units: u} }
 
-
 // Units is the value in ten-thousandths.
 func (d Decimal) Units() int64 { return d.units }
 
