@@ -175,3 +175,18 @@ Cử 02 cán bộ dự hội nghị trực tuyến của tỉnh.
 		t.Errorf("projects %+v: an amount in US dollars is not đồng", ps)
 	}
 }
+
+func TestAddressee(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"Đề nghị UBND huyện quan tâm, giúp đỡ.":                       {"UBND huyện", "quan tâm, giúp đỡ."},
+		"Đề nghị Sở Ngoại vụ tỉnh Thái Nguyên tổ chức tập huấn.":      {"Sở Ngoại vụ tỉnh Thái Nguyên", "tổ chức tập huấn."},
+		"Kiến nghị Ủy ban nhân dân tỉnh Thái Nguyên bố trí kinh phí.": {"Ủy ban nhân dân tỉnh Thái Nguyên", "bố trí kinh phí."},
+		"Đề nghị các cấp có liên quan mở lớp tập huấn.":               {"các cấp có liên quan", "mở lớp tập huấn."},
+	} {
+		l := line{text: newText(clean(in))}
+		to, text, ok := addresseeOf(l)
+		if !ok || to != want[0] || text != want[1] {
+			t.Errorf("%q → %q / %q, want %q", in, to, text, want)
+		}
+	}
+}

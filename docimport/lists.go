@@ -100,7 +100,41 @@ func entries(lines []line, semicolons bool) []string {
 	return out
 }
 
-var addresseeRe = re(`^(?:de nghi|kien nghi|de xuat)\s+((?:ubnd|uy ban nhan dan|so|ban|phong|bo|tinh uy|huyen uy|hdnd|trung uong|chinh phu|cac cap|cac co quan)(?:\s+(?:huyen|tinh|xa|thanh pho|thi xa|ngoai vu|noi vu|tai chinh|co lien quan|[^\s]+\p{Lu}[^\s]*))*)\s+(.+)$`)
+var addresseeRe = re(`^(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|ban|phong|bo|tinh uy|huyen uy|dang uy|hdnd|trung uong|chinh phu|cac cap|cac co quan|cap tren)\b`)
+
+// addresseeWords may follow the body's first word in its name though
+// written in lower case ("Sở Ngoại vụ tỉnh Thái Nguyên", "UBND huyện").
+var addresseeWords = map[string]bool{
+	"huyen": true, "tinh": true, "xa": true, "phuong": true, "thanh": true, "pho": true, "thi": true, "tran": true,
+	"vu": true, "nhan": true, "dan": true, "cap": true, "co": true, "lien": true, "uy": true, "ban": true,
+}
+
+// addresseeOf splits "Đề nghị UBND huyện quan tâm …" into the body it is
+// addressed to ("UBND huyện") and what is asked ("quan tâm …"): the body's
+// name runs while its words are capitalised or words of a body's name.
+func addresseeOf(l line) (to, text string, ok bool) {
+	m := addresseeRe.FindStringIndex(l.fold)
+	if m == nil {
+		return "", "", false
+	}
+	first := strings.Index(l.fold, " ") + 1 // after "đề"
+	first += strings.Index(l.fold[first:], " ") + 1
+	words := strings.Fields(l.orig[l.idx[first]:])
+	n := 1
+	for n < len(words) {
+		w := words[n]
+		r, _ := utf8.DecodeRuneInString(w)
+		lienQuan := fold(w) == "quan" && fold(words[n-1]) == "lien" // "có liên quan", not "quan tâm"
+		if !unicode.IsUpper(r) && !addresseeWords[fold(w)] && !lienQuan {
+			break
+		}
+		n++
+	}
+	if n >= len(words) {
+		return "", "", false
+	}
+	return strings.Join(words[:n], " "), strings.Join(words[n:], " "), true
+}
 
 // lists reads parts III–V: difficulties, causes, plan, recommendations.
 func (r *reader) lists() {
@@ -122,9 +156,8 @@ func (r *reader) lists() {
 			continue
 		}
 		text, to := s, addressee
-		if m := addresseeRe.FindStringSubmatchIndex(f); m != nil {
-			to = titleCaseFirst(strings.TrimSpace(l.span(m[2], m[3])))
-			text = l.span(m[4], m[5])
+		if t, rest, ok := addresseeOf(l); ok {
+			to, text = titleCaseFirst(t), rest
 		}
 		if e := entry(text); e != "" && !nothingRe.MatchString(fold(e)) && len(rep.Recommendations) < models.MaxEntries {
 			rep.Recommendations = append(rep.Recommendations, models.Recommendation{Addressee: to, Text: e + "."})
