@@ -190,3 +190,22 @@ func TestAddressee(t *testing.T) {
 		}
 	}
 }
+
+// TestConflict: a figure stated twice alike is read once; stated twice
+// differently it is left null, in not_found, with both passages quoted in
+// unresolved.
+func TestConflict(t *testing.T) {
+	doc := "BÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nXã có tổng số 1.169 hộ, dân số là 4.456 nhân khẩu.\nToàn xã có 1.172 hộ; dân số 4.456 người.\n"
+	lines, _, err := Lines([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Read(lines)
+	if p := res.Report.Profile; p.Households != nil || p.Population == nil || *p.Population != 4456 {
+		t.Errorf("households %v, population %v", p.Households, p.Population)
+	}
+	if !contains(res.NotFound, "profile.households") || len(res.Unresolved) != 2 ||
+		res.Unresolved[0].Text != "Xã có tổng số 1.169 hộ" || res.Unresolved[1].Text != "Toàn xã có 1.172 hộ" {
+		t.Errorf("not_found %v, unresolved %+v", res.NotFound, res.Unresolved)
+	}
+}
