@@ -189,12 +189,31 @@ func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int,
 		}
 	}
 	d.Bars = newBarChart(roll.Breakdown, d.Chosen, per.String())
-	d.Line = newLineChart(roll.Series, d.Chosen)
-	d.LineNote = "Mỗi năm tính theo các đơn vị hành chính của năm đó."
+	// The line over the years: in today's tree (GET /rollups?tree=…), so
+	// that 2024 and 2025 count the same territory across the 2025 reform;
+	// a unit that no longer exists is drawn in the tree of each year.
+	today := models.DateOf(a.Store.Now())
+	lq := store.RollupQuery{Unit: u, Period: per, Series: q.Series, Indicators: []models.Indicator{d.Chosen}}
+	if u.ExistsOn(today) {
+		lq.Tree = today
+		d.LineNote = "Mọi kỳ được tính theo địa giới hành chính hiện nay (ngày " + fmtDate(today) + "), để so sánh cùng một địa bàn qua các lần sắp xếp đơn vị."
+	} else {
+		d.LineNote = u.Name + " không còn trong danh mục đơn vị hiện nay: mỗi kỳ được tính theo các đơn vị hành chính của kỳ đó."
+	}
+	line, err := a.Store.Rollup(ctx, lq)
+	if err != nil {
+		return err
+	}
+	d.Line = newLineChart(line.Series, d.Chosen)
+	if n := len(line.NotComparable); n > 0 {
+		d.LineNote += fmt.Sprintf(" %d xã bị chia tách không so sánh được, được tính ở cấp trên gần nhất.", n)
+	}
 
-	communeChildren := len(u.Children) > 0
-	for _, c := range u.Children {
-		if !c.Kind.CommuneLevel() {
+	// The units right below in this period (the breakdown's rows): communes
+	// are listed with their status; districts (or provinces) with counts.
+	communeChildren := len(roll.Breakdown) > 0
+	for _, b := range roll.Breakdown {
+		if !b.Kind.CommuneLevel() {
 			communeChildren = false
 			break
 		}
