@@ -168,6 +168,28 @@ func TestFiguresAreTheAPIs(t *testing.T) {
 			t.Errorf("%s: reported %d/%d not on the page", unit, comp.Reported, comp.Expected)
 		}
 	}
+	// The line over the years: the API's series in today's tree.
+	var series struct {
+		Series []struct {
+			Period     string
+			Indicators []struct{ Value json.Number }
+		}
+	}
+	res := s.Do(t, "GET", "/api/v1/rollups?unit=167&periods=2023,2024&tree=2024-11-25&indicators=population", "province", "", nil)
+	dec := json.NewDecoder(strings.NewReader(string(res.Body)))
+	dec.UseNumber()
+	if err := dec.Decode(&series); err != nil || len(series.Series) != 2 {
+		t.Fatalf("series: %v %s", err, res.Body)
+	}
+	line := c.get("/u/167/2024?chi-tieu=population").Body
+	for _, pt := range series.Series {
+		if v := pt.Indicators[0].Value; v != "" && !strings.Contains(line, "<title>"+pt.Period+": "+vietnamese(string(v))+"</title>") {
+			t.Errorf("the line lacks %s: %s", pt.Period, v)
+		}
+	}
+	if !strings.Contains(line, "theo địa giới hành chính hiện nay") {
+		t.Error("the line does not say it is drawn in today's tree")
+	}
 	// Sanity: the sum is there, not one commune's figure.
 	if p := c.get("/u/167/2024"); !strings.Contains(p.Body, ">7.457<") {
 		t.Error("the population total 4456 + 3001 = 7.457 is not on the overview")
