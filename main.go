@@ -521,7 +521,7 @@ func cmdUnits(ctx context.Context, args []string) error {
 		return err
 	}
 	defer f.Close()
-	rows, err := models.ParseUnitsCSV(bufio.NewReader(f))
+	rows, parsed, err := models.ParseUnitsCSVAll(bufio.NewReader(f))
 	if err != nil {
 		return err
 	}
@@ -530,7 +530,7 @@ func cmdUnits(ctx context.Context, args []string) error {
 		return err
 	}
 	defer s.Close()
-	res, err := s.ImportUnits(ctx, models.CommandLine, rows)
+	res, err := s.ImportUnitsChecked(ctx, models.CommandLine, rows, parsed)
 	if err != nil {
 		return err
 	}

@@ -128,15 +128,17 @@ func TestUnitsImportReportsLines(t *testing.T) {
 	db := testenv.NewDB(t).URL
 	bad := filepath.Join(t.TempDir(), "bad.csv")
 	os.WriteFile(bad, []byte("code,name,kind,parent_code\n19,Tỉnh Thái Nguyên,province,\n167,Huyện Định Hóa,huyen,19\n05596,Xã Bộc Nhiêu,commune,999\n"), 0o600)
+	// Every problem of the file at once, in line order: the bad kind found
+	// while reading and the unknown parent found against the tree.
 	r := run(t, db, "units", "import", bad)
-	if r.code != 1 || !strings.Contains(r.stderr, "line 3.kind") {
+	k, p := strings.Index(r.stderr, "line 3.kind"), strings.Index(r.stderr, "line 4.parent_code")
+	if r.code != 1 || k < 0 || p < k {
 		t.Fatalf("%+v", r)
 	}
-	// The kind error is found while reading; fix it and the unknown parent
-	// is found against the tree, with its line, and nothing is imported.
+	// Fixed, the unknown parent alone is left, and nothing is imported.
 	os.WriteFile(bad, []byte("code,name,kind,parent_code\n19,Tỉnh Thái Nguyên,province,\n167,Huyện Định Hóa,district,19\n05596,Xã Bộc Nhiêu,commune,999\n"), 0o600)
 	r = run(t, db, "units", "import", bad)
-	if r.code != 1 || !strings.Contains(r.stderr, "line 4.parent_code") {
+	if r.code != 1 || !strings.Contains(r.stderr, "line 4.parent_code") || strings.Contains(r.stderr, "line 3") {
 		t.Fatalf("%+v", r)
 	}
 	if r := run(t, db, "units", "import", "demo/units-dinh-hoa-2024-11-01.csv"); !strings.Contains(r.stdout, "33 units added") {

@@ -12,6 +12,7 @@ import (
 type UnitRow struct {
 	Line int
 	UnitInput
+	Invalid bool // the line has problems of its own (ParseUnitsCSVAll)
 }
 
 // UnitsCSVHeader is the header every units file starts with (the files of
@@ -26,15 +27,31 @@ const MaxUnitsCSVRows = 100_000
 // bad line is reported with its line number, and nothing is returned unless
 // the whole file is good, so an import is never half applied.
 func ParseUnitsCSV(r io.Reader) ([]UnitRow, error) {
+	rows, probs, err := ParseUnitsCSVAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(probs) > 0 {
+		return nil, &Error{Code: EINVALID, Message: "the units file has errors; nothing was imported", Fields: probs}
+	}
+	return rows, nil
+}
+
+// ParseUnitsCSVAll reads a units file as ParseUnitsCSV does, but returns
+// every line, those with problems marked Invalid, beside the problems, so
+// that an import can check the lines against the unit tree too and report
+// every problem of the file at once. err is a problem of the whole file
+// (its header, its CSV syntax, its size), which stops the reading.
+func ParseUnitsCSVAll(r io.Reader) ([]UnitRow, []FieldError, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, Errorf(EINVALID, "the file is empty; it must start with the header %s", strings.Join(UnitsCSVHeader, ","))
+		return nil, nil, Errorf(EINVALID, "the file is empty; it must start with the header %s", strings.Join(UnitsCSVHeader, ","))
 	}
 	if err != nil {
-		return nil, csvError(err)
+		return nil, nil, csvError(err)
 	}
 	if len(header) > 0 {
 		header[0] = strings.TrimPrefix(header[0], "\ufeff") // a BOM written by spreadsheet programs
@@ -48,7 +65,7 @@ func ParseUnitsCSV(r io.Reader) ([]UnitRow, error) {
 	case len(header) == 6 && equalFold(header[:4], UnitsCSVHeader) && strings.EqualFold(header[4], "valid_from") && strings.EqualFold(header[5], "valid_to"):
 		extra = 2
 	default:
-		return nil, Errorf(EINVALID, "line 1: the header must be %s (optionally followed by valid_from,valid_to), not %s",
+		return nil, nil, Errorf(EINVALID, "line 1: the header must be %s (optionally followed by valid_from,valid_to), not %s",
 			strings.Join(UnitsCSVHeader, ","), strings.Join(header, ","))
 	}
 	var p Problems
@@ -60,7 +77,7 @@ func ParseUnitsCSV(r io.Reader) ([]UnitRow, error) {
 			break
 		}
 		if err != nil {
-			return nil, csvError(err)
+			return nil, nil, csvError(err)
 		}
 		line, _ := cr.FieldPos(0) // after a successful Read: a record has a field
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
@@ -71,6 +88,7 @@ func ParseUnitsCSV(r io.Reader) ([]UnitRow, error) {
 			p.Addf(prefix, "has %d columns; the header has %d", len(rec), 4+extra)
 			continue
 		}
+		before := p.Len()
 		row := UnitRow{Line: line, UnitInput: UnitInput{Code: rec[0], Name: rec[1], Kind: UnitKind(rec[2]), ParentCode: rec[3]}}
 		row.Normalize()
 		if extra == 2 {
@@ -89,21 +107,19 @@ func ParseUnitsCSV(r io.Reader) ([]UnitRow, error) {
 			p.Addf(Path(prefix, "code"), "%s is already on line %d", row.Code, first)
 		}
 		seen[row.Code] = line
+		row.Invalid = p.Len() > before
 		rows = append(rows, row)
 		if len(rows) > MaxUnitsCSVRows {
-			return nil, Errorf(EINVALID, "the file has more than %d units", MaxUnitsCSVRows)
+			return nil, nil, Errorf(EINVALID, "the file has more than %d units", MaxUnitsCSVRows)
 		}
 		if p.Len() > 1000 {
 			break
 		}
 	}
-	if err := p.Err("the units file has errors; nothing was imported"); err != nil {
-		return nil, err
+	if len(rows) == 0 && p.Len() == 0 {
+		return nil, nil, Errorf(EINVALID, "the file has a header but no units")
 	}
-	if len(rows) == 0 {
-		return nil, Errorf(EINVALID, "the file has a header but no units")
-	}
-	return rows, nil
+	return rows, p.List(), nil
 }
 
 func csvError(err error) error {

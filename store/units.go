@@ -370,6 +370,15 @@ type ImportResult struct {
 // be in the file or already in the tree; a province with no parent goes
 // under the country.
 func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []models.UnitRow) (ImportResult, error) {
+	return s.ImportUnitsChecked(ctx, p, rows, nil)
+}
+
+// ImportUnitsChecked is ImportUnits for the lines of models.ParseUnitsCSVAll:
+// the problems the file's lines have on their own (parsed) are reported
+// together with those the lines have against the tree — an unknown parent,
+// a parent of the wrong kind, a code in use — all at once, in line order,
+// and nothing is imported if there is any.
+func (s *Store) ImportUnitsChecked(ctx context.Context, p models.Principal, rows []models.UnitRow, parsed []models.FieldError) (ImportResult, error) {
 	var res ImportResult
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
 		res = ImportResult{}
@@ -412,6 +421,9 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 				}
 				continue
 			}
+			if r.Invalid && !models.ValidCode(r.ParentCode) {
+				continue // its parent_code is already reported
+			}
 			var pk models.UnitKind
 			if pr, ok := inFile[r.ParentCode]; ok {
 				pk = pr.Kind
@@ -420,6 +432,9 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 			} else {
 				probs.Addf(models.Path(prefix, "parent_code"), "no unit has the code %s, neither in this file nor in the service", r.ParentCode)
 				continue
+			}
+			if r.Invalid || !pk.Valid() {
+				continue // its kind, or its parent's, is already reported
 			}
 			if !pk.CanParent(r.Kind) {
 				probs.Addf(models.Path(prefix, "parent_code"), "a %s cannot be placed under a %s (%s)", r.Kind, pk, r.ParentCode)
@@ -454,6 +469,9 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 			depth[r.Code] = d
 		}
 		for _, r := range rows {
+			if r.Invalid {
+				continue
+			}
 			var self int64
 			if cur := current(r.Code); cur != nil {
 				self = cur.ID
@@ -462,8 +480,8 @@ func (s *Store) ImportUnits(ctx context.Context, p models.Principal, rows []mode
 				probs.Addf(fmt.Sprintf("line %d.code", r.Line), "%s", overlapMessage(r.Code, o))
 			}
 		}
-		if err := probs.Err("the units file has errors; nothing was imported"); err != nil {
-			return err
+		if all := byLine(parsed, probs.List()); len(all) > 0 {
+			return &models.Error{Code: models.EINVALID, Message: "the units file has errors; nothing was imported", Fields: all}
 		}
 
 		now := micros(s.Now())
@@ -605,4 +623,17 @@ func rebuildClosure(tx *gorm.DB) error {
 		return err
 	}
 	return tx.CreateInBatches(rows, 2000).Error
+}
+
+// byLine merges the problems of a units file ("line 12.kind: …") in the
+// order of their lines, the problems of one line in the order found.
+func byLine(a, b []models.FieldError) []models.FieldError {
+	all := append(append([]models.FieldError(nil), a...), b...)
+	line := func(f models.FieldError) int {
+		var n int
+		fmt.Sscanf(f.Field, "line %d", &n)
+		return n
+	}
+	slices.SortStableFunc(all, func(x, y models.FieldError) int { return line(x) - line(y) })
+	return all
 }
