@@ -272,3 +272,38 @@ func TestRepositoryStandsAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestTimestampExamplesAreUTC: the service writes every timestamp in UTC
+// ("…Z"), so the OpenAPI document's examples of timestamps that it writes
+// do too; an example in another offset would show what no answer has.
+func TestTimestampExamplesAreUTC(t *testing.T) {
+	doc, err := os.ReadFile("docs/swagger.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Definitions map[string]struct {
+			Properties map[string]struct {
+				Format  string `json:"format"`
+				Example any    `json:"example"`
+			} `json:"properties"`
+		} `json:"definitions"`
+	}
+	if err := json.Unmarshal(doc, &d); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for name, def := range d.Definitions {
+		for prop, p := range def.Properties {
+			if s, ok := p.Example.(string); ok && p.Format == "date-time" {
+				n++
+				if !strings.HasSuffix(s, "Z") {
+					t.Errorf("%s.%s: the example %q is not in UTC", name, prop, s)
+				}
+			}
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d timestamp examples found", n)
+	}
+}

@@ -4255,7 +4255,7 @@ const docTemplate = `{
                 "at": {
                     "type": "string",
                     "format": "date-time",
-                    "example": "2024-11-22T09:30:00+07:00"
+                    "example": "2024-11-22T02:30:00Z"
                 },
                 "detail": {
                     "type": "object"
@@ -4558,7 +4558,7 @@ const docTemplate = `{
                     "type": "string",
                     "format": "date-time",
                     "x-nullable": true,
-                    "example": "2024-11-20T15:04:05+07:00"
+                    "example": "2024-11-20T08:04:05Z"
                 },
                 "name": {
                     "type": "string",
@@ -4764,7 +4764,7 @@ const docTemplate = `{
                 "set_at": {
                     "type": "string",
                     "format": "date-time",
-                    "example": "2024-11-08T16:00:00+07:00"
+                    "example": "2024-11-08T09:00:00Z"
                 },
                 "set_by": {
                     "type": "string",
@@ -5895,7 +5895,7 @@ const docTemplate = `{
                     "type": "string",
                     "format": "date-time",
                     "x-nullable": true,
-                    "example": "2024-11-20T15:04:05+07:00"
+                    "example": "2024-11-20T08:04:05Z"
                 },
                 "period": {
                     "type": "string",
@@ -5918,7 +5918,7 @@ const docTemplate = `{
                 "submitted_at": {
                     "type": "string",
                     "format": "date-time",
-                    "example": "2024-11-20T15:04:05+07:00"
+                    "example": "2024-11-20T08:04:05Z"
                 },
                 "unit_code": {
                     "type": "string",
@@ -6032,7 +6032,7 @@ const docTemplate = `{
                     "type": "string",
                     "format": "date-time",
                     "x-nullable": true,
-                    "example": "2024-11-20T15:04:05+07:00"
+                    "example": "2024-11-20T08:04:05Z"
                 },
                 "foreign_awards_received": {
                     "description": "11. Khen thưởng của nước ngoài — awards received from abroad",
@@ -6162,7 +6162,7 @@ const docTemplate = `{
                 "submitted_at": {
                     "type": "string",
                     "format": "date-time",
-                    "example": "2024-11-20T15:04:05+07:00"
+                    "example": "2024-11-20T08:04:05Z"
                 },
                 "submitted_by": {
                     "type": "string",
@@ -6216,7 +6216,7 @@ const docTemplate = `{
                 "reviewed_at": {
                     "type": "string",
                     "format": "date-time",
-                    "example": "2024-11-22T09:30:00+07:00"
+                    "example": "2024-11-22T02:30:00Z"
                 },
                 "reviewed_by": {
                     "type": "string",
@@ -6308,7 +6308,7 @@ const docTemplate = `{
                 "submitted_at": {
                     "type": "string",
                     "format": "date-time",
-                    "example": "2024-11-20T15:04:05+07:00"
+                    "example": "2024-11-20T08:04:05Z"
                 },
                 "submitted_by": {
                     "type": "string",
@@ -6477,9 +6477,10 @@ const docTemplate = `{
                     "example": "submitted"
                 },
                 "submitted_at": {
+                    "description": "when it was stored, in UTC (15:04:05 in Vietnam); on time is judged in Vietnam time",
                     "type": "string",
                     "format": "date-time",
-                    "example": "2024-11-20T15:04:05+07:00"
+                    "example": "2024-11-20T08:04:05Z"
                 },
                 "unit_code": {
                     "type": "string",

@@ -28,7 +28,7 @@ const (
 // state before and after in Detail.
 type AuditEvent struct {
 	ID       int64           `json:"id" example:"42" validate:"required"`
-	At       time.Time       `json:"at" format:"date-time" example:"2024-11-22T09:30:00+07:00" validate:"required"`
+	At       time.Time       `json:"at" format:"date-time" example:"2024-11-22T02:30:00Z" validate:"required"`
 	TokenID  *int64          `json:"token_id" extensions:"x-nullable" validate:"required"`
 	Actor    string          `json:"actor" example:"UBND huyện Định Hóa" validate:"required"`
 	Role     Role            `json:"role" enums:"admin,district,commune,system" example:"district" validate:"required"`

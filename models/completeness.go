@@ -40,7 +40,7 @@ type CompletenessUnit struct {
 	Code             string     `json:"code" example:"05596" validate:"required"`
 	Name             string     `json:"name" example:"Xã Bộc Nhiêu" validate:"required"`
 	Status           string     `json:"status" enums:"missing,draft,submitted,returned,accepted" example:"submitted" validate:"required"`
-	FirstSubmittedAt *time.Time `json:"first_submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" extensions:"x-nullable" validate:"required"`
+	FirstSubmittedAt *time.Time `json:"first_submitted_at" format:"date-time" example:"2024-11-20T08:04:05Z" extensions:"x-nullable" validate:"required"`
 	DueDate          *Date      `json:"due_date" swaggertype:"string" format:"date" extensions:"x-nullable" validate:"required"`
 	// Whether the first submission came before the end of the due date in
 	// Vietnam time; null when the commune has not reported or no due date
@@ -77,5 +77,5 @@ type Deadline struct {
 	Reference string    `json:"reference" example:"7253/UBND-VP" validate:"required"`
 	SetOn     string    `json:"set_on" example:"167" validate:"required"` // the unit it was set on: this one or one above
 	SetBy     string    `json:"set_by" example:"Phòng Nội vụ huyện Định Hóa" validate:"required"`
-	SetAt     time.Time `json:"set_at" format:"date-time" example:"2024-11-08T16:00:00+07:00" validate:"required"`
+	SetAt     time.Time `json:"set_at" format:"date-time" example:"2024-11-08T09:00:00Z" validate:"required"`
 }

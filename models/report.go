@@ -287,7 +287,7 @@ type SubmitResult struct {
 	Period      string    `json:"period" example:"2024" validate:"required"`
 	Revision    int       `json:"revision" example:"1" validate:"required"`
 	Status      string    `json:"status" enums:"draft,submitted" example:"submitted" validate:"required"`
-	SubmittedAt time.Time `json:"submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" validate:"required"`
+	SubmittedAt time.Time `json:"submitted_at" format:"date-time" example:"2024-11-20T08:04:05Z" validate:"required"` // when it was stored, in UTC (15:04:05 in Vietnam); on time is judged in Vietnam time
 	Warnings    []Warning `json:"warnings" validate:"required"`
 	DryRun      bool      `json:"dry_run,omitempty"` // true when ?dry_run=true: nothing was stored
 }
@@ -296,7 +296,7 @@ type SubmitResult struct {
 type Review struct {
 	Decision   string    `json:"decision" enums:"accept,return" example:"return" validate:"required"`
 	Comment    string    `json:"comment" example:"Đề nghị bổ sung số và ngày ban hành báo cáo." validate:"required"`
-	ReviewedAt time.Time `json:"reviewed_at" format:"date-time" example:"2024-11-22T09:30:00+07:00" validate:"required"`
+	ReviewedAt time.Time `json:"reviewed_at" format:"date-time" example:"2024-11-22T02:30:00Z" validate:"required"`
 	ReviewedBy string    `json:"reviewed_by" example:"Phòng Nội vụ huyện Định Hóa" validate:"required"`
 	Revision   int       `json:"revision" example:"1" validate:"required"` // the revision reviewed
 }
@@ -307,9 +307,9 @@ type ReportView struct {
 	Report
 	Status           string     `json:"status" enums:"draft,submitted,accepted,returned" example:"submitted" validate:"required"`
 	Revision         int        `json:"revision" example:"1" validate:"required"`
-	SubmittedAt      time.Time  `json:"submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" validate:"required"`
+	SubmittedAt      time.Time  `json:"submitted_at" format:"date-time" example:"2024-11-20T08:04:05Z" validate:"required"`
 	SubmittedBy      string     `json:"submitted_by" example:"UBND xã Bộc Nhiêu" validate:"required"`
-	FirstSubmittedAt *time.Time `json:"first_submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" extensions:"x-nullable" validate:"required"` // the first submission that was not a draft
+	FirstSubmittedAt *time.Time `json:"first_submitted_at" format:"date-time" example:"2024-11-20T08:04:05Z" extensions:"x-nullable" validate:"required"` // the first submission that was not a draft
 	Warnings         []Warning  `json:"warnings" validate:"required"`
 	Review           *Review    `json:"review,omitempty"`
 }
@@ -318,7 +318,7 @@ type ReportView struct {
 type RevisionSummary struct {
 	Revision    int       `json:"revision" example:"1" validate:"required"`
 	Status      string    `json:"status" enums:"draft,submitted,accepted,returned" example:"submitted" validate:"required"`
-	SubmittedAt time.Time `json:"submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" validate:"required"`
+	SubmittedAt time.Time `json:"submitted_at" format:"date-time" example:"2024-11-20T08:04:05Z" validate:"required"`
 	SubmittedBy string    `json:"submitted_by" example:"UBND xã Bộc Nhiêu" validate:"required"`
 	Role        Role      `json:"role" enums:"admin,district,commune,system" example:"commune" validate:"required"` // a district role means submitted on the commune's behalf
 	Warnings    int       `json:"warnings" example:"5" validate:"required"`
@@ -336,8 +336,8 @@ type ReportSummary struct {
 	Period           string     `json:"period" example:"2024" validate:"required"`
 	Revision         int        `json:"revision" example:"1" validate:"required"`
 	Status           string     `json:"status" enums:"draft,submitted,accepted,returned" example:"submitted" validate:"required"`
-	SubmittedAt      time.Time  `json:"submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" validate:"required"`
-	FirstSubmittedAt *time.Time `json:"first_submitted_at" format:"date-time" example:"2024-11-20T15:04:05+07:00" extensions:"x-nullable" validate:"required"`
+	SubmittedAt      time.Time  `json:"submitted_at" format:"date-time" example:"2024-11-20T08:04:05Z" validate:"required"`
+	FirstSubmittedAt *time.Time `json:"first_submitted_at" format:"date-time" example:"2024-11-20T08:04:05Z" extensions:"x-nullable" validate:"required"`
 	Warnings         int        `json:"warnings" example:"5" validate:"required"`
 }
 
