@@ -52,14 +52,26 @@ func init() {
 // communeUnit resolves the commune of a /xa/ path with the API's scope
 // rule: a commune's clerk their own commune only, a district officer the
 // communes below their district.
+//
+// The unit is the one the code named during the period: a commune that did
+// not exist then (merged away by the 2025 reform, or not yet made) has no
+// report for it (ENOTFOUND).
 func (a *App) communeUnit(ctx context.Context, p models.Principal, code string, per models.Period) (*models.Tree, *models.TreeUnit, error) {
 	t, err := a.Store.Tree(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	u, err := t.Resolve(code, per)
-	if err != nil {
-		return nil, nil, err
+	u := t.ForPeriod(code, per)
+	if u == nil {
+		if t.ByCode(code) == nil {
+			return nil, nil, models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
+		}
+		// Authorise against the unit the code names now before saying
+		// anything about its periods.
+		if err := t.InScope(p, t.ByCode(code)); err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, models.Errorf(models.ENOTFOUND, "unit %s did not exist during %s", code, per)
 	}
 	if err := t.InScope(p, u); err != nil {
 		return nil, nil, err
@@ -94,7 +106,7 @@ func periodLabel(per models.Period) string {
 // last year (and their halves where a due date asks for them), and every
 // period the commune has a report for, newest first, each with its
 // report's status and due date.
-func (a *App) communePeriods(ctx context.Context, u *models.TreeUnit) ([]communePeriod, error) {
+func (a *App) communePeriods(ctx context.Context, t *models.Tree, u *models.TreeUnit) ([]communePeriod, error) {
 	now := a.Store.Now()
 	y := now.In(vietnam).Year()
 	set := map[string]models.Period{}
@@ -119,6 +131,9 @@ func (a *App) communePeriods(ctx context.Context, u *models.TreeUnit) ([]commune
 	}
 	out := make([]communePeriod, 0, len(set))
 	for s, per := range set {
+		if tu := t.ForPeriod(u.Code, per); tu == nil || tu.ID != u.ID {
+			continue // the commune did not exist then (or the code named another)
+		}
 		cp := communePeriod{Period: s, Label: periodLabel(per), Status: status[s]}
 		if cp.Status == "" {
 			cp.Status = models.StatusMissing
@@ -206,11 +221,23 @@ func (a *App) communeHome(w http.ResponseWriter, r *http.Request) error {
 		code = p.UnitCode
 	}
 	now := a.Store.Now()
-	_, u, err := a.communeUnit(r.Context(), p, code, models.Period{Year: now.In(vietnam).Year()})
+	t, err := a.Store.Tree(r.Context())
 	if err != nil {
 		return err
 	}
-	periods, err := a.communePeriods(r.Context(), u)
+	// The unit the code names now, or the last one it named (a commune
+	// merged away by the reform still has its reports of before).
+	u, err := t.Resolve(code, models.Period{Year: now.In(vietnam).Year()})
+	if err != nil {
+		return err
+	}
+	if err := t.InScope(p, u); err != nil {
+		return err
+	}
+	if !u.Kind.CommuneLevel() {
+		return models.Errorf(models.ENOTFOUND, "only communes report")
+	}
+	periods, err := a.communePeriods(r.Context(), t, u)
 	if err != nil {
 		return err
 	}
@@ -341,13 +368,13 @@ func (a *App) communeLoad(r *http.Request) (communeView, error) {
 	if err != nil {
 		return communeView{}, models.Errorf(models.ENOTFOUND, "%s", err)
 	}
-	_, u, err := a.communeUnit(ctx, p, r.PathValue("code"), per)
+	t, u, err := a.communeUnit(ctx, p, r.PathValue("code"), per)
 	if err != nil {
 		return communeView{}, err
 	}
 	v := communeView{Unit: u, Period: per.String(), PeriodLabel: periodLabel(per), Status: models.StatusMissing,
 		OnBehalf: p.Role != models.RoleCommune, IdemKey: newIdemKey(), Base: "/xa/" + url.PathEscape(u.Code) + "/" + per.String()}
-	if v.Periods, err = a.communePeriods(ctx, u); err != nil {
+	if v.Periods, err = a.communePeriods(ctx, t, u); err != nil {
 		return v, err
 	}
 	found := false

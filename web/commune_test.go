@@ -347,3 +347,30 @@ func TestCommuneOnBehalf(t *testing.T) {
 		t.Errorf("Bộc Nhiêu's clerk checked Sơn Phú's report: %d", p.Status)
 	}
 }
+
+// TestCommunePeriodsOfARetiredUnit: a commune that ceased to exist (merged
+// by a reform) is offered only the periods it existed in; a period after
+// that is not found, and its clerk lands on a period it can report.
+func TestCommunePeriodsOfARetiredUnit(t *testing.T) {
+	s := newEmptySite(t)
+	if res := s.Do(t, "PATCH", "/api/v1/units/05599", "admin", `{"valid_to":"2023-06-30"}`, nil); res.Status != http.StatusOK {
+		t.Fatalf("retire Sơn Phú: %d %s", res.Status, res.Body)
+	}
+	c := s.client(t)
+	c.signIn("xa05599")
+	p := c.get("/xa/")
+	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/xa/05599/2023" {
+		t.Fatalf("/xa/ for a unit retired in 2023: %d %q, want /xa/05599/2023", p.Status, p.Header.Get("Location"))
+	}
+	p = c.get("/xa/05599/2023")
+	expect(t, "2023", p, 200, "năm 2023")
+	if strings.Contains(p.Body, `href="/xa/05599/2024"`) {
+		t.Error("a period after the unit ceased to exist is offered")
+	}
+	if p := c.get("/xa/05599/2024"); p.Status != http.StatusNotFound {
+		t.Errorf("/xa/05599/2024: %d, want 404", p.Status)
+	}
+	if p := c.get("/xa/05596/2023"); p.Status != http.StatusForbidden {
+		t.Errorf("another commune: %d, want 403", p.Status)
+	}
+}
