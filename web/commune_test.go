@@ -1,9 +1,12 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -373,4 +376,45 @@ func TestCommunePeriodsOfARetiredUnit(t *testing.T) {
 	if p := c.get("/xa/05596/2023"); p.Status != http.StatusForbidden {
 		t.Errorf("another commune: %d, want 403", p.Status)
 	}
+}
+
+// TestCommuneImport: "Bắt đầu từ file Word" reads the document with the
+// API's import and opens the form filled, each value with the words it was
+// read from; nothing is stored until the clerk saves.
+func TestCommuneImport(t *testing.T) {
+	s := newEmptySite(t)
+	c := s.client(t)
+	c.signIn("xa05596")
+	const base = "/xa/05596/2024"
+	expect(t, "the form", c.get(base), 200, "Bắt đầu từ file Word", `enctype="multipart/form-data"`)
+	doc, err := os.ReadFile("../testdata/bao-cao-doi-ngoai-boc-nhieu-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	upload := func(name string, content []byte) page {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		_ = mw.WriteField("csrf", c.csrf(base))
+		fw, _ := mw.CreateFormFile("file", name)
+		_, _ = fw.Write(content)
+		_ = mw.Close()
+		req, _ := http.NewRequest("POST", s.URL+base+"/nhap-tu-file", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Origin", s.URL)
+		res, err := c.http.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return page{Status: res.StatusCode, Header: res.Header, Body: string(b)}
+	}
+	p := upload("bao-cao-2024.txt", doc)
+	expect(t, "the form filled from the document", p, 200, "Đã điền sẵn", "bao-cao-2024.txt", `value="1.169"`, `value="2.690,67"`,
+		"Đọc từ văn bản: «", "1.169 hộ", `data-dirty="1"`, "Chưa có gì được lưu")
+	if res := s.Do(t, "GET", "/api/v1/reports/05596/2024", "district", "", nil); res.Status != http.StatusNotFound {
+		t.Errorf("the import stored something: %d", res.Status)
+	}
+	p = upload("anh.png", []byte("\x89PNG\r\n\x1a\nnot a report"))
+	expect(t, "a file that is no report", p, http.StatusUnprocessableEntity, "Không đọc được file này")
 }

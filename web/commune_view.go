@@ -18,6 +18,7 @@ type inputView struct {
 	Zero                               bool
 	Options                            []optionView
 	Errors, Warnings                   []string
+	Sources                            []string // words of an imported document the value was read from
 	ReadOnly                           bool
 }
 
@@ -96,6 +97,7 @@ func buildSections(values formValues, msgs fieldMessages, readOnly bool) ([]sect
 		}
 		take(name, label, &in.Errors, false)
 		take(name, label, &in.Warnings, true)
+		in.Sources = msgs.Sources[name]
 		return in
 	}
 	var out []sectionView

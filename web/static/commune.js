@@ -9,7 +9,8 @@
   var form = document.getElementById("cf-form");
   if (!form || form.classList.contains("cf-readonly")) return;
 
-  var dirty = false, submitting = false;
+  // A form filled from a document is not saved yet.
+  var dirty = form.getAttribute("data-dirty") === "1", submitting = false;
   var checkURL = form.getAttribute("data-check");
   var timer = null, seq = 0, ctrl = null;
 
@@ -121,7 +122,7 @@
   }
 
   function clearMessages() {
-    form.querySelectorAll(".msg").forEach(function (m) { m.parentNode.removeChild(m); });
+    form.querySelectorAll(".msg.err, .msg.warn").forEach(function (m) { m.parentNode.removeChild(m); });
     form.querySelectorAll(".has-err, .has-warn").forEach(function (el) { el.classList.remove("has-err", "has-warn"); });
     form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
   }
