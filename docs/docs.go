@@ -4171,16 +4171,19 @@ const docTemplate = `{
                 "country": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Lào"
                 },
                 "partner": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Huyện Mường Khoa"
                 },
                 "signed_on": {
                     "type": "string",
-                    "format": "date"
+                    "format": "date",
+                    "x-nullable": true
                 },
                 "title": {
                     "type": "string",
@@ -4206,11 +4209,13 @@ const docTemplate = `{
                     "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Agreement"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "narrative": {
                     "type": "string",
-                    "maxLength": 20000
+                    "maxLength": 20000,
+                    "x-nullable": true
                 }
             }
         },
@@ -4327,15 +4332,18 @@ const docTemplate = `{
                 "awarded_by": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Nhà nước Cộng hòa Dân chủ Nhân dân Lào"
                 },
                 "received_on": {
                     "type": "string",
-                    "format": "date"
+                    "format": "date",
+                    "x-nullable": true
                 },
                 "recipient": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "UBND xã"
                 },
                 "title": {
@@ -4362,11 +4370,13 @@ const docTemplate = `{
                     "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Award"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "narrative": {
                     "type": "string",
-                    "maxLength": 20000
+                    "maxLength": 20000,
+                    "x-nullable": true
                 }
             }
         },
@@ -4590,12 +4600,14 @@ const docTemplate = `{
             "properties": {
                 "held_on": {
                     "type": "string",
-                    "format": "date"
+                    "format": "date",
+                    "x-nullable": true
                 },
                 "participants": {
                     "type": "integer",
                     "maximum": 10000000,
                     "minimum": 0,
+                    "x-nullable": true,
                     "example": 80
                 },
                 "title": {
@@ -4622,11 +4634,13 @@ const docTemplate = `{
                     "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Conference"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "narrative": {
                     "type": "string",
-                    "maxLength": 20000
+                    "maxLength": 20000,
+                    "x-nullable": true
                 }
             }
         },
@@ -4659,7 +4673,8 @@ const docTemplate = `{
                 },
                 "narrative": {
                     "type": "string",
-                    "maxLength": 20000
+                    "maxLength": 20000,
+                    "x-nullable": true
                 }
             }
         },
@@ -4720,11 +4735,13 @@ const docTemplate = `{
                     "maxItems": 200,
                     "items": {
                         "$ref": "#/definitions/models.DocumentRef"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "narrative": {
                     "type": "string",
-                    "maxLength": 20000
+                    "maxLength": 20000,
+                    "x-nullable": true
                 },
                 "partners": {
                     "description": "cơ quan, tổ chức phối hợp — partner organisations",
@@ -4732,7 +4749,8 @@ const docTemplate = `{
                     "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Partner"
-                    }
+                    },
+                    "x-nullable": true
                 }
             }
         },
@@ -4796,6 +4814,7 @@ const docTemplate = `{
                     "description": "the request letter that set it",
                     "type": "string",
                     "maxLength": 200,
+                    "x-nullable": true,
                     "example": "7253/UBND-VP"
                 }
             }
@@ -4809,11 +4828,13 @@ const docTemplate = `{
                 "country": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Lào"
                 },
                 "end_on": {
                     "type": "string",
-                    "format": "date"
+                    "format": "date",
+                    "x-nullable": true
                 },
                 "name": {
                     "type": "string",
@@ -4825,16 +4846,19 @@ const docTemplate = `{
                     "type": "integer",
                     "maximum": 10000000,
                     "minimum": 0,
+                    "x-nullable": true,
                     "example": 5
                 },
                 "purpose": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Trao đổi kinh nghiệm phát triển nông nghiệp"
                 },
                 "start_on": {
                     "type": "string",
-                    "format": "date"
+                    "format": "date",
+                    "x-nullable": true
                 }
             }
         },
@@ -4855,7 +4879,8 @@ const docTemplate = `{
                     "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Delegation"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "people": {
                     "description": "số lượt người — people (visits)",
@@ -4891,6 +4916,7 @@ const docTemplate = `{
                 "narrative": {
                     "type": "string",
                     "maxLength": 20000,
+                    "x-nullable": true,
                     "example": "Đoàn vào: đoàn trong nước 6 đoàn; đoàn nước ngoài: không có."
                 },
                 "outbound": {
@@ -4911,6 +4937,7 @@ const docTemplate = `{
                     "description": "căn cứ — the request (công văn) this report answers",
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Công văn số 7253/UBND-VP ngày 8/11/2024 của UBND huyện Định Hoá"
                 },
                 "issued_on": {
@@ -4924,6 +4951,7 @@ const docTemplate = `{
                     "description": "the place-and-date line as written (địa danh, ngày tháng năm)",
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Bộc Nhiêu, ngày    tháng 11 năm 2024"
                 },
                 "number": {
@@ -4937,6 +4965,7 @@ const docTemplate = `{
                     "description": "địa danh — the place written in the header",
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Bộc Nhiêu"
                 },
                 "recipients": {
@@ -4948,6 +4977,7 @@ const docTemplate = `{
                         "maxLength": 500,
                         "minLength": 1
                     },
+                    "x-nullable": true,
                     "example": [
                         "UBND huyện",
                         "Lưu: VP"
@@ -4957,12 +4987,14 @@ const docTemplate = `{
                     "description": "người ký — who signs",
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Lê Đình Ngà"
                 },
                 "signer_title": {
                     "description": "chức vụ người ký — the signer's title",
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Chủ tịch"
                 }
             }
@@ -4976,16 +5008,19 @@ const docTemplate = `{
                 "issued_on": {
                     "type": "string",
                     "format": "date",
+                    "x-nullable": true,
                     "example": "2023-02-22"
                 },
                 "issuer": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "UBND huyện Định Hóa"
                 },
                 "number": {
                     "type": "string",
                     "maxLength": 100,
+                    "x-nullable": true,
                     "example": "47/KH-UBND"
                 },
                 "title": {
@@ -5004,11 +5039,13 @@ const docTemplate = `{
                     "maxItems": 200,
                     "items": {
                         "$ref": "#/definitions/models.DocumentRef"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "narrative": {
                     "type": "string",
-                    "maxLength": 20000
+                    "maxLength": 20000,
+                    "x-nullable": true
                 }
             }
         },
@@ -5234,6 +5271,7 @@ const docTemplate = `{
                 "narrative": {
                     "type": "string",
                     "maxLength": 20000,
+                    "x-nullable": true,
                     "example": "Công tác đối ngoại nhân dân được quan tâm thực hiện, thường xuyên nắm bắt tâm tư, nguyện vọng của nhân dân để kịp thời giải quyết."
                 }
             }
@@ -5244,6 +5282,7 @@ const docTemplate = `{
                 "narrative": {
                     "type": "string",
                     "maxLength": 20000,
+                    "x-nullable": true,
                     "example": "Công tác vận động quản lý viện trợ phi chính phủ nước ngoài: Không có."
                 },
                 "projects": {
@@ -5252,7 +5291,8 @@ const docTemplate = `{
                     "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.NgoProject"
-                    }
+                    },
+                    "x-nullable": true
                 }
             }
         },
@@ -5273,6 +5313,7 @@ const docTemplate = `{
                 "country": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Hoa Kỳ"
                 },
                 "disbursed_vnd": {
@@ -5286,11 +5327,13 @@ const docTemplate = `{
                 "donor": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "World Vision"
                 },
                 "end_on": {
                     "type": "string",
-                    "format": "date"
+                    "format": "date",
+                    "x-nullable": true
                 },
                 "name": {
                     "type": "string",
@@ -5301,11 +5344,13 @@ const docTemplate = `{
                 "sector": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Giáo dục"
                 },
                 "start_on": {
                     "type": "string",
-                    "format": "date"
+                    "format": "date",
+                    "x-nullable": true
                 }
             }
         },
@@ -5322,11 +5367,13 @@ const docTemplate = `{
                         "state",
                         "province"
                     ],
+                    "x-nullable": true,
                     "example": "province"
                 },
                 "nominee": {
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "Ông Nguyễn Văn A"
                 },
                 "title": {
@@ -5353,11 +5400,13 @@ const docTemplate = `{
                     "maxItems": 1000,
                     "items": {
                         "$ref": "#/definitions/models.Nomination"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "narrative": {
                     "type": "string",
-                    "maxLength": 20000
+                    "maxLength": 20000,
+                    "x-nullable": true
                 }
             }
         },
@@ -5401,7 +5450,8 @@ const docTemplate = `{
                 },
                 "narrative": {
                     "type": "string",
-                    "maxLength": 20000
+                    "maxLength": 20000,
+                    "x-nullable": true
                 }
             }
         },
@@ -5517,7 +5567,8 @@ const docTemplate = `{
                     "maxItems": 100,
                     "items": {
                         "$ref": "#/definitions/models.EthnicGroup"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "ethnic_minority_share_pct": {
                     "description": "tỷ lệ người dân tộc thiểu số (%) — ethnic minority share of the population, as stated",
@@ -5627,6 +5678,7 @@ const docTemplate = `{
                     "description": "kính gửi — to whom it is addressed",
                     "type": "string",
                     "maxLength": 500,
+                    "x-nullable": true,
                     "example": "UBND huyện"
                 },
                 "text": {
@@ -5663,6 +5715,7 @@ const docTemplate = `{
                         "maxLength": 5000,
                         "minLength": 1
                     },
+                    "x-nullable": true,
                     "example": [
                         "Chưa được đào tạo"
                     ]
@@ -5703,6 +5756,7 @@ const docTemplate = `{
                         "maxLength": 5000,
                         "minLength": 1
                     },
+                    "x-nullable": true,
                     "example": [
                         "Nguồn kinh phí cho công tác đối ngoại hạn chế"
                     ]
@@ -5803,6 +5857,7 @@ const docTemplate = `{
                         "maxLength": 5000,
                         "minLength": 1
                     },
+                    "x-nullable": true,
                     "example": [
                         "Tham gia đầy đủ"
                     ]
@@ -5822,7 +5877,8 @@ const docTemplate = `{
                     "maxItems": 100,
                     "items": {
                         "$ref": "#/definitions/models.Recommendation"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "reporting_compliance": {
                     "description": "13. Chế độ thông tin, báo cáo — reporting compliance",
@@ -5840,6 +5896,7 @@ const docTemplate = `{
                         "draft",
                         "submitted"
                     ],
+                    "x-nullable": true,
                     "example": "submitted"
                 },
                 "training": {
@@ -5965,6 +6022,7 @@ const docTemplate = `{
                         "maxLength": 5000,
                         "minLength": 1
                     },
+                    "x-nullable": true,
                     "example": [
                         "Chưa được đào tạo"
                     ]
@@ -6005,6 +6063,7 @@ const docTemplate = `{
                         "maxLength": 5000,
                         "minLength": 1
                     },
+                    "x-nullable": true,
                     "example": [
                         "Nguồn kinh phí cho công tác đối ngoại hạn chế"
                     ]
@@ -6112,6 +6171,7 @@ const docTemplate = `{
                         "maxLength": 5000,
                         "minLength": 1
                     },
+                    "x-nullable": true,
                     "example": [
                         "Tham gia đầy đủ"
                     ]
@@ -6131,7 +6191,8 @@ const docTemplate = `{
                     "maxItems": 100,
                     "items": {
                         "$ref": "#/definitions/models.Recommendation"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "reporting_compliance": {
                     "description": "13. Chế độ thông tin, báo cáo — reporting compliance",
@@ -6623,7 +6684,8 @@ const docTemplate = `{
                 },
                 "narrative": {
                     "type": "string",
-                    "maxLength": 20000
+                    "maxLength": 20000,
+                    "x-nullable": true
                 },
                 "officials_trained": {
                     "description": "số cán bộ được bồi dưỡng — officials trained in foreign affairs",
@@ -6725,16 +6787,19 @@ const docTemplate = `{
                     "example": "Xã Bộc Nhiêu"
                 },
                 "parent_code": {
+                    "description": "required for every kind but a province (placed under VN when left out) and the country",
                     "type": "string",
                     "example": "167"
                 },
                 "valid_from": {
                     "type": "string",
-                    "format": "date"
+                    "format": "date",
+                    "x-nullable": true
                 },
                 "valid_to": {
                     "type": "string",
-                    "format": "date"
+                    "format": "date",
+                    "x-nullable": true
                 }
             }
         },

@@ -57,7 +57,7 @@ const MaxDeadlineReference = 200
 // DeadlineInput is the body of PUT /deadlines/{unit}/{period}.
 type DeadlineInput struct {
 	DueDate   Date   `json:"due_date" swaggertype:"string" format:"date" example:"2024-11-25" validate:"required"`
-	Reference string `json:"reference" example:"7253/UBND-VP" maxLength:"200"` // the request letter that set it
+	Reference string `json:"reference" example:"7253/UBND-VP" maxLength:"200" extensions:"x-nullable"` // the request letter that set it
 }
 
 // Validate checks a deadline.

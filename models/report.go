@@ -22,7 +22,7 @@ type Report struct {
 	Period   string `json:"period" example:"2024" validate:"required" minLength:"1"`     // kỳ báo cáo — the period: 2024 (the year), 2024S1 or 2024S2 (a half)
 	// draft or submitted (the default). A client never sets accepted or
 	// returned: those come from the district's review.
-	Status string `json:"status,omitempty" enums:"draft,submitted" example:"submitted"`
+	Status string `json:"status,omitempty" enums:"draft,submitted" example:"submitted" extensions:"x-nullable"`
 
 	Document *Document `json:"document" extensions:"x-nullable"` // phần đầu văn bản — header: number, place and date, signer, recipients
 	Profile  *Profile  `json:"profile" extensions:"x-nullable"`  // I. Đặc điểm tình hình — the commune's situation
@@ -45,23 +45,23 @@ type Report struct {
 	// swag cuts an example list at its commas, so the examples of causes
 	// and plan are the report's items up to their first comma.
 
-	Difficulties    []string         `json:"difficulties,omitzero" example:"Nguồn kinh phí cho công tác đối ngoại hạn chế" validate:"max=100" minLength:"1" maxLength:"5000"` // III. Khó khăn — difficulties
-	Causes          []string         `json:"causes,omitzero" example:"Chưa được đào tạo" validate:"max=100" minLength:"1" maxLength:"5000"`                                   // III. Nguyên nhân — their causes
-	Plan            []string         `json:"plan,omitzero" example:"Tham gia đầy đủ" validate:"max=100" minLength:"1" maxLength:"5000"`                                       // IV. Kế hoạch năm sau — plans for next year
-	Recommendations []Recommendation `json:"recommendations,omitzero" validate:"max=100"`                                                                                     // V. Kiến nghị — recommendations
+	Difficulties    []string         `json:"difficulties,omitzero" example:"Nguồn kinh phí cho công tác đối ngoại hạn chế" validate:"max=100" minLength:"1" maxLength:"5000" extensions:"x-nullable"` // III. Khó khăn — difficulties
+	Causes          []string         `json:"causes,omitzero" example:"Chưa được đào tạo" validate:"max=100" minLength:"1" maxLength:"5000" extensions:"x-nullable"`                                   // III. Nguyên nhân — their causes
+	Plan            []string         `json:"plan,omitzero" example:"Tham gia đầy đủ" validate:"max=100" minLength:"1" maxLength:"5000" extensions:"x-nullable"`                                       // IV. Kế hoạch năm sau — plans for next year
+	Recommendations []Recommendation `json:"recommendations,omitzero" validate:"max=100" extensions:"x-nullable"`                                                                                     // V. Kiến nghị — recommendations
 }
 
 // Document is the report's header: "Số: 15/BC-UBND", "Bộc Nhiêu, ngày 20
 // tháng 11 năm 2024", the request it answers, who signs, who receives it.
 type Document struct {
-	Number       *string  `json:"number" example:"15/BC-UBND" extensions:"x-nullable" maxLength:"100"`                                                // số văn bản — the document number; null in a draft
-	IssuedOn     *Date    `json:"issued_on" swaggertype:"string" format:"date" example:"2024-11-20" extensions:"x-nullable"`                          // ngày ban hành — the date of issue; null in a draft
-	Place        string   `json:"place,omitempty" example:"Bộc Nhiêu" maxLength:"500"`                                                                // địa danh — the place written in the header
-	InResponseTo string   `json:"in_response_to,omitempty" example:"Công văn số 7253/UBND-VP ngày 8/11/2024 của UBND huyện Định Hoá" maxLength:"500"` // căn cứ — the request (công văn) this report answers
-	SignerName   string   `json:"signer_name,omitempty" example:"Lê Đình Ngà" maxLength:"500"`                                                        // người ký — who signs
-	SignerTitle  string   `json:"signer_title,omitempty" example:"Chủ tịch" maxLength:"500"`                                                          // chức vụ người ký — the signer's title
-	Recipients   []string `json:"recipients,omitzero" example:"UBND huyện,Lưu: VP" validate:"max=100" minLength:"1" maxLength:"500"`                  // nơi nhận — the recipients
-	IssuedText   string   `json:"issued_text,omitempty" example:"Bộc Nhiêu, ngày    tháng 11 năm 2024" maxLength:"500"`                               // the place-and-date line as written (địa danh, ngày tháng năm)
+	Number       *string  `json:"number" example:"15/BC-UBND" extensions:"x-nullable" maxLength:"100"`                                                                        // số văn bản — the document number; null in a draft
+	IssuedOn     *Date    `json:"issued_on" swaggertype:"string" format:"date" example:"2024-11-20" extensions:"x-nullable"`                                                  // ngày ban hành — the date of issue; null in a draft
+	Place        string   `json:"place,omitempty" example:"Bộc Nhiêu" maxLength:"500" extensions:"x-nullable"`                                                                // địa danh — the place written in the header
+	InResponseTo string   `json:"in_response_to,omitempty" example:"Công văn số 7253/UBND-VP ngày 8/11/2024 của UBND huyện Định Hoá" maxLength:"500" extensions:"x-nullable"` // căn cứ — the request (công văn) this report answers
+	SignerName   string   `json:"signer_name,omitempty" example:"Lê Đình Ngà" maxLength:"500" extensions:"x-nullable"`                                                        // người ký — who signs
+	SignerTitle  string   `json:"signer_title,omitempty" example:"Chủ tịch" maxLength:"500" extensions:"x-nullable"`                                                          // chức vụ người ký — the signer's title
+	Recipients   []string `json:"recipients,omitzero" example:"UBND huyện,Lưu: VP" validate:"max=100" minLength:"1" maxLength:"500" extensions:"x-nullable"`                  // nơi nhận — the recipients
+	IssuedText   string   `json:"issued_text,omitempty" example:"Bộc Nhiêu, ngày    tháng 11 năm 2024" maxLength:"500" extensions:"x-nullable"`                               // the place-and-date line as written (địa danh, ngày tháng năm)
 }
 
 // Profile is section I, the commune's situation (đặc điểm tình hình).
@@ -71,7 +71,7 @@ type Profile struct {
 	Households                *int64            `json:"households" example:"1169" extensions:"x-nullable" minimum:"0" maximum:"2000000"`                                                    // số hộ — households
 	Population                *int64            `json:"population" example:"4456" extensions:"x-nullable" minimum:"0" maximum:"5000000"`                                                    // dân số, nhân khẩu — population
 	EthnicMinoritySharePct    *Decimal          `json:"ethnic_minority_share_pct" swaggertype:"number" format:"double" example:"65" extensions:"x-nullable" minimum:"0" maximum:"100"`      // tỷ lệ người dân tộc thiểu số (%) — ethnic minority share of the population, as stated
-	EthnicGroups              []EthnicGroup     `json:"ethnic_groups,omitzero" validate:"max=100"`                                                                                          // thành phần dân tộc — the peoples (dân tộc) and their shares; they should add up to 100
+	EthnicGroups              []EthnicGroup     `json:"ethnic_groups,omitzero" validate:"max=100" extensions:"x-nullable"`                                                                  // thành phần dân tộc — the peoples (dân tộc) and their shares; they should add up to 100
 	PartyCells                *int64            `json:"party_cells" example:"17" extensions:"x-nullable" minimum:"0" maximum:"10000"`                                                       // số chi bộ — party cells
 	PartyMembers              *int64            `json:"party_members" example:"338" extensions:"x-nullable" minimum:"0" maximum:"5000000"`                                                  // số đảng viên — party members
 	EconomyStructurePct       *EconomyStructure `json:"economy_structure_pct" extensions:"x-nullable"`                                                                                      // cơ cấu kinh tế (%) — economic structure; the three shares should add up to 100
@@ -98,7 +98,7 @@ type EconomyStructure struct {
 
 // Narrative is a section that is text only.
 type Narrative struct {
-	Narrative string `json:"narrative,omitempty" example:"Công tác đối ngoại nhân dân được quan tâm thực hiện, thường xuyên nắm bắt tâm tư, nguyện vọng của nhân dân để kịp thời giải quyết." maxLength:"20000"`
+	Narrative string `json:"narrative,omitempty" example:"Công tác đối ngoại nhân dân được quan tâm thực hiện, thường xuyên nắm bắt tâm tư, nguyện vọng của nhân dân để kịp thời giải quyết." maxLength:"20000" extensions:"x-nullable"`
 }
 
 // Delegations is section 1: delegations abroad (đoàn ra) and visiting
@@ -107,7 +107,7 @@ type Delegations struct {
 	Outbound        *DelegationGroup `json:"outbound" extensions:"x-nullable"`         // đoàn ra — officials going abroad
 	InboundDomestic *DelegationGroup `json:"inbound_domestic" extensions:"x-nullable"` // đoàn trong nước đến làm việc — domestic delegations received
 	InboundForeign  *DelegationGroup `json:"inbound_foreign" extensions:"x-nullable"`  // đoàn nước ngoài vào — foreign delegations received
-	Narrative       string           `json:"narrative,omitempty" example:"Đoàn vào: đoàn trong nước 6 đoàn; đoàn nước ngoài: không có." maxLength:"20000"`
+	Narrative       string           `json:"narrative,omitempty" example:"Đoàn vào: đoàn trong nước 6 đoàn; đoàn nước ngoài: không có." maxLength:"20000" extensions:"x-nullable"`
 }
 
 // DelegationGroup counts one kind of delegation. When items are listed and
@@ -115,91 +115,91 @@ type Delegations struct {
 type DelegationGroup struct {
 	Count  *int64       `json:"count" example:"6" extensions:"x-nullable" minimum:"0" maximum:"1000000"`   // số đoàn — delegations; 0 is none, null is not reported
 	People *int64       `json:"people" example:"0" extensions:"x-nullable" minimum:"0" maximum:"10000000"` // số lượt người — people (visits)
-	Items  []Delegation `json:"items,omitzero" validate:"max=1000"`                                        // từng đoàn — each delegation; when given with count they must agree
+	Items  []Delegation `json:"items,omitzero" validate:"max=1000" extensions:"x-nullable"`                // từng đoàn — each delegation; when given with count they must agree
 }
 
 // Delegation is one delegation.
 type Delegation struct {
 	Name    string `json:"name" example:"Đoàn công tác tỉnh Xiêng Khoảng (Lào)" validate:"required" minLength:"1" maxLength:"500"`
-	Country string `json:"country,omitempty" example:"Lào" maxLength:"500"`
-	Purpose string `json:"purpose,omitempty" example:"Trao đổi kinh nghiệm phát triển nông nghiệp" maxLength:"500"`
-	StartOn *Date  `json:"start_on,omitempty" swaggertype:"string" format:"date"`
-	EndOn   *Date  `json:"end_on,omitempty" swaggertype:"string" format:"date"`
-	People  *int64 `json:"people,omitempty" example:"5" minimum:"0" maximum:"10000000"`
+	Country string `json:"country,omitempty" example:"Lào" maxLength:"500" extensions:"x-nullable"`
+	Purpose string `json:"purpose,omitempty" example:"Trao đổi kinh nghiệm phát triển nông nghiệp" maxLength:"500" extensions:"x-nullable"`
+	StartOn *Date  `json:"start_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
+	EndOn   *Date  `json:"end_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
+	People  *int64 `json:"people,omitempty" example:"5" minimum:"0" maximum:"10000000" extensions:"x-nullable"`
 }
 
 // Agreements is section 2: international cooperation agreements signed by
 // the locality (thỏa thuận hợp tác quốc tế).
 type Agreements struct {
 	Count     *int64      `json:"count" example:"0" extensions:"x-nullable" minimum:"0" maximum:"1000000"` // số thỏa thuận — agreements signed; 0 is none, null is not reported
-	Items     []Agreement `json:"items,omitzero" validate:"max=1000"`
-	Narrative string      `json:"narrative,omitempty" maxLength:"20000"`
+	Items     []Agreement `json:"items,omitzero" validate:"max=1000" extensions:"x-nullable"`
+	Narrative string      `json:"narrative,omitempty" maxLength:"20000" extensions:"x-nullable"`
 }
 
 // Agreement is one agreement.
 type Agreement struct {
 	Title    string `json:"title" example:"Biên bản ghi nhớ hợp tác giáo dục" validate:"required" minLength:"1" maxLength:"500"`
-	Partner  string `json:"partner,omitempty" example:"Huyện Mường Khoa" maxLength:"500"`
-	Country  string `json:"country,omitempty" example:"Lào" maxLength:"500"`
-	SignedOn *Date  `json:"signed_on,omitempty" swaggertype:"string" format:"date"`
+	Partner  string `json:"partner,omitempty" example:"Huyện Mường Khoa" maxLength:"500" extensions:"x-nullable"`
+	Country  string `json:"country,omitempty" example:"Lào" maxLength:"500" extensions:"x-nullable"`
+	SignedOn *Date  `json:"signed_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 }
 
 // Conferences is section 3: international conferences and seminars held
 // (hội nghị, hội thảo quốc tế).
 type Conferences struct {
 	Count     *int64       `json:"count" example:"0" extensions:"x-nullable" minimum:"0" maximum:"1000000"` // số hội nghị, hội thảo — conferences held; 0 is none, null is not reported
-	Items     []Conference `json:"items,omitzero" validate:"max=1000"`
-	Narrative string       `json:"narrative,omitempty" maxLength:"20000"`
+	Items     []Conference `json:"items,omitzero" validate:"max=1000" extensions:"x-nullable"`
+	Narrative string       `json:"narrative,omitempty" maxLength:"20000" extensions:"x-nullable"`
 }
 
 // Conference is one conference.
 type Conference struct {
 	Title        string `json:"title" example:"Hội thảo du lịch cộng đồng" validate:"required" minLength:"1" maxLength:"500"`
-	HeldOn       *Date  `json:"held_on,omitempty" swaggertype:"string" format:"date"`
-	Participants *int64 `json:"participants,omitempty" example:"80" minimum:"0" maximum:"10000000"`
+	HeldOn       *Date  `json:"held_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
+	Participants *int64 `json:"participants,omitempty" example:"80" minimum:"0" maximum:"10000000" extensions:"x-nullable"`
 }
 
 // DocumentsSection is a section that lists the documents implemented
 // (section 4, economic diplomacy).
 type DocumentsSection struct {
-	Documents []DocumentRef `json:"documents,omitzero" validate:"max=200"`
-	Narrative string        `json:"narrative,omitempty" maxLength:"20000"`
+	Documents []DocumentRef `json:"documents,omitzero" validate:"max=200" extensions:"x-nullable"`
+	Narrative string        `json:"narrative,omitempty" maxLength:"20000" extensions:"x-nullable"`
 }
 
 // DocumentRef cites a document: "Kế hoạch số 47/KH-UBND ngày 22/02/2023 của
 // UBND huyện Định Hóa".
 type DocumentRef struct {
-	Number   string `json:"number,omitempty" example:"47/KH-UBND" maxLength:"100"`
-	IssuedOn *Date  `json:"issued_on,omitempty" swaggertype:"string" format:"date" example:"2023-02-22"`
-	Issuer   string `json:"issuer,omitempty" example:"UBND huyện Định Hóa" maxLength:"500"`
+	Number   string `json:"number,omitempty" example:"47/KH-UBND" maxLength:"100" extensions:"x-nullable"`
+	IssuedOn *Date  `json:"issued_on,omitempty" swaggertype:"string" format:"date" example:"2023-02-22" extensions:"x-nullable"`
+	Issuer   string `json:"issuer,omitempty" example:"UBND huyện Định Hóa" maxLength:"500" extensions:"x-nullable"`
 	Title    string `json:"title" example:"Kế hoạch thực hiện Đề án “Phát triển quan hệ giữa Việt Nam và các nước khu vực Mỹ La tinh giai đoạn 2022 - 2026”" validate:"required" minLength:"1" maxLength:"1000"`
 }
 
 // NgoAid is the second half of section 5: foreign non-governmental aid
 // (viện trợ phi chính phủ nước ngoài), project by project.
 type NgoAid struct {
-	Projects  []NgoProject `json:"projects,omitzero" validate:"max=1000"` // các dự án — aid projects; their number is the ngo_projects indicator
-	Narrative string       `json:"narrative,omitempty" example:"Công tác vận động quản lý viện trợ phi chính phủ nước ngoài: Không có." maxLength:"20000"`
+	Projects  []NgoProject `json:"projects,omitzero" validate:"max=1000" extensions:"x-nullable"` // các dự án — aid projects; their number is the ngo_projects indicator
+	Narrative string       `json:"narrative,omitempty" example:"Công tác vận động quản lý viện trợ phi chính phủ nước ngoài: Không có." maxLength:"20000" extensions:"x-nullable"`
 }
 
 // NgoProject is one aid project, its values in whole đồng.
 type NgoProject struct {
 	Name         string `json:"name" example:"Xây dựng nhà văn hóa xóm" validate:"required" minLength:"1" maxLength:"500"`
-	Donor        string `json:"donor,omitempty" example:"World Vision" maxLength:"500"`
-	Country      string `json:"country,omitempty" example:"Hoa Kỳ" maxLength:"500"`
-	Sector       string `json:"sector,omitempty" example:"Giáo dục" maxLength:"500"`
+	Donor        string `json:"donor,omitempty" example:"World Vision" maxLength:"500" extensions:"x-nullable"`
+	Country      string `json:"country,omitempty" example:"Hoa Kỳ" maxLength:"500" extensions:"x-nullable"`
+	Sector       string `json:"sector,omitempty" example:"Giáo dục" maxLength:"500" extensions:"x-nullable"`
 	CommittedVND *int64 `json:"committed_vnd" example:"1500000000" extensions:"x-nullable" minimum:"0" maximum:"100000000000000"` // giá trị cam kết (đồng) — value committed, whole đồng
 	DisbursedVND *int64 `json:"disbursed_vnd" example:"900000000" extensions:"x-nullable" minimum:"0" maximum:"100000000000000"`  // giá trị giải ngân (đồng) — value disbursed, whole đồng
-	StartOn      *Date  `json:"start_on,omitempty" swaggertype:"string" format:"date"`
-	EndOn        *Date  `json:"end_on,omitempty" swaggertype:"string" format:"date"`
+	StartOn      *Date  `json:"start_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
+	EndOn        *Date  `json:"end_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 }
 
 // CulturalSection is section 6, cultural diplomacy: documents implemented
 // and the organisations worked with.
 type CulturalSection struct {
-	Documents []DocumentRef `json:"documents,omitzero" validate:"max=200"`
-	Partners  []Partner     `json:"partners,omitzero" validate:"max=1000"` // cơ quan, tổ chức phối hợp — partner organisations
-	Narrative string        `json:"narrative,omitempty" maxLength:"20000"`
+	Documents []DocumentRef `json:"documents,omitzero" validate:"max=200" extensions:"x-nullable"`
+	Partners  []Partner     `json:"partners,omitzero" validate:"max=1000" extensions:"x-nullable"` // cơ quan, tổ chức phối hợp — partner organisations
+	Narrative string        `json:"narrative,omitempty" maxLength:"20000" extensions:"x-nullable"`
 }
 
 // Partner is an organisation the commune works with.
@@ -212,55 +212,55 @@ type Consular struct {
 	ForeignResidents   *int64 `json:"foreign_residents" example:"0" extensions:"x-nullable" minimum:"0" maximum:"10000000"`  // số người nước ngoài tạm trú — foreigners residing temporarily
 	ForeignerIncidents *int64 `json:"foreigner_incidents" example:"0" extensions:"x-nullable" minimum:"0" maximum:"1000000"` // số vụ việc liên quan người nước ngoài — incidents involving foreigners
 	CitizensExited     *int64 `json:"citizens_exited" example:"12" extensions:"x-nullable" minimum:"0" maximum:"10000000"`   // số công dân xuất cảnh — citizens who went abroad; null when not reported
-	Narrative          string `json:"narrative,omitempty" maxLength:"20000"`
+	Narrative          string `json:"narrative,omitempty" maxLength:"20000" extensions:"x-nullable"`
 }
 
 // Overseas is section 9: Vietnamese abroad.
 type Overseas struct {
 	LaborExportWorkers *int64 `json:"labor_export_workers" example:"25" extensions:"x-nullable" minimum:"0" maximum:"10000000"` // số người đi lao động ở nước ngoài — workers abroad on labour contracts; null when not reported
-	Narrative          string `json:"narrative,omitempty" maxLength:"20000"`
+	Narrative          string `json:"narrative,omitempty" maxLength:"20000" extensions:"x-nullable"`
 }
 
 // Training is section 10: officials trained in foreign affairs.
 type Training struct {
 	OfficialsTrained *int64 `json:"officials_trained" example:"0" extensions:"x-nullable" minimum:"0" maximum:"10000000"` // số cán bộ được bồi dưỡng — officials trained in foreign affairs
 	Courses          *int64 `json:"courses" example:"0" extensions:"x-nullable" minimum:"0" maximum:"1000000"`            // số lớp bồi dưỡng — courses
-	Narrative        string `json:"narrative,omitempty" maxLength:"20000"`
+	Narrative        string `json:"narrative,omitempty" maxLength:"20000" extensions:"x-nullable"`
 }
 
 // Awards is section 11: awards received from foreign states, organisations
 // and people.
 type Awards struct {
 	Count     *int64  `json:"count" example:"0" extensions:"x-nullable" minimum:"0" maximum:"1000000"` // số hình thức khen thưởng — awards received; 0 is none, null is not reported
-	Items     []Award `json:"items,omitzero" validate:"max=1000"`
-	Narrative string  `json:"narrative,omitempty" maxLength:"20000"`
+	Items     []Award `json:"items,omitzero" validate:"max=1000" extensions:"x-nullable"`
+	Narrative string  `json:"narrative,omitempty" maxLength:"20000" extensions:"x-nullable"`
 }
 
 // Award is one award received.
 type Award struct {
 	Title      string `json:"title" example:"Huân chương Hữu nghị" validate:"required" minLength:"1" maxLength:"500"`
-	AwardedBy  string `json:"awarded_by,omitempty" example:"Nhà nước Cộng hòa Dân chủ Nhân dân Lào" maxLength:"500"`
-	Recipient  string `json:"recipient,omitempty" example:"UBND xã" maxLength:"500"`
-	ReceivedOn *Date  `json:"received_on,omitempty" swaggertype:"string" format:"date"`
+	AwardedBy  string `json:"awarded_by,omitempty" example:"Nhà nước Cộng hòa Dân chủ Nhân dân Lào" maxLength:"500" extensions:"x-nullable"`
+	Recipient  string `json:"recipient,omitempty" example:"UBND xã" maxLength:"500" extensions:"x-nullable"`
+	ReceivedOn *Date  `json:"received_on,omitempty" swaggertype:"string" format:"date" extensions:"x-nullable"`
 }
 
 // Nominations is section 12: nominations for state or provincial awards.
 type Nominations struct {
 	Count     *int64       `json:"count" example:"0" extensions:"x-nullable" minimum:"0" maximum:"1000000"` // số kiến nghị khen thưởng — nominations; 0 is none, null is not reported
-	Items     []Nomination `json:"items,omitzero" validate:"max=1000"`
-	Narrative string       `json:"narrative,omitempty" maxLength:"20000"`
+	Items     []Nomination `json:"items,omitzero" validate:"max=1000" extensions:"x-nullable"`
+	Narrative string       `json:"narrative,omitempty" maxLength:"20000" extensions:"x-nullable"`
 }
 
 // Nomination is one nomination.
 type Nomination struct {
 	Title   string `json:"title" example:"Bằng khen của Chủ tịch UBND tỉnh" validate:"required" minLength:"1" maxLength:"500"`
-	Nominee string `json:"nominee,omitempty" example:"Ông Nguyễn Văn A" maxLength:"500"`
-	Level   string `json:"level,omitempty" enums:"state,province" example:"province"` // cấp khen thưởng — state (nhà nước) or province (tỉnh)
+	Nominee string `json:"nominee,omitempty" example:"Ông Nguyễn Văn A" maxLength:"500" extensions:"x-nullable"`
+	Level   string `json:"level,omitempty" enums:"state,province" example:"province" extensions:"x-nullable"` // cấp khen thưởng — state (nhà nước) or province (tỉnh)
 }
 
 // Recommendation is one proposal of section V and to whom it is addressed.
 type Recommendation struct {
-	Addressee string `json:"addressee,omitempty" example:"UBND huyện" maxLength:"500"`                                                                                                                                                                                    // kính gửi — to whom it is addressed
+	Addressee string `json:"addressee,omitempty" example:"UBND huyện" maxLength:"500" extensions:"x-nullable"`                                                                                                                                                            // kính gửi — to whom it is addressed
 	Text      string `json:"text" example:"Quan tâm, giúp đỡ, là cầu nối giúp địa phương gắn kết các mối quan hệ công tác với các cơ quan, tổ chức nước ngoài và các cơ quan, đơn vị từng đóng quân trên địa bàn xã." validate:"required" minLength:"1" maxLength:"5000"` // nội dung kiến nghị — the recommendation
 }
 

@@ -104,14 +104,15 @@ type UnitInput struct {
 	Code       string   `json:"code" example:"05596" validate:"required" minLength:"1" maxLength:"12"`
 	Name       string   `json:"name" example:"Xã Bộc Nhiêu" validate:"required" minLength:"1" maxLength:"200"`
 	Kind       UnitKind `json:"kind" enums:"country,province,district,commune,ward,town,special_zone" example:"commune" validate:"required"`
-	ParentCode string   `json:"parent_code" example:"167"`
-	ValidFrom  Date     `json:"valid_from,omitzero" swaggertype:"string" format:"date"`
-	ValidTo    Date     `json:"valid_to,omitzero" swaggertype:"string" format:"date"`
+	ParentCode string   `json:"parent_code" example:"167"` // required for every kind but a province (placed under VN when left out) and the country
+	ValidFrom  Date     `json:"valid_from,omitzero" swaggertype:"string" format:"date" extensions:"x-nullable"`
+	ValidTo    Date     `json:"valid_to,omitzero" swaggertype:"string" format:"date" extensions:"x-nullable"`
 }
 
 // UnitPatch is the body of PATCH /units/{code}: the fields to change. A
 // field left out keeps its value; valid_from and valid_to may be set to
 // null to clear them. The code cannot change: a new code is a new unit.
+// At least one field must be given: an empty body is refused.
 type UnitPatch struct {
 	Name       *string   `json:"name,omitempty" example:"Xã Bộc Nhiêu" minLength:"1" maxLength:"200"`
 	Kind       *UnitKind `json:"kind,omitempty" enums:"country,province,district,commune,ward,town,special_zone"`
