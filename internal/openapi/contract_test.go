@@ -39,6 +39,7 @@ type contract struct {
 	doc     *openapi3.T
 	router  routers.Router
 	seen    map[string]map[int]bool // operationId → statuses answered
+	drifted map[string]bool         // operations whose known drift occurred (property_test.go)
 }
 
 func newContract(t *testing.T) *contract {

@@ -29,12 +29,12 @@ var intendedNullDrift = map[string]string{
 
 // bodyCase is one request body whose properties are probed.
 type bodyCase struct {
-	def    string                      // the definition in the document
-	token  string                      // who sends it
-	method string                      // the request
-	url    func(i int) string          // per probe (a fresh unit code where the body creates one)
-	base   func(i int) map[string]any  // a valid body
-	ok     func(status int) bool       // an answer that is not a refusal of the body
+	def    string                     // the definition in the document
+	token  string                     // who sends it
+	method string                     // the request
+	url    func(i int) string         // per probe (a fresh unit code where the body creates one)
+	base   func(i int) map[string]any // a valid body
+	ok     func(status int) bool      // an answer that is not a refusal of the body
 	prep   func(t *testing.T, e *apitest.Env)
 }
 
@@ -75,8 +75,10 @@ func TestWhatTheServerRefusesIsInTheDocument(t *testing.T) {
 			base: func(int) map[string]any { return map[string]any{"name": "Xã Sơn Phú"} },
 			ok:   func(s int) bool { return s == 200 }},
 		{def: "models.ReviewInput", token: "district", method: "POST", url: func(int) string { return "/api/v1/reports/05596/2024/review" },
-			base: func(int) map[string]any { return map[string]any{"decision": "return", "comment": "Bổ sung số văn bản."} },
-			ok:   func(s int) bool { return s == 200 },
+			base: func(int) map[string]any {
+				return map[string]any{"decision": "return", "comment": "Bổ sung số văn bản."}
+			},
+			ok: func(s int) bool { return s == 200 },
 			prep: func(t *testing.T, e *apitest.Env) {
 				if res := e.Do(t, "POST", "/api/v1/reports", "commune", string(demo.BocNhieu2024), nil); res.Status != 201 {
 					t.Fatalf("submit: %d %s", res.Status, res.Body)
