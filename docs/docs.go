@@ -2277,7 +2277,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Totals over every commune-level unit below ` + "`" + `unit` + "`" + `, at any depth (province → district → commune, or province → commune since 2025). Sums, ratios of sums and means weighted by population; ` + "`" + `value` + "`" + ` is null where no commune reported the indicator and ` + "`" + `reporting` + "`" + ` says how many did. Counts submitted and accepted reports (drafts and returned reports are not counted), or accepted ones only with ` + "`" + `status=accepted` + "`" + `. A rollup reflects every submission that has been answered: totals are kept up to date in the submission's own transaction.\n` + "`" + `by=child` + "`" + ` adds a row per child unit (null kept as null); ` + "`" + `periods` + "`" + ` adds a series; ` + "`" + `format=csv` + "`" + ` (UTF-8 with BOM) or ` + "`" + `format=xlsx` + "`" + ` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.\nA period is read in the tree of its last day (2025: the units that existed on 2025-12-31). ` + "`" + `tree=DATE` + "`" + ` regroups every period asked in the tree of that day instead, so that a series is comparable across a reorganisation (the 2025 reform): an old commune that went whole into a new one counts there; one that was divided is never split by a guess — it counts only at the first unit where all its successors meet and is listed in ` + "`" + `not_comparable` + "`" + `. A tree date in the future, before the first unit, or on which ` + "`" + `unit` + "`" + ` names no unit is 422.",
+                "description": "Totals over every commune-level unit below ` + "`" + `unit` + "`" + `, at any depth (province → district → commune, or province → commune since 2025). Sums, ratios of sums and means weighted by population; ` + "`" + `value` + "`" + ` is null where no commune reported the indicator and ` + "`" + `reporting` + "`" + ` says how many did. Counts submitted and accepted reports (drafts and returned reports are not counted), or accepted ones only with ` + "`" + `status=accepted` + "`" + `. A rollup reflects every submission that has been answered: totals are kept up to date in the submission's own transaction.\n` + "`" + `by=child` + "`" + ` adds a row per child unit (null kept as null); ` + "`" + `periods` + "`" + ` adds a series; ` + "`" + `format=csv` + "`" + ` (UTF-8 with BOM) or ` + "`" + `format=xlsx` + "`" + ` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.\nA period is read in the tree of its last day (2025: the units that existed on 2025-12-31). ` + "`" + `tree=DATE` + "`" + ` regroups every period asked in the tree of that day instead, so that a series is comparable across a reorganisation (the 2025 reform): an old commune that went whole into a new one counts there; one that was divided is never split by a guess — it counts only at the first unit where all its successors meet and is listed in ` + "`" + `not_comparable` + "`" + `. A tree date in the future, before the first unit, or on which ` + "`" + `unit` + "`" + ` names no unit is 422.\n**Three media types, one operation.** The answer's type follows ` + "`" + `format` + "`" + `, not the Accept header: ` + "`" + `application/json` + "`" + ` (a Rollup) by default, ` + "`" + `text/csv; charset=utf-8` + "`" + ` with ` + "`" + `format=csv` + "`" + `, ` + "`" + `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` + "`" + ` with ` + "`" + `format=xlsx` + "`" + `. A generated client should call this operation with ` + "`" + `format` + "`" + ` left out (or json) for typed figures, and read the body as bytes with csv or xlsx. A CSV file holds one table: ` + "`" + `by=child` + "`" + ` together with ` + "`" + `periods` + "`" + ` is refused in CSV (422), not in xlsx. Text cells that begin with =, +, -, @, a tab or a carriage return start with an apostrophe in CSV, so that a spreadsheet never runs them as formulas.\nBounds: a code repeated in ` + "`" + `indicators` + "`" + ` or ` + "`" + `periods` + "`" + ` counts once, and ` + "`" + `indicators` + "`" + ` names at most 100 codes; one request asks for at most 100,000 figures (periods × units × indicators, the units being ` + "`" + `unit` + "`" + ` and, with ` + "`" + `by=child` + "`" + `, its children): more is 422. CSV and xlsx files are built a few at a time (one per CPU of the server): when every slot is busy for 10 s the answer is 503 with ` + "`" + `Retry-After` + "`" + `.",
                 "produces": [
                     "application/json",
                     "text/csv",
@@ -2444,6 +2444,22 @@ const docTemplate = `{
                             "$ref": "#/definitions/models.Problem"
                         },
                         "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "503": {
+                        "description": "format=csv or xlsx: every export slot of the server is busy; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
                             "X-Request-Id": {
                                 "type": "string",
                                 "description": "the id of the request, as logged"
