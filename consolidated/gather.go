@@ -151,8 +151,9 @@ func (g *gatherer) add(c models.UnitRef, r *models.Report) {
 func (g *gatherer) quote(c models.UnitRef, section, text string) {
 	text = strings.TrimSpace(text)
 	k := key(text)
-	if len([]rune(k)) < 40 || strings.HasPrefix(k, "không có") {
-		return
+	n := len([]rune(k))
+	if n < 40 || strings.HasPrefix(k, "không có") || (n < 100 && strings.HasSuffix(k, "không có")) {
+		return // says no more than the figures: "…: Không có."
 	}
 	if g.seenQuote[section+"\x00"+k] {
 		return
@@ -177,8 +178,9 @@ func (g *gatherer) highlights() []Quote {
 // 47/KH-UBND ngày 22/02/2023 của UBND huyện Định Hóa: …".
 func cite(d models.DocumentRef) string {
 	var b strings.Builder
+	kind := docKind(d.Number)
 	if d.Number != "" {
-		b.WriteString(docKind(d.Number) + " số " + d.Number)
+		b.WriteString(kind + " số " + d.Number)
 	}
 	if d.IssuedOn != nil {
 		s := d.IssuedOn.String()
@@ -187,11 +189,19 @@ func cite(d models.DocumentRef) string {
 	if d.Issuer != "" {
 		b.WriteString(" của " + d.Issuer)
 	}
-	if b.Len() > 0 {
-		b.WriteString(" về ")
-		return strings.TrimSpace(b.String()) + " " + lowerFirst(d.Title)
+	if b.Len() == 0 {
+		return d.Title
 	}
-	return d.Title
+	// "Chỉ thị về công tác …" after "Chỉ thị số 15-CT/TW … của Ban Bí thư"
+	// is said once: "… của Ban Bí thư về công tác …".
+	title := strings.TrimSpace(d.Title)
+	if rest, ok := strings.CutPrefix(title, kind+" "); ok && kind != "Văn bản" {
+		title = rest
+	}
+	if title == "" {
+		return b.String()
+	}
+	return b.String() + " " + lowerFirst(title)
 }
 
 // docKinds are the abbreviations of document kinds in a number.

@@ -122,8 +122,8 @@ func (b *builder) sections(r *Report) []Section {
 	b.quotes(s, "people_diplomacy")
 	s.Paragraphs = append(s.Paragraphs, text(upperFirst(b.sayAll(
 		phrase{"ngo_projects", "công tác vận động viện trợ phi chính phủ nước ngoài: " + whole + " có %s dự án", "công tác vận động viện trợ phi chính phủ nước ngoài: không có dự án", "số dự án viện trợ phi chính phủ nước ngoài"},
-		phrase{"ngo_aid_committed_vnd", "tổng giá trị cam kết %s đồng", "giá trị cam kết 0 đồng", "giá trị cam kết"},
-		phrase{"ngo_aid_disbursed_vnd", "giá trị giải ngân %s đồng", "giá trị giải ngân 0 đồng", "giá trị giải ngân"},
+		phrase{"ngo_aid_committed_vnd", "tổng giá trị cam kết %s đồng", "", "giá trị cam kết"},
+		phrase{"ngo_aid_disbursed_vnd", "giá trị giải ngân %s đồng", "", "giá trị giải ngân"},
 	))+"."))
 	for _, p := range b.g.projects {
 		line := p.Name

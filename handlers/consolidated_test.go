@@ -189,6 +189,12 @@ func TestConsolidatedReport(t *testing.T) {
 		t.Errorf("the shared difficulty appears %d times, want once", n)
 	}
 	has("- Giao thông đi lại giữa các xóm còn khó khăn (xã Sơn Phú).")
+	// Documents cited as a clerk cites them; a narrative that says only "Không có" is not quoted.
+	has("- Chỉ thị số 15-CT/TW ngày 10/08/2022 của Ban Bí thư về công tác ngoại giao kinh tế phục vụ phát triển đất nước đến năm 2030 (xã Trung Hội, xã Bộc Nhiêu, xã Sơn Phú).")
+	has("- Kế hoạch số 47/KH-UBND ngày 22/02/2023 của UBND huyện Định Hóa thực hiện Đề án")
+	if strings.Contains(text, "phi chính phủ nước ngoài: Không có.”") {
+		t.Error("a narrative that says only “Không có” is quoted")
+	}
 	// A narrative quoted with its commune; places a person writes, marked.
 	has("- Xã Sơn Phú: “Xã phối hợp với tổ chức World Vision")
 	has("[Họ và tên người ký]") // the signer, the last of to_write
