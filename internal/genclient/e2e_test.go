@@ -105,7 +105,7 @@ func TestGeneratedClient(t *testing.T) {
 		t.Fatalf("read back: %d %s", got.StatusCode(), got.Body)
 	}
 	v := got.JSON200
-	if v.Revision != 1 || v.Status != ModelsReportViewStatusSubmitted || len(v.Warnings) != 5 || v.UnitCode == nil || *v.UnitCode != "05596" {
+	if v.Revision != 1 || v.Status != ModelsReportViewStatusSubmitted || len(v.Warnings) != 5 || v.UnitCode != "05596" {
 		t.Errorf("read back: revision %d, status %s, %d warnings", v.Revision, v.Status, len(v.Warnings))
 	}
 	if v.Profile == nil || v.Profile.Households == nil || *v.Profile.Households != 1169 || v.Profile.AreaHa == nil || *v.Profile.AreaHa != 2690.67 {
