@@ -50,13 +50,26 @@ var (
 		Help:    "Time to apply and commit one batch of submissions (group commit).",
 		Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1},
 	})
+
+	// BatchStep is the writer's time per step of a batch's transaction,
+	// summed over batches: tree (reading the unit tree), idempotency_claim,
+	// lock_reports (create and read the reports touched), prepare (Go work:
+	// the next state of each report, audit entries), revisions (the bodies),
+	// save_reports (state and figures), totals (the maintained totals of
+	// every ancestor), audit (the hash-chained entries), idempotency_record
+	// (the answers kept with keys) and commit (begin, commit and the fsync).
+	// Its sum equals doingoai_submission_batch_seconds_sum.
+	BatchStep = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "doingoai_submission_batch_step_seconds_total",
+		Help: "The single writer's time per step of the submission batches' transactions.",
+	}, []string{"step"})
 )
 
 // Handler serves the metrics, with those of the Go runtime, the process,
 // and each named database pool.
 func Handler(pools map[string]*sql.DB) http.Handler {
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(Requests, Duration, Submissions, BatchSize, BatchDuration,
+	reg.MustRegister(Requests, Duration, Submissions, BatchSize, BatchDuration, BatchStep,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for name, db := range pools {
 		reg.MustRegister(collectors.NewDBStatsCollector(db, name))

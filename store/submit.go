@@ -183,13 +183,19 @@ func (b *submitter) run(batch []*pending) {
 	defer cancel()
 	metrics.BatchSize.Observe(float64(len(batch)))
 	t0 := time.Now()
-	err := b.s.writeTx(ctx, func(tx *gorm.DB) error { return b.s.applySubmissions(tx, batch) })
-	metrics.BatchDuration.Observe(time.Since(t0).Seconds())
+	var steps stepClock
+	err := b.s.writeTx(ctx, func(tx *gorm.DB) error {
+		steps = stepClock{last: time.Now()}
+		return b.s.applySubmissions(tx, batch, &steps)
+	})
+	total := time.Since(t0)
+	metrics.BatchDuration.Observe(total.Seconds())
+	steps.flush(total)
 	if err != nil && len(batch) > 1 {
 		b.s.log.Warn("a batch of submissions failed; retrying them one by one", "size", len(batch), "err", err)
 		for _, p := range batch {
 			p.out, p.err, p.follows = Submitted{}, nil, nil
-			if err := b.s.writeTx(ctx, func(tx *gorm.DB) error { return b.s.applySubmissions(tx, []*pending{p}) }); err != nil {
+			if err := b.s.writeTx(ctx, func(tx *gorm.DB) error { return b.s.applySubmissions(tx, []*pending{p}, nil) }); err != nil {
 				p.out, p.err = Submitted{}, err
 			}
 			close(p.done)
@@ -204,6 +210,38 @@ func (b *submitter) run(batch []*pending) {
 	}
 }
 
+// stepClock times the steps of one batch's transaction (see
+// metrics.BatchStep); a nil clock times nothing.
+type stepClock struct {
+	last  time.Time
+	steps [10]time.Duration
+	names [10]string
+	n     int
+}
+
+// mark ends the step named: its time is from the previous mark.
+func (c *stepClock) mark(step string) {
+	if c == nil {
+		return
+	}
+	now := time.Now()
+	if c.n < len(c.steps) {
+		c.steps[c.n], c.names[c.n] = now.Sub(c.last), step
+		c.n++
+	}
+	c.last = now
+}
+
+// flush records the steps of a committed transaction that took total in
+// all; what the steps do not cover (begin, commit, retries) is "commit".
+func (c *stepClock) flush(total time.Duration) {
+	for i := 0; i < c.n; i++ {
+		metrics.BatchStep.WithLabelValues(c.names[i]).Add(c.steps[i].Seconds())
+		total -= c.steps[i]
+	}
+	metrics.BatchStep.WithLabelValues("commit").Add(max(total, 0).Seconds())
+}
+
 type reportKey struct {
 	unitID int64
 	period string
@@ -212,18 +250,20 @@ type reportKey struct {
 // applySubmissions is one batch's transaction. Locks are taken in one order
 // by every writer — idempotency keys, then reports, then totals, each sorted
 // — so that on PostgreSQL two servers' batches cannot deadlock.
-func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
+func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending, clock *stepClock) error {
 	now := s.Now()
 	nowUS := micros(now)
 	t, err := s.lockTreeShared(tx)
 	if err != nil {
 		return err
 	}
+	clock.mark("tree")
 
 	active, err := s.claimIdempotencyKeys(tx, batch)
 	if err != nil {
 		return err
 	}
+	clock.mark("idempotency_claim")
 
 	// The reports touched, created empty if new, then read and locked.
 	var keys []reportKey
@@ -245,6 +285,7 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 	if err != nil {
 		return err
 	}
+	clock.mark("lock_reports")
 
 	// Each submission in arrival order, against the state the ones before
 	// it left.
@@ -303,9 +344,11 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 		}
 	}
 
+	clock.mark("prepare")
 	if err := s.insertRevisions(tx, revisions); err != nil {
 		return err
 	}
+	clock.mark("revisions")
 	var changed []*reportState
 	deltas := aggDeltas{}
 	for _, k := range keys {
@@ -323,13 +366,20 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending) error {
 	if err := s.saveReports(tx, changed); err != nil {
 		return err
 	}
+	clock.mark("save_reports")
 	if err := s.applyTotals(tx, deltas); err != nil {
 		return err
 	}
+	clock.mark("totals")
 	if err := s.appendAudit(tx, audits...); err != nil {
 		return err
 	}
-	return s.recordIdempotentOutcomes(tx, batch)
+	clock.mark("audit")
+	if err := s.recordIdempotentOutcomes(tx, batch); err != nil {
+		return err
+	}
+	clock.mark("idempotency_record")
+	return nil
 }
 
 func submitted(created bool, sub *Submission, st *reportState) (Submitted, error) {

@@ -21,18 +21,24 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"os"
+	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
+	"doingoai/api"
 	"doingoai/internal/loadtest"
 	"doingoai/models"
 	"doingoai/store"
@@ -48,7 +54,17 @@ func main() {
 	out := flag.String("out", "bench-out", "folder for the JSON figures")
 	flag.Var(envFlag{}, "env", "NAME=VALUE in the server's environment (repeatable), e.g. -env SQLITE_SYNCHRONOUS=NORMAL")
 	flag.StringVar(&cpuProfile, "cpuprofile", "", "write the server's CPU profile of the national year to this file (and the load generator's to FILE.client)")
+	serveCeiling := flag.String("serve-ceiling", "", "internal: serve the HTTP ceiling (no database) on this address until stopped")
 	flag.Parse()
+	if *serveCeiling != "" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		if err := api.Serve(ctx, *serveCeiling, api.Ceiling(), 5*time.Second, slog.New(slog.DiscardHandler)); err != nil {
+			fmt.Fprintln(os.Stderr, "loadbench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*dbFlag, *clients, *periods, *crash, *rounds, *units, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "loadbench:", err)
 		os.Exit(1)
@@ -65,7 +81,10 @@ type figures struct {
 	Rollups     map[string]latency `json:"rollups_ms,omitempty"`
 	PeakRSSMB   float64            `json:"server_peak_rss_mb"`
 	Ceiling     map[string]float64 `json:"ceiling_reports_per_s,omitempty"`
-	Crash       *crashFigures      `json:"crash,omitempty"`
+	// HTTPCeiling is the no-database server's rate on the national year,
+	// measured before and after the service's periods in the same run.
+	HTTPCeiling []float64     `json:"http_ceiling_reports_per_s,omitempty"`
+	Crash       *crashFigures `json:"crash,omitempty"`
 }
 
 type phase struct {
@@ -80,6 +99,11 @@ type phase struct {
 	ServerCPU  float64 `json:"server_cpu_cores,omitempty"`     // CPU the server used, in cores
 	MeanBatch  float64 `json:"submissions_per_txn,omitempty"`  // group commit's mean batch
 	WriterBusy float64 `json:"writer_busy_fraction,omitempty"` // of the phase's time, in the writer's transactions
+	// WriterSteps is the writer's time per report, in microseconds, by
+	// step of the batch transaction (metrics.BatchStep).
+	WriterSteps map[string]float64 `json:"writer_us_per_report_by_step,omitempty"`
+	// OfCeiling is Rate over the mean HTTP ceiling of the same run.
+	OfCeiling float64 `json:"of_http_ceiling,omitempty"`
 }
 
 // scrape reads the server's Prometheus metrics: name (with labels, if
@@ -221,6 +245,26 @@ func run(dbFlag string, clients, nPeriods, crash, rounds int, unitsFile, outDir 
 		return write(outDir, "crash", f)
 	}
 
+	ceilingJobs := make([][]loadtest.Job, len(communes))
+	for j, c := range communes {
+		ceilingJobs[j] = []loadtest.Job{{Commune: c, Period: "2024", Round: 1, Body: loadtest.Body(c, "2024", 1)}}
+	}
+	httpCeiling := func() error {
+		r, err := measureHTTPCeiling(ctx, token, ceilingJobs, clients)
+		if err != nil {
+			return err
+		}
+		f.HTTPCeiling = append(f.HTTPCeiling, r.Rate())
+		fmt.Printf("%-22s %6d reports in %5.2f s = %6.0f reports/s; p50 %5.1f ms, p99 %5.1f ms; errors %d\n", "HTTP ceiling (no db)", r.OK, r.Elapsed.Seconds(), r.Rate(), ms(r.Percentile(50)), ms(r.Percentile(99)), r.Errors)
+		if r.Errors > 0 {
+			return fmt.Errorf("the HTTP ceiling server answered errors: %v", r.FirstErrors)
+		}
+		return nil
+	}
+	if err := httpCeiling(); err != nil {
+		return err
+	}
+
 	periods := []string{"2024"}
 	for y := 2024 - nPeriods + 1; y < 2024; y++ {
 		periods = append(periods, fmt.Sprint(y))
@@ -249,11 +293,28 @@ func run(dbFlag string, clients, nPeriods, crash, rounds int, unitsFile, outDir 
 			p.MeanBatch = d("doingoai_submission_batch_size_sum") / n
 			p.WriterBusy = d("doingoai_submission_batch_seconds_sum") / p.Seconds
 		}
+		p.WriterSteps = map[string]float64{}
+		for k := range m1 {
+			if step, ok := strings.CutPrefix(k, `doingoai_submission_batch_step_seconds_total{step="`); ok && p.Reports > 0 {
+				p.WriterSteps[strings.TrimSuffix(step, `"}`)] = 1e6 * d(k) / float64(p.Reports)
+			}
+		}
 		f.Phases[len(f.Phases)-1] = p
 		fmt.Printf("%-22s server CPU %.2f cores; %.1f submissions per transaction; the writer busy %.0f%% of the time\n", "", p.ServerCPU, p.MeanBatch, 100*p.WriterBusy)
+		fmt.Printf("%-22s the writer per report: %s\n", "", stepLine(p.WriterSteps))
 		for _, e := range res.FirstErrors {
 			fmt.Println("   ", e)
 		}
+	}
+	if err := httpCeiling(); err != nil {
+		return err
+	}
+	var ceil float64
+	for _, c := range f.HTTPCeiling {
+		ceil += c / float64(len(f.HTTPCeiling))
+	}
+	for i := range f.Phases {
+		f.Phases[i].OfCeiling = f.Phases[i].Rate / ceil
 	}
 	var total phase
 	for _, p := range f.Phases {
@@ -262,8 +323,10 @@ func run(dbFlag string, clients, nPeriods, crash, rounds int, unitsFile, outDir 
 		total.Errors += p.Errors
 	}
 	total.Name, total.Rate = fmt.Sprintf("all %d periods", len(periods)), float64(total.Reports)/total.Seconds
+	total.OfCeiling = total.Rate / ceil
 	f.Phases = append(f.Phases, total)
 	fmt.Printf("%-22s %6d reports in %5.1f s = %6.0f reports/s; errors %d\n", total.Name, total.Reports, total.Seconds, total.Rate, total.Errors)
+	fmt.Printf("%-22s %6.0f reports/s (mean of %.0f before and %.0f after); the service: national year %.2f of it, all periods %.2f\n", "HTTP ceiling", ceil, f.HTTPCeiling[0], f.HTTPCeiling[1], f.Phases[0].OfCeiling, total.OfCeiling)
 
 	f.Rollups = map[string]latency{}
 	series := strings.Join(reverse(periods), ",")
@@ -301,6 +364,60 @@ func run(dbFlag string, clients, nPeriods, crash, rounds int, unitsFile, outDir 
 		fmt.Printf("ceiling, %-27s %6.0f reports/s; the service's national year: %.2f of it\n", k, f.Ceiling[k], f.Phases[0].Rate/f.Ceiling[k])
 	}
 	return write(outDir, "load", f)
+}
+
+// stepLine prints the writer's time per report by step, largest first.
+func stepLine(steps map[string]float64) string {
+	var names []string
+	var sum float64
+	for k, v := range steps {
+		names = append(names, k)
+		sum += v
+	}
+	sort.Slice(names, func(i, j int) bool { return steps[names[i]] > steps[names[j]] })
+	var parts []string
+	for _, k := range names {
+		parts = append(parts, fmt.Sprintf("%s %.0f µs", k, steps[k]))
+	}
+	return fmt.Sprintf("%.0f µs = %s", sum, strings.Join(parts, ", "))
+}
+
+// measureHTTPCeiling starts this program as the HTTP ceiling server
+// (api.Ceiling: the service's HTTP stack and report decoding, no database)
+// in a process of its own, as the service runs, and submits jobs to it as
+// the service's phases are submitted.
+func measureHTTPCeiling(ctx context.Context, token string, jobs [][]loadtest.Job, clients int) (*loadtest.Result, error) {
+	addr, err := loadtest.FreeAddr()
+	if err != nil {
+		return nil, err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(self, "-serve-ceiling", addr)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	defer func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+	}()
+	base := "http://" + addr
+	client := loadtest.Client(clients)
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"/", nil)
+		if res, err := client.Do(req); err == nil {
+			res.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("the HTTP ceiling server did not start on %s", addr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return loadtest.Submit(ctx, client, func() string { return base }, token, jobs, clients, false), nil
 }
 
 func reverse(s []string) []string {
