@@ -5,7 +5,12 @@
 // history of ten periods — then measures rollups, and reports throughput,
 // latency, errors and the server's peak memory. In the same run it writes
 // the same rows straight to the database with no HTTP, one transaction per
-// report and in batches, as a ceiling to compare with. With -crash N it
+// report and in batches, as a ceiling to compare with; before and after the
+// service's periods it submits the national year to the HTTP ceiling
+// (api.Ceiling: the same HTTP stack and report decoding, no database, in a
+// process of its own) and prints the service's rate as a fraction of it,
+// and for each period the single writer's time per report by step of its
+// batch transaction (from /metrics). With -crash N it
 // instead kills the server N times while clients submit and checks that
 // every acknowledged submission survived.
 //
