@@ -102,7 +102,7 @@ const (
 	NumTotals = 1 + 2*int(NumMeasures) + 3*numPairs
 )
 
-// Slot names: the columns of the aggregates table.
+// Slot names: the columns of the totals table.
 var TotalNames = func() []string {
 	names := make([]string, NumTotals)
 	names[0] = "reports"

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"gorm.io/gorm"
 
@@ -99,22 +98,13 @@ func (s *Store) appendAudit(tx *gorm.DB, rows ...auditRow) error {
 		rows[i].PrevHash, rows[i].Hash = &p, &h
 		prev = h
 	}
-	const cols = 12
-	for start := 0; start < len(rows); start += 1000 {
-		chunk := rows[start:min(start+1000, len(rows))]
-		var sb strings.Builder
-		args := make([]any, 0, len(chunk)*cols)
-		sb.WriteString("INSERT INTO audit_events (at, token_id, actor, role, action, unit_id, unit_code, period, revision, detail, prev_hash, hash) VALUES ")
-		for i, r := range chunk {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			args = append(args, r.At, r.TokenID, r.Actor, r.Role, r.Action, r.UnitID, r.UnitCode, r.Period, r.Revision, r.Detail, r.PrevHash, r.Hash)
-		}
-		if err := s.exec(tx, sb.String(), args...); err != nil {
-			return fmt.Errorf("append to the audit trail: %w", err)
-		}
+	cols := []string{"at", "token_id", "actor", "role", "action", "unit_id", "unit_code", "period", "revision", "detail", "prev_hash", "hash"}
+	err = s.insertRows(tx, "audit_events", cols, len(rows), func(i int, args []any) []any {
+		r := &rows[i]
+		return append(args, r.At, r.TokenID, r.Actor, r.Role, r.Action, r.UnitID, r.UnitCode, r.Period, r.Revision, r.Detail, r.PrevHash, r.Hash)
+	}, "")
+	if err != nil {
+		return fmt.Errorf("append to the audit trail: %w", err)
 	}
 	return nil
 }

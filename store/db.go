@@ -15,7 +15,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -323,58 +322,4 @@ func fromMicrosPtr(us *int64) *time.Time {
 // notFound wraps a lookup that found nothing.
 func notFound(format string, args ...any) error {
 	return models.Errorf(models.ENOTFOUND, format, args...)
-}
-
-// conn is what a *sql.DB and a *sql.Tx both offer.
-type conn interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// sqlOf returns the database/sql connection under a GORM handle — the
-// transaction itself inside writeTx — and its context. The few statements
-// run for every submission go straight through it: building them through
-// GORM cost more CPU than running them (profiled under load).
-func sqlOf(db *gorm.DB) (conn, context.Context) {
-	ctx := db.Statement.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	return db.Statement.ConnPool.(conn), ctx
-}
-
-// bind writes a query's ? placeholders as PostgreSQL wants them ($1, $2,
-// …); SQLite takes ? as is. The queries passed have no ? in literals.
-func (s *Store) bind(query string) string {
-	if s.dialect != Postgres {
-		return query
-	}
-	var b strings.Builder
-	b.Grow(len(query) + len(query)/4)
-	n := 0
-	for i := 0; i < len(query); i++ {
-		if query[i] == '?' {
-			n++
-			b.WriteByte('$')
-			b.WriteString(strconv.Itoa(n))
-			continue
-		}
-		b.WriteByte(query[i])
-	}
-	return b.String()
-}
-
-// exec runs a statement through database/sql on db (a transaction or a
-// pool).
-func (s *Store) exec(db *gorm.DB, query string, args ...any) error {
-	c, ctx := sqlOf(db)
-	_, err := c.ExecContext(ctx, s.bind(query), args...)
-	return err
-}
-
-// query runs a query through database/sql on db.
-func (s *Store) query(db *gorm.DB, query string, args ...any) (*sql.Rows, error) {
-	c, ctx := sqlOf(db)
-	return c.QueryContext(ctx, s.bind(query), args...)
 }

@@ -23,7 +23,9 @@ func (s *Store) migrator() (*goose.Provider, error) {
 	}
 	db := s.wdb
 	dialect := goose.DialectSQLite3
-	var opts []goose.ProviderOption
+	// Numbers are handed out per change, and changes land in any order: a
+	// database that has 00006 applies a 00005 that lands after it.
+	opts := []goose.ProviderOption{goose.WithAllowOutofOrder(true)}
 	if s.dialect == Postgres {
 		dialect = goose.DialectPostgres
 		// Several servers starting at once on one database: one migrates,

@@ -66,7 +66,7 @@ func (s *Store) Review(ctx context.Context, p models.Principal, unit *models.Tre
 		if err != nil {
 			return err
 		}
-		deltas := aggDeltas{}
+		deltas := totalsDeltas{}
 		deltas.change(t, unit.ID, period, before.Status, &before.Figures, st.Status, &st.Figures)
 		if err := s.applyTotals(tx, deltas); err != nil {
 			return err

@@ -54,7 +54,7 @@ func (s *Store) rollupInTree(ctx context.Context, t *models.Tree, q RollupQuery)
 	sum := func(u *models.TreeUnit, p string) *models.Totals {
 		var tt models.Totals
 		for _, id := range g.Blocks(u) {
-			if x := totals[aggKey{id, p, scope}]; x != nil {
+			if x := totals[totalsKey{id, p, scope}]; x != nil {
 				tt.Add(x)
 			}
 		}

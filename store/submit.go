@@ -350,7 +350,7 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending, clock *stepClock
 	}
 	clock.mark("revisions")
 	var changed []*reportState
-	deltas := aggDeltas{}
+	deltas := totalsDeltas{}
 	for _, k := range keys {
 		st, b := states[k], before[k]
 		if st.Version == b.Version {
@@ -393,22 +393,12 @@ func submitted(created bool, sub *Submission, st *reportState) (Submitted, error
 // revision) and reads them; on PostgreSQL the rows are locked FOR UPDATE,
 // so concurrent servers number revisions one after the other.
 func (s *Store) lockReports(tx *gorm.DB, keys []reportKey, nowUS int64) (map[reportKey]*reportState, error) {
-	for start := 0; start < len(keys); start += 500 {
-		chunk := keys[start:min(start+500, len(keys))]
-		var sb strings.Builder
-		args := make([]any, 0, len(chunk)*3)
-		sb.WriteString("INSERT INTO reports (unit_id, period, revision, status, content_hash, version, submitted_at, warnings) VALUES ")
-		for i, k := range chunk {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString("(?, ?, 0, 'draft', ?, 0, ?, '[]')")
-			args = append(args, k.unitID, k.period, []byte{}, nowUS)
-		}
-		sb.WriteString(" ON CONFLICT (unit_id, period) DO NOTHING")
-		if err := s.exec(tx, sb.String(), args...); err != nil {
-			return nil, fmt.Errorf("create reports: %w", err)
-		}
+	err := s.insertRows(tx, "reports", []string{"unit_id", "period", "revision", "status", "content_hash", "version", "submitted_at", "warnings"}, len(keys),
+		func(i int, args []any) []any {
+			return append(args, keys[i].unitID, keys[i].period, 0, models.StatusDraft, []byte{}, 0, nowUS, "[]")
+		}, " ON CONFLICT (unit_id, period) DO NOTHING")
+	if err != nil {
+		return nil, fmt.Errorf("create reports: %w", err)
 	}
 	states := make(map[reportKey]*reportState, len(keys))
 	for start := 0; start < len(keys); start += 500 {
@@ -462,27 +452,18 @@ type revisionInsert struct {
 }
 
 func (s *Store) insertRevisions(tx *gorm.DB, revs []revisionInsert) error {
-	const cols = 10
-	for start := 0; start < len(revs); start += 500 {
-		chunk := revs[start:min(start+500, len(revs))]
-		var sb strings.Builder
-		args := make([]any, 0, len(chunk)*cols)
-		sb.WriteString("INSERT INTO revisions (report_id, revision, status, body, content_hash, warnings, submitted_at, token_id, submitted_by, role) VALUES ")
-		for i, r := range chunk {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			var token *int64
-			if r.principal.TokenID != 0 {
-				id := r.principal.TokenID
-				token = &id
-			}
-			args = append(args, r.reportID, r.revision, r.status, string(r.body), r.hash, r.warnings, r.at, token, r.principal.Actor(), string(r.principal.Role))
+	cols := []string{"report_id", "revision", "status", "body", "content_hash", "warnings", "submitted_at", "token_id", "submitted_by", "role"}
+	err := s.insertRows(tx, "revisions", cols, len(revs), func(i int, args []any) []any {
+		r := revs[i]
+		var token *int64
+		if r.principal.TokenID != 0 {
+			id := r.principal.TokenID
+			token = &id
 		}
-		if err := s.exec(tx, sb.String(), args...); err != nil {
-			return fmt.Errorf("insert revisions: %w", err)
-		}
+		return append(args, r.reportID, r.revision, r.status, string(r.body), r.hash, r.warnings, r.at, token, r.principal.Actor(), string(r.principal.Role))
+	}, "")
+	if err != nil {
+		return fmt.Errorf("insert revisions: %w", err)
 	}
 	return nil
 }
@@ -498,27 +479,16 @@ func (s *Store) saveReports(tx *gorm.DB, states []*reportState) error {
 		}
 		set.WriteString(c + " = excluded." + c)
 	}
-	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
-	per := 30000 / len(cols)
-	for start := 0; start < len(states); start += per {
-		chunk := states[start:min(start+per, len(states))]
-		var sb strings.Builder
-		args := make([]any, 0, len(chunk)*len(cols))
-		sb.WriteString("INSERT INTO reports (" + strings.Join(cols, ", ") + ") VALUES ")
-		for i, st := range chunk {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString(row)
-			args = append(args, st.ID, st.UnitID, st.Period, st.Revision, st.Status, st.Hash, st.Version, st.SubmittedAt, st.FirstSubmittedAt, st.Warnings)
-			for m := models.Measure(0); m < models.NumMeasures; m++ {
-				args = append(args, st.Figures.Ptr(m))
-			}
+	err := s.insertRows(tx, "reports", cols, len(states), func(i int, args []any) []any {
+		st := states[i]
+		args = append(args, st.ID, st.UnitID, st.Period, st.Revision, st.Status, st.Hash, st.Version, st.SubmittedAt, st.FirstSubmittedAt, st.Warnings)
+		for m := models.Measure(0); m < models.NumMeasures; m++ {
+			args = append(args, st.Figures.Ptr(m))
 		}
-		sb.WriteString(" ON CONFLICT (id) DO UPDATE SET " + set.String())
-		if err := s.exec(tx, sb.String(), args...); err != nil {
-			return fmt.Errorf("save reports: %w", err)
-		}
+		return args
+	}, " ON CONFLICT (id) DO UPDATE SET "+set.String())
+	if err != nil {
+		return fmt.Errorf("save reports: %w", err)
 	}
 	return nil
 }

@@ -44,20 +44,6 @@ func datePtr(d models.Date) *string {
 	return &s
 }
 
-// writeTx runs fn in a write transaction. On SQLite it begins IMMEDIATE on
-// the single writer connection, so it waits its turn instead of failing;
-// on PostgreSQL a deadlock or serialization failure is retried.
-func (s *Store) writeTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	var err error
-	for attempt := 0; attempt < 5; attempt++ {
-		err = s.w.WithContext(ctx).Transaction(fn)
-		if !isRetryable(err) {
-			return err
-		}
-	}
-	return err
-}
-
 // lockTree starts a change of the unit tree inside tx: it bumps the tree
 // version, which on PostgreSQL also locks it against every other change of
 // units and of the totals that depend on the tree, and returns the tree as

@@ -23,20 +23,20 @@ func inTotalsScope(scope int, status string) bool {
 	return models.Counted(status, scope == scopeAccepted)
 }
 
-type aggKey struct {
+type totalsKey struct {
 	unitID int64
 	period string
 	scope  int
 }
 
-// aggDeltas collects changes to the totals of a transaction, merged per
-// row, to be added to the aggregates table in one statement.
-type aggDeltas map[aggKey]*models.Totals
+// totalsDeltas collects changes to the totals of a transaction, merged per
+// row, to be added to the totals table in one statement.
+type totalsDeltas map[totalsKey]*models.Totals
 
 // change records that a report of a commune went from one status and set
 // of figures to another (a status "" or revision 0 is "no report"), for the
 // commune itself and every unit above it.
-func (d aggDeltas) change(t *models.Tree, unitID int64, period string, oldStatus string, oldFigs *models.Figures, newStatus string, newFigs *models.Figures) {
+func (d totalsDeltas) change(t *models.Tree, unitID int64, period string, oldStatus string, oldFigs *models.Figures, newStatus string, newFigs *models.Figures) {
 	for scope := scopeCounted; scope <= scopeAccepted; scope++ {
 		var delta models.Totals
 		if inTotalsScope(scope, newStatus) {
@@ -51,7 +51,7 @@ func (d aggDeltas) change(t *models.Tree, unitID int64, period string, oldStatus
 			continue
 		}
 		for u := t.Unit(unitID); u != nil; u = u.Parent {
-			k := aggKey{u.ID, period, scope}
+			k := totalsKey{u.ID, period, scope}
 			acc := d[k]
 			if acc == nil {
 				acc = new(models.Totals)
@@ -62,22 +62,22 @@ func (d aggDeltas) change(t *models.Tree, unitID int64, period string, oldStatus
 	}
 }
 
-var aggColumns = strings.Join(models.TotalNames, ", ")
+var totalsColumns = strings.Join(models.TotalNames, ", ")
 
-// applyTotals adds the changes to the aggregates table, rows in key order
+// applyTotals adds the changes to the totals table, rows in key order
 // (the lock order of every writer). A total that would pass the int64 range
 // is an error on both databases, never a wrong number.
-func (s *Store) applyTotals(tx *gorm.DB, d aggDeltas) error {
+func (s *Store) applyTotals(tx *gorm.DB, d totalsDeltas) error {
 	if len(d) == 0 {
 		return nil
 	}
-	keys := make([]aggKey, 0, len(d))
+	keys := make([]totalsKey, 0, len(d))
 	for k, v := range d {
 		if !v.IsZero() {
 			keys = append(keys, k)
 		}
 	}
-	slices.SortFunc(keys, func(a, b aggKey) int {
+	slices.SortFunc(keys, func(a, b totalsKey) int {
 		return cmp.Or(cmp.Compare(a.unitID, b.unitID), strings.Compare(a.period, b.period), cmp.Compare(a.scope, b.scope))
 	})
 	var set strings.Builder
@@ -85,39 +85,28 @@ func (s *Store) applyTotals(tx *gorm.DB, d aggDeltas) error {
 		if i > 0 {
 			set.WriteString(", ")
 		}
-		fmt.Fprintf(&set, "%s = aggregates.%s + excluded.%s", c, c, c)
+		fmt.Fprintf(&set, "%s = totals.%s + excluded.%s", c, c, c)
 	}
-	return s.insertTotals(tx, keys, func(k aggKey) *models.Totals { return d[k] }, " ON CONFLICT (unit_id, period, scope) DO UPDATE SET "+set.String())
+	return s.insertTotals(tx, keys, func(k totalsKey) *models.Totals { return d[k] }, " ON CONFLICT (unit_id, period, scope) DO UPDATE SET "+set.String())
 }
 
 // insertTotals writes rows of totals, many per statement, with an optional
 // ON CONFLICT clause.
-func (s *Store) insertTotals(tx *gorm.DB, keys []aggKey, totals func(aggKey) *models.Totals, onConflict string) error {
-	const cols = 3 + models.NumTotals
-	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
-	per := 30000 / cols
-	for start := 0; start < len(keys); start += per {
-		chunk := keys[start:min(start+per, len(keys))]
-		var sb strings.Builder
-		args := make([]any, 0, len(chunk)*cols)
-		sb.WriteString("INSERT INTO aggregates (unit_id, period, scope, " + aggColumns + ") VALUES ")
-		for i, k := range chunk {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString(row)
-			args = append(args, k.unitID, k.period, k.scope)
-			for _, v := range totals(k) {
-				args = append(args, v)
-			}
+func (s *Store) insertTotals(tx *gorm.DB, keys []totalsKey, totals func(totalsKey) *models.Totals, onConflict string) error {
+	cols := append([]string{"unit_id", "period", "scope"}, models.TotalNames...)
+	err := s.insertRows(tx, "totals", cols, len(keys), func(i int, args []any) []any {
+		k := keys[i]
+		args = append(args, k.unitID, k.period, k.scope)
+		for _, v := range totals(k) {
+			args = append(args, v)
 		}
-		sb.WriteString(onConflict)
-		if err := s.exec(tx, sb.String(), args...); err != nil {
-			if isOverflow(err) {
-				return models.Errorf(models.EINVALID, "a total would pass the largest number the service keeps (about 9.2 × 10^18); the figures cannot be right")
-			}
-			return fmt.Errorf("update totals: %w", err)
-		}
+		return args
+	}, onConflict)
+	if isOverflow(err) {
+		return models.Errorf(models.EINVALID, "a total would pass the largest number the service keeps (about 9.2 × 10^18); the figures cannot be right")
+	}
+	if err != nil {
+		return fmt.Errorf("update totals: %w", err)
 	}
 	return nil
 }
@@ -152,7 +141,7 @@ func (s *Store) rebuildTotals(tx *gorm.DB, units []int64) error {
 		if err != nil {
 			return err
 		}
-		acc := map[aggKey]*models.Totals{}
+		acc := map[totalsKey]*models.Totals{}
 		for rows.Next() {
 			var period, status string
 			f, err := scanFigures(rows, &period, &status)
@@ -165,7 +154,7 @@ func (s *Store) rebuildTotals(tx *gorm.DB, units []int64) error {
 				if !inTotalsScope(scope, status) {
 					continue
 				}
-				k := aggKey{id, period, scope}
+				k := totalsKey{id, period, scope}
 				if acc[k] == nil {
 					acc[k] = new(models.Totals)
 				}
@@ -176,17 +165,17 @@ func (s *Store) rebuildTotals(tx *gorm.DB, units []int64) error {
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		if err := tx.Exec("DELETE FROM aggregates WHERE unit_id = ?", id).Error; err != nil {
+		if err := tx.Exec("DELETE FROM totals WHERE unit_id = ?", id).Error; err != nil {
 			return err
 		}
-		keys := make([]aggKey, 0, len(acc))
+		keys := make([]totalsKey, 0, len(acc))
 		for k := range acc {
 			keys = append(keys, k)
 		}
-		slices.SortFunc(keys, func(a, b aggKey) int {
+		slices.SortFunc(keys, func(a, b totalsKey) int {
 			return cmp.Or(strings.Compare(a.period, b.period), cmp.Compare(a.scope, b.scope))
 		})
-		if err := s.insertTotals(tx, keys, func(k aggKey) *models.Totals { return acc[k] }, ""); err != nil {
+		if err := s.insertTotals(tx, keys, func(k totalsKey) *models.Totals { return acc[k] }, ""); err != nil {
 			return err
 		}
 	}
@@ -247,19 +236,19 @@ func scanFigures(rows *sql.Rows, extra ...any) (models.Figures, error) {
 }
 
 // readTotals reads the totals of units for periods in a scope.
-func readTotals(db *gorm.DB, units []int64, periods []string, scope int) (map[aggKey]*models.Totals, error) {
-	out := map[aggKey]*models.Totals{}
+func readTotals(db *gorm.DB, units []int64, periods []string, scope int) (map[totalsKey]*models.Totals, error) {
+	out := map[totalsKey]*models.Totals{}
 	if len(units) == 0 || len(periods) == 0 {
 		return out, nil
 	}
-	rows, err := db.Raw("SELECT unit_id, period, "+aggColumns+" FROM aggregates WHERE scope = ? AND unit_id IN ? AND period IN ?",
+	rows, err := db.Raw("SELECT unit_id, period, "+totalsColumns+" FROM totals WHERE scope = ? AND unit_id IN ? AND period IN ?",
 		scope, units, periods).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		k := aggKey{scope: scope}
+		k := totalsKey{scope: scope}
 		t := new(models.Totals)
 		dest := []any{&k.unitID, &k.period}
 		for i := range t {
@@ -283,12 +272,12 @@ func (s *Store) CheckTotals(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	want := map[aggKey]*models.Totals{}
+	want := map[totalsKey]*models.Totals{}
 	rows, err := db.Raw("SELECT unit_id, period, status, " + strings.Join(figureColumns, ", ") + " FROM reports WHERE revision > 0").Rows()
 	if err != nil {
 		return err
 	}
-	d := aggDeltas(want)
+	d := totalsDeltas(want)
 	for rows.Next() {
 		var unitID int64
 		var period, status string
@@ -304,14 +293,14 @@ func (s *Store) CheckTotals(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	got := map[aggKey]*models.Totals{}
+	got := map[totalsKey]*models.Totals{}
 	for scope := scopeCounted; scope <= scopeAccepted; scope++ {
-		r, err := db.Raw("SELECT unit_id, period, "+aggColumns+" FROM aggregates WHERE scope = ?", scope).Rows()
+		r, err := db.Raw("SELECT unit_id, period, "+totalsColumns+" FROM totals WHERE scope = ?", scope).Rows()
 		if err != nil {
 			return err
 		}
 		for r.Next() {
-			k := aggKey{scope: scope}
+			k := totalsKey{scope: scope}
 			tt := new(models.Totals)
 			dest := []any{&k.unitID, &k.period}
 			for i := range tt {
