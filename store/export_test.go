@@ -6,3 +6,6 @@ var (
 	IsRetryable       = isRetryable
 	IsOverflow        = isOverflow
 )
+
+// Bind is bind for a store of the dialect.
+func Bind(d Dialect, query string) string { return (&Store{dialect: d}).bind(query) }
