@@ -126,51 +126,11 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathP
 	if err != nil {
 		return err
 	}
-	var rep models.Report
-	var shape []models.FieldError
-	if err := models.DecodeJSON(body, &rep, models.ReportReadOnly); err != nil {
-		var de *models.Error
-		if !errors.As(err, &de) || de.Code != models.EINVALID {
-			return err
-		}
-		shape = de.Fields
-	}
-	var content models.Problems
-	if pathUnit != "" {
-		pathMatches(&content, "unit_code", &rep.UnitCode, pathUnit)
-		pathMatches(&content, "period", &rep.Period, pathPeriod)
-	}
-	warnings := models.CheckReport(&rep, h.Store.Now(), &content)
-
-	// The unit: it must exist, report, and be within the token's scope. A
-	// unit outside the scope is refused before anything about its report.
-	t, err := h.Store.Tree(ctx)
+	v, err := h.validReport(r, body, pathUnit, pathPeriod)
 	if err != nil {
 		return err
 	}
-	var unit *models.TreeUnit
-	period, perr := models.ParsePeriod(rep.Period)
-	if perr == nil && models.ValidCode(rep.UnitCode) {
-		unit = t.ForPeriod(rep.UnitCode, period)
-		switch {
-		case unit == nil && t.ByCode(rep.UnitCode) != nil:
-			content.AddCodef("unit_code", models.FUnknownUnit, "unit %s did not exist during %s", rep.UnitCode, rep.Period)
-		case unit == nil:
-			content.AddCodef("unit_code", models.FUnknownUnit, "no unit has the code %s", rep.UnitCode)
-		case !unit.Kind.CommuneLevel():
-			content.AddCodef("unit_code", models.FUnknownUnit, "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
-			unit = nil
-		default:
-			if err := t.InScope(p, unit); err != nil {
-				return err
-			}
-		}
-	}
-	if probs := models.MergeProblems(shape, content.List()); len(probs) > 0 {
-		return &models.Error{Code: models.EINVALID, Message: "the report has errors; nothing was stored", Fields: probs}
-	}
-
-	canonical, hash, err := rep.Canonical()
+	canonical, hash, err := v.rep.Canonical()
 	if err != nil {
 		return err
 	}
@@ -189,17 +149,12 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathP
 			return writeAnswer(w, *a, true)
 		}
 	}
-	if prev, err := h.Store.PreviousFigures(ctx, unit, period); err != nil {
+	if err := h.addOutliers(r, &v); err != nil {
 		return err
-	} else if figs := models.FiguresOf(&rep); prev != nil {
-		warnings = append(warnings, models.OutlierWarnings(&figs, prev, period.Previous().String())...)
-	}
-	if warnings == nil {
-		warnings = []models.Warning{}
 	}
 	sub := &store.Submission{
-		Principal: p, Unit: unit, Period: rep.Period, Status: rep.Status, Body: canonical, Hash: hash,
-		Warnings: warnings, Figures: models.FiguresOf(&rep), IfMatch: strings.TrimSpace(r.Header.Get("If-Match")),
+		Principal: p, Unit: v.unit, Period: v.rep.Period, Status: v.rep.Status, Body: canonical, Hash: hash,
+		Warnings: v.warnings, Figures: models.FiguresOf(&v.rep), IfMatch: strings.TrimSpace(r.Header.Get("If-Match")),
 	}
 	if dryRun {
 		return h.dryRun(w, r, sub)
@@ -217,6 +172,90 @@ func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathP
 		return err
 	}
 	return writeAnswer(w, a, false)
+}
+
+// validatedReport is a submitted report that passed validation: its
+// commune, in the token's scope, and its warnings.
+type validatedReport struct {
+	rep      models.Report
+	unit     *models.TreeUnit
+	period   models.Period
+	warnings []models.Warning
+}
+
+// validReport decodes, validates and authorises a submitted body: every
+// problem of shape and content at once (422), or a unit outside the
+// token's scope (403) before anything about its report.
+func (h *Handler) validReport(r *http.Request, body []byte, pathUnit, pathPeriod string) (validatedReport, error) {
+	var v validatedReport
+	var shape []models.FieldError
+	if err := models.DecodeJSON(body, &v.rep, models.ReportReadOnly); err != nil {
+		var de *models.Error
+		if !errors.As(err, &de) || de.Code != models.EINVALID {
+			return v, err
+		}
+		shape = de.Fields
+	}
+	var content models.Problems
+	if pathUnit != "" {
+		pathMatches(&content, "unit_code", &v.rep.UnitCode, pathUnit)
+		pathMatches(&content, "period", &v.rep.Period, pathPeriod)
+	}
+	v.warnings = models.CheckReport(&v.rep, h.Store.Now(), &content)
+	var err error
+	if v.unit, v.period, err = h.reportingUnit(r, &v.rep, &content); err != nil {
+		return v, err
+	}
+	if probs := models.MergeProblems(shape, content.List()); len(probs) > 0 {
+		return v, &models.Error{Code: models.EINVALID, Message: "the report has errors; nothing was stored", Fields: probs}
+	}
+	return v, nil
+}
+
+// reportingUnit finds the commune a report is for: it must exist during
+// the period, report, and be within the token's scope. A problem with the
+// code is recorded in content; a unit outside the scope is an error.
+func (h *Handler) reportingUnit(r *http.Request, rep *models.Report, content *models.Problems) (*models.TreeUnit, models.Period, error) {
+	t, err := h.Store.Tree(r.Context())
+	if err != nil {
+		return nil, models.Period{}, err
+	}
+	period, perr := models.ParsePeriod(rep.Period)
+	if perr != nil || !models.ValidCode(rep.UnitCode) {
+		return nil, period, nil
+	}
+	unit := t.ForPeriod(rep.UnitCode, period)
+	switch {
+	case unit == nil && t.ByCode(rep.UnitCode) != nil:
+		content.AddCodef("unit_code", models.FUnknownUnit, "unit %s did not exist during %s", rep.UnitCode, rep.Period)
+	case unit == nil:
+		content.AddCodef("unit_code", models.FUnknownUnit, "no unit has the code %s", rep.UnitCode)
+	case !unit.Kind.CommuneLevel():
+		content.AddCodef("unit_code", models.FUnknownUnit, "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
+		return nil, period, nil
+	default:
+		if err := t.InScope(principal(r), unit); err != nil {
+			return nil, period, err
+		}
+	}
+	return unit, period, nil
+}
+
+// addOutliers adds the warnings of figures far from the same commune's
+// report for the period before.
+func (h *Handler) addOutliers(r *http.Request, v *validatedReport) error {
+	prev, err := h.Store.PreviousFigures(r.Context(), v.unit, v.period)
+	if err != nil {
+		return err
+	}
+	if prev != nil {
+		figs := models.FiguresOf(&v.rep)
+		v.warnings = append(v.warnings, models.OutlierWarnings(&figs, prev, v.period.Previous().String())...)
+	}
+	if v.warnings == nil {
+		v.warnings = []models.Warning{}
+	}
+	return nil
 }
 
 // pathMatches fills a body field from the path, or records that it
