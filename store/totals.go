@@ -246,6 +246,12 @@ func readTotals(db *gorm.DB, units []int64, periods []string, scope int) (map[to
 	if err != nil {
 		return nil, err
 	}
+	return out, scanTotals(rows, scope, out)
+}
+
+// scanTotals reads rows of unit_id, period and the totals columns of a
+// scope into out, and closes rows.
+func scanTotals(rows *sql.Rows, scope int, out map[totalsKey]*models.Totals) error {
 	defer rows.Close()
 	for rows.Next() {
 		k := totalsKey{scope: scope}
@@ -255,11 +261,11 @@ func readTotals(db *gorm.DB, units []int64, periods []string, scope int) (map[to
 			dest = append(dest, &t[i])
 		}
 		if err := rows.Scan(dest...); err != nil {
-			return nil, err
+			return err
 		}
 		out[k] = t
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // CheckTotals recomputes every unit's totals from the reports and compares
@@ -299,20 +305,9 @@ func (s *Store) CheckTotals(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		for r.Next() {
-			k := totalsKey{scope: scope}
-			tt := new(models.Totals)
-			dest := []any{&k.unitID, &k.period}
-			for i := range tt {
-				dest = append(dest, &tt[i])
-			}
-			if err := r.Scan(dest...); err != nil {
-				r.Close()
-				return err
-			}
-			got[k] = tt
+		if err := scanTotals(r, scope, got); err != nil {
+			return err
 		}
-		r.Close()
 	}
 	var diffs []string
 	for k, w := range want {
