@@ -44,6 +44,23 @@ func chromium(t *testing.T) string {
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	path := chromium(t)
+	// Not t.TempDir: Chromium's helper processes may still write to the
+	// profile for a moment after the browser exits, and TempDir fails the
+	// test when its removal finds a new file. This removal runs after the
+	// browser is stopped (cleanups run last-registered first) and retries.
+	profile, err := os.MkdirTemp("", "doingoai-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 50; i++ {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Logf("the Chromium profile %s could not be removed", profile)
+	})
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -56,7 +73,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("lang", "vi-VN"),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1366, 768),
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
