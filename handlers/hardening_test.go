@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"reflect"
 	"runtime"
 
 	"bufio"
@@ -136,6 +137,15 @@ func TestCompletenessPaginated(t *testing.T) {
 	res.JSON(t, &page)
 	if page.Expected != all.Expected || page.Total != all.Total || len(page.Units) != 10 || page.Units[0].Code != all.Units[10].Code {
 		t.Errorf("page 2: expected %d, total %d, %d units", page.Expected, page.Total, len(page.Units))
+	}
+	// The store lists only the page; its communes are those of the whole
+	// list at the same places, with the same states, and the counts the same.
+	if !reflect.DeepEqual(page.Units, all.Units[10:20]) {
+		t.Errorf("page 2's communes differ from the whole list's 11th to 20th:\n%+v\n%+v", page.Units, all.Units[10:20])
+	}
+	if page.Reported != all.Reported || page.Missing != all.Missing || page.OnTime != all.OnTime || page.Late != all.Late ||
+		page.Accepted != all.Accepted || page.Returned != all.Returned || page.Draft != all.Draft {
+		t.Errorf("page 2's counts differ: %+v, %+v", page, all)
 	}
 	res = env.Do(t, "GET", "/api/v1/completeness?unit=VN&period=2024&page=99&per_page=10", "admin", "", nil)
 	res.JSON(t, &page)

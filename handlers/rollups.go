@@ -352,15 +352,13 @@ func (h *Handler) GetCompleteness(w http.ResponseWriter, r *http.Request) error 
 	if err := probs.err(); err != nil {
 		return err
 	}
-	c, err := h.Store.CompletenessIn(r.Context(), u, period, day)
+	// The counts are of every commune; the list is one page of them (the
+	// whole country is over ten thousand communes).
+	c, err := h.Store.CompletenessPage(r.Context(), u, period, day, page.Offset(), page.PerPage)
 	if err != nil {
 		return err
 	}
-	// The counts are of every commune; the list is one page of them (the
-	// whole country is over ten thousand communes).
-	c.Page, c.PerPage, c.Total = page.Number, page.PerPage, len(c.Units)
-	from := min(page.Offset(), len(c.Units))
-	c.Units = c.Units[from:min(from+page.PerPage, len(c.Units))]
+	c.Page, c.PerPage = page.Number, page.PerPage
 	return writeJSON(w, http.StatusOK, c)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -27,6 +28,9 @@ var national struct {
 // reports (see internal/benchdata).
 func nationalAPI(b *testing.B) (http.Handler, string) {
 	path := benchdata.Path(b, "..")
+	if url := os.Getenv("BENCH_DATABASE_URL"); url != "" { // the same dataset on PostgreSQL (benchdata.Build)
+		path = url
+	}
 	national.once.Do(func() {
 		ctx := context.Background()
 		s, err := store.Open(ctx, path, store.Options{})

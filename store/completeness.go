@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 
 	"doingoai/models"
@@ -22,16 +23,26 @@ func (s *Store) Completeness(ctx context.Context, unit *models.TreeUnit, period 
 // CompletenessIn is Completeness in the tree of a day (tree=), or in the
 // tree of the period's last day when tree is zero.
 func (s *Store) CompletenessIn(ctx context.Context, unit *models.TreeUnit, period models.Period, tree models.Date) (models.Completeness, error) {
+	return s.CompletenessPage(ctx, unit, period, tree, 0, -1)
+}
+
+// completenessReport is one report's state as completeness reads it.
+type completenessReport struct {
+	status string
+	first  sql.NullInt64
+}
+
+// CompletenessPage is CompletenessIn with one page of the communes: the
+// counts and Total are of every commune, Units holds at most limit of them
+// (all when limit < 0) from offset on, in the order of code. The counts
+// need no list: only the communes of the page are materialised, and the
+// reports are read as three plain columns (no reflection per row).
+func (s *Store) CompletenessPage(ctx context.Context, unit *models.TreeUnit, period models.Period, tree models.Date, offset, limit int) (models.Completeness, error) {
 	t, err := s.Tree(ctx)
 	if err != nil {
 		return models.Completeness{}, err
 	}
 	db := s.r.WithContext(ctx)
-	var reports []struct {
-		UnitID           int64
-		Status           string
-		FirstSubmittedAt *int64
-	}
 	var g *Regroup
 	if !tree.IsZero() {
 		lin, err := s.Lineage(ctx, t)
@@ -40,17 +51,38 @@ func (s *Store) CompletenessIn(ctx context.Context, unit *models.TreeUnit, perio
 		}
 		g = lin.Regroup(t, tree)
 	}
+	var rows *sql.Rows
 	if unit.Parent == nil || g != nil { // the country, or another tree: every report of the period
-		err = db.Raw(`SELECT unit_id, status, first_submitted_at FROM reports WHERE period = ? AND revision > 0`, period.String()).Scan(&reports).Error
+		rows, err = db.Raw(`SELECT unit_id, status, first_submitted_at FROM reports WHERE period = ? AND revision > 0`, period.String()).Rows()
 	} else {
 		// CROSS JOIN makes SQLite start from the unit's descendants (a few
 		// hundred) rather than from every report of the period; PostgreSQL
 		// plans it freely.
-		err = db.Raw(`SELECT r.unit_id, r.status, r.first_submitted_at FROM unit_closure c
+		rows, err = db.Raw(`SELECT r.unit_id, r.status, r.first_submitted_at FROM unit_closure c
 			CROSS JOIN reports r WHERE r.unit_id = c.descendant_id
-			AND c.ancestor_id = ? AND r.period = ? AND r.revision > 0`, unit.ID, period.String()).Scan(&reports).Error
+			AND c.ancestor_id = ? AND r.period = ? AND r.revision > 0`, unit.ID, period.String()).Rows()
 	}
 	if err != nil {
+		return models.Completeness{}, err
+	}
+	reports := map[int64]completenessReport{}
+	var retired []*models.TreeUnit // communes retired before the period ended that still reported
+	for rows.Next() {
+		var id int64
+		var r completenessReport
+		if err := rows.Scan(&id, &r.status, &r.first); err != nil {
+			rows.Close()
+			return models.Completeness{}, err
+		}
+		reports[id] = r
+		if u := t.Unit(id); u != nil && !u.ExistsOn(period.LastDay()) && (g == nil || t.Contains(unit, g.Landing(u))) {
+			retired = append(retired, u)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return models.Completeness{}, err
+	}
+	if err := rows.Err(); err != nil {
 		return models.Completeness{}, err
 	}
 	due, err := s.dueDates(db, period.String())
@@ -70,45 +102,41 @@ func (s *Store) CompletenessIn(ctx context.Context, unit *models.TreeUnit, perio
 		expected = t.Communes(unit, period)
 	}
 	out.Expected = len(expected)
-	byUnit := make(map[int64]int, len(reports))
-	for i, r := range reports {
-		byUnit[r.UnitID] = i
+	units := append(expected, retired...)
+	out.Total = len(units)
+	from, to := min(max(offset, 0), len(units)), len(units)
+	if limit >= 0 {
+		to = min(from+limit, len(units))
 	}
-	units := expected
-	for _, r := range reports { // a commune retired before the period ended that still reported
-		u := t.Unit(r.UnitID)
-		if u == nil || u.ExistsOn(period.LastDay()) {
-			continue
-		}
-		if g == nil || t.Contains(unit, g.Landing(u)) {
-			units = append(units, u)
-		}
-	}
-	slices.SortFunc(units, func(a, b *models.TreeUnit) int {
-		if a.Code != b.Code {
-			if a.Code < b.Code {
-				return -1
+	if from < to { // the order matters only for the page
+		slices.SortFunc(units, func(a, b *models.TreeUnit) int {
+			if a.Code != b.Code {
+				if a.Code < b.Code {
+					return -1
+				}
+				return 1
 			}
-			return 1
+			return int(a.ID - b.ID)
+		})
+		out.Units = make([]models.CompletenessUnit, 0, to-from)
+	}
+	for i, u := range units {
+		status, first, onTime := models.StatusMissing, (*int64)(nil), (*bool)(nil)
+		var d *dueDate
+		if len(due) > 0 {
+			d, _ = nearestDue(u, due)
 		}
-		return int(a.ID - b.ID)
-	})
-	for _, u := range units {
-		cu := models.CompletenessUnit{Code: u.Code, Name: u.Name, Status: models.StatusMissing}
-		d, _ := nearestDue(u, due)
-		if d != nil {
-			cu.DueDate = &d.date
-		}
-		if i, ok := byUnit[u.ID]; ok {
-			r := reports[i]
-			cu.Status = r.Status
-			cu.FirstSubmittedAt = fromMicrosPtr(r.FirstSubmittedAt)
-			if cu.FirstSubmittedAt != nil && d != nil {
-				onTime := cu.FirstSubmittedAt.Before(d.date.EndInVietnam())
-				cu.OnTime = &onTime
+		if r, ok := reports[u.ID]; ok {
+			status = r.status
+			if r.first.Valid {
+				first = &r.first.Int64
+				if d != nil {
+					ot := fromMicros(*first).Before(d.date.EndInVietnam())
+					onTime = &ot
+				}
 			}
 		}
-		switch cu.Status {
+		switch status {
 		case models.StatusMissing:
 			out.Missing++
 		case models.StatusDraft:
@@ -118,17 +146,23 @@ func (s *Store) CompletenessIn(ctx context.Context, unit *models.TreeUnit, perio
 		case models.StatusReturned:
 			out.Returned++
 		}
-		if cu.FirstSubmittedAt != nil && cu.Status != models.StatusDraft {
+		if first != nil && status != models.StatusDraft {
 			out.Reported++
 		}
-		if cu.OnTime != nil {
-			if *cu.OnTime {
+		if onTime != nil {
+			if *onTime {
 				out.OnTime++
 			} else {
 				out.Late++
 			}
 		}
-		out.Units = append(out.Units, cu)
+		if i >= from && i < to {
+			cu := models.CompletenessUnit{Code: u.Code, Name: u.Name, Status: status, FirstSubmittedAt: fromMicrosPtr(first), OnTime: onTime}
+			if d != nil {
+				cu.DueDate = &d.date
+			}
+			out.Units = append(out.Units, cu)
+		}
 	}
 	return out, nil
 }

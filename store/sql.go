@@ -15,7 +15,9 @@ import (
 //     users): GORM's chains (Create, Where/Take, Model/Updates).
 //   - Any other SQL written by hand, outside the submission path: GORM's
 //     Raw and Exec with ? placeholders (Raw(…).Scan into a slice of structs
-//     for a list).
+//     for a list; Raw(…).Rows() scanned column by column for a list of
+//     thousands read on every page, as completeness reads the country's
+//     reports, where Scan's reflection per row cost more than the read).
 //   - The statements run for every submission and review, and every
 //     multi-row INSERT: database/sql on the connection under the GORM
 //     handle (exec, query; insertRows for many rows), with ? placeholders

@@ -148,14 +148,28 @@ func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int,
 	if !slices.Contains(d.Periods, d.Period) {
 		d.Periods = append([]string{d.Period}, d.Periods...)
 	}
-	// The figures: the same store calls as GET /completeness and GET
-	// /rollups?by=child&periods=….
-	if d.C, err = a.Store.Completeness(ctx, u, per); err != nil {
-		return err
-	}
+	// The figures: the same store calls as GET /rollups?by=child&periods=…
+	// and GET /completeness.
 	q := store.RollupQuery{Unit: u, Period: per, Indicators: models.Indicators, ByChild: true, Series: seriesPeriods(periods, per)}
 	roll, err := a.Store.Rollup(ctx, q)
 	if err != nil {
+		return err
+	}
+	// The units right below in this period (the breakdown's rows): communes
+	// are listed with their status (all of completeness's list); districts
+	// (or provinces) with counts, and completeness gives only its counts.
+	communeChildren := len(roll.Breakdown) > 0
+	for _, b := range roll.Breakdown {
+		if !b.Kind.CommuneLevel() {
+			communeChildren = false
+			break
+		}
+	}
+	listed := 0
+	if communeChildren {
+		listed = -1
+	}
+	if d.C, err = a.Store.CompletenessPage(ctx, u, per, models.Date{}, 0, listed); err != nil {
 		return err
 	}
 	d.Counted = strings.Join(roll.Counted, ", ")
@@ -209,15 +223,6 @@ func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int,
 		d.LineNote += fmt.Sprintf(" %d xã bị chia tách không so sánh được, được tính ở cấp trên gần nhất.", n)
 	}
 
-	// The units right below in this period (the breakdown's rows): communes
-	// are listed with their status; districts (or provinces) with counts.
-	communeChildren := len(roll.Breakdown) > 0
-	for _, b := range roll.Breakdown {
-		if !b.Kind.CommuneLevel() {
-			communeChildren = false
-			break
-		}
-	}
 	if communeChildren {
 		d.Communes = slices.Clone(d.C.Units)
 		d.Sort = sortCommunes(d.Communes, r.URL.Query().Get("sap-xep"))
