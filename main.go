@@ -31,6 +31,11 @@
 //	@description				"Bearer " followed by a token made with `doingoai token create`, e.g. "Bearer dgo_3q2…".
 package main
 
+// The OpenAPI document in docs/: swag's, completed with what swag cannot
+// write from Go types (internal/apidoc). `go generate .` runs both.
+//go:generate go tool swag init -g main.go -o docs --outputTypes go,json,yaml --quiet
+//go:generate go run ./internal/apidoc/cmd/complete docs
+
 import (
 	"bufio"
 	"context"

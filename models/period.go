@@ -108,6 +108,10 @@ const (
 	MaxPeriodYear = 2200
 )
 
+// PeriodPattern is the form ParsePeriod reads, as a regular expression for
+// the OpenAPI document (the year's range is checked beside it).
+const PeriodPattern = `^[0-9]{4}(S[12])?$`
+
 // ParsePeriod reads "2024", "2024S1" or "2024S2".
 func ParsePeriod(s string) (Period, error) {
 	bad := fmt.Errorf("%q is not a period: write the year (2024) or a half year (2024S1, 2024S2)", s)

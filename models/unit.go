@@ -197,6 +197,10 @@ const (
 	MaxUnitNameLen = 200
 )
 
+// UnitCodePattern is ValidCode as a regular expression, for the OpenAPI
+// document.
+const UnitCodePattern = `^[0-9A-Z]{1,12}$`
+
 // ValidCode tells whether code looks like a unit code: 1 to 12 digits or
 // capital letters ("05596", "VN").
 func ValidCode(code string) bool {

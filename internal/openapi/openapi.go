@@ -21,12 +21,17 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"doingoai/docs"
+	"doingoai/internal/apidoc"
 )
 
 // Swagger2 returns the document exactly as the server serves it at
-// /swagger/doc.json.
+// /swagger/doc.json: swag's, completed by apidoc.Complete.
 func Swagger2() []byte {
-	return []byte(docs.SwaggerInfo.ReadDoc())
+	b, err := apidoc.Complete([]byte(docs.SwaggerInfo.ReadDoc()))
+	if err != nil {
+		panic("the OpenAPI document does not read: " + err.Error())
+	}
+	return b
 }
 
 // V3 returns the document converted to OpenAPI 3.0 by kin-openapi's
