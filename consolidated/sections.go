@@ -56,6 +56,9 @@ func (b *builder) sections(r *Report) []Section {
 	year := periodPhrase(b.period)
 	var out []Section
 	add := func(level int, heading string, ps ...Paragraph) *Section {
+		if ps == nil {
+			ps = []Paragraph{} // [] in JSON, as the document says, never null
+		}
 		out = append(out, Section{Heading: heading, Level: level, Paragraphs: ps})
 		return &out[len(out)-1]
 	}
