@@ -96,25 +96,7 @@ func Number(a *models.Amount) string {
 	if a == nil {
 		return "–"
 	}
-	s := a.String()
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte(',')
-		b.WriteString(frac)
-	}
-	return b.String()
+	return models.FormatVNNumber(a.String())
 }
 
 func int64Amount(v int64) *models.Amount {

@@ -299,35 +299,36 @@ func dotGrouped(s string) bool {
 	return true
 }
 
-// FormatVNInt writes n with dots between thousands: 1169 → "1.169".
-func FormatVNInt(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := ""
-	if n < 0 {
-		neg, s = "-", s[1:]
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "." + s[i:]
-	}
-	return neg + s
-}
-
-// FormatVNDecimal writes d the Vietnamese way: 2690.67 → "2.690,67".
-func FormatVNDecimal(d Decimal) string {
-	s := d.String()
+// FormatVNNumber writes a number given in Go's decimal form ("-2690.67")
+// the Vietnamese way: dots between thousands, a comma before the decimals
+// ("-2.690,67"). The web pages and the consolidated report write numbers
+// with it.
+func FormatVNNumber(s string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
-	whole, frac, _ := strings.Cut(s, ".")
-	w, _ := strconv.ParseInt(whole, 10, 64)
-	out := FormatVNInt(w)
-	if frac != "" {
-		out += "," + frac
-	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
 	if neg {
-		out = "-" + out
+		b.WriteByte('-')
 	}
-	return out
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
 }
+
+// FormatVNInt writes n with dots between thousands: 1169 → "1.169".
+func FormatVNInt(n int64) string { return FormatVNNumber(strconv.FormatInt(n, 10)) }
+
+// FormatVNDecimal writes d the Vietnamese way: 2690.67 → "2.690,67".
+func FormatVNDecimal(d Decimal) string { return FormatVNNumber(d.String()) }
 
 // FormatVNMoneyWords writes an amount of đồng in words where it is round
 // enough to read better that way: 1200000000 → "1,2 tỷ đồng",

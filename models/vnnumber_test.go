@@ -173,3 +173,12 @@ func TestFormatVN(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatVNNumber(t *testing.T) {
+	for in, want := range map[string]string{"0": "0", "1169": "1.169", "-2690.67": "-2.690,67", "5.03": "5,03",
+		"1000000": "1.000.000", "46000000": "46.000.000", "100.5": "100,5", "-7": "-7"} {
+		if got := FormatVNNumber(in); got != want {
+			t.Errorf("FormatVNNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -43,53 +43,29 @@ var funcs = template.FuncMap{
 	},
 }
 
-// groupDigits writes the digits of a whole number in groups of three
-// separated by dots, the Vietnamese way (1.169); a decimal part follows a
-// comma (5,03).
-func groupDigits(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte(',')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
-
 // fmtAmount shows a rollup value; "—" where no commune reported it (never
 // 0).
 func fmtAmount(a *models.Amount) string {
 	if a == nil {
 		return "—"
 	}
-	return groupDigits(a.String())
+	return models.FormatVNNumber(a.String())
 }
 
-func fmtInt(n int) string { return groupDigits(strconv.Itoa(n)) }
+func fmtInt(n int) string { return models.FormatVNNumber(strconv.Itoa(n)) }
 
 func fmtIntPtr(n *int64) string {
 	if n == nil {
 		return "—"
 	}
-	return groupDigits(strconv.FormatInt(*n, 10))
+	return models.FormatVNNumber(strconv.FormatInt(*n, 10))
 }
 
 func fmtDecimalPtr(d *models.Decimal) string {
 	if d == nil {
 		return "—"
 	}
-	return groupDigits(d.String())
+	return models.FormatVNNumber(d.String())
 }
 
 func fmtDate(d models.Date) string {
@@ -184,9 +160,9 @@ func amountDiff(cur, prev *models.Amount) string {
 	case s == "0":
 		return "0"
 	case strings.HasPrefix(s, "-"):
-		return "−" + groupDigits(s[1:])
+		return "−" + models.FormatVNNumber(s[1:])
 	}
-	return "+" + groupDigits(s)
+	return "+" + models.FormatVNNumber(s)
 }
 
 func pathEscape(s string) string {

@@ -23,7 +23,7 @@ func warningVI(w models.Warning) string {
 			kind = "hộ cận nghèo"
 		}
 		if m := rateRe.FindStringSubmatch(w.Message); m != nil {
-			return "Tỷ lệ " + kind + " ghi " + groupDigits(m[1]) + "% khác với " + m[2] + " / " + m[3] + " hộ × 100 = " + groupDigits(m[4]) + "%."
+			return "Tỷ lệ " + kind + " ghi " + models.FormatVNNumber(m[1]) + "% khác với " + m[2] + " / " + m[3] + " hộ × 100 = " + models.FormatVNNumber(m[4]) + "%."
 		}
 		return "Tỷ lệ " + kind + " ghi trong báo cáo khác với tỷ lệ tính từ số hộ."
 	case models.WarnEthnicShares:
