@@ -32,23 +32,26 @@ func nationalAPI(b *testing.B) (http.Handler, string) {
 		path = url
 	}
 	national.once.Do(func() {
-		ctx := context.Background()
-		s, err := store.Open(ctx, path, store.Options{})
-		if err != nil {
-			national.err = err
-			return
-		}
-		if _, err := s.Migrate(ctx); err != nil {
-			national.err = err
-			return
-		}
-		national.token, _, national.err = s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "bench"})
-		national.handler = api.New(api.Config{Store: s})
+		national.handler, national.token, national.err = serveBench(context.Background(), path)
 	})
 	if national.err != nil {
 		b.Fatal(national.err)
 	}
 	return national.handler, national.token
+}
+
+// serveBench opens the database at path, migrates it and answers the
+// router over it with an admin token, for the benchmarks.
+func serveBench(ctx context.Context, path string) (http.Handler, string, error) {
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		return nil, "", err
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		return nil, "", err
+	}
+	token, _, err := s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "bench"})
+	return api.New(api.Config{Store: s}), token, err
 }
 
 // benchGET requests url b.N times and reports the median and 99th

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"doingoai/api"
 	"doingoai/internal/benchdata"
 	"doingoai/models"
 	"doingoai/store"
@@ -66,17 +65,7 @@ func reformedAPI(b *testing.B) (http.Handler, string) {
 				return
 			}
 		}
-		s, err := store.Open(ctx, path, store.Options{})
-		if err != nil {
-			reformed.err = err
-			return
-		}
-		if _, err := s.Migrate(ctx); err != nil {
-			reformed.err = err
-			return
-		}
-		reformed.token, _, reformed.err = s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "bench"})
-		reformed.handler = api.New(api.Config{Store: s})
+		reformed.handler, reformed.token, reformed.err = serveBench(ctx, path)
 	})
 	if reformed.err != nil {
 		b.Fatal(reformed.err)
