@@ -113,15 +113,33 @@ func (s *Store) Reform(ctx context.Context, p models.Principal, in ReformInput) 
 
 type reformPlan struct {
 	on, dayBefore models.Date
-	retire        []*models.TreeUnit
-	create        []*models.UnitRow // parents before children
-	depth         map[string]int
-	update        map[*models.TreeUnit]*models.UnitRow
-	held          map[string]*models.TreeUnit // file code → unit on On that already exists
-	links         []plannedLink
-	file          map[string]*models.UnitRow
-	result        ReformResult
 	t             *models.Tree
+	// The scope: the subtrees of roots (the country's for the whole).
+	roots      []*models.TreeUnit
+	whole      bool
+	scopeCodes map[string]bool
+	// The file: all its rows by code, and those within the scope.
+	all  map[string]*models.UnitRow
+	rows []*models.UnitRow
+	file map[string]*models.UnitRow
+	// The map: its rows about the scope by old code, in order of first line.
+	olds     map[string]*oldUnit
+	oldOrder []string
+	inOld    []*models.TreeUnit // the units of the scope on the day before
+
+	retire []*models.TreeUnit
+	create []*models.UnitRow // parents before children
+	depth  map[string]int
+	update map[*models.TreeUnit]*models.UnitRow
+	held   map[string]*models.TreeUnit // file code → unit on On that already exists
+	links  []plannedLink
+	result ReformResult
+}
+
+// oldUnit is a unit the map names as old_code, with the map's rows about it.
+type oldUnit struct {
+	unit  *models.TreeUnit
+	lines []models.Succession
 }
 
 type plannedLink struct {
@@ -130,101 +148,115 @@ type plannedLink struct {
 	share   models.Share
 }
 
+// planReform checks a reorganisation against the tree and works out what
+// it writes: every problem at once, or a plan.
 func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*reformPlan, error) {
-	on := in.On
-	before := on.AddDays(-1)
-	pl := &reformPlan{on: on, dayBefore: before, update: map[*models.TreeUnit]*models.UnitRow{}, held: map[string]*models.TreeUnit{},
-		file: map[string]*models.UnitRow{}, depth: map[string]int{}, t: t}
-	pl.result.On = on.String()
+	pl := &reformPlan{on: in.On, dayBefore: in.On.AddDays(-1), t: t, scopeCodes: map[string]bool{},
+		all: map[string]*models.UnitRow{}, file: map[string]*models.UnitRow{}, olds: map[string]*oldUnit{},
+		update: map[*models.TreeUnit]*models.UnitRow{}, held: map[string]*models.TreeUnit{}, depth: map[string]int{}}
+	pl.result.On = in.On.String()
 	var probs models.Problems
-
-	// The scope: subtrees of units that exist the day before.
-	var roots []*models.TreeUnit
-	scopeCodes := map[string]bool{}
-	for _, c := range in.Scope {
-		u := t.OnDay(c, before)
-		if u == nil {
-			probs.Addf("scope", "no unit had the code %s on %s", c, before)
-			continue
-		}
-		roots = append(roots, u)
-		scopeCodes[c] = true
-	}
+	pl.readScope(&probs, in.Scope)
 	if err := probs.Err("the reorganisation cannot be applied; nothing was changed"); err != nil {
 		return nil, err
 	}
-	whole := len(roots) == 0
-	if whole {
-		roots = []*models.TreeUnit{t.Root}
+	pl.readFile(&probs, in.Units)
+	pl.readMap(&probs, in.Map)
+	pl.checkShares(&probs)
+	pl.readOldUnits(&probs)
+	pl.planFileUnits(&probs)
+	pl.checkParents(&probs)
+	if err := probs.Err("the reorganisation has errors; nothing was changed"); err != nil {
+		return nil, err
 	}
-	inScope := func(u *models.TreeUnit) bool {
-		if u == nil || (whole && u == t.Root) {
-			return false
+	pl.planRetirements()
+	pl.deriveAboveCommune()
+	pl.count(linked)
+	return pl, nil
+}
+
+// readScope: the subtrees of units that exist the day before.
+func (pl *reformPlan) readScope(probs *models.Problems, scope []string) {
+	for _, c := range scope {
+		u := pl.t.OnDay(c, pl.dayBefore)
+		if u == nil {
+			probs.Addf("scope", "no unit had the code %s on %s", c, pl.dayBefore)
+			continue
 		}
-		for _, r := range roots {
-			if t.Contains(r, u) {
-				return true
-			}
-		}
+		pl.roots = append(pl.roots, u)
+		pl.scopeCodes[c] = true
+	}
+	pl.whole = len(pl.roots) == 0
+	if pl.whole {
+		pl.roots = []*models.TreeUnit{pl.t.Root}
+	}
+}
+
+// inScope tells whether a unit is within the scope (the country itself
+// never is).
+func (pl *reformPlan) inScope(u *models.TreeUnit) bool {
+	if u == nil || (pl.whole && u == pl.t.Root) {
 		return false
 	}
+	for _, r := range pl.roots {
+		if pl.t.Contains(r, u) {
+			return true
+		}
+	}
+	return false
+}
 
-	// The file, within the scope.
-	all := map[string]*models.UnitRow{}
-	for i := range in.Units {
-		r := &in.Units[i]
+// readFile keeps the file's rows within the scope; a province with no
+// parent goes under the country.
+func (pl *reformPlan) readFile(probs *models.Problems, units []models.UnitRow) {
+	for i := range units {
+		r := &units[i]
 		if r.ParentCode == "" && r.Kind == models.KindProvince {
-			r.ParentCode = t.Root.Code
+			r.ParentCode = pl.t.Root.Code
 		}
-		all[r.Code] = r
+		pl.all[r.Code] = r
 	}
-	var fileInScope func(code string, n int) bool
-	fileInScope = func(code string, n int) bool {
-		if whole {
-			return true
-		}
-		if scopeCodes[code] {
-			return true
-		}
-		r, ok := all[code]
-		if !ok || n > 64 {
-			return false
-		}
-		return fileInScope(r.ParentCode, n+1)
-	}
-	var rows []*models.UnitRow
-	for i := range in.Units {
-		if r := &in.Units[i]; fileInScope(r.Code, 0) {
-			rows = append(rows, r)
+	for i := range units {
+		if r := &units[i]; pl.fileInScope(r.Code, 0) {
+			pl.rows = append(pl.rows, r)
 			pl.file[r.Code] = r
 		}
 	}
-	if len(rows) == 0 {
+	if len(pl.rows) == 0 {
 		probs.Add("units", "holds no unit within the scope")
 	}
+}
 
-	// The map: rows about the scope; every old code must name a unit of the
-	// scope on the day before, every new code a unit of the file.
-	type oldInfo struct {
-		unit  *models.TreeUnit
-		lines []models.Succession
+// fileInScope tells whether the file puts a code below a unit of the scope.
+func (pl *reformPlan) fileInScope(code string, n int) bool {
+	if pl.whole || pl.scopeCodes[code] {
+		return true
 	}
-	olds := map[string]*oldInfo{}
-	var oldOrder []string
-	for _, m := range in.Map {
+	r, ok := pl.all[code]
+	if !ok || n > maxTreeDepth {
+		return false
+	}
+	return pl.fileInScope(r.ParentCode, n+1)
+}
+
+// readMap keeps the map's rows about the scope; every old code must name a
+// unit of the scope on the day before, every new code a unit of the file.
+func (pl *reformPlan) readMap(probs *models.Problems, succession []models.Succession) {
+	before := pl.dayBefore
+	for _, m := range succession {
 		prefix := fmt.Sprintf("map line %d", m.Line)
 		_, newIn := pl.file[m.NewCode]
-		ou := t.OnDay(m.OldCode, before)
-		if all[m.NewCode] == nil {
+		ou := pl.t.OnDay(m.OldCode, before)
+		if pl.all[m.NewCode] == nil {
 			probs.Addf(models.Path(prefix, "new_code"), "%s is not in the units file", m.NewCode)
 			continue
 		}
-		if !whole && !newIn && !inScope(ou) {
+		if !pl.whole && !newIn && !pl.inScope(ou) {
 			continue // a row about another part of the country
 		}
 		if ou == nil {
 			msg := fmt.Sprintf("no unit had the code %s on %s, the day before the reorganisation", m.OldCode, before)
-			for _, u := range t.WithCode(m.OldCode) {
+			for _, u := range pl.t.WithCode(m.OldCode) {
 				if !u.ValidFrom.IsZero() && u.ValidFrom.After(before) {
 					msg = fmt.Sprintf("%s (%s) begins on %s, after %s: a reorganisation cannot be dated before a unit's valid_from", m.OldCode, u.Name, u.ValidFrom, before)
 				}
@@ -232,7 +264,7 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 			probs.Add(models.Path(prefix, "old_code"), msg)
 			continue
 		}
-		if !inScope(ou) {
+		if !pl.inScope(ou) {
 			probs.Addf(models.Path(prefix, "old_code"), "%s (%s) is outside the scope of this reorganisation", m.OldCode, ou.Name)
 			continue
 		}
@@ -240,16 +272,23 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 			probs.Addf(models.Path(prefix, "new_code"), "%s is outside the scope of this reorganisation", m.NewCode)
 			continue
 		}
-		oi := olds[m.OldCode]
+		oi := pl.olds[m.OldCode]
 		if oi == nil {
-			oi = &oldInfo{unit: ou}
-			olds[m.OldCode] = oi
-			oldOrder = append(oldOrder, m.OldCode)
+			oi = &oldUnit{unit: ou}
+			pl.olds[m.OldCode] = oi
+			pl.oldOrder = append(pl.oldOrder, m.OldCode)
 		}
 		oi.lines = append(oi.lines, m)
 	}
-	for _, code := range oldOrder {
-		oi := olds[code]
+}
+
+// checkShares: a unit goes full into one unit, or is divided, partial in
+// each of several. One full row beside partial ones is a unit divided all
+// the same (the national map has one: 18796 Kỳ Lợi, its whole area to one
+// ward and part of its people to two others).
+func (pl *reformPlan) checkShares(probs *models.Problems) {
+	for _, code := range pl.oldOrder {
+		oi := pl.olds[code]
 		full, partial := 0, 0
 		for _, m := range oi.lines {
 			if m.Share == models.ShareFull {
@@ -258,9 +297,6 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 				partial++
 			}
 		}
-		// One full row beside partial ones is a unit divided all the same
-		// (the national map has one: 18796 Kỳ Lợi, its whole area to one
-		// ward and part of its people to two others).
 		for _, m := range oi.lines {
 			prefix := fmt.Sprintf("map line %d", m.Line)
 			switch {
@@ -271,17 +307,19 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 			}
 		}
 	}
+}
 
-	// Units of the scope that begin after the day before must be the
-	// file's, made by an earlier run of this reorganisation; any other is
-	// of a later reorganisation.
+// readOldUnits lists the units of the scope on the day before. Units of
+// the scope that begin after the day before must be the file's, made by an
+// earlier run of this reorganisation; any other is of a later one.
+func (pl *reformPlan) readOldUnits(probs *models.Problems) {
+	before, on := pl.dayBefore, pl.on
 	var walk func(u *models.TreeUnit)
-	var inOld []*models.TreeUnit
 	walk = func(u *models.TreeUnit) {
-		if inScope(u) {
+		if pl.inScope(u) {
 			switch {
 			case u.ExistsOn(before):
-				inOld = append(inOld, u)
+				pl.inOld = append(pl.inOld, u)
 			case !u.ValidFrom.IsZero() && u.ValidFrom.After(before):
 				if u.ValidFrom.After(on) {
 					probs.Addf("on", "unit %s (%s) begins on %s, after %s: apply reorganisations in the order of their dates", u.Code, u.Name, u.ValidFrom, on)
@@ -294,17 +332,21 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 			walk(c)
 		}
 	}
-	walk(t.Root)
+	walk(pl.t.Root)
+}
 
-	// The file's units: new, or already there (kept).
-	for _, r := range rows {
+// planFileUnits sorts the file's units into new ones and ones already
+// there (held), changed or not.
+func (pl *reformPlan) planFileUnits(probs *models.Problems) {
+	on := pl.on
+	for _, r := range pl.rows {
 		prefix := fmt.Sprintf("line %d", r.Line)
-		existing := t.OnDay(r.Code, on)
-		_, retiring := olds[r.Code]
+		existing := pl.t.OnDay(r.Code, on)
+		_, retiring := pl.olds[r.Code]
 		if existing != nil && retiring && !existing.ValidFrom.Equal(on) {
 			existing = nil // the old unit of the code ends; the file's is a new one
 		}
-		if existing != nil && !inScope(existing) {
+		if existing != nil && !pl.inScope(existing) {
 			probs.Addf(models.Path(prefix, "code"), "%s names %s, outside the scope of this reorganisation", r.Code, existing.Name)
 			continue
 		}
@@ -315,7 +357,7 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 		if existing == nil {
 			// The unit the code named the day before ends then (it is of the
 			// scope and not held); any other unit with the code clashes.
-			if o := t.Overlapping(r.Code, on, r.ValidTo, 0); o != nil && !(o.ExistsOn(before) && inScope(o)) {
+			if o := pl.t.Overlapping(r.Code, on, r.ValidTo, 0); o != nil && !(o.ExistsOn(pl.dayBefore) && pl.inScope(o)) {
 				probs.Addf(models.Path(prefix, "code"), "%s", overlapMessage(r.Code, o))
 			}
 			pl.create = append(pl.create, r)
@@ -332,8 +374,14 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 			pl.result.Unchanged++
 		}
 	}
-	// Parents: in the file, or units that exist on the day outside the scope.
-	for _, r := range rows {
+}
+
+// checkParents: a parent is in the file, or a unit that exists on the day
+// outside the scope, of a kind that can hold the unit; and the file's
+// parent links form a tree. It records each row's depth in the file.
+func (pl *reformPlan) checkParents(probs *models.Problems) {
+	on := pl.on
+	for _, r := range pl.rows {
 		prefix := fmt.Sprintf("line %d", r.Line)
 		if r.Kind == models.KindCountry {
 			probs.Add(models.Path(prefix, "kind"), "the country is not reorganised")
@@ -342,7 +390,7 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 		var pk models.UnitKind
 		if pr, ok := pl.file[r.ParentCode]; ok {
 			pk = pr.Kind
-		} else if pu := t.OnDay(r.ParentCode, on); pu != nil && !inScope(pu) || pu != nil && pu == t.Root {
+		} else if pu := pl.t.OnDay(r.ParentCode, on); pu != nil && !pl.inScope(pu) || pu != nil && pu == pl.t.Root {
 			pk = pu.Kind
 		} else {
 			probs.Addf(models.Path(prefix, "parent_code"), "%s is neither in the units file nor a unit outside the scope on %s", r.ParentCode, on)
@@ -352,7 +400,7 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 			probs.Addf(models.Path(prefix, "parent_code"), "a %s cannot be placed under a %s (%s)", r.Kind, pk, r.ParentCode)
 		}
 		d, c := 0, r.Code
-		for c != "" && d <= 64 {
+		for c != "" && d <= maxTreeDepth {
 			pr, ok := pl.file[c]
 			if !ok {
 				break
@@ -360,59 +408,65 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 			c = pr.ParentCode
 			d++
 		}
-		if d > 64 {
+		if d > maxTreeDepth {
 			probs.Addf(models.Path(prefix, "parent_code"), "unit %s would be below itself", r.Code)
 		}
 		pl.depth[r.Code] = d
 	}
-	if err := probs.Err("the reorganisation has errors; nothing was changed"); err != nil {
-		return nil, err
-	}
+}
 
-	// Old units the file does not hold end the day before.
-	heldID := map[int64]bool{}
-	for _, u := range pl.held {
-		heldID[u.ID] = true
-	}
-	succeeded := map[int64]bool{}
-	for _, code := range oldOrder {
-		oi := olds[code]
-		succeeded[oi.unit.ID] = true
+// planRetirements: the map's links, and the old units the file does not
+// hold, which end the day before.
+func (pl *reformPlan) planRetirements() {
+	for _, code := range pl.oldOrder {
+		oi := pl.olds[code]
 		for _, m := range oi.lines {
 			pl.links = append(pl.links, plannedLink{old: oi.unit, newCode: m.NewCode, share: m.Share})
 		}
 	}
-	for _, u := range inOld {
-		if heldID[u.ID] {
+	for _, u := range pl.inOld {
+		if pl.isHeld(u) || !(u.ValidTo.IsZero() || u.ValidTo.After(pl.dayBefore)) {
 			continue
 		}
-		if u.ValidTo.IsZero() || u.ValidTo.After(before) {
-			pl.retire = append(pl.retire, u)
-			pl.result.Retired++
-			if r, ok := pl.file[u.Code]; ok && r != nil {
-				pl.result.CodesReused = append(pl.result.CodesReused, u.Code)
-			}
-			if u.Kind.CommuneLevel() {
-				if !succeeded[u.ID] {
-					pl.result.RetiredWithoutSuccessor = append(pl.result.RetiredWithoutSuccessor, UnitBrief{u.Code, u.Name, u.Kind})
-				}
-			} else {
-				pl.result.RetiredAbove++
-			}
+		pl.retire = append(pl.retire, u)
+		pl.result.Retired++
+		if r, ok := pl.file[u.Code]; ok && r != nil {
+			pl.result.CodesReused = append(pl.result.CodesReused, u.Code)
+		}
+		switch {
+		case !u.Kind.CommuneLevel():
+			pl.result.RetiredAbove++
+		case !pl.succeeded(u):
+			pl.result.RetiredWithoutSuccessor = append(pl.result.RetiredWithoutSuccessor, UnitBrief{u.Code, u.Name, u.Kind})
 		}
 	}
-	// Units above commune level that end get, as successors, the
-	// provinces (units just below the country) their communes went to.
-	for _, u := range inOld {
-		if heldID[u.ID] || u.Kind.CommuneLevel() || succeeded[u.ID] {
+}
+
+// isHeld tells whether the file holds an old unit (it goes on).
+func (pl *reformPlan) isHeld(u *models.TreeUnit) bool {
+	return pl.held[u.Code] == u
+}
+
+// succeeded tells whether the map names successors of an old unit.
+func (pl *reformPlan) succeeded(u *models.TreeUnit) bool {
+	oi, ok := pl.olds[u.Code]
+	return ok && oi.unit == u
+}
+
+// deriveAboveCommune: units above commune level that end get, as
+// successors, the provinces (units just below the country) their communes
+// went to.
+func (pl *reformPlan) deriveAboveCommune() {
+	for _, u := range pl.inOld {
+		if pl.isHeld(u) || u.Kind.CommuneLevel() || pl.succeeded(u) {
 			continue
 		}
 		tops := map[string]bool{}
 		var order []string
 		var visit func(n *models.TreeUnit)
 		visit = func(n *models.TreeUnit) {
-			if oi, ok := olds[n.Code]; ok && oi.unit == n {
-				for _, m := range oi.lines {
+			if pl.succeeded(n) {
+				for _, m := range pl.olds[n.Code].lines {
 					top := pl.topOf(m.NewCode)
 					if top != "" && !tops[top] {
 						tops[top] = true
@@ -421,7 +475,7 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 				}
 			}
 			for _, c := range n.Children {
-				if c.ExistsOn(before) {
+				if c.ExistsOn(pl.dayBefore) {
 					visit(c)
 				}
 			}
@@ -438,9 +492,13 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 			pl.links = append(pl.links, plannedLink{old: u, newCode: top, share: share})
 		}
 	}
+}
+
+// count fills in the result's counts; links already recorded (a second
+// run) are not counted again.
+func (pl *reformPlan) count(linked map[[2]int64]bool) {
 	pl.result.Created = len(pl.create)
 	pl.result.Updated = len(pl.update)
-	slices.SortStableFunc(pl.create, func(a, b *models.UnitRow) int { return pl.depth[a.Code] - pl.depth[b.Code] })
 	slices.Sort(pl.result.CodesReused)
 	if pl.result.CodesReused == nil {
 		pl.result.CodesReused = []string{}
@@ -448,21 +506,18 @@ func planReform(t *models.Tree, linked map[[2]int64]bool, in ReformInput) (*refo
 	if pl.result.RetiredWithoutSuccessor == nil {
 		pl.result.RetiredWithoutSuccessor = []UnitBrief{}
 	}
-
-	// Links already recorded (a second run) are not counted again.
 	for _, l := range pl.links {
 		if n := pl.existingNew(l.newCode); n != nil && linked[[2]int64{l.old.ID, n.ID}] {
 			continue
 		}
 		pl.result.Successions++
 	}
-	return pl, nil
 }
 
 // topOf is the code of the province-level unit (just below the country)
 // that holds the file's unit code after the reorganisation.
 func (pl *reformPlan) topOf(code string) string {
-	for n := 0; n < 64; n++ {
+	for n := 0; n < maxTreeDepth; n++ {
 		r, ok := pl.file[code]
 		var parent string
 		if ok {
@@ -522,26 +577,14 @@ func (s *Store) applyReform(tx *gorm.DB, t *models.Tree, pl *reformPlan) error {
 		return nil
 	}
 	on := pl.on
-	for start := 0; start < len(pl.create); {
-		end := start
-		for end < len(pl.create) && pl.depth[pl.create[end].Code] == pl.depth[pl.create[start].Code] {
-			end++
-		}
-		batch := make([]unitRow, 0, end-start)
-		for _, r := range pl.create[start:end] {
-			batch = append(batch, unitRow{Code: r.Code, Name: r.Name, NameFolded: models.Fold(r.Name), Kind: string(r.Kind),
-				ParentID: idOf(r.ParentCode), ValidFrom: datePtr(on), ValidTo: datePtr(r.ValidTo), CreatedAt: now, UpdatedAt: now})
-		}
-		if err := tx.CreateInBatches(batch, 500).Error; err != nil {
-			if isOverlap(err) {
-				return models.Errorf(models.ECONFLICT, "a unit of the file has a code another unit has on %s; nothing was changed", on)
-			}
-			return fmt.Errorf("insert units: %w", err)
-		}
-		for _, b := range batch {
-			newID[b.Code] = b.ID
-		}
-		start = end
+	err := insertByDepth(tx, pl.create, pl.depth, 500, newID, func(r *models.UnitRow) unitRow {
+		return unitRow{Code: r.Code, Name: r.Name, NameFolded: models.Fold(r.Name), Kind: string(r.Kind),
+			ParentID: idOf(r.ParentCode), ValidFrom: datePtr(on), ValidTo: datePtr(r.ValidTo), CreatedAt: now, UpdatedAt: now}
+	})
+	if isOverlap(err) {
+		return models.Errorf(models.ECONFLICT, "a unit of the file has a code another unit has on %s; nothing was changed", on)
+	} else if err != nil {
+		return err
 	}
 	var moved []*models.TreeUnit
 	for u, r := range pl.update {
@@ -575,18 +618,7 @@ func (s *Store) applyReform(tx *gorm.DB, t *models.Tree, pl *reformPlan) error {
 	if err := checkLineageAcyclic(tx); err != nil {
 		return err
 	}
-	if len(moved) > 0 {
-		after, err := loadTree(tx)
-		if err != nil {
-			return err
-		}
-		var affected []int64
-		for _, u := range moved {
-			affected = append(affected, movedTotals(u.Parent, after.Unit(u.ID).Parent)...)
-		}
-		return s.rebuildTotals(tx, affected)
-	}
-	return nil
+	return s.rebuildMovedTotals(tx, moved)
 }
 
 // insertIgnore builds a multi-row INSERT that skips rows already present.
