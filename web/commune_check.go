@@ -1,0 +1,117 @@
+package web
+
+// The check while typing, and where its messages are shown.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"doingoai/models"
+)
+
+// checkAnswer is the answer of the check while typing.
+type checkAnswer struct {
+	Errors   []checkMessage    `json:"errors"`
+	Warnings []checkMessage    `json:"warnings"`
+	Shown    map[string]string `json:"shown"` // number inputs as the page writes them back
+	Summary  string            `json:"summary"`
+}
+
+type checkMessage struct {
+	Field   string   `json:"field"`   // the API's path
+	Targets []string `json:"targets"` // ids of the page's elements to show it at, nearest first
+	Label   string   `json:"label"`
+	Message string   `json:"message"`
+}
+
+// communeCheck is the check while typing: the form as it stands, sent to
+// the API as a dry run of a submission (status submitted: what sending
+// would answer), storing nothing.
+func (a *App) communeCheck(w http.ResponseWriter, r *http.Request) error {
+	p := session(r).Principal
+	per, err := models.ParsePeriod(r.PathValue("period"))
+	if err != nil {
+		return models.Errorf(models.ENOTFOUND, "%s", err)
+	}
+	_, u, err := a.communeUnit(r.Context(), p, r.PathValue("code"), per)
+	if err != nil {
+		return err
+	}
+	values, err := readForm(r)
+	if err != nil {
+		return err
+	}
+	body, problems, shown, inputs := formToReport(values, u.Code, per.String(), models.StatusSubmitted)
+	ans := checkAnswer{Errors: []checkMessage{}, Warnings: []checkMessage{}, Shown: shown}
+	res, _, err := a.communeSubmit(r.Context(), p, u.Code, per.String(), body, true, "", "")
+	var apiErr *models.Error
+	switch {
+	case err == nil:
+		for _, wr := range res.Warnings {
+			ans.Warnings = append(ans.Warnings, checkMessageOf(wr.Field, wr.Message, inputs))
+		}
+	case errors.As(err, &apiErr) && apiErr.Code == models.EINVALID:
+		for _, f := range apiErr.Fields {
+			ans.Errors = append(ans.Errors, checkMessageOf(f.Field, f.Message, inputs))
+		}
+	case errors.As(err, &apiErr) && apiErr.Code == models.ECONFLICT:
+		ans.Summary = "Báo cáo đã được duyệt nên không sửa được nữa."
+	default:
+		return err
+	}
+	for _, f := range problems {
+		ans.Errors = append(ans.Errors, checkMessageOf(f.Field, f.Message, inputs))
+	}
+	switch {
+	case ans.Summary != "":
+	case len(ans.Errors) > 0:
+		ans.Summary = fmt.Sprintf("Còn %d lỗi phải sửa trước khi gửi", len(ans.Errors))
+		if len(ans.Warnings) > 0 {
+			ans.Summary += fmt.Sprintf("; %d cảnh báo cần xem lại", len(ans.Warnings))
+		}
+		ans.Summary += "."
+	case len(ans.Warnings) > 0:
+		ans.Summary = fmt.Sprintf("Không có lỗi. %d cảnh báo cần xem lại (vẫn gửi được).", len(ans.Warnings))
+	default:
+		ans.Summary = "Không có lỗi, không có cảnh báo."
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	return json.NewEncoder(w).Encode(ans)
+}
+
+func checkMessageOf(field, msg string, inputs formValues) checkMessage {
+	at := inputs.inputPath(field)
+	return checkMessage{Field: field, Targets: targetsOf(at), Label: outlineLabel(at), Message: viText(msg)}
+}
+
+// targetsOf lists the element ids a message at path may be shown at: the
+// input itself, then each enclosing list entry, list or group.
+func targetsOf(path string) []string {
+	var out []string
+	for p := path; p != ""; {
+		out = append(out, fieldID(p))
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return out
+}
+
+// fieldID is the id of the element for a path: "f-" and the path with
+// every character but letters, digits and _ turned into "-".
+func fieldID(path string) string {
+	b := []byte("f-" + path)
+	for i := 2; i < len(b); i++ {
+		c := b[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			b[i] = '-'
+		}
+	}
+	return strings.TrimRight(string(b), "-")
+}

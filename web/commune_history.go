@@ -1,0 +1,124 @@
+package web
+
+// The history of a report: who sent each revision, when, and what changed.
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+
+	"doingoai/models"
+)
+
+// historyRow is one revision in the history, with what changed since the
+// one before.
+type historyRow struct {
+	models.RevisionSummary
+	OnBehalf bool
+	Changes  []historyChange
+	More     int // changes not listed
+}
+
+type historyChange struct {
+	Label, Old, New string
+}
+
+type historyView struct {
+	Unit        *models.TreeUnit
+	Period      string
+	PeriodLabel string
+	Base        string
+	Rows        []historyRow
+	Review      *models.Review
+}
+
+// maxChangesShown bounds the changes listed per revision.
+const maxChangesShown = 40
+
+// communeHistory lists the revisions of a report, newest first: who sent
+// each (and whether a district officer did it on the commune's behalf),
+// when, its status, and what changed since the revision before.
+func (a *App) communeHistory(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	p := session(r).Principal
+	per, err := models.ParsePeriod(r.PathValue("period"))
+	if err != nil {
+		return models.Errorf(models.ENOTFOUND, "%s", err)
+	}
+	_, u, err := a.communeUnit(ctx, p, r.PathValue("code"), per)
+	if err != nil {
+		return err
+	}
+	v := historyView{Unit: u, Period: per.String(), PeriodLabel: periodLabel(per), Base: "/xa/" + url.PathEscape(u.Code) + "/" + per.String()}
+	list, err := a.Store.ListRevisions(ctx, u, v.Period)
+	if err != nil && models.ErrorCode(err) != models.ENOTFOUND {
+		return err
+	}
+	var prev formValues
+	for _, s := range list.Items {
+		rev, err := a.Store.GetRevision(ctx, u, v.Period, s.Revision)
+		if err != nil {
+			return err
+		}
+		body, err := json.Marshal(rev.Report)
+		if err != nil {
+			return err
+		}
+		cur, err := reportToForm(body)
+		if err != nil {
+			return err
+		}
+		row := historyRow{RevisionSummary: s, OnBehalf: s.Role != models.RoleCommune}
+		if prev == nil {
+			prev = formValues{}
+		}
+		keys := make([]string, 0, len(cur)+len(prev))
+		for k := range cur {
+			keys = append(keys, k)
+		}
+		for k := range prev {
+			if _, ok := cur[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if cur[k] == prev[k] {
+				continue
+			}
+			if len(row.Changes) == maxChangesShown {
+				row.More++
+				continue
+			}
+			row.Changes = append(row.Changes, historyChange{Label: outlineLabel(k), Old: orEmpty(prev[k]), New: orEmpty(cur[k])})
+		}
+		if s.Revision > 1 && len(row.Changes) == 0 && row.More == 0 {
+			row.Changes = []historyChange{{Label: "Nội dung không đổi (chỉ đổi trạng thái)"}}
+		}
+		prev = cur
+		v.Rows = append(v.Rows, row)
+		if rev.Review != nil {
+			v.Review = rev.Review
+		}
+	}
+	for i, j := 0, len(v.Rows)-1; i < j; i, j = i+1, j-1 {
+		v.Rows[i], v.Rows[j] = v.Rows[j], v.Rows[i]
+	}
+	title := fmt.Sprintf("Lịch sử báo cáo %s — %s", v.PeriodLabel, u.Name)
+	crumbs := []crumb{{Name: u.Name + ", " + v.PeriodLabel, Href: v.Base}, {Name: "Lịch sử"}}
+	a.render(w, r, http.StatusOK, "commune_history.html", pageData{Title: title, Crumbs: crumbs, Data: v})
+	return nil
+}
+
+// orEmpty shows an empty value as "not reported".
+func orEmpty(s string) string {
+	if s == "" {
+		return "(trống)"
+	}
+	if len([]rune(s)) > 200 {
+		return string([]rune(s)[:200]) + "…"
+	}
+	return s
+}
