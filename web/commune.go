@@ -81,6 +81,18 @@ func (a *App) communeUnit(ctx context.Context, p models.Principal, code string, 
 	return t, u, nil
 }
 
+// communeOf resolves the commune and the period of a /xa/ or /r/ path
+// ({code}/{period}) as communeUnit does; a period that cannot be read is
+// not found.
+func (a *App) communeOf(r *http.Request) (*models.Tree, *models.TreeUnit, models.Period, error) {
+	per, err := models.ParsePeriod(r.PathValue("period"))
+	if err != nil {
+		return nil, nil, per, models.Errorf(models.ENOTFOUND, "%s", err)
+	}
+	t, u, err := a.communeUnit(r.Context(), session(r).Principal, r.PathValue("code"), per)
+	return t, u, per, err
+}
+
 // communePeriod is one period the page offers, with the report's state.
 type communePeriod struct {
 	Period  string
@@ -168,13 +180,12 @@ func (a *App) communePeriods(ctx context.Context, t *models.Tree, u *models.Tree
 // (a draft, a returned report), else the newest report not yet accepted,
 // else this year.
 func currentPeriod(periods []communePeriod, now time.Time) string {
-	today := models.DateOf(now.In(vietnam))
 	best, bestDays := "", 0
 	for _, p := range periods {
 		if p.Status == models.StatusAccepted || p.Due == nil {
 			continue
 		}
-		days := int(p.Due.DueDate.StartInVietnam().Sub(today.StartInVietnam()).Hours() / 24)
+		days := daysLeft(p.Due.DueDate, now)
 		rank := days
 		if days < 0 {
 			rank = 100000 - days // past due dates after every coming one, nearest first

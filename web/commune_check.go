@@ -31,12 +31,7 @@ type checkMessage struct {
 // the API as a dry run of a submission (status submitted: what sending
 // would answer), storing nothing.
 func (a *App) communeCheck(w http.ResponseWriter, r *http.Request) error {
-	p := session(r).Principal
-	per, err := models.ParsePeriod(r.PathValue("period"))
-	if err != nil {
-		return models.Errorf(models.ENOTFOUND, "%s", err)
-	}
-	_, u, err := a.communeUnit(r.Context(), p, r.PathValue("code"), per)
+	_, u, per, err := a.communeOf(r)
 	if err != nil {
 		return err
 	}
@@ -46,7 +41,7 @@ func (a *App) communeCheck(w http.ResponseWriter, r *http.Request) error {
 	}
 	body, problems, shown, inputs := formToReport(values, u.Code, per.String(), models.StatusSubmitted)
 	ans := checkAnswer{Errors: []checkMessage{}, Warnings: []checkMessage{}, Shown: shown}
-	res, _, err := a.communeSubmit(r.Context(), p, u.Code, per.String(), body, true, "", "")
+	res, _, err := a.communeSubmit(r.Context(), session(r).Principal, u.Code, per.String(), body, true, "", "")
 	var apiErr *models.Error
 	switch {
 	case err == nil:
@@ -65,18 +60,8 @@ func (a *App) communeCheck(w http.ResponseWriter, r *http.Request) error {
 	for _, f := range problems {
 		ans.Errors = append(ans.Errors, checkMessageOf(f.Field, f.Message, inputs))
 	}
-	switch {
-	case ans.Summary != "":
-	case len(ans.Errors) > 0:
-		ans.Summary = fmt.Sprintf("Còn %d lỗi phải sửa trước khi gửi", len(ans.Errors))
-		if len(ans.Warnings) > 0 {
-			ans.Summary += fmt.Sprintf("; %d cảnh báo cần xem lại", len(ans.Warnings))
-		}
-		ans.Summary += "."
-	case len(ans.Warnings) > 0:
-		ans.Summary = fmt.Sprintf("Không có lỗi. %d cảnh báo cần xem lại (vẫn gửi được).", len(ans.Warnings))
-	default:
-		ans.Summary = "Không có lỗi, không có cảnh báo."
+	if ans.Summary == "" {
+		ans.Summary = checkSummary(len(ans.Errors), len(ans.Warnings))
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
@@ -103,15 +88,18 @@ func targetsOf(path string) []string {
 	return out
 }
 
-// fieldID is the id of the element for a path: "f-" and the path with
-// every character but letters, digits and _ turned into "-".
-func fieldID(path string) string {
-	b := []byte("f-" + path)
-	for i := 2; i < len(b); i++ {
-		c := b[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-			b[i] = '-'
+// checkSummary is the line above the form after a check: how many errors
+// and warnings are left.
+func checkSummary(errs, warnings int) string {
+	switch {
+	case errs > 0:
+		s := fmt.Sprintf("Còn %d lỗi phải sửa trước khi gửi", errs)
+		if warnings > 0 {
+			s += fmt.Sprintf("; %d cảnh báo cần xem lại", warnings)
 		}
+		return s + "."
+	case warnings > 0:
+		return fmt.Sprintf("Không có lỗi. %d cảnh báo cần xem lại (vẫn gửi được).", warnings)
 	}
-	return strings.TrimRight(string(b), "-")
+	return "Không có lỗi, không có cảnh báo."
 }

@@ -3,10 +3,8 @@ package web
 // The history of a report: who sent each revision, when, and what changed.
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/url"
 	"sort"
 
 	"doingoai/models"
@@ -42,16 +40,11 @@ const maxChangesShown = 40
 // when, its status, and what changed since the revision before.
 func (a *App) communeHistory(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	p := session(r).Principal
-	per, err := models.ParsePeriod(r.PathValue("period"))
-	if err != nil {
-		return models.Errorf(models.ENOTFOUND, "%s", err)
-	}
-	_, u, err := a.communeUnit(ctx, p, r.PathValue("code"), per)
+	_, u, per, err := a.communeOf(r)
 	if err != nil {
 		return err
 	}
-	v := historyView{Unit: u, Period: per.String(), PeriodLabel: periodLabel(per), Base: "/xa/" + url.PathEscape(u.Code) + "/" + per.String()}
+	v := historyView{Unit: u, Period: per.String(), PeriodLabel: periodLabel(per), Base: communeBase(u, per)}
 	list, err := a.Store.ListRevisions(ctx, u, v.Period)
 	if err != nil && models.ErrorCode(err) != models.ENOTFOUND {
 		return err
@@ -62,38 +55,12 @@ func (a *App) communeHistory(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		body, err := json.Marshal(rev.Report)
-		if err != nil {
-			return err
-		}
-		cur, err := reportToForm(body)
+		cur, err := formOfReport(rev.Report)
 		if err != nil {
 			return err
 		}
 		row := historyRow{RevisionSummary: s, OnBehalf: s.Role != models.RoleCommune}
-		if prev == nil {
-			prev = formValues{}
-		}
-		keys := make([]string, 0, len(cur)+len(prev))
-		for k := range cur {
-			keys = append(keys, k)
-		}
-		for k := range prev {
-			if _, ok := cur[k]; !ok {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if cur[k] == prev[k] {
-				continue
-			}
-			if len(row.Changes) == maxChangesShown {
-				row.More++
-				continue
-			}
-			row.Changes = append(row.Changes, historyChange{Label: outlineLabel(k), Old: orEmpty(prev[k]), New: orEmpty(cur[k])})
-		}
+		row.Changes, row.More = changesBetween(prev, cur)
 		if s.Revision > 1 && len(row.Changes) == 0 && row.More == 0 {
 			row.Changes = []historyChange{{Label: "Nội dung không đổi (chỉ đổi trạng thái)"}}
 		}
@@ -110,6 +77,33 @@ func (a *App) communeHistory(w http.ResponseWriter, r *http.Request) error {
 	crumbs := []crumb{{Name: u.Name + ", " + v.PeriodLabel, Href: v.Base}, {Name: "Lịch sử"}}
 	a.render(w, r, http.StatusOK, "commune_history.html", pageData{Title: title, Crumbs: crumbs, Data: v})
 	return nil
+}
+
+// changesBetween lists the inputs that differ between two revisions, in
+// the order of their names, at most maxChangesShown of them, and how many
+// more there are.
+func changesBetween(prev, cur formValues) (changes []historyChange, more int) {
+	keys := make([]string, 0, len(cur)+len(prev))
+	for k := range cur {
+		keys = append(keys, k)
+	}
+	for k := range prev {
+		if _, ok := cur[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if cur[k] == prev[k] {
+			continue
+		}
+		if len(changes) == maxChangesShown {
+			more++
+			continue
+		}
+		changes = append(changes, historyChange{Label: outlineLabel(k), Old: orEmpty(prev[k]), New: orEmpty(cur[k])})
+	}
+	return changes, more
 }
 
 // orEmpty shows an empty value as "not reported".

@@ -3,7 +3,6 @@ package web
 // "Bắt đầu từ file Word": the form filled from a document.
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -52,11 +51,7 @@ func (a *App) communeImport(w http.ResponseWriter, r *http.Request) error {
 		a.renderCommune(w, r, http.StatusUnprocessableEntity, v, formValues{}, fieldMessages{})
 		return nil
 	}
-	body, err := json.Marshal(out.Report)
-	if err != nil {
-		return err
-	}
-	values, err := reportToForm(body)
+	values, err := formOfReport(out.Report)
 	if err != nil {
 		return err
 	}

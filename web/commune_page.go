@@ -4,11 +4,12 @@ package web
 // notices after a save, and the messages at their inputs.
 
 import (
+	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 
 	"doingoai/models"
 	"doingoai/store"
@@ -57,25 +58,10 @@ func (a *App) communeForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	switch r.URL.Query().Get("da") {
-	case "luu-nhap":
-		v.Notice = fmt.Sprintf("Đã lưu bản nháp (lần lưu %d). Bản nháp chưa được gửi lên huyện.", v.Report.Revision)
-	case "gui":
-		v.Notice = fmt.Sprintf("Đã gửi báo cáo lên cấp trên (lần gửi %d).", v.Report.Revision)
-	case "luu-tam":
-		v.Notice = "Đã lưu tạm bản nháp. Bản nháp còn lỗi (đánh dấu đỏ) nên chưa thành bản nháp của báo cáo: sửa hết lỗi rồi bấm Lưu nháp hoặc Gửi báo cáo."
-	case "bo-nhap":
-		v.Notice = "Đã bỏ bản nháp còn lỗi; trang hiện nội dung đã lưu gần nhất."
-	case "khong-doi":
-		v.Notice = "Nội dung không thay đổi so với lần lưu trước; không tạo lần gửi mới."
-	}
+	v.Notice = savedNotice(r.URL.Query().Get("da"), v.Report.Revision)
 	values := formValues{}
 	if v.Found {
-		body, err := json.Marshal(v.Report.Report)
-		if err != nil {
-			return err
-		}
-		if values, err = reportToForm(body); err != nil {
+		if values, err = formOfReport(v.Report.Report); err != nil {
 			return err
 		}
 	}
@@ -92,49 +78,53 @@ func (a *App) communeForm(w http.ResponseWriter, r *http.Request) error {
 		values = kept.Inputs
 		v.Kept = kept
 		body, problems, _, inputs := formToReport(values, v.Unit.Code, v.Period, models.StatusDraft)
-		_, _, err := a.communeSubmit(r.Context(), session(r).Principal, v.Unit.Code, v.Period, body, true, "", "")
-		var apiErr *models.Error
-		var errs []models.FieldError
-		if errors.As(err, &apiErr) && apiErr.Code == models.EINVALID {
-			errs = apiErr.Fields
-		}
-		msgs = messagesOf(append(errs, problems...), nil, inputs)
+		msgs = a.formErrors(r, v, body, problems, inputs)
 	}
 	a.renderCommune(w, r, http.StatusOK, v, values, msgs)
 	return nil
 }
 
+// savedNotice is the notice at the top of the form after the save that
+// redirected to it (?da=…).
+func savedNotice(da string, revision int) string {
+	switch da {
+	case "luu-nhap":
+		return fmt.Sprintf("Đã lưu bản nháp (lần lưu %d). Bản nháp chưa được gửi lên huyện.", revision)
+	case "gui":
+		return fmt.Sprintf("Đã gửi báo cáo lên cấp trên (lần gửi %d).", revision)
+	case "luu-tam":
+		return "Đã lưu tạm bản nháp. Bản nháp còn lỗi (đánh dấu đỏ) nên chưa thành bản nháp của báo cáo: sửa hết lỗi rồi bấm Lưu nháp hoặc Gửi báo cáo."
+	case "bo-nhap":
+		return "Đã bỏ bản nháp còn lỗi; trang hiện nội dung đã lưu gần nhất."
+	case "khong-doi":
+		return "Nội dung không thay đổi so với lần lưu trước; không tạo lần gửi mới."
+	}
+	return ""
+}
+
+// formOfReport fills the form's inputs from a report (a revision, or what
+// an import read), through its JSON as the API writes it.
+func formOfReport(report any) (formValues, error) {
+	body, err := json.Marshal(report)
+	if err != nil {
+		return nil, err
+	}
+	return reportToForm(body)
+}
+
 // communeLoad reads what every view of the form needs.
 func (a *App) communeLoad(r *http.Request) (communeView, error) {
 	ctx := r.Context()
-	p := session(r).Principal
-	per, err := models.ParsePeriod(r.PathValue("period"))
-	if err != nil {
-		return communeView{}, models.Errorf(models.ENOTFOUND, "%s", err)
-	}
-	t, u, err := a.communeUnit(ctx, p, r.PathValue("code"), per)
+	t, u, per, err := a.communeOf(r)
 	if err != nil {
 		return communeView{}, err
 	}
 	v := communeView{Unit: u, Period: per.String(), PeriodLabel: periodLabel(per), Status: models.StatusMissing,
-		OnBehalf: p.Role != models.RoleCommune, IdemKey: newIdemKey(), Base: "/xa/" + url.PathEscape(u.Code) + "/" + per.String()}
+		OnBehalf: session(r).Principal.Role != models.RoleCommune, IdemKey: newIdemKey(), Base: communeBase(u, per)}
 	if v.Periods, err = a.communePeriods(ctx, t, u); err != nil {
 		return v, err
 	}
-	found := false
-	for i := range v.Periods {
-		if v.Periods[i].Period == v.Period {
-			v.Periods[i].Current, found = true, true
-			v.Due = v.Periods[i].Due
-		}
-	}
-	if !found {
-		cp := communePeriod{Period: v.Period, Label: v.PeriodLabel, Status: models.StatusMissing, Current: true}
-		if d, err := a.Store.Deadline(ctx, u, v.Period); err == nil {
-			cp.Due, v.Due = &d, &d
-		}
-		v.Periods = append([]communePeriod{cp}, v.Periods...)
-	}
+	a.markCurrent(ctx, &v)
 	rep, etag, err := a.Store.GetReport(ctx, u, v.Period)
 	switch {
 	case err == nil:
@@ -148,27 +138,52 @@ func (a *App) communeLoad(r *http.Request) (communeView, error) {
 	v.ReadOnly = v.Status == models.StatusAccepted
 	v.CanDraft = v.Status != models.StatusSubmitted && !v.ReadOnly
 	if v.Due != nil {
-		days := daysLeft(v.Due.DueDate, a.Store.Now())
-		v.DueText = fmt.Sprintf("Hạn nộp: %s", fmtDate(v.Due.DueDate))
-		if v.Due.Reference != "" {
-			v.DueText += " (theo " + v.Due.Reference + ")"
-		}
-		done := v.Status == models.StatusSubmitted || v.Status == models.StatusAccepted
-		switch {
-		case done:
-			v.DueClass = "due-ok"
-		case days > 0:
-			v.DueText += fmt.Sprintf(" — còn %d ngày", days)
-			v.DueClass = "due-open"
-		case days == 0:
-			v.DueText += " — hôm nay là hạn cuối"
-			v.DueClass = "due-today"
-		default:
-			v.DueText += fmt.Sprintf(" — đã quá hạn %d ngày", -days)
-			v.DueClass = "due-late"
-		}
+		v.DueText, v.DueClass = dueNotice(*v.Due, v.Status, a.Store.Now())
 	}
 	return v, nil
+}
+
+// communeBase is the path of a commune's form: /xa/{code}/{period}.
+func communeBase(u *models.TreeUnit, per models.Period) string {
+	return "/xa/" + url.PathEscape(u.Code) + "/" + per.String()
+}
+
+// markCurrent marks the form's period among those the page offers, with
+// its due date; a period not offered (an old year typed in the address)
+// is put first.
+func (a *App) markCurrent(ctx context.Context, v *communeView) {
+	for i := range v.Periods {
+		if v.Periods[i].Period == v.Period {
+			v.Periods[i].Current = true
+			v.Due = v.Periods[i].Due
+			return
+		}
+	}
+	cp := communePeriod{Period: v.Period, Label: v.PeriodLabel, Status: models.StatusMissing, Current: true}
+	if d, err := a.Store.Deadline(ctx, v.Unit, v.Period); err == nil {
+		cp.Due, v.Due = &d, &d
+	}
+	v.Periods = append([]communePeriod{cp}, v.Periods...)
+}
+
+// dueNotice says the due date and how far it is, and the class that
+// colours it.
+func dueNotice(due models.Deadline, status string, now time.Time) (text, class string) {
+	days := daysLeft(due.DueDate, now)
+	text = fmt.Sprintf("Hạn nộp: %s", fmtDate(due.DueDate))
+	if due.Reference != "" {
+		text += " (theo " + due.Reference + ")"
+	}
+	switch {
+	case status == models.StatusSubmitted || status == models.StatusAccepted:
+		return text, "due-ok"
+	case days > 0:
+		return text + fmt.Sprintf(" — còn %d ngày", days), "due-open"
+	case days == 0:
+		return text + " — hôm nay là hạn cuối", "due-today"
+	default:
+		return text + fmt.Sprintf(" — đã quá hạn %d ngày", -days), "due-late"
+	}
 }
 
 // fieldMessages are the messages of the form, by input name.

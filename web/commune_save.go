@@ -99,6 +99,13 @@ func readForm(r *http.Request) (formValues, error) {
 	return v, nil
 }
 
+// The problems at the top of the form that a save refused before the API
+// and one the API refused share.
+const (
+	problemDraftOverSent = "Báo cáo đã gửi lên cấp trên thì không lưu thành bản nháp được nữa. Muốn sửa, hãy sửa rồi bấm Gửi báo cáo."
+	problemLocked        = "Báo cáo đã được duyệt nên không sửa được nữa. Nếu cần sửa, xin đề nghị cấp trên trả lại báo cáo."
+)
+
 // communeSave stores a draft or sends the report.
 func (a *App) communeSave(w http.ResponseWriter, r *http.Request) error {
 	v, err := a.communeLoad(r)
@@ -110,41 +117,24 @@ func (a *App) communeSave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if values["action"] == "discard" {
-		if err := a.Store.DeleteFormDraft(r.Context(), v.Unit, v.Period); err != nil {
-			return err
-		}
-		http.Redirect(w, r, v.Base+"?da=bo-nhap", http.StatusSeeOther)
-		return nil
+		return a.discardForm(w, r, v)
 	}
-	status := models.StatusSubmitted
+	v.Action = models.StatusSubmitted
 	if values["action"] == "draft" {
-		status = models.StatusDraft
+		v.Action = models.StatusDraft
 	}
-	v.Action = status
-	if status == models.StatusDraft && !v.CanDraft && !v.ReadOnly {
-		v.Problem = "Báo cáo đã gửi lên cấp trên thì không lưu thành bản nháp được nữa. Muốn sửa, hãy sửa rồi bấm Gửi báo cáo."
+	if v.Problem = refusedSave(v); v.Problem != "" {
 		a.renderCommune(w, r, http.StatusConflict, v, values, fieldMessages{})
 		return nil
 	}
-	if v.ReadOnly {
-		v.Problem = "Báo cáo đã được duyệt nên không sửa được nữa. Nếu cần sửa, xin đề nghị cấp trên trả lại báo cáo."
-		a.renderCommune(w, r, http.StatusConflict, v, values, fieldMessages{})
-		return nil
-	}
-	body, problems, _, inputs := formToReport(values, v.Unit.Code, v.Period, status)
-	if len(problems) > 0 && status == models.StatusDraft {
-		return a.keepForm(w, r, v, values)
-	}
+	body, problems, _, inputs := formToReport(values, v.Unit.Code, v.Period, v.Action)
 	if len(problems) > 0 {
+		if v.Action == models.StatusDraft {
+			return a.keepForm(w, r, v, values)
+		}
 		// Numbers the page could not read: say so at their inputs, with
 		// what the API says of the rest.
-		_, _, err := a.communeSubmit(r.Context(), session(r).Principal, v.Unit.Code, v.Period, body, true, "", "")
-		var apiErr *models.Error
-		var more []models.FieldError
-		if errors.As(err, &apiErr) && apiErr.Code == models.EINVALID {
-			more = apiErr.Fields
-		}
-		msgs := messagesOf(append(more, problems...), nil, inputs)
+		msgs := a.formErrors(r, v, body, problems, inputs)
 		v.Problem = "Chưa lưu được: có ô chưa đúng (đánh dấu đỏ bên dưới). Sửa rồi bấm lại."
 		a.renderCommune(w, r, http.StatusUnprocessableEntity, v, values, msgs)
 		return nil
@@ -152,52 +142,93 @@ func (a *App) communeSave(w http.ResponseWriter, r *http.Request) error {
 	key := sessionKeyFor(r, values["idem"])
 	res, code, err := a.communeSubmit(r.Context(), session(r).Principal, v.Unit.Code, v.Period, body, false, key, values["etag"])
 	if err != nil {
-		var apiErr *models.Error
-		if !errors.As(err, &apiErr) {
-			return err
-		}
-		msgs := fieldMessages{}
-		httpStatus := http.StatusConflict
-		switch apiErr.Code {
-		case models.EINVALID:
-			if status == models.StatusDraft {
-				// A draft may keep its errors: the form is kept as typed.
-				return a.keepForm(w, r, v, values)
-			}
-			msgs = messagesOf(apiErr.Fields, nil, inputs)
-			httpStatus = http.StatusUnprocessableEntity
-			v.Problem = "Chưa lưu được: báo cáo còn lỗi (đánh dấu đỏ bên dưới). Sửa rồi bấm lại."
-			if status == models.StatusSubmitted {
-				v.Problem = "Chưa gửi được: báo cáo còn lỗi (đánh dấu đỏ bên dưới). Sửa rồi gửi lại."
-			}
-		case models.EPRECONDITION:
-			httpStatus = http.StatusPreconditionFailed
-			v.Problem = "Báo cáo vừa được người khác lưu hoặc gửi sau khi bạn mở trang này, nên chưa lưu nội dung của bạn. Hãy mở lại trang để xem bản mới nhất rồi sửa lại."
-		case models.ECONFLICT:
-			switch {
-			case errors.Is(err, models.ErrDraftOverSubmitted):
-				v.Problem = "Báo cáo đã gửi lên cấp trên thì không lưu thành bản nháp được nữa. Muốn sửa, hãy sửa rồi bấm Gửi báo cáo."
-			case errors.Is(err, models.ErrReportLocked):
-				v.Problem = "Báo cáo đã được duyệt nên không sửa được nữa. Nếu cần sửa, xin đề nghị cấp trên trả lại báo cáo."
-			default:
-				v.Problem = "Báo cáo đang được lưu từ một yêu cầu khác; hãy mở lại trang sau giây lát."
-			}
-		default:
-			return err
-		}
-		a.renderCommune(w, r, httpStatus, v, values, msgs)
-		return nil
+		return a.saveRefused(w, r, v, values, inputs, err)
 	}
 	if err := a.Store.DeleteFormDraft(r.Context(), v.Unit, v.Period); err != nil {
 		return err
 	}
-	da := "gui"
+	http.Redirect(w, r, v.Base+"?da="+savedAs(code, res), http.StatusSeeOther)
+	return nil
+}
+
+// discardForm drops a draft kept with errors.
+func (a *App) discardForm(w http.ResponseWriter, r *http.Request, v communeView) error {
+	if err := a.Store.DeleteFormDraft(r.Context(), v.Unit, v.Period); err != nil {
+		return err
+	}
+	http.Redirect(w, r, v.Base+"?da=bo-nhap", http.StatusSeeOther)
+	return nil
+}
+
+// refusedSave says why the page will not save the form as v.Action asks,
+// before asking the API, or "".
+func refusedSave(v communeView) string {
+	switch {
+	case v.ReadOnly:
+		return problemLocked
+	case v.Action == models.StatusDraft && !v.CanDraft:
+		return problemDraftOverSent
+	}
+	return ""
+}
+
+// formErrors are the messages of a form that is not stored: what the
+// API's validator says of the report (a dry run), with the inputs the
+// page could not read.
+func (a *App) formErrors(r *http.Request, v communeView, body []byte, problems []models.FieldError, inputs formValues) fieldMessages {
+	_, _, err := a.communeSubmit(r.Context(), session(r).Principal, v.Unit.Code, v.Period, body, true, "", "")
+	var apiErr *models.Error
+	var errs []models.FieldError
+	if errors.As(err, &apiErr) && apiErr.Code == models.EINVALID {
+		errs = apiErr.Fields
+	}
+	return messagesOf(append(errs, problems...), nil, inputs)
+}
+
+// saveRefused shows the form again, as typed, with why the API refused
+// it; a draft with errors is kept instead.
+func (a *App) saveRefused(w http.ResponseWriter, r *http.Request, v communeView, values, inputs formValues, err error) error {
+	var apiErr *models.Error
+	if !errors.As(err, &apiErr) {
+		return err
+	}
+	msgs := fieldMessages{}
+	httpStatus := http.StatusConflict
+	switch apiErr.Code {
+	case models.EINVALID:
+		if v.Action == models.StatusDraft {
+			// A draft may keep its errors: the form is kept as typed.
+			return a.keepForm(w, r, v, values)
+		}
+		msgs = messagesOf(apiErr.Fields, nil, inputs)
+		httpStatus = http.StatusUnprocessableEntity
+		v.Problem = "Chưa gửi được: báo cáo còn lỗi (đánh dấu đỏ bên dưới). Sửa rồi gửi lại."
+	case models.EPRECONDITION:
+		httpStatus = http.StatusPreconditionFailed
+		v.Problem = "Báo cáo vừa được người khác lưu hoặc gửi sau khi bạn mở trang này, nên chưa lưu nội dung của bạn. Hãy mở lại trang để xem bản mới nhất rồi sửa lại."
+	case models.ECONFLICT:
+		switch {
+		case errors.Is(err, models.ErrDraftOverSubmitted):
+			v.Problem = problemDraftOverSent
+		case errors.Is(err, models.ErrReportLocked):
+			v.Problem = problemLocked
+		default:
+			v.Problem = "Báo cáo đang được lưu từ một yêu cầu khác; hãy mở lại trang sau giây lát."
+		}
+	default:
+		return err
+	}
+	a.renderCommune(w, r, httpStatus, v, values, msgs)
+	return nil
+}
+
+// savedAs is the notice (?da=…) for the form after a save the API took.
+func savedAs(code int, res models.SubmitResult) string {
 	switch {
 	case code == http.StatusOK:
-		da = "khong-doi"
+		return "khong-doi"
 	case res.Status == models.StatusDraft:
-		da = "luu-nhap"
+		return "luu-nhap"
 	}
-	http.Redirect(w, r, v.Base+"?da="+da, http.StatusSeeOther)
-	return nil
+	return "gui"
 }
