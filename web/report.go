@@ -11,30 +11,6 @@ import (
 	"doingoai/models"
 )
 
-// reportUnit resolves the commune of a report path with the API's scope
-// rule (a commune's clerk: their own commune only).
-func (a *App) reportUnit(r *http.Request) (*models.Tree, *models.TreeUnit, models.Period, error) {
-	per, err := models.ParsePeriod(r.PathValue("period"))
-	if err != nil {
-		return nil, nil, per, models.Errorf(models.ENOTFOUND, "%s", err)
-	}
-	t, err := a.Store.Tree(r.Context())
-	if err != nil {
-		return nil, nil, per, err
-	}
-	u := t.ForPeriod(r.PathValue("code"), per)
-	if u == nil {
-		return nil, nil, per, models.Errorf(models.ENOTFOUND, "no unit")
-	}
-	if err := t.InScope(session(r).Principal, u); err != nil {
-		return nil, nil, per, err
-	}
-	if !u.Kind.CommuneLevel() {
-		return nil, nil, per, models.Errorf(models.ENOTFOUND, "only communes report")
-	}
-	return t, u, per, nil
-}
-
 type reportData struct {
 	Unit       *models.TreeUnit
 	Period     string
@@ -71,7 +47,7 @@ func (a *App) report(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *App) renderReport(w http.ResponseWriter, r *http.Request, status int, form reviewForm) error {
-	t, u, per, err := a.reportUnit(r)
+	t, u, per, err := a.communeOf(r)
 	if err != nil {
 		return err
 	}
@@ -115,7 +91,7 @@ func (a *App) review(w http.ResponseWriter, r *http.Request) error {
 	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
 		return err
 	}
-	_, u, per, err := a.reportUnit(r)
+	_, u, per, err := a.communeOf(r)
 	if err != nil {
 		return err
 	}
@@ -172,7 +148,7 @@ type diffRow struct {
 
 // diff shows what changed between two revisions of a report.
 func (a *App) diff(w http.ResponseWriter, r *http.Request) error {
-	t, u, per, err := a.reportUnit(r)
+	t, u, per, err := a.communeOf(r)
 	if err != nil {
 		return err
 	}
