@@ -103,6 +103,15 @@ func delegationGroup(path, legend string) formGroup {
 	}
 }
 
+// countedGroup is a part of the report that counts things and may list
+// them: the count, the narrative, and the entries one by one.
+func countedGroup(path, countLabel, unit, itemsLabel, addLabel string, item ...formField) formGroup {
+	return formGroup{Path: path,
+		Fields: []formField{{Key: "count", Label: countLabel, Unit: unit, Kind: kindInt}, narrativeField},
+		Lists:  []formList{{Key: "items", Label: itemsLabel, AddLabel: addLabel, Counted: true, Item: item}},
+	}
+}
+
 // reportOutline is the form: the outline of the report, in its order.
 var reportOutline = []formSection{
 	{ID: "phan-dau", Number: "", Title: "Thông tin văn bản", Groups: []formGroup{{
@@ -149,25 +158,21 @@ var reportOutline = []formSection{
 		delegationGroup("delegations.inbound_foreign", "Đoàn nước ngoài vào"),
 		narrativeOnly("delegations"),
 	}},
-	{ID: "thoa-thuan", Number: "2", Title: "Thỏa thuận hợp tác quốc tế", Groups: []formGroup{{
-		Path:   "international_agreements",
-		Fields: []formField{{Key: "count", Label: "Số thỏa thuận ký kết", Unit: "thỏa thuận", Kind: kindInt}, narrativeField},
-		Lists: []formList{{Key: "items", Label: "Từng thỏa thuận", AddLabel: "Thêm thỏa thuận", Counted: true, Item: []formField{
-			{Key: "title", Label: "Tên thỏa thuận", Kind: kindText},
-			{Key: "partner", Label: "Đối tác", Kind: kindText},
-			{Key: "country", Label: "Quốc gia", Kind: kindText},
-			{Key: "signed_on", Label: "Ngày ký", Kind: kindDate},
-		}}},
-	}}},
-	{ID: "hoi-nghi", Number: "3", Title: "Hội thảo, hội nghị quốc tế", Groups: []formGroup{{
-		Path:   "international_conferences",
-		Fields: []formField{{Key: "count", Label: "Số hội nghị, hội thảo", Unit: "hội nghị", Kind: kindInt}, narrativeField},
-		Lists: []formList{{Key: "items", Label: "Từng hội nghị", AddLabel: "Thêm hội nghị", Counted: true, Item: []formField{
-			{Key: "title", Label: "Tên hội nghị, hội thảo", Kind: kindText},
-			{Key: "held_on", Label: "Ngày tổ chức", Kind: kindDate},
-			{Key: "participants", Label: "Số đại biểu", Unit: "người", Kind: kindInt},
-		}}},
-	}}},
+	{ID: "thoa-thuan", Number: "2", Title: "Thỏa thuận hợp tác quốc tế", Groups: []formGroup{
+		countedGroup("international_agreements", "Số thỏa thuận ký kết", "thỏa thuận", "Từng thỏa thuận", "Thêm thỏa thuận",
+			formField{Key: "title", Label: "Tên thỏa thuận", Kind: kindText},
+			formField{Key: "partner", Label: "Đối tác", Kind: kindText},
+			formField{Key: "country", Label: "Quốc gia", Kind: kindText},
+			formField{Key: "signed_on", Label: "Ngày ký", Kind: kindDate},
+		),
+	}},
+	{ID: "hoi-nghi", Number: "3", Title: "Hội thảo, hội nghị quốc tế", Groups: []formGroup{
+		countedGroup("international_conferences", "Số hội nghị, hội thảo", "hội nghị", "Từng hội nghị", "Thêm hội nghị",
+			formField{Key: "title", Label: "Tên hội nghị, hội thảo", Kind: kindText},
+			formField{Key: "held_on", Label: "Ngày tổ chức", Kind: kindDate},
+			formField{Key: "participants", Label: "Số đại biểu", Unit: "người", Kind: kindInt},
+		),
+	}},
 	{ID: "ngoai-giao-kinh-te", Number: "4", Title: "Ngoại giao kinh tế", Groups: []formGroup{{
 		Path:   "economic_diplomacy",
 		Fields: []formField{narrativeField},
@@ -220,25 +225,21 @@ var reportOutline = []formSection{
 			narrativeField,
 		},
 	}}},
-	{ID: "khen-thuong-nuoc-ngoai", Number: "11", Title: "Khen thưởng của nước ngoài nhận được", Groups: []formGroup{{
-		Path:   "foreign_awards_received",
-		Fields: []formField{{Key: "count", Label: "Số hình thức khen thưởng", Unit: "hình thức", Kind: kindInt}, narrativeField},
-		Lists: []formList{{Key: "items", Label: "Từng khen thưởng", AddLabel: "Thêm khen thưởng", Counted: true, Item: []formField{
-			{Key: "title", Label: "Hình thức khen thưởng", Kind: kindText},
-			{Key: "awarded_by", Label: "Cơ quan trao tặng", Kind: kindText},
-			{Key: "recipient", Label: "Tập thể, cá nhân nhận", Kind: kindText},
-			{Key: "received_on", Label: "Ngày nhận", Kind: kindDate},
-		}}},
-	}}},
-	{ID: "kien-nghi-khen-thuong", Number: "12", Title: "Kiến nghị khen thưởng cấp nhà nước, cấp tỉnh", Groups: []formGroup{{
-		Path:   "award_nominations",
-		Fields: []formField{{Key: "count", Label: "Số kiến nghị khen thưởng", Unit: "hình thức", Kind: kindInt}, narrativeField},
-		Lists: []formList{{Key: "items", Label: "Từng kiến nghị", AddLabel: "Thêm kiến nghị", Counted: true, Item: []formField{
-			{Key: "title", Label: "Hình thức khen thưởng", Kind: kindText},
-			{Key: "nominee", Label: "Tập thể, cá nhân được đề nghị", Kind: kindText},
-			{Key: "level", Label: "Cấp khen thưởng", Kind: kindSelect, Options: [][2]string{{"", "—"}, {"state", "Nhà nước"}, {"province", "Tỉnh"}}},
-		}}},
-	}}},
+	{ID: "khen-thuong-nuoc-ngoai", Number: "11", Title: "Khen thưởng của nước ngoài nhận được", Groups: []formGroup{
+		countedGroup("foreign_awards_received", "Số hình thức khen thưởng", "hình thức", "Từng khen thưởng", "Thêm khen thưởng",
+			formField{Key: "title", Label: "Hình thức khen thưởng", Kind: kindText},
+			formField{Key: "awarded_by", Label: "Cơ quan trao tặng", Kind: kindText},
+			formField{Key: "recipient", Label: "Tập thể, cá nhân nhận", Kind: kindText},
+			formField{Key: "received_on", Label: "Ngày nhận", Kind: kindDate},
+		),
+	}},
+	{ID: "kien-nghi-khen-thuong", Number: "12", Title: "Kiến nghị khen thưởng cấp nhà nước, cấp tỉnh", Groups: []formGroup{
+		countedGroup("award_nominations", "Số kiến nghị khen thưởng", "hình thức", "Từng kiến nghị", "Thêm kiến nghị",
+			formField{Key: "title", Label: "Hình thức khen thưởng", Kind: kindText},
+			formField{Key: "nominee", Label: "Tập thể, cá nhân được đề nghị", Kind: kindText},
+			formField{Key: "level", Label: "Cấp khen thưởng", Kind: kindSelect, Options: [][2]string{{"", "—"}, {"state", "Nhà nước"}, {"province", "Tỉnh"}}},
+		),
+	}},
 	{ID: "che-do-bao-cao", Number: "13", Title: "Chế độ thông tin, báo cáo", Groups: []formGroup{narrativeOnly("reporting_compliance")}},
 	{ID: "kho-khan", Number: "III", Title: "Khó khăn, nguyên nhân", Groups: []formGroup{{
 		Lists: []formList{
@@ -464,9 +465,6 @@ func readInput(f formField, raw string) (val any, ok bool, err error) {
 func showValue(f formField, val any) string {
 	switch x := val.(type) {
 	case int64:
-		if f.Kind == kindMoney {
-			return models.FormatVNInt(x)
-		}
 		return models.FormatVNInt(x)
 	case json.Number:
 		d, err := models.ParseDecimal(string(x))
