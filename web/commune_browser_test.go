@@ -12,6 +12,8 @@ import (
 
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"doingoai/web"
 )
 
 // js runs an expression in the page and returns its value.
@@ -50,17 +52,8 @@ func setText(id, v string) chromedp.Action {
 	}
 }
 
-// fieldID is the page's id of the input for a path (as web.fieldID).
-func fieldID(path string) string {
-	b := []byte("f-" + path)
-	for i := 2; i < len(b); i++ {
-		c := b[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-			b[i] = '-'
-		}
-	}
-	return strings.TrimRight(string(b), "-")
-}
+// fieldID is the page's id of the input for a path.
+var fieldID = web.FieldID
 
 // TestCommuneFormInBrowser: the clerk of Bộc Nhiêu types the 2024 report
 // from the document into the form in Chromium, sees the API's five

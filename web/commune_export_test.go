@@ -4,3 +4,6 @@ package web
 
 // ReportToForm fills the form's inputs from a report's JSON.
 func ReportToForm(body []byte) (map[string]string, error) { return reportToForm(body) }
+
+// FieldID is the id of the page's element for a field path.
+func FieldID(path string) string { return fieldID(path) }

@@ -2,13 +2,11 @@ package web_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"regexp"
@@ -20,20 +18,6 @@ import (
 	"doingoai/models"
 	"doingoai/web"
 )
-
-// newEmptySite is newSite without Bộc Nhiêu's report: the clerk writes it.
-func newEmptySite(t *testing.T) *site {
-	t.Helper()
-	env := apitest.New(t)
-	for _, p := range people {
-		if _, _, err := env.Store.CreateUser(context.Background(), models.CommandLine, p); err != nil {
-			t.Fatal(err)
-		}
-	}
-	srv := httptest.NewServer(env.Handler)
-	t.Cleanup(srv.Close)
-	return &site{Env: env, URL: srv.URL}
-}
 
 // seedForm is the seed report as the form's inputs, numbers written the
 // Vietnamese way ("1.169", "2.690,67").
