@@ -297,51 +297,8 @@ func formToReport(v formValues, unitCode, period, status string) (body []byte, p
 				}
 			}
 			for _, l := range g.Lists {
-				lp := listPath(g, l)
-				idx := listIndices(v, lp)
-				var items []any
-				for _, i := range idx {
-					at := models.Index(lp, i)
-					newAt := models.Index(lp, len(items))
-					if l.Item == nil {
-						if s := strings.TrimSpace(v[at]); s != "" {
-							items = append(items, s)
-							if at != newAt {
-								inputs[newAt] = at
-							}
-						}
-						continue
-					}
-					item := map[string]any{}
-					var itemProblems []models.FieldError
-					for _, f := range l.Item {
-						val, ok, err := readInput(f, v[models.Path(at, f.Key)])
-						if err != nil {
-							itemProblems = append(itemProblems, models.FieldError{Field: models.Path(newAt, f.Key), Message: err.Error()})
-							item[f.Key] = nil // filled in, but unreadable: the entry is kept
-							continue
-						}
-						if ok {
-							item[f.Key] = val
-							if s := showValue(f, val); s != "" {
-								shown[models.Path(at, f.Key)] = s // the input's own name
-							}
-						}
-					}
-					if len(item) == 0 {
-						continue
-					}
-					for k, x := range item {
-						if x == nil {
-							delete(item, k)
-						}
-					}
-					problems = append(problems, itemProblems...)
-					items = append(items, item)
-					if at != newAt {
-						inputs[newAt] = at
-					}
-				}
+				items, listProblems := readList(v, listPath(g, l), l, shown, inputs)
+				problems = append(problems, listProblems...)
 				if len(items) > 0 {
 					obj[l.Key] = items
 				}
@@ -359,6 +316,57 @@ func formToReport(v formValues, unitCode, period, status string) (body []byte, p
 		panic(fmt.Sprintf("web: encoding a report built from a form: %v", err))
 	}
 	return buf.Bytes(), problems, shown, inputs
+}
+
+// readList reads the entries of the list at lp: a line of text, or an
+// object of the inputs of l.Item, each without its empty entries, the rest
+// renumbered in their order (inputs records where an entry moved). An
+// entry with an input that cannot be read is kept, without that input,
+// and the input is a problem at the entry's new path.
+func readList(v formValues, lp string, l formList, shown, inputs formValues) (items []any, problems []models.FieldError) {
+	for _, i := range listIndices(v, lp) {
+		at := models.Index(lp, i)
+		newAt := models.Index(lp, len(items))
+		if l.Item == nil {
+			if s := strings.TrimSpace(v[at]); s != "" {
+				items = append(items, s)
+				if at != newAt {
+					inputs[newAt] = at
+				}
+			}
+			continue
+		}
+		item := map[string]any{}
+		var itemProblems []models.FieldError
+		for _, f := range l.Item {
+			val, ok, err := readInput(f, v[models.Path(at, f.Key)])
+			if err != nil {
+				itemProblems = append(itemProblems, models.FieldError{Field: models.Path(newAt, f.Key), Message: err.Error()})
+				item[f.Key] = nil // filled in, but unreadable: the entry is kept
+				continue
+			}
+			if ok {
+				item[f.Key] = val
+				if s := showValue(f, val); s != "" {
+					shown[models.Path(at, f.Key)] = s // the input's own name
+				}
+			}
+		}
+		if len(item) == 0 {
+			continue
+		}
+		for k, x := range item {
+			if x == nil {
+				delete(item, k)
+			}
+		}
+		problems = append(problems, itemProblems...)
+		items = append(items, item)
+		if at != newAt {
+			inputs[newAt] = at
+		}
+	}
+	return items, problems
 }
 
 // inputPath returns the name of the input that a field path of the report
