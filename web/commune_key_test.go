@@ -31,9 +31,7 @@ func TestSessionKeysArePerPerson(t *testing.T) {
 		f := c.formOf(base, v)
 		f.Set("idem", key)
 		p := c.post(base, f)
-		if p.Status != http.StatusSeeOther || p.Header.Get("Location") != base+"?da=gui" {
-			t.Fatalf("%s sends with the key: %d %q\n%s", login, p.Status, p.Header.Get("Location"), p.Body)
-		}
+		expectRedirect(t, login+" sends with the key", p, base+"?da=gui")
 		return c, f
 	}
 	narrative := func() any {

@@ -120,13 +120,9 @@ func TestCommuneForm(t *testing.T) {
 	c := s.client(t)
 	c.signIn("xa05596")
 
-	if p := c.get("/"); p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/xa/" {
-		t.Fatalf("/ for a commune: %d %q, want 303 to /xa/", p.Status, p.Header.Get("Location"))
-	}
+	expectRedirect(t, "/ for a commune", c.get("/"), "/xa/")
 	p := c.get("/xa/")
-	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/xa/05596/2024" {
-		t.Fatalf("/xa/: %d %q, want 303 to /xa/05596/2024", p.Status, p.Header.Get("Location"))
-	}
+	expectRedirect(t, "/xa/", p, "/xa/05596/2024")
 	const base = "/xa/05596/2024"
 	expect(t, "the empty form", c.get(base), 200, "Chưa báo cáo", "Hạn nộp: 28/11/2024", "còn 3 ngày", "7253/UBND-VP",
 		`<label for="f-profile-households">Số hộ <span class="unit">(hộ)</span></label>`, `placeholder="chưa có số liệu"`,
@@ -164,9 +160,7 @@ func TestCommuneForm(t *testing.T) {
 
 	// Save a draft; the figures are stored exactly.
 	p = c.post(base, c.formOf(base, withAction(seed, "draft")))
-	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != base+"?da=luu-nhap" {
-		t.Fatalf("draft: %d %q\n%s", p.Status, p.Header.Get("Location"), p.Body)
-	}
+	expectRedirect(t, "draft", p, base+"?da=luu-nhap")
 	rep := apiReport(t, s, "05596", "2024")
 	prof := rep["profile"].(map[string]any)
 	if rep["status"] != "draft" || fmt.Sprint(prof["households"]) != "1169" || fmt.Sprint(prof["area_ha"]) != "2690.67" || fmt.Sprint(prof["population"]) != "4456" {
@@ -183,9 +177,7 @@ func TestCommuneForm(t *testing.T) {
 	wrong.Set("profile.households", "5.000")
 	wrong.Set("training.courses", "ba lớp")
 	p = c.post(base, c.formOf(base, wrong))
-	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != base+"?da=luu-tam" {
-		t.Fatalf("a draft with errors: %d %q\n%s", p.Status, p.Header.Get("Location"), p.Body)
-	}
+	expectRedirect(t, "a draft with errors", p, base+"?da=luu-tam")
 	p = c.get(base + "?da=luu-tam")
 	expect(t, "the kept draft", p, 200, "Đã lưu tạm bản nháp", "bản nháp còn lỗi", `value="5.000"`, `value="ba lớp"`, "nhiều hơn dân số", "không phải là số", "Bỏ bản nháp này")
 	if n := revisions(t, s, "05596", "2024"); n != 1 {
@@ -271,9 +263,7 @@ func TestCommuneForm(t *testing.T) {
 	fixed.Set("document.number", "15/BC-UBND")
 	fixed.Set("document.issued_on", "2024-11-20")
 	p = c.post(base, c.formOf(base, fixed))
-	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != base+"?da=gui" {
-		t.Fatalf("resend: %d %q\n%s", p.Status, p.Header.Get("Location"), p.Body)
-	}
+	expectRedirect(t, "resend", p, base+"?da=gui")
 	if rep := apiReport(t, s, "05596", "2024"); rep["status"] != "submitted" || len(rep["warnings"].([]any)) != 3 {
 		t.Errorf("resent: status %v, %d warnings, want submitted with 3", rep["status"], len(rep["warnings"].([]any)))
 	}
@@ -346,9 +336,7 @@ func TestCommunePeriodsOfARetiredUnit(t *testing.T) {
 	c := s.client(t)
 	c.signIn("xa05599")
 	p := c.get("/xa/")
-	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/xa/05599/2023" {
-		t.Fatalf("/xa/ for a unit retired in 2023: %d %q, want /xa/05599/2023", p.Status, p.Header.Get("Location"))
-	}
+	expectRedirect(t, "/xa/ for a unit retired in 2023", p, "/xa/05599/2023")
 	p = c.get("/xa/05599/2023")
 	expect(t, "2023", p, 200, "năm 2023")
 	if strings.Contains(p.Body, `href="/xa/05599/2024"`) {

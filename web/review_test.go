@@ -151,9 +151,9 @@ func TestFiguresAreTheAPIs(t *testing.T) {
 			}
 			want := "—"
 			if iv.Value != "" {
-				want = vietnamese(string(iv.Value))
+				want = models.FormatVNNumber(string(iv.Value))
 			}
-			if row[1] != want || row[2] != vietnamese(strings.TrimSpace(itoa(iv.Reporting))) {
+			if row[1] != want || row[2] != models.FormatVNNumber(strings.TrimSpace(itoa(iv.Reporting))) {
 				t.Errorf("%s %s: page %q (%s communes), API %s (%d)", unit, iv.Code, row[1], row[2], iv.Value, iv.Reporting)
 			}
 		}
@@ -183,7 +183,7 @@ func TestFiguresAreTheAPIs(t *testing.T) {
 	}
 	line := c.get("/u/167/2024?chi-tieu=population").Body
 	for _, pt := range series.Series {
-		if v := pt.Indicators[0].Value; v != "" && !strings.Contains(line, "<title>"+pt.Period+": "+vietnamese(string(v))+"</title>") {
+		if v := pt.Indicators[0].Value; v != "" && !strings.Contains(line, "<title>"+pt.Period+": "+models.FormatVNNumber(string(v))+"</title>") {
 			t.Errorf("the line lacks %s: %s", pt.Period, v)
 		}
 	}
@@ -200,28 +200,6 @@ func TestFiguresAreTheAPIs(t *testing.T) {
 func itoa(n int) string { return strings.TrimSpace(strings.ReplaceAll(jsonString(n), `"`, "")) }
 
 func jsonString(v any) string { b, _ := json.Marshal(v); return string(b) }
-
-// vietnamese writes a JSON number as the pages do: dots between thousands,
-// a decimal comma.
-func vietnamese(num string) string {
-	neg := strings.HasPrefix(num, "-")
-	num = strings.TrimPrefix(num, "-")
-	ip, frac, ok := strings.Cut(num, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteString("-")
-	}
-	for i := range ip {
-		if i > 0 && (len(ip)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteByte(ip[i])
-	}
-	if ok {
-		b.WriteString("," + frac)
-	}
-	return b.String()
-}
 
 func TestDownloads(t *testing.T) {
 	s := newSite(t)

@@ -129,9 +129,7 @@ func (c *client) post(path string, form url.Values) page {
 func (c *client) signIn(login string) {
 	c.t.Helper()
 	p := c.post("/login", url.Values{"login": {login}, "password": {password(login)}})
-	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/" {
-		c.t.Fatalf("sign in as %s: %d %s", login, p.Status, p.Header.Get("Location"))
-	}
+	expectRedirect(c.t, "sign in as "+login, p, "/")
 }
 
 var csrfRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
@@ -145,6 +143,14 @@ func (c *client) csrf(path string) string {
 		c.t.Fatalf("no csrf field on %s (%d)", path, p.Status)
 	}
 	return m[1]
+}
+
+// expectRedirect checks that a page answered 303 to location.
+func expectRedirect(t *testing.T, what string, p page, location string) {
+	t.Helper()
+	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != location {
+		t.Fatalf("%s: %d %q, want 303 to %q\n%s", what, p.Status, p.Header.Get("Location"), location, p.Body)
+	}
 }
 
 func expect(t *testing.T, what string, p page, status int, contains ...string) {
@@ -178,9 +184,7 @@ func TestSignInAndOut(t *testing.T) {
 	expect(t, "an unknown login", p, http.StatusUnauthorized, "Tên đăng nhập hoặc mật khẩu không đúng")
 
 	p = c.post("/login", url.Values{"login": {"huyen167"}, "password": {password("huyen167")}})
-	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/" {
-		t.Fatalf("sign in: %d %q", p.Status, p.Header.Get("Location"))
-	}
+	expectRedirect(t, "sign in", p, "/")
 	cookie := p.Header.Get("Set-Cookie")
 	for _, want := range []string{web.CookieName + "=", "HttpOnly", "SameSite=Lax", "Path=/"} {
 		if !strings.Contains(cookie, want) {
@@ -192,9 +196,7 @@ func TestSignInAndOut(t *testing.T) {
 	}
 
 	p = c.get("/")
-	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/u/167/2024" {
-		t.Fatalf("/ signed in: %d %q, want 303 to /u/167/2024", p.Status, p.Header.Get("Location"))
-	}
+	expectRedirect(t, "/ signed in", p, "/u/167/2024")
 	p = c.get("/u/167/2024")
 	expect(t, "the overview", p, 200, "Huyện Định Hóa", "Phòng Nội vụ Định Hóa", "Xã Bộc Nhiêu")
 	for _, h := range []string{"Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"} {
@@ -211,9 +213,7 @@ func TestSignInAndOut(t *testing.T) {
 
 	token := c.csrf("/u/167/2024")
 	p = c.post("/logout", url.Values{"csrf": {token}})
-	if p.Status != http.StatusSeeOther || p.Header.Get("Location") != "/login" {
-		t.Fatalf("sign out: %d %q", p.Status, p.Header.Get("Location"))
-	}
+	expectRedirect(t, "sign out", p, "/login")
 	if p = c.get("/u/167/2024"); p.Status != http.StatusSeeOther {
 		t.Fatalf("after sign-out the overview answers %d", p.Status)
 	}
