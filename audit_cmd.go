@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"doingoai/store"
 )
 
 // errAuditBroken makes `audit verify` exit non-zero; the entry that does
@@ -18,30 +20,23 @@ func cmdAudit(ctx context.Context, args []string) error {
 		return errors.New("usage: doingoai audit verify [--db URL]")
 	}
 	fs, db := flags("audit verify", "audit verify [--db URL]")
-	pos, err := parse(fs, args[1:])
-	if err != nil {
+	if _, err := parseN(fs, args[1:], 0, "audit verify takes no arguments"); err != nil {
 		return err
 	}
-	if len(pos) != 0 {
-		return errors.New("audit verify takes no arguments")
-	}
-	s, err := openStore(ctx, *db, newLogger())
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	c, err := s.VerifyAudit(ctx)
-	if err != nil {
-		return err
-	}
-	if c.BadID != 0 {
-		fmt.Printf("audit entry %d does not match: %s (%d entries read)\n", c.BadID, c.Reason, c.Entries)
-		return errAuditBroken
-	}
-	fmt.Printf("the audit trail is intact: %d entries", c.Entries)
-	if c.Unchained > 0 {
-		fmt.Printf(" (the first %d, written before the hash chain began, are not covered)", c.Unchained)
-	}
-	fmt.Println()
-	return nil
+	return withStore(ctx, *db, func(s *store.Store) error {
+		c, err := s.VerifyAudit(ctx)
+		if err != nil {
+			return err
+		}
+		if c.BadID != 0 {
+			fmt.Printf("audit entry %d does not match: %s (%d entries read)\n", c.BadID, c.Reason, c.Entries)
+			return errAuditBroken
+		}
+		fmt.Printf("the audit trail is intact: %d entries", c.Entries)
+		if c.Unchained > 0 {
+			fmt.Printf(" (the first %d, written before the hash chain began, are not covered)", c.Unchained)
+		}
+		fmt.Println()
+		return nil
+	})
 }

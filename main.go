@@ -37,28 +37,20 @@ package main
 //go:generate go run ./internal/apidoc/cmd/complete docs
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/pprof"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
 	"text/tabwriter"
 	"time"
 
-	"doingoai/api"
-	"doingoai/demo"
-	"doingoai/handlers"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -87,6 +79,19 @@ Every command takes --db (default: $DATABASE_URL, else data/doingoai.db) and --h
 DATABASE_URL is a file path, sqlite:PATH, or postgres://user@host:5432/db.
 `
 
+// commands are the commands of the binary, by name; each file *_cmd.go
+// holds one with its subcommands.
+var commands = map[string]func(ctx context.Context, args []string) error{
+	"serve":   cmdServe,
+	"migrate": cmdMigrate,
+	"token":   cmdToken,
+	"user":    cmdUser,
+	"units":   cmdUnits,
+	"backup":  cmdBackup,
+	"audit":   cmdAudit,
+	"import":  cmdImport,
+}
+
 func main() {
 	if len(os.Args) < 2 {
 		fmt.Fprint(os.Stderr, usage)
@@ -94,32 +99,18 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	cmd, args := os.Args[1], os.Args[2:]
-	var err error
-	switch cmd {
-	case "serve":
-		err = cmdServe(ctx, args)
-	case "migrate":
-		err = cmdMigrate(ctx, args)
-	case "token":
-		err = cmdToken(ctx, args)
-	case "user":
-		err = cmdUser(ctx, args)
-	case "units":
-		err = cmdUnits(ctx, args)
-	case "backup":
-		err = cmdBackup(ctx, args)
-	case "audit":
-		err = cmdAudit(ctx, args)
-	case "import":
-		err = cmdImport(ctx, args)
+	name, args := os.Args[1], os.Args[2:]
+	switch name {
 	case "help", "-h", "-help", "--help":
 		fmt.Print(usage)
 		return
-	default:
-		fmt.Fprintf(os.Stderr, "doingoai: unknown command %q\n\n%s", cmd, usage)
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "doingoai: unknown command %q\n\n%s", name, usage)
 		os.Exit(2)
 	}
+	err := cmd(ctx, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return
 	}
@@ -127,6 +118,32 @@ func main() {
 		printError(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+// subcommand is one subcommand of a command such as token or user.
+type subcommand struct {
+	name string
+	run  func(ctx context.Context, args []string) error
+}
+
+// dispatch runs the subcommand that args name. With none, or with --help,
+// it prints the command's usage on stderr (and fails when none was named).
+func dispatch(ctx context.Context, cmd, usage string, subs []subcommand, args []string) error {
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
+		fmt.Fprint(os.Stderr, usage)
+		if len(args) == 0 {
+			return fmt.Errorf("%s needs a subcommand", cmd)
+		}
+		return nil
+	}
+	names := make([]string, len(subs))
+	for i, s := range subs {
+		if s.name == args[0] {
+			return s.run(ctx, args[1:])
+		}
+		names[i] = s.name
+	}
+	return fmt.Errorf("unknown %s subcommand %q: use %s", cmd, args[0], strings.Join(names, ", "))
 }
 
 // printError writes an error for a person at a terminal: a domain error
@@ -171,6 +188,19 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// parseN is parse for a command that takes n positional arguments; with
+// another number it fails with the message wrong.
+func parseN(fs *flag.FlagSet, args []string, n int, wrong string) ([]string, error) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if len(pos) != n {
+		return nil, errors.New(wrong)
+	}
+	return pos, nil
 }
 
 func env(name, def string) string {
@@ -222,148 +252,28 @@ func openStore(ctx context.Context, dbFlag string, log *slog.Logger) (*store.Sto
 	return s, nil
 }
 
-func cmdServe(ctx context.Context, args []string) error {
-	fs, db := flags("serve", "serve [--addr ADDR] [--demo] [--db URL]")
-	addr := fs.String("addr", env("ADDR", ":8080"), "address to listen on ($ADDR)")
-	withDemo := fs.Bool("demo", false, "on an empty database, load the Định Hóa units and the Bộc Nhiêu 2024 report and print a token per role")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	log := newLogger()
-	tuneGC()
-	s, err := openStore(ctx, *db, log)
+// withStore runs f on the database of --db (see openStore) and closes it.
+func withStore(ctx context.Context, dbFlag string, f func(s *store.Store) error) error {
+	s, err := openStore(ctx, dbFlag, newLogger())
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if *withDemo {
-		res, err := demo.Load(ctx, s)
-		if err != nil {
-			return fmt.Errorf("demo: %w", err)
-		}
-		printDemo(os.Stdout, res, *addr)
-	}
-	grace, err := time.ParseDuration(env("SHUTDOWN_GRACE", "20s"))
-	if err != nil {
-		return fmt.Errorf("SHUTDOWN_GRACE: %w", err)
-	}
-	cfg := api.Config{Store: s, Logger: log}
-	if cfg.RateLimit, err = strconv.ParseFloat(env("RATE_LIMIT", "50"), 64); err != nil || cfg.RateLimit < 0 {
-		return fmt.Errorf("RATE_LIMIT must be a number of requests per second (0 turns limiting off)")
-	}
-	if cfg.RateBurst, err = strconv.Atoi(env("RATE_BURST", "0")); err != nil || cfg.RateBurst < 0 {
-		return fmt.Errorf("RATE_BURST must be a whole number (0: twice RATE_LIMIT)")
-	}
-	for _, o := range strings.Split(os.Getenv("CORS_ORIGINS"), ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
-		}
-	}
-	if _, err := api.CORSMatcher(cfg.CORSOrigins); err != nil {
-		return fmt.Errorf("CORS_ORIGINS: %w", err)
-	}
-	if err := hardeningConfig(&cfg); err != nil {
-		return err
-	}
-	go purgeIdempotencyKeys(ctx, s, log)
-	if addr := os.Getenv("PPROF_ADDR"); addr != "" {
-		// Go's profiler, for diagnosing a live server; never on the API's
-		// address, and off unless asked for.
-		go func() {
-			log.Info("profiling on", "addr", addr)
-			if err := http.ListenAndServe(addr, pprofMux()); err != nil {
-				log.Error("pprof", "err", err)
-			}
-		}()
-	}
-	handler := api.New(cfg)
-	return api.Serve(ctx, *addr, handler, grace, log)
+	return f(s)
 }
 
-// tuneGC trades memory for CPU unless GOGC or GOMEMLIMIT say otherwise:
-// each submission allocates its decoded report, so the collector ran often
-// at the default GOGC=100 (a tenth of the CPU under load); at 400 with a
-// soft limit of 120 MiB the heap still stays small.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(120 << 20)
-	}
-}
-
-func pprofMux() *http.ServeMux {
-	mux := http.NewServeMux()
-	mux.HandleFunc("/debug/pprof/", pprof.Index)
-	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-	return mux
-}
-
-// purgeIdempotencyKeys deletes expired idempotency keys every hour (each
-// server does; the deletes are idempotent).
-func purgeIdempotencyKeys(ctx context.Context, s *store.Store, log *slog.Logger) {
-	t := time.NewTicker(time.Hour)
-	defer t.Stop()
-	for {
-		if n, err := s.PurgeIdempotencyKeys(ctx); err != nil && ctx.Err() == nil {
-			log.Warn("purge idempotency keys", "err", err)
-		} else if n > 0 {
-			log.Info("purged expired idempotency keys", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
-}
-
-func printDemo(w io.Writer, res demo.Result, addr string) {
-	if res.Tokens == nil {
-		fmt.Fprintln(w, "--demo: the database already holds data that the demo did not load; nothing was changed. Make tokens with `doingoai token create`.")
-		return
-	}
-	host := addr
-	if strings.HasPrefix(host, ":") {
-		host = "localhost" + host
-	}
-	if res.Loaded {
-		fmt.Fprintln(w, "Demo data loaded: Tỉnh Thái Nguyên (19) with Huyện Định Hóa (167) and its 23 communes as in 2024, and the 2024 report of Xã Bộc Nhiêu (05596);")
-		fmt.Fprintln(w, "then the 2025 reform: from 01/07/2025 no districts, and Xã Trung Hội (05581) = old Bộc Nhiêu + Phú Tiến + Trung Hội, with an EXAMPLE 2025 report (made-up figures).")
-	}
-	fmt.Fprintln(w, "Demo tokens (new ones are issued at each start with --demo):")
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	for _, t := range res.Tokens {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", t.Role, t.Unit, t.Secret)
-	}
-	tw.Flush()
-	if len(res.People) > 0 {
-		fmt.Fprintf(w, "Web app: http://%s/ — sign in with (new passwords are issued at each start with --demo):\n", host)
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		for _, p := range res.People {
-			fmt.Fprintf(tw, "  login: %s\tpassword: %s\t(%s %s)\n", p.Login, p.Password, p.Role, dash(p.Unit))
-		}
-		tw.Flush()
-	}
-	admin, province := res.Tokens[0].Secret, res.Tokens[1].Secret
-	fmt.Fprintf(w, "Try (2025 against 2024 for the new Xã Trung Hội, in the tree of 01/07/2025):\n  curl -H 'Authorization: Bearer %s' 'http://%s/api/v1/rollups?unit=05581&periods=2024,2025&tree=2025-07-01&indicators=population,households,poverty_rate_pct'\n", province, host)
-	fmt.Fprintf(w, "  curl -H 'Authorization: Bearer %s' 'http://%s/api/v1/units/05581?at=2025-07-01'\n", admin, host)
-	fmt.Fprintf(w, "API documentation: http://%s/swagger/index.html\n", host)
-}
-
+// cmdMigrate is `migrate`: it applies the pending migrations and says
+// what it did.
 func cmdMigrate(ctx context.Context, args []string) error {
 	fs, db := flags("migrate", "migrate [--db URL]")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	log := newLogger()
 	url := *db
 	if url == "" {
 		url = os.Getenv("DATABASE_URL")
 	}
-	s, err := store.Open(ctx, url, store.Options{Logger: log})
+	s, err := store.Open(ctx, url, store.Options{Logger: newLogger()})
 	if err != nil {
 		return err
 	}
@@ -380,112 +290,44 @@ func cmdMigrate(ctx context.Context, args []string) error {
 	return nil
 }
 
-func cmdToken(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
-		fmt.Fprint(os.Stderr, "Usage:\n  doingoai token create --role admin|district|commune [--unit CODE] [--name TEXT] [--expires 90d]\n  doingoai token list\n  doingoai token revoke ID\n")
-		if len(args) == 0 {
-			return errors.New("token needs a subcommand")
-		}
-		return nil
+// cmdBackup is `backup FILE`: a consistent copy of a live SQLite database.
+func cmdBackup(ctx context.Context, args []string) error {
+	fs, db := flags("backup", "backup FILE [--db URL]")
+	pos, err := parseN(fs, args, 1, "backup takes the path of the copy to write")
+	if err != nil {
+		return err
 	}
-	log := newLogger()
-	switch args[0] {
-	case "create":
-		fs, db := flags("token create", "token create --role admin|district|commune [--unit CODE] [--name TEXT] [--expires 90d]")
-		role := fs.String("role", "", "admin, district or commune")
-		unit := fs.String("unit", "", "code of the unit a district or commune token is bound to")
-		name := fs.String("name", "", "who or what uses the token (shown in the audit trail)")
-		expires := fs.String("expires", "", "lifetime such as 90d, 12h or 30m (default: no expiry)")
-		if _, err := parse(fs, args[1:]); err != nil {
-			return err
-		}
-		ttl, err := parseTTL(*expires)
+	return withStore(ctx, *db, func(s *store.Store) error {
+		n, err := s.Backup(ctx, pos[0])
 		if err != nil {
 			return err
 		}
-		s, err := openStore(ctx, *db, log)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		secret, _, err := s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.Role(*role), UnitCode: *unit, Name: *name, TTL: ttl})
-		if err != nil {
-			return err
-		}
-		fmt.Println(secret)
+		fmt.Printf("wrote %s (%d bytes)\n", pos[0], n)
 		return nil
-	case "list":
-		fs, db := flags("token list", "token list [--db URL]")
-		if _, err := parse(fs, args[1:]); err != nil {
-			return err
-		}
-		s, err := openStore(ctx, *db, log)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		toks, err := s.ListTokens(ctx)
-		if err != nil {
-			return err
-		}
-		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tROLE\tUNIT\tNAME\tCREATED\tEXPIRES\tLAST USED\tSTATE")
-		for _, t := range toks {
-			state := "active"
-			switch {
-			case t.RevokedAt != nil:
-				state = "revoked " + t.RevokedAt.Format(time.DateOnly)
-			case t.ExpiresAt != nil && !time.Now().Before(*t.ExpiresAt):
-				state = "expired"
-			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.Role, dash(t.UnitCode), dash(t.Name),
-				t.CreatedAt.Format(time.RFC3339), timeOrDash(t.ExpiresAt), timeOrDash(t.LastUsedAt), state)
-		}
-		return tw.Flush()
-	case "revoke":
-		fs, db := flags("token revoke", "token revoke ID [--db URL]")
-		pos, err := parse(fs, args[1:])
-		if err != nil {
-			return err
-		}
-		if len(pos) != 1 {
-			return errors.New("token revoke takes one token id (the first column of `token list`)")
-		}
-		id, err := strconv.ParseInt(pos[0], 10, 64)
-		if err != nil {
-			return fmt.Errorf("%q is not a token id", pos[0])
-		}
-		s, err := openStore(ctx, *db, log)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		if err := s.RevokeToken(ctx, models.CommandLine, id); err != nil {
-			return err
-		}
-		fmt.Printf("token %d revoked\n", id)
-		return nil
-	}
-	return fmt.Errorf("unknown token subcommand %q: use create, list or revoke", args[0])
+	})
 }
 
-// parseTTL reads a lifetime: Go durations (12h, 30m) and days (90d).
-func parseTTL(s string) (time.Duration, error) {
-	if s == "" {
-		return 0, nil
+// table writes aligned columns, as every listing of the commands does.
+func table(w io.Writer) *tabwriter.Writer {
+	return tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+}
+
+// listing is a list subcommand (token list, user list): on stdout, a line
+// of column names and the rows that rows writes, aligned. Nothing is
+// printed if rows fails.
+func listing(ctx context.Context, name string, args []string, header string, rows func(s *store.Store, w io.Writer) error) error {
+	fs, db := flags(name, name+" [--db URL]")
+	if _, err := parse(fs, args); err != nil {
+		return err
 	}
-	if d, ok := strings.CutSuffix(s, "d"); ok {
-		n, err := strconv.Atoi(d)
-		if err != nil || n <= 0 || n > 3650 {
-			return 0, fmt.Errorf("--expires %q: write a number of days from 1 to 3650, such as 90d", s)
+	return withStore(ctx, *db, func(s *store.Store) error {
+		tw := table(os.Stdout)
+		fmt.Fprintln(tw, header)
+		if err := rows(s, tw); err != nil {
+			return err
 		}
-		return time.Duration(n) * 24 * time.Hour, nil
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("--expires %q: write a lifetime such as 90d, 12h or 30m", s)
-	}
-	return d, nil
+		return tw.Flush()
+	})
 }
 
 func dash(s string) string {
@@ -500,119 +342,4 @@ func timeOrDash(t *time.Time) string {
 		return "-"
 	}
 	return t.Format(time.RFC3339)
-}
-
-func cmdUnits(ctx context.Context, args []string) error {
-	if len(args) > 0 && args[0] == "reform" {
-		return cmdUnitsReform(ctx, args[1:])
-	}
-	if len(args) == 0 || args[0] != "import" {
-		fmt.Fprint(os.Stderr, "Usage: doingoai units import FILE.csv [--db URL]\n       doingoai units reform --on DATE --units FILE.csv --map MAP.csv [--scope CODES] [--dry-run] [--db URL]\n")
-		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
-			return nil
-		}
-		return errors.New("units needs the subcommand import or reform")
-	}
-	fs, db := flags("units import", "units import FILE.csv [--db URL]")
-	pos, err := parse(fs, args[1:])
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return errors.New("units import takes one CSV file (code,name,kind,parent_code)")
-	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	rows, parsed, err := models.ParseUnitsCSVAll(bufio.NewReader(f))
-	if err != nil {
-		return err
-	}
-	s, err := openStore(ctx, *db, newLogger())
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	res, err := s.ImportUnitsChecked(ctx, models.CommandLine, rows, parsed)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("%s: %d units added, %d updated, %d unchanged\n", pos[0], res.Added, res.Updated, res.Unchanged)
-	return nil
-}
-
-func cmdBackup(ctx context.Context, args []string) error {
-	fs, db := flags("backup", "backup FILE [--db URL]")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return errors.New("backup takes the path of the copy to write")
-	}
-	s, err := openStore(ctx, *db, newLogger())
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	n, err := s.Backup(ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	fmt.Printf("wrote %s (%d bytes)\n", pos[0], n)
-	return nil
-}
-
-// cmdImport reads an existing report into a draft, as POST
-// /api/v1/reports/import does, and prints the answer as JSON; --save also
-// stores it as a draft revision.
-func cmdImport(ctx context.Context, args []string) error {
-	fs, db := flags("import", "import FILE [--unit CODE] [--period P] [--save] [--db URL]")
-	unit := fs.String("unit", "", "the commune's code (default: the commune the document names)")
-	period := fs.String("period", "", "2024, 2024S1 or 2024S2 (default: the period in the document's title)")
-	save := fs.Bool("save", false, "also store the result as a draft revision (refused if the report is already submitted)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return errors.New("import takes one file: a .docx or a text file")
-	}
-	data, err := readLimited(pos[0], api.MaxBody)
-	if err != nil {
-		return err
-	}
-	s, err := openStore(ctx, *db, newLogger())
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	h := &handlers.Handler{Store: s, Log: newLogger()}
-	out, _, err := h.Import(models.WithPrincipal(ctx, models.CommandLine), data, *unit, *period, *save)
-	if err != nil {
-		return err
-	}
-	enc := json.NewEncoder(os.Stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
-}
-
-// readLimited reads a file of at most limit bytes, the API's body limit.
-func readLimited(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, models.Errorf(models.ETOOLARGE, "%s is over %d bytes, the limit of an import", name, limit)
-	}
-	return data, nil
 }

@@ -13,6 +13,44 @@ import (
 	"doingoai/store"
 )
 
+const unitsUsage = `Usage: doingoai units import FILE.csv [--db URL]
+       doingoai units reform --on DATE --units FILE.csv --map MAP.csv [--scope CODES] [--dry-run] [--db URL]
+`
+
+// cmdUnits manages the national list of units: import adds or updates
+// units, reform applies a reorganisation (reform_cmd.go).
+func cmdUnits(ctx context.Context, args []string) error {
+	return dispatch(ctx, "units", unitsUsage, []subcommand{
+		{"import", cmdUnitsImport},
+		{"reform", cmdUnitsReform},
+	}, args)
+}
+
+func cmdUnitsImport(ctx context.Context, args []string) error {
+	fs, db := flags("units import", "units import FILE.csv [--db URL]")
+	pos, err := parseN(fs, args, 1, "units import takes one CSV file (code,name,kind,parent_code)")
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rows, parsed, err := models.ParseUnitsCSVAll(bufio.NewReader(f))
+	if err != nil {
+		return err
+	}
+	return withStore(ctx, *db, func(s *store.Store) error {
+		res, err := s.ImportUnitsChecked(ctx, models.CommandLine, rows, parsed)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%s: %d units added, %d updated, %d unchanged\n", pos[0], res.Added, res.Updated, res.Unchanged)
+		return nil
+	})
+}
+
 // cmdUnitsReform applies a reorganisation of the unit tree:
 // units reform --on DATE --units FILE --map FILE [--scope CODES] [--dry-run].
 func cmdUnitsReform(ctx context.Context, args []string) error {
@@ -63,17 +101,14 @@ func cmdUnitsReform(ctx context.Context, args []string) error {
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	s, err := openStore(ctx, *db, newLogger())
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	res, err := s.Reform(ctx, models.CommandLine, in)
-	if err != nil {
-		return err
-	}
-	printReform(os.Stdout, res)
-	return nil
+	return withStore(ctx, *db, func(s *store.Store) error {
+		res, err := s.Reform(ctx, models.CommandLine, in)
+		if err != nil {
+			return err
+		}
+		printReform(os.Stdout, res)
+		return nil
+	})
 }
 
 func readFile(name string, read func(io.Reader) error) error {
