@@ -57,23 +57,9 @@ func (h *Handler) ListAudit(w http.ResponseWriter, r *http.Request) error {
 		}
 		f.Since = t
 	}
-	t, err := h.Store.Tree(r.Context())
+	within, err := h.listWithin(r, p, "unit", &probs)
 	if err != nil {
 		return err
-	}
-	within := t.Unit(p.UnitID) // nil for an admin: everything
-	if code := q.Get("unit"); code != "" {
-		if within = t.ByCode(code); within == nil {
-			probs.Addf("unit", "no unit has the code %s", code)
-		}
-	}
-	if err := probs.err(); err != nil {
-		return err
-	}
-	if within != nil {
-		if err := t.InScope(p, within); err != nil {
-			return err
-		}
 	}
 	list, err := h.Store.ListAudit(r.Context(), f, within)
 	if err != nil {

@@ -44,13 +44,7 @@ func (h *Handler) GetConsolidated(w http.ResponseWriter, r *http.Request) error 
 	qv := r.URL.Query()
 	var probs queryProblems
 	var opt consolidated.Options
-	switch qv.Get("status") {
-	case "", models.StatusSubmitted:
-	case models.StatusAccepted:
-		opt.AcceptedOnly = true
-	default:
-		probs.Add("status", "must be accepted (accepted reports only) or submitted (the default: submitted and accepted)")
-	}
+	opt.AcceptedOnly = probs.acceptedOnly(qv.Get("status"))
 	format := qv.Get("format")
 	switch format {
 	case "", "docx":

@@ -62,17 +62,8 @@ func (h *Handler) PutDeadline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	body, err := readJSONBody(r)
-	if err != nil {
-		return err
-	}
 	var in models.DeadlineInput
-	if err := models.DecodeJSON(body, &in, nil); err != nil {
-		return err
-	}
-	var probs models.Problems
-	in.Validate(&probs)
-	if err := probs.Err("the deadline is not valid"); err != nil {
+	if err := decodeValid(r, &in, "the deadline is not valid"); err != nil {
 		return err
 	}
 	d, created, err := h.Store.SetDeadline(r.Context(), p, u, period.String(), in)

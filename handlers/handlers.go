@@ -56,6 +56,27 @@ func readJSONBody(r *http.Request) ([]byte, error) {
 	return b, err
 }
 
+// decodeJSONBody reads a request's JSON body (readJSONBody) into v; a
+// member v does not have is a problem (models.DecodeJSON).
+func decodeJSONBody(r *http.Request, v any) error {
+	body, err := readJSONBody(r)
+	if err != nil {
+		return err
+	}
+	return models.DecodeJSON(body, v, nil)
+}
+
+// decodeValid is decodeJSONBody followed by the body's own checks, whose
+// problems are answered under the title msg.
+func decodeValid(r *http.Request, v interface{ Validate(*models.Problems) }, msg string) error {
+	if err := decodeJSONBody(r, v); err != nil {
+		return err
+	}
+	var probs models.Problems
+	v.Validate(&probs)
+	return probs.Err(msg)
+}
+
 // principal returns who makes the request; the api package has
 // authenticated every request that reaches a handler under /api/v1.
 func principal(r *http.Request) models.Principal {
@@ -68,4 +89,18 @@ type queryProblems struct{ models.Problems }
 
 func (q *queryProblems) err() error {
 	return q.Err("the query is not valid")
+}
+
+// acceptedOnly reads the status parameter of a rollup or a consolidated
+// report: submitted (the default: submitted and accepted reports) or
+// accepted (accepted reports only).
+func (q *queryProblems) acceptedOnly(status string) bool {
+	switch status {
+	case "", models.StatusSubmitted:
+	case models.StatusAccepted:
+		return true
+	default:
+		q.Add("status", "must be accepted (accepted reports only) or submitted (the default: submitted and accepted)")
+	}
+	return false
 }

@@ -142,6 +142,32 @@ func (h *Handler) GetRevision(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, view)
 }
 
+// listWithin resolves the subtree a listing reads: the unit that the query
+// parameter param names, else the principal's own (nil for an admin:
+// everything). The query's problems, with param's, are answered before the
+// scope is checked.
+func (h *Handler) listWithin(r *http.Request, p models.Principal, param string, probs *queryProblems) (*models.TreeUnit, error) {
+	t, err := h.Store.Tree(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	within := t.Unit(p.UnitID)
+	if code := r.URL.Query().Get(param); code != "" {
+		if within = t.ByCode(code); within == nil {
+			probs.Addf(param, "no unit has the code %s", code)
+		}
+	}
+	if err := probs.err(); err != nil {
+		return nil, err
+	}
+	if within != nil {
+		if err := t.InScope(p, within); err != nil {
+			return nil, err
+		}
+	}
+	return within, nil
+}
+
 const (
 	reportsPerPage    = 50
 	maxReportsPerPage = 500
@@ -187,23 +213,9 @@ func (h *Handler) ListReports(w http.ResponseWriter, r *http.Request) error {
 	default:
 		probs.Add("status", "must be draft, submitted, accepted or returned")
 	}
-	t, err := h.Store.Tree(r.Context())
+	within, err := h.listWithin(r, p, "parent", &probs)
 	if err != nil {
 		return err
-	}
-	within := t.Unit(p.UnitID) // nil for an admin: everything
-	if code := q.Get("parent"); code != "" {
-		if within = t.ByCode(code); within == nil {
-			probs.Addf("parent", "no unit has the code %s", code)
-		}
-	}
-	if err := probs.err(); err != nil {
-		return err
-	}
-	if within != nil {
-		if err := t.InScope(p, within); err != nil {
-			return err
-		}
 	}
 	list, err := h.Store.ListReports(r.Context(), f, within)
 	if err != nil {

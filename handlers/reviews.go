@@ -47,17 +47,8 @@ func (h *Handler) PostReview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	body, err := readJSONBody(r)
-	if err != nil {
-		return err
-	}
 	var in models.ReviewInput
-	if err := models.DecodeJSON(body, &in, nil); err != nil {
-		return err
-	}
-	var probs models.Problems
-	in.Validate(&probs)
-	if err := probs.Err("the review is not valid"); err != nil {
+	if err := decodeValid(r, &in, "the review is not valid"); err != nil {
 		return err
 	}
 	if err := h.Store.Review(r.Context(), p, u, period, in, strings.TrimSpace(r.Header.Get("If-Match"))); err != nil {

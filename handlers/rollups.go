@@ -261,13 +261,7 @@ func parseRollupQuery(qv url.Values) (q store.RollupQuery, code, format string, 
 	default:
 		probs.Add("by", "must be child")
 	}
-	switch qv.Get("status") {
-	case "", models.StatusSubmitted:
-	case models.StatusAccepted:
-		q.AcceptedOnly = true
-	default:
-		probs.Add("status", "must be accepted (count accepted reports only) or submitted (the default: submitted and accepted)")
-	}
+	q.AcceptedOnly = probs.acceptedOnly(qv.Get("status"))
 	format = qv.Get("format")
 	switch format {
 	case "", "json":

@@ -37,12 +37,8 @@ func (h *Handler) CreateToken(w http.ResponseWriter, r *http.Request) error {
 	if err := p.RequireRole(models.RoleAdmin); err != nil {
 		return err
 	}
-	body, err := readJSONBody(r)
-	if err != nil {
-		return err
-	}
 	var req models.TokenRequest
-	if err := models.DecodeJSON(body, &req, nil); err != nil {
+	if err := decodeJSONBody(r, &req); err != nil {
 		return err
 	}
 	in, err := req.Input()

@@ -170,12 +170,8 @@ func (h *Handler) CreateUnit(w http.ResponseWriter, r *http.Request) error {
 	if err := p.RequireRole(models.RoleAdmin); err != nil {
 		return err
 	}
-	body, err := readJSONBody(r)
-	if err != nil {
-		return err
-	}
 	var in models.UnitInput
-	if err := models.DecodeJSON(body, &in, nil); err != nil {
+	if err := decodeJSONBody(r, &in); err != nil {
 		return err
 	}
 	u, err := h.Store.CreateUnit(r.Context(), p, in)
