@@ -114,6 +114,28 @@ func CheckReport(r *Report, now time.Time, p *Problems) []Warning {
 }
 
 func (c *checker) report(r *Report, now time.Time) []Warning {
+	c.header(r, now)
+	c.document(r.Document, r.Status == StatusSubmitted)
+	c.profile(r.Profile)
+	c.sections(r)
+	c.entries("difficulties", r.Difficulties)
+	c.entries("causes", r.Causes)
+	c.entries("plan", r.Plan)
+	c.listLen("recommendations", len(r.Recommendations), MaxEntries)
+	for i, rec := range r.Recommendations {
+		at := Index("recommendations", i)
+		c.text(Path(at, "addressee"), rec.Addressee)
+		c.requiredMax(Path(at, "text"), rec.Text, MaxEntry)
+	}
+	if c.p.Len() == 0 || c.rules != nil {
+		c.totals(r)
+	}
+	return c.warnings
+}
+
+// header checks what names the report: its status, unit and period. A
+// report sent without a status is submitted.
+func (c *checker) header(r *Report, now time.Time) {
 	p := c.p
 	c.rule("status", "draft or submitted; submitted when left out")
 	c.rule("unit_code", "required; the code of a commune-level unit (digits, such as 05596) in the token's scope")
@@ -145,9 +167,11 @@ func (c *checker) report(r *Report, now time.Time) []Warning {
 	} else if !per.Begun(now) {
 		p.AddCodef("period", FOutOfRange, "%s has not begun: it starts on %s", r.Period, per.FirstDay())
 	}
+}
 
-	c.document(r.Document, r.Status == StatusSubmitted)
-	c.profile(r.Profile)
+// sections checks the twelve sections of the report, in their order; a
+// section left out is not checked.
+func (c *checker) sections(r *Report) {
 	if d := r.Delegations; d != nil {
 		c.delegations("delegations.outbound", d.Outbound)
 		c.delegations("delegations.inbound_domestic", d.InboundDomestic)
@@ -155,25 +179,17 @@ func (c *checker) report(r *Report, now time.Time) []Warning {
 		c.narrative("delegations", d.Narrative)
 	}
 	if s := r.InternationalAgreements; s != nil {
-		c.count("international_agreements.count", s.Count, MaxCount)
-		c.items("international_agreements", len(s.Items), s.Count)
-		for i, it := range s.Items {
-			at := Index("international_agreements.items", i)
+		countedSection(c, "international_agreements", s.Count, s.Items, s.Narrative, func(at string, it Agreement) {
 			c.required(Path(at, "title"), it.Title)
 			c.text(Path(at, "partner"), it.Partner)
 			c.text(Path(at, "country"), it.Country)
-		}
-		c.narrative("international_agreements", s.Narrative)
+		})
 	}
 	if s := r.InternationalConferences; s != nil {
-		c.count("international_conferences.count", s.Count, MaxCount)
-		c.items("international_conferences", len(s.Items), s.Count)
-		for i, it := range s.Items {
-			at := Index("international_conferences.items", i)
+		countedSection(c, "international_conferences", s.Count, s.Items, s.Narrative, func(at string, it Conference) {
 			c.required(Path(at, "title"), it.Title)
 			c.count(Path(at, "participants"), it.Participants, MaxPeople)
-		}
-		c.narrative("international_conferences", s.Narrative)
+		})
 	}
 	if s := r.EconomicDiplomacy; s != nil {
 		c.documents("economic_diplomacy.documents", s.Documents)
@@ -223,46 +239,36 @@ func (c *checker) report(r *Report, now time.Time) []Warning {
 		c.narrative("training", s.Narrative)
 	}
 	if s := r.ForeignAwardsReceived; s != nil {
-		c.count("foreign_awards_received.count", s.Count, MaxCount)
-		c.items("foreign_awards_received", len(s.Items), s.Count)
-		for i, it := range s.Items {
-			at := Index("foreign_awards_received.items", i)
+		countedSection(c, "foreign_awards_received", s.Count, s.Items, s.Narrative, func(at string, it Award) {
 			c.required(Path(at, "title"), it.Title)
 			c.text(Path(at, "awarded_by"), it.AwardedBy)
 			c.text(Path(at, "recipient"), it.Recipient)
-		}
-		c.narrative("foreign_awards_received", s.Narrative)
+		})
 	}
 	if s := r.AwardNominations; s != nil {
-		c.count("award_nominations.count", s.Count, MaxCount)
-		c.items("award_nominations", len(s.Items), s.Count)
-		for i, it := range s.Items {
-			at := Index("award_nominations.items", i)
+		countedSection(c, "award_nominations", s.Count, s.Items, s.Narrative, func(at string, it Nomination) {
 			c.required(Path(at, "title"), it.Title)
 			c.text(Path(at, "nominee"), it.Nominee)
 			c.rule(Path(at, "level"), "state or province, or left out")
 			if it.Level != "" && it.Level != "state" && it.Level != "province" {
-				p.AddCode(Path(at, "level"), FNotAllowed, "must be state or province")
+				c.p.AddCode(Path(at, "level"), FNotAllowed, "must be state or province")
 			}
-		}
-		c.narrative("award_nominations", s.Narrative)
+		})
 	}
 	if s := r.ReportingCompliance; s != nil {
 		c.narrative("reporting_compliance", s.Narrative)
 	}
-	c.entries("difficulties", r.Difficulties)
-	c.entries("causes", r.Causes)
-	c.entries("plan", r.Plan)
-	c.listLen("recommendations", len(r.Recommendations), MaxEntries)
-	for i, rec := range r.Recommendations {
-		at := Index("recommendations", i)
-		c.text(Path(at, "addressee"), rec.Addressee)
-		c.requiredMax(Path(at, "text"), rec.Text, MaxEntry)
+}
+
+// countedSection checks a section that counts cases and may list them:
+// its count, its items (each with item, at its path), its narrative.
+func countedSection[T any](c *checker, section string, count *int64, items []T, narrative string, item func(at string, it T)) {
+	c.count(Path(section, "count"), count, MaxCount)
+	c.items(section, len(items), count)
+	for i, it := range items {
+		item(Index(Path(section, "items"), i), it)
 	}
-	if p.Len() == 0 || c.rules != nil {
-		c.totals(r)
-	}
-	return c.warnings
+	c.narrative(section, narrative)
 }
 
 // totals refuses a report that would add more than MaxReportTotal to any
