@@ -20,22 +20,9 @@ type Rule struct {
 // cannot differ from what the validator does. RULES.md is generated from it
 // (go run ./cmd/rulesdoc).
 func ReportRules() []Rule {
-	var r Report
-	fill(reflect.ValueOf(&r).Elem())
 	var rules []Rule
-	var p Problems
-	c := &checker{p: &p, rules: &rules}
-	c.report(&r, time.Now())
-	seen := map[Rule]bool{}
-	out := rules[:0]
-	for _, ru := range rules {
-		ru.Field = strings.ReplaceAll(ru.Field, "[0]", "[]")
-		if !seen[ru] {
-			seen[ru] = true
-			out = append(out, ru)
-		}
-	}
-	return out
+	walkEveryField(&checker{rules: &rules})
+	return distinctFields(rules, func(r *Rule) *string { return &r.Field })
 }
 
 // Limit is a limit of a report's field in JSON Schema's words: Keyword is
@@ -50,19 +37,31 @@ type Limit struct {
 // validator itself as ReportRules are; the OpenAPI document's test checks
 // that the document carries each of them.
 func ReportLimits() []Limit {
+	var limits []Limit
+	walkEveryField(&checker{limits: &limits})
+	return distinctFields(limits, func(l *Limit) *string { return &l.Field })
+}
+
+// walkEveryField runs the validator c, its recording on, over a report
+// that has every section and one entry in every list.
+func walkEveryField(c *checker) {
 	var r Report
 	fill(reflect.ValueOf(&r).Elem())
-	var limits []Limit
-	var p Problems
-	c := &checker{p: &p, limits: &limits}
+	c.p = &Problems{}
 	c.report(&r, time.Now())
-	seen := map[Limit]bool{}
-	out := limits[:0]
-	for _, l := range limits {
-		l.Field = strings.ReplaceAll(l.Field, "[0]", "[]")
-		if !seen[l] {
-			seen[l] = true
-			out = append(out, l)
+}
+
+// distinctFields writes every list index of the recorded entries' fields
+// as [] and keeps the first of each entry.
+func distinctFields[T comparable](list []T, field func(*T) *string) []T {
+	seen := map[T]bool{}
+	out := list[:0]
+	for _, x := range list {
+		f := field(&x)
+		*f = strings.ReplaceAll(*f, "[0]", "[]")
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
 		}
 	}
 	return out
