@@ -370,13 +370,3 @@ func (s *Store) countReports(tx *gorm.DB, unitID int64) (int64, error) {
 	err := tx.Raw("SELECT count(*) FROM reports WHERE unit_id = ? AND revision > 0", unitID).Scan(&n).Error
 	return n, err
 }
-
-// ReportFigures returns the measures stored for a report's current
-// revision: what rollups add up.
-func (s *Store) ReportFigures(ctx context.Context, unit *models.TreeUnit, period string) (models.Figures, error) {
-	st, err := s.reportState(ctx, unit, period)
-	if err != nil {
-		return models.Figures{}, err
-	}
-	return st.Figures, nil
-}
