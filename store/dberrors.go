@@ -14,6 +14,7 @@ import (
 // PostgreSQL SQLSTATE codes (Appendix A of its manual).
 const (
 	pgUniqueViolation      = "23505"
+	pgExclusionViolation   = "23P01"
 	pgNumericOutOfRange    = "22003"
 	pgSerializationFailure = "40001"
 	pgDeadlockDetected     = "40P01"

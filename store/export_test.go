@@ -5,6 +5,7 @@ var (
 	IsUniqueViolation = isUniqueViolation
 	IsRetryable       = isRetryable
 	IsOverflow        = isOverflow
+	IsOverlap         = isOverlap
 )
 
 // Bind is bind for a store of the dialect.

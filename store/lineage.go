@@ -6,22 +6,36 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/mattn/go-sqlite3"
 
 	"doingoai/models"
 )
 
+// overlapGuard names what keeps two units from having one code on the
+// same day: the exclusion constraint (or, without btree_gist, the trigger)
+// on PostgreSQL, the triggers on SQLite (migrations 00007). On SQLite a
+// trigger's RAISE gives only the extended code SQLITE_CONSTRAINT_TRIGGER,
+// which the audit trail's triggers give too; the message, which starts
+// with this name, is the only thing that tells them apart.
+const overlapGuard = "units_code_no_overlap"
+
 // isOverlap tells whether the database refused a write because two units
-// would have one code on the same day (the units_code_no_overlap
-// constraint on PostgreSQL, the triggers of that name on SQLite).
+// would have one code on the same day: on PostgreSQL an exclusion
+// violation of the guard (the trigger raises the same SQLSTATE and names
+// the same constraint), on SQLite the guard's trigger.
 func isOverlap(err error) bool {
 	if err == nil {
 		return false
 	}
 	var pg *pgconn.PgError
 	if errors.As(err, &pg) {
-		return pg.Code == "23P01" || pg.ConstraintName == "units_code_no_overlap"
+		return pg.Code == pgExclusionViolation && pg.ConstraintName == overlapGuard
 	}
-	return strings.Contains(err.Error(), "units_code_no_overlap")
+	var lite sqlite3.Error
+	if errors.As(err, &lite) {
+		return lite.ExtendedCode == sqlite3.ErrConstraintTrigger && strings.HasPrefix(lite.Error(), overlapGuard+":")
+	}
+	return false
 }
 
 func overlapMessage(code string, o *models.TreeUnit) string {

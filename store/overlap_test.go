@@ -39,6 +39,11 @@ func TestCodeOverlapEnforcedByDatabase(t *testing.T) {
 		return err
 	}
 	checkOverlapGuard(t, ins, pool)
+	// Another trigger's refusal (on SQLite the same extended code) is not
+	// an overlap.
+	if _, err := pool.ExecContext(ctx, "DELETE FROM audit_events"); err == nil || store.IsOverlap(err) {
+		t.Errorf("the audit trail's trigger: %v", err)
+	}
 	if s.Dialect() == store.Postgres {
 		// The fallback where btree_gist cannot be installed: the trigger.
 		for _, q := range []string{"DELETE FROM units WHERE code = 'ZZ1'", "ALTER TABLE units DROP CONSTRAINT units_code_no_overlap",
@@ -58,14 +63,14 @@ func checkOverlapGuard(t *testing.T, ins func(code, from, to string) error, pool
 	}
 	for _, c := range []struct{ from, to string }{{"2020-01-01", "2099-12-31"}, {"2099-12-31", ""}, {"", "2020-01-01"}, {"2030-05-05", "2030-05-05"}} {
 		err := ins("ZZ1", c.from, c.to)
-		if err == nil || !strings.Contains(err.Error(), "units_code_no_overlap") {
+		if err == nil || !strings.Contains(err.Error(), "units_code_no_overlap") || !store.IsOverlap(err) || store.IsUniqueViolation(err) {
 			t.Errorf("ZZ1 %s..%s beside 2020-01-01..2099-12-31: %v", c.from, c.to, err)
 		}
 	}
 	if err := ins("ZZ1", "2100-01-01", ""); err != nil {
 		t.Errorf("the day after is free: %v", err)
 	}
-	if _, err := pool.ExecContext(ctx, "UPDATE units SET valid_to = '2100-06-01' WHERE code = 'ZZ1' AND valid_from = '2020-01-01'"); err == nil || !strings.Contains(err.Error(), "units_code_no_overlap") {
+	if _, err := pool.ExecContext(ctx, "UPDATE units SET valid_to = '2100-06-01' WHERE code = 'ZZ1' AND valid_from = '2020-01-01'"); err == nil || !strings.Contains(err.Error(), "units_code_no_overlap") || !store.IsOverlap(err) {
 		t.Errorf("an update that makes two intervals overlap: %v", err)
 	}
 	// The demo's 05596 (no dates) leaves no day free for another 05596.
