@@ -167,9 +167,13 @@ func neutralise(s string) string {
 // kind (whole numbers with thousands separators; percentages and hectares
 // with two decimals), the totals row in bold, and printing on A4 landscape
 // fitted to the page's width, as many pages down as the rows need.
-func RollupXLSX(w io.Writer, r models.Rollup) error {
+func RollupXLSX(w io.Writer, r models.Rollup) (err error) {
 	f := excelize.NewFile()
-	defer f.Close()
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
 	st, err := newStyles(f)
 	if err != nil {
 		return err
@@ -230,32 +234,65 @@ func newStyles(f *excelize.File) (*styles, error) {
 
 const headerRow = 3
 
-func writeSheet(f *excelize.File, st *styles, t table, subtitle string, boldLast bool) error {
-	sheet := t.name
-	if err := f.SetCellStr(sheet, "A1", t.title); err != nil {
-		return err
+// sheetWriter writes one sheet and keeps the first error excelize gives,
+// which writeSheet returns.
+type sheetWriter struct {
+	f     *excelize.File
+	st    *styles
+	sheet string
+	err   error
+}
+
+func (w *sheetWriter) check(err error) {
+	if w.err == nil {
+		w.err = err
 	}
-	_ = f.SetCellStyle(sheet, "A1", "A1", st.title)
-	_ = f.SetCellStr(sheet, "A2", subtitle)
-	_ = f.SetCellStyle(sheet, "A2", "A2", st.subtitle)
-	widths := make([]float64, len(t.header))
-	for c, h := range t.header {
-		cell, _ := excelize.CoordinatesToCellName(c+1, headerRow)
-		if err := f.SetCellStr(sheet, cell, h); err != nil {
-			return err
-		}
+}
+
+// cell is the name of the cell at a column and a row, both from 1.
+func (w *sheetWriter) cell(col, row int) string {
+	name, err := excelize.CoordinatesToCellName(col, row)
+	w.check(err)
+	return name
+}
+
+func (w *sheetWriter) text(cell, s string, style int) {
+	w.check(w.f.SetCellStr(w.sheet, cell, s))
+	w.check(w.f.SetCellStyle(w.sheet, cell, cell, style))
+}
+
+func writeSheet(f *excelize.File, st *styles, t table, subtitle string, boldLast bool) error {
+	w := &sheetWriter{f: f, st: st, sheet: t.name}
+	w.text("A1", t.title, st.title)
+	w.text("A2", subtitle, st.subtitle)
+	widths := w.header(t.header)
+	w.rows(t.rows, boldLast, widths)
+	w.columns(t.header, widths)
+	w.panes(boldLast)
+	w.printing()
+	return w.err
+}
+
+// header writes the header row and returns the widths its cells need.
+func (w *sheetWriter) header(header []string) []float64 {
+	widths := make([]float64, len(header))
+	for c, h := range header {
+		w.check(w.f.SetCellStr(w.sheet, w.cell(c+1, headerRow), h))
 		widths[c] = headerWidth(h)
 	}
-	first, _ := excelize.CoordinatesToCellName(1, headerRow)
-	last, _ := excelize.CoordinatesToCellName(len(t.header), headerRow)
-	_ = f.SetCellStyle(sheet, first, last, st.header)
-	for ri, row := range t.rows {
-		bold := boldLast && ri == len(t.rows)-1
+	w.check(w.f.SetCellStyle(w.sheet, w.cell(1, headerRow), w.cell(len(header), headerRow), w.st.header))
+	return widths
+}
+
+// rows writes the rows below the header, each cell in the style of its
+// kind (the last row in bold if boldLast), and widens widths to fit them.
+func (w *sheetWriter) rows(rows [][]any, boldLast bool, widths []float64) {
+	st := w.st
+	for ri, row := range rows {
+		bold := boldLast && ri == len(rows)-1
 		for c, v := range row {
-			cell, _ := excelize.CoordinatesToCellName(c+1, ri+headerRow+1)
-			if err := setCell(f, sheet, cell, v); err != nil {
-				return err
-			}
+			cell := w.cell(c+1, ri+headerRow+1)
+			w.check(setCell(w.f, w.sheet, cell, v))
 			kind := 0 // text
 			if a, ok := v.(*models.Amount); ok && a != nil {
 				if _, isInt := a.Int(); isInt {
@@ -270,50 +307,47 @@ func writeSheet(f *excelize.File, st *styles, t table, subtitle string, boldLast
 			if bold {
 				style = st.bold[kind]
 			}
-			_ = f.SetCellStyle(sheet, cell, cell, style)
+			w.check(w.f.SetCellStyle(w.sheet, cell, cell, style))
 			widths[c] = max(widths[c], valueWidth(v))
 		}
 	}
+}
+
+// columns sets the columns' widths. Spreadsheet programs do not grow a row
+// for wrapped text on opening: the header row is as tall as its longest
+// header wraps.
+func (w *sheetWriter) columns(header []string, widths []float64) {
 	lines := 1
-	for c, w := range widths {
-		col, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(sheet, col, col, w); err != nil {
-			return err
-		}
-		lines = max(lines, wrappedLines(t.header[c], (w-1.5)*1.15))
+	for c, width := range widths {
+		col, err := excelize.ColumnNumberToName(c + 1)
+		w.check(err)
+		w.check(w.f.SetColWidth(w.sheet, col, col, width))
+		lines = max(lines, wrappedLines(header[c], (width-1.5)*1.15))
 	}
-	// Spreadsheet programs do not grow a row for wrapped text on opening:
-	// the header row is as tall as its longest header wraps.
-	if err := f.SetRowHeight(sheet, headerRow, float64(lines)*13.5+3); err != nil {
-		return err
-	}
-	// Frozen: the title and header rows, and on the breakdown the unit's
-	// code and name.
+	w.check(w.f.SetRowHeight(w.sheet, headerRow, float64(lines)*13.5+3))
+}
+
+// panes freezes the title and header rows, and on the breakdown the
+// unit's code and name.
+func (w *sheetWriter) panes(breakdown bool) {
 	panes := &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft"}
-	if boldLast {
+	if breakdown {
 		panes = &excelize.Panes{Freeze: true, XSplit: 2, YSplit: headerRow, TopLeftCell: fmt.Sprintf("C%d", headerRow+1), ActivePane: "bottomRight"}
 	}
-	if err := f.SetPanes(sheet, panes); err != nil {
-		return err
-	}
-	// Printed: A4 landscape, one page wide, the header row on every page.
+	w.check(w.f.SetPanes(w.sheet, panes))
+}
+
+// printing: A4 landscape, one page wide, the header row on every page.
+func (w *sheetWriter) printing() {
 	size, orient, wide, tall := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
-		return err
-	}
+	w.check(w.f.SetPageLayout(w.sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
 	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
+	w.check(w.f.SetSheetProps(w.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	lr, tb, hf := 0.4, 0.6, 0.3
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf}); err != nil {
-		return err
-	}
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C&\"Times New Roman\"&10Trang &P/&N"}); err != nil {
-		return err
-	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headerRow, headerRow)})
+	w.check(w.f.SetPageMargins(w.sheet, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf}))
+	w.check(w.f.SetHeaderFooter(w.sheet, &excelize.HeaderFooterOptions{OddFooter: "&C&\"Times New Roman\"&10Trang &P/&N"}))
+	w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: w.sheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", w.sheet, headerRow, headerRow)}))
 }
 
 // headerWidth is the width a header needs, wrapped on at most five lines
