@@ -5,7 +5,6 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"sort"
 
 	"doingoai/models"
 )
@@ -83,17 +82,7 @@ func (a *App) communeHistory(w http.ResponseWriter, r *http.Request) error {
 // the order of their names, at most maxChangesShown of them, and how many
 // more there are.
 func changesBetween(prev, cur formValues) (changes []historyChange, more int) {
-	keys := make([]string, 0, len(cur)+len(prev))
-	for k := range cur {
-		keys = append(keys, k)
-	}
-	for k := range prev {
-		if _, ok := cur[k]; !ok {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range keysOf(cur, prev) {
 		if cur[k] == prev[k] {
 			continue
 		}

@@ -166,15 +166,8 @@ func (a *App) diff(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	fa, fb := flatten(va.Report), flatten(vb.Report)
-	keys := map[string]bool{}
-	for k := range fa {
-		keys[k] = true
-	}
-	for k := range fb {
-		keys[k] = true
-	}
 	dd := diffData{From: from, To: to}
-	for k := range keys {
+	for _, k := range keysOf(fa, fb) {
 		if k == "status" {
 			continue
 		}
@@ -182,7 +175,6 @@ func (a *App) diff(w http.ResponseWriter, r *http.Request) error {
 			dd.Rows = append(dd.Rows, diffRow{Field: k, Label: fieldLabel(k), Old: orDash(fa[k]), New: orDash(fb[k])})
 		}
 	}
-	sort.Slice(dd.Rows, func(i, j int) bool { return dd.Rows[i].Field < dd.Rows[j].Field })
 	list, err := a.Store.ListRevisions(r.Context(), u, per.String())
 	if err != nil {
 		return err
@@ -192,6 +184,21 @@ func (a *App) diff(w http.ResponseWriter, r *http.Request) error {
 	crumbs := append(crumbsTo(t, p, u, d.Period), crumb{Name: fmt.Sprintf("So sánh lần %d và lần %d", from, to)})
 	a.render(w, r, http.StatusOK, "diff.html", pageData{Title: fmt.Sprintf("%s — so sánh lần gửi %d và %d", u.Name, from, to), Crumbs: crumbs, Data: d})
 	return nil
+}
+
+// keysOf lists the keys of a and b, each once, in order.
+func keysOf(a, b map[string]string) []string {
+	keys := make([]string, 0, len(a)+len(b))
+	for k := range a {
+		keys = append(keys, k)
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func orDash(s string) string {
