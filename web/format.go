@@ -52,13 +52,13 @@ func fmtAmount(a *models.Amount) string {
 	return models.FormatVNNumber(a.String())
 }
 
-func fmtInt(n int) string { return models.FormatVNNumber(strconv.Itoa(n)) }
+func fmtInt(n int) string { return models.FormatVNInt(int64(n)) }
 
 func fmtIntPtr(n *int64) string {
 	if n == nil {
 		return "—"
 	}
-	return models.FormatVNNumber(strconv.FormatInt(*n, 10))
+	return models.FormatVNInt(*n)
 }
 
 func fmtDecimalPtr(d *models.Decimal) string {
