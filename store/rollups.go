@@ -23,6 +23,21 @@ type RollupQuery struct {
 	Tree models.Date
 }
 
+// rollupTree is what differs between a rollup in the tree of its period
+// and one regrouped in the tree of another day (rollups_tree.go): which
+// totals rows add up to a unit's figures, how many communes it expects,
+// which children it breaks down into and which of them show a status.
+type rollupTree struct {
+	blocks   func(u *models.TreeUnit) []int64
+	expected func(u *models.TreeUnit, p models.Period) int
+	children []*models.TreeUnit
+	// status tells whether a child shows its report status (a commune of
+	// the period); keepEmpty whether a child without communes or reports
+	// for the period is still a row.
+	status    func(c *models.TreeUnit) bool
+	keepEmpty bool
+}
+
 // Rollup computes a unit's indicators over the communes below it from the
 // maintained totals: one row per unit and period, so its cost does not
 // grow with the number of communes. Totals change in the transaction of
@@ -36,55 +51,70 @@ func (s *Store) Rollup(ctx context.Context, q RollupQuery) (models.Rollup, error
 	if !q.Tree.IsZero() {
 		return s.rollupInTree(ctx, t, q)
 	}
+	rt := rollupTree{
+		blocks:   func(u *models.TreeUnit) []int64 { return []int64{u.ID} },
+		expected: t.CommunesExpected,
+		status:   func(c *models.TreeUnit) bool { return c.Kind.CommuneLevel() },
+	}
+	if q.ByChild {
+		rt.children = q.Unit.Children
+	}
+	return s.rollup(ctx, q, rt)
+}
+
+// rollup reads the totals rows a rollup shows, the unit's in every period
+// of the series and its children's in the period only, and computes the
+// indicators from them.
+func (s *Store) rollup(ctx context.Context, q RollupQuery, rt rollupTree) (models.Rollup, error) {
 	scope := scopeCounted
 	if q.AcceptedOnly {
 		scope = scopeAccepted
 	}
 	out := models.Rollup{Unit: models.UnitRef{Code: q.Unit.Code, Name: q.Unit.Name}, Period: q.Period.String(), Counted: models.CountedStatuses(q.AcceptedOnly)}
-	periods := []string{q.Period.String()}
+	periods := []string{out.Period}
 	for _, p := range q.Series {
 		if !slices.Contains(periods, p.String()) {
 			periods = append(periods, p.String())
 		}
 	}
-	ids := []int64{q.Unit.ID}
-	if q.ByChild {
-		for _, c := range q.Unit.Children {
-			ids = append(ids, c.ID)
-		}
+	var below []int64
+	for _, c := range rt.children {
+		below = append(below, rt.blocks(c)...)
 	}
 	db := s.r.WithContext(ctx)
-	totals, err := readTotals(db, ids, periods, scope)
+	totals, err := readTotals(db, scope, totalsBlock{rt.blocks(q.Unit), periods}, totalsBlock{below, periods[:1]})
 	if err != nil {
 		return out, err
 	}
-	get := func(u *models.TreeUnit, p string) *models.Totals {
-		if tt := totals[totalsKey{u.ID, p, scope}]; tt != nil {
-			return tt
+	sum := func(u *models.TreeUnit, p string) *models.Totals {
+		var tt models.Totals
+		for _, id := range rt.blocks(u) {
+			if x := totals[totalsKey{id, p, scope}]; x != nil {
+				tt.Add(x)
+			}
 		}
-		return new(models.Totals)
+		return &tt
 	}
-	main := get(q.Unit, out.Period)
-	out.CommunesExpected = t.CommunesExpected(q.Unit, q.Period)
+	main := sum(q.Unit, out.Period)
+	out.CommunesExpected = rt.expected(q.Unit, q.Period)
 	out.CommunesReported = int(main.Reports())
 	out.Indicators = indicatorValues(q.Indicators, main)
-
 	if q.ByChild {
-		statuses, err := s.statuses(db, q.Unit.Children, out.Period)
+		statuses, err := s.statuses(db, rt.children, out.Period)
 		if err != nil {
 			return out, err
 		}
 		out.Breakdown = []models.BreakdownRow{}
-		for _, c := range q.Unit.Children {
-			ct := get(c, out.Period)
+		for _, c := range rt.children {
+			ct := sum(c, out.Period)
 			st, hasReport := statuses[c.ID]
-			expected := t.CommunesExpected(c, q.Period)
-			if expected == 0 && ct.Reports() == 0 && !hasReport {
+			expected := rt.expected(c, q.Period)
+			if !rt.keepEmpty && expected == 0 && ct.Reports() == 0 && !hasReport {
 				continue // a unit of another time, with nothing for this period
 			}
 			row := models.BreakdownRow{UnitCode: c.Code, Name: c.Name, Kind: c.Kind,
 				CommunesExpected: expected, CommunesReported: int(ct.Reports()), Values: map[string]*models.Amount{}}
-			if c.Kind.CommuneLevel() {
+			if rt.status(c) {
 				if !hasReport {
 					st = models.StatusMissing
 				}
@@ -97,8 +127,8 @@ func (s *Store) Rollup(ctx context.Context, q RollupQuery) (models.Rollup, error
 		}
 	}
 	for _, p := range q.Series {
-		pt := get(q.Unit, p.String())
-		out.Series = append(out.Series, models.SeriesPoint{Period: p.String(), CommunesExpected: t.CommunesExpected(q.Unit, p),
+		pt := sum(q.Unit, p.String())
+		out.Series = append(out.Series, models.SeriesPoint{Period: p.String(), CommunesExpected: rt.expected(q.Unit, p),
 			CommunesReported: int(pt.Reports()), Indicators: indicatorValues(q.Indicators, pt)})
 	}
 	return out, nil

@@ -19,78 +19,30 @@ func (s *Store) rollupInTree(ctx context.Context, t *models.Tree, q RollupQuery)
 		return models.Rollup{}, err
 	}
 	g := lin.Regroup(t, q.Tree)
-	scope := scopeCounted
-	out := models.Rollup{Unit: models.UnitRef{Code: q.Unit.Code, Name: q.Unit.Name}, Period: q.Period.String(),
-		Counted: []string{models.StatusSubmitted, models.StatusAccepted}, Tree: q.Tree.String()}
-	if q.AcceptedOnly {
-		scope, out.Counted = scopeAccepted, []string{models.StatusAccepted}
+	lastDay := q.Period.LastDay()
+	rt := rollupTree{
+		blocks:    g.Blocks,
+		expected:  func(u *models.TreeUnit, p models.Period) int { return g.Expected(t, u, p.LastDay()) },
+		status:    func(c *models.TreeUnit) bool { return c.Kind.CommuneLevel() && c.ExistsOn(lastDay) },
+		keepEmpty: true,
 	}
+	if q.ByChild {
+		for _, c := range q.Unit.Children {
+			if c.ExistsOn(q.Tree) {
+				rt.children = append(rt.children, c)
+			}
+		}
+	}
+	out, err := s.rollup(ctx, q, rt)
+	if err != nil {
+		return out, err
+	}
+	out.Tree = q.Tree.String()
 	periods := []models.Period{q.Period}
 	for _, p := range q.Series {
 		if !slices.Contains(periods, p) {
 			periods = append(periods, p)
 		}
-	}
-	names := make([]string, len(periods))
-	for i, p := range periods {
-		names[i] = p.String()
-	}
-	var children []*models.TreeUnit
-	if q.ByChild {
-		for _, c := range q.Unit.Children {
-			if c.ExistsOn(q.Tree) {
-				children = append(children, c)
-			}
-		}
-	}
-	ids := slices.Clone(g.Blocks(q.Unit))
-	for _, c := range children {
-		ids = append(ids, g.Blocks(c)...)
-	}
-	totals, err := readTotals(s.r.WithContext(ctx), ids, names, scope)
-	if err != nil {
-		return out, err
-	}
-	sum := func(u *models.TreeUnit, p string) *models.Totals {
-		var tt models.Totals
-		for _, id := range g.Blocks(u) {
-			if x := totals[totalsKey{id, p, scope}]; x != nil {
-				tt.Add(x)
-			}
-		}
-		return &tt
-	}
-	main := sum(q.Unit, out.Period)
-	out.CommunesExpected = g.Expected(t, q.Unit, q.Period.LastDay())
-	out.CommunesReported = int(main.Reports())
-	out.Indicators = indicatorValues(q.Indicators, main)
-	if q.ByChild {
-		statuses, err := s.statuses(s.r.WithContext(ctx), children, out.Period)
-		if err != nil {
-			return out, err
-		}
-		out.Breakdown = []models.BreakdownRow{}
-		for _, c := range children {
-			ct := sum(c, out.Period)
-			row := models.BreakdownRow{UnitCode: c.Code, Name: c.Name, Kind: c.Kind,
-				CommunesExpected: g.Expected(t, c, q.Period.LastDay()), CommunesReported: int(ct.Reports()), Values: map[string]*models.Amount{}}
-			if c.Kind.CommuneLevel() && c.ExistsOn(q.Period.LastDay()) {
-				st, ok := statuses[c.ID]
-				if !ok {
-					st = models.StatusMissing
-				}
-				row.Status = &st
-			}
-			for _, ind := range q.Indicators {
-				row.Values[ind.Code], _ = ind.Compute(ct)
-			}
-			out.Breakdown = append(out.Breakdown, row)
-		}
-	}
-	for _, p := range q.Series {
-		pt := sum(q.Unit, p.String())
-		out.Series = append(out.Series, models.SeriesPoint{Period: p.String(), CommunesExpected: g.Expected(t, q.Unit, p.LastDay()),
-			CommunesReported: int(pt.Reports()), Indicators: indicatorValues(q.Indicators, pt)})
 	}
 	out.NotComparable = g.NotComparable(t, q.Unit, periods)
 	return out, nil

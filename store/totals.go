@@ -235,14 +235,31 @@ func scanFigures(rows *sql.Rows, extra ...any) (models.Figures, error) {
 	return f, nil
 }
 
-// readTotals reads the totals of units for periods in a scope.
-func readTotals(db *gorm.DB, units []int64, periods []string, scope int) (map[totalsKey]*models.Totals, error) {
+// totalsBlock is a block of totals rows to read: these units in these
+// periods.
+type totalsBlock struct {
+	units   []int64
+	periods []string
+}
+
+// readTotals reads the totals of a scope for blocks of units and periods,
+// in one statement: only the rows asked for (a rollup by child with a
+// series reads its unit in every period and the children in one, not
+// every child in every period).
+func readTotals(db *gorm.DB, scope int, blocks ...totalsBlock) (map[totalsKey]*models.Totals, error) {
 	out := map[totalsKey]*models.Totals{}
-	if len(units) == 0 || len(periods) == 0 {
+	var where []string
+	args := []any{scope}
+	for _, b := range blocks {
+		if len(b.units) > 0 && len(b.periods) > 0 {
+			where = append(where, "(unit_id IN ? AND period IN ?)")
+			args = append(args, b.units, b.periods)
+		}
+	}
+	if len(where) == 0 {
 		return out, nil
 	}
-	rows, err := db.Raw("SELECT unit_id, period, "+totalsColumns+" FROM totals WHERE scope = ? AND unit_id IN ? AND period IN ?",
-		scope, units, periods).Rows()
+	rows, err := db.Raw("SELECT unit_id, period, "+totalsColumns+" FROM totals WHERE scope = ? AND ("+strings.Join(where, " OR ")+")", args...).Rows()
 	if err != nil {
 		return nil, err
 	}
