@@ -163,7 +163,7 @@ func Build(ctx context.Context, s *store.Store, unit *models.TreeUnit, period mo
 	if err != nil {
 		return nil, err
 	}
-	comp, err := s.Completeness(ctx, unit, period)
+	comp, err := s.Completeness(ctx, store.CompletenessQuery{Unit: unit, Period: period, Limit: -1})
 	if err != nil {
 		return nil, err
 	}

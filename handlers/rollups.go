@@ -348,7 +348,7 @@ func (h *Handler) GetCompleteness(w http.ResponseWriter, r *http.Request) error 
 	}
 	// The counts are of every commune; the list is one page of them (the
 	// whole country is over ten thousand communes).
-	c, err := h.Store.CompletenessPage(r.Context(), u, period, day, page.Offset(), page.PerPage)
+	c, err := h.Store.Completeness(r.Context(), store.CompletenessQuery{Unit: u, Period: period, Tree: day, Offset: page.Offset(), Limit: page.PerPage})
 	if err != nil {
 		return err
 	}

@@ -5,110 +5,78 @@ import (
 	"database/sql"
 	"slices"
 
+	"gorm.io/gorm"
+
 	"doingoai/models"
 )
+
+// CompletenessQuery asks who has reported: the communes below Unit for
+// Period.
+type CompletenessQuery struct {
+	Unit   *models.TreeUnit
+	Period models.Period
+	// Tree, when set, is a day whose tree Unit is a unit of: the communes
+	// are those of the period whose reports count in Unit in that tree (see
+	// Regroup), with the divided ones in not_comparable. When zero, the
+	// tree of the period's last day.
+	Tree models.Date
+	// Offset and Limit choose the communes listed in Units, in the order
+	// of code: Limit of them from Offset on, all when Limit < 0, none when
+	// 0. The counts and Total are always of every commune.
+	Offset, Limit int
+}
 
 // Completeness lists the communes below a unit with their report status
 // for a period, first submission and whether it was on time: before the end
 // (Vietnam time) of the due date that applies to the commune — set on it or
 // on the nearest unit above it.
 //
-// With a tree day (not zero), unit is a unit of the tree of that day and
-// the communes listed are those of the period whose reports count in it
-// there (see Regroup), with the divided ones in not_comparable.
-func (s *Store) Completeness(ctx context.Context, unit *models.TreeUnit, period models.Period) (models.Completeness, error) {
-	return s.CompletenessIn(ctx, unit, period, models.Date{})
-}
-
-// CompletenessIn is Completeness in the tree of a day (tree=), or in the
-// tree of the period's last day when tree is zero.
-func (s *Store) CompletenessIn(ctx context.Context, unit *models.TreeUnit, period models.Period, tree models.Date) (models.Completeness, error) {
-	return s.CompletenessPage(ctx, unit, period, tree, 0, -1)
-}
-
-// completenessReport is one report's state as completeness reads it.
-type completenessReport struct {
-	status string
-	first  sql.NullInt64
-}
-
-// CompletenessPage is CompletenessIn with one page of the communes: the
-// counts and Total are of every commune, Units holds at most limit of them
-// (all when limit < 0) from offset on, in the order of code. The counts
-// need no list: only the communes of the page are materialised, and the
-// reports are read as three plain columns (no reflection per row).
-func (s *Store) CompletenessPage(ctx context.Context, unit *models.TreeUnit, period models.Period, tree models.Date, offset, limit int) (models.Completeness, error) {
+// The counts are made by the database: one grouped row per status and
+// timing for each part of the unit with its own due date, rather than a
+// row per commune (the country is over ten thousand). Only the communes
+// listed are read one by one. Every read is in one read-only transaction,
+// so the counts and the list are of the same moment.
+func (s *Store) Completeness(ctx context.Context, q CompletenessQuery) (models.Completeness, error) {
 	t, err := s.Tree(ctx)
 	if err != nil {
 		return models.Completeness{}, err
 	}
-	db := s.r.WithContext(ctx)
 	var g *Regroup
-	if !tree.IsZero() {
+	if !q.Tree.IsZero() {
 		lin, err := s.Lineage(ctx, t)
 		if err != nil {
 			return models.Completeness{}, err
 		}
-		g = lin.Regroup(t, tree)
+		g = lin.Regroup(t, q.Tree)
 	}
-	var rows *sql.Rows
-	if unit.Parent == nil || g != nil { // the country, or another tree: every report of the period
-		rows, err = db.Raw(`SELECT unit_id, status, first_submitted_at FROM reports WHERE period = ? AND revision > 0`, period.String()).Rows()
-	} else {
-		// CROSS JOIN makes SQLite start from the unit's descendants (a few
-		// hundred) rather than from every report of the period; PostgreSQL
-		// plans it freely.
-		rows, err = db.Raw(`SELECT r.unit_id, r.status, r.first_submitted_at FROM unit_closure c
-			CROSS JOIN reports r WHERE r.unit_id = c.descendant_id
-			AND c.ancestor_id = ? AND r.period = ? AND r.revision > 0`, unit.ID, period.String()).Rows()
-	}
-	if err != nil {
-		return models.Completeness{}, err
-	}
-	reports := map[int64]completenessReport{}
-	var retired []*models.TreeUnit // communes retired before the period ended that still reported
-	for rows.Next() {
-		var id int64
-		var r completenessReport
-		if err := rows.Scan(&id, &r.status, &r.first); err != nil {
-			rows.Close()
-			return models.Completeness{}, err
+	period := q.Period.String()
+	out := models.Completeness{Unit: models.UnitRef{Code: q.Unit.Code, Name: q.Unit.Name}, Period: period, Units: []models.CompletenessUnit{}}
+	err = s.r.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		due, err := s.dueDates(tx, period)
+		if err != nil {
+			return err
 		}
-		reports[id] = r
-		if u := t.Unit(id); u != nil && !u.ExistsOn(period.LastDay()) && (g == nil || t.Contains(unit, g.Landing(u))) {
-			retired = append(retired, u)
+		if d, _ := nearestDue(q.Unit, due); d != nil {
+			out.DueDate = &d.date
 		}
-	}
-	if err := rows.Close(); err != nil {
-		return models.Completeness{}, err
-	}
-	if err := rows.Err(); err != nil {
-		return models.Completeness{}, err
-	}
-	due, err := s.dueDates(db, period.String())
-	if err != nil {
-		return models.Completeness{}, err
-	}
-	out := models.Completeness{Unit: models.UnitRef{Code: unit.Code, Name: unit.Name}, Period: period.String(), Units: []models.CompletenessUnit{}}
-	if d, _ := nearestDue(unit, due); d != nil {
-		out.DueDate = &d.date
-	}
-	var expected []*models.TreeUnit
-	if g != nil {
-		expected = g.Communes(t, unit, period.LastDay())
-		out.Tree = tree.String()
-		out.NotComparable = g.NotComparable(t, unit, []models.Period{period})
-	} else {
-		expected = t.Communes(unit, period)
-	}
-	out.Expected = len(expected)
-	units := append(expected, retired...)
-	out.Total = len(units)
-	from, to := min(max(offset, 0), len(units)), len(units)
-	if limit >= 0 {
-		to = min(from+limit, len(units))
-	}
-	if from < to { // the order matters only for the page
+		var units []*models.TreeUnit
+		reports := map[int64]completenessReport{}
+		if g == nil {
+			units, err = countCompleteness(tx, t, q, due, reports, &out)
+		} else {
+			units, err = countCompletenessInTree(tx, t, g, q, due, reports, &out)
+		}
+		if err != nil {
+			return err
+		}
+		out.Total = len(units)
+		from, to := min(max(q.Offset, 0), len(units)), len(units)
+		if q.Limit >= 0 {
+			to = min(from+q.Limit, len(units))
+		}
+		if from >= to {
+			return nil
+		}
 		slices.SortFunc(units, func(a, b *models.TreeUnit) int {
 			if a.Code != b.Code {
 				if a.Code < b.Code {
@@ -118,51 +86,266 @@ func (s *Store) CompletenessPage(ctx context.Context, unit *models.TreeUnit, per
 			}
 			return int(a.ID - b.ID)
 		})
-		out.Units = make([]models.CompletenessUnit, 0, to-from)
-	}
-	for i, u := range units {
-		status, first, onTime := models.StatusMissing, (*int64)(nil), (*bool)(nil)
-		var d *dueDate
-		if len(due) > 0 {
-			d, _ = nearestDue(u, due)
-		}
-		if r, ok := reports[u.ID]; ok {
-			status = r.status
-			if r.first.Valid {
-				first = &r.first.Int64
-				if d != nil {
-					ot := fromMicros(*first).Before(d.date.EndInVietnam())
-					onTime = &ot
+		page := units[from:to]
+		if g == nil { // the reports of the expected communes listed
+			var ids []int64
+			for _, u := range page {
+				if _, ok := reports[u.ID]; !ok {
+					ids = append(ids, u.ID)
 				}
 			}
-		}
-		switch status {
-		case models.StatusMissing:
-			out.Missing++
-		case models.StatusDraft:
-			out.Draft++
-		case models.StatusAccepted:
-			out.Accepted++
-		case models.StatusReturned:
-			out.Returned++
-		}
-		if first != nil && status != models.StatusDraft {
-			out.Reported++
-		}
-		if onTime != nil {
-			if *onTime {
-				out.OnTime++
-			} else {
-				out.Late++
+			if err := readCompleteness(tx, period, ids, reports); err != nil {
+				return err
 			}
 		}
-		if i >= from && i < to {
-			cu := models.CompletenessUnit{Code: u.Code, Name: u.Name, Status: status, FirstSubmittedAt: fromMicrosPtr(first), OnTime: onTime}
-			if d != nil {
-				cu.DueDate = &d.date
-			}
-			out.Units = append(out.Units, cu)
+		out.Units = make([]models.CompletenessUnit, len(page))
+		for i, u := range page {
+			out.Units[i], _ = completenessOf(u, reports, due)
 		}
+		return nil
+	}, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return models.Completeness{}, err
+	}
+	if g != nil {
+		out.Tree = q.Tree.String()
+		out.NotComparable = g.NotComparable(t, q.Unit, []models.Period{q.Period})
 	}
 	return out, nil
+}
+
+// completenessReport is one report's state as completeness reads it.
+type completenessReport struct {
+	status string
+	first  sql.NullInt64
+}
+
+// The timing of a commune's first submission against its due date.
+const (
+	untimed = iota // no submission, or no due date
+	onTime
+	late
+)
+
+// tally counts n communes of a status, submitted (not a draft only) or
+// not, with a timing.
+func tally(c *models.Completeness, status string, submitted bool, timing, n int) {
+	switch status {
+	case models.StatusMissing:
+		c.Missing += n
+	case models.StatusDraft:
+		c.Draft += n
+	case models.StatusAccepted:
+		c.Accepted += n
+	case models.StatusReturned:
+		c.Returned += n
+	}
+	if submitted && status != models.StatusDraft {
+		c.Reported += n
+	}
+	switch timing {
+	case onTime:
+		c.OnTime += n
+	case late:
+		c.Late += n
+	}
+}
+
+// completenessOf is a commune's entry, from its report if it has one, and
+// its timing.
+func completenessOf(u *models.TreeUnit, reports map[int64]completenessReport, due map[int64]dueDate) (models.CompletenessUnit, int) {
+	cu := models.CompletenessUnit{Code: u.Code, Name: u.Name, Status: models.StatusMissing}
+	var d *dueDate
+	if len(due) > 0 {
+		d, _ = nearestDue(u, due)
+		if d != nil {
+			cu.DueDate = &d.date
+		}
+	}
+	timing := untimed
+	if r, ok := reports[u.ID]; ok {
+		cu.Status = r.status
+		if r.first.Valid {
+			cu.FirstSubmittedAt = fromMicrosPtr(&r.first.Int64)
+			if d != nil {
+				timing = late
+				if cu.FirstSubmittedAt.Before(d.date.EndInVietnam()) {
+					timing = onTime
+				}
+				ot := timing == onTime
+				cu.OnTime = &ot
+			}
+		}
+	}
+	return cu, timing
+}
+
+// countCompleteness counts the communes of q.Unit in the tree of the
+// period: those expected (existing on its last day) and those of the unit
+// that do not exist then but reported. The database counts the reports by
+// status and timing for each part of the unit that has its own due date:
+// the unit less the units below it with a deadline, and each of those less
+// the ones below it. The reports of the communes not expected are read into
+// reports. It returns the communes counted.
+func countCompleteness(tx *gorm.DB, t *models.Tree, q CompletenessQuery, due map[int64]dueDate, reports map[int64]completenessReport, out *models.Completeness) ([]*models.TreeUnit, error) {
+	day := q.Period.LastDay()
+	var units, others []*models.TreeUnit
+	var walk func(n *models.TreeUnit)
+	walk = func(n *models.TreeUnit) {
+		if !n.Kind.CommuneLevel() {
+			for _, c := range n.Children {
+				walk(c)
+			}
+		} else if n.ExistsOn(day) {
+			units = append(units, n)
+		} else {
+			others = append(others, n)
+		}
+	}
+	walk(q.Unit)
+	out.Expected = len(units)
+
+	// The parts with their own due date: the unit, and each unit below it
+	// with a deadline for the period.
+	type part struct {
+		root *models.TreeUnit
+		due  *dueDate
+	}
+	d, _ := nearestDue(q.Unit, due)
+	parts := []part{{q.Unit, d}}
+	for id, dd := range due {
+		if u := t.Unit(id); u != nil && u != q.Unit && t.Contains(q.Unit, u) {
+			parts = append(parts, part{u, &dd})
+		}
+	}
+	reported := 0
+	for _, p := range parts {
+		var except []int64 // the parts below this one
+		for _, o := range parts[1:] {
+			if o.root != p.root && t.Contains(p.root, o.root) {
+				except = append(except, o.root.ID)
+			}
+		}
+		var cutoff int64 // every submission is "on time" when there is no due date: only submitted or not counts then
+		if p.due != nil {
+			cutoff = micros(p.due.date.EndInVietnam())
+		} else {
+			cutoff = 1<<63 - 1
+		}
+		args := []any{cutoff}
+		query := `SELECT r.status, CASE WHEN r.first_submitted_at IS NULL THEN 0 WHEN r.first_submitted_at < ? THEN 1 ELSE 2 END, COUNT(*)`
+		if p.root.Parent == nil { // the country: every report of the period
+			query += ` FROM reports r WHERE r.period = ? AND r.revision > 0`
+			args = append(args, q.Period.String())
+		} else {
+			// CROSS JOIN makes SQLite start from the unit's descendants
+			// rather than from every report of the period.
+			query += ` FROM unit_closure c CROSS JOIN reports r WHERE r.unit_id = c.descendant_id AND c.ancestor_id = ? AND r.period = ? AND r.revision > 0`
+			args = append(args, p.root.ID, q.Period.String())
+		}
+		if len(except) > 0 {
+			query += ` AND r.unit_id NOT IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id IN ?)`
+			args = append(args, except)
+		}
+		rows, err := tx.Raw(query+` GROUP BY 1, 2`, args...).Rows()
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var status string
+			var class, n int
+			if err := rows.Scan(&status, &class, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			timing := untimed
+			if p.due != nil && class > 0 {
+				timing = class // 1 onTime, 2 late
+			}
+			tally(out, status, class > 0, timing, n)
+			reported += n
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	// The communes not expected count if they reported (retired before
+	// the period ended, typically).
+	if len(others) > 0 {
+		ids := make([]int64, len(others))
+		for i, u := range others {
+			ids[i] = u.ID
+		}
+		if err := readCompleteness(tx, q.Period.String(), ids, reports); err != nil {
+			return nil, err
+		}
+		for _, u := range others {
+			if _, ok := reports[u.ID]; ok {
+				units = append(units, u)
+			}
+		}
+	}
+	tally(out, models.StatusMissing, false, untimed, out.Expected-(reported-(len(units)-out.Expected)))
+	return units, nil
+}
+
+// countCompletenessInTree counts, for a unit of the tree of q.Tree, the
+// communes of the period whose reports count in it there, and those retired
+// before the period ended that reported, from every report of the period
+// (read into reports). It returns the communes counted.
+func countCompletenessInTree(tx *gorm.DB, t *models.Tree, g *Regroup, q CompletenessQuery, due map[int64]dueDate, reports map[int64]completenessReport, out *models.Completeness) ([]*models.TreeUnit, error) {
+	rows, err := tx.Raw(`SELECT unit_id, status, first_submitted_at FROM reports WHERE period = ? AND revision > 0`, q.Period.String()).Rows()
+	if err != nil {
+		return nil, err
+	}
+	if err := scanCompleteness(rows, reports); err != nil {
+		return nil, err
+	}
+	units := g.Communes(t, q.Unit, q.Period.LastDay())
+	out.Expected = len(units)
+	for id := range reports {
+		if u := t.Unit(id); u != nil && !u.ExistsOn(q.Period.LastDay()) && t.Contains(q.Unit, g.Landing(u)) {
+			units = append(units, u)
+		}
+	}
+	for _, u := range units {
+		cu, timing := completenessOf(u, reports, due)
+		tally(out, cu.Status, cu.FirstSubmittedAt != nil, timing, 1)
+	}
+	return units, nil
+}
+
+// readCompleteness reads the reports of units for a period into reports,
+// a thousand units a statement.
+func readCompleteness(tx *gorm.DB, period string, ids []int64, reports map[int64]completenessReport) error {
+	for len(ids) > 0 {
+		n := min(len(ids), 1000)
+		rows, err := tx.Raw(`SELECT unit_id, status, first_submitted_at FROM reports WHERE period = ? AND revision > 0 AND unit_id IN ?`, period, ids[:n]).Rows()
+		if err != nil {
+			return err
+		}
+		if err := scanCompleteness(rows, reports); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// scanCompleteness reads rows of unit_id, status and first submission into
+// reports, as three plain columns (no reflection per row), and closes rows.
+func scanCompleteness(rows *sql.Rows, reports map[int64]completenessReport) error {
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var r completenessReport
+		if err := rows.Scan(&id, &r.status, &r.first); err != nil {
+			return err
+		}
+		reports[id] = r
+	}
+	return rows.Err()
 }

@@ -169,7 +169,7 @@ func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int,
 	if communeChildren {
 		listed = -1
 	}
-	if d.C, err = a.Store.CompletenessPage(ctx, u, per, models.Date{}, 0, listed); err != nil {
+	if d.C, err = a.Store.Completeness(ctx, store.CompletenessQuery{Unit: u, Period: per, Limit: listed}); err != nil {
 		return err
 	}
 	d.Counted = strings.Join(roll.Counted, ", ")
