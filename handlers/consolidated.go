@@ -85,5 +85,5 @@ func (h *Handler) GetConsolidated(w http.ResponseWriter, r *http.Request) error 
 	if err := rep.Write(&buf, h.Store.Now()); err != nil {
 		return err
 	}
-	return writeFile(w, DocxType, fmt.Sprintf("bao-cao-doi-ngoai-%s-%s.docx", u.Code, period), buf.Bytes())
+	return WriteFile(w, DocxType, fmt.Sprintf("bao-cao-doi-ngoai-%s-%s.docx", u.Code, period), buf.Bytes())
 }

@@ -156,22 +156,28 @@ func (h *Handler) GetRollup(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	name := fmt.Sprintf("tong-hop-%s-%s", roll.Unit.Code, roll.Period)
-	switch format {
-	case "csv":
-		var buf bytes.Buffer
-		if err := export.RollupCSV(&buf, roll); err != nil {
-			return err
-		}
-		return writeFile(w, "text/csv; charset=utf-8", name+".csv", buf.Bytes())
-	case "xlsx":
-		var buf bytes.Buffer
-		if err := export.RollupXLSX(&buf, roll); err != nil {
-			return err
-		}
-		return writeFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name+".xlsx", buf.Bytes())
+	if format == "csv" || format == "xlsx" {
+		return WriteRollup(w, roll, format)
 	}
 	return writeJSON(w, http.StatusOK, roll)
+}
+
+// WriteRollup sends a rollup as a CSV or Excel (xlsx) file, named after
+// its unit and period: the export of GET /rollups, and the pages' download.
+func WriteRollup(w http.ResponseWriter, roll models.Rollup, format string) error {
+	var buf bytes.Buffer
+	ctype := "text/csv; charset=utf-8"
+	var err error
+	if format == "csv" {
+		err = export.RollupCSV(&buf, roll)
+	} else {
+		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		err = export.RollupXLSX(&buf, roll)
+	}
+	if err != nil {
+		return err
+	}
+	return WriteFile(w, ctype, fmt.Sprintf("tong-hop-%s-%s.%s", roll.Unit.Code, roll.Period, format), buf.Bytes())
 }
 
 // rollupQuery reads and checks the query of GET /rollups.
@@ -302,7 +308,8 @@ func splitList(s string) []string {
 	return out
 }
 
-func writeFile(w http.ResponseWriter, contentType, name string, b []byte) error {
+// WriteFile sends b as a file to download, with its media type and name.
+func WriteFile(w http.ResponseWriter, contentType, name string, b []byte) error {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
 	w.WriteHeader(http.StatusOK)

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"doingoai/consolidated"
-	"doingoai/export"
+	"doingoai/handlers"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -291,21 +291,19 @@ func sortCommunes(list []models.CompletenessUnit, key string) string {
 	return key
 }
 
-// download sends the rollup on screen as CSV or Excel: the API's export of
-// GET /rollups?by=child&format=….
+// downloads are the files an overview offers, by name, and their format.
+var downloads = map[string]string{"tong-hop.csv": "csv", "tong-hop.xlsx": "xlsx", "bao-cao-tong-hop.docx": "docx"}
+
+// download sends the rollup on screen as CSV or Excel, the API's export of
+// GET /rollups?by=child&format=…, or the consolidated report drafted as
+// GET /consolidated/{unit}/{period} does.
 func (a *App) download(w http.ResponseWriter, r *http.Request) error {
 	_, u, per, err := a.unitPage(r)
 	if err != nil {
 		return err
 	}
-	var format string
-	switch r.PathValue("file") {
-	case "tong-hop.csv":
-		format = "csv"
-	case "tong-hop.xlsx":
-		format = "xlsx"
-	case "bao-cao-tong-hop.docx":
-		// The consolidated report, drafted as GET /consolidated/{unit}/{period} does.
+	switch format := downloads[r.PathValue("file")]; format {
+	case "docx":
 		rep, err := consolidated.Build(r.Context(), a.Store, u, per, consolidated.Options{})
 		if err != nil {
 			return err
@@ -314,42 +312,33 @@ func (a *App) download(w http.ResponseWriter, r *http.Request) error {
 		if err := rep.Write(&buf, a.Store.Now()); err != nil {
 			return err
 		}
-		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="bao-cao-doi-ngoai-%s-%s.docx"`, u.Code, per))
-		_, err = w.Write(buf.Bytes())
-		return err
-	default:
-		return models.Errorf(models.ENOTFOUND, "no such format")
+		return handlers.WriteFile(w, handlers.DocxType, fmt.Sprintf("bao-cao-doi-ngoai-%s-%s.docx", u.Code, per), buf.Bytes())
+	case "csv", "xlsx":
+		roll, err := a.Store.Rollup(r.Context(), store.RollupQuery{Unit: u, Period: per, Indicators: models.Indicators, ByChild: true})
+		if err != nil {
+			return err
+		}
+		return handlers.WriteRollup(w, roll, format)
 	}
-	roll, err := a.Store.Rollup(r.Context(), store.RollupQuery{Unit: u, Period: per, Indicators: models.Indicators, ByChild: true})
-	if err != nil {
-		return err
+	return models.Errorf(models.ENOTFOUND, "no such format")
+}
+
+// districtAction checks that the person signed in acts for a district (or
+// is an admin) and resolves the unit and period of the path with resolve,
+// for the forms that change something: a deadline, a review.
+func (a *App) districtAction(r *http.Request, resolve func(*http.Request) (*models.Tree, *models.TreeUnit, models.Period, error)) (models.Principal, *models.TreeUnit, models.Period, error) {
+	p := session(r).Principal
+	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
+		return p, nil, models.Period{}, err
 	}
-	var buf bytes.Buffer
-	ctype := "text/csv; charset=utf-8"
-	if format == "csv" {
-		err = export.RollupCSV(&buf, roll)
-	} else {
-		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		err = export.RollupXLSX(&buf, roll)
-	}
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="tong-hop-%s-%s.%s"`, roll.Unit.Code, roll.Period, format))
-	_, err = w.Write(buf.Bytes())
-	return err
+	_, u, per, err := resolve(r)
+	return p, u, per, err
 }
 
 // setDeadline sets the due date of the period on the unit, as PUT
 // /deadlines does, and shows the overview again.
 func (a *App) setDeadline(w http.ResponseWriter, r *http.Request) error {
-	p := session(r).Principal
-	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
-		return err
-	}
-	_, u, per, err := a.unitPage(r)
+	p, u, per, err := a.districtAction(r, a.unitPage)
 	if err != nil {
 		return err
 	}

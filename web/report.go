@@ -87,11 +87,7 @@ func (a *App) renderReport(w http.ResponseWriter, r *http.Request, status int, f
 // review records the district's decision, as POST …/review does, guarded
 // by the ETag the page was rendered with.
 func (a *App) review(w http.ResponseWriter, r *http.Request) error {
-	p := session(r).Principal
-	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
-		return err
-	}
-	_, u, per, err := a.communeOf(r)
+	p, u, per, err := a.districtAction(r, a.communeOf)
 	if err != nil {
 		return err
 	}
