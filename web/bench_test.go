@@ -29,9 +29,10 @@ var nationalSite struct {
 }
 
 // nationalWeb serves the pages over the national dataset (10,472 communes,
-// ten years of reports; see internal/benchdata), signed in as an admin.
+// ten years of reports; see internal/benchdata), signed in as an admin; on
+// PostgreSQL with BENCH_DATABASE_URL.
 func nationalWeb(b *testing.B) (http.Handler, string) {
-	path := benchdata.Path(b, "..")
+	path := benchdata.Target(b, "..")
 	nationalSite.once.Do(func() {
 		ctx := context.Background()
 		s, err := store.Open(ctx, path, store.Options{})

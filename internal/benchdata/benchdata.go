@@ -28,6 +28,15 @@ import (
 // Periods are the years of reports in the dataset.
 var Periods = []string{"2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"}
 
+// Target is the database the benchmarks read: BENCH_DATABASE_URL when it
+// is set (the same dataset on PostgreSQL, made by Build), else Path.
+func Target(tb testing.TB, root string) string {
+	if url := os.Getenv("BENCH_DATABASE_URL"); url != "" {
+		return url
+	}
+	return Path(tb, root)
+}
+
 // Path returns the dataset's SQLite file, building it if needed. root is
 // the repository's root (for testdata/).
 func Path(tb testing.TB, root string) string {
