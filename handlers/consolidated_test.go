@@ -104,20 +104,24 @@ func getConsolidated(t *testing.T, env *apitest.Env, query string) (*consolidate
 	return &rep, doc
 }
 
+// sameAsRollup checks that the report's figures are the district's rollup
+// of the query, exactly.
+func sameAsRollup(t *testing.T, env *apitest.Env, rep *consolidated.Report, query string) {
+	t.Helper()
+	want, _ := json.Marshal(rollup(t, env, "district", query).Indicators)
+	got, _ := json.Marshal(rep.Indicators)
+	if string(got) != string(want) {
+		t.Errorf("indicators differ from the rollup's (%s):\n got %s\nwant %s", query, got, want)
+	}
+}
+
 // TestConsolidatedReport reads the district's Word document back and finds
 // in it the form of Nghị định 30/2020, the totals of the rollup, a row per
 // commune, and the communes that have not reported.
 func TestConsolidatedReport(t *testing.T) {
 	env := consolidatedEnv(t)
 	rep, doc := getConsolidated(t, env, "")
-
-	// The figures are the rollup's, exactly.
-	roll := rollup(t, env, "district", "unit=167&period=2024")
-	want, _ := json.Marshal(roll.Indicators)
-	got, _ := json.Marshal(rep.Indicators)
-	if string(got) != string(want) {
-		t.Errorf("indicators differ from the rollup's:\n got %s\nwant %s", got, want)
-	}
+	sameAsRollup(t, env, rep, "unit=167&period=2024")
 
 	// The page: A4, margins within the decree's ranges, Times New Roman 13–14 pt.
 	if len(doc.Sections) != 2 {
@@ -245,12 +249,7 @@ func TestConsolidatedReport(t *testing.T) {
 func TestConsolidatedAcceptedOnly(t *testing.T) {
 	env := consolidatedEnv(t)
 	rep, doc := getConsolidated(t, env, "&status=accepted")
-	roll := rollup(t, env, "district", "unit=167&period=2024&status=accepted")
-	want, _ := json.Marshal(roll.Indicators)
-	got, _ := json.Marshal(rep.Indicators)
-	if string(got) != string(want) {
-		t.Errorf("indicators differ from the rollup's:\n got %s\nwant %s", got, want)
-	}
+	sameAsRollup(t, env, rep, "unit=167&period=2024&status=accepted")
 	text := strings.Join(doc.Paragraphs, "\n")
 	for _, s := range []string{"Tổng hợp từ báo cáo của 1/23 xã, thị trấn", "tiếp đón 6 đoàn trong nước",
 		"chưa được duyệt, chưa tính vào số liệu tổng hợp: xã Trung Hội, xã Sơn Phú.", "tổng hợp từ 1 báo cáo đã được duyệt"} {

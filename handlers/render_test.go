@@ -23,17 +23,23 @@ import (
 // read the pages back (internal/render). With UPDATE_SCREENSHOTS=1 the
 // demo district's pages are written to docs/screenshots/.
 
+// renderDownload renders with LibreOffice what the demo district
+// downloads from url, saved as name.
+func renderDownload(t *testing.T, url, name string) *render.PDF {
+	t.Helper()
+	render.Require(t)
+	res := consolidatedEnv(t).Do(t, "GET", url, "district", "", nil)
+	if res.Status != 200 {
+		t.Fatalf("%s: %d %s", url, res.Status, res.Body)
+	}
+	return render.ToPDF(t, name, res.Body)
+}
+
 // TestRenderConsolidated renders the district's report: it opens, page 1 is
 // the decree's first page without a number, the body is portrait with page
 // numbers from page 2, and the annex is landscape, numbered on its own.
 func TestRenderConsolidated(t *testing.T) {
-	render.Require(t)
-	env := consolidatedEnv(t)
-	res := env.Do(t, "GET", "/api/v1/consolidated/167/2024", "district", "", nil)
-	if res.Status != 200 {
-		t.Fatalf("%d %s", res.Status, res.Body)
-	}
-	pdf := render.ToPDF(t, "bao-cao.docx", res.Body)
+	pdf := renderDownload(t, "/api/v1/consolidated/167/2024", "bao-cao.docx")
 	pages := pdf.Pages()
 	first := pdf.Text(1)
 	for _, s := range []string{"UBND HUYỆN ĐỊNH HÓA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: …/BC-UBND", "BÁO CÁO", "I. ĐẶC ĐIỂM TÌNH HÌNH"} {
@@ -100,13 +106,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // "###" where a number does not fit, the headers whole, numbers with their
 // separators, and each sheet on one page (23 communes need one).
 func TestRenderWorkbook(t *testing.T) {
-	render.Require(t)
-	env := consolidatedEnv(t)
-	res := env.Do(t, "GET", "/api/v1/rollups?unit=167&period=2024&by=child&periods=2023,2024&format=xlsx", "district", "", nil)
-	if res.Status != 200 {
-		t.Fatalf("%d %s", res.Status, res.Body)
-	}
-	pdf := render.ToPDF(t, "tong-hop.xlsx", res.Body)
+	pdf := renderDownload(t, "/api/v1/rollups?unit=167&period=2024&by=child&periods=2023,2024&format=xlsx", "tong-hop.xlsx")
 	if n := pdf.Pages(); n != 3 {
 		t.Errorf("%d pages, want 3: one per sheet", n)
 	}

@@ -17,12 +17,33 @@ import (
 	"doingoai/store"
 )
 
-var national struct {
+// benchAPI is the router over a benchmark database with an admin token,
+// made once for every benchmark that reads it.
+type benchAPI struct {
 	once    sync.Once
 	handler http.Handler
 	token   string
 	err     error
 }
+
+// serve returns the router over the database that path returns (made on
+// the first call), or stops the benchmark if it cannot be made.
+func (a *benchAPI) serve(b *testing.B, path func() (string, error)) (http.Handler, string) {
+	a.once.Do(func() {
+		p, err := path()
+		if err != nil {
+			a.err = err
+			return
+		}
+		a.handler, a.token, a.err = serveBench(context.Background(), p)
+	})
+	if a.err != nil {
+		b.Fatal(a.err)
+	}
+	return a.handler, a.token
+}
+
+var national benchAPI
 
 // nationalAPI serves the national dataset: 10,472 communes, ten years of
 // reports (see internal/benchdata).
@@ -31,13 +52,7 @@ func nationalAPI(b *testing.B) (http.Handler, string) {
 	if url := os.Getenv("BENCH_DATABASE_URL"); url != "" { // the same dataset on PostgreSQL (benchdata.Build)
 		path = url
 	}
-	national.once.Do(func() {
-		national.handler, national.token, national.err = serveBench(context.Background(), path)
-	})
-	if national.err != nil {
-		b.Fatal(national.err)
-	}
-	return national.handler, national.token
+	return national.serve(b, func() (string, error) { return path, nil })
 }
 
 // serveBench opens the database at path, migrates it and answers the

@@ -2,10 +2,10 @@ package handlers_test
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,91 +14,71 @@ import (
 	"doingoai/store"
 )
 
-var reformed struct {
-	once    sync.Once
-	handler http.Handler
-	token   string
-	err     error
-}
+var reformed benchAPI
 
 // reformedAPI serves the national dataset (ten years of reports of the
 // 10,472 communes of 2024) after the two reorganisations of 2025, applied
 // from the national files to a copy: the country of today, with its past.
 func reformedAPI(b *testing.B) (http.Handler, string) {
 	base := benchdata.Path(b, "..")
-	reformed.once.Do(func() {
-		ctx := context.Background()
-		path := strings.TrimSuffix(base, ".db") + "-reformed-2025.db"
-		if _, err := os.Stat(path); err != nil {
-			src, err := store.Open(ctx, base, store.Options{})
-			if err != nil {
-				reformed.err = err
-				return
-			}
-			tmp := path + ".building"
-			os.Remove(tmp)
-			_, err = src.Backup(ctx, tmp)
-			src.Close()
-			if err != nil {
-				reformed.err = err
-				return
-			}
-			s, err := store.Open(ctx, tmp, store.Options{})
-			if err != nil {
-				reformed.err = err
-				return
-			}
-			start := time.Now()
-			for _, r := range []struct{ on, units, m string }{
-				{"2025-01-01", "units-vn-2025-03-01.csv", ""}, {"2025-07-01", "units-vn-2025-07-01.csv", "reform-2025-07-01.csv"},
-			} {
-				in := store.ReformInput{On: models.MustDate(r.on), Units: benchUnits(b, r.units), Map: benchMap(b, r.m)}
-				if _, err := s.Reform(ctx, models.CommandLine, in); err != nil {
-					reformed.err = err
-					s.Close()
-					return
-				}
-			}
-			b.Logf("the 2025 reorganisations applied to the national dataset in %s", time.Since(start).Round(time.Millisecond))
-			s.Close()
-			if reformed.err = os.Rename(tmp, path); reformed.err != nil {
-				return
-			}
-		}
-		reformed.handler, reformed.token, reformed.err = serveBench(ctx, path)
-	})
-	if reformed.err != nil {
-		b.Fatal(reformed.err)
-	}
-	return reformed.handler, reformed.token
+	return reformed.serve(b, func() (string, error) { return reformedDB(b, base) })
 }
 
-func benchUnits(b *testing.B, name string) []models.UnitRow {
-	f, err := os.ReadFile("../testdata/" + name)
-	if err != nil {
-		b.Fatal(err)
+// reformedDB returns the path of the reorganised copy of the national
+// dataset at base, made beside it the first time.
+func reformedDB(b *testing.B, base string) (string, error) {
+	ctx := context.Background()
+	path := strings.TrimSuffix(base, ".db") + "-reformed-2025.db"
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
 	}
-	rows, err := models.ParseUnitsCSV(strings.NewReader(string(f)))
+	src, err := store.Open(ctx, base, store.Options{})
 	if err != nil {
-		b.Fatal(err)
+		return "", err
 	}
-	return rows
+	tmp := path + ".building"
+	os.Remove(tmp)
+	_, err = src.Backup(ctx, tmp)
+	src.Close()
+	if err != nil {
+		return "", err
+	}
+	s, err := store.Open(ctx, tmp, store.Options{})
+	if err != nil {
+		return "", err
+	}
+	defer s.Close()
+	start := time.Now()
+	for _, r := range []struct{ on, units, m string }{
+		{"2025-01-01", "units-vn-2025-03-01.csv", ""}, {"2025-07-01", "units-vn-2025-07-01.csv", "reform-2025-07-01.csv"},
+	} {
+		in := store.ReformInput{On: models.MustDate(r.on), Units: benchCSV(b, r.units, models.ParseUnitsCSV)}
+		if r.m != "" {
+			in.Map = benchCSV(b, r.m, models.ParseSuccessionsCSV)
+		}
+		if _, err := s.Reform(ctx, models.CommandLine, in); err != nil {
+			return "", err
+		}
+	}
+	b.Logf("the 2025 reorganisations applied to the national dataset in %s", time.Since(start).Round(time.Millisecond))
+	if err := s.Close(); err != nil {
+		return "", err
+	}
+	return path, os.Rename(tmp, path)
 }
 
-func benchMap(b *testing.B, name string) []models.Succession {
-	text := "old_code,new_code,share\n"
-	if name != "" {
-		f, err := os.ReadFile("../testdata/" + name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		text = string(f)
-	}
-	m, err := models.ParseSuccessionsCSV(strings.NewReader(text))
+// benchCSV reads the file name of testdata/ with parse.
+func benchCSV[T any](b *testing.B, name string, parse func(io.Reader) (T, error)) T {
+	f, err := os.Open("../testdata/" + name)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return m
+	defer f.Close()
+	v, err := parse(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return v
 }
 
 // The 2024 figures of the whole country in the tree of 2025-07-01: the
