@@ -14,11 +14,8 @@ import (
 // trail is intact, and 1 naming the first entry that does not match after
 // an edit made directly in the database.
 func TestAuditVerifyCommand(t *testing.T) {
-	tdb := testenv.NewDB(t)
+	tdb := dinhHoaDB(t)
 	db := tdb.URL
-	if r := run(t, db, "units", "import", "demo/units-dinh-hoa-2024-11-01.csv"); r.code != 0 {
-		t.Fatalf("import: %+v", r)
-	}
 	run(t, db, "token", "create", "--role", "commune", "--unit", "05596")
 	run(t, db, "token", "create", "--role", "admin")
 	r := run(t, db, "audit", "verify")

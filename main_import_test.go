@@ -3,23 +3,18 @@ package main
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"doingoai/internal/docxtest"
-	"doingoai/internal/testenv"
 )
 
 // TestImportCommand: import FILE prints the draft read from a document as
 // the API answers it; --save stores it as a draft, once; a .doc is refused
 // with the advice to save it as .docx.
 func TestImportCommand(t *testing.T) {
-	db := testenv.NewDB(t).URL
-	if r := run(t, db, "units", "import", "demo/units-dinh-hoa-2024-11-01.csv"); r.code != 0 {
-		t.Fatalf("%+v", r)
-	}
+	db := dinhHoaDB(t).URL
 	seed := "testdata/bao-cao-doi-ngoai-boc-nhieu-2024.txt"
 	r := run(t, db, "import", seed)
 	var out struct {
@@ -65,18 +60,8 @@ func TestImportCommand(t *testing.T) {
 // TestReadmeImport runs the commands of the README's section on importing
 // against a real serve --demo and checks the answers it shows.
 func TestReadmeImport(t *testing.T) {
-	if _, err := exec.LookPath("curl"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("curl is needed to run the README's import section")
-		}
-		t.Skip("curl is not installed")
-	}
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	blocks := codeBlocks(t, string(readme), "## Importing an existing report (Word or text)")
-	base, tokens := startDemo(t)
+	blocks := readmeSection(t, "## Importing an existing report (Word or text)")
+	base, tokens, _ := serveDemo(t, "RATE_LIMIT=0")
 	dir := t.TempDir()
 	for _, f := range []string{"testdata/bao-cao-doi-ngoai-boc-nhieu-2024.txt", "docimport/testdata/reports/quy-ky-2024.txt"} {
 		b, err := os.ReadFile(f)

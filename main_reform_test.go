@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"doingoai/internal/loadtest"
-	"doingoai/internal/testenv"
 )
 
 // TestUnitsReformCommand runs `units reform` as an operator would: a dry
@@ -16,10 +15,7 @@ import (
 // line, having written nothing.
 func TestUnitsReformCommand(t *testing.T) {
 	bin := binary(t)
-	db := testenv.NewDB(t).URL
-	if _, err := loadtest.Run(bin, db, nil, "units", "import", "demo/units-dinh-hoa-2024-11-01.csv"); err != nil {
-		t.Fatal(err)
-	}
+	db := dinhHoaDB(t).URL
 	args := []string{"units", "reform", "--on", "2025-07-01", "--units", "demo/units-thai-nguyen-2025-07-01.csv", "--map", "demo/reform-dinh-hoa-2025-07-01.csv", "--scope", "19"}
 	out, err := loadtest.Run(bin, db, nil, append(args, "--dry-run")...)
 	if err != nil || !strings.Contains(out, "dry run: nothing written") || !strings.Contains(out, "92 units created") || !strings.Contains(out, "codes reused by a new unit") {

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -149,52 +147,26 @@ func TestUnitsImportReportsLines(t *testing.T) {
 // TestServeDemo is the newcomer's first minute: serve --demo on an empty
 // database, then the curl it prints.
 func TestServeDemo(t *testing.T) {
-	db := testenv.NewDB(t).URL
-	ln, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := ln.Addr().String()
-	ln.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	cmd := exec.CommandContext(ctx, binary(t), "serve", "--demo", "--addr", addr, "--db", db)
-	cmd.Env = append(os.Environ(), "LOG_LEVEL=warn")
-	stdout, _ := cmd.StdoutPipe()
-	cmd.Stderr = io.Discard
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }()
-	sc := bufio.NewScanner(stdout)
+	_, _, printed := serveDemo(t)
 	var curl string
-	tokens := map[string]string{}
-	for sc.Scan() {
-		line := sc.Text()
-		if f := strings.Fields(line); len(f) >= 2 && (f[0] == "admin" || f[0] == "district" || f[0] == "commune") {
-			tokens[f[0]] = f[len(f)-1]
-		}
+	for _, line := range printed {
 		if strings.HasPrefix(strings.TrimSpace(line), "curl ") {
 			curl = strings.TrimSpace(line)
 			break
 		}
 	}
-	if len(tokens) != 3 || curl == "" {
-		t.Fatalf("demo printed tokens %v and curl %q", tokens, curl)
-	}
 	m := regexp.MustCompile(`-H 'Authorization: Bearer (\S+)' '(\S+)'`).FindStringSubmatch(curl)
 	if m == nil {
 		t.Fatalf("curl line %q", curl)
 	}
-	var body []byte
-	for i := 0; i < 100; i++ {
-		req, _ := http.NewRequest("GET", m[2], nil)
-		req.Header.Set("Authorization", "Bearer "+m[1])
-		res, err := http.DefaultClient.Do(req)
-		if err == nil {
-			body, _ = io.ReadAll(res.Body)
-			res.Body.Close()
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
+	req, _ := http.NewRequest("GET", m[2], nil)
+	req.Header.Set("Authorization", "Bearer "+m[1])
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
 	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
 	// The first curl compares 2025 with 2024 across the reform: the new xã
 	// Trung Hội's example report against its predecessors' (Bộc Nhiêu's).
 	for _, want := range []string{`"tree":"2025-07-01"`, `"period":"2024","communes_expected":3,"communes_reported":1`, `"value":4456`, `"value":12986`} {
@@ -217,6 +189,27 @@ func liveDB(t *testing.T, unitsFile string) (db, token string) {
 		t.Fatal(err)
 	}
 	return db, strings.TrimSpace(out)
+}
+
+// dinhHoaDB is a fresh database with the demo district's units, imported
+// with the real binary.
+func dinhHoaDB(t *testing.T) testenv.DB {
+	t.Helper()
+	db := testenv.NewDB(t)
+	if r := run(t, db.URL, "units", "import", "demo/units-dinh-hoa-2024-11-01.csv"); r.code != 0 {
+		t.Fatalf("units import: %+v", r)
+	}
+	return db
+}
+
+// communesOf lists the communes that srv serves, as the API lists them.
+func communesOf(t *testing.T, srv *loadtest.Server, token string) []loadtest.Commune {
+	t.Helper()
+	communes, err := loadtest.Communes(context.Background(), "http://"+srv.Addr, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return communes
 }
 
 // startServer starts `doingoai serve` on db on a free port, stopped when
@@ -248,10 +241,7 @@ func TestCrashSafety(t *testing.T) {
 	db, token := liveDB(t, "demo/units-dinh-hoa-2024-11-01.csv")
 	srv := startServer(t, db)
 	ctx := context.Background()
-	communes, err := loadtest.Communes(ctx, "http://"+srv.Addr, token)
-	if err != nil {
-		t.Fatal(err)
-	}
+	communes := communesOf(t, srv, token)
 	cr, err := loadtest.Crash(ctx, srv, token, communes, "2024", 30, 8, 3, t.Logf)
 	if err != nil {
 		t.Fatal(err)
@@ -275,11 +265,7 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	db, token := liveDB(t, "demo/units-dinh-hoa-2024-11-01.csv")
 	servers := [2]*loadtest.Server{startServer(t, db), startServer(t, db)}
 	ctx := context.Background()
-	communes, err := loadtest.Communes(ctx, "http://"+servers[0].Addr, token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	communes = communes[:6]
+	communes := communesOf(t, servers[0], token)[:6]
 	const writers, rounds = 4, 8 // per commune: writers at once, each sending rounds versions
 	client := loadtest.Client(64)
 	type answer struct {
@@ -386,11 +372,7 @@ func TestBackupWhileSubmitting(t *testing.T) {
 	srv := startServer(t, db)
 	ctx := context.Background()
 	base := "http://" + srv.Addr
-	communes, err := loadtest.Communes(ctx, base, token)
-	if err != nil {
-		t.Fatal(err)
-	}
-	communes = communes[:6000]
+	communes := communesOf(t, srv, token)[:6000]
 	jobs := func(cs []loadtest.Commune) [][]loadtest.Job {
 		out := make([][]loadtest.Job, len(cs))
 		for i, c := range cs {

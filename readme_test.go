@@ -65,9 +65,11 @@ func codeBlocks(t *testing.T, md, heading string) []block {
 	return out
 }
 
-// startDemo starts `doingoai serve --demo` on a fresh database and returns
-// its base URL and the tokens it printed, by role.
-func startDemo(t *testing.T) (base string, tokens map[string]string) {
+// serveDemo starts `doingoai serve --demo` on a fresh database, with env
+// added to its environment, stopped when the test ends. Once it is ready,
+// it returns its base URL, the tokens it printed by role, and every line
+// it printed.
+func serveDemo(t *testing.T, env ...string) (base string, tokens map[string]string, printed []string) {
 	t.Helper()
 	db := testenv.NewDB(t).URL
 	addr, err := loadtest.FreeAddr()
@@ -76,7 +78,7 @@ func startDemo(t *testing.T) (base string, tokens map[string]string) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, binary(t), "serve", "--demo", "--addr", addr, "--db", db)
-	cmd.Env = append(os.Environ(), "LOG_LEVEL=warn", "RATE_LIMIT=0")
+	cmd.Env = append(append(os.Environ(), "LOG_LEVEL=warn"), env...)
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
@@ -86,17 +88,19 @@ func startDemo(t *testing.T) (base string, tokens map[string]string) {
 	tokens = map[string]string{}
 	sc := bufio.NewScanner(stdout)
 	for sc.Scan() {
-		f := strings.Fields(sc.Text())
+		line := sc.Text()
+		printed = append(printed, line)
+		f := strings.Fields(line)
 		if len(f) >= 2 && (f[0] == "admin" || f[0] == "district" || f[0] == "commune") && strings.HasPrefix(f[len(f)-1], "dgo_") {
 			tokens[f[0]] = f[len(f)-1]
 		}
-		if len(f) > 0 && f[0] == "curl" {
+		if strings.HasPrefix(line, "API documentation") { // the last line it prints
 			break
 		}
 	}
 	go io.Copy(io.Discard, stdout)
 	if len(tokens) != 3 {
-		t.Fatalf("serve --demo printed the tokens %v", tokens)
+		t.Fatalf("serve --demo printed the tokens %v:\n%s", tokens, strings.Join(printed, "\n"))
 	}
 	base = "http://" + addr
 	for i := 0; ; i++ {
@@ -112,7 +116,24 @@ func startDemo(t *testing.T) (base string, tokens map[string]string) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	return base, tokens
+	return base, tokens, printed
+}
+
+// readmeSection returns the code blocks of a section of README.md whose
+// commands a test runs with curl (see runBlocks).
+func readmeSection(t *testing.T, heading string) []block {
+	t.Helper()
+	if _, err := exec.LookPath("curl"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("curl is needed to run the README's section %q", heading)
+		}
+		t.Skip("curl is not installed")
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return codeBlocks(t, string(readme), heading)
 }
 
 // TestReadmeWalkthrough runs every command of the README's walkthrough, in
@@ -122,22 +143,12 @@ func startDemo(t *testing.T) (base string, tokens map[string]string) {
 // is left out, appears in the output in that order. So the walkthrough
 // cannot rot.
 func TestReadmeWalkthrough(t *testing.T) {
-	if _, err := exec.LookPath("curl"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("curl is needed to run the README's walkthrough")
-		}
-		t.Skip("curl is not installed")
-	}
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	blocks := codeBlocks(t, string(readme), "## Walkthrough: connecting a commune system")
+	blocks := readmeSection(t, "## Walkthrough: connecting a commune system")
 	if len(blocks) < 10 {
 		t.Fatalf("the walkthrough has %d code blocks", len(blocks))
 	}
 
-	base, tokens := startDemo(t)
+	base, tokens, _ := serveDemo(t, "RATE_LIMIT=0")
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "demo"), 0o755); err != nil {
 		t.Fatal(err)

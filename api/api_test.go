@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"doingoai/api"
+	"doingoai/internal/loadtest"
 	"doingoai/internal/testenv"
 	"doingoai/models"
 )
@@ -43,12 +43,10 @@ func TestInternalErrorsStayInside(t *testing.T) {
 // TestGracefulShutdown: on the shutdown signal, a request in flight is
 // answered before Serve returns, and new connections are refused.
 func TestGracefulShutdown(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := loadtest.FreeAddr()
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
 	started := make(chan struct{})
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		close(started)

@@ -16,6 +16,7 @@ import (
 	"github.com/ghodss/yaml"
 
 	"doingoai/api"
+	"doingoai/internal/loadtest"
 	"doingoai/internal/testenv"
 )
 
@@ -87,12 +88,10 @@ func (r *recorder) WriteHeader(code int) { r.code = code }
 // server writes for a malformed request line (a space in the path) carries
 // the security headers too.
 func TestGoOwnErrorsCarrySecurityHeaders(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := loadtest.FreeAddr()
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
 	h, _ := newAPI(t, api.Config{})
 	ctx := t.Context()
 	go api.Serve(ctx, addr, h, time.Second, testenv.Logger())

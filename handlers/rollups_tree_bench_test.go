@@ -24,6 +24,12 @@ func reformedAPI(b *testing.B) (http.Handler, string) {
 	return reformed.serve(b, func() (string, error) { return reformedDB(b, base) })
 }
 
+// benchGETReformed is benchGET on the reorganised country (reformedAPI).
+func benchGETReformed(b *testing.B, url, contains string) {
+	h, token := reformedAPI(b)
+	benchGETOn(b, h, token, url, contains)
+}
+
 // reformedDB returns the path of the reorganised copy of the national
 // dataset at base, made beside it the first time.
 func reformedDB(b *testing.B, base string) (string, error) {
@@ -84,27 +90,22 @@ func benchCSV[T any](b *testing.B, name string, parse func(io.Reader) (T, error)
 // The 2024 figures of the whole country in the tree of 2025-07-01: the
 // target is a p50 under 5 ms (a province under 2 ms), as in today's tree.
 func BenchmarkRollupTree2025National(b *testing.B) {
-	h, tok := reformedAPI(b)
-	benchGETOn(b, h, tok, "/api/v1/rollups?unit=VN&period=2024&tree=2025-07-01", `"tree":"2025-07-01"`)
+	benchGETReformed(b, "/api/v1/rollups?unit=VN&period=2024&tree=2025-07-01", `"tree":"2025-07-01"`)
 }
 
 // New Thái Nguyên = old Thái Nguyên + old Bắc Kạn.
 func BenchmarkRollupTree2025Province(b *testing.B) {
-	h, tok := reformedAPI(b)
-	benchGETOn(b, h, tok, "/api/v1/rollups?unit=19&period=2024&tree=2025-07-01", `"tree":"2025-07-01"`)
+	benchGETReformed(b, "/api/v1/rollups?unit=19&period=2024&tree=2025-07-01", `"tree":"2025-07-01"`)
 }
 
 func BenchmarkRollupTree2025ProvinceByCommune(b *testing.B) {
-	h, tok := reformedAPI(b)
-	benchGETOn(b, h, tok, "/api/v1/rollups?unit=19&period=2024&tree=2025-07-01&by=child", `"unit_code":"05581"`)
+	benchGETReformed(b, "/api/v1/rollups?unit=19&period=2024&tree=2025-07-01&by=child", `"unit_code":"05581"`)
 }
 
 func BenchmarkRollupTree2025NationalByProvince(b *testing.B) {
-	h, tok := reformedAPI(b)
-	benchGETOn(b, h, tok, "/api/v1/rollups?unit=VN&period=2024&tree=2025-07-01&by=child", `"unit_code":"96"`)
+	benchGETReformed(b, "/api/v1/rollups?unit=VN&period=2024&tree=2025-07-01&by=child", `"unit_code":"96"`)
 }
 
 func BenchmarkRollupTree2025ProvinceSeries(b *testing.B) {
-	h, tok := reformedAPI(b)
-	benchGETOn(b, h, tok, "/api/v1/rollups?unit=19&periods="+strings.Join(benchdata.Periods, ",")+"&tree=2025-07-01", `"period":"2015"`)
+	benchGETReformed(b, "/api/v1/rollups?unit=19&periods="+strings.Join(benchdata.Periods, ",")+"&tree=2025-07-01", `"period":"2015"`)
 }
