@@ -2,11 +2,11 @@ package web
 
 import (
 	"encoding/json"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
+	"doingoai/demo"
 	"doingoai/models"
 )
 
@@ -28,10 +28,7 @@ func canonical(t *testing.T, body []byte) string {
 // is the same report: every field of the JSON has an input, nulls stay
 // null and zeros stay zero.
 func TestFormRoundTrip(t *testing.T) {
-	seed, err := os.ReadFile("../demo/boc-nhieu-2024.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed := demo.BocNhieu2024
 	v, err := reportToForm(seed)
 	if err != nil {
 		t.Fatal(err)

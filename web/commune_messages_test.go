@@ -1,10 +1,10 @@
 package web
 
 import (
-	"os"
 	"testing"
 	"time"
 
+	"doingoai/demo"
 	"doingoai/models"
 )
 
@@ -12,10 +12,7 @@ import (
 // break each of its rules and checks that every error and warning it gives
 // has Vietnamese words on the page, with its figures carried over.
 func TestMessagesInVietnamese(t *testing.T) {
-	seed, err := os.ReadFile("../demo/boc-nhieu-2024.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed := demo.BocNhieu2024
 	bodies := []string{string(seed), `{"unit_code":"05596","period":"2024",
 		"profile":{"households":5000,"population":4456,"poor_households":6000,"near_poor_households":10,"party_members":9999,
 			"poor_households_rate_pct":120,"near_poor_households_rate_pct":3.333,"hamlets":-1,"area_ha":99999999,

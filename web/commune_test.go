@@ -14,6 +14,7 @@ import (
 	"sync"
 	"testing"
 
+	"doingoai/demo"
 	"doingoai/internal/apitest"
 	"doingoai/models"
 	"doingoai/web"
@@ -23,10 +24,7 @@ import (
 // Vietnamese way ("1.169", "2.690,67").
 func seedForm(t *testing.T) url.Values {
 	t.Helper()
-	b, err := os.ReadFile("../demo/boc-nhieu-2024.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := demo.BocNhieu2024
 	v, err := web.ReportToForm(b)
 	if err != nil {
 		t.Fatal(err)
