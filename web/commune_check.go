@@ -41,7 +41,7 @@ func (a *App) communeCheck(w http.ResponseWriter, r *http.Request) error {
 	}
 	body, problems, shown, inputs := formToReport(values, u.Code, per.String(), models.StatusSubmitted)
 	ans := checkAnswer{Errors: []checkMessage{}, Warnings: []checkMessage{}, Shown: shown}
-	res, _, err := a.communeSubmit(r.Context(), session(r).Principal, u.Code, per.String(), body, true, "", "")
+	res, _, err := a.communeSubmit(r, u.Code, per.String(), body, true, "", "")
 	var apiErr *models.Error
 	switch {
 	case err == nil:

@@ -10,6 +10,7 @@ import (
 	"net/http"
 )
 
+// newIdemKey is a fresh key for a form.
 func newIdemKey() string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
@@ -17,7 +18,11 @@ func newIdemKey() string {
 }
 
 // sessionKeyFor makes an Idempotency-Key of the page's key unique to the
-// person, whose submissions share the web app's principal.
+// person. The API keeps keys per token, and every person signed in to the
+// web app has none (token 0): without the person's id in the key, two
+// people's keys would share one namespace, and one could be answered with
+// the other's stored result. The page's key is hexadecimal digits only, so
+// "web-<user id>-<key>" is one person's only. Anything else is no key.
 func sessionKeyFor(r *http.Request, key string) string {
 	if key == "" || len(key) > 64 {
 		return ""

@@ -5,7 +5,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -39,9 +38,12 @@ func (a *App) keepForm(w http.ResponseWriter, r *http.Request, v communeView, va
 }
 
 // communeSubmit sends a report through the API's submission handler, in
-// process, as the signed-in person. It answers the API's result or its
-// error (a *models.Error for anything the API refuses).
-func (a *App) communeSubmit(ctx context.Context, p models.Principal, code, period string, body []byte, dryRun bool, idemKey, ifMatch string) (models.SubmitResult, int, error) {
+// process, as the signed-in person of r. pageKey is the form's key ("" for
+// none): it is sent as the person's own Idempotency-Key (sessionKeyFor).
+// It answers the API's result or its error (a *models.Error for anything
+// the API refuses).
+func (a *App) communeSubmit(r *http.Request, code, period string, body []byte, dryRun bool, pageKey, ifMatch string) (models.SubmitResult, int, error) {
+	ctx, p, idemKey := r.Context(), session(r).Principal, sessionKeyFor(r, pageKey)
 	target := "/api/v1/reports/" + url.PathEscape(code) + "/" + url.PathEscape(period)
 	if dryRun {
 		target += "?dry_run=true"
@@ -139,8 +141,7 @@ func (a *App) communeSave(w http.ResponseWriter, r *http.Request) error {
 		a.renderCommune(w, r, http.StatusUnprocessableEntity, v, values, msgs)
 		return nil
 	}
-	key := sessionKeyFor(r, values["idem"])
-	res, code, err := a.communeSubmit(r.Context(), session(r).Principal, v.Unit.Code, v.Period, body, false, key, values["etag"])
+	res, code, err := a.communeSubmit(r, v.Unit.Code, v.Period, body, false, values["idem"], values["etag"])
 	if err != nil {
 		return a.saveRefused(w, r, v, values, inputs, err)
 	}
@@ -176,7 +177,7 @@ func refusedSave(v communeView) string {
 // API's validator says of the report (a dry run), with the inputs the
 // page could not read.
 func (a *App) formErrors(r *http.Request, v communeView, body []byte, problems []models.FieldError, inputs formValues) fieldMessages {
-	_, _, err := a.communeSubmit(r.Context(), session(r).Principal, v.Unit.Code, v.Period, body, true, "", "")
+	_, _, err := a.communeSubmit(r, v.Unit.Code, v.Period, body, true, "", "")
 	var apiErr *models.Error
 	var errs []models.FieldError
 	if errors.As(err, &apiErr) && apiErr.Code == models.EINVALID {
