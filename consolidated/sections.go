@@ -65,6 +65,22 @@ func (b *builder) sections(r *Report) []Section {
 	annexRef := func(n int) Paragraph {
 		return text(fmt.Sprintf("(Chi tiết từng %s tại Biểu số %d, Phụ lục kèm theo.)", noun, n))
 	}
+	// counted adds a section that says one counted figure, points to its
+	// annex and quotes the communes' section.
+	counted := func(heading string, p phrase, annex int, section string) {
+		s := add(2, heading, text(upperFirst(b.say(p))+"."), annexRef(annex))
+		b.quotes(s, section)
+	}
+	// listed adds to s an introduction and the gathered items, if any.
+	listed := func(s *Section, intro string, gs []Gathered) {
+		if len(gs) == 0 {
+			return
+		}
+		s.Paragraphs = append(s.Paragraphs, text(intro))
+		for _, g := range gs {
+			s.Paragraphs = append(s.Paragraphs, item(g))
+		}
+	}
 
 	// I. Profile
 	var kinds []string
@@ -105,21 +121,14 @@ func (b *builder) sections(r *Report) []Section {
 			phrase{"delegations_in_foreign_people", "%s lượt khách nước ngoài", "", "số lượt khách nước ngoài"},
 		))), annexRef(2))
 	b.quotes(s, "delegations")
-	s = add(2, "2. Công tác quản lý các thỏa thuận hợp tác quốc tế do địa phương ký kết",
-		text(upperFirst(b.say(phrase{"international_agreements", whole + " ký kết %s thỏa thuận hợp tác quốc tế",
-			"không có thỏa thuận hợp tác quốc tế nào do địa phương ký kết", "số thỏa thuận hợp tác quốc tế"}))+"."), annexRef(3))
-	b.quotes(s, "international_agreements")
-	s = add(2, "3. Công tác tổ chức, quản lý hội nghị, hội thảo quốc tế",
-		text(upperFirst(b.say(phrase{"international_conferences", whole + " tổ chức %s hội nghị, hội thảo quốc tế",
-			"không tổ chức hội nghị, hội thảo quốc tế", "số hội nghị, hội thảo quốc tế"}))+"."), annexRef(3))
-	b.quotes(s, "international_conferences")
+	counted("2. Công tác quản lý các thỏa thuận hợp tác quốc tế do địa phương ký kết",
+		phrase{"international_agreements", whole + " ký kết %s thỏa thuận hợp tác quốc tế",
+			"không có thỏa thuận hợp tác quốc tế nào do địa phương ký kết", "số thỏa thuận hợp tác quốc tế"}, 3, "international_agreements")
+	counted("3. Công tác tổ chức, quản lý hội nghị, hội thảo quốc tế",
+		phrase{"international_conferences", whole + " tổ chức %s hội nghị, hội thảo quốc tế",
+			"không tổ chức hội nghị, hội thảo quốc tế", "số hội nghị, hội thảo quốc tế"}, 3, "international_conferences")
 	s = add(2, "4. Công tác ngoại giao kinh tế")
-	if d := b.g.economicDocs.list(); len(d) > 0 {
-		s.Paragraphs = append(s.Paragraphs, text(fmt.Sprintf("Các %s đã triển khai các văn bản:", noun)))
-		for _, g := range d {
-			s.Paragraphs = append(s.Paragraphs, item(g))
-		}
-	}
+	listed(s, fmt.Sprintf("Các %s đã triển khai các văn bản:", noun), b.g.economicDocs.list())
 	b.quotes(s, "economic_diplomacy")
 	s = add(2, "5. Công tác đối ngoại nhân dân và vận động, quản lý viện trợ phi chính phủ nước ngoài")
 	b.quotes(s, "people_diplomacy")
@@ -148,18 +157,8 @@ func (b *builder) sections(r *Report) []Section {
 	s.Paragraphs = append(s.Paragraphs, annexRef(3))
 	b.quotes(s, "ngo_aid")
 	s = add(2, "6. Công tác văn hóa đối ngoại")
-	if d := b.g.culturalDocs.list(); len(d) > 0 {
-		s.Paragraphs = append(s.Paragraphs, text(fmt.Sprintf("Các %s đã triển khai các văn bản:", noun)))
-		for _, g := range d {
-			s.Paragraphs = append(s.Paragraphs, item(g))
-		}
-	}
-	if d := b.g.partners.list(); len(d) > 0 {
-		s.Paragraphs = append(s.Paragraphs, text("Các cơ quan, tổ chức phối hợp:"))
-		for _, g := range d {
-			s.Paragraphs = append(s.Paragraphs, item(g))
-		}
-	}
+	listed(s, fmt.Sprintf("Các %s đã triển khai các văn bản:", noun), b.g.culturalDocs.list())
+	listed(s, "Các cơ quan, tổ chức phối hợp:", b.g.partners.list())
 	b.quotes(s, "cultural_diplomacy")
 	s = add(2, "7. Công tác thông tin, tuyên truyền đối ngoại")
 	b.quotes(s, "information")
@@ -170,22 +169,18 @@ func (b *builder) sections(r *Report) []Section {
 			phrase{"citizens_exited", "%s công dân xuất cảnh", "không có công dân xuất cảnh", "số công dân xuất cảnh"},
 		))), annexRef(4))
 	b.quotes(s, "consular")
-	s = add(2, "9. Công tác đối với người Việt Nam ở nước ngoài",
-		text(upperFirst(b.say(phrase{"labor_export_workers", whole + " có %s người đi lao động ở nước ngoài theo hợp đồng",
-			"không có người đi lao động ở nước ngoài theo hợp đồng", "số người đi lao động ở nước ngoài"}))+"."), annexRef(4))
-	b.quotes(s, "overseas_vietnamese")
-	s = add(2, "10. Công tác đào tạo, bồi dưỡng, cập nhật kiến thức đối ngoại",
-		text(upperFirst(b.say(phrase{"officials_trained", "%s lượt cán bộ, công chức được bồi dưỡng kiến thức đối ngoại",
-			"không có cán bộ, công chức được bồi dưỡng kiến thức đối ngoại", "số cán bộ, công chức được bồi dưỡng"}))+"."), annexRef(5))
-	b.quotes(s, "training")
-	s = add(2, "11. Tình hình tiếp nhận các hình thức khen thưởng của nhà nước, tổ chức, cá nhân nước ngoài",
-		text(upperFirst(b.say(phrase{"foreign_awards_received", whole + " nhận %s hình thức khen thưởng của nước ngoài",
-			"không có", "số hình thức khen thưởng của nước ngoài"}))+"."), annexRef(5))
-	b.quotes(s, "foreign_awards_received")
-	s = add(2, "12. Tình hình kiến nghị tặng, xét tặng các hình thức khen thưởng cấp nhà nước, cấp tỉnh",
-		text(upperFirst(b.say(phrase{"award_nominations", "có %s kiến nghị khen thưởng",
-			"không có", "số kiến nghị khen thưởng"}))+"."), annexRef(5))
-	b.quotes(s, "award_nominations")
+	counted("9. Công tác đối với người Việt Nam ở nước ngoài",
+		phrase{"labor_export_workers", whole + " có %s người đi lao động ở nước ngoài theo hợp đồng",
+			"không có người đi lao động ở nước ngoài theo hợp đồng", "số người đi lao động ở nước ngoài"}, 4, "overseas_vietnamese")
+	counted("10. Công tác đào tạo, bồi dưỡng, cập nhật kiến thức đối ngoại",
+		phrase{"officials_trained", "%s lượt cán bộ, công chức được bồi dưỡng kiến thức đối ngoại",
+			"không có cán bộ, công chức được bồi dưỡng kiến thức đối ngoại", "số cán bộ, công chức được bồi dưỡng"}, 5, "training")
+	counted("11. Tình hình tiếp nhận các hình thức khen thưởng của nhà nước, tổ chức, cá nhân nước ngoài",
+		phrase{"foreign_awards_received", whole + " nhận %s hình thức khen thưởng của nước ngoài",
+			"không có", "số hình thức khen thưởng của nước ngoài"}, 5, "foreign_awards_received")
+	counted("12. Tình hình kiến nghị tặng, xét tặng các hình thức khen thưởng cấp nhà nước, cấp tỉnh",
+		phrase{"award_nominations", "có %s kiến nghị khen thưởng",
+			"không có", "số kiến nghị khen thưởng"}, 5, "award_nominations")
 	s = add(2, "13. Tình hình thực hiện chế độ thông tin, báo cáo", b.completenessParagraphs(r.Completeness)...)
 	b.quotes(s, "reporting_compliance")
 
