@@ -61,15 +61,24 @@ func isVNUnreported(f string) bool {
 	return false
 }
 
+// vnNoCount reads a folded text that gives no number: nil when it says the
+// figure is not reported, 0 when it says there is none.
+func vnNoCount(f string) (n *int64, ok bool) {
+	switch {
+	case isVNUnreported(f):
+		return nil, true
+	case isVNNone(f):
+		return new(int64), true
+	}
+	return nil, false
+}
+
 // ParseVNInt reads a whole number (a count of households, people,
 // delegations) written the Vietnamese way. nil means not reported.
 func ParseVNInt(s string) (*int64, error) {
 	f := Fold(s)
-	if isVNUnreported(f) {
-		return nil, nil
-	}
-	if isVNNone(f) {
-		return new(int64), nil
+	if n, ok := vnNoCount(f); ok {
+		return n, nil
 	}
 	r, err := parseVNNumeral(f)
 	if err != nil {
@@ -111,11 +120,8 @@ func ParseVNDecimal(s string) (*Decimal, error) {
 // whole number of đồng. nil means not reported.
 func ParseVNMoney(s string) (*int64, error) {
 	f := Fold(s)
-	if isVNUnreported(f) {
-		return nil, nil
-	}
-	if isVNNone(f) {
-		return new(int64), nil
+	if n, ok := vnNoCount(f); ok {
+		return n, nil
 	}
 	toks := vnTokens(f)
 	// A currency word may end the amount.

@@ -4,13 +4,39 @@ import (
 	"testing"
 )
 
+// vnIntCase is a text and what a parser of whole numbers makes of it: a
+// number, nil (null, not reported) or an error (bad).
+type vnIntCase struct {
+	in   string
+	want int64
+	null bool
+	bad  bool
+}
+
+// checkVNInts runs parse over the cases.
+func checkVNInts(t *testing.T, parse func(string) (*int64, error), cases []vnIntCase) {
+	t.Helper()
+	for _, tc := range cases {
+		got, err := parse(tc.in)
+		switch {
+		case tc.bad:
+			if err == nil {
+				t.Errorf("%q: want an error, got %v", tc.in, deref(got))
+			}
+		case err != nil:
+			t.Errorf("%q: %v", tc.in, err)
+		case tc.null:
+			if got != nil {
+				t.Errorf("%q: want nil (not reported), got %d", tc.in, *got)
+			}
+		case got == nil || *got != tc.want:
+			t.Errorf("%q: want %d, got %v", tc.in, tc.want, deref(got))
+		}
+	}
+}
+
 func TestParseVNInt(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want int64
-		null bool
-		bad  bool
-	}{
+	checkVNInts(t, ParseVNInt, []vnIntCase{
 		{in: "1.169", want: 1169},
 		{in: "1169", want: 1169},
 		{in: " 4.456 ", want: 4456},
@@ -34,23 +60,7 @@ func TestParseVNInt(t *testing.T) {
 		{in: "12a", bad: true},
 		{in: "1 16", bad: true},
 		{in: "99999999999999999999999", bad: true},
-	} {
-		got, err := ParseVNInt(tc.in)
-		switch {
-		case tc.bad:
-			if err == nil {
-				t.Errorf("%q: want an error, got %v", tc.in, deref(got))
-			}
-		case err != nil:
-			t.Errorf("%q: %v", tc.in, err)
-		case tc.null:
-			if got != nil {
-				t.Errorf("%q: want nil (not reported), got %d", tc.in, *got)
-			}
-		case got == nil || *got != tc.want:
-			t.Errorf("%q: want %d, got %v", tc.in, tc.want, deref(got))
-		}
-	}
+	})
 }
 
 func deref(p *int64) any {
@@ -107,11 +117,7 @@ func TestParseVNDecimal(t *testing.T) {
 }
 
 func TestParseVNMoney(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want int64
-		bad  bool
-	}{
+	checkVNInts(t, ParseVNMoney, []vnIntCase{
 		{in: "1,2 tỷ", want: 1_200_000_000},
 		{in: "1,2 tỷ đồng", want: 1_200_000_000},
 		{in: "850 triệu", want: 850_000_000},
@@ -135,22 +141,8 @@ func TestParseVNMoney(t *testing.T) {
 		{in: "tỷ", bad: true},
 		{in: "100,5", bad: true},
 		{in: "20000000000 tỷ", bad: true},
-	} {
-		got, err := ParseVNMoney(tc.in)
-		switch {
-		case tc.bad:
-			if err == nil {
-				t.Errorf("%q: want an error, got %v", tc.in, deref(got))
-			}
-		case err != nil:
-			t.Errorf("%q: %v", tc.in, err)
-		case got == nil || *got != tc.want:
-			t.Errorf("%q: want %d, got %v", tc.in, tc.want, deref(got))
-		}
-	}
-	if got, err := ParseVNMoney(""); err != nil || got != nil {
-		t.Errorf("empty: want nil, got %v %v", deref(got), err)
-	}
+		{in: "", null: true},
+	})
 }
 
 func TestFormatVN(t *testing.T) {
