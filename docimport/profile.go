@@ -141,29 +141,19 @@ type regexpT = regexpRE
 // intIn records the one count a pattern finds in a clause; several
 // different counts in one clause are left alone.
 func (r *reader) intIn(c text, p *regexpT, path string, ok func(m []int) bool) {
-	var vals []int64
-	var q string
-	for _, m := range p.FindAllStringSubmatchIndex(c.fold, -1) {
+	n, q, found := oneIn(c, p, func(m []int) (int64, bool) {
 		if ok != nil && !ok(m) {
-			continue
+			return 0, false
 		}
 		g := lastGroup(m)
 		if g < 0 {
-			continue
+			return 0, false
 		}
 		n, err := ParseInt(c.fold[m[2*g]:m[2*g+1]])
-		if err != nil {
-			continue
-		}
-		if len(vals) == 0 {
-			q = quote(c, m[0], m[1])
-		}
-		if len(vals) == 0 || vals[0] != n {
-			vals = append(vals, n)
-		}
-	}
-	if len(vals) == 1 {
-		r.putInt(path, vals[0], q)
+		return n, err == nil
+	})
+	if found {
+		r.putInt(path, n, q)
 	}
 }
 
@@ -180,23 +170,32 @@ func lastGroup(m []int) int {
 
 // decIn records the one decimal a pattern finds in a clause.
 func (r *reader) decIn(c text, p *regexpT, path string, val func(m []int) (models.Decimal, bool)) {
-	var got []models.Decimal
-	var q string
+	if d, q, found := oneIn(c, p, val); found {
+		r.putDec(path, d, q)
+	}
+}
+
+// oneIn is the one value val reads from the matches of a pattern in a
+// clause, with the quote of its first match; found is false when no match
+// gives a value or two give different ones.
+func oneIn[T comparable](c text, p *regexpT, val func(m []int) (T, bool)) (v T, q string, found bool) {
+	var got []T
 	for _, m := range p.FindAllStringSubmatchIndex(c.fold, -1) {
-		d, ok := val(m)
+		x, ok := val(m)
 		if !ok {
 			continue
 		}
 		if len(got) == 0 {
 			q = quote(c, m[0], m[1])
 		}
-		if len(got) == 0 || got[0] != d {
-			got = append(got, d)
+		if len(got) == 0 || got[0] != x {
+			got = append(got, x)
 		}
 	}
-	if len(got) == 1 {
-		r.putDec(path, got[0], q)
+	if len(got) != 1 {
+		return v, "", false
 	}
+	return got[0], q, true
 }
 
 // pct reads the number of the last group of a match as a percentage.

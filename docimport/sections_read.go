@@ -1,6 +1,7 @@
 package docimport
 
 import (
+	"regexp"
 	"strings"
 
 	"doingoai/models"
@@ -330,34 +331,30 @@ func (r *reader) consular() {
 		illegal := hasAny(f, "trai phep", "bat hop phap", "vi pham")
 		switch {
 		case hasAny(f, "vu viec", " vu ") && hasAny(f, "nuoc ngoai"):
-			vals, q := counts(c, incidentsRe)
-			if len(vals) == 1 {
-				r.putInt("consular.foreigner_incidents", vals[0], q)
-			} else if len(vals) == 0 && negative(f) {
-				r.putInt("consular.foreigner_incidents", 0, whole(c))
-			}
+			r.putCount("consular.foreigner_incidents", c, incidentsRe, negative(f))
 		case hasAny(f, "nuoc ngoai") && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "nhap canh") && !hasAny(f, "xuat canh"):
 			if illegal {
 				return
 			}
-			vals, q := counts(c, residentsRe)
-			if len(vals) == 1 {
-				r.putInt("consular.foreign_residents", vals[0], q)
-			} else if len(vals) == 0 && negative(f) {
-				r.putInt("consular.foreign_residents", 0, whole(c))
-			}
+			r.putCount("consular.foreign_residents", c, residentsRe, negative(f))
 		case hasAny(f, "xuat canh") && !hasAny(f, "nhap canh"):
 			if illegal {
 				return
 			}
-			vals, q := counts(c, exitedRe)
-			if len(vals) == 1 {
-				r.putInt("consular.citizens_exited", vals[0], q)
-			} else if len(vals) == 0 && negative(f) {
-				r.putInt("consular.citizens_exited", 0, whole(c))
-			}
+			r.putCount("consular.citizens_exited", c, exitedRe, negative(f))
 		}
 	})
+}
+
+// putCount puts at field the one count re finds in c; when it finds none
+// and saysNone (c says there is none), 0.
+func (r *reader) putCount(field string, c text, pattern *regexp.Regexp, saysNone bool) {
+	vals, q := counts(c, pattern)
+	if len(vals) == 1 {
+		r.putInt(field, vals[0], q)
+	} else if len(vals) == 0 && saysNone {
+		r.putInt(field, 0, whole(c))
+	}
 }
 
 // overseas reads section 9: workers abroad on labour contracts.
@@ -367,12 +364,8 @@ func (r *reader) overseas() {
 		if !hasAny(f, "lao dong", "lam viec o nuoc ngoai", "lam viec tai nuoc ngoai") || !hasAny(f, "nuoc ngoai", "xuat khau", "hop dong") || hasAny(f, "trai phep", "bat hop phap") {
 			return
 		}
-		vals, q := counts(c, workersRe)
-		if len(vals) == 1 {
-			r.putInt("overseas_vietnamese.labor_export_workers", vals[0], q)
-		} else if len(vals) == 0 && negative(f) && hasAny(f, "di lao dong", "xuat khau lao dong", "lao dong o nuoc ngoai", "lao dong tai nuoc ngoai") {
-			r.putInt("overseas_vietnamese.labor_export_workers", 0, whole(c))
-		}
+		r.putCount("overseas_vietnamese.labor_export_workers", c, workersRe,
+			negative(f) && hasAny(f, "di lao dong", "xuat khau lao dong", "lao dong o nuoc ngoai", "lao dong tai nuoc ngoai"))
 	})
 }
 
