@@ -64,21 +64,9 @@ func (s *Store) CreateToken(ctx context.Context, p models.Principal, in models.T
 	if err := in.Validate(); err != nil {
 		return "", models.Token{}, err
 	}
-	var unit *models.TreeUnit
-	if in.UnitCode != "" {
-		t, err := s.Tree(ctx)
-		if err != nil {
-			return "", models.Token{}, err
-		}
-		unit = t.ByCode(in.UnitCode)
-		switch {
-		case unit == nil:
-			return "", models.Token{}, fieldError("unit", "no unit has the code "+in.UnitCode)
-		case in.Role == models.RoleCommune && !unit.Kind.CommuneLevel():
-			return "", models.Token{}, fieldError("unit", "a commune token needs a commune-level unit; "+in.UnitCode+" is a "+string(unit.Kind))
-		case in.Role == models.RoleDistrict && unit.Kind.CommuneLevel():
-			return "", models.Token{}, fieldError("unit", "a district token needs a unit above communes; "+in.UnitCode+" is a "+string(unit.Kind))
-		}
+	unit, err := s.unitForRole(ctx, in.Role, in.UnitCode, "token", fieldError)
+	if err != nil {
+		return "", models.Token{}, err
 	}
 	var raw [32]byte
 	if _, err := rand.Read(raw[:]); err != nil {
@@ -98,7 +86,7 @@ func (s *Store) CreateToken(ctx context.Context, p models.Principal, in models.T
 		row.ExpiresAt = &e
 		tok.ExpiresAt = &exp
 	}
-	err := s.writeTx(ctx, func(tx *gorm.DB) error {
+	err = s.writeTx(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
@@ -111,6 +99,30 @@ func (s *Store) CreateToken(ctx context.Context, p models.Principal, in models.T
 		return "", models.Token{}, err
 	}
 	return secret, tok, nil
+}
+
+// unitForRole finds the unit a token or an account of role is for: none
+// for an empty code, else a unit of the code at the role's level (a
+// commune-level unit for a commune, one above communes for a district).
+// what names the thing in the message; refuse makes the error.
+func (s *Store) unitForRole(ctx context.Context, role models.Role, code, what string, refuse func(field, msg string) error) (*models.TreeUnit, error) {
+	if code == "" {
+		return nil, nil
+	}
+	t, err := s.Tree(ctx)
+	if err != nil {
+		return nil, err
+	}
+	unit := t.ByCode(code)
+	switch {
+	case unit == nil:
+		return nil, refuse("unit", "no unit has the code "+code)
+	case role == models.RoleCommune && !unit.Kind.CommuneLevel():
+		return nil, refuse("unit", "a commune "+what+" needs a commune-level unit; "+code+" is a "+string(unit.Kind))
+	case role == models.RoleDistrict && unit.Kind.CommuneLevel():
+		return nil, refuse("unit", "a district "+what+" needs a unit above communes; "+code+" is a "+string(unit.Kind))
+	}
+	return unit, nil
 }
 
 func fieldError(field, msg string) error {

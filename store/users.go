@@ -145,21 +145,9 @@ func (s *Store) CreateUser(ctx context.Context, p models.Principal, in models.Us
 	if err := in.Validate(); err != nil {
 		return "", models.User{}, err
 	}
-	var unit *models.TreeUnit
-	if in.UnitCode != "" {
-		t, err := s.Tree(ctx)
-		if err != nil {
-			return "", models.User{}, err
-		}
-		unit = t.ByCode(in.UnitCode)
-		switch {
-		case unit == nil:
-			return "", models.User{}, userError("unit", "no unit has the code "+in.UnitCode)
-		case in.Role == models.RoleCommune && !unit.Kind.CommuneLevel():
-			return "", models.User{}, userError("unit", "a commune account needs a commune-level unit; "+in.UnitCode+" is a "+string(unit.Kind))
-		case in.Role == models.RoleDistrict && unit.Kind.CommuneLevel():
-			return "", models.User{}, userError("unit", "a district account needs a unit above communes; "+in.UnitCode+" is a "+string(unit.Kind))
-		}
+	unit, err := s.unitForRole(ctx, in.Role, in.UnitCode, "account", userError)
+	if err != nil {
+		return "", models.User{}, err
 	}
 	pw := in.Password
 	if pw == "" {
