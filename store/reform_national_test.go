@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"bufio"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -14,16 +15,7 @@ import (
 
 func readUnits(t testing.TB, name string) []models.UnitRow {
 	t.Helper()
-	f, err := os.Open("../testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := models.ParseUnitsCSV(bufio.NewReader(f))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
+	return readTestdata(t, name, models.ParseUnitsCSV)
 }
 
 func readMap(t testing.TB, name string) []models.Succession {
@@ -32,16 +24,22 @@ func readMap(t testing.TB, name string) []models.Succession {
 		m, _ := models.ParseSuccessionsCSV(strings.NewReader("old_code,new_code,share\n"))
 		return m
 	}
+	return readTestdata(t, name, models.ParseSuccessionsCSV)
+}
+
+// readTestdata parses a file of the repository's testdata/.
+func readTestdata[T any](t testing.TB, name string, parse func(io.Reader) (T, error)) T {
+	t.Helper()
 	f, err := os.Open("../testdata/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := models.ParseSuccessionsCSV(bufio.NewReader(f))
+	v, err := parse(bufio.NewReader(f))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return m
+	return v
 }
 
 // NationalReform brings a database holding nothing but the country to

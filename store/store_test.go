@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -187,15 +186,7 @@ func TestRevocationAcrossProcesses(t *testing.T) {
 
 func TestImportNationalList(t *testing.T) {
 	s := testenv.Open(t, nil)
-	f, err := os.Open("../testdata/units-vn-2024-11-01.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := models.ParseUnitsCSV(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readUnits(t, "units-vn-2024-11-01.csv")
 	start := time.Now()
 	res, err := s.ImportUnits(ctx, models.CommandLine, rows)
 	if err != nil {
