@@ -71,6 +71,12 @@ func (b *builder) sections(r *Report) []Section {
 		s := add(2, heading, text(upperFirst(b.say(p))+"."), annexRef(annex))
 		b.quotes(s, section)
 	}
+	// countedAll adds a section that says several counted figures in one
+	// sentence about subject, points to its annex and quotes the communes.
+	countedAll := func(heading, subject string, annex int, section string, ps ...phrase) {
+		s := add(2, heading, text(fmt.Sprintf("Trong %s, %s %s.", year, subject, b.sayAll(ps...))), annexRef(annex))
+		b.quotes(s, section)
+	}
 	// listed adds to s an introduction and the gathered items, if any.
 	listed := func(s *Section, intro string, gs []Gathered) {
 		if len(gs) == 0 {
@@ -112,22 +118,20 @@ func (b *builder) sections(r *Report) []Section {
 	// II. Results, 1–13
 	add(1, "II. KẾT QUẢ TRIỂN KHAI CÔNG TÁC ĐỐI NGOẠI "+strings.ToUpper(year),
 		todo(b.todo("đánh giá chung về công tác lãnh đạo, chỉ đạo, triển khai công tác đối ngoại "+year)))
-	s := add(2, "1. Công tác quản lý đoàn ra, đoàn vào",
-		text(fmt.Sprintf("Trong %s, %s %s.", year, whole, b.sayAll(
-			phrase{"delegations_out", "có %s đoàn ra nước ngoài", "không có đoàn ra nước ngoài", "số đoàn ra nước ngoài"},
-			phrase{"delegations_out_people", "%s lượt người đi nước ngoài", "", "số lượt người đi nước ngoài"},
-			phrase{"delegations_in_domestic", "tiếp đón %s đoàn trong nước đến làm việc", "không có đoàn trong nước đến làm việc", "số đoàn trong nước đến làm việc"},
-			phrase{"delegations_in_foreign", "tiếp đón %s đoàn nước ngoài", "không có đoàn nước ngoài", "số đoàn nước ngoài"},
-			phrase{"delegations_in_foreign_people", "%s lượt khách nước ngoài", "", "số lượt khách nước ngoài"},
-		))), annexRef(2))
-	b.quotes(s, "delegations")
+	countedAll("1. Công tác quản lý đoàn ra, đoàn vào", whole, 2, "delegations",
+		phrase{"delegations_out", "có %s đoàn ra nước ngoài", "không có đoàn ra nước ngoài", "số đoàn ra nước ngoài"},
+		phrase{"delegations_out_people", "%s lượt người đi nước ngoài", "", "số lượt người đi nước ngoài"},
+		phrase{"delegations_in_domestic", "tiếp đón %s đoàn trong nước đến làm việc", "không có đoàn trong nước đến làm việc", "số đoàn trong nước đến làm việc"},
+		phrase{"delegations_in_foreign", "tiếp đón %s đoàn nước ngoài", "không có đoàn nước ngoài", "số đoàn nước ngoài"},
+		phrase{"delegations_in_foreign_people", "%s lượt khách nước ngoài", "", "số lượt khách nước ngoài"},
+	)
 	counted("2. Công tác quản lý các thỏa thuận hợp tác quốc tế do địa phương ký kết",
 		phrase{"international_agreements", whole + " ký kết %s thỏa thuận hợp tác quốc tế",
 			"không có thỏa thuận hợp tác quốc tế nào do địa phương ký kết", "số thỏa thuận hợp tác quốc tế"}, 3, "international_agreements")
 	counted("3. Công tác tổ chức, quản lý hội nghị, hội thảo quốc tế",
 		phrase{"international_conferences", whole + " tổ chức %s hội nghị, hội thảo quốc tế",
 			"không tổ chức hội nghị, hội thảo quốc tế", "số hội nghị, hội thảo quốc tế"}, 3, "international_conferences")
-	s = add(2, "4. Công tác ngoại giao kinh tế")
+	s := add(2, "4. Công tác ngoại giao kinh tế")
 	listed(s, fmt.Sprintf("Các %s đã triển khai các văn bản:", noun), b.g.economicDocs.list())
 	b.quotes(s, "economic_diplomacy")
 	s = add(2, "5. Công tác đối ngoại nhân dân và vận động, quản lý viện trợ phi chính phủ nước ngoài")
@@ -162,13 +166,11 @@ func (b *builder) sections(r *Report) []Section {
 	b.quotes(s, "cultural_diplomacy")
 	s = add(2, "7. Công tác thông tin, tuyên truyền đối ngoại")
 	b.quotes(s, "information")
-	s = add(2, "8. Công tác lãnh sự, bảo hộ công dân",
-		text(fmt.Sprintf("Trong %s, trên địa bàn %s %s.", year, lowerKind(b.unit.Name), b.sayAll(
-			phrase{"foreign_residents", "có %s người nước ngoài tạm trú", "không có người nước ngoài tạm trú", "số người nước ngoài tạm trú"},
-			phrase{"foreigner_incidents", "%s vụ việc liên quan đến người nước ngoài", "không có vụ việc liên quan đến người nước ngoài", "số vụ việc liên quan đến người nước ngoài"},
-			phrase{"citizens_exited", "%s công dân xuất cảnh", "không có công dân xuất cảnh", "số công dân xuất cảnh"},
-		))), annexRef(4))
-	b.quotes(s, "consular")
+	countedAll("8. Công tác lãnh sự, bảo hộ công dân", "trên địa bàn "+lowerKind(b.unit.Name), 4, "consular",
+		phrase{"foreign_residents", "có %s người nước ngoài tạm trú", "không có người nước ngoài tạm trú", "số người nước ngoài tạm trú"},
+		phrase{"foreigner_incidents", "%s vụ việc liên quan đến người nước ngoài", "không có vụ việc liên quan đến người nước ngoài", "số vụ việc liên quan đến người nước ngoài"},
+		phrase{"citizens_exited", "%s công dân xuất cảnh", "không có công dân xuất cảnh", "số công dân xuất cảnh"},
+	)
 	counted("9. Công tác đối với người Việt Nam ở nước ngoài",
 		phrase{"labor_export_workers", whole + " có %s người đi lao động ở nước ngoài theo hợp đồng",
 			"không có người đi lao động ở nước ngoài theo hợp đồng", "số người đi lao động ở nước ngoài"}, 4, "overseas_vietnamese")
