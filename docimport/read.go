@@ -280,6 +280,18 @@ var (
 // negative tells whether a clause says there was none.
 func negative(f string) bool { return negRe.MatchString(f) || negTailRe.MatchString(f) }
 
+// noneIn puts 0 at each path when a section's content is only "Không
+// có.", and tells whether it did.
+func (r *reader) noneIn(sec string, paths ...string) bool {
+	q, ok := r.nothing(sec)
+	if ok {
+		for _, path := range paths {
+			r.putInt(path, 0, q)
+		}
+	}
+	return ok
+}
+
 // nothing tells whether a section's content is only "Không có."
 func (r *reader) nothing(sec string) (string, bool) {
 	lines := r.d.parts[sec]
@@ -335,8 +347,7 @@ func counts(c text, p *regexp.Regexp) (vals []int64, q string) {
 // counted reads the count of a simple counted section: "02 thỏa thuận",
 // or none ("Không có", "không ký kết thỏa thuận nào").
 func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
-	if q, ok := r.nothing(sec); ok {
-		r.putInt(path, 0, q)
+	if r.noneIn(sec, path) {
 		return
 	}
 	r.each(sec, func(c text) {

@@ -39,11 +39,8 @@ func delegationGroup(f string) string {
 
 // delegations reads section 1: delegations abroad and visiting.
 func (r *reader) delegations() {
-	if q, ok := r.nothing(secDelegations); ok {
-		for _, g := range []string{"outbound", "inbound_domestic", "inbound_foreign"} {
-			r.putInt("delegations."+g+".count", 0, q)
-			r.putInt("delegations."+g+".people", 0, q)
-		}
+	if r.noneIn(secDelegations, "delegations.outbound.count", "delegations.outbound.people", "delegations.inbound_domestic.count",
+		"delegations.inbound_domestic.people", "delegations.inbound_foreign.count", "delegations.inbound_foreign.people") {
 		return
 	}
 	// The first words after a heading's colon may need the heading to say
@@ -321,9 +318,7 @@ var (
 // went abroad. "Không có" for the whole section means no foreigners and no
 // incidents; it says nothing of how many citizens went abroad.
 func (r *reader) consular() {
-	if q, ok := r.nothing(secConsular); ok {
-		r.putInt("consular.foreign_residents", 0, q)
-		r.putInt("consular.foreigner_incidents", 0, q)
+	if r.noneIn(secConsular, "consular.foreign_residents", "consular.foreigner_incidents") {
 		return
 	}
 	r.each(secConsular, func(c text) {
@@ -371,9 +366,7 @@ func (r *reader) overseas() {
 
 // training reads section 10: officials trained and courses.
 func (r *reader) training() {
-	if q, ok := r.nothing(secTraining); ok {
-		r.putInt("training.officials_trained", 0, q)
-		r.putInt("training.courses", 0, q)
+	if r.noneIn(secTraining, "training.officials_trained", "training.courses") {
 		return
 	}
 	r.each(secTraining, func(c text) {
