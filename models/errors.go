@@ -7,6 +7,7 @@ package models
 import (
 	"errors"
 	"fmt"
+	"strconv"
 )
 
 // Application error codes. They say what went wrong in domain terms; the
@@ -122,5 +123,5 @@ func Path(parent, child string) string {
 
 // Index appends a list index to a field path: Index("items", 2) = "items[2]".
 func Index(parent string, i int) string {
-	return fmt.Sprintf("%s[%d]", parent, i)
+	return parent + "[" + strconv.Itoa(i) + "]"
 }

@@ -94,6 +94,11 @@ func (c *checker) limit(at, keyword string, value int64) {
 	}
 }
 
+// recording tells whether the checker records its rules or limits (for
+// RULES.md and the OpenAPI document), not only problems: the helpers below
+// build a rule's words only then, not for every field of every report.
+func (c *checker) recording() bool { return c.rules != nil || c.limits != nil }
+
 // rule records that the check described applies to the field at.
 func (c *checker) rule(at, format string, args ...any) {
 	if c.rules != nil {
@@ -275,10 +280,12 @@ func countedSection[T any](c *checker, section string, count *int64, items []T, 
 // total. Every single field is within its own limit by now; this bounds
 // their sums and products.
 func (c *checker) totals(r *Report) {
-	c.rule("ngo_aid.projects", "the projects' committed amounts add up to at most %s đồng, and so do their disbursed amounts", group(MaxReportTotal))
-	for _, ind := range Indicators {
-		if ind.pair >= 0 {
-			c.rule(Measures[ind.Value].Field, "times %s, at most %s", Measures[ind.Weight].Field, group(MaxReportTotal))
+	if c.recording() {
+		c.rule("ngo_aid.projects", "the projects' committed amounts add up to at most %s đồng, and so do their disbursed amounts", group(MaxReportTotal))
+		for _, ind := range Indicators {
+			if ind.pair >= 0 {
+				c.rule(Measures[ind.Value].Field, "times %s, at most %s", Measures[ind.Weight].Field, group(MaxReportTotal))
+			}
 		}
 	}
 	f := FiguresOf(r)
@@ -462,7 +469,9 @@ func (c *checker) delegations(at string, g *DelegationGroup) {
 // delegations, none listed).
 func (c *checker) items(at string, n int, count *int64) {
 	c.listLen(Path(at, "items"), n, MaxItems)
-	c.rule(Path(at, "count"), "when items are listed, their number")
+	if c.recording() {
+		c.rule(Path(at, "count"), "when items are listed, their number")
+	}
 	if count != nil && n > 0 && *count != int64(n) {
 		c.p.AddCodef(Path(at, "count"), FCountMismatch, "is %d but %d items are listed; give the number of items, or leave count out", *count, n)
 	}
@@ -480,9 +489,11 @@ func (c *checker) documents(at string, docs []DocumentRef) {
 
 func (c *checker) entries(at string, list []string) {
 	c.listLen(at, len(list), MaxEntries)
-	c.rule(Index(at, 0), "not empty; at most %s characters", group(MaxEntry))
-	c.limit(Index(at, 0), "minLength", 1)
-	c.limit(Index(at, 0), "maxLength", MaxEntry)
+	if c.recording() {
+		c.rule(Index(at, 0), "not empty; at most %s characters", group(MaxEntry))
+		c.limit(Index(at, 0), "minLength", 1)
+		c.limit(Index(at, 0), "maxLength", MaxEntry)
+	}
 	for i, s := range list {
 		if s == "" {
 			c.p.AddCode(Index(at, i), FRequired, "is empty")
@@ -492,9 +503,11 @@ func (c *checker) entries(at string, list []string) {
 }
 
 func (c *checker) count(at string, v *int64, max int64) {
-	c.rule(at, "a whole number from 0 to %s", group(max))
-	c.limit(at, "minimum", 0)
-	c.limit(at, "maximum", max)
+	if c.recording() {
+		c.rule(at, "a whole number from 0 to %s", group(max))
+		c.limit(at, "minimum", 0)
+		c.limit(at, "maximum", max)
+	}
 	if v == nil {
 		return
 	}
@@ -522,9 +535,11 @@ func (c *checker) percent(at string, v *Decimal) {
 }
 
 func (c *checker) decimal(at string, v *Decimal, max int64, places int) {
-	c.rule(at, "a number from 0 to %s, at most %d decimals", group(max), places)
-	c.limit(at, "minimum", 0)
-	c.limit(at, "maximum", max)
+	if c.recording() {
+		c.rule(at, "a number from 0 to %s, at most %d decimals", group(max), places)
+		c.limit(at, "minimum", 0)
+		c.limit(at, "maximum", max)
+	}
 	if v == nil {
 		return
 	}
@@ -543,10 +558,12 @@ func (c *checker) required(at, s string) { c.requiredMax(at, s, MaxText) }
 // requiredMax checks a text that must be given and is at most max
 // characters long.
 func (c *checker) requiredMax(at, s string, max int) {
-	c.rule(at, "required; at most %s characters", group(int64(max)))
-	c.limit(at, "required", 1)
-	c.limit(at, "minLength", 1)
-	c.limit(at, "maxLength", int64(max))
+	if c.recording() {
+		c.rule(at, "required; at most %s characters", group(int64(max)))
+		c.limit(at, "required", 1)
+		c.limit(at, "minLength", 1)
+		c.limit(at, "maxLength", int64(max))
+	}
 	if s == "" {
 		c.p.AddCode(at, FRequired, "is required")
 		return
@@ -558,8 +575,10 @@ func (c *checker) text(at, s string) { c.textMax(at, s, MaxText) }
 
 // textMax checks an optional text of at most max characters.
 func (c *checker) textMax(at, s string, max int) {
-	c.rule(at, "at most %s characters", group(int64(max)))
-	c.limit(at, "maxLength", int64(max))
+	if c.recording() {
+		c.rule(at, "at most %s characters", group(int64(max)))
+		c.limit(at, "maxLength", int64(max))
+	}
 	CheckText(c.p, at, s, max)
 }
 
@@ -568,15 +587,19 @@ func (c *checker) narrative(section, s string) {
 }
 
 func (c *checker) listLen(at string, n, max int) {
-	c.rule(at, "at most %s entries", group(int64(max)))
-	c.limit(at, "maxItems", int64(max))
+	if c.recording() {
+		c.rule(at, "at most %s entries", group(int64(max)))
+		c.limit(at, "maxItems", int64(max))
+	}
 	if n > max {
 		c.p.AddCodef(at, FTooMany, "has %d entries; at most %d are allowed", n, max)
 	}
 }
 
 func (c *checker) dateOrder(at string, start, end *Date) {
-	c.rule(Path(at, "end_on"), "not before start_on")
+	if c.recording() {
+		c.rule(Path(at, "end_on"), "not before start_on")
+	}
 	if start != nil && end != nil && end.Before(*start) {
 		c.p.AddCodef(Path(at, "end_on"), FDateOrder, "%s is before start_on %s", end, start)
 	}

@@ -56,6 +56,9 @@ func IsNFC[T string | []byte](s T) bool {
 // lower case, "đ" as "d", runs of white space as one space. Fold("Xã Bộc
 // Nhiêu") = "xa boc nhieu".
 func Fold(s string) string {
+	if ascii(s) {
+		return foldASCII(s)
+	}
 	d := norm.NFD.String(s)
 	var b strings.Builder
 	b.Grow(len(d))
@@ -77,6 +80,38 @@ func Fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// foldASCII is Fold of text made only of ASCII, which has nothing to
+// decompose: lower case, runs of white space as one space.
+func foldASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c >= '\t' && c <= '\r':
+			space = len(b) > 0
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // TextLen is the length of s in characters (code points), the measure of
@@ -101,25 +136,41 @@ func nfcStarter(r rune) bool {
 }
 
 // CheckText records a problem when s is longer than max characters, is not
-// valid UTF-8, or holds control characters other than tab and line breaks.
-// It scans bytes: C0 controls are single bytes, C1 controls (U+0080–U+009F)
-// are 0xC2 followed by 0x80–0x9F; characters are counted only when the
-// bytes could pass the limit.
+// valid UTF-8 (U+FFFD, the mark of a bad conversion, counts as invalid), or
+// holds control characters other than tab and line breaks; a control
+// character is named before invalid UTF-8. One pass over the bytes: C0
+// controls are single bytes, C1 controls (U+0080–U+009F) are 0xC2 followed
+// by 0x80–0x9F (so, like any 0xC2 not followed by a continuation of a
+// printable character, they are caught at their first byte), and
+// characters are counted on the way.
 func CheckText(p *Problems, field, s string, max int) {
-	for i := 0; i < len(s); i++ {
+	invalid := false
+	n := 0
+	for i := 0; i < len(s); n++ {
 		c := s[i]
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f || c == 0xC2 && i+1 < len(s) && s[i+1] < 0xA0 {
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f {
+				p.AddCode(field, FBadText, "must not contain control characters")
+				return
+			}
+			i++
+			continue
+		}
+		if c == 0xC2 && i+1 < len(s) && s[i+1] < 0xA0 {
 			p.AddCode(field, FBadText, "must not contain control characters")
 			return
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError {
+			invalid = true
+		}
+		i += size
 	}
-	if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+	if invalid {
 		p.AddCode(field, FBadText, "is not valid UTF-8 text")
 		return
 	}
-	if len(s) > max {
-		if n := utf8.RuneCountInString(s); n > max {
-			p.AddCodef(field, FTooLong, "is %d characters long; at most %d are allowed", n, max)
-		}
+	if n > max {
+		p.AddCodef(field, FTooLong, "is %d characters long; at most %d are allowed", n, max)
 	}
 }

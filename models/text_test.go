@@ -1,7 +1,11 @@
 package models
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -71,4 +75,69 @@ func TestIsNFCPunctuation(t *testing.T) {
 			t.Errorf("IsNFC(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// checkTextBefore is CheckText as it was written before its single pass:
+// the control characters over every byte, then the UTF-8, then the length.
+// FuzzCheckText holds the two to the same answers.
+func checkTextBefore(p *Problems, field, s string, max int) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f || c == 0xC2 && i+1 < len(s) && s[i+1] < 0xA0 {
+			p.AddCode(field, FBadText, "must not contain control characters")
+			return
+		}
+	}
+	if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+		p.AddCode(field, FBadText, "is not valid UTF-8 text")
+		return
+	}
+	if len(s) > max {
+		if n := utf8.RuneCountInString(s); n > max {
+			p.AddCodef(field, FTooLong, "is %d characters long; at most %d are allowed", n, max)
+		}
+	}
+}
+
+// foldBefore is Fold without its ASCII path.
+func foldBefore(s string) string {
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	space := false
+	for _, r := range d {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func FuzzCheckText(f *testing.F) {
+	for _, s := range []string{"", "ổn", "quá dài", "bell\x07", "dòng 1\ndòng 2\ttab", "a\u0085b", "\xff", "\xc2A", "\xe0\xc2\x85",
+		"\xef\xbf\xbd", "Xã Bộc Nhiêu\x7f", "  Kinh\v ", "KINH", "a\u00a0b", "\xc2", "\xe1\xbb", "Sở Ngoại vụ & <b>"} {
+		f.Add(s, 3)
+		f.Add(s, 100)
+	}
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		var a, b Problems
+		CheckText(&a, "f", s, max)
+		checkTextBefore(&b, "f", s, max)
+		if fmt.Sprint(a.List()) != fmt.Sprint(b.List()) {
+			t.Errorf("CheckText(%q, %d) = %v, before %v", s, max, a.List(), b.List())
+		}
+		if got, want := Fold(s), foldBefore(s); got != want {
+			t.Errorf("Fold(%q) = %q, before %q", s, got, want)
+		}
+	})
 }
