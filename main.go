@@ -222,13 +222,19 @@ func newLogger() *slog.Logger {
 	return slog.New(slog.NewJSONHandler(os.Stderr, opts))
 }
 
+// databaseURL is the database that --db names, else $DATABASE_URL (else
+// store.Open's default).
+func databaseURL(dbFlag string) string {
+	if dbFlag != "" {
+		return dbFlag
+	}
+	return os.Getenv("DATABASE_URL")
+}
+
 // openStore opens the database named by --db or DATABASE_URL and applies
 // pending migrations, so that every command works on a fresh database.
 func openStore(ctx context.Context, dbFlag string, log *slog.Logger) (*store.Store, error) {
-	url := dbFlag
-	if url == "" {
-		url = os.Getenv("DATABASE_URL")
-	}
+	url := databaseURL(dbFlag)
 	maxConns := 0
 	if v := os.Getenv("DB_MAX_CONNS"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -269,11 +275,7 @@ func cmdMigrate(ctx context.Context, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	url := *db
-	if url == "" {
-		url = os.Getenv("DATABASE_URL")
-	}
-	s, err := store.Open(ctx, url, store.Options{Logger: newLogger()})
+	s, err := store.Open(ctx, databaseURL(*db), store.Options{Logger: newLogger()})
 	if err != nil {
 		return err
 	}
