@@ -31,11 +31,12 @@ type CompletenessQuery struct {
 // (Vietnam time) of the due date that applies to the commune — set on it or
 // on the nearest unit above it.
 //
-// The counts are made by the database: one grouped row per status and
-// timing for each part of the unit with its own due date, rather than a
-// row per commune (the country is over ten thousand). Only the communes
-// listed are read one by one. Every read is in one read-only transaction,
-// so the counts and the list are of the same moment.
+// For the country, and for any unit when no commune is listed, the
+// database makes the counts: one grouped row per status and timing for
+// each part of the unit with its own due date, rather than a row per
+// commune (the country is over ten thousand), and only the communes listed
+// are read one by one. A unit below the country whose communes are listed
+// reads its few hundred reports and counts them as it lists them.
 func (s *Store) Completeness(ctx context.Context, q CompletenessQuery) (models.Completeness, error) {
 	t, err := s.Tree(ctx)
 	if err != nil {
@@ -51,7 +52,13 @@ func (s *Store) Completeness(ctx context.Context, q CompletenessQuery) (models.C
 	}
 	period := q.Period.String()
 	out := models.Completeness{Unit: models.UnitRef{Code: q.Unit.Code, Name: q.Unit.Name}, Period: period, Units: []models.CompletenessUnit{}}
-	err = s.r.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	// A unit below the country whose communes are listed anyway reads its
+	// reports one by one (a few hundred at most), in one statement, and
+	// counts them as it lists them; so does a unit of another day's tree.
+	// The others read counts and rows in several statements, in one
+	// read-only transaction so that they are of the same moment.
+	byRow := g != nil || (q.Limit != 0 && q.Unit.Parent != nil)
+	read := func(tx *gorm.DB) error {
 		due, err := s.dueDates(tx, period)
 		if err != nil {
 			return err
@@ -61,10 +68,13 @@ func (s *Store) Completeness(ctx context.Context, q CompletenessQuery) (models.C
 		}
 		var units []*models.TreeUnit
 		reports := map[int64]completenessReport{}
-		if g == nil {
-			units, err = countCompleteness(tx, t, q, due, reports, &out)
-		} else {
+		switch {
+		case g != nil:
 			units, err = countCompletenessInTree(tx, t, g, q, due, reports, &out)
+		case byRow:
+			units, err = countCompletenessByRow(tx, q, due, reports, &out)
+		default:
+			units, err = countCompleteness(tx, t, q, due, reports, &out)
 		}
 		if err != nil {
 			return err
@@ -87,7 +97,7 @@ func (s *Store) Completeness(ctx context.Context, q CompletenessQuery) (models.C
 			return int(a.ID - b.ID)
 		})
 		page := units[from:to]
-		if g == nil { // the reports of the expected communes listed
+		if !byRow { // the reports of the expected communes listed
 			var ids []int64
 			for _, u := range page {
 				if _, ok := reports[u.ID]; !ok {
@@ -103,7 +113,12 @@ func (s *Store) Completeness(ctx context.Context, q CompletenessQuery) (models.C
 			out.Units[i], _ = completenessOf(u, reports, due)
 		}
 		return nil
-	}, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	}
+	if db := s.r.WithContext(ctx); byRow {
+		err = read(db)
+	} else {
+		err = db.Transaction(read, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	}
 	if err != nil {
 		return models.Completeness{}, err
 	}
@@ -188,21 +203,7 @@ func completenessOf(u *models.TreeUnit, reports map[int64]completenessReport, du
 // the ones below it. The reports of the communes not expected are read into
 // reports. It returns the communes counted.
 func countCompleteness(tx *gorm.DB, t *models.Tree, q CompletenessQuery, due map[int64]dueDate, reports map[int64]completenessReport, out *models.Completeness) ([]*models.TreeUnit, error) {
-	day := q.Period.LastDay()
-	var units, others []*models.TreeUnit
-	var walk func(n *models.TreeUnit)
-	walk = func(n *models.TreeUnit) {
-		if !n.Kind.CommuneLevel() {
-			for _, c := range n.Children {
-				walk(c)
-			}
-		} else if n.ExistsOn(day) {
-			units = append(units, n)
-		} else {
-			others = append(others, n)
-		}
-	}
-	walk(q.Unit)
+	units, others := communesOn(q.Unit, q.Period.LastDay())
 	out.Expected = len(units)
 
 	// The parts with their own due date: the unit, and each unit below it
@@ -238,9 +239,7 @@ func countCompleteness(tx *gorm.DB, t *models.Tree, q CompletenessQuery, due map
 			query += ` FROM reports r WHERE r.period = ? AND r.revision > 0`
 			args = append(args, q.Period.String())
 		} else {
-			// CROSS JOIN makes SQLite start from the unit's descendants
-			// rather than from every report of the period.
-			query += ` FROM unit_closure c CROSS JOIN reports r WHERE r.unit_id = c.descendant_id AND c.ancestor_id = ? AND r.period = ? AND r.revision > 0`
+			query += ` FROM ` + reportsBelow
 			args = append(args, p.root.ID, q.Period.String())
 		}
 		if len(except) > 0 {
@@ -292,6 +291,62 @@ func countCompleteness(tx *gorm.DB, t *models.Tree, q CompletenessQuery, due map
 	return units, nil
 }
 
+// reportsBelow are the reports of a period (the second argument) of the
+// communes below a unit (the first). CROSS JOIN makes SQLite start from the
+// unit's descendants (a few hundred) rather than from every report of the
+// period; PostgreSQL plans it freely.
+const reportsBelow = `unit_closure c CROSS JOIN reports r WHERE r.unit_id = c.descendant_id AND c.ancestor_id = ? AND r.period = ? AND r.revision > 0`
+
+// communesOn walks the commune-level units below u (u itself if it is one):
+// those that exist on day d (expected to report for a period ending then),
+// and the others.
+func communesOn(u *models.TreeUnit, d models.Date) (existing, others []*models.TreeUnit) {
+	var walk func(n *models.TreeUnit)
+	walk = func(n *models.TreeUnit) {
+		if !n.Kind.CommuneLevel() {
+			for _, c := range n.Children {
+				walk(c)
+			}
+		} else if n.ExistsOn(d) {
+			existing = append(existing, n)
+		} else {
+			others = append(others, n)
+		}
+	}
+	walk(u)
+	return existing, others
+}
+
+// countCompletenessByRow counts the communes below q.Unit one by one from
+// its reports, read into reports: those expected, and the others that
+// reported. It returns the communes counted.
+func countCompletenessByRow(tx *gorm.DB, q CompletenessQuery, due map[int64]dueDate, reports map[int64]completenessReport, out *models.Completeness) ([]*models.TreeUnit, error) {
+	rows, err := tx.Raw(`SELECT r.unit_id, r.status, r.first_submitted_at FROM `+reportsBelow, q.Unit.ID, q.Period.String()).Rows()
+	if err != nil {
+		return nil, err
+	}
+	if err := scanCompleteness(rows, reports); err != nil {
+		return nil, err
+	}
+	units, others := communesOn(q.Unit, q.Period.LastDay())
+	out.Expected = len(units)
+	for _, u := range others {
+		if _, ok := reports[u.ID]; ok {
+			units = append(units, u)
+		}
+	}
+	tallyEach(out, units, reports, due)
+	return units, nil
+}
+
+// tallyEach counts communes one by one.
+func tallyEach(out *models.Completeness, units []*models.TreeUnit, reports map[int64]completenessReport, due map[int64]dueDate) {
+	for _, u := range units {
+		cu, timing := completenessOf(u, reports, due)
+		tally(out, cu.Status, cu.FirstSubmittedAt != nil, timing, 1)
+	}
+}
+
 // countCompletenessInTree counts, for a unit of the tree of q.Tree, the
 // communes of the period whose reports count in it there, and those retired
 // before the period ended that reported, from every report of the period
@@ -311,10 +366,7 @@ func countCompletenessInTree(tx *gorm.DB, t *models.Tree, g *Regroup, q Complete
 			units = append(units, u)
 		}
 	}
-	for _, u := range units {
-		cu, timing := completenessOf(u, reports, due)
-		tally(out, cu.Status, cu.FirstSubmittedAt != nil, timing, 1)
-	}
+	tallyEach(out, units, reports, due)
 	return units, nil
 }
 
