@@ -27,7 +27,7 @@ var annexTables = []struct {
 
 func (b *builder) annex() Annex {
 	a := Annex{
-		Title:    fmt.Sprintf("SỐ LIỆU CÔNG TÁC ĐỐI NGOẠI %s CỦA CÁC %s", strings.ToUpper(periodPhrase(b.period)), strings.ToUpper(b.noun())),
+		Title:    fmt.Sprintf("SỐ LIỆU CÔNG TÁC ĐỐI NGOẠI %s CỦA CÁC %s", strings.ToUpper(b.period.Phrase()), strings.ToUpper(b.noun())),
 		Subtitle: fmt.Sprintf("(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm %d của %s)", b.now.In(models.Vietnam).Year(), ubnd(b.unit)),
 	}
 	for i, spec := range annexTables {

@@ -311,7 +311,7 @@ func (b *builder) addressee() string {
 
 func (b *builder) basis() string {
 	me := ubnd(b.unit)
-	what := "về việc báo cáo công tác đối ngoại " + periodPhrase(b.period)
+	what := "về việc báo cáo công tác đối ngoại " + b.period.Phrase()
 	tail := fmt.Sprintf(", %s báo cáo %s như sau:", me, lowerFirst(summary(b.period)))
 	switch {
 	case b.deadline != nil && b.deadline.Reference != "" && !b.deadlineOwn:

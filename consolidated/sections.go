@@ -53,7 +53,7 @@ func heading(s string) Paragraph { return Paragraph{Kind: "heading", Text: s} }
 // sections writes the body, I to V.
 func (b *builder) sections(r *Report) []Section {
 	noun, whole := b.noun(), "toàn "+kindWord(b.unit.Name)
-	year := periodPhrase(b.period)
+	year := b.period.Phrase()
 	var out []Section
 	add := func(level int, heading string, ps ...Paragraph) *Section {
 		if ps == nil {

@@ -67,18 +67,6 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// periodPhrase is the period as a report's title says it: "năm 2024",
-// "6 tháng đầu năm 2024".
-func periodPhrase(p models.Period) string {
-	switch p.Half {
-	case 1:
-		return fmt.Sprintf("6 tháng đầu năm %d", p.Year)
-	case 2:
-		return fmt.Sprintf("6 tháng cuối năm %d", p.Year)
-	}
-	return fmt.Sprintf("năm %d", p.Year)
-}
-
 // nextPhrase is the period the plan is for.
 func nextPhrase(p models.Period) string {
 	if p.Half == 1 {
@@ -88,7 +76,7 @@ func nextPhrase(p models.Period) string {
 }
 
 func summary(p models.Period) string {
-	return fmt.Sprintf("Kết quả công tác đối ngoại %s; phương hướng, nhiệm vụ %s", periodPhrase(p), nextPhrase(p))
+	return fmt.Sprintf("Kết quả công tác đối ngoại %s; phương hướng, nhiệm vụ %s", p.Phrase(), nextPhrase(p))
 }
 
 // Number formats a value the Vietnamese way: 1.169; 2.690,67; 5,13.

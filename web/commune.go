@@ -26,7 +26,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
@@ -102,17 +101,6 @@ type communePeriod struct {
 	Current bool
 }
 
-// periodLabel names a period as a document does.
-func periodLabel(per models.Period) string {
-	switch per.Half {
-	case 1:
-		return fmt.Sprintf("6 tháng đầu năm %d", per.Year)
-	case 2:
-		return fmt.Sprintf("6 tháng cuối năm %d", per.Year)
-	}
-	return fmt.Sprintf("năm %d", per.Year)
-}
-
 // communePeriods lists the periods a commune's page offers: this year and
 // last year (and their halves where a due date asks for them), and every
 // period the commune has a report for, newest first, each with its
@@ -145,7 +133,7 @@ func (a *App) communePeriods(ctx context.Context, t *models.Tree, u *models.Tree
 		if tu := t.ForPeriod(u.Code, per); tu == nil || tu.ID != u.ID {
 			continue // the commune did not exist then (or the code named another)
 		}
-		cp := communePeriod{Period: s, Label: periodLabel(per), Status: status[s]}
+		cp := communePeriod{Period: s, Label: per.Phrase(), Status: status[s]}
 		if cp.Status == "" {
 			cp.Status = models.StatusMissing
 		}

@@ -43,7 +43,7 @@ func (a *App) communeHistory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := historyView{Unit: u, Period: per.String(), PeriodLabel: periodLabel(per), Base: communeBase(u, per)}
+	v := historyView{Unit: u, Period: per.String(), PeriodLabel: per.Phrase(), Base: communeBase(u, per)}
 	list, err := a.Store.ListRevisions(ctx, u, v.Period)
 	if err != nil && models.ErrorCode(err) != models.ENOTFOUND {
 		return err

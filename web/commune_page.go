@@ -119,7 +119,7 @@ func (a *App) communeLoad(r *http.Request) (communeView, error) {
 	if err != nil {
 		return communeView{}, err
 	}
-	v := communeView{Unit: u, Period: per.String(), PeriodLabel: periodLabel(per), Status: models.StatusMissing,
+	v := communeView{Unit: u, Period: per.String(), PeriodLabel: per.Phrase(), Status: models.StatusMissing,
 		OnBehalf: session(r).Principal.Role != models.RoleCommune, IdemKey: newIdemKey(), Base: communeBase(u, per)}
 	if v.Periods, err = a.communePeriods(ctx, t, u); err != nil {
 		return v, err
