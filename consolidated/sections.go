@@ -52,55 +52,77 @@ func heading(s string) Paragraph { return Paragraph{Kind: "heading", Text: s} }
 
 // sections writes the body, I to V.
 func (b *builder) sections(r *Report) []Section {
-	noun, whole := b.noun(), "toàn "+kindWord(b.unit.Name)
-	year := b.period.Phrase()
-	var out []Section
-	add := func(level int, heading string, ps ...Paragraph) *Section {
-		if ps == nil {
-			ps = []Paragraph{} // [] in JSON, as the document says, never null
-		}
-		out = append(out, Section{Heading: heading, Level: level, Paragraphs: ps})
-		return &out[len(out)-1]
-	}
-	annexRef := func(n int) Paragraph {
-		return text(fmt.Sprintf("(Chi tiết từng %s tại Biểu số %d, Phụ lục kèm theo.)", noun, n))
-	}
-	// counted adds a section that says one counted figure, points to its
-	// annex and quotes the communes' section.
-	counted := func(heading string, p phrase, annex int, section string) {
-		s := add(2, heading, text(upperFirst(b.say(p))+"."), annexRef(annex))
-		b.quotes(s, section)
-	}
-	// countedAll adds a section that says several counted figures in one
-	// sentence about subject, points to its annex and quotes the communes.
-	countedAll := func(heading, subject string, annex int, section string, ps ...phrase) {
-		s := add(2, heading, text(fmt.Sprintf("Trong %s, %s %s.", year, subject, b.sayAll(ps...))), annexRef(annex))
-		b.quotes(s, section)
-	}
-	// listed adds to s an introduction and the gathered items, if any.
-	listed := func(s *Section, intro string, gs []Gathered) {
-		if len(gs) == 0 {
-			return
-		}
-		s.Paragraphs = append(s.Paragraphs, text(intro))
-		for _, g := range gs {
-			s.Paragraphs = append(s.Paragraphs, item(g))
-		}
-	}
+	w := &body{b: b, noun: b.noun(), whole: "toàn " + kindWord(b.unit.Name), year: b.period.Phrase()}
+	w.profile()
+	w.results(r)
+	w.troubles()
+	w.plan()
+	w.recommendations()
+	return w.out
+}
 
-	// I. Profile
+// body is the report's body as it is written, section by section, with
+// the words every section uses: the communes' noun, "toàn <unit>" and the
+// period.
+type body struct {
+	b                 *builder
+	out               []Section
+	noun, whole, year string
+}
+
+// add appends a section and returns it, to be filled before the next add.
+func (w *body) add(level int, heading string, ps ...Paragraph) *Section {
+	if ps == nil {
+		ps = []Paragraph{} // [] in JSON, as the document says, never null
+	}
+	w.out = append(w.out, Section{Heading: heading, Level: level, Paragraphs: ps})
+	return &w.out[len(w.out)-1]
+}
+
+func (w *body) annexRef(n int) Paragraph {
+	return text(fmt.Sprintf("(Chi tiết từng %s tại Biểu số %d, Phụ lục kèm theo.)", w.noun, n))
+}
+
+// counted adds a section that says one counted figure, points to its annex
+// and quotes the communes' section.
+func (w *body) counted(heading string, p phrase, annex int, section string) {
+	s := w.add(2, heading, text(upperFirst(w.b.say(p))+"."), w.annexRef(annex))
+	w.b.quotes(s, section)
+}
+
+// countedAll adds a section that says several counted figures in one
+// sentence about subject, points to its annex and quotes the communes.
+func (w *body) countedAll(heading, subject string, annex int, section string, ps ...phrase) {
+	s := w.add(2, heading, text(fmt.Sprintf("Trong %s, %s %s.", w.year, subject, w.b.sayAll(ps...))), w.annexRef(annex))
+	w.b.quotes(s, section)
+}
+
+// listed adds to s an introduction and the gathered items, if any.
+func (w *body) listed(s *Section, intro string, gs []Gathered) {
+	if len(gs) == 0 {
+		return
+	}
+	s.Paragraphs = append(s.Paragraphs, text(intro))
+	for _, g := range gs {
+		s.Paragraphs = append(s.Paragraphs, item(g))
+	}
+}
+
+// profile writes I, the profile of the unit.
+func (w *body) profile() {
+	b := w.b
 	var kinds []string
 	for _, k := range []models.UnitKind{models.KindCommune, models.KindWard, models.KindTown, models.KindSpecialZone} {
 		if n := b.kinds[k]; n > 0 {
 			kinds = append(kinds, fmt.Sprintf("%d %s", n, kindVI[k]))
 		}
 	}
-	intro := fmt.Sprintf("%s có %d đơn vị hành chính cấp xã (%s).", upperFirst(whole), b.roll.CommunesExpected, strings.Join(kinds, ", "))
+	intro := fmt.Sprintf("%s có %d đơn vị hành chính cấp xã (%s).", upperFirst(w.whole), b.roll.CommunesExpected, strings.Join(kinds, ", "))
 	if b.roll.CommunesExpected == 0 {
-		intro = upperFirst(whole) + " chưa có đơn vị hành chính cấp xã nào trong danh mục của kỳ báo cáo."
+		intro = upperFirst(w.whole) + " chưa có đơn vị hành chính cấp xã nào trong danh mục của kỳ báo cáo."
 	}
-	add(1, "I. ĐẶC ĐIỂM TÌNH HÌNH",
-		text(intro+" "+fmt.Sprintf("Tổng hợp từ báo cáo của %d/%d %s: ", b.roll.CommunesReported, b.roll.CommunesExpected, noun)+b.sayAll(
+	w.add(1, "I. ĐẶC ĐIỂM TÌNH HÌNH",
+		text(intro+" "+fmt.Sprintf("Tổng hợp từ báo cáo của %d/%d %s: ", b.roll.CommunesReported, b.roll.CommunesExpected, w.noun)+b.sayAll(
 			phrase{"area_ha", "diện tích tự nhiên %s ha", "diện tích tự nhiên 0 ha", "diện tích tự nhiên"},
 			phrase{"households", "%s hộ", "0 hộ", "số hộ"},
 			phrase{"population", "dân số %s người", "dân số 0 người", "dân số"},
@@ -111,100 +133,101 @@ func (b *builder) sections(r *Report) []Section {
 			phrase{"income_per_capita_vnd", "thu nhập bình quân đầu người %s đồng/người/năm (bình quân theo dân số)", "thu nhập bình quân đầu người 0 đồng", "thu nhập bình quân đầu người"},
 			phrase{"ethnic_minority_share_pct", "tỷ lệ người dân tộc thiểu số %s%% (bình quân theo dân số)", "không có người dân tộc thiểu số", "tỷ lệ người dân tộc thiểu số"},
 		)+"."),
-		annexRef(1),
+		w.annexRef(1),
 		todo(b.todo("khái quát đặc điểm tình hình của "+kindWord(b.unit.Name)+" liên quan đến công tác đối ngoại")),
 	)
+}
 
-	// II. Results, 1–13
-	add(1, "II. KẾT QUẢ TRIỂN KHAI CÔNG TÁC ĐỐI NGOẠI "+strings.ToUpper(year),
-		todo(b.todo("đánh giá chung về công tác lãnh đạo, chỉ đạo, triển khai công tác đối ngoại "+year)))
-	countedAll("1. Công tác quản lý đoàn ra, đoàn vào", whole, 2, "delegations",
+// results writes II, the results of sections 1 to 13.
+func (w *body) results(r *Report) {
+	b := w.b
+	w.add(1, "II. KẾT QUẢ TRIỂN KHAI CÔNG TÁC ĐỐI NGOẠI "+strings.ToUpper(w.year),
+		todo(b.todo("đánh giá chung về công tác lãnh đạo, chỉ đạo, triển khai công tác đối ngoại "+w.year)))
+	w.countedAll("1. Công tác quản lý đoàn ra, đoàn vào", w.whole, 2, "delegations",
 		phrase{"delegations_out", "có %s đoàn ra nước ngoài", "không có đoàn ra nước ngoài", "số đoàn ra nước ngoài"},
 		phrase{"delegations_out_people", "%s lượt người đi nước ngoài", "", "số lượt người đi nước ngoài"},
 		phrase{"delegations_in_domestic", "tiếp đón %s đoàn trong nước đến làm việc", "không có đoàn trong nước đến làm việc", "số đoàn trong nước đến làm việc"},
 		phrase{"delegations_in_foreign", "tiếp đón %s đoàn nước ngoài", "không có đoàn nước ngoài", "số đoàn nước ngoài"},
 		phrase{"delegations_in_foreign_people", "%s lượt khách nước ngoài", "", "số lượt khách nước ngoài"},
 	)
-	counted("2. Công tác quản lý các thỏa thuận hợp tác quốc tế do địa phương ký kết",
-		phrase{"international_agreements", whole + " ký kết %s thỏa thuận hợp tác quốc tế",
+	w.counted("2. Công tác quản lý các thỏa thuận hợp tác quốc tế do địa phương ký kết",
+		phrase{"international_agreements", w.whole + " ký kết %s thỏa thuận hợp tác quốc tế",
 			"không có thỏa thuận hợp tác quốc tế nào do địa phương ký kết", "số thỏa thuận hợp tác quốc tế"}, 3, "international_agreements")
-	counted("3. Công tác tổ chức, quản lý hội nghị, hội thảo quốc tế",
-		phrase{"international_conferences", whole + " tổ chức %s hội nghị, hội thảo quốc tế",
+	w.counted("3. Công tác tổ chức, quản lý hội nghị, hội thảo quốc tế",
+		phrase{"international_conferences", w.whole + " tổ chức %s hội nghị, hội thảo quốc tế",
 			"không tổ chức hội nghị, hội thảo quốc tế", "số hội nghị, hội thảo quốc tế"}, 3, "international_conferences")
-	s := add(2, "4. Công tác ngoại giao kinh tế")
-	listed(s, fmt.Sprintf("Các %s đã triển khai các văn bản:", noun), b.g.economicDocs.list())
+	s := w.add(2, "4. Công tác ngoại giao kinh tế")
+	w.listed(s, fmt.Sprintf("Các %s đã triển khai các văn bản:", w.noun), b.g.economicDocs.list())
 	b.quotes(s, "economic_diplomacy")
-	s = add(2, "5. Công tác đối ngoại nhân dân và vận động, quản lý viện trợ phi chính phủ nước ngoài")
+	s = w.add(2, "5. Công tác đối ngoại nhân dân và vận động, quản lý viện trợ phi chính phủ nước ngoài")
 	b.quotes(s, "people_diplomacy")
 	s.Paragraphs = append(s.Paragraphs, text(upperFirst(b.sayAll(
-		phrase{"ngo_projects", "công tác vận động viện trợ phi chính phủ nước ngoài: " + whole + " có %s dự án", "công tác vận động viện trợ phi chính phủ nước ngoài: không có dự án", "số dự án viện trợ phi chính phủ nước ngoài"},
+		phrase{"ngo_projects", "công tác vận động viện trợ phi chính phủ nước ngoài: " + w.whole + " có %s dự án", "công tác vận động viện trợ phi chính phủ nước ngoài: không có dự án", "số dự án viện trợ phi chính phủ nước ngoài"},
 		phrase{"ngo_aid_committed_vnd", "tổng giá trị cam kết %s đồng", "", "giá trị cam kết"},
 		phrase{"ngo_aid_disbursed_vnd", "giá trị giải ngân %s đồng", "", "giá trị giải ngân"},
 	))+"."))
 	for _, p := range b.g.projects {
-		line := p.Name
-		if p.Donor != "" {
-			line += ", nhà tài trợ " + p.Donor
-			if p.Country != "" {
-				line += " (" + p.Country + ")"
-			}
-		}
-		line += ", tại " + lowerKind(p.Commune.Name)
-		if p.CommittedVND != nil {
-			line += ": cam kết " + Number(int64Amount(*p.CommittedVND)) + " đồng"
-		}
-		if p.DisbursedVND != nil {
-			line += ", giải ngân " + Number(int64Amount(*p.DisbursedVND)) + " đồng"
-		}
-		s.Paragraphs = append(s.Paragraphs, Paragraph{Kind: "item", Text: "- " + line + ";", Source: lowerKind(p.Commune.Name)})
+		s.Paragraphs = append(s.Paragraphs, projectItem(p))
 	}
-	s.Paragraphs = append(s.Paragraphs, annexRef(3))
+	s.Paragraphs = append(s.Paragraphs, w.annexRef(3))
 	b.quotes(s, "ngo_aid")
-	s = add(2, "6. Công tác văn hóa đối ngoại")
-	listed(s, fmt.Sprintf("Các %s đã triển khai các văn bản:", noun), b.g.culturalDocs.list())
-	listed(s, "Các cơ quan, tổ chức phối hợp:", b.g.partners.list())
+	s = w.add(2, "6. Công tác văn hóa đối ngoại")
+	w.listed(s, fmt.Sprintf("Các %s đã triển khai các văn bản:", w.noun), b.g.culturalDocs.list())
+	w.listed(s, "Các cơ quan, tổ chức phối hợp:", b.g.partners.list())
 	b.quotes(s, "cultural_diplomacy")
-	s = add(2, "7. Công tác thông tin, tuyên truyền đối ngoại")
+	s = w.add(2, "7. Công tác thông tin, tuyên truyền đối ngoại")
 	b.quotes(s, "information")
-	countedAll("8. Công tác lãnh sự, bảo hộ công dân", "trên địa bàn "+lowerKind(b.unit.Name), 4, "consular",
+	w.countedAll("8. Công tác lãnh sự, bảo hộ công dân", "trên địa bàn "+lowerKind(b.unit.Name), 4, "consular",
 		phrase{"foreign_residents", "có %s người nước ngoài tạm trú", "không có người nước ngoài tạm trú", "số người nước ngoài tạm trú"},
 		phrase{"foreigner_incidents", "%s vụ việc liên quan đến người nước ngoài", "không có vụ việc liên quan đến người nước ngoài", "số vụ việc liên quan đến người nước ngoài"},
 		phrase{"citizens_exited", "%s công dân xuất cảnh", "không có công dân xuất cảnh", "số công dân xuất cảnh"},
 	)
-	counted("9. Công tác đối với người Việt Nam ở nước ngoài",
-		phrase{"labor_export_workers", whole + " có %s người đi lao động ở nước ngoài theo hợp đồng",
+	w.counted("9. Công tác đối với người Việt Nam ở nước ngoài",
+		phrase{"labor_export_workers", w.whole + " có %s người đi lao động ở nước ngoài theo hợp đồng",
 			"không có người đi lao động ở nước ngoài theo hợp đồng", "số người đi lao động ở nước ngoài"}, 4, "overseas_vietnamese")
-	counted("10. Công tác đào tạo, bồi dưỡng, cập nhật kiến thức đối ngoại",
+	w.counted("10. Công tác đào tạo, bồi dưỡng, cập nhật kiến thức đối ngoại",
 		phrase{"officials_trained", "%s lượt cán bộ, công chức được bồi dưỡng kiến thức đối ngoại",
 			"không có cán bộ, công chức được bồi dưỡng kiến thức đối ngoại", "số cán bộ, công chức được bồi dưỡng"}, 5, "training")
-	counted("11. Tình hình tiếp nhận các hình thức khen thưởng của nhà nước, tổ chức, cá nhân nước ngoài",
-		phrase{"foreign_awards_received", whole + " nhận %s hình thức khen thưởng của nước ngoài",
+	w.counted("11. Tình hình tiếp nhận các hình thức khen thưởng của nhà nước, tổ chức, cá nhân nước ngoài",
+		phrase{"foreign_awards_received", w.whole + " nhận %s hình thức khen thưởng của nước ngoài",
 			"không có", "số hình thức khen thưởng của nước ngoài"}, 5, "foreign_awards_received")
-	counted("12. Tình hình kiến nghị tặng, xét tặng các hình thức khen thưởng cấp nhà nước, cấp tỉnh",
+	w.counted("12. Tình hình kiến nghị tặng, xét tặng các hình thức khen thưởng cấp nhà nước, cấp tỉnh",
 		phrase{"award_nominations", "có %s kiến nghị khen thưởng",
 			"không có", "số kiến nghị khen thưởng"}, 5, "award_nominations")
-	s = add(2, "13. Tình hình thực hiện chế độ thông tin, báo cáo", b.completenessParagraphs(r.Completeness)...)
+	s = w.add(2, "13. Tình hình thực hiện chế độ thông tin, báo cáo", b.completenessParagraphs(r.Completeness)...)
 	b.quotes(s, "reporting_compliance")
+}
 
-	// III–V: gathered from the communes, with the places a person writes.
-	s = add(1, "III. KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN")
+// troubles writes III, the difficulties and causes gathered from the
+// communes, with the places a person writes.
+func (w *body) troubles() {
+	b := w.b
+	s := w.add(1, "III. KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN")
 	s.Paragraphs = append(s.Paragraphs, heading("1. Khó khăn, vướng mắc"))
 	s.Paragraphs = append(s.Paragraphs, b.gathered(b.g.difficulties.list(), "khó khăn")...)
 	s.Paragraphs = append(s.Paragraphs, heading("2. Nguyên nhân"))
 	s.Paragraphs = append(s.Paragraphs, b.gathered(b.g.causes.list(), "nguyên nhân")...)
 	s.Paragraphs = append(s.Paragraphs, todo(b.todo("đánh giá của "+ubnd(b.unit)+" về khó khăn, hạn chế và nguyên nhân")))
+}
 
-	s = add(1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ CÔNG TÁC ĐỐI NGOẠI "+strings.ToUpper(nextPhrase(b.period)),
+// plan writes IV, the tasks ahead, with the communes' for reference.
+func (w *body) plan() {
+	b := w.b
+	s := w.add(1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ CÔNG TÁC ĐỐI NGOẠI "+strings.ToUpper(nextPhrase(b.period)),
 		todo(b.todo("phương hướng, nhiệm vụ công tác đối ngoại "+nextPhrase(b.period)+" của "+ubnd(b.unit))))
 	if p := b.g.plan.list(); len(p) > 0 {
-		s.Paragraphs = append(s.Paragraphs, text(fmt.Sprintf("Nhiệm vụ các %s đề ra trong báo cáo (để tham khảo):", noun)))
+		s.Paragraphs = append(s.Paragraphs, text(fmt.Sprintf("Nhiệm vụ các %s đề ra trong báo cáo (để tham khảo):", w.noun)))
 		s.Paragraphs = append(s.Paragraphs, b.gathered(p, "")...)
 	}
+}
 
-	s = add(1, "V. ĐỀ XUẤT, KIẾN NGHỊ")
+// recommendations writes V, the communes' recommendations by addressee.
+func (w *body) recommendations() {
+	b := w.b
+	s := w.add(1, "V. ĐỀ XUẤT, KIẾN NGHỊ")
 	recs := b.g.recommendations.list()
 	if len(recs) > 0 {
-		s.Paragraphs = append(s.Paragraphs, text(fmt.Sprintf("Kiến nghị của các %s:", noun)))
+		s.Paragraphs = append(s.Paragraphs, text(fmt.Sprintf("Kiến nghị của các %s:", w.noun)))
 	}
 	last := "\x00"
 	for _, g := range recs {
@@ -219,10 +242,29 @@ func (b *builder) sections(r *Report) []Section {
 		s.Paragraphs = append(s.Paragraphs, item(g))
 	}
 	if len(recs) == 0 {
-		s.Paragraphs = append(s.Paragraphs, text(fmt.Sprintf("Các %s không có kiến nghị.", noun)))
+		s.Paragraphs = append(s.Paragraphs, text(fmt.Sprintf("Các %s không có kiến nghị.", w.noun)))
 	}
 	s.Paragraphs = append(s.Paragraphs, todo(b.todo("kiến nghị, đề xuất của "+ubnd(b.unit)+" với cấp trên")))
-	return out
+}
+
+// projectItem is the line of an NGO project: its name, donor, place and
+// amounts.
+func projectItem(p NgoProject) Paragraph {
+	line := p.Name
+	if p.Donor != "" {
+		line += ", nhà tài trợ " + p.Donor
+		if p.Country != "" {
+			line += " (" + p.Country + ")"
+		}
+	}
+	line += ", tại " + lowerKind(p.Commune.Name)
+	if p.CommittedVND != nil {
+		line += ": cam kết " + Number(int64Amount(*p.CommittedVND)) + " đồng"
+	}
+	if p.DisbursedVND != nil {
+		line += ", giải ngân " + Number(int64Amount(*p.DisbursedVND)) + " đồng"
+	}
+	return Paragraph{Kind: "item", Text: "- " + line + ";", Source: lowerKind(p.Commune.Name)}
 }
 
 func item(g Gathered) Paragraph {
