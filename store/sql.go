@@ -111,6 +111,13 @@ const maxParams = 30_000
 // (an ON CONFLICT clause, or ""). row appends the values of row i, one per
 // column, to args and returns it.
 func (s *Store) insertRows(tx *gorm.DB, table string, cols []string, n int, row func(i int, args []any) []any, suffix string) error {
+	return s.insertRowsReturning(tx, table, cols, n, row, suffix, nil)
+}
+
+// insertRowsReturning is insertRows whose suffix ends with a RETURNING
+// clause: scan reads each row it returns. A nil scan reads nothing (the
+// statements are executed, not queried).
+func (s *Store) insertRowsReturning(tx *gorm.DB, table string, cols []string, n int, row func(i int, args []any) []any, suffix string, scan func(*sql.Rows) error) error {
 	per := max(1, maxParams/len(cols))
 	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
 	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
@@ -128,7 +135,24 @@ func (s *Store) insertRows(tx *gorm.DB, table string, cols []string, n int, row 
 			args = row(i, args)
 		}
 		sb.WriteString(suffix)
-		if err := s.exec(tx, sb.String(), args...); err != nil {
+		if scan == nil {
+			if err := s.exec(tx, sb.String(), args...); err != nil {
+				return err
+			}
+			continue
+		}
+		rows, err := s.query(tx, sb.String(), args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -247,25 +248,59 @@ type reportKey struct {
 	period string
 }
 
-// applySubmissions is one batch's transaction. Locks are taken in one order
-// by every writer — idempotency keys, then reports, then totals, each sorted
-// — so that on PostgreSQL two servers' batches cannot deadlock.
+// applySubmissions is one batch's transaction, in the steps it takes.
+// Locks are taken in one order by every writer — idempotency keys, then
+// reports, then totals, each sorted — so that on PostgreSQL two servers'
+// batches cannot deadlock.
 func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending, clock *stepClock) error {
-	now := s.Now()
-	nowUS := micros(now)
+	nowUS := micros(s.Now())
 	t, err := s.lockTreeShared(tx)
 	if err != nil {
 		return err
 	}
 	clock.mark("tree")
-
 	active, err := s.claimIdempotencyKeys(tx, batch)
 	if err != nil {
 		return err
 	}
 	clock.mark("idempotency_claim")
+	keys := reportKeys(active)
+	states, err := s.lockReports(tx, keys, nowUS)
+	if err != nil {
+		return err
+	}
+	clock.mark("lock_reports")
+	w, err := s.nextRevisions(active, states, nowUS)
+	if err != nil {
+		return err
+	}
+	changed, deltas := w.changes(t, keys, states)
+	clock.mark("prepare")
+	if err := s.saveReports(tx, changed); err != nil {
+		return err
+	}
+	clock.mark("save_reports")
+	if err := s.insertRevisions(tx, w.revisions); err != nil {
+		return err
+	}
+	clock.mark("revisions")
+	if err := s.applyTotals(tx, deltas); err != nil {
+		return err
+	}
+	clock.mark("totals")
+	if err := s.appendAudit(tx, w.audits...); err != nil {
+		return err
+	}
+	clock.mark("audit")
+	if err := s.recordIdempotentOutcomes(tx, batch); err != nil {
+		return err
+	}
+	clock.mark("idempotency_record")
+	return nil
+}
 
-	// The reports touched, created empty if new, then read and locked.
+// reportKeys lists the reports a batch touches, once each, in lock order.
+func reportKeys(active []*pending) []reportKey {
 	var keys []reportKey
 	seen := map[reportKey]bool{}
 	for _, p := range active {
@@ -281,22 +316,29 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending, clock *stepClock
 		}
 		return strings.Compare(a.period, b.period)
 	})
-	states, err := s.lockReports(tx, keys, nowUS)
-	if err != nil {
-		return err
-	}
-	clock.mark("lock_reports")
+	return keys
+}
 
-	// Each submission in arrival order, against the state the ones before
-	// it left.
-	var revisions []revisionInsert
-	var audits []auditRow
-	before := map[reportKey]reportState{}
+// batchWrites is what a batch's submissions write besides the reports'
+// new states: the revisions and the audit entries, and each report's state
+// before the batch, for the totals.
+type batchWrites struct {
+	revisions []revisionInsert
+	audits    []auditRow
+	before    map[reportKey]reportState
+}
+
+// nextRevisions takes each submission in arrival order, against the state
+// the ones before it left (models.Next decides): a refused one gets its
+// error, an unchanged one its current revision, a new one the next
+// revision, written into states. Each submission's answer is set.
+func (s *Store) nextRevisions(active []*pending, states map[reportKey]*reportState, nowUS int64) (batchWrites, error) {
+	w := batchWrites{before: map[reportKey]reportState{}}
 	for _, p := range active {
 		k := reportKey{p.sub.Unit.ID, p.sub.Period}
 		st := states[k]
-		if _, ok := before[k]; !ok {
-			before[k] = *st
+		if _, ok := w.before[k]; !ok {
+			w.before[k] = *st
 		}
 		sub := p.sub
 		tr, err := models.Next(st.lifecycle(sub.Unit.Code), models.Request{Action: models.SubmitAction(sub.Status), Hash: sub.Hash, IfMatch: sub.IfMatch})
@@ -306,7 +348,7 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending, clock *stepClock
 		}
 		if tr.Unchanged {
 			if p.out, err = submitted(false, sub, st); err != nil {
-				return err
+				return w, err
 			}
 			continue
 		}
@@ -323,13 +365,15 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending, clock *stepClock
 			t := nowUS
 			st.FirstSubmittedAt = &t
 		}
-		w, err := json.Marshal(sub.Warnings)
+		warnings, err := json.Marshal(sub.Warnings)
 		if err != nil {
-			return fmt.Errorf("encode warnings: %w", err)
+			return w, fmt.Errorf("encode warnings: %w", err)
 		}
-		st.Warnings, st.warningList = string(w), sub.Warnings
+		st.Warnings, st.warningList = string(warnings), sub.Warnings
 		st.Figures = sub.Figures
-		revisions = append(revisions, revisionInsert{reportID: st.ID, revision: st.Revision, status: tr.Status, body: sub.Body,
+		// The revision's report id is read when it is written: a new
+		// report on SQLite has none until saveReports.
+		w.revisions = append(w.revisions, revisionInsert{report: st, revision: st.Revision, status: tr.Status, body: sub.Body,
 			hash: sub.Hash, warnings: st.Warnings, at: nowUS, principal: sub.Principal})
 		detail := map[string]any{"status": Change{From: from, To: st.Status}, "warnings": len(sub.Warnings)}
 		if sub.Principal.Role != models.RoleCommune {
@@ -338,21 +382,21 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending, clock *stepClock
 		if sub.Source != "" {
 			detail["source"] = sub.Source
 		}
-		audits = append(audits, s.newAudit(sub.Principal, models.ActionReportSubmit, sub.Unit, sub.Period, st.Revision, detail))
+		w.audits = append(w.audits, s.newAudit(sub.Principal, models.ActionReportSubmit, sub.Unit, sub.Period, st.Revision, detail))
 		if p.out, err = submitted(true, sub, st); err != nil {
-			return err
+			return w, err
 		}
 	}
+	return w, nil
+}
 
-	clock.mark("prepare")
-	if err := s.insertRevisions(tx, revisions); err != nil {
-		return err
-	}
-	clock.mark("revisions")
+// changes lists the reports that have a new revision, in key order, and
+// the changes to the totals of the communes and their ancestors.
+func (w *batchWrites) changes(t *models.Tree, keys []reportKey, states map[reportKey]*reportState) ([]*reportState, totalsDeltas) {
 	var changed []*reportState
 	deltas := totalsDeltas{}
 	for _, k := range keys {
-		st, b := states[k], before[k]
+		st, b := states[k], w.before[k]
 		if st.Version == b.Version {
 			continue
 		}
@@ -363,23 +407,7 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending, clock *stepClock
 		}
 		deltas.change(t, k.unitID, k.period, oldStatus, &b.Figures, st.Status, &st.Figures)
 	}
-	if err := s.saveReports(tx, changed); err != nil {
-		return err
-	}
-	clock.mark("save_reports")
-	if err := s.applyTotals(tx, deltas); err != nil {
-		return err
-	}
-	clock.mark("totals")
-	if err := s.appendAudit(tx, audits...); err != nil {
-		return err
-	}
-	clock.mark("audit")
-	if err := s.recordIdempotentOutcomes(tx, batch); err != nil {
-		return err
-	}
-	clock.mark("idempotency_record")
-	return nil
+	return changed, deltas
 }
 
 func submitted(created bool, sub *Submission, st *reportState) (Submitted, error) {
@@ -388,17 +416,24 @@ func submitted(created bool, sub *Submission, st *reportState) (Submitted, error
 		Revision: st.Revision, Status: st.Status, SubmittedAt: fromMicros(st.SubmittedAt), Warnings: w}}, err
 }
 
-// lockReports makes sure a row exists for every key (an empty revision-0
-// row for a new report, invisible outside this transaction until it has a
-// revision) and reads them; on PostgreSQL the rows are locked FOR UPDATE,
-// so concurrent servers number revisions one after the other.
+// lockReports reads the reports of keys, in key order, and on PostgreSQL
+// locks them FOR UPDATE, so that concurrent servers number revisions one
+// after the other. A report that has no row yet is given a new state with
+// no id. On PostgreSQL an empty revision-0 row is created for it first
+// (ON CONFLICT DO NOTHING: a server creating the same report waits for the
+// other's commit), so that it is locked too; it stays invisible outside
+// the transaction until it has a revision. SQLite's one writer excludes
+// every other already: there the row is written once, with its state, by
+// saveReports.
 func (s *Store) lockReports(tx *gorm.DB, keys []reportKey, nowUS int64) (map[reportKey]*reportState, error) {
-	err := s.insertRows(tx, "reports", []string{"unit_id", "period", "revision", "status", "content_hash", "version", "submitted_at", "warnings"}, len(keys),
-		func(i int, args []any) []any {
-			return append(args, keys[i].unitID, keys[i].period, 0, models.StatusDraft, []byte{}, 0, nowUS, "[]")
-		}, " ON CONFLICT (unit_id, period) DO NOTHING")
-	if err != nil {
-		return nil, fmt.Errorf("create reports: %w", err)
+	if s.dialect == Postgres {
+		err := s.insertRows(tx, "reports", []string{"unit_id", "period", "revision", "status", "content_hash", "version", "submitted_at", "warnings"}, len(keys),
+			func(i int, args []any) []any {
+				return append(args, keys[i].unitID, keys[i].period, 0, models.StatusDraft, []byte{}, 0, nowUS, "[]")
+			}, " ON CONFLICT (unit_id, period) DO NOTHING")
+		if err != nil {
+			return nil, fmt.Errorf("create reports: %w", err)
+		}
 	}
 	states := make(map[reportKey]*reportState, len(keys))
 	for start := 0; start < len(keys); start += 500 {
@@ -434,14 +469,19 @@ func (s *Store) lockReports(tx *gorm.DB, keys []reportKey, nowUS int64) (map[rep
 			return nil, err
 		}
 	}
-	if len(states) != len(keys) {
+	if s.dialect == Postgres && len(states) != len(keys) {
 		return nil, fmt.Errorf("lock reports: found %d of %d", len(states), len(keys))
+	}
+	for _, k := range keys {
+		if states[k] == nil {
+			states[k] = &reportState{UnitID: k.unitID, Period: k.period, Status: models.StatusDraft, Hash: []byte{}, SubmittedAt: nowUS, Warnings: "[]"}
+		}
 	}
 	return states, nil
 }
 
 type revisionInsert struct {
-	reportID  int64
+	report    *reportState // its ID is read when the revision is written
 	revision  int
 	status    string
 	body      []byte
@@ -460,7 +500,7 @@ func (s *Store) insertRevisions(tx *gorm.DB, revs []revisionInsert) error {
 			id := r.principal.TokenID
 			token = &id
 		}
-		return append(args, r.reportID, r.revision, r.status, string(r.body), r.hash, r.warnings, r.at, token, r.principal.Actor(), string(r.principal.Role))
+		return append(args, r.report.ID, r.revision, r.status, string(r.body), r.hash, r.warnings, r.at, token, r.principal.Actor(), string(r.principal.Role))
 	}, "")
 	if err != nil {
 		return fmt.Errorf("insert revisions: %w", err)
@@ -469,7 +509,9 @@ func (s *Store) insertRevisions(tx *gorm.DB, revs []revisionInsert) error {
 }
 
 // saveReports writes the new state of changed reports, many rows per
-// statement (an upsert on the primary key, which both databases accept).
+// statement: an upsert on the primary key, which both databases accept. A
+// new report (no id yet: on SQLite) is inserted by the same statement, and
+// its id read back (RETURNING, on both databases).
 func (s *Store) saveReports(tx *gorm.DB, states []*reportState) error {
 	cols := append([]string{"id", "unit_id", "period", "revision", "status", "content_hash", "version", "submitted_at", "first_submitted_at", "warnings"}, figureColumns...)
 	var set strings.Builder
@@ -479,16 +521,50 @@ func (s *Store) saveReports(tx *gorm.DB, states []*reportState) error {
 		}
 		set.WriteString(c + " = excluded." + c)
 	}
-	err := s.insertRows(tx, "reports", cols, len(states), func(i int, args []any) []any {
+	suffix := " ON CONFLICT (id) DO UPDATE SET " + set.String()
+	var created map[reportKey]*reportState
+	for _, st := range states {
+		if st.ID == 0 {
+			if created == nil {
+				created = map[reportKey]*reportState{}
+			}
+			created[reportKey{st.UnitID, st.Period}] = st
+		}
+	}
+	var scan func(*sql.Rows) error
+	if created != nil {
+		suffix += " RETURNING id, unit_id, period"
+		scan = func(rows *sql.Rows) error {
+			var id int64
+			var k reportKey
+			if err := rows.Scan(&id, &k.unitID, &k.period); err != nil {
+				return err
+			}
+			if st := created[k]; st != nil {
+				st.ID = id
+			}
+			return nil
+		}
+	}
+	err := s.insertRowsReturning(tx, "reports", cols, len(states), func(i int, args []any) []any {
 		st := states[i]
-		args = append(args, st.ID, st.UnitID, st.Period, st.Revision, st.Status, st.Hash, st.Version, st.SubmittedAt, st.FirstSubmittedAt, st.Warnings)
+		var id *int64
+		if st.ID != 0 {
+			id = &st.ID
+		}
+		args = append(args, id, st.UnitID, st.Period, st.Revision, st.Status, st.Hash, st.Version, st.SubmittedAt, st.FirstSubmittedAt, st.Warnings)
 		for m := models.Measure(0); m < models.NumMeasures; m++ {
 			args = append(args, st.Figures.Ptr(m))
 		}
 		return args
-	}, " ON CONFLICT (id) DO UPDATE SET "+set.String())
+	}, suffix, scan)
 	if err != nil {
 		return fmt.Errorf("save reports: %w", err)
+	}
+	for _, st := range created {
+		if st.ID == 0 {
+			return fmt.Errorf("save reports: no id came back for the report of unit %d, %s", st.UnitID, st.Period)
+		}
 	}
 	return nil
 }
