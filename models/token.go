@@ -47,18 +47,24 @@ type TokenInput struct {
 	TTL      time.Duration // 0 for a token that does not expire
 }
 
+// checkRoleUnit checks the role of a token or an account (what) and that
+// it has a unit code exactly when the role is bound to a unit.
+func checkRoleUnit(p *Problems, role Role, unitCode, what string) {
+	if !role.Valid() {
+		p.Add("role", "must be admin, district or commune")
+	}
+	if role == RoleAdmin && unitCode != "" {
+		p.Add("unit", "an admin "+what+" is not bound to a unit")
+	}
+	if (role == RoleDistrict || role == RoleCommune) && unitCode == "" {
+		p.Addf("unit", "a %s "+what+" needs the code of its unit", role)
+	}
+}
+
 // Validate checks the input on its own; the store checks the unit.
 func (in TokenInput) Validate() error {
 	var p Problems
-	if !in.Role.Valid() {
-		p.Add("role", "must be admin, district or commune")
-	}
-	if in.Role == RoleAdmin && in.UnitCode != "" {
-		p.Add("unit", "an admin token is not bound to a unit")
-	}
-	if (in.Role == RoleDistrict || in.Role == RoleCommune) && in.UnitCode == "" {
-		p.Addf("unit", "a %s token needs the code of its unit", in.Role)
-	}
+	checkRoleUnit(&p, in.Role, in.UnitCode, "token")
 	CheckText(&p, "name", in.Name, MaxTokenName)
 	if in.TTL < 0 {
 		p.Add("expires", "must be a positive duration")

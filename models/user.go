@@ -40,15 +40,7 @@ func (in UserInput) Validate() error {
 	if !loginPattern.MatchString(in.Login) {
 		p.Add("login", "must be 2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit")
 	}
-	if !in.Role.Valid() {
-		p.Add("role", "must be admin, district or commune")
-	}
-	if in.Role == RoleAdmin && in.UnitCode != "" {
-		p.Add("unit", "an admin account is not bound to a unit")
-	}
-	if (in.Role == RoleDistrict || in.Role == RoleCommune) && in.UnitCode == "" {
-		p.Addf("unit", "a %s account needs the code of its unit", in.Role)
-	}
+	checkRoleUnit(&p, in.Role, in.UnitCode, "account")
 	CheckText(&p, "name", in.Name, 200)
 	if in.Password != "" {
 		CheckPassword(&p, in.Password)
