@@ -2,14 +2,15 @@ package models
 
 import "fmt"
 
+// halfWords open the phrase of a half year.
+var halfWords = [...]string{1: "6 tháng đầu ", 2: "6 tháng cuối "}
+
 // Phrase is the period as a document names it: "năm 2024", "6 tháng đầu
 // năm 2024", "6 tháng cuối năm 2024".
 func (p Period) Phrase() string {
-	switch p.Half {
-	case 1:
-		return fmt.Sprintf("6 tháng đầu năm %d", p.Year)
-	case 2:
-		return fmt.Sprintf("6 tháng cuối năm %d", p.Year)
+	half := ""
+	if p.Half == 1 || p.Half == 2 {
+		half = halfWords[p.Half]
 	}
-	return fmt.Sprintf("năm %d", p.Year)
+	return fmt.Sprintf("%snăm %d", half, p.Year)
 }
