@@ -149,7 +149,7 @@ func TestCommuneForm(t *testing.T) {
 	if len(a.Warnings) != 5 {
 		t.Errorf("%d warnings, want the API's 5: %v", len(a.Warnings), got)
 	}
-	if m := got["profile.poor_households_rate_pct"]; m != "Tỷ lệ ghi 5,03% khác với 60 hộ nghèo / 1.169 hộ × 100 = 5,13%." {
+	if m := got["profile.poor_households_rate_pct"]; m != "Tỷ lệ hộ nghèo ghi 5,03% khác với 60 hộ nghèo / 1.169 hộ × 100 = 5,13%." {
 		t.Errorf("poor rate warning: %q", m)
 	}
 	if a.Shown["profile.population"] != "4.456" {

@@ -29,7 +29,6 @@ var funcs = template.FuncMap{
 	"pathEscape": pathEscape,
 	"add":        func(a, b int) int { return a + b },
 	"mul10":      func(n int) int { return n * 10 },
-	"fieldLabel": fieldLabel,
 	"list":       func(v ...any) []any { return v },
 	"paras":      paragraphs,
 	"fig": func(label, value string, warnings map[string][]string, key string) figure {

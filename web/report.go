@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
-	"strings"
 
 	"doingoai/models"
 )
@@ -26,6 +25,12 @@ type reportData struct {
 	Diff       *diffData
 	Commune    bool // the viewer is the commune's clerk
 	OverviewOf string
+}
+
+// warningItem is a warning in the list at the foot of the report, named
+// as the commune's form names its field and worded as the form words it.
+type warningItem struct {
+	Label, Message string
 }
 
 type reviewForm struct {
@@ -62,9 +67,9 @@ func (a *App) renderReport(w http.ResponseWriter, r *http.Request, status int, f
 		d.Found, d.R, d.ETag = true, view, etag
 		d.Warnings = map[string][]string{}
 		for _, wn := range view.Warnings {
-			msg := warningVI(wn)
+			msg := viText(wn.Message)
 			d.Warnings[wn.Field] = append(d.Warnings[wn.Field], msg)
-			d.WarnList = append(d.WarnList, warningItem{Label: fieldLabel(wn.Field), Message: msg})
+			d.WarnList = append(d.WarnList, warningItem{Label: outlineLabel(wn.Field), Message: msg})
 		}
 		list, err := a.Store.ListRevisions(r.Context(), u, d.Period)
 		if err != nil {
@@ -168,7 +173,7 @@ func (a *App) diff(w http.ResponseWriter, r *http.Request) error {
 			continue
 		}
 		if fa[k] != fb[k] {
-			dd.Rows = append(dd.Rows, diffRow{Field: k, Label: fieldLabel(k), Old: orDash(fa[k]), New: orDash(fb[k])})
+			dd.Rows = append(dd.Rows, diffRow{Field: k, Label: outlineLabel(k), Old: orDash(fa[k]), New: orDash(fb[k])})
 		}
 	}
 	list, err := a.Store.ListRevisions(r.Context(), u, per.String())
@@ -237,52 +242,4 @@ func flatten(rep models.Report) map[string]string {
 	}
 	walk("", v)
 	return out
-}
-
-// sectionLabels name the report's parts as the document does.
-var sectionLabels = map[string]string{
-	"document":                  "Phần đầu văn bản",
-	"profile":                   "I. Đặc điểm tình hình",
-	"delegations":               "1. Đoàn ra, đoàn vào",
-	"international_agreements":  "2. Thỏa thuận quốc tế",
-	"international_conferences": "3. Hội nghị, hội thảo quốc tế",
-	"economic_diplomacy":        "4. Ngoại giao kinh tế",
-	"people_diplomacy":          "5. Đối ngoại nhân dân",
-	"ngo_aid":                   "5. Viện trợ phi chính phủ nước ngoài",
-	"cultural_diplomacy":        "6. Văn hóa đối ngoại",
-	"information":               "7. Thông tin đối ngoại",
-	"consular":                  "8. Lãnh sự, bảo hộ công dân",
-	"overseas_vietnamese":       "9. Người Việt Nam ở nước ngoài",
-	"training":                  "10. Đào tạo, bồi dưỡng",
-	"foreign_awards_received":   "11. Khen thưởng của nước ngoài",
-	"award_nominations":         "12. Kiến nghị khen thưởng",
-	"reporting_compliance":      "13. Chế độ thông tin, báo cáo",
-	"difficulties":              "III. Khó khăn",
-	"causes":                    "III. Nguyên nhân",
-	"plan":                      "IV. Phương hướng, nhiệm vụ",
-	"recommendations":           "V. Kiến nghị",
-}
-
-// fieldLabel names a field path for a person: its section as the
-// document names it, then the rest of the path.
-func fieldLabel(path string) string {
-	parts := strings.Split(path, ".")
-	for i, p := range parts {
-		base, idx, _ := strings.Cut(p, "[")
-		name, ok := fieldNames[base]
-		if i == 0 {
-			name, ok = sectionLabels[base]
-		}
-		if !ok {
-			name = base
-		}
-		if idx != "" {
-			n, err := strconv.Atoi(strings.TrimSuffix(idx, "]"))
-			if err == nil {
-				name += " thứ " + strconv.Itoa(n+1)
-			}
-		}
-		parts[i] = name
-	}
-	return strings.Join(parts, " › ")
 }

@@ -92,7 +92,7 @@ func TestReviewFromThePage(t *testing.T) {
 	}
 	expect(t, "after accepting", c.get("/r/05596/2024"), 200, "Đã duyệt")
 	p = c.get("/r/05596/2024/so-sanh?tu=1&den=3")
-	expect(t, "the diff", p, 200, "I. Đặc điểm tình hình › số xóm", "<del>11</del>", "<ins>12</ins>", "<ins>15/BC-UBND</ins>")
+	expect(t, "the diff", p, 200, "I. Đặc điểm tình hình › Số xóm, thôn, bản", "<del>11</del>", "<ins>12</ins>", "<ins>15/BC-UBND</ins>")
 }
 
 func TestDeadlineFromTheOverview(t *testing.T) {

@@ -53,11 +53,14 @@ func TestMessagesInVietnamese(t *testing.T) {
 		t.Errorf("only %d messages were produced; the test reports are not breaking the rules they should", seen)
 	}
 	for in, want := range map[string]string{
-		"the stated rate 5.03% differs from 60 poor / 1169 households × 100 = 5.13%":  "Tỷ lệ ghi 5,03% khác với 60 hộ nghèo / 1.169 hộ × 100 = 5,13%.",
-		"5000 households is more than the population of 4456":                         "Số hộ (5.000) nhiều hơn dân số (4.456 người): kiểm tra lại số hộ và dân số.",
-		"the shares of the 10 peoples add up to 99.79%, not 100%":                     "Tỷ lệ của 10 dân tộc cộng lại được 99,79%, chưa đủ 100%.",
-		"delegations_in_domestic is 600, more than ten times the 6 reported for 2023": "Số 600 lớn hơn mười lần số 6 đã báo cáo kỳ 2023: xin kiểm tra lại.",
-		`"2024-13-45" is not a calendar date written YYYY-MM-DD`:                      "Ngày không hợp lệ; chọn ngày trên lịch.",
+		"the stated rate 5.03% differs from 60 poor / 1169 households × 100 = 5.13%":           "Tỷ lệ hộ nghèo ghi 5,03% khác với 60 hộ nghèo / 1.169 hộ × 100 = 5,13%.",
+		"5000 households is more than the population of 4456":                                  "Số hộ (5.000) nhiều hơn dân số (4.456 người): kiểm tra lại số hộ và dân số.",
+		"the shares of the 10 peoples add up to 99.79%, not 100%":                              "Tỷ lệ của 10 dân tộc cộng lại được 99,79%, không bằng 100%.",
+		"delegations_in_domestic is 600, more than ten times the 6 reported for 2023":          "Số 600 lớn hơn mười lần số 6 đã báo cáo năm 2023; xin kiểm tra lại.",
+		"delegations_outbound_people is 1,200, more than ten times the 12 reported for 2024S1": "Số 1.200 lớn hơn mười lần số 12 đã báo cáo 6 tháng đầu năm 2024; xin kiểm tra lại.",
+		"2024-05-01 is before start_on 2024-05-02":                                             "Ngày kết thúc (01/05/2024) trước ngày bắt đầu (02/05/2024).",
+		"2099 has not begun: it starts on 2099-01-01":                                          "Kỳ báo cáo này chưa bắt đầu (bắt đầu từ ngày 01/01/2099).",
+		`"2024-13-45" is not a calendar date written YYYY-MM-DD`:                               "Ngày không hợp lệ; chọn ngày trên lịch.",
 		"something new": "something new",
 	} {
 		if got := viText(in); got != want {
