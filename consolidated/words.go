@@ -67,12 +67,13 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// nextPhrase is the period the plan is for.
+// nextPhrase is the period the plan is for: the second half after the
+// first, else the next year.
 func nextPhrase(p models.Period) string {
 	if p.Half == 1 {
-		return fmt.Sprintf("6 tháng cuối năm %d", p.Year)
+		return models.Period{Year: p.Year, Half: 2}.Phrase()
 	}
-	return fmt.Sprintf("năm %d", p.Year+1)
+	return models.Period{Year: p.Year + 1}.Phrase()
 }
 
 func summary(p models.Period) string {
