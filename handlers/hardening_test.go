@@ -315,7 +315,7 @@ func TestHeavyRollupBounded(t *testing.T) {
 
 	// Every export slot busy: the export waits, then 503 + Retry-After;
 	// JSON is not held up.
-	release := handlers.HoldExportSlots()
+	release := apitest.HoldExports(t)
 	res = env.Do(t, "GET", "/api/v1/rollups?unit=167&period=2024&format=csv", "admin", "", nil)
 	if res.Status != 503 || res.Header.Get("Retry-After") == "" {
 		t.Errorf("export with every slot busy: %d %q", res.Status, res.Header.Get("Retry-After"))

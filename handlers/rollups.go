@@ -1,16 +1,10 @@
 package handlers
 
 import (
-	"bytes"
-	"context"
 	"fmt"
 	"net/http"
 	"net/url"
-	"runtime"
 	"strings"
-	"time"
-
-	"golang.org/x/sync/semaphore"
 
 	"doingoai/export"
 	"doingoai/models"
@@ -79,15 +73,6 @@ const (
 	MaxRollupCells = 100_000
 )
 
-// exportWait is how long an export waits for one of the export slots before
-// it is answered 503 with Retry-After.
-var exportWait = 10 * time.Second
-
-// exportSlots bounds how many CSV or XLSX files are built at once in this
-// process (one per CPU): a workbook is built in memory, and many at once
-// would pass the memory limit and slow every other request.
-var exportSlots = semaphore.NewWeighted(int64(max(1, runtime.GOMAXPROCS(0))))
-
 // scopeAbove returns the unit named by a query value for a district or
 // admin token: communes read no totals.
 func (h *Handler) scopeAbove(r *http.Request, t *models.Tree, u *models.TreeUnit) error {
@@ -106,7 +91,7 @@ func (h *Handler) scopeAbove(r *http.Request, t *models.Tree, u *models.TreeUnit
 //	@Description	`by=child` adds a row per child unit (null kept as null); `periods` adds a series; `format=csv` (UTF-8 with BOM) or `format=xlsx` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.
 //	@Description	A period is read in the tree of its last day (2025: the units that existed on 2025-12-31). `tree=DATE` regroups every period asked in the tree of that day instead, so that a series is comparable across a reorganisation (the 2025 reform): an old commune that went whole into a new one counts there; one that was divided is never split by a guess — it counts only at the first unit where all its successors meet and is listed in `not_comparable`. A tree date in the future, before the first unit, or on which `unit` names no unit is 422.
 //	@Description	**Three media types, one operation.** The answer's type follows `format`, not the Accept header: `application/json` (a Rollup) by default, `text/csv; charset=utf-8` with `format=csv`, `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` with `format=xlsx`. A generated client should call this operation with `format` left out (or json) for typed figures, and read the body as bytes with csv or xlsx. A CSV file holds one table: `by=child` together with `periods` is refused in CSV (422), not in xlsx. Text cells that begin with =, +, -, @, a tab or a carriage return start with an apostrophe in CSV, so that a spreadsheet never runs them as formulas.
-//	@Description	Bounds: a code repeated in `indicators` or `periods` counts once, and `indicators` names at most 100 codes; one request asks for at most 100,000 figures (periods × units × indicators, the units being `unit` and, with `by=child`, its children): more is 422. CSV and xlsx files are built a few at a time (one per CPU of the server): when every slot is busy for 10 s the answer is 503 with `Retry-After`.
+//	@Description	Bounds: a code repeated in `indicators` or `periods` counts once, and `indicators` names at most 100 codes; one request asks for at most 100,000 figures (periods × units × indicators, the units being `unit` and, with `by=child`, its children): more is 422. CSV and xlsx files, here and on the web pages, are built a few at a time (one per CPU of the server): when every slot is busy for 10 s the answer is 503 with `Retry-After`.
 //	@Tags			rollups
 //	@Produce		json
 //	@Produce		text/csv
@@ -139,45 +124,14 @@ func (h *Handler) GetRollup(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if format != "json" {
-		ctx, cancel := context.WithTimeout(r.Context(), exportWait)
-		err := exportSlots.Acquire(ctx, 1)
-		cancel()
-		if err != nil {
-			if r.Context().Err() != nil {
-				return r.Context().Err()
-			}
-			w.Header().Set("Retry-After", "5")
-			return models.Errorf(models.EUNAVAILABLE, "every export slot of the server is busy; retry in a few seconds")
-		}
-		defer exportSlots.Release(1)
+	if format == "csv" || format == "xlsx" {
+		return ExportRollup(w, r, h.Store, q, format)
 	}
 	roll, err := h.Store.Rollup(r.Context(), q)
 	if err != nil {
 		return err
 	}
-	if format == "csv" || format == "xlsx" {
-		return WriteRollup(w, roll, format)
-	}
 	return writeJSON(w, http.StatusOK, roll)
-}
-
-// WriteRollup sends a rollup as a CSV or Excel (xlsx) file, named after
-// its unit and period: the export of GET /rollups, and the pages' download.
-func WriteRollup(w http.ResponseWriter, roll models.Rollup, format string) error {
-	var buf bytes.Buffer
-	ctype := "text/csv; charset=utf-8"
-	var err error
-	if format == "csv" {
-		err = export.RollupCSV(&buf, roll)
-	} else {
-		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		err = export.RollupXLSX(&buf, roll)
-	}
-	if err != nil {
-		return err
-	}
-	return WriteFile(w, ctype, fmt.Sprintf("tong-hop-%s-%s.%s", roll.Unit.Code, roll.Period, format), buf.Bytes())
 }
 
 // rollupQuery reads and checks the query of GET /rollups.

@@ -295,7 +295,8 @@ func sortCommunes(list []models.CompletenessUnit, key string) string {
 var downloads = map[string]string{"tong-hop.csv": "csv", "tong-hop.xlsx": "xlsx", "bao-cao-tong-hop.docx": "docx"}
 
 // download sends the rollup on screen as CSV or Excel, the API's export of
-// GET /rollups?by=child&format=…, or the consolidated report drafted as
+// GET /rollups?by=child&format=… (in the same export slots, so with every
+// slot busy the page is refused as the API is), or the consolidated report drafted as
 // GET /consolidated/{unit}/{period} does.
 func (a *App) download(w http.ResponseWriter, r *http.Request) error {
 	_, u, per, err := a.unitPage(r)
@@ -314,11 +315,7 @@ func (a *App) download(w http.ResponseWriter, r *http.Request) error {
 		}
 		return handlers.WriteFile(w, handlers.DocxType, fmt.Sprintf("bao-cao-doi-ngoai-%s-%s.docx", u.Code, per), buf.Bytes())
 	case "csv", "xlsx":
-		roll, err := a.Store.Rollup(r.Context(), store.RollupQuery{Unit: u, Period: per, Indicators: models.Indicators, ByChild: true})
-		if err != nil {
-			return err
-		}
-		return handlers.WriteRollup(w, roll, format)
+		return handlers.ExportRollup(w, r, a.Store, store.RollupQuery{Unit: u, Period: per, Indicators: models.Indicators, ByChild: true}, format)
 	}
 	return models.Errorf(models.ENOTFOUND, "no such format")
 }

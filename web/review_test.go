@@ -232,3 +232,28 @@ func TestDownloads(t *testing.T) {
 		t.Errorf("an unknown download: %d", p.Status)
 	}
 }
+
+// TestDownloadsShareExportSlots: the page's CSV and Excel downloads go
+// through the API's export slots; with every slot busy both are refused
+// 503 with Retry-After, the page with a message for a person.
+func TestDownloadsShareExportSlots(t *testing.T) {
+	s := newSite(t)
+	c := s.client(t)
+	c.signIn("huyen167")
+	release := apitest.HoldExports(t)
+	for _, format := range []string{"csv", "xlsx"} {
+		res := s.Do(t, "GET", "/api/v1/rollups?unit=167&period=2024&by=child&format="+format, "district", "", nil)
+		p := c.get("/u/167/2024/tai-ve/tong-hop." + format)
+		if res.Status != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" {
+			t.Errorf("the API's %s export with every slot busy: %d %q", format, res.Status, res.Header.Get("Retry-After"))
+		}
+		if p.Status != res.Status || p.Header.Get("Retry-After") != res.Header.Get("Retry-After") ||
+			!strings.Contains(p.Header.Get("Content-Type"), "text/html") || !strings.Contains(p.Body, "Máy chủ đang bận") {
+			t.Errorf("the page's %s download with every slot busy: %d %q %q", format, p.Status, p.Header.Get("Retry-After"), p.Header.Get("Content-Type"))
+		}
+	}
+	release()
+	if p := c.get("/u/167/2024/tai-ve/tong-hop.csv"); p.Status != http.StatusOK {
+		t.Errorf("the page's download after the slots are free: %d", p.Status)
+	}
+}

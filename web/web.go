@@ -172,6 +172,8 @@ func (a *App) fail(w http.ResponseWriter, r *http.Request, err error) {
 		a.renderError(w, r, http.StatusUnprocessableEntity, "Yêu cầu không hợp lệ", "Địa chỉ hoặc dữ liệu gửi lên không hợp lệ.")
 	case models.EUNAUTHORIZED:
 		a.renderError(w, r, http.StatusUnauthorized, "Chưa đăng nhập", "Xin đăng nhập.")
+	case models.EUNAVAILABLE:
+		a.renderError(w, r, http.StatusServiceUnavailable, "Máy chủ đang bận", "Máy chủ đang bận, chưa thực hiện được yêu cầu này. Xin đợi vài giây rồi thử lại.")
 	default:
 		if errors.Is(err, context.Canceled) {
 			return

@@ -13,10 +13,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"doingoai/api"
+	"doingoai/handlers"
 	"doingoai/internal/testenv"
 	"doingoai/models"
 	"doingoai/store"
@@ -186,4 +188,27 @@ func (e *Env) Run(t *testing.T, scenarios []Scenario) {
 			}
 		})
 	}
+}
+
+// HoldExports takes every export slot of the process (handlers.Exports)
+// and shortens the wait for one, so that an export is refused at once as
+// when the server is busy. release (also run when the test ends) gives the
+// slots back.
+func HoldExports(t testing.TB) (release func()) {
+	t.Helper()
+	old := handlers.Exports
+	handlers.Exports = handlers.NewExportSlots(1, 50*time.Millisecond)
+	give, err := handlers.Exports.Acquire(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var once sync.Once
+	release = func() {
+		once.Do(func() {
+			give()
+			handlers.Exports = old
+		})
+	}
+	t.Cleanup(release)
+	return release
 }
