@@ -231,19 +231,35 @@ func databaseURL(dbFlag string) string {
 	return os.Getenv("DATABASE_URL")
 }
 
-// openStore opens the database named by --db or DATABASE_URL and applies
-// pending migrations, so that every command works on a fresh database.
-func openStore(ctx context.Context, dbFlag string, log *slog.Logger) (*store.Store, error) {
-	url := databaseURL(dbFlag)
-	maxConns := 0
+// storeOptions are the store's options read from the environment
+// (DB_MAX_CONNS, SQLITE_SYNCHRONOUS): every command opens the database
+// with them, through openDB.
+func storeOptions(log *slog.Logger) (store.Options, error) {
+	opt := store.Options{Logger: log, Synchronous: os.Getenv("SQLITE_SYNCHRONOUS")}
 	if v := os.Getenv("DB_MAX_CONNS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			return nil, fmt.Errorf("DB_MAX_CONNS=%q: must be a whole number of at least 1", v)
+			return opt, fmt.Errorf("DB_MAX_CONNS=%q: must be a whole number of at least 1", v)
 		}
-		maxConns = n
+		opt.MaxConns = n
 	}
-	s, err := store.Open(ctx, url, store.Options{Logger: log, MaxConns: maxConns, Synchronous: os.Getenv("SQLITE_SYNCHRONOUS")})
+	return opt, nil
+}
+
+// openDB opens the database named by --db or DATABASE_URL with the
+// options of the environment, without migrating it.
+func openDB(ctx context.Context, dbFlag string, log *slog.Logger) (*store.Store, error) {
+	opt, err := storeOptions(log)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, databaseURL(dbFlag), opt)
+}
+
+// openStore opens the database (see openDB) and applies pending
+// migrations, so that every command works on a fresh database.
+func openStore(ctx context.Context, dbFlag string, log *slog.Logger) (*store.Store, error) {
+	s, err := openDB(ctx, dbFlag, log)
 	if err != nil {
 		return nil, err
 	}
@@ -275,7 +291,7 @@ func cmdMigrate(ctx context.Context, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := store.Open(ctx, databaseURL(*db), store.Options{Logger: newLogger()})
+	s, err := openDB(ctx, *db, newLogger())
 	if err != nil {
 		return err
 	}

@@ -58,11 +58,17 @@ type result struct {
 
 func run(t *testing.T, db string, args ...string) result {
 	t.Helper()
+	return runEnv(t, nil, db, args...)
+}
+
+// runEnv is run with more variables in the command's environment.
+func runEnv(t *testing.T, env []string, db string, args ...string) result {
+	t.Helper()
 	if db != "" {
 		args = append(args, "--db", db)
 	}
 	cmd := exec.Command(binary(t), args...)
-	cmd.Env = append(os.Environ(), "DATABASE_URL=", "LOG_LEVEL=warn")
+	cmd.Env = append(append(os.Environ(), "DATABASE_URL=", "LOG_LEVEL=warn"), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -119,6 +125,27 @@ func TestMigrateAndTokens(t *testing.T) {
 	}
 	if r := run(t, db, "token", "create", "--role", "commune", "--unit", "167"); r.code != 1 || !strings.Contains(r.stderr, "unit:") || r.stdout != "" {
 		t.Errorf("commune token on a district: %+v", r)
+	}
+}
+
+// TestStoreOptionsFromEnvironment: every command that opens the database,
+// migrate too, reads DB_MAX_CONNS and SQLITE_SYNCHRONOUS: a bad value is
+// refused by each, and a good one is accepted.
+func TestStoreOptionsFromEnvironment(t *testing.T) {
+	db := testenv.NewDB(t).URL
+	for _, args := range [][]string{{"migrate"}, {"token", "list"}} {
+		if r := runEnv(t, []string{"DB_MAX_CONNS=0"}, db, args...); r.code == 0 || !strings.Contains(r.stderr, "DB_MAX_CONNS") {
+			t.Errorf("%v with DB_MAX_CONNS=0: %+v", args, r)
+		}
+		if strings.HasPrefix(db, "postgres") {
+			continue // SQLITE_SYNCHRONOUS is SQLite's alone
+		}
+		if r := runEnv(t, []string{"SQLITE_SYNCHRONOUS=sometimes"}, db, args...); r.code == 0 || !strings.Contains(r.stderr, "synchronous") {
+			t.Errorf("%v with SQLITE_SYNCHRONOUS=sometimes: %+v", args, r)
+		}
+	}
+	if r := runEnv(t, []string{"DB_MAX_CONNS=3", "SQLITE_SYNCHRONOUS=NORMAL"}, db, "migrate"); r.code != 0 || !strings.Contains(r.stdout, "applied migrations") {
+		t.Errorf("migrate with good values: %+v", r)
 	}
 }
 
