@@ -60,45 +60,65 @@ func hashSecret(secret string) []byte {
 // the wrong kind (a commune token needs a commune-level unit, a district
 // token a unit above communes).
 func (s *Store) CreateToken(ctx context.Context, p models.Principal, in models.TokenInput) (string, models.Token, error) {
-	in.Name = models.NFC(strings.TrimSpace(in.Name))
-	if err := in.Validate(); err != nil {
-		return "", models.Token{}, err
-	}
-	unit, err := s.unitForRole(ctx, in.Role, in.UnitCode, "token", fieldError)
+	nt, err := s.newToken(ctx, in)
 	if err != nil {
 		return "", models.Token{}, err
 	}
+	if err := s.writeTx(ctx, func(tx *gorm.DB) error { return s.insertToken(tx, p, &nt) }); err != nil {
+		return "", models.Token{}, err
+	}
+	return nt.secret, nt.tok, nil
+}
+
+// newToken is a token checked and given its secret, not yet stored.
+type newToken struct {
+	secret string
+	row    tokenRow
+	tok    models.Token
+	unit   *models.TreeUnit
+}
+
+// newToken checks in and draws the secret of a token.
+func (s *Store) newToken(ctx context.Context, in models.TokenInput) (newToken, error) {
+	in.Name = models.NFC(strings.TrimSpace(in.Name))
+	if err := in.Validate(); err != nil {
+		return newToken{}, err
+	}
+	unit, err := s.unitForRole(ctx, in.Role, in.UnitCode, "token", fieldError)
+	if err != nil {
+		return newToken{}, err
+	}
 	var raw [32]byte
 	if _, err := rand.Read(raw[:]); err != nil {
-		return "", models.Token{}, err
+		return newToken{}, err
 	}
 	secret := TokenPrefix + base64.RawURLEncoding.EncodeToString(raw[:])
 	now := s.Now()
-	row := tokenRow{SecretHash: hashSecret(secret), Role: string(in.Role), Name: in.Name, CreatedAt: micros(now)}
-	tok := models.Token{Name: in.Name, Role: in.Role, CreatedAt: now}
+	nt := newToken{secret: secret, unit: unit,
+		row: tokenRow{SecretHash: hashSecret(secret), Role: string(in.Role), Name: in.Name, CreatedAt: micros(now)},
+		tok: models.Token{Name: in.Name, Role: in.Role, CreatedAt: now}}
 	if unit != nil {
-		row.UnitID = &unit.ID
-		tok.UnitCode = unit.Code
+		nt.row.UnitID = &unit.ID
+		nt.tok.UnitCode = unit.Code
 	}
 	if in.TTL > 0 {
 		exp := now.Add(in.TTL)
 		e := micros(exp)
-		row.ExpiresAt = &e
-		tok.ExpiresAt = &exp
+		nt.row.ExpiresAt = &e
+		nt.tok.ExpiresAt = &exp
 	}
-	err = s.writeTx(ctx, func(tx *gorm.DB) error {
-		if err := tx.Create(&row).Error; err != nil {
-			return err
-		}
-		tok.ID = row.ID
-		return s.appendAudit(tx, s.newAudit(p, models.ActionTokenCreate, unit, "", 0, map[string]any{
-			"token_id": row.ID, "name": in.Name, "role": in.Role, "expires_at": tok.ExpiresAt,
-		}))
-	})
-	if err != nil {
-		return "", models.Token{}, err
+	return nt, nil
+}
+
+// insertToken stores a new token, with its audit entry, in tx.
+func (s *Store) insertToken(tx *gorm.DB, p models.Principal, nt *newToken) error {
+	if err := tx.Create(&nt.row).Error; err != nil {
+		return err
 	}
-	return secret, tok, nil
+	nt.tok.ID = nt.row.ID
+	return s.appendAudit(tx, s.newAudit(p, models.ActionTokenCreate, nt.unit, "", 0, map[string]any{
+		"token_id": nt.row.ID, "name": nt.tok.Name, "role": nt.tok.Role, "expires_at": nt.tok.ExpiresAt,
+	}))
 }
 
 // unitForRole finds the unit a token or an account of role is for: none

@@ -1,12 +1,15 @@
 package web
 
 import (
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"doingoai/models"
+	"doingoai/store"
 )
 
 // The admin's token page: the same work as POST/GET/DELETE /api/v1/tokens
@@ -41,7 +44,15 @@ const TokensPath = "/quan-tri/ma-truy-cap"
 
 type tokenForm struct {
 	Role, Unit, Name, Days string
-	Errors                 map[string]string
+	// Key is the form's own random key: the same form sent twice (a
+	// double click, a reload) makes one token (store.CreateTokenOnce).
+	Key    string
+	Errors map[string]string
+}
+
+// newTokenForm is an empty form with a fresh key.
+func newTokenForm() tokenForm {
+	return tokenForm{Role: "commune", Days: "365", Key: newIdemKey()}
 }
 
 type tokensData struct {
@@ -58,7 +69,7 @@ func (a *App) tokens(w http.ResponseWriter, r *http.Request) error {
 	if err := session(r).Principal.RequireRole(models.RoleAdmin); err != nil {
 		return err
 	}
-	return a.renderTokens(w, r, http.StatusOK, tokensData{Form: tokenForm{Role: "commune", Days: "365"}, Revoked: r.URL.Query().Get("da-thu-hoi")})
+	return a.renderTokens(w, r, http.StatusOK, tokensData{Form: newTokenForm(), Revoked: r.URL.Query().Get("da-thu-hoi")})
 }
 
 func (a *App) renderTokens(w http.ResponseWriter, r *http.Request, status int, d tokensData) error {
@@ -76,14 +87,19 @@ func (a *App) renderTokens(w http.ResponseWriter, r *http.Request, status int, d
 }
 
 // createToken makes a token as POST /api/v1/tokens does and shows its
-// secret this once; a bad field is shown at the field with 422.
+// secret this once; a bad field is shown at the field with 422. The same
+// form sent again makes no second token: the answer is the first one.
 func (a *App) createToken(w http.ResponseWriter, r *http.Request) error {
 	p := session(r).Principal
 	if err := p.RequireRole(models.RoleAdmin); err != nil {
 		return err
 	}
 	f := tokenForm{Role: r.PostFormValue("role"), Unit: strings.TrimSpace(r.PostFormValue("unit")),
-		Name: r.PostFormValue("name"), Days: strings.TrimSpace(r.PostFormValue("days")), Errors: map[string]string{}}
+		Name: r.PostFormValue("name"), Days: strings.TrimSpace(r.PostFormValue("days")), Key: r.PostFormValue("form_key"), Errors: map[string]string{}}
+	formKey, kerr := hex.DecodeString(f.Key)
+	if kerr != nil || len(formKey) < 16 || len(formKey) > 64 {
+		formKey, f.Key = nil, newIdemKey()
+	}
 	req := models.TokenRequest{Role: models.Role(f.Role), Name: f.Name}
 	if req.Role != models.RoleAdmin {
 		req.UnitCode = f.Unit
@@ -98,9 +114,20 @@ func (a *App) createToken(w http.ResponseWriter, r *http.Request) error {
 	}
 	var secret string
 	var tok models.Token
+	var replayed bool
 	in, err := req.Input()
 	if err == nil && len(f.Errors) == 0 {
-		secret, tok, err = a.Store.CreateToken(r.Context(), p, in)
+		secret, tok, replayed, err = a.Store.CreateTokenOnce(r.Context(), p, in, fmt.Sprintf("web-%d", session(r).UserID), formKey)
+	}
+	if errors.Is(err, store.ErrNoFormKey) {
+		// A form from before keys, or altered: nothing is made until the
+		// person sends the page's own form.
+		err = nil
+		f.Errors["form"] = "Biểu mẫu này không còn dùng được. Xin kiểm tra lại các ô rồi bấm “Tạo mã” lần nữa."
+	}
+	if errors.Is(err, models.ErrKeyReused) {
+		f.Key, err = newIdemKey(), nil
+		f.Errors["form"] = "Biểu mẫu này đã được dùng để tạo một mã với nội dung khác. Xin kiểm tra lại các ô rồi bấm “Tạo mã” lần nữa."
 	}
 	var de *models.Error
 	if errors.As(err, &de) && de.Code == models.EINVALID {
@@ -116,9 +143,11 @@ func (a *App) createToken(w http.ResponseWriter, r *http.Request) error {
 	if len(f.Errors) > 0 {
 		return a.renderTokens(w, r, http.StatusUnprocessableEntity, tokensData{Form: f})
 	}
-	a.Log.Info("token created from the web app", "token_id", tok.ID, "by", p.Actor())
+	if !replayed {
+		a.Log.Info("token created from the web app", "token_id", tok.ID, "by", p.Actor())
+	}
 	created := models.CreatedToken{ID: tok.ID, Token: secret, Role: tok.Role, UnitCode: tok.UnitCode, Name: tok.Name, ExpiresAt: tok.ExpiresAt}
-	return a.renderTokens(w, r, http.StatusCreated, tokensData{Form: tokenForm{Role: "commune", Days: "365"}, Created: &created})
+	return a.renderTokens(w, r, http.StatusCreated, tokensData{Form: newTokenForm(), Created: &created})
 }
 
 // tokenFieldMessage says in Vietnamese what is wrong with a field of the

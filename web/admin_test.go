@@ -8,12 +8,79 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"doingoai/models"
 )
 
 var secretRe = regexp.MustCompile(`id="secret"[^>]* value="(dgo_[A-Za-z0-9_-]+)"`)
+
+var formKeyRe = regexp.MustCompile(`name="form_key" value="([0-9a-f]+)"`)
+
+// formKey reads the key of the token form on a page of the session.
+func (c *client) formKey(path string) string {
+	c.t.Helper()
+	m := formKeyRe.FindStringSubmatch(c.get(path).Body)
+	if m == nil {
+		c.t.Fatalf("no form_key field on %s", path)
+	}
+	return m[1]
+}
+
+// TestTokenFormSentTwice: the token form sent twice (a double click, a
+// reload) makes one token, and both answers show its secret; the same
+// form with other fields makes none; a form without its key makes none.
+func TestTokenFormSentTwice(t *testing.T) {
+	s := newSite(t)
+	admin := s.client(t)
+	admin.signIn("admin")
+	token := admin.csrf("/quan-tri/ma-truy-cap")
+	form := url.Values{"csrf": {token}, "form_key": {admin.formKey("/quan-tri/ma-truy-cap")},
+		"role": {"district"}, "unit": {"167"}, "name": {"Bảng theo dõi Định Hóa"}, "days": {"90"}}
+	before, _ := s.Store.ListTokens(t.Context())
+	first := admin.post("/quan-tri/ma-truy-cap", form)
+	second := admin.post("/quan-tri/ma-truy-cap", form)
+	expect(t, "first", first, http.StatusCreated, "Mã này chỉ hiện một lần")
+	expect(t, "second", second, http.StatusCreated, "Mã này chỉ hiện một lần")
+	m1, m2 := secretRe.FindStringSubmatch(first.Body), secretRe.FindStringSubmatch(second.Body)
+	if m1 == nil || m2 == nil || m1[1] != m2[1] {
+		t.Fatalf("the two answers show different secrets: %v %v", m1, m2)
+	}
+	after, _ := s.Store.ListTokens(t.Context())
+	if len(after) != len(before)+1 {
+		t.Fatalf("the form sent twice made %d tokens", len(after)-len(before))
+	}
+	if res := s.Do(t, "GET", "/api/v1/completeness?unit=167&period=2024", "Bearer "+m1[1], "", nil); res.Status != http.StatusOK {
+		t.Errorf("the secret shown twice against the API: %d", res.Status)
+	}
+
+	// At the same moment (two requests in flight): still one token.
+	form.Set("form_key", admin.formKey("/quan-tri/ma-truy-cap"))
+	var wg sync.WaitGroup
+	pages := make([]page, 2)
+	for i := range pages {
+		wg.Go(func() { pages[i] = admin.post("/quan-tri/ma-truy-cap", form) })
+	}
+	wg.Wait()
+	m1, m2 = secretRe.FindStringSubmatch(pages[0].Body), secretRe.FindStringSubmatch(pages[1].Body)
+	if m1 == nil || m2 == nil || m1[1] != m2[1] {
+		t.Errorf("two requests at once: %d %d, secrets %v %v", pages[0].Status, pages[1].Status, m1, m2)
+	}
+	if n, _ := s.Store.ListTokens(t.Context()); len(n) != len(after)+1 {
+		t.Errorf("two requests at once made %d tokens", len(n)-len(after))
+	}
+
+	// The used form with other fields, or a form without its key: nothing.
+	after, _ = s.Store.ListTokens(t.Context())
+	form.Set("name", "Tên khác")
+	expect(t, "the used form with another name", admin.post("/quan-tri/ma-truy-cap", form), http.StatusUnprocessableEntity, `id="form-err"`)
+	form.Del("form_key")
+	expect(t, "a form without its key", admin.post("/quan-tri/ma-truy-cap", form), http.StatusUnprocessableEntity, `id="form-err"`)
+	if n, _ := s.Store.ListTokens(t.Context()); len(n) != len(after) {
+		t.Errorf("a refused form made %d tokens", len(n)-len(after))
+	}
+}
 
 // TestTokensPage: an admin creates a token on the page (its secret shown
 // once, and it works against the API), lists it (never the secret) and
@@ -43,7 +110,8 @@ func TestTokensPage(t *testing.T) {
 	}
 
 	// Create: the secret is on this answer and works against the API.
-	p = admin.post("/quan-tri/ma-truy-cap", url.Values{"csrf": {token}, "role": {"commune"}, "unit": {"05596"}, "name": {"Phần mềm một cửa xã Bộc Nhiêu"}, "days": {"30"}})
+	p = admin.post("/quan-tri/ma-truy-cap", url.Values{"csrf": {token}, "form_key": {admin.formKey("/quan-tri/ma-truy-cap")},
+		"role": {"commune"}, "unit": {"05596"}, "name": {"Phần mềm một cửa xã Bộc Nhiêu"}, "days": {"30"}})
 	expect(t, "create", p, http.StatusCreated, "Mã này chỉ hiện một lần", "Phần mềm một cửa xã Bộc Nhiêu")
 	if p.Header.Get("Cache-Control") != "no-store" {
 		t.Errorf("the page with the secret may be cached: %q", p.Header.Get("Cache-Control"))

@@ -1,0 +1,132 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"doingoai/models"
+)
+
+// A token made from a form that may be sent twice — a double click, a
+// reload that sends the form again — is made once. The form carries a
+// random key of its own (formKey); the first request stores, under a hash
+// of it, the token and its secret sealed with the key itself, in
+// idempotency_keys (so across servers, for IdempotencyKeyTTL). The same
+// form sent again is answered with that token and its secret, which only
+// the holder of the form can unseal: the database alone never holds a
+// secret it can read, and the form alone names no token.
+
+// tokenFormAnswer is the body stored for a token form.
+type tokenFormAnswer struct {
+	Token  models.Token `json:"token"`
+	Sealed []byte       `json:"sealed"` // nonce ‖ AES-GCM(secret)
+}
+
+// formKeyDigest derives from a form's key, for one use, a value unrelated
+// to the others derived from it.
+func formKeyDigest(use string, formKey []byte) []byte {
+	h := sha256.New()
+	h.Write([]byte("doingoai token form " + use + "\x00"))
+	h.Write(formKey)
+	return h.Sum(nil)
+}
+
+func formCipher(formKey []byte) (cipher.AEAD, error) {
+	block, err := aes.NewCipher(formKeyDigest("seal", formKey))
+	if err != nil {
+		return nil, err
+	}
+	return cipher.NewGCM(block)
+}
+
+// ErrNoFormKey: a token form came without a key of at least 16 bytes (the
+// fields are checked first).
+var ErrNoFormKey = errors.New("a token form needs its key of at least 16 random bytes")
+
+// CreateTokenOnce is CreateToken for a form: the first request with
+// formKey (at least 16 random bytes, unique to the form shown) makes the
+// token; the same form sent again, even at the same moment, makes none and
+// returns the same token and secret with replayed true. scope names the
+// person (the web app's "web-<user id>"). The form's key with other fields
+// is EINVALID (ErrKeyReused); no key at all is ErrNoFormKey, once the
+// fields are found good.
+func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in models.TokenInput, scope string, formKey []byte) (secret string, tok models.Token, replayed bool, err error) {
+	nt, err := s.newToken(ctx, in)
+	if err != nil {
+		return "", models.Token{}, false, err
+	}
+	if len(formKey) < 16 {
+		return "", models.Token{}, false, ErrNoFormKey
+	}
+	aead, err := formCipher(formKey)
+	if err != nil {
+		return "", models.Token{}, false, err
+	}
+	key := scope + "-token-" + hex.EncodeToString(formKeyDigest("name", formKey)[:16])
+	reqJSON, _ := json.Marshal(in)
+	reqHash := sha256.Sum256(reqJSON)
+	err = s.writeTx(ctx, func(tx *gorm.DB) error {
+		replayed = false
+		// The claim waits, on PostgreSQL, for another request holding the
+		// key to end; with it taken, this request is the form sent again.
+		res := tx.Exec(`INSERT INTO idempotency_keys (token_id, idem_key, request_hash, status, body, created_at)
+			VALUES (0, ?, ?, 0, '', ?) ON CONFLICT (token_id, idem_key) DO NOTHING`, key, reqHash[:], micros(s.Now()))
+		if res.Error != nil {
+			return fmt.Errorf("claim the token form's key: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			var rows []storedOutcome
+			if err := tx.Raw(`SELECT token_id, idem_key, request_hash, status, body FROM idempotency_keys WHERE token_id = 0 AND idem_key = ?`, key).
+				Scan(&rows).Error; err != nil {
+				return err
+			}
+			if len(rows) == 0 || rows[0].Status == 0 {
+				return fmt.Errorf("the token form's key %s is taken but holds no answer", key)
+			}
+			if !bytes.Equal(rows[0].RequestHash, reqHash[:]) {
+				return keyReused("the form")
+			}
+			var a tokenFormAnswer
+			if err := json.Unmarshal([]byte(rows[0].Body), &a); err != nil {
+				return err
+			}
+			n := aead.NonceSize()
+			if len(a.Sealed) < n {
+				return errors.New("a token form's answer is cut short")
+			}
+			plain, err := aead.Open(nil, a.Sealed[:n], a.Sealed[n:], []byte(key))
+			if err != nil {
+				return fmt.Errorf("unseal a token form's answer: %w", err)
+			}
+			secret, tok, replayed = string(plain), a.Token, true
+			return nil
+		}
+		if err := s.insertToken(tx, p, &nt); err != nil {
+			return err
+		}
+		nonce := make([]byte, aead.NonceSize())
+		if _, err := rand.Read(nonce); err != nil {
+			return err
+		}
+		body, err := json.Marshal(tokenFormAnswer{Token: nt.tok, Sealed: aead.Seal(nonce, nonce, []byte(nt.secret), []byte(key))})
+		if err != nil {
+			return err
+		}
+		secret, tok = nt.secret, nt.tok
+		return tx.Exec(`UPDATE idempotency_keys SET status = 201, body = ? WHERE token_id = 0 AND idem_key = ?`, string(body), key).Error
+	})
+	if err != nil {
+		return "", models.Token{}, false, err
+	}
+	return secret, tok, replayed, nil
+}
