@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -46,12 +45,9 @@ func (a *benchAPI) serve(b *testing.B, path func() (string, error)) (http.Handle
 var national benchAPI
 
 // nationalAPI serves the national dataset: 10,472 communes, ten years of
-// reports (see internal/benchdata).
+// reports (see internal/benchdata); on PostgreSQL with BENCH_DATABASE_URL.
 func nationalAPI(b *testing.B) (http.Handler, string) {
-	path := benchdata.Path(b, "..")
-	if url := os.Getenv("BENCH_DATABASE_URL"); url != "" { // the same dataset on PostgreSQL (benchdata.Build)
-		path = url
-	}
+	path := benchdata.Target(b, "..")
 	return national.serve(b, func() (string, error) { return path, nil })
 }
 
