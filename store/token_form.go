@@ -32,6 +32,14 @@ type tokenFormAnswer struct {
 	Sealed []byte       `json:"sealed"` // nonce ‖ AES-GCM(secret)
 }
 
+// tokenFormRow is a token form's key as stored in idempotency_keys.
+type tokenFormRow struct {
+	RequestHash []byte
+	Status      int
+	Body        string
+	CreatedAt   int64
+}
+
 // formKeyDigest derives from a form's key, for one use, a value unrelated
 // to the others derived from it.
 func formKeyDigest(use string, formKey []byte) []byte {
@@ -53,6 +61,11 @@ func formCipher(formKey []byte) (cipher.AEAD, error) {
 // fields are checked first).
 var ErrNoFormKey = errors.New("a token form needs its key of at least 16 random bytes")
 
+// ErrFormSpent: a token form sent again whose token can no longer be
+// given back — revoked or expired since, or the form older than
+// IdempotencyKeyTTL. Nothing is made: the person opens the page anew.
+var ErrFormSpent = errors.New("the token this form made is revoked or expired, or the form is too old to send again")
+
 // CreateTokenOnce is CreateToken for a form: the first request with
 // formKey (at least 16 random bytes, unique to the form shown) makes the
 // token; the same form sent again, even at the same moment, makes none and
@@ -73,7 +86,10 @@ func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in mode
 		return "", models.Token{}, false, err
 	}
 	key := scope + "-token-" + hex.EncodeToString(formKeyDigest("name", formKey)[:16])
-	reqJSON, _ := json.Marshal(in)
+	reqJSON, err := json.Marshal(in)
+	if err != nil {
+		return "", models.Token{}, false, fmt.Errorf("encode the token form: %w", err)
+	}
 	reqHash := sha256.Sum256(reqJSON)
 	err = s.writeTx(ctx, func(tx *gorm.DB) error {
 		replayed = false
@@ -85,8 +101,8 @@ func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in mode
 			return fmt.Errorf("claim the token form's key: %w", res.Error)
 		}
 		if res.RowsAffected == 0 {
-			var rows []storedOutcome
-			if err := tx.Raw(`SELECT token_id, idem_key, request_hash, status, body FROM idempotency_keys WHERE token_id = 0 AND idem_key = ?`, key).
+			var rows []tokenFormRow
+			if err := tx.Raw(`SELECT request_hash, status, body, created_at FROM idempotency_keys WHERE token_id = 0 AND idem_key = ?`, key).
 				Scan(&rows).Error; err != nil {
 				return err
 			}
@@ -107,6 +123,22 @@ func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in mode
 			plain, err := aead.Open(nil, a.Sealed[:n], a.Sealed[n:], []byte(key))
 			if err != nil {
 				return fmt.Errorf("unseal a token form's answer: %w", err)
+			}
+			// Only a token that still works is given back, and only within
+			// the time a key is promised to be kept.
+			now := s.Now()
+			if micros(now.Add(-IdempotencyKeyTTL)) > rows[0].CreatedAt {
+				return ErrFormSpent
+			}
+			var state struct {
+				RevokedAt *int64
+				ExpiresAt *int64
+			}
+			if err := tx.Raw(`SELECT revoked_at, expires_at FROM tokens WHERE id = ?`, a.Token.ID).Scan(&state).Error; err != nil {
+				return err
+			}
+			if state.RevokedAt != nil || state.ExpiresAt != nil && *state.ExpiresAt <= micros(now) {
+				return ErrFormSpent
 			}
 			secret, tok, replayed = string(plain), a.Token, true
 			return nil

@@ -125,6 +125,10 @@ func (a *App) createToken(w http.ResponseWriter, r *http.Request) error {
 		err = nil
 		f.Errors["form"] = "Biểu mẫu này không còn dùng được. Xin kiểm tra lại các ô rồi bấm “Tạo mã” lần nữa."
 	}
+	if errors.Is(err, store.ErrFormSpent) {
+		f.Key, err = newIdemKey(), nil
+		f.Errors["form"] = "Mã truy cập tạo từ biểu mẫu này đã bị thu hồi hoặc đã hết hạn, hoặc biểu mẫu đã quá cũ. Xin kiểm tra lại các ô rồi bấm “Tạo mã” để tạo mã mới."
+	}
 	if errors.Is(err, models.ErrKeyReused) {
 		f.Key, err = newIdemKey(), nil
 		f.Errors["form"] = "Biểu mẫu này đã được dùng để tạo một mã với nội dung khác. Xin kiểm tra lại các ô rồi bấm “Tạo mã” lần nữa."

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"doingoai/models"
 )
@@ -79,6 +80,53 @@ func TestTokenFormSentTwice(t *testing.T) {
 	expect(t, "a form without its key", admin.post("/quan-tri/ma-truy-cap", form), http.StatusUnprocessableEntity, `id="form-err"`)
 	if n, _ := s.Store.ListTokens(t.Context()); len(n) != len(after) {
 		t.Errorf("a refused form made %d tokens", len(n)-len(after))
+	}
+}
+
+// TestTokenFormSpent: the form sent again gives back only a token that
+// still works, and only while its key is kept: after the token is revoked,
+// or a day after the form was sent, the same form shows a message at the
+// top and neither the old secret nor a new token.
+func TestTokenFormSpent(t *testing.T) {
+	s := newSite(t)
+	admin := s.client(t)
+	admin.signIn("admin")
+	token := admin.csrf("/quan-tri/ma-truy-cap")
+	send := func() url.Values {
+		return url.Values{"csrf": {token}, "form_key": {admin.formKey("/quan-tri/ma-truy-cap")},
+			"role": {"district"}, "unit": {"167"}, "name": {"Bảng theo dõi Định Hóa"}, "days": {"90"}}
+	}
+	const spent = "đã bị thu hồi hoặc đã hết hạn, hoặc biểu mẫu đã quá cũ"
+
+	// Revoked: the form sent again (Back, then send) is refused.
+	form := send()
+	first := admin.post("/quan-tri/ma-truy-cap", form)
+	expect(t, "first", first, http.StatusCreated, "Mã này chỉ hiện một lần")
+	tokens, _ := s.Store.ListTokens(t.Context())
+	last := tokens[len(tokens)-1]
+	if err := s.Store.RevokeToken(t.Context(), models.CommandLine, last.ID); err != nil {
+		t.Fatal(err)
+	}
+	again := admin.post("/quan-tri/ma-truy-cap", form)
+	expect(t, "the form of a revoked token sent again", again, http.StatusUnprocessableEntity, `id="form-err"`, spent)
+	if secretRe.MatchString(again.Body) {
+		t.Error("the revoked token's secret is shown again")
+	}
+
+	// A day later: the form's key is no longer honoured.
+	form = send()
+	expect(t, "second form", admin.post("/quan-tri/ma-truy-cap", form), http.StatusCreated, "Mã này chỉ hiện một lần")
+	s.Clock.Add(25 * time.Hour)
+	admin.signIn("admin") // the session's idle limit is a working day
+	form.Set("csrf", admin.csrf("/quan-tri/ma-truy-cap"))
+	before, _ := s.Store.ListTokens(t.Context())
+	old := admin.post("/quan-tri/ma-truy-cap", form)
+	expect(t, "a form sent again a day later", old, http.StatusUnprocessableEntity, `id="form-err"`, spent)
+	if secretRe.MatchString(old.Body) {
+		t.Error("a day-old form's secret is shown again")
+	}
+	if after, _ := s.Store.ListTokens(t.Context()); len(after) != len(before) {
+		t.Errorf("a spent form made %d tokens", len(after)-len(before))
 	}
 }
 
