@@ -1,9 +1,14 @@
 package store
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"doingoai/models"
 )
 
 // An unknown login is checked against dummyHash so that it takes as long
@@ -15,10 +20,10 @@ func TestDummyHashCostsWhatARealHashCosts(t *testing.T) {
 	if !strings.HasPrefix(dummyHash, want) {
 		t.Fatalf("dummyHash = %q, want the parameters %q", dummyHash, want)
 	}
-	if !checkPassword(dummyHash, "not a password of anyone") {
+	if ok, err := checkPassword(t.Context(), dummyHash, "not a password of anyone"); err != nil || !ok {
 		t.Fatal("dummyHash does not parse as a hash checkPassword computes: an unknown login would be refused faster than a wrong password")
 	}
-	if checkPassword(dummyHash, "") {
+	if ok, err := checkPassword(t.Context(), dummyHash, ""); err != nil || ok {
 		t.Fatal("dummyHash matches the empty password")
 	}
 }
@@ -32,7 +37,8 @@ func TestArgonSlotsBoundConcurrentHashes(t *testing.T) {
 	for i := 0; i < 3*cap(argonSlots); i++ {
 		go func() {
 			h, err := HashPassword("x")
-			done <- err == nil && checkPassword(h, "x")
+			ok, cerr := checkPassword(t.Context(), h, "x")
+			done <- err == nil && cerr == nil && ok
 		}()
 	}
 	for i := 0; i < 3*cap(argonSlots); i++ {
@@ -42,5 +48,33 @@ func TestArgonSlotsBoundConcurrentHashes(t *testing.T) {
 	}
 	if len(argonSlots) != 0 {
 		t.Fatalf("%d slots still taken after every hash returned", len(argonSlots))
+	}
+}
+
+// A password check that finds every slot taken waits for one at most
+// argonSlotWait, or until its request is gone, and then says so: a burst
+// of sign-ins does not queue without end.
+func TestArgonSlotWaitEnds(t *testing.T) {
+	defer func(d time.Duration) { argonSlotWait = d }(argonSlotWait)
+	argonSlotWait = 200 * time.Millisecond
+	for range cap(argonSlots) {
+		argonSlots <- struct{}{}
+	}
+	defer func() {
+		for range cap(argonSlots) {
+			<-argonSlots
+		}
+	}()
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := checkPassword(ctx, dummyHash, "x"); !errors.Is(err, context.Canceled) {
+		t.Errorf("a gone request waiting for a slot: %v, want context.Canceled", err)
+	}
+	start := time.Now()
+	if _, err := checkPassword(t.Context(), dummyHash, "x"); models.ErrorCode(err) != models.EUNAVAILABLE {
+		t.Errorf("no slot within argonSlotWait: %v, want EUNAVAILABLE", err)
+	}
+	if waited := time.Since(start); waited < argonSlotWait {
+		t.Errorf("gave up after %v, before argonSlotWait (%v)", waited, argonSlotWait)
 	}
 }

@@ -54,32 +54,39 @@ func HashPassword(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	key := argonKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	key, err := argonKey(context.Background(), []byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	if err != nil {
+		return "", err
+	}
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
 // checkPassword tells whether pw matches an argon2id hash made by
-// HashPassword (with any parameters), in constant time.
-func checkPassword(hash, pw string) bool {
+// HashPassword (with any parameters), in constant time. Its error is
+// argonKey's: no slot free in time, or ctx done.
+func checkPassword(ctx context.Context, hash, pw string) (bool, error) {
 	parts := strings.Split(hash, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" || parts[2] != "v="+strconv.Itoa(argon2.Version) {
-		return false
+		return false, nil
 	}
 	var m, t uint32
 	var p uint8
 	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m == 0 || t == 0 || p == 0 || m > 1<<20 || t > 20 {
-		return false
+		return false, nil
 	}
 	b64 := base64.RawStdEncoding
 	salt, err1 := b64.DecodeString(parts[4])
 	want, err2 := b64.DecodeString(parts[5])
 	if err1 != nil || err2 != nil || len(want) == 0 {
-		return false
+		return false, nil
 	}
-	got := argonKey([]byte(pw), salt, t, m, p, uint32(len(want)))
-	return subtle.ConstantTimeCompare(got, want) == 1
+	got, err := argonKey(ctx, []byte(pw), salt, t, m, p, uint32(len(want)))
+	if err != nil {
+		return false, err
+	}
+	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 
 // argonSlots bounds how many argon2id keys are computed at once: each
@@ -87,10 +94,28 @@ func checkPassword(hash, pw string) bool {
 // such block per CPU, not one per request.
 var argonSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
 
-func argonKey(pw, salt []byte, t, m uint32, p uint8, n uint32) []byte {
-	argonSlots <- struct{}{}
+// argonSlotWait is how long a password check waits for a slot before the
+// sign-in is answered "busy, try again": a burst of sign-ins from many
+// logins and addresses (which the failure throttle does not slow before
+// their hashes are computed) must not queue without end in front of the
+// people signing in.
+var argonSlotWait = 5 * time.Second
+
+// errArgonBusy: no argon2id slot came free within argonSlotWait.
+var errArgonBusy = models.Errorf(models.EUNAVAILABLE, "too many sign-ins at once; try again in a moment")
+
+func argonKey(ctx context.Context, pw, salt []byte, t, m uint32, p uint8, n uint32) ([]byte, error) {
+	timer := time.NewTimer(argonSlotWait)
+	defer timer.Stop()
+	select {
+	case argonSlots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-timer.C:
+		return nil, errArgonBusy
+	}
 	defer func() { <-argonSlots }()
-	return argon2.IDKey(pw, salt, t, m, p, n)
+	return argon2.IDKey(pw, salt, t, m, p, n), nil
 }
 
 // dummyHash is checked against when the login is unknown, so that an
@@ -376,10 +401,15 @@ func (s *Store) SignIn(ctx context.Context, login, pw, addr, userAgent string) (
 	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 		return "", models.SessionUser{}, err
 	}
+	stored := row.PasswordHash
 	if row.ID == 0 {
-		checkPassword(dummyHash, pw)
+		stored = dummyHash
 	}
-	if row.ID == 0 || !checkPassword(row.PasswordHash, pw) || row.DisabledAt != nil {
+	ok, err := checkPassword(ctx, stored, pw)
+	if err != nil {
+		return "", models.SessionUser{}, err
+	}
+	if row.ID == 0 || !ok || row.DisabledAt != nil {
 		if err := s.recordFailure(ctx, now, loginKey, addrKey); err != nil {
 			return "", models.SessionUser{}, err
 		}
