@@ -195,7 +195,6 @@ func (b *submitter) run(batch []*pending) {
 	if err != nil && len(batch) > 1 {
 		b.s.log.Warn("a batch of submissions failed; retrying them one by one", "size", len(batch), "err", err)
 		for _, p := range batch {
-			p.out, p.err, p.follows = Submitted{}, nil, nil
 			if err := b.s.writeTx(ctx, func(tx *gorm.DB) error { return b.s.applySubmissions(tx, []*pending{p}, nil) }); err != nil {
 				p.out, p.err = Submitted{}, err
 			}
@@ -253,6 +252,11 @@ type reportKey struct {
 // reports, then totals, each sorted — so that on PostgreSQL two servers'
 // batches cannot deadlock.
 func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending, clock *stepClock) error {
+	// writeTx may run this again after a rolled-back attempt (a PostgreSQL
+	// deadlock): every submission is decided afresh.
+	for _, p := range batch {
+		p.out, p.err, p.follows = Submitted{}, nil, nil
+	}
 	nowUS := micros(s.Now())
 	t, err := s.lockTreeShared(tx)
 	if err != nil {
