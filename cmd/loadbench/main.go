@@ -17,6 +17,7 @@
 //	go run ./cmd/loadbench                          # SQLite
 //	go run ./cmd/loadbench -db postgres://postgres@127.0.0.1:5432/test   # PostgreSQL (a fresh schema)
 //	go run ./cmd/loadbench -crash 20                # crash safety
+//	go run ./cmd/loadbench -keep -db postgres://…   # keep the schema measured, to EXPLAIN its queries
 package main
 
 import (
@@ -58,6 +59,7 @@ func main() {
 	units := flag.String("units", "testdata/units-vn-2024-11-01.csv", "units file")
 	out := flag.String("out", "bench-out", "folder for the JSON figures")
 	flag.Var(envFlag{}, "env", "NAME=VALUE in the server's environment (repeatable), e.g. -env SQLITE_SYNCHRONOUS=NORMAL")
+	flag.BoolVar(&keep, "keep", false, "keep the database measured (the SQLite file, or the PostgreSQL schema) and print where it is, to study it afterwards")
 	flag.StringVar(&cpuProfile, "cpuprofile", "", "write the server's CPU profile of the national year to this file (and the load generator's to FILE.client)")
 	serveCeiling := flag.String("serve-ceiling", "", "internal: serve the HTTP ceiling (no database) on this address until stopped")
 	flag.Parse()
@@ -183,6 +185,9 @@ func profile(pprofAddr string, d time.Duration) {
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
+// keep, when set, leaves the database measured in place (-keep).
+var keep bool
+
 func run(dbFlag string, clients, nPeriods, crash, rounds int, unitsFile, outDir string) error {
 	ctx := context.Background()
 	root, err := os.Getwd()
@@ -196,7 +201,9 @@ func run(dbFlag string, clients, nPeriods, crash, rounds int, unitsFile, outDir 
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
+	if !keep {
+		defer os.RemoveAll(tmp)
+	}
 	fmt.Println("building the server …")
 	bin, err := loadtest.Build(root, tmp)
 	if err != nil {
@@ -206,7 +213,11 @@ func run(dbFlag string, clients, nPeriods, crash, rounds int, unitsFile, outDir 
 	if err != nil {
 		return err
 	}
-	defer cleanup()
+	if keep {
+		defer fmt.Println("the database is kept:", db)
+	} else {
+		defer cleanup()
+	}
 	f := figures{Date: time.Now().Format(time.DateOnly), Machine: machine(), Database: dbName, Clients: clients}
 
 	t0 := time.Now()
