@@ -239,9 +239,9 @@ func countCompleteness(tx *gorm.DB, t *models.Tree, q CompletenessQuery, due map
 			query += ` FROM reports r WHERE r.period = ? AND r.revision > 0`
 			args = append(args, q.Period.String())
 		} else {
-			from, fromArgs := reportsBelow(tx, p.root.ID, q.Period.String())
-			query += ` FROM ` + from
-			args = append(args, fromArgs...)
+			from, where, below := reportsBelow(tx, p.root.ID, q.Period.String())
+			query += ` FROM ` + from + ` WHERE ` + where
+			args = append(args, below...)
 		}
 		if len(except) > 0 {
 			query += ` AND r.unit_id NOT IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id IN ?)`
@@ -292,10 +292,11 @@ func countCompleteness(tx *gorm.DB, t *models.Tree, q CompletenessQuery, due map
 	return units, nil
 }
 
-// reportsBelow is the FROM clause (and the WHERE, to which conditions can
-// be added with AND) of the reports of a period of the communes below a
-// unit, as r with its unit_id, status and first_submitted_at, and its
-// arguments.
+// reportsBelow is how to read the reports of a period of the communes
+// below a unit: the FROM clause, which a JOIN may follow, giving r with its
+// id, unit_id, status, revision and first_submitted_at; the WHERE
+// condition, to which others can be added with AND; and the arguments of
+// both, in that order.
 //
 // Both start from the unit's descendants in unit_closure (a few hundred at
 // most) and look each one's report up by its key, whatever the planner
@@ -303,15 +304,17 @@ func countCompleteness(tx *gorm.DB, t *models.Tree, q CompletenessQuery, due map
 // LATERAL subquery, whose LIMIT 1 (a commune has one report of a period)
 // keeps it from being flattened into a plain join. Planned freely,
 // PostgreSQL chose by its statistics, and without them (a table filled
-// since the last ANALYZE) hashed every report of the period — the country's
-// ten thousand — to keep the unit's few hundred: 5 ms rather than 0.7.
-func reportsBelow(db *gorm.DB, unit int64, period string) (string, []any) {
+// since the last ANALYZE) read every report of the period — the country's
+// ten thousand — to keep the unit's few hundred: a province's completeness
+// took 5 ms rather than 0.7.
+func reportsBelow(db *gorm.DB, unit int64, period string) (from, where string, args []any) {
 	if db.Dialector.Name() == string(Postgres) {
-		return `unit_closure c CROSS JOIN LATERAL (SELECT r.unit_id, r.status, r.first_submitted_at FROM reports r
-			WHERE r.unit_id = c.descendant_id AND r.period = ? AND r.revision > 0 LIMIT 1) r
-			WHERE c.ancestor_id = ?`, []any{period, unit}
+		return `unit_closure c CROSS JOIN LATERAL (SELECT r.id, r.unit_id, r.status, r.revision, r.first_submitted_at FROM reports r
+			WHERE r.unit_id = c.descendant_id AND r.period = ? AND r.revision > 0 LIMIT 1) r`,
+			`c.ancestor_id = ?`, []any{period, unit}
 	}
-	return `unit_closure c CROSS JOIN reports r WHERE r.unit_id = c.descendant_id AND c.ancestor_id = ? AND r.period = ? AND r.revision > 0`, []any{unit, period}
+	return `unit_closure c CROSS JOIN reports r`,
+		`r.unit_id = c.descendant_id AND c.ancestor_id = ? AND r.period = ? AND r.revision > 0`, []any{unit, period}
 }
 
 // communesOn walks the commune-level units below u (u itself if it is one):
@@ -338,8 +341,8 @@ func communesOn(u *models.TreeUnit, d models.Date) (existing, others []*models.T
 // its reports, read into reports: those expected, and the others that
 // reported. It returns the communes counted.
 func countCompletenessByRow(tx *gorm.DB, q CompletenessQuery, due map[int64]dueDate, reports map[int64]completenessReport, out *models.Completeness) ([]*models.TreeUnit, error) {
-	from, args := reportsBelow(tx, q.Unit.ID, q.Period.String())
-	rows, err := tx.Raw(`SELECT r.unit_id, r.status, r.first_submitted_at FROM `+from, args...).Rows()
+	from, where, args := reportsBelow(tx, q.Unit.ID, q.Period.String())
+	rows, err := tx.Raw(`SELECT r.unit_id, r.status, r.first_submitted_at FROM `+from+` WHERE `+where, args...).Rows()
 	if err != nil {
 		return nil, err
 	}

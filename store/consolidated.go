@@ -30,10 +30,11 @@ func (s *Store) EachCountedReport(ctx context.Context, unit *models.TreeUnit, pe
 	if acceptedOnly {
 		statuses = []string{models.StatusAccepted}
 	}
-	rows, err := s.r.WithContext(ctx).Raw(`SELECT r.unit_id, r.status, v.body FROM unit_closure c
-		CROSS JOIN reports r JOIN revisions v ON v.report_id = r.id AND v.revision = r.revision
-		WHERE r.unit_id = c.descendant_id AND c.ancestor_id = ? AND r.period = ? AND r.revision > 0 AND r.status IN ?`,
-		unit.ID, period.String(), statuses).Rows()
+	db := s.r.WithContext(ctx)
+	from, where, args := reportsBelow(db, unit.ID, period.String())
+	rows, err := db.Raw(`SELECT r.unit_id, r.status, v.body FROM `+from+`
+		JOIN revisions v ON v.report_id = r.id AND v.revision = r.revision
+		WHERE `+where+` AND r.status IN ?`, append(args, statuses)...).Rows()
 	if err != nil {
 		return err
 	}
