@@ -463,6 +463,22 @@ const docTemplate = `{
                                 "description": "the id of the request, as logged"
                             }
                         }
+                    },
+                    "503": {
+                        "description": "every export slot of the server is busy (the report is drafted in the same slots as CSV and xlsx files); Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
                     }
                 }
             }

@@ -1,8 +1,6 @@
 package handlers
 
 import (
-	"bytes"
-	"fmt"
 	"net/http"
 
 	"doingoai/consolidated"
@@ -33,9 +31,11 @@ const DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml
 //	@Failure		422			{object}	models.Problem	"a bad query value, or a commune-level unit (it reports; it has no consolidated report)"
 //	@Failure		429			{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
 //	@Failure		500			{object}	models.Problem	"an internal error, logged with the request id"
+//	@Failure		503			{object}	models.Problem	"every export slot of the server is busy (the report is drafted in the same slots as CSV and xlsx files); Retry-After says when to try again"
 //	@Header			200	{string}	Content-Disposition	"attachment; filename=\"bao-cao-doi-ngoai-167-2024.docx\" (not with format=json)"
 //	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
 //	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			503	{string}	Retry-After	"seconds to wait before the next request"
 //	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/consolidated/{unit_code}/{period} [get]
@@ -74,16 +74,5 @@ func (h *Handler) GetConsolidated(w http.ResponseWriter, r *http.Request) error 
 	if err := probs.err(); err != nil {
 		return err
 	}
-	rep, err := consolidated.Build(ctx, h.Store, u, period, opt)
-	if err != nil {
-		return err
-	}
-	if format == "json" {
-		return writeJSON(w, http.StatusOK, rep)
-	}
-	var buf bytes.Buffer
-	if err := rep.Write(&buf, h.Store.Now()); err != nil {
-		return err
-	}
-	return WriteFile(w, DocxType, fmt.Sprintf("bao-cao-doi-ngoai-%s-%s.docx", u.Code, period), buf.Bytes())
+	return ExportConsolidated(w, r, h.Store, u, period, opt, format == "json")
 }

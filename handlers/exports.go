@@ -10,14 +10,15 @@ import (
 
 	"golang.org/x/sync/semaphore"
 
+	"doingoai/consolidated"
 	"doingoai/export"
 	"doingoai/models"
 	"doingoai/store"
 )
 
-// ExportSlots bounds how many CSV or XLSX files are built at once: a
-// workbook is built in memory, and many at once would pass the memory
-// limit and slow every other request.
+// ExportSlots bounds how many files (CSV, XLSX, the consolidated report)
+// are built at once: each is built in memory, and many at once would pass
+// the memory limit and slow every other request.
 type ExportSlots struct {
 	sem  *semaphore.Weighted
 	wait time.Duration
@@ -29,8 +30,8 @@ func NewExportSlots(n int, wait time.Duration) *ExportSlots {
 }
 
 // Exports are the export slots of this process (one per CPU, a wait of
-// 10 s), shared by GET /rollups?format=csv|xlsx and the pages' downloads:
-// both go through ExportRollup.
+// 10 s), shared by GET /rollups?format=csv|xlsx, GET /consolidated and the
+// pages' downloads: all go through ExportRollup or ExportConsolidated.
 var Exports = NewExportSlots(runtime.GOMAXPROCS(0), 10*time.Second)
 
 // Acquire waits for a free slot, at most the slots' wait, and returns what
@@ -53,11 +54,11 @@ func (s *ExportSlots) Acquire(ctx context.Context) (release func(), err error) {
 // because every slot is busy.
 const exportRetryAfter = "5"
 
-// ExportRollup computes the rollup q and sends it as a CSV or Excel (xlsx)
-// file in one of the Exports slots: GET /rollups?format=csv|xlsx and the
-// overview page's download. With every slot busy it sets Retry-After and
-// returns EUNAVAILABLE (503) before reading anything.
-func ExportRollup(w http.ResponseWriter, r *http.Request, st *store.Store, q store.RollupQuery, format string) error {
+// inExportSlot runs build in one of the Exports slots and gives the slot
+// back before anything is sent: a client that reads slowly holds no slot.
+// With every slot busy it sets Retry-After and returns EUNAVAILABLE (503)
+// before build reads anything.
+func inExportSlot(w http.ResponseWriter, r *http.Request, build func() error) error {
 	release, err := Exports.Acquire(r.Context())
 	if err != nil {
 		if models.ErrorCode(err) == models.EUNAVAILABLE {
@@ -66,20 +67,52 @@ func ExportRollup(w http.ResponseWriter, r *http.Request, st *store.Store, q sto
 		return err
 	}
 	defer release()
-	roll, err := st.Rollup(r.Context(), q)
-	if err != nil {
-		return err
-	}
+	return build()
+}
+
+// ExportRollup computes the rollup q and sends it as a CSV or Excel (xlsx)
+// file, built in one of the Exports slots: GET /rollups?format=csv|xlsx
+// and the overview page's download.
+func ExportRollup(w http.ResponseWriter, r *http.Request, st *store.Store, q store.RollupQuery, format string) error {
 	var buf bytes.Buffer
+	var name string
 	ctype := "text/csv; charset=utf-8"
-	if format == "csv" {
-		err = export.RollupCSV(&buf, roll)
-	} else {
+	err := inExportSlot(w, r, func() error {
+		roll, err := st.Rollup(r.Context(), q)
+		if err != nil {
+			return err
+		}
+		name = fmt.Sprintf("tong-hop-%s-%s.%s", roll.Unit.Code, roll.Period, format)
+		if format == "csv" {
+			return export.RollupCSV(&buf, roll)
+		}
 		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		err = export.RollupXLSX(&buf, roll)
-	}
+		return export.RollupXLSX(&buf, roll)
+	})
 	if err != nil {
 		return err
 	}
-	return WriteFile(w, ctype, fmt.Sprintf("tong-hop-%s-%s.%s", roll.Unit.Code, roll.Period, format), buf.Bytes())
+	return WriteFile(w, ctype, name, buf.Bytes())
+}
+
+// ExportConsolidated drafts the consolidated report of u for period,
+// built in one of the Exports slots (drafting a province's reads every
+// commune's report), and sends it as a Word document, or with asJSON as
+// data: GET /consolidated/{unit}/{period} and the overview page's download.
+func ExportConsolidated(w http.ResponseWriter, r *http.Request, st *store.Store, u *models.TreeUnit, period models.Period, opt consolidated.Options, asJSON bool) error {
+	var rep *consolidated.Report
+	var buf bytes.Buffer
+	err := inExportSlot(w, r, func() (err error) {
+		if rep, err = consolidated.Build(r.Context(), st, u, period, opt); err != nil || asJSON {
+			return err
+		}
+		return rep.Write(&buf, st.Now())
+	})
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(w, http.StatusOK, rep)
+	}
+	return WriteFile(w, DocxType, fmt.Sprintf("bao-cao-doi-ngoai-%s-%s.docx", u.Code, period), buf.Bytes())
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -295,9 +294,9 @@ func sortCommunes(list []models.CompletenessUnit, key string) string {
 var downloads = map[string]string{"tong-hop.csv": "csv", "tong-hop.xlsx": "xlsx", "bao-cao-tong-hop.docx": "docx"}
 
 // download sends the rollup on screen as CSV or Excel, the API's export of
-// GET /rollups?by=child&format=… (in the same export slots, so with every
-// slot busy the page is refused as the API is), or the consolidated report drafted as
-// GET /consolidated/{unit}/{period} does.
+// GET /rollups?by=child&format=…, or the consolidated report drafted as
+// GET /consolidated/{unit}/{period} does — in the API's export slots, so
+// with every slot busy the page is refused as the API is.
 func (a *App) download(w http.ResponseWriter, r *http.Request) error {
 	_, u, per, err := a.unitPage(r)
 	if err != nil {
@@ -305,15 +304,7 @@ func (a *App) download(w http.ResponseWriter, r *http.Request) error {
 	}
 	switch format := downloads[r.PathValue("file")]; format {
 	case "docx":
-		rep, err := consolidated.Build(r.Context(), a.Store, u, per, consolidated.Options{})
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		if err := rep.Write(&buf, a.Store.Now()); err != nil {
-			return err
-		}
-		return handlers.WriteFile(w, handlers.DocxType, fmt.Sprintf("bao-cao-doi-ngoai-%s-%s.docx", u.Code, per), buf.Bytes())
+		return handlers.ExportConsolidated(w, r, a.Store, u, per, consolidated.Options{}, false)
 	case "csv", "xlsx":
 		return handlers.ExportRollup(w, r, a.Store, store.RollupQuery{Unit: u, Period: per, Indicators: models.Indicators, ByChild: true}, format)
 	}

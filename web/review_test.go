@@ -233,17 +233,29 @@ func TestDownloads(t *testing.T) {
 	}
 }
 
-// TestDownloadsShareExportSlots: the page's CSV and Excel downloads go
-// through the API's export slots; with every slot busy both are refused
+// TestDownloadsShareExportSlots: the page's CSV, Excel and Word downloads
+// go through the API's export slots; with every slot busy both are refused
 // 503 with Retry-After, the page with a message for a person.
 func TestDownloadsShareExportSlots(t *testing.T) {
 	s := newSite(t)
 	c := s.client(t)
 	c.signIn("huyen167")
 	release := apitest.HoldExports(t)
-	for _, format := range []string{"csv", "xlsx"} {
-		res := s.Do(t, "GET", "/api/v1/rollups?unit=167&period=2024&by=child&format="+format, "district", "", nil)
-		p := c.get("/u/167/2024/tai-ve/tong-hop." + format)
+	for _, dl := range []struct{ format, api, page string }{
+		{"csv", "/api/v1/rollups?unit=167&period=2024&by=child&format=csv", "/u/167/2024/tai-ve/tong-hop.csv"},
+		{"xlsx", "/api/v1/rollups?unit=167&period=2024&by=child&format=xlsx", "/u/167/2024/tai-ve/tong-hop.xlsx"},
+		{"docx", "/api/v1/consolidated/167/2024", "/u/167/2024/tai-ve/bao-cao-tong-hop.docx"},
+		{"json", "/api/v1/consolidated/167/2024?format=json", ""},
+	} {
+		format := dl.format
+		res := s.Do(t, "GET", dl.api, "district", "", nil)
+		if dl.page == "" {
+			if res.Status != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" {
+				t.Errorf("the API's %s with every slot busy: %d %q", dl.api, res.Status, res.Header.Get("Retry-After"))
+			}
+			continue
+		}
+		p := c.get(dl.page)
 		if res.Status != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" {
 			t.Errorf("the API's %s export with every slot busy: %d %q", format, res.Status, res.Header.Get("Retry-After"))
 		}
@@ -253,7 +265,12 @@ func TestDownloadsShareExportSlots(t *testing.T) {
 		}
 	}
 	release()
-	if p := c.get("/u/167/2024/tai-ve/tong-hop.csv"); p.Status != http.StatusOK {
-		t.Errorf("the page's download after the slots are free: %d", p.Status)
+	for _, file := range []string{"tong-hop.csv", "bao-cao-tong-hop.docx"} {
+		if p := c.get("/u/167/2024/tai-ve/" + file); p.Status != http.StatusOK {
+			t.Errorf("the page's %s after the slots are free: %d", file, p.Status)
+		}
+	}
+	if res := s.Do(t, "GET", "/api/v1/consolidated/167/2024?format=json", "district", "", nil); res.Status != http.StatusOK {
+		t.Errorf("the consolidated report as data after the slots are free: %d", res.Status)
 	}
 }
