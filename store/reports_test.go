@@ -14,15 +14,28 @@ import (
 
 func seedSubmission(t *testing.T, s *store.Store) *store.Submission {
 	t.Helper()
+	return seedSubmissionFor(t, s, "05596")
+}
+
+// seedSubmissionFor is Bộc Nhiêu's 2024 report as the submission of the
+// commune code names.
+func seedSubmissionFor(t *testing.T, s *store.Store, code string) *store.Submission {
+	t.Helper()
 	var rep models.Report
 	if err := models.DecodeJSON(demo.BocNhieu2024, &rep, nil); err != nil {
 		t.Fatal(err)
 	}
 	var p models.Problems
 	w := models.CheckReport(&rep, s.Now(), &p)
-	body, hash, _ := rep.Canonical()
-	tr, _ := s.Tree(ctx)
-	return &store.Submission{Principal: models.CommandLine, Unit: tr.ByCode("05596"), Period: "2024", Status: rep.Status,
+	body, hash, err := rep.Canonical()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := s.Tree(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &store.Submission{Principal: models.CommandLine, Unit: tr.ByCode(code), Period: "2024", Status: rep.Status,
 		Body: body, Hash: hash, Warnings: w, Figures: models.FiguresOf(&rep)}
 }
 

@@ -3,9 +3,7 @@ package store_test
 import (
 	"testing"
 
-	"doingoai/demo"
 	"doingoai/internal/testenv"
-	"doingoai/models"
 	"doingoai/store"
 )
 
@@ -17,25 +15,7 @@ import (
 func TestRetriedBatchStartsClean(t *testing.T) {
 	s := testenv.OpenDB(t, testenv.NewDB(t), nil)
 	testenv.LoadDinhHoa(t, s)
-	tree, err := s.Tree(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var subs []*store.Submission
-	for _, code := range []string{"05596", "05599"} {
-		var rep models.Report
-		if err := models.DecodeJSON(demo.BocNhieu2024, &rep, nil); err != nil {
-			t.Fatal(err)
-		}
-		var p models.Problems
-		w := models.CheckReport(&rep, s.Now(), &p)
-		body, hash, err := rep.Canonical()
-		if err != nil {
-			t.Fatal(err)
-		}
-		subs = append(subs, &store.Submission{Principal: models.CommandLine, Unit: tree.ByCode(code), Period: "2024",
-			Status: rep.Status, Body: body, Hash: hash, Warnings: w, Figures: models.FiguresOf(&rep)})
-	}
+	subs := []*store.Submission{seedSubmissionFor(t, s, "05596"), seedSubmissionFor(t, s, "05599")}
 	outs, errs := store.RunBatchAgain(s, subs)
 	for i, sub := range subs {
 		if errs[i] != nil {
