@@ -29,6 +29,14 @@ func (c *client) formKey(path string) string {
 	return m[1]
 }
 
+// districtTokenForm is the token form as the page shows it to admin, filled
+// for a district program of Định Hóa, with the page's CSRF token and a key
+// of its own.
+func (c *client) districtTokenForm(csrf string) url.Values {
+	return url.Values{"csrf": {csrf}, "form_key": {c.formKey("/quan-tri/ma-truy-cap")},
+		"role": {"district"}, "unit": {"167"}, "name": {"Bảng theo dõi Định Hóa"}, "days": {"90"}}
+}
+
 // TestTokenFormSentTwice: the token form sent twice (a double click, a
 // reload) makes one token, and both answers show its secret; the same
 // form with other fields makes none; a form without its key makes none.
@@ -36,9 +44,7 @@ func TestTokenFormSentTwice(t *testing.T) {
 	s := newSite(t)
 	admin := s.client(t)
 	admin.signIn("admin")
-	token := admin.csrf("/quan-tri/ma-truy-cap")
-	form := url.Values{"csrf": {token}, "form_key": {admin.formKey("/quan-tri/ma-truy-cap")},
-		"role": {"district"}, "unit": {"167"}, "name": {"Bảng theo dõi Định Hóa"}, "days": {"90"}}
+	form := admin.districtTokenForm(admin.csrf("/quan-tri/ma-truy-cap"))
 	before, _ := s.Store.ListTokens(t.Context())
 	first := admin.post("/quan-tri/ma-truy-cap", form)
 	second := admin.post("/quan-tri/ma-truy-cap", form)
@@ -92,14 +98,10 @@ func TestTokenFormSpent(t *testing.T) {
 	admin := s.client(t)
 	admin.signIn("admin")
 	token := admin.csrf("/quan-tri/ma-truy-cap")
-	send := func() url.Values {
-		return url.Values{"csrf": {token}, "form_key": {admin.formKey("/quan-tri/ma-truy-cap")},
-			"role": {"district"}, "unit": {"167"}, "name": {"Bảng theo dõi Định Hóa"}, "days": {"90"}}
-	}
 	const spent = "đã bị thu hồi hoặc đã hết hạn, hoặc biểu mẫu đã quá cũ"
 
 	// Revoked: the form sent again (Back, then send) is refused.
-	form := send()
+	form := admin.districtTokenForm(token)
 	first := admin.post("/quan-tri/ma-truy-cap", form)
 	expect(t, "first", first, http.StatusCreated, "Mã này chỉ hiện một lần")
 	tokens, _ := s.Store.ListTokens(t.Context())
@@ -114,7 +116,7 @@ func TestTokenFormSpent(t *testing.T) {
 	}
 
 	// A day later: the form's key is no longer honoured.
-	form = send()
+	form = admin.districtTokenForm(token)
 	expect(t, "second form", admin.post("/quan-tri/ma-truy-cap", form), http.StatusCreated, "Mã này chỉ hiện một lần")
 	s.Clock.Add(25 * time.Hour)
 	admin.signIn("admin") // the session's idle limit is a working day
