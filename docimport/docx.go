@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"io"
 	"path"
 	"strings"
@@ -34,7 +33,8 @@ func damaged(why string) error {
 //
 // The XML is read as a stream through a limited reader: memory stays
 // bounded whatever the file claims, and a file that unpacks to more than
-// MaxXML bytes is refused.
+// MaxXML bytes is refused; a bounded decoder (xmlbound.go) refuses one
+// whose elements nest, carry attributes or run on past its limits.
 func docxLines(data []byte) ([]string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -108,8 +108,7 @@ func mainPart(zr *zip.Reader) *zip.File {
 
 // readDocumentXML streams WordprocessingML and returns its lines.
 func readDocumentXML(r io.Reader) ([]string, error) {
-	d := xml.NewDecoder(r)
-	d.Strict = true
+	d := newBoundedDecoder(r)
 	var (
 		lines []string
 		stack []*strings.Builder // open paragraphs: a text box's paragraphs sit inside another paragraph
@@ -141,11 +140,7 @@ func readDocumentXML(r io.Reader) ([]string, error) {
 			break
 		}
 		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return nil, damaged("XML không hợp lệ")
-			}
-			return nil, damaged(err.Error())
+			return nil, readFailed(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -158,7 +153,7 @@ func readDocumentXML(r io.Reader) ([]string, error) {
 				switch t.Name.Local {
 				case "Fallback":
 					if err := d.Skip(); err != nil {
-						return nil, damaged("XML không hợp lệ")
+						return nil, readFailed(err)
 					}
 					depth--
 				}
@@ -186,7 +181,7 @@ func readDocumentXML(r io.Reader) ([]string, error) {
 				}
 			case "del", "moveFrom", "delText", "instrText", "delInstrText":
 				if err := d.Skip(); err != nil {
-					return nil, damaged("XML không hợp lệ")
+					return nil, readFailed(err)
 				}
 				depth--
 			}

@@ -1,0 +1,75 @@
+package docimport
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+
+	"doingoai/internal/docxtest"
+	"doingoai/models"
+)
+
+// TestHostileDocx: each hostile document is refused with its problem, and
+// reading it allocates a bounded amount of memory (the unbounded reader
+// allocated 200 MB for the 2.5 million attributes, and as much for the
+// deep fallback that Decoder.Skip passed without counting).
+func TestHostileDocx(t *testing.T) {
+	want := map[string]string{
+		"attributes": models.EINVALID, "deep fallback": models.EINVALID, "doctype": models.EINVALID,
+		"tags": models.ETOOLARGE, "long attribute": models.ETOOLARGE, "long text": models.ETOOLARGE,
+	}
+	for name, build := range docxtest.Hostile {
+		t.Run(name, func(t *testing.T) {
+			data := build()
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, _, err := Lines(data)
+			runtime.ReadMemStats(&after)
+			if code := models.ErrorCode(err); code != want[name] {
+				t.Fatalf("%v (%s), want %s", err, code, want[name])
+			}
+			if !strings.Contains(err.Error(), "Tệp .docx") && !strings.Contains(err.Error(), "Tài liệu") {
+				t.Errorf("%v does not say what is wrong with the file", err)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+				t.Errorf("reading %d bytes allocated %d MB", len(data), alloc>>20)
+			}
+		})
+	}
+}
+
+// TestBoundedXMLReadsWord: the bounded reader follows the XML, not the
+// bytes: '=', '>' and '<' inside attribute values, comments, CDATA and
+// processing instructions neither count as attributes nor end a tag, and
+// a document of many ordinary elements, attributes and namespaces reads.
+func TestBoundedXMLReadsWord(t *testing.T) {
+	attrs := strings.Repeat(` w:a="1=2>3"`, maxAttrs-10)
+	body := `<!-- a comment with < and = and "quote --><?pi a="<b"?>` +
+		`<w:p><w:r` + attrs + `><w:t>Xã có tổng số 1.169 hộ.</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t><![CDATA[Dân số <4.456> nhân khẩu ="]]></w:t></w:r></w:p>` +
+		strings.Repeat(`<w:p><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t xml:space='preserve'>ô </w:t></w:r></w:p>`, 2000)
+	doc := docxtest.DocumentXML([]docxtest.Block{docxtest.Para("BÁO CÁO")})
+	i := strings.Index(doc, `<w:sectPr>`)
+	lines, _, err := Lines(docxtest.Package(doc[:i] + body + doc[i:]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 2003 || lines[1] != "Xã có tổng số 1.169 hộ." || lines[2] != `Dân số <4.456> nhân khẩu ="` {
+		t.Errorf("%d lines: %q", len(lines), lines[:3])
+	}
+	// The limits themselves: one attribute, one level, one tag more is refused.
+	for name, c := range map[string]struct {
+		xml  string
+		want error
+	}{
+		"attributes": {`<w:p` + strings.Repeat(` a=""`, maxAttrs+1) + `/>`, errTooManyAttrs},
+		"depth":      {strings.Repeat(`<a>`, maxDepth+1), errTooDeep},
+		"tags":       {strings.Repeat(`<a/>`, maxTokens+1), errTooManyTags},
+	} {
+		_, _, err := Lines(docxtest.Package(c.xml))
+		if err != c.want.(*costError).err {
+			t.Errorf("%s: %v, want %v", name, err, c.want)
+		}
+	}
+}
