@@ -27,6 +27,25 @@ func (b *builder) say(p phrase) string {
 	return fmt.Sprintf(p.pos, Number(v.Value)) + b.coverage(v)
 }
 
+// partial tells whether some communes' reports are not in the figures:
+// then no sentence may speak for the whole unit.
+func (b *builder) partial() bool { return b.roll.CommunesReported < b.roll.CommunesExpected }
+
+// ground is what a statement about the unit rests on: its whole territory
+// when every commune's report is counted ("toàn huyện"), else the reports
+// counted, said in the sentence ("theo báo cáo của 1/23 xã, thị trấn đã
+// gửi,"). whole is the subject for the first case.
+func (b *builder) ground(whole string) string {
+	if !b.partial() {
+		return whole
+	}
+	sent := "đã gửi"
+	if b.comp.Reported != b.roll.CommunesReported {
+		sent = "được tổng hợp" // some sent reports are returned or not yet accepted
+	}
+	return fmt.Sprintf("theo báo cáo của %d/%d %s %s,", b.roll.CommunesReported, b.roll.CommunesExpected, b.noun(), sent)
+}
+
 // coverage notes a figure that fewer communes gave than reported.
 func (b *builder) coverage(v models.IndicatorValue) string {
 	if v.Reporting < b.roll.CommunesReported {
@@ -83,18 +102,28 @@ func (w *body) annexRef(n int) Paragraph {
 	return text(fmt.Sprintf("(Chi tiết từng %s tại Biểu số %d, Phụ lục kèm theo.)", w.noun, n))
 }
 
-// counted adds a section that says one counted figure, points to its annex
-// and quotes the communes' section.
-func (w *body) counted(heading string, p phrase, annex int, section string) {
-	s := w.add(2, heading, text(upperFirst(w.b.say(p))+"."), w.annexRef(annex))
+// counted adds a section that says counted figures in one sentence about
+// subject (the whole unit, or the reports it rests on: see ground), points
+// to its annex and quotes the communes' section.
+func (w *body) counted(heading, subject string, annex int, section string, ps ...phrase) {
+	s := w.add(2, heading, text(w.statement(subject, ps...)), w.annexRef(annex))
 	w.b.quotes(s, section)
 }
 
-// countedAll adds a section that says several counted figures in one
-// sentence about subject, points to its annex and quotes the communes.
-func (w *body) countedAll(heading, subject string, annex int, section string, ps ...phrase) {
-	s := w.add(2, heading, text(fmt.Sprintf("Trong %s, %s %s.", w.year, subject, w.b.sayAll(ps...))), w.annexRef(annex))
-	w.b.quotes(s, section)
+// statement is a sentence of counted figures about subject in the period:
+// "Trong năm 2024, toàn huyện không có đoàn ra nước ngoài; …", or, where
+// some communes have not reported, "Trong năm 2024, theo báo cáo của 1/23
+// xã, thị trấn đã gửi, không có đoàn ra nước ngoài; …". Where no commune
+// gave any of the figures it says only that.
+func (w *body) statement(subject string, ps ...phrase) string {
+	given := false
+	for _, p := range ps {
+		given = given || w.b.values[p.code].Value != nil
+	}
+	if !given {
+		return upperFirst(w.b.sayAll(ps...)) + "."
+	}
+	return fmt.Sprintf("Trong %s, %s %s.", w.year, w.b.ground(subject), w.b.sayAll(ps...))
 }
 
 // listed adds to s an introduction and the gathered items, if any.
@@ -143,57 +172,57 @@ func (w *body) results(r *Report) {
 	b := w.b
 	w.add(1, "II. KẾT QUẢ TRIỂN KHAI CÔNG TÁC ĐỐI NGOẠI "+strings.ToUpper(w.year),
 		todo(b.todo("đánh giá chung về công tác lãnh đạo, chỉ đạo, triển khai công tác đối ngoại "+w.year)))
-	w.countedAll("1. Công tác quản lý đoàn ra, đoàn vào", w.whole, 2, "delegations",
+	w.counted("1. Công tác quản lý đoàn ra, đoàn vào", w.whole, 2, "delegations",
 		phrase{"delegations_out", "có %s đoàn ra nước ngoài", "không có đoàn ra nước ngoài", "số đoàn ra nước ngoài"},
 		phrase{"delegations_out_people", "%s lượt người đi nước ngoài", "", "số lượt người đi nước ngoài"},
 		phrase{"delegations_in_domestic", "tiếp đón %s đoàn trong nước đến làm việc", "không có đoàn trong nước đến làm việc", "số đoàn trong nước đến làm việc"},
 		phrase{"delegations_in_foreign", "tiếp đón %s đoàn nước ngoài", "không có đoàn nước ngoài", "số đoàn nước ngoài"},
 		phrase{"delegations_in_foreign_people", "%s lượt khách nước ngoài", "", "số lượt khách nước ngoài"},
 	)
-	w.counted("2. Công tác quản lý các thỏa thuận hợp tác quốc tế do địa phương ký kết",
-		phrase{"international_agreements", w.whole + " ký kết %s thỏa thuận hợp tác quốc tế",
-			"không có thỏa thuận hợp tác quốc tế nào do địa phương ký kết", "số thỏa thuận hợp tác quốc tế"}, 3, "international_agreements")
-	w.counted("3. Công tác tổ chức, quản lý hội nghị, hội thảo quốc tế",
-		phrase{"international_conferences", w.whole + " tổ chức %s hội nghị, hội thảo quốc tế",
-			"không tổ chức hội nghị, hội thảo quốc tế", "số hội nghị, hội thảo quốc tế"}, 3, "international_conferences")
+	w.counted("2. Công tác quản lý các thỏa thuận hợp tác quốc tế do địa phương ký kết", w.whole, 3, "international_agreements",
+		phrase{"international_agreements", "ký kết %s thỏa thuận hợp tác quốc tế",
+			"không có thỏa thuận hợp tác quốc tế nào do địa phương ký kết", "số thỏa thuận hợp tác quốc tế"})
+	w.counted("3. Công tác tổ chức, quản lý hội nghị, hội thảo quốc tế", w.whole, 3, "international_conferences",
+		phrase{"international_conferences", "tổ chức %s hội nghị, hội thảo quốc tế",
+			"không tổ chức hội nghị, hội thảo quốc tế", "số hội nghị, hội thảo quốc tế"})
 	s := w.add(2, "4. Công tác ngoại giao kinh tế")
-	w.listed(s, fmt.Sprintf("Các %s đã triển khai các văn bản:", w.noun), b.g.economicDocs.list())
+	w.listed(s, fmt.Sprintf("Các %s đã báo cáo triển khai các văn bản:", w.noun), b.g.economicDocs.list())
 	b.quotes(s, "economic_diplomacy")
 	s = w.add(2, "5. Công tác đối ngoại nhân dân và vận động, quản lý viện trợ phi chính phủ nước ngoài")
 	b.quotes(s, "people_diplomacy")
-	s.Paragraphs = append(s.Paragraphs, text(upperFirst(b.sayAll(
-		phrase{"ngo_projects", "công tác vận động viện trợ phi chính phủ nước ngoài: " + w.whole + " có %s dự án", "công tác vận động viện trợ phi chính phủ nước ngoài: không có dự án", "số dự án viện trợ phi chính phủ nước ngoài"},
+	s.Paragraphs = append(s.Paragraphs, text("Về công tác vận động viện trợ phi chính phủ nước ngoài: "+lowerFirst(w.statement(w.whole,
+		phrase{"ngo_projects", "có %s dự án", "không có dự án", "số dự án viện trợ phi chính phủ nước ngoài"},
 		phrase{"ngo_aid_committed_vnd", "tổng giá trị cam kết %s đồng", "", "giá trị cam kết"},
 		phrase{"ngo_aid_disbursed_vnd", "giá trị giải ngân %s đồng", "", "giá trị giải ngân"},
-	))+"."))
+	))))
 	for _, p := range b.g.projects {
 		s.Paragraphs = append(s.Paragraphs, projectItem(p))
 	}
 	s.Paragraphs = append(s.Paragraphs, w.annexRef(3))
 	b.quotes(s, "ngo_aid")
 	s = w.add(2, "6. Công tác văn hóa đối ngoại")
-	w.listed(s, fmt.Sprintf("Các %s đã triển khai các văn bản:", w.noun), b.g.culturalDocs.list())
+	w.listed(s, fmt.Sprintf("Các %s đã báo cáo triển khai các văn bản:", w.noun), b.g.culturalDocs.list())
 	w.listed(s, "Các cơ quan, tổ chức phối hợp:", b.g.partners.list())
 	b.quotes(s, "cultural_diplomacy")
 	s = w.add(2, "7. Công tác thông tin, tuyên truyền đối ngoại")
 	b.quotes(s, "information")
-	w.countedAll("8. Công tác lãnh sự, bảo hộ công dân", "trên địa bàn "+lowerKind(b.unit.Name), 4, "consular",
+	w.counted("8. Công tác lãnh sự, bảo hộ công dân", "trên địa bàn "+lowerKind(b.unit.Name), 4, "consular",
 		phrase{"foreign_residents", "có %s người nước ngoài tạm trú", "không có người nước ngoài tạm trú", "số người nước ngoài tạm trú"},
 		phrase{"foreigner_incidents", "%s vụ việc liên quan đến người nước ngoài", "không có vụ việc liên quan đến người nước ngoài", "số vụ việc liên quan đến người nước ngoài"},
 		phrase{"citizens_exited", "%s công dân xuất cảnh", "không có công dân xuất cảnh", "số công dân xuất cảnh"},
 	)
-	w.counted("9. Công tác đối với người Việt Nam ở nước ngoài",
-		phrase{"labor_export_workers", w.whole + " có %s người đi lao động ở nước ngoài theo hợp đồng",
-			"không có người đi lao động ở nước ngoài theo hợp đồng", "số người đi lao động ở nước ngoài"}, 4, "overseas_vietnamese")
-	w.counted("10. Công tác đào tạo, bồi dưỡng, cập nhật kiến thức đối ngoại",
-		phrase{"officials_trained", "%s lượt cán bộ, công chức được bồi dưỡng kiến thức đối ngoại",
-			"không có cán bộ, công chức được bồi dưỡng kiến thức đối ngoại", "số cán bộ, công chức được bồi dưỡng"}, 5, "training")
-	w.counted("11. Tình hình tiếp nhận các hình thức khen thưởng của nhà nước, tổ chức, cá nhân nước ngoài",
-		phrase{"foreign_awards_received", w.whole + " nhận %s hình thức khen thưởng của nước ngoài",
-			"không có", "số hình thức khen thưởng của nước ngoài"}, 5, "foreign_awards_received")
-	w.counted("12. Tình hình kiến nghị tặng, xét tặng các hình thức khen thưởng cấp nhà nước, cấp tỉnh",
+	w.counted("9. Công tác đối với người Việt Nam ở nước ngoài", w.whole, 4, "overseas_vietnamese",
+		phrase{"labor_export_workers", "có %s người đi lao động ở nước ngoài theo hợp đồng",
+			"không có người đi lao động ở nước ngoài theo hợp đồng", "số người đi lao động ở nước ngoài"})
+	w.counted("10. Công tác đào tạo, bồi dưỡng, cập nhật kiến thức đối ngoại", w.whole, 5, "training",
+		phrase{"officials_trained", "có %s lượt cán bộ, công chức được bồi dưỡng kiến thức đối ngoại",
+			"không có cán bộ, công chức được bồi dưỡng kiến thức đối ngoại", "số cán bộ, công chức được bồi dưỡng"})
+	w.counted("11. Tình hình tiếp nhận các hình thức khen thưởng của nhà nước, tổ chức, cá nhân nước ngoài", w.whole, 5, "foreign_awards_received",
+		phrase{"foreign_awards_received", "nhận %s hình thức khen thưởng của nước ngoài",
+			"không nhận hình thức khen thưởng nào của nước ngoài", "số hình thức khen thưởng của nước ngoài"})
+	w.counted("12. Tình hình kiến nghị tặng, xét tặng các hình thức khen thưởng cấp nhà nước, cấp tỉnh", w.whole, 5, "award_nominations",
 		phrase{"award_nominations", "có %s kiến nghị khen thưởng",
-			"không có", "số kiến nghị khen thưởng"}, 5, "award_nominations")
+			"không có kiến nghị tặng, xét tặng khen thưởng cấp nhà nước, cấp tỉnh", "số kiến nghị khen thưởng"})
 	s = w.add(2, "13. Tình hình thực hiện chế độ thông tin, báo cáo", b.completenessParagraphs(r.Completeness)...)
 	b.quotes(s, "reporting_compliance")
 }
@@ -242,7 +271,7 @@ func (w *body) recommendations() {
 		s.Paragraphs = append(s.Paragraphs, item(g))
 	}
 	if len(recs) == 0 {
-		s.Paragraphs = append(s.Paragraphs, text(fmt.Sprintf("Các %s không có kiến nghị.", w.noun)))
+		s.Paragraphs = append(s.Paragraphs, text(fmt.Sprintf("Các %s đã báo cáo không có kiến nghị.", w.noun)))
 	}
 	s.Paragraphs = append(s.Paragraphs, todo(b.todo("kiến nghị, đề xuất của "+ubnd(b.unit)+" với cấp trên")))
 }

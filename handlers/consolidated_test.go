@@ -165,9 +165,9 @@ func TestConsolidatedReport(t *testing.T) {
 	}
 	// Totals in sentences: a sum, a reported zero, a null, a partial figure.
 	has("Tổng hợp từ báo cáo của 3/23 xã, thị trấn")
-	has("toàn huyện không có đoàn ra nước ngoài; tiếp đón 16 đoàn trong nước đến làm việc; tiếp đón 1 đoàn nước ngoài; 5 lượt khách nước ngoài.")
+	has("Trong năm 2024, theo báo cáo của 3/23 xã, thị trấn được tổng hợp, không có đoàn ra nước ngoài; tiếp đón 16 đoàn trong nước đến làm việc; tiếp đón 1 đoàn nước ngoài; 5 lượt khách nước ngoài.")
 	has("số công dân xuất cảnh: chưa có số liệu (23/23 xã, thị trấn chưa báo cáo số liệu này)")
-	has("Toàn huyện có 7 người đi lao động ở nước ngoài theo hợp đồng (theo số liệu của 1/23 xã, thị trấn).")
+	has("theo báo cáo của 3/23 xã, thị trấn được tổng hợp, có 7 người đi lao động ở nước ngoài theo hợp đồng (theo số liệu của 1/23 xã, thị trấn).")
 	poverty := rep.Indicators[20]
 	if poverty.Code != "poverty_rate_pct" {
 		t.Fatalf("indicator 20 is %s", poverty.Code)
