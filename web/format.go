@@ -32,7 +32,7 @@ var funcs = template.FuncMap{
 	"list":       func(v ...any) []any { return v },
 	"paras":      paragraphs,
 	"fig": func(label, value string, warnings map[string][]string, key string) figure {
-		return figure{Label: label, Value: value, Warn: warnings[key]}
+		return figure{Label: label, Value: value, Warn: warnings[key], Field: key}
 	},
 	"pct": func(n, of int) int {
 		if of <= 0 {
@@ -174,10 +174,11 @@ func daysLeft(due models.Date, now time.Time) int {
 	return int(due.StartInVietnam().Sub(today.StartInVietnam()).Hours() / 24)
 }
 
-// figure is one labelled figure of a report, with its warnings.
+// figure is one labelled figure of a report, with its warnings and its
+// field path (a data-field hook that tests read the page by).
 type figure struct {
-	Label, Value string
-	Warn         []string
+	Label, Value, Field string
+	Warn                []string
 }
 
 // paragraphs writes text as paragraphs, one per line of it, escaped.
