@@ -88,6 +88,7 @@ func New(cfg Config) *echo.Echo {
 		middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}),
 		s.logRequests,
 		measure,
+		compress(),
 		middleware.RecoverWithConfig(middleware.RecoverConfig{LogErrorFunc: s.logPanic}),
 		securityHeaders(swaggerCSP()),
 		bodyLimit(cfg.BodyLimit),
