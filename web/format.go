@@ -31,6 +31,9 @@ var funcs = template.FuncMap{
 	"mul10":      func(n int) int { return n * 10 },
 	"list":       func(v ...any) []any { return v },
 	"paras":      paragraphs,
+	// isTrue reads a yes/no that may be unknown (nil): a pointer is
+	// always true to {{if}}, its value is not.
+	"isTrue": func(b *bool) bool { return b != nil && *b },
 	"fig": func(label, value string, warnings map[string][]string, key string) figure {
 		return figure{Label: label, Value: value, Warn: warnings[key], Field: key}
 	},

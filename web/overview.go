@@ -183,7 +183,7 @@ func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int,
 		if i < len(prev) && prev[i].Code == iv.Code {
 			row.Prev = prev[i].Value
 		}
-		row.Change = amountDiff(row.Prev, iv.Value)
+		row.Change = amountDiff(iv.Value, row.Prev)
 		d.Indicators = append(d.Indicators, row)
 	}
 
