@@ -173,3 +173,38 @@ func CountedStatuses(acceptedOnly bool) []string {
 func Counted(status string, acceptedOnly bool) bool {
 	return status == StatusAccepted || !acceptedOnly && status == StatusSubmitted
 }
+
+// Actions are every action a request can ask of a report.
+var Actions = []Action{ActDraft, ActSubmit, ActAccept, ActReturn}
+
+// Allows tells whether Next lets the action change a report in state cur:
+// a submission of content other than the current revision's, or a review
+// that gives the report another status. A review that leaves the status as
+// it is (accepting an accepted report) changes nothing and is not offered.
+// The pages offer a person these actions and no others.
+func Allows(cur ReportState, a Action) bool {
+	other := append(bytes.Clone(cur.Hash), 0) // content unlike the current revision's
+	tr, err := Next(cur, Request{Action: a, Hash: other, Comment: cur.ReviewComment})
+	return err == nil && !tr.Unchanged && (tr.NewRevision || tr.Status != cur.Status)
+}
+
+// Allowed lists the actions Allows lets change a report in state cur.
+func Allowed(cur ReportState) []Action {
+	var out []Action
+	for _, a := range Actions {
+		if Allows(cur, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// State is what the lifecycle knows of a report as the API shows it; the
+// zero view is "no report yet".
+func (v ReportView) State() ReportState {
+	s := ReportState{UnitCode: v.UnitCode, Period: v.Period, Revision: v.Revision, Status: v.Status}
+	if v.Review != nil {
+		s.ReviewedRevision, s.ReviewComment = v.Review.Revision, v.Review.Comment
+	}
+	return s
+}

@@ -135,8 +135,8 @@ func (a *App) communeLoad(r *http.Request) (communeView, error) {
 	case models.ErrorCode(err) != models.ENOTFOUND:
 		return v, err
 	}
-	v.ReadOnly = v.Status == models.StatusAccepted
-	v.CanDraft = v.Status != models.StatusSubmitted && !v.ReadOnly
+	v.ReadOnly = !models.Allows(v.Report.State(), models.ActSubmit)
+	v.CanDraft = models.Allows(v.Report.State(), models.ActDraft)
 	if v.Due != nil {
 		v.DueText, v.DueClass = dueNotice(*v.Due, v.Status, a.Store.Now())
 	}

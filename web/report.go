@@ -20,7 +20,9 @@ type reportData struct {
 	Warnings   map[string][]string // field → what is wrong there, in Vietnamese
 	WarnList   []warningItem
 	Revisions  []models.RevisionSummary
-	CanReview  bool
+	CanReview  bool // the review form, with a button per decision offered
+	CanAccept  bool
+	CanReturn  bool
 	Review     reviewForm
 	Diff       *diffData
 	Commune    bool // the viewer is the commune's clerk
@@ -80,7 +82,11 @@ func (a *App) renderReport(w http.ResponseWriter, r *http.Request, status int, f
 	default:
 		return err
 	}
-	d.CanReview = d.Found && (p.Role == models.RoleAdmin || p.Role == models.RoleDistrict) && view.Status != models.StatusDraft
+	if p.Role == models.RoleAdmin || p.Role == models.RoleDistrict {
+		d.CanAccept = models.Allows(view.State(), models.ActAccept)
+		d.CanReturn = models.Allows(view.State(), models.ActReturn)
+		d.CanReview = d.CanAccept || d.CanReturn
+	}
 	if u.Parent != nil && !d.Commune {
 		d.OverviewOf = "/u/" + pathEscape(u.Parent.Code) + "/" + d.Period
 	}
