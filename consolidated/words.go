@@ -9,19 +9,12 @@ import (
 	"doingoai/models"
 )
 
-// Kind words that open a unit's name, longest first.
-var kindPrefixes = []string{"Thành phố ", "Thị trấn ", "Thị xã ", "Đặc khu ", "Phường ", "Huyện ", "Quận ", "Tỉnh ", "Xã "}
+// kindPrefixes are the kind words that open a unit's name, longest first.
+var kindPrefixes = models.UnitNamePrefixes
 
 // placeName is a unit's name without its kind: "Định Hóa" for "Huyện Định
 // Hóa".
-func placeName(name string) string {
-	for _, p := range kindPrefixes {
-		if strings.HasPrefix(name, p) {
-			return strings.TrimPrefix(name, p)
-		}
-	}
-	return name
-}
+func placeName(name string) string { return models.PlaceName(name) }
 
 // lowerKind writes a unit's name as inside a sentence: "huyện Định Hóa".
 func lowerKind(name string) string {

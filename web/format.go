@@ -25,6 +25,7 @@ var funcs = template.FuncMap{
 	"status":     statusName,
 	"statusCls":  statusClass,
 	"kind":       kindName,
+	"placeName":  models.PlaceName,
 	"asset":      func(m map[string]string, name string) string { return m[name] },
 	"pathEscape": pathEscape,
 	"add":        func(a, b int) int { return a + b },
