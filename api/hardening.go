@@ -106,7 +106,8 @@ func (s *server) limitAuthFailures(next echo.HandlerFunc) echo.HandlerFunc {
 
 // ipExtractor says how the client's address is found: the peer's address,
 // or, when the peer is one of the trusted proxies, the address it forwarded
-// in X-Forwarded-For.
+// in X-Forwarded-For. It is the one such function: Echo's RealIP uses it,
+// and the web app's sign-ins are given it (web.Config.ClientAddr).
 func ipExtractor(trusted []*net.IPNet) echo.IPExtractor {
 	if len(trusted) == 0 {
 		return echo.ExtractIPDirect()

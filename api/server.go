@@ -149,7 +149,7 @@ func New(cfg Config) *echo.Echo {
 	v1.DELETE("/tokens/:id", adapt(s.h.RevokeToken), auth)
 
 	// The web app answers its own paths (web.Mounts) with net/http.
-	app, err := web.New(web.Config{Store: cfg.Store, Logger: cfg.Logger})
+	app, err := web.New(web.Config{Store: cfg.Store, Logger: cfg.Logger, ClientAddr: e.IPExtractor})
 	if err != nil {
 		panic(fmt.Sprintf("web app: %v", err)) // the templates are embedded: a broken one is a build defect
 	}

@@ -38,6 +38,11 @@ var Mounts = []string{"/", "/login", "/logout", "/static/*", "/u/*", "/r/*", "/t
 type Config struct {
 	Store  *store.Store
 	Logger *slog.Logger
+	// ClientAddr finds the client's address in a request: the API's own
+	// function (which honours X-Forwarded-For from TRUSTED_PROXIES only),
+	// so that sign-ins and API calls count one client alike. Without it
+	// the client is the peer.
+	ClientAddr func(*http.Request) string
 }
 
 // App is the web app: its routes, templates and the store.
@@ -49,6 +54,7 @@ type App struct {
 	pages     map[string]*template.Template
 	assetHash map[string]string // static file → short hash of its content, for cache busting
 	origin    *http.CrossOriginProtection
+	addrOf    func(*http.Request) string
 
 	periodsMu sync.Mutex
 	periods   []string
@@ -69,7 +75,10 @@ func New(cfg Config) (*App, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	a := &App{Store: cfg.Store, Log: cfg.Logger, mux: http.NewServeMux(), origin: http.NewCrossOriginProtection()}
+	a := &App{Store: cfg.Store, Log: cfg.Logger, mux: http.NewServeMux(), origin: http.NewCrossOriginProtection(), addrOf: cfg.ClientAddr}
+	if a.addrOf == nil {
+		a.addrOf = peerAddr
+	}
 	a.origin.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a.renderError(w, r, http.StatusForbidden, "Yêu cầu bị từ chối", "Biểu mẫu này được gửi từ một trang khác. Vì an toàn, yêu cầu không được thực hiện. Hãy mở lại trang và thử lại.")
 	}))
@@ -310,9 +319,9 @@ func (a *App) serveStatic() http.Handler {
 	})
 }
 
-// clientAddr is the address failed sign-ins are counted by: the peer's
-// address (a proxy in front is counted as one address).
-func clientAddr(r *http.Request) string {
+// peerAddr is the address of the peer: the client when no Config.ClientAddr
+// says otherwise.
+func peerAddr(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
