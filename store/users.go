@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
 	"gorm.io/gorm"
@@ -28,15 +29,30 @@ const (
 	sessionTouchEvery = time.Minute
 )
 
-// Failed sign-ins slow down: after loginFreeFailures failures for one login
-// (addrFreeFailures for one address, which an office behind one router
-// shares), each further attempt must wait twice as long as the previous,
-// from one second up to maxLoginDelay. A quiet hour forgets the failures.
+// Failed sign-ins slow the one who fails, not the owner of the login
+// (logins are guessable: huyen167, xa05596):
+//   - a login tried from one address (the pair) may fail pairFreeFailures
+//     times; then each further attempt of that pair must wait twice as long
+//     as the previous, from one second up to maxLoginDelay, and is refused
+//     until then, even with the right password;
+//   - an address may fail addrFreeFailures times over all logins (guessing
+//     many logins; an office behind one router shares it), then waits the
+//     same way;
+//   - a login may fail loginSlowFrom times from all addresses together;
+//     then every attempt at it, from anywhere, is answered later — from
+//     loginSlowStep, doubling, up to loginSlowMax — but never refused, so the
+//     owner, from an address that has not been failing, signs in with the
+//     right password while someone elsewhere guesses.
+//
+// A quiet hour forgets the failures of a key.
 const (
-	loginFreeFailures = 5
-	addrFreeFailures  = 20
-	maxLoginDelay     = 15 * time.Minute
-	failureMemory     = time.Hour
+	pairFreeFailures = 5
+	addrFreeFailures = 20
+	maxLoginDelay    = 15 * time.Minute
+	loginSlowFrom    = 10
+	loginSlowStep    = 100 * time.Millisecond
+	loginSlowMax     = 2 * time.Second
+	failureMemory    = time.Hour
 )
 
 // argon2id parameters: OWASP's recommendation (19 MiB, two passes, one
@@ -299,7 +315,8 @@ func (s *Store) ResetPassword(ctx context.Context, p models.Principal, login, pw
 		if err := s.exec(tx, "UPDATE users SET password_hash = ?, password_set_at = ? WHERE id = ?", hash, micros(s.Now()), row.ID); err != nil {
 			return err
 		}
-		return s.exec(tx, "DELETE FROM login_failures WHERE key = ?", "login:"+row.Login)
+		k := keysOf(row.Login, "")
+		return s.exec(tx, "DELETE FROM login_failures WHERE key = ? OR substr(key, 1, ?) = ?", k.login, utf8.RuneCountInString(k.pair), k.pair)
 	})
 	if err != nil {
 		return "", err
@@ -337,29 +354,71 @@ type failureRow struct {
 	LastAt   int64
 }
 
-// throttled returns ERATELIMIT if the login or the address must wait.
-func (s *Store) throttled(ctx context.Context, loginKey, addrKey string, now time.Time) error {
-	var rows []failureRow
-	if err := s.r.WithContext(ctx).Raw("SELECT key, failures, last_at FROM login_failures WHERE key IN (?, ?)", loginKey, addrKey).Scan(&rows).Error; err != nil {
-		return err
+// failureKeys are the keys failed sign-ins are counted under.
+type failureKeys struct{ pair, addr, login string }
+
+func keysOf(login, addr string) failureKeys {
+	return failureKeys{pair: pairKeyPrefix(login) + addr, addr: "addr:" + addr, login: "login:" + login}
+}
+
+// pairKeyPrefix starts the key of every pair of a login.
+func pairKeyPrefix(login string) string { return "pair:" + login + "|" }
+
+// loginSlowDown is how much later an attempt at a login with n failures
+// (from all addresses), the last at last, is answered.
+func loginSlowDown(n int, last, now time.Time) time.Duration {
+	if n < loginSlowFrom || now.Sub(last) >= failureMemory {
+		return 0
 	}
-	var wait time.Duration
+	if shift := n - loginSlowFrom; shift < 10 {
+		return min(loginSlowStep<<shift, loginSlowMax)
+	}
+	return loginSlowMax
+}
+
+// throttled returns ERATELIMIT if the pair or the address must wait, and
+// otherwise how much later the login's attempt is to be answered.
+func (s *Store) throttled(ctx context.Context, k failureKeys, now time.Time) (time.Duration, error) {
+	var rows []failureRow
+	if err := s.r.WithContext(ctx).Raw("SELECT key, failures, last_at FROM login_failures WHERE key IN (?, ?, ?)", k.pair, k.addr, k.login).Scan(&rows).Error; err != nil {
+		return 0, err
+	}
+	var wait, slow time.Duration
 	for _, r := range rows {
-		free := loginFreeFailures
-		if r.Key == addrKey {
-			free = addrFreeFailures
+		last := fromMicros(r.LastAt)
+		switch r.Key {
+		case k.pair:
+			wait = max(wait, loginDelay(r.Failures, pairFreeFailures, last, now))
+		case k.addr:
+			wait = max(wait, loginDelay(r.Failures, addrFreeFailures, last, now))
+		case k.login:
+			slow = loginSlowDown(r.Failures, last, now)
 		}
-		wait = max(wait, loginDelay(r.Failures, free, fromMicros(r.LastAt), now))
 	}
 	if wait > 0 {
 		secs := int((wait + time.Second - 1) / time.Second)
-		return &models.Error{Code: models.ERATELIMIT, Message: fmt.Sprintf("too many failed sign-ins; try again in %d seconds", secs),
+		return 0, &models.Error{Code: models.ERATELIMIT, Message: fmt.Sprintf("too many failed sign-ins; try again in %d seconds", secs),
 			Fields: []models.FieldError{{Field: "retry_after", Message: strconv.Itoa(secs)}}}
 	}
-	return nil
+	return slow, nil
 }
 
-// recordFailure counts a failed sign-in for both keys.
+// pause waits d, or until ctx is done.
+func pause(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// recordFailure counts a failed sign-in under each key.
 func (s *Store) recordFailure(ctx context.Context, now time.Time, keys ...string) error {
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
 		for _, k := range keys {
@@ -383,21 +442,25 @@ var ErrBadCredentials = models.Errorf(models.EUNAUTHORIZED, "the login or the pa
 // SignIn checks a login and password and opens a session. It returns the
 // session's secret (for the cookie) and who signed in.
 //
-// Errors: ERATELIMIT while the login or the address must wait after failed
-// attempts (Fields[0] says how many seconds); ErrBadCredentials for a
-// wrong login or password or a disabled account.
+// Errors: ERATELIMIT while the login from this address, or the address,
+// must wait after failed attempts (Fields[0] says how many seconds);
+// ErrBadCredentials for a wrong login or password or a disabled account.
 func (s *Store) SignIn(ctx context.Context, login, pw, addr, userAgent string) (string, models.SessionUser, error) {
 	login = strings.ToLower(strings.TrimSpace(login))
 	if len(login) > 64 || len(pw) > 1000 {
 		return "", models.SessionUser{}, ErrBadCredentials
 	}
 	now := s.Now()
-	loginKey, addrKey := "login:"+login, "addr:"+addr
-	if err := s.throttled(ctx, loginKey, addrKey, now); err != nil {
+	keys := keysOf(login, addr)
+	slow, err := s.throttled(ctx, keys, now)
+	if err != nil {
+		return "", models.SessionUser{}, err
+	}
+	if err := pause(ctx, slow); err != nil {
 		return "", models.SessionUser{}, err
 	}
 	var row userRow
-	err := s.r.WithContext(ctx).Where("login = ?", login).Take(&row).Error
+	err = s.r.WithContext(ctx).Where("login = ?", login).Take(&row).Error
 	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 		return "", models.SessionUser{}, err
 	}
@@ -410,7 +473,7 @@ func (s *Store) SignIn(ctx context.Context, login, pw, addr, userAgent string) (
 		return "", models.SessionUser{}, err
 	}
 	if row.ID == 0 || !ok || row.DisabledAt != nil {
-		if err := s.recordFailure(ctx, now, loginKey, addrKey); err != nil {
+		if err := s.recordFailure(ctx, now, keys.pair, keys.addr, keys.login); err != nil {
 			return "", models.SessionUser{}, err
 		}
 		return "", models.SessionUser{}, ErrBadCredentials
@@ -431,7 +494,9 @@ func (s *Store) SignIn(ctx context.Context, login, pw, addr, userAgent string) (
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, hash, row.ID, csrf, micros(now), micros(now), micros(now.Add(SessionAbsolute)), addr, userAgent); err != nil {
 			return err
 		}
-		if err := s.exec(tx, "DELETE FROM login_failures WHERE key = ?", loginKey); err != nil {
+		// The pair's failures are forgotten; the login's stay, so that
+		// someone guessing elsewhere is still slowed down.
+		if err := s.exec(tx, "DELETE FROM login_failures WHERE key = ?", keys.pair); err != nil {
 			return err
 		}
 		// Sessions idle or past their end are removed by the sign-ins that follow.
