@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"doingoai/models"
 	"doingoai/store"
@@ -51,7 +52,7 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	login, pw, next := r.PostFormValue("login"), r.PostFormValue("password"), r.PostFormValue("next")
-	secret, su, err := a.Store.SignIn(r.Context(), login, pw, clientAddr(r), r.UserAgent())
+	secret, su, err := a.Store.SignIn(r.Context(), login, pw, a.addrOf(r), r.UserAgent())
 	if err != nil {
 		d := loginData{Login: login, Next: next}
 		status := http.StatusUnauthorized
@@ -93,12 +94,40 @@ func (a *App) logout(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// safeNext keeps a redirect after sign-in on this site.
+// safeNext is where to go after sign-in: a local path of this site, built
+// again from the parsed value, or "/". Refused: anything with a scheme, a
+// host or user, a "//" or "/\\" start (host-relative), a backslash or a
+// control character anywhere, before or after percent-decoding (browsers
+// drop a tab or a newline, so "/\t/evil.example" would leave the site),
+// and the sign-in page itself.
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.HasPrefix(next, "/login") {
+	if next == "" || len(next) > 2048 || !plainPath(next) {
 		return "/"
 	}
-	return next
+	if dec, err := url.PathUnescape(next); err != nil || !plainPath(dec) {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Opaque != "" || u.User != nil || u.Host != "" ||
+		!strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") || strings.HasPrefix(u.Path, "/login") {
+		return "/"
+	}
+	target := (&url.URL{Path: u.Path, RawPath: u.RawPath, RawQuery: u.RawQuery}).String()
+	if !strings.HasPrefix(target, "/") || strings.HasPrefix(target, "//") {
+		return "/"
+	}
+	return target
+}
+
+// plainPath reports whether s has no control character (C0, DEL, C1) and
+// no backslash.
+func plainPath(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == '\\' || r == utf8.RuneError {
+			return false
+		}
+	}
+	return true
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
