@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -71,20 +72,30 @@ func codeBlocks(t *testing.T, md, heading string) []block {
 // it printed.
 func serveDemo(t *testing.T, env ...string) (base string, tokens map[string]string, printed []string) {
 	t.Helper()
-	db := testenv.NewDB(t).URL
+	base, tokens, printed, stop := serveDemoOn(t, binary(t), testenv.NewDB(t).URL, env...)
+	t.Cleanup(stop)
+	return base, tokens, printed
+}
+
+// serveDemoOn runs `bin serve --demo` on db (bin may be an earlier release
+// of this repository) until stop is called.
+func serveDemoOn(t *testing.T, bin, db string, env ...string) (base string, tokens map[string]string, printed []string, stop func()) {
+	t.Helper()
 	addr, err := loadtest.FreeAddr()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, binary(t), "serve", "--demo", "--addr", addr, "--db", db)
+	cmd := exec.CommandContext(ctx, bin, "serve", "--demo", "--addr", addr, "--db", db)
 	cmd.Env = append(append(os.Environ(), "LOG_LEVEL=warn"), env...)
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Signal(os.Interrupt); cmd.Wait(); cancel() })
+	var once sync.Once
+	stop = func() { once.Do(func() { cmd.Process.Signal(os.Interrupt); cmd.Wait(); cancel() }) }
+	t.Cleanup(stop)
 	tokens = map[string]string{}
 	sc := bufio.NewScanner(stdout)
 	for sc.Scan() {
@@ -116,7 +127,7 @@ func serveDemo(t *testing.T, env ...string) (base string, tokens map[string]stri
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	return base, tokens, printed
+	return base, tokens, printed, stop
 }
 
 // readmeSection returns the code blocks of a section of README.md whose
