@@ -51,8 +51,32 @@ type doc struct {
 }
 
 // headingRe matches a numbered heading: "I. ĐẶC ĐIỂM TÌNH HÌNH", "1. Công
-// tác …", "3) …", "Phần II – …", "Mục 4. …".
-var headingRe = regexp.MustCompile(`^(?:(?:phan|muc)\s+)?([ivx]{1,4}|\d{1,2})\s*[.)/:\-–]\s*(\S.*)$`)
+// tác …", "3) …", "Phần II – …", "Mục 4. …", "VIII. …", "A. …", and the
+// merged numbers of one heading over two sections: "2, 3. …", "11 và 12. …".
+var headingRe = regexp.MustCompile(`^(?:(?:phan|muc)\s+)?((?:[ivx]{1,4}|\d{1,2}|[a-e])(?:\s*(?:,|&|\bva\b|-|–)\s*(?:[ivx]{1,4}|\d{1,2}))*)\s*[.)/:\-–]\s*(\S.*)$`)
+
+// A numeral's kind: Roman ("VIII"), Arabic ("12"), or a letter ("B").
+const (
+	numRoman  = "roman"
+	numArabic = "arabic"
+	numLetter = "letter"
+)
+
+// numeralKind tells the kind of a heading's first numeral. A lone "i",
+// "v" or "x" is Roman; "a"–"e" (other than those) are letters.
+func numeralKind(n string) string {
+	first := n
+	if i := strings.IndexAny(n, ",&-– "); i > 0 {
+		first = n[:i]
+	}
+	switch {
+	case first[0] >= '0' && first[0] <= '9':
+		return numArabic
+	case strings.Trim(first, "ivx") == "":
+		return numRoman
+	}
+	return numLetter
+}
 
 // classifyTop tells which part a Roman-numbered heading opens.
 func classifyTop(h string) string {
@@ -71,42 +95,78 @@ func classifyTop(h string) string {
 	return secOther
 }
 
-// classifySection tells which of the results' sections 1–13 a heading
-// opens, in the order that keeps overlapping words apart ("chế độ thông
+// sectionWords are the words that name each of the results' sections
+// 1–13, in the order that keeps overlapping words apart ("chế độ thông
 // tin, báo cáo" before "thông tin, tuyên truyền"; "kiến nghị … khen
-// thưởng" before "khen thưởng").
-func classifySection(h string) string {
-	switch {
-	case hasAny(h, "che do thong tin", "che do bao cao", "thong tin, bao cao", "thong tin bao cao"):
-		return secReporting
-	case hasAny(h, "doan ra", "doan vao", "quan ly doan"):
-		return secDelegations
-	case hasAny(h, "thoa thuan"):
-		return secAgreements
-	case hasAny(h, "hoi thao", "hoi nghi"):
-		return secConferences
-	case hasAny(h, "ngoai giao kinh te"):
-		return secEconomic
-	case hasAny(h, "doi ngoai nhan dan", "phi chinh phu", "vien tro", "pcpnn"):
-		return secPeopleNgo
-	case hasAny(h, "van hoa"):
-		return secCultural
-	case hasAny(h, "lanh su", "bao ho cong dan"):
-		return secConsular
-	case hasAny(h, "nguoi viet nam o nuoc ngoai", "kieu bao", "viet kieu"):
-		return secOverseas
-	case hasAny(h, "dao tao", "boi duong", "tap huan"):
-		return secTraining
-	case hasAny(h, "kien nghi", "xet tang", "de nghi"):
-		if hasAny(h, "khen thuong", "tang") {
-			return secNominations
+// thưởng" before "khen thưởng"). With also, a section needs one of its
+// words and, after it, one of also ("kiến nghị khen thưởng").
+var sectionWords = []struct {
+	key         string
+	words, also []string
+}{
+	{secReporting, []string{"che do thong tin", "che do bao cao", "thong tin, bao cao", "thong tin bao cao"}, nil},
+	{secDelegations, []string{"doan ra", "doan vao", "quan ly doan"}, nil},
+	{secAgreements, []string{"thoa thuan"}, nil},
+	{secConferences, []string{"hoi thao", "hoi nghi"}, nil},
+	{secEconomic, []string{"ngoai giao kinh te"}, nil},
+	{secPeopleNgo, []string{"doi ngoai nhan dan", "phi chinh phu", "vien tro", "pcpnn"}, nil},
+	{secCultural, []string{"van hoa"}, nil},
+	{secConsular, []string{"lanh su", "bao ho cong dan"}, nil},
+	{secOverseas, []string{"nguoi viet nam o nuoc ngoai", "kieu bao", "viet kieu"}, nil},
+	{secTraining, []string{"dao tao", "boi duong", "tap huan"}, nil},
+	{secNominations, []string{"kien nghi", "xet tang", "de nghi"}, []string{"khen thuong", "tang"}},
+	{secAwards, []string{"khen thuong"}, nil},
+	{secInformation, []string{"thong tin", "tuyen truyen"}, nil},
+}
+
+// classifySections tells which of the results' sections 1–13 a heading
+// names: one, or several when it names them together ("Hội nghị, hội
+// thảo quốc tế và ký kết thỏa thuận quốc tế"). The words of a section
+// found are blanked before the next is looked for, so that "chế độ thông
+// tin" is not also "thông tin".
+func classifySections(h string) []string {
+	var keys []string
+	b := []byte(h)
+	for _, s := range sectionWords {
+		hit := false
+		for _, w := range s.words {
+			i := strings.Index(string(b), w)
+			if i < 0 {
+				continue
+			}
+			if s.also != nil {
+				// Every one of also after the word is part of this name.
+				after := false
+				for _, a := range s.also {
+					for k := strings.Index(string(b[i+len(w):]), a); k >= 0; k = strings.Index(string(b[i+len(w):]), a) {
+						blank(b, i+len(w)+k, len(a))
+						after = true
+					}
+				}
+				if !after {
+					continue
+				}
+				blank(b, i, len(w))
+				hit = true
+				break
+			}
+			for i >= 0 {
+				blank(b, i, len(w))
+				i = strings.Index(string(b), w)
+			}
+			hit = true
 		}
-	case hasAny(h, "khen thuong"):
-		return secAwards
-	case hasAny(h, "thong tin", "tuyen truyen"):
-		return secInformation
+		if hit {
+			keys = append(keys, s.key)
+		}
 	}
-	return ""
+	return keys
+}
+
+func blank(b []byte, i, n int) {
+	for k := i; k < i+n; k++ {
+		b[k] = ' '
+	}
 }
 
 // classifyTrouble tells which list a numbered heading inside part III opens.
@@ -167,61 +227,114 @@ func split(raw []string) *doc {
 		d.title = d.lines[titleAt:end]
 		rest = d.lines[end:]
 	}
-	top, cur := "", secPreamble
+	o := outline{top: "", cur: []string{secPreamble}}
 	for _, l := range rest {
 		f := l.fold
-		if cur != secClosing && (strings.HasPrefix(f, "tren day la") || strings.HasPrefix(f, "noi nhan")) {
-			cur = secClosing
+		if !o.closing && (strings.HasPrefix(f, "tren day la") || strings.HasPrefix(f, "noi nhan")) {
+			o.closing = true
 		}
-		if cur == secClosing {
+		if o.closing {
 			d.closing = append(d.closing, l)
 			continue
 		}
-		if m := headingRe.FindStringSubmatchIndex(f); m != nil {
-			numeral := f[m[2]:m[3]]
-			head, inline := f[m[4]:], ""
-			roman := numeral[0] >= 'a'
-			if i := strings.IndexByte(head, ':'); i >= 0 {
-				head, inline = head[:i], strings.TrimSpace(head[i+1:])
-			}
-			key := ""
-			switch {
-			case roman:
-				key = classifyTop(head)
-				top = key
-			case top == secTroubles:
-				key = classifyTrouble(head)
-			case top == secPlan || top == secRecommendations:
-				key = "" // numbered entries of a list
-			default:
-				key = classifySection(head)
-				if key == "" && top == "" {
-					if k := classifyTrouble(head); k != "" {
-						key = k
-					}
-				}
-			}
-			if key != "" && len(head) < 250 {
-				cur = key
-				d.headings[key] = l
-				if inline != "" {
-					// "3. … hội nghị quốc tế: Không có." — the words after the
-					// colon are the section's content; the line from its
-					// heading on is kept too, for the clauses that need what
-					// the heading says ("1. Đoàn ra: Không").
-					off := m[4] + strings.IndexByte(f[m[4]:], ':') + 1
-					for off < len(f) && f[off] == ' ' {
-						off++
-					}
-					d.inline[key] = line{text: sub(l.text, m[4], len(f)), n: l.n}
-					d.parts[key] = append(d.parts[key], line{text: sub(l.text, off, len(f)), n: l.n})
-				}
-				continue
-			}
+		if d.heading(&o, l) {
+			continue
 		}
-		d.parts[cur] = append(d.parts[cur], l)
+		for _, k := range o.cur {
+			d.parts[k] = append(d.parts[k], l)
+		}
 	}
 	return d
+}
+
+// outline is where split is in the document: the part of the last Roman
+// or lettered heading, the sections the lines now go to, and whether the
+// closing has begun.
+type outline struct {
+	top     string
+	cur     []string
+	closing bool
+}
+
+// heading tells whether l is a heading and, if so, opens its sections:
+// the words after its colon are their first content ("3. … hội nghị quốc
+// tế: Không có.").
+func (d *doc) heading(o *outline, l line) bool {
+	f := l.fold
+	m := headingRe.FindStringSubmatchIndex(f)
+	if m == nil {
+		return false
+	}
+	numeral := f[m[2]:m[3]]
+	head, inline := f[m[4]:], ""
+	if i := strings.IndexByte(head, ':'); i >= 0 {
+		head, inline = head[:i], strings.TrimSpace(head[i+1:])
+	}
+	if len(head) >= 250 {
+		return false
+	}
+	keys, top := headingKeys(numeralKind(numeral), head, o.top)
+	if top != "" {
+		o.top = top
+	}
+	if len(keys) == 0 {
+		return false
+	}
+	o.cur = keys
+	for _, key := range keys {
+		d.headings[key] = l
+		if inline != "" {
+			// The line from its heading on is kept too, for the clauses that
+			// need what the heading says ("1. Đoàn ra: Không").
+			off := m[4] + strings.IndexByte(f[m[4]:], ':') + 1
+			for off < len(f) && f[off] == ' ' {
+				off++
+			}
+			d.inline[key] = line{text: sub(l.text, m[4], len(f)), n: l.n}
+			d.parts[key] = append(d.parts[key], line{text: sub(l.text, off, len(f)), n: l.n})
+		}
+	}
+	return true
+}
+
+// headingKeys tells which parts a heading opens, given the kind of its
+// numeral, its words and the part it is in, and the new top-level part if
+// it opens one. A Roman or lettered heading opens a part (II. KẾT QUẢ),
+// or, when its words name no part but one of the sections 1–13, that
+// section ("VIII. Lãnh sự, bảo hộ công dân"); an Arabic one opens
+// sections, or an entry of a list (within the plan or recommendations).
+func headingKeys(kind, head, top string) (keys []string, newTop string) {
+	secs := classifySections(head)
+	if kind != numArabic {
+		t := classifyTop(head)
+		switch {
+		case t == secOther && len(secs) > 0,
+			t == secRecommendations && len(secs) == 1 && secs[0] == secNominations,
+			t == secPlan && len(secs) > 0 && top == secResults:
+			return secs, ""
+		case kind == numLetter && t == secOther:
+			return nil, "" // "a) …": an item of a list, not a heading
+		}
+		return []string{t}, t
+	}
+	switch top {
+	case secTroubles:
+		if k := classifyTrouble(head); k != "" {
+			return []string{k}, ""
+		}
+		return nil, ""
+	case secPlan, secRecommendations:
+		return nil, "" // numbered entries of a list
+	}
+	if len(secs) > 0 {
+		return secs, ""
+	}
+	if top == "" {
+		if k := classifyTrouble(head); k != "" {
+			return []string{k}, ""
+		}
+	}
+	return nil, ""
 }
 
 // sub is the part of t from fold offset a to b, as a text of its own.
