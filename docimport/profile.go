@@ -139,22 +139,19 @@ func (r *reader) profile() {
 type regexpT = regexpRE
 
 // intIn records the one count a pattern finds in a clause; several
-// different counts in one clause are left alone.
+// different counts in one clause are kept as seen, not set.
 func (r *reader) intIn(c text, p *regexpT, path string, ok func(m []int) bool) {
-	n, q, found := oneIn(c, p, func(m []int) (int64, bool) {
+	r.putReadings(path, readingsIn(c, p, func(m []int) (models.Decimal, bool) {
 		if ok != nil && !ok(m) {
-			return 0, false
+			return models.Decimal{}, false
 		}
 		g := lastGroup(m)
 		if g < 0 {
-			return 0, false
+			return models.Decimal{}, false
 		}
 		n, err := ParseInt(c.fold[m[2*g]:m[2*g+1]])
-		return n, err == nil
-	})
-	if found {
-		r.putInt(path, n, q)
-	}
+		return models.DecimalFromUnits(n * models.DecimalScale), err == nil
+	}))
 }
 
 // lastGroup returns the index of the last group that took part in a
@@ -170,32 +167,28 @@ func lastGroup(m []int) int {
 
 // decIn records the one decimal a pattern finds in a clause.
 func (r *reader) decIn(c text, p *regexpT, path string, val func(m []int) (models.Decimal, bool)) {
-	if d, q, found := oneIn(c, p, val); found {
-		r.putDec(path, d, q)
-	}
+	r.putReadings(path, readingsIn(c, p, val))
 }
 
-// oneIn is the one value val reads from the matches of a pattern in a
-// clause, with the quote of its first match; found is false when no match
-// gives a value or two give different ones.
-func oneIn[T comparable](c text, p *regexpT, val func(m []int) (T, bool)) (v T, q string, found bool) {
-	var got []T
+// readingsIn are the distinct values val reads from the matches of a
+// pattern in a clause, each with the quote of its first match.
+func readingsIn(c text, p *regexpT, val func(m []int) (models.Decimal, bool)) []cand {
+	var got []cand
 	for _, m := range p.FindAllStringSubmatchIndex(c.fold, -1) {
 		x, ok := val(m)
 		if !ok {
 			continue
 		}
-		if len(got) == 0 {
-			q = quote(c, m[0], m[1])
+		dup := false
+		for _, g := range got {
+			dup = dup || g.d == x
 		}
-		if len(got) == 0 || got[0] != x {
-			got = append(got, x)
+		if !dup {
+			n, _ := wholeNumber(x)
+			got = append(got, cand{n: n, d: x, quote: quote(c, m[0], m[1])})
 		}
 	}
-	if len(got) != 1 {
-		return v, "", false
-	}
-	return got[0], q, true
+	return got
 }
 
 // pct reads the number of the last group of a match as a percentage.

@@ -1,6 +1,7 @@
 package docimport
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -14,7 +15,7 @@ import (
 // NotFound. A figure two passages state differently is left null too.
 func Read(raw []string) *Result {
 	d := split(raw)
-	r := &reader{d: d, vals: map[string]cand{}, bad: map[string][]Found{}}
+	r := &reader{d: d, vals: map[string]cand{}, bad: map[string][]Found{}, seen: map[string][]cand{}}
 	r.rep = models.Report{Status: models.StatusDraft}
 	rep := &r.rep
 	rep.Document = &models.Document{}
@@ -73,18 +74,29 @@ type reader struct {
 	res  *Result
 	vals map[string]cand
 	bad  map[string][]Found
+	// seen are the readings of a figure that a passage gave two ways
+	// ("11 … 12" in one clause): none of them is set from that passage;
+	// if no other passage states the figure, they are its unresolved.
+	seen map[string][]cand
 }
 
-// putInt records a whole-number figure; putDec a decimal one. A figure
+// putInt records a whole-number figure. A figure
 // stated twice alike is kept once; stated twice differently, it is left
 // out with both quotes in Unresolved.
 func (r *reader) putInt(path string, n int64, quote string) {
-	r.put(path, cand{n: n, d: models.DecimalFromUnits(n * models.DecimalScale), quote: quote})
+	r.put(path, intCand(n, quote))
 }
 
-func (r *reader) putDec(path string, d models.Decimal, quote string) {
-	n, _ := wholeNumber(d)
-	r.put(path, cand{n: n, d: d, quote: quote})
+// putReadings puts the one reading a passage gives of a figure; several
+// different ones are kept as seen, to be listed if the figure stays
+// unresolved.
+func (r *reader) putReadings(path string, rs []cand) {
+	switch {
+	case len(rs) == 1:
+		r.put(path, rs[0])
+	case len(rs) > 1:
+		r.seen[path] = append(r.seen[path], rs...)
+	}
 }
 
 func (r *reader) put(path string, c cand) {
@@ -111,9 +123,7 @@ func (r *reader) finish() {
 		c, ok := r.vals[f.path]
 		if !ok {
 			res.NotFound = append(res.NotFound, f.path)
-			if b := r.bad[f.path]; b != nil {
-				res.Unresolved = append(res.Unresolved, b...)
-			}
+			res.Unresolved = append(res.Unresolved, r.unresolved(f)...)
 			continue
 		}
 		f.apply(&r.rep, c.n, c.d)
@@ -157,6 +167,38 @@ func (r *reader) finish() {
 	} else if r.rep.Document.IssuedOn == nil {
 		res.NotFound = append([]string{"document.issued_on"}, res.NotFound...)
 	}
+}
+
+// unresolved lists the readings of a figure left null: those of two
+// passages that disagree, else those of a passage that gave it two ways,
+// each value once with its words.
+func (r *reader) unresolved(f numberField) []Found {
+	var out []Found
+	add := func(d models.Decimal, q string) {
+		var v any = d
+		if n, ok := wholeNumber(d); ok && !f.dec {
+			v = n
+		}
+		for _, o := range out {
+			if fmt.Sprint(o.Value) == fmt.Sprint(v) {
+				return
+			}
+		}
+		out = append(out, Found{Field: f.path, Value: v, Text: q})
+	}
+	if b := r.bad[f.path]; b != nil {
+		for _, x := range b {
+			add(x.Value.(models.Decimal), x.Text)
+		}
+		return out
+	}
+	for _, c := range r.seen[f.path] {
+		add(c.d, c.quote)
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 func insertAfter(list []string, after, v string) []string {
@@ -320,28 +362,40 @@ func (r *reader) each(sec string, fn func(c text)) {
 	}
 }
 
-// counts returns the distinct counts a pattern finds in a clause, with the
-// quote of the first. What a clause says in brackets is its detail ("02
-// đoàn (01 đoàn …, 01 đoàn …)") and is not counted.
-func counts(c text, p *regexp.Regexp) (vals []int64, q string) {
+// counts returns the distinct counts a pattern finds in a clause, each
+// with its quote. What a clause says in brackets is its detail ("02 đoàn
+// (01 đoàn …, 01 đoàn …)"), and so is what follows "trong đó" or "gồm"
+// after a count ("11 người …, trong đó 06 … và 05 …"): the total is read.
+func counts(c text, p *regexp.Regexp) []cand {
+	var out []cand
 	f := outsideBrackets(c.fold)
 	for _, m := range p.FindAllStringSubmatchIndex(f, -1) {
 		v, ok := countOf(f[m[2]:m[3]])
 		if !ok {
 			continue
 		}
-		if len(vals) == 0 {
-			q = quote(c, m[0], m[1])
+		if len(out) > 0 && detailBetween(f[m[0]-min(m[0], 200):m[0]]) {
+			break
 		}
 		dup := false
-		for _, x := range vals {
-			dup = dup || x == v
+		for _, x := range out {
+			dup = dup || x.n == v
 		}
 		if !dup {
-			vals = append(vals, v)
+			out = append(out, intCand(v, quote(c, m[0], m[1])))
 		}
 	}
-	return vals, q
+	return out
+}
+
+var detailRe = re(`(?:\btrong do\b|\bgom\b|\bbao gom\b|\bcu the\b)`)
+
+// detailBetween tells whether the words before a count say it is part of
+// a total stated before ("…, trong đó").
+func detailBetween(before string) bool { return detailRe.MatchString(before) }
+
+func intCand(n int64, q string) cand {
+	return cand{n: n, d: models.DecimalFromUnits(n * models.DecimalScale), quote: q}
 }
 
 // counted reads the count of a simple counted section: "02 thỏa thuận",
@@ -351,11 +405,11 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 		return
 	}
 	r.each(sec, func(c text) {
-		vals, q := counts(c, p)
+		vals := counts(c, p)
 		switch {
-		case len(vals) == 1:
-			r.putInt(path, vals[0], q)
-		case len(vals) == 0 && negative(c.fold) && hasAny(c.fold, words...):
+		case len(vals) > 0:
+			r.putReadings(path, vals)
+		case negative(c.fold) && hasAny(c.fold, words...):
 			r.putInt(path, 0, whole(c))
 		}
 	})

@@ -67,7 +67,7 @@ func (r *reader) delegationClause(c text) {
 		if g == "" {
 			// "Đoàn vào: Không": no delegation came, from at home or abroad.
 			if strings.Contains(c.fold, "doan vao") && negative(c.fold) && !hasAny(c.fold, "doan ra") {
-				if cnts, _ := counts(c, delegCountRe); len(cnts) == 0 {
+				if len(counts(c, delegCountRe)) == 0 {
 					q := whole(c)
 					for _, g := range []string{"inbound_domestic", "inbound_foreign"} {
 						r.putInt("delegations."+g+".count", 0, q)
@@ -78,17 +78,17 @@ func (r *reader) delegationClause(c text) {
 			return
 		}
 		path := "delegations." + g
-		cnts, q := counts(c, delegCountRe)
-		people, pq := counts(c, delegPeopleRe)
+		cnts := counts(c, delegCountRe)
+		people := counts(c, delegPeopleRe)
 		switch {
-		case len(cnts) == 1:
-			r.putInt(path+".count", cnts[0], q)
-			if cnts[0] == 0 {
-				r.putInt(path+".people", 0, q)
-			} else if len(people) == 1 {
-				r.putInt(path+".people", people[0], pq)
+		case len(cnts) > 0:
+			r.putReadings(path+".count", cnts)
+			if len(cnts) == 1 && cnts[0].n == 0 {
+				r.putInt(path+".people", 0, cnts[0].quote)
+			} else if len(cnts) == 1 {
+				r.putReadings(path+".people", people)
 			}
-		case len(cnts) == 0 && len(people) == 0 && negative(c.fold):
+		case len(people) == 0 && negative(c.fold):
 			q := whole(c)
 			r.putInt(path+".count", 0, q)
 			r.putInt(path+".people", 0, q)
@@ -128,10 +128,10 @@ func (r *reader) ngo() {
 			continue
 		}
 		for _, c := range clauses(l.text) {
-			vals, q := counts(c, projectCountRe)
+			vals := counts(c, projectCountRe)
 			if len(vals) == 1 {
-				stated = append(stated, vals[0])
-				statedQ = q
+				stated = append(stated, vals[0].n)
+				statedQ = vals[0].quote
 			}
 			if len(vals) == 0 && negative(c.fold) && hasAny(c.fold, "vien tro", "phi chinh phu", "pcpnn", "du an") {
 				noneQ = whole(c)
@@ -344,10 +344,10 @@ func (r *reader) consular() {
 // putCount puts at field the one count re finds in c; when it finds none
 // and saysNone (c says there is none), 0.
 func (r *reader) putCount(field string, c text, pattern *regexp.Regexp, saysNone bool) {
-	vals, q := counts(c, pattern)
-	if len(vals) == 1 {
-		r.putInt(field, vals[0], q)
-	} else if len(vals) == 0 && saysNone {
+	vals := counts(c, pattern)
+	if len(vals) > 0 {
+		r.putReadings(field, vals)
+	} else if saysNone {
 		r.putInt(field, 0, whole(c))
 	}
 }
@@ -374,14 +374,10 @@ func (r *reader) training() {
 		if !hasAny(f, "tap huan", "boi duong", "dao tao", "lop", "khoa") {
 			return
 		}
-		officials, oq := counts(c, officialsRe)
-		courses, cq := counts(c, coursesRe)
-		if len(officials) == 1 {
-			r.putInt("training.officials_trained", officials[0], oq)
-		}
-		if len(courses) == 1 {
-			r.putInt("training.courses", courses[0], cq)
-		}
+		officials := counts(c, officialsRe)
+		courses := counts(c, coursesRe)
+		r.putReadings("training.officials_trained", officials)
+		r.putReadings("training.courses", courses)
 		if len(officials) == 0 && len(courses) == 0 && negative(f) {
 			q := whole(c)
 			if hasAny(f, "can bo", "cong chuc", "nguoi", "dong chi", "vien chuc") {

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 
+	"doingoai/docimport"
 	"doingoai/handlers"
 	"doingoai/models"
 )
@@ -60,11 +62,73 @@ func (a *App) communeImport(w http.ResponseWriter, r *http.Request) error {
 	for _, f := range out.Found {
 		msgs.Sources[f.Field] = append(msgs.Sources[f.Field], f.Text)
 	}
-	for _, f := range out.Unresolved {
-		msgs.Warnings[f.Field] = append(msgs.Warnings[f.Field], "Văn bản ghi khác nhau: «"+f.Text+"»; hãy tự điền số đúng.")
+	for field, msg := range unresolvedMessages(out.Unresolved) {
+		msgs.Warnings[field] = append(msgs.Warnings[field], msg)
 	}
 	v.Imported = true
 	v.Notice = fmt.Sprintf("Đã điền sẵn %d số liệu, nội dung từ file «%s». Dưới mỗi ô điền sẵn có câu văn đã đọc: hãy đối chiếu, sửa nếu cần, rồi bấm Lưu nháp hoặc Gửi báo cáo. Chưa có gì được lưu.", len(out.Found), hdr.Filename)
 	a.renderCommune(w, r, http.StatusOK, v, values, msgs)
 	return nil
+}
+
+// unresolvedMessages says, for each figure the document gives two ways,
+// both values and the words each was read from, so that the clerk sees
+// what to choose between: "Văn bản ghi hai số khác nhau: 15 («…») và 16
+// («…»)", or, when one sentence gives both, the sentence once.
+func unresolvedMessages(us []docimport.Found) map[string]string {
+	byField := map[string][]docimport.Found{}
+	var order []string
+	for _, u := range us {
+		if byField[u.Field] == nil {
+			order = append(order, u.Field)
+		}
+		byField[u.Field] = append(byField[u.Field], u)
+	}
+	out := map[string]string{}
+	for _, field := range order {
+		rs := byField[field]
+		values := make([]string, len(rs))
+		sameText := true
+		for i, u := range rs {
+			values[i] = importedValue(u.Value)
+			sameText = sameText && u.Text == rs[0].Text
+		}
+		var b strings.Builder
+		b.WriteString("Văn bản ghi " + countWord(len(rs)) + " số khác nhau: ")
+		for i, u := range rs {
+			if i > 0 {
+				b.WriteString(map[bool]string{true: " và ", false: "; "}[i == len(rs)-1])
+			}
+			b.WriteString(values[i])
+			if !sameText {
+				b.WriteString(" («" + u.Text + "»)")
+			}
+		}
+		if sameText {
+			b.WriteString(", cùng trong câu «" + rs[0].Text + "»")
+		}
+		b.WriteString(". Chưa điền ô này: hãy đối chiếu văn bản và tự điền số đúng.")
+		out[field] = b.String()
+	}
+	return out
+}
+
+// importedValue writes a value read from a document as the form does.
+func importedValue(v any) string {
+	switch x := v.(type) {
+	case int64:
+		return models.FormatVNInt(x)
+	case int:
+		return models.FormatVNInt(int64(x))
+	case models.Decimal:
+		return models.FormatVNDecimal(x)
+	}
+	return fmt.Sprint(v)
+}
+
+func countWord(n int) string {
+	if n == 2 {
+		return "hai"
+	}
+	return fmt.Sprint(n)
 }
