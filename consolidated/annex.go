@@ -25,11 +25,21 @@ var annexTables = []struct {
 	{"Đào tạo, bồi dưỡng; khen thưởng (mục II.10, II.11, II.12)", []string{"officials_trained", "foreign_awards_received", "award_nominations"}},
 }
 
-func (b *builder) annex() Annex {
+// annex writes the tables: a row per commune that has sent a report (under
+// its district where the unit has districts) and the total; the communes
+// that have sent nothing are named once, in a sentence. The late and the
+// missing are completeness's, as section 13 says them.
+func (b *builder) annex(c Completeness) Annex {
 	a := Annex{
-		Title:    fmt.Sprintf("SỐ LIỆU CÔNG TÁC ĐỐI NGOẠI %s CỦA CÁC %s", strings.ToUpper(b.period.Phrase()), strings.ToUpper(b.noun())),
-		Subtitle: fmt.Sprintf("(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm %d của %s)", b.now.In(models.Vietnam).Year(), ubnd(b.unit)),
+		Title:       fmt.Sprintf("SỐ LIỆU CÔNG TÁC ĐỐI NGOẠI %s CỦA CÁC %s", strings.ToUpper(b.period.Phrase()), strings.ToUpper(b.noun())),
+		Subtitle:    fmt.Sprintf("(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm %d của %s)", b.now.In(models.Vietnam).Year(), ubnd(b.unit)),
+		NotReported: c.Missing,
 	}
+	if len(c.Missing) > 0 {
+		a.NotReportedText = fmt.Sprintf("Các %s chưa báo cáo (%d/%d), không có số liệu trong các biểu: %s.",
+			b.noun(), len(c.Missing), c.Expected, names(c.Missing, len(c.Missing)))
+	}
+	missing, late := codes(c.Missing), codes(c.Late)
 	for i, spec := range annexTables {
 		t := Table{Title: fmt.Sprintf("Biểu số %d. %s", i+1, spec.title)}
 		for _, code := range spec.codes {
@@ -37,7 +47,11 @@ func (b *builder) annex() Annex {
 			t.Columns = append(t.Columns, Column{Code: code, Label: ind.NameVI, Unit: ind.Unit})
 		}
 		for _, r := range b.tableRows {
-			row := TableRow{Kind: r.kind, Code: r.row.UnitCode, Name: r.row.Name, Counted: r.row.CommunesReported > 0, Values: map[string]*models.Amount{}}
+			if r.kind == "commune" && missing[r.row.UnitCode] {
+				continue
+			}
+			row := TableRow{Kind: r.kind, Code: r.row.UnitCode, Name: r.row.Name, Counted: r.row.CommunesReported > 0,
+				Late: r.kind == "commune" && late[r.row.UnitCode], Values: map[string]*models.Amount{}}
 			if r.row.Status != nil {
 				row.Status = *r.row.Status
 			}
@@ -54,4 +68,12 @@ func (b *builder) annex() Annex {
 		a.Tables = append(a.Tables, t)
 	}
 	return a
+}
+
+func codes(us []models.UnitRef) map[string]bool {
+	m := make(map[string]bool, len(us))
+	for _, u := range us {
+		m[u.Code] = true
+	}
+	return m
 }

@@ -120,6 +120,10 @@ type Annex struct {
 	Title    string  `json:"title" validate:"required"`
 	Subtitle string  `json:"subtitle" validate:"required"`
 	Tables   []Table `json:"tables" validate:"required"`
+	// The communes that have sent nothing (completeness.missing), said once
+	// in a sentence above the tables instead of a row of "–" in each.
+	NotReported     []models.UnitRef `json:"not_reported" validate:"required"`
+	NotReportedText string           `json:"not_reported_text" validate:"required"` // the sentence; "" when every commune has sent its report
 }
 
 // Table is a table of the annex: a row per commune (grouped under their
@@ -145,6 +149,7 @@ type TableRow struct {
 	Name    string                    `json:"name" validate:"required"`
 	Status  string                    `json:"status,omitempty" enums:"missing,draft,submitted,returned,accepted"`
 	Counted bool                      `json:"counted" validate:"required"`                     // its report counts in the totals
+	Late    bool                      `json:"late" validate:"required"`                        // first sent after the due date: as completeness.late lists it
 	Values  map[string]*models.Amount `json:"values" swaggertype:"object" validate:"required"` // indicator code → value, as a rollup's breakdown: a number, or null where not reported
 }
 
@@ -284,7 +289,7 @@ func (b *builder) report() *Report {
 	r.Recipients = []string{"Như trên;", "Chủ tịch, các Phó Chủ tịch UBND " + lowerKind(b.unit.Name) + ";", "Lưu: VT."}
 	r.Signature = Signature{On: "TM. ỦY BAN NHÂN DÂN", Title: "[CHỦ TỊCH / KT. CHỦ TỊCH – PHÓ CHỦ TỊCH]", Name: "[Họ và tên người ký]"}
 	b.toWrite = append(b.toWrite, "chức vụ và họ tên người ký")
-	r.Annex = b.annex()
+	r.Annex = b.annex(r.Completeness)
 	r.NgoProjects = b.g.projects
 	r.Difficulties = b.g.difficulties.list()
 	r.Causes = b.g.causes.list()

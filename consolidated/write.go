@@ -32,7 +32,9 @@ func (r *Report) Write(w io.Writer, created time.Time) error {
 	for _, s := range r.Sections {
 		d.Para(docx.Para{Runs: []docx.Run{{Text: s.Heading, Bold: true}}, Align: docx.Justify, FirstLine: indent, Before: 60, After: after6pt, KeepNext: true})
 		for _, p := range s.Paragraphs {
-			d.Para(bodyPara(p))
+			for _, dp := range bodyParas(p) {
+				d.Para(dp)
+			}
 		}
 	}
 	d.Para(docx.Para{Runs: marked(r.Closing, docx.Run{}), Align: docx.Justify, FirstLine: indent, After: after6pt})
@@ -68,11 +70,44 @@ func (r *Report) header(d *docx.Document) {
 	d.Para(docx.Para{Runs: marked(r.Basis, docx.Run{}), Align: docx.Justify, FirstLine: indent, After: after6pt})
 }
 
-func bodyPara(p Paragraph) docx.Para {
+// bodyParas lays out a paragraph of the body. A text with line breaks (a
+// commune's narrative written in several paragraphs) becomes a paragraph a
+// line: a justified line that ends in a break would be spread across the
+// page ("không ……… có").
+func bodyParas(p Paragraph) []docx.Para {
+	var lines []string
+	for _, l := range strings.Split(p.Text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	out := make([]docx.Para, len(lines))
+	for i, l := range lines {
+		q := p
+		q.Text = l
+		out[i] = bodyPara(q, i == 0, i == len(lines)-1)
+	}
+	return out
+}
+
+// bodyPara is a paragraph, or one line of one: a quote opens its marks on
+// the first line and closes them on the last.
+func bodyPara(p Paragraph, first, last bool) docx.Para {
 	out := docx.Para{Align: docx.Justify, FirstLine: indent, After: after6pt}
 	switch p.Kind {
 	case "quote":
-		out.Runs = []docx.Run{{Text: "- " + upperFirst(p.Source) + ": "}, {Text: "“" + p.Text + "”", Italic: true}}
+		text := p.Text
+		if first {
+			text = "“" + text
+			out.Runs = []docx.Run{{Text: "- " + upperFirst(p.Source) + ": "}}
+		}
+		if last {
+			text += "”"
+		}
+		out.Runs = append(out.Runs, docx.Run{Text: text, Italic: true})
 	case "heading":
 		out.Runs = []docx.Run{{Text: p.Text, Bold: true, Italic: true}}
 		out.KeepNext = true
@@ -138,6 +173,9 @@ func (r *Report) writeAnnex(d *docx.Document) {
 	d.Para(center("Phụ lục", true, false))
 	d.Para(center(r.Annex.Title, true, false))
 	d.Para(docx.Para{Runs: []docx.Run{{Text: r.Annex.Subtitle, Italic: true}}, Align: docx.Center, After: 240})
+	if r.Annex.NotReportedText != "" {
+		d.Para(docx.Para{Runs: []docx.Run{{Text: r.Annex.NotReportedText, Size: pt13}}, Align: docx.Justify, After: 120})
+	}
 	width := annexPage.Width()
 	for _, t := range r.Annex.Tables {
 		d.Para(docx.Para{Runs: []docx.Run{{Text: t.Title, Bold: true, Size: pt13}}, KeepNext: true, Before: 120, After: 60})
@@ -174,6 +212,9 @@ func (r *Report) writeAnnex(d *docx.Document) {
 				if !row.Counted {
 					label += " (*)"
 				}
+				if row.Late {
+					label += " (**)"
+				}
 			case "group":
 				groups++
 				num = roman(groups)
@@ -185,7 +226,7 @@ func (r *Report) writeAnnex(d *docx.Document) {
 			rows = append(rows, docx.Row{Cells: cells})
 		}
 		d.Table(docx.Table{Widths: widths, Rows: rows, Borders: true})
-		d.Para(docx.Para{Runs: []docx.Run{{Text: "Ghi chú: “–”: chưa có số liệu; 0: không có; (*): chưa có báo cáo được tính vào số liệu tổng hợp (chưa gửi, bản nháp hoặc bị trả lại).", Italic: true, Size: pt11}}, After: 240})
+		d.Para(docx.Para{Runs: []docx.Run{{Text: "Ghi chú: “–”: chưa có số liệu; 0: không có; (*): báo cáo chưa được tính vào số liệu tổng hợp (bị trả lại hoặc chưa được duyệt); (**): gửi muộn so với thời hạn.", Italic: true, Size: pt11}}, After: 240})
 	}
 	if len(r.NgoProjects) > 0 {
 		d.Para(docx.Para{Runs: []docx.Run{{Text: fmt.Sprintf("Biểu số %d. Danh mục dự án viện trợ phi chính phủ nước ngoài", len(r.Annex.Tables)+1), Bold: true, Size: pt13}}, KeepNext: true, Before: 120, After: 60})

@@ -318,7 +318,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The report a district (or, since 2025, a province) sends to the level above, drafted from its communes' reports in the same outline: the header of an administrative document (Nghị định 30/2020/NĐ-CP: A4, Times New Roman, \"Số: …/BC-UBND\" left for the clerk, place and date, title), the request it answers (the reference of the deadline that applies), sections I–V with the totals of the rollup in sentences (\"không có\" for a reported zero, \"chưa có số liệu\" with how many communes have not given a figure), the completeness paragraph naming the communes that have not reported and those that reported late, foreign NGO projects, difficulties, causes, plans and recommendations gathered with the communes that raised each, narratives quoted with the commune named, and an annex of tables with a row per commune and a total row. What a person must still write (the assessment, the plan, the signer) is marked \"[Cần bổ sung: …]\" and highlighted.\nEvery figure is the rollup's (GET /rollups with the same status) and the completeness's (GET /completeness). ` + "`" + `format=json` + "`" + ` answers the same content as data.",
+                "description": "The report a district (or, since 2025, a province) sends to the level above, drafted from its communes' reports in the same outline: the header of an administrative document (Nghị định 30/2020/NĐ-CP: A4, Times New Roman, \"Số: …/BC-UBND\" left for the clerk, place and date, title), the request it answers (the reference of the deadline that applies), sections I–V with the totals of the rollup in sentences (\"không có\" for a reported zero, \"chưa có số liệu\" with how many communes have not given a figure; a sentence speaks for the whole unit, \"toàn huyện …\", only when every commune's report is counted, else it says what it rests on, \"theo báo cáo của 1/23 xã, thị trấn đã gửi, …\"), the completeness paragraph naming the communes that have not reported and those that reported late, foreign NGO projects, difficulties, causes, plans and recommendations gathered with the communes that raised each, narratives quoted with the commune named, and an annex of tables with a row per commune that has sent a report (late ones marked, as section 13 names them) and a total row, the communes that have sent nothing named once in a sentence above the tables. What a person must still write (the assessment, the plan, the signer) is marked \"[Cần bổ sung: …]\" and highlighted.\nEvery figure is the rollup's (GET /rollups with the same status) and the completeness's (GET /completeness). ` + "`" + `format=json` + "`" + ` answers the same content as data.",
                 "produces": [
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     "application/json",
@@ -3535,11 +3535,24 @@ const docTemplate = `{
         "consolidated.Annex": {
             "type": "object",
             "required": [
+                "not_reported",
+                "not_reported_text",
                 "subtitle",
                 "tables",
                 "title"
             ],
             "properties": {
+                "not_reported": {
+                    "description": "The communes that have sent nothing (completeness.missing), said once\nin a sentence above the tables instead of a row of \"–\" in each.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.UnitRef"
+                    }
+                },
+                "not_reported_text": {
+                    "description": "the sentence; \"\" when every commune has sent its report",
+                    "type": "string"
+                },
                 "subtitle": {
                     "type": "string"
                 },
@@ -3982,6 +3995,7 @@ const docTemplate = `{
                 "code",
                 "counted",
                 "kind",
+                "late",
                 "name",
                 "values"
             ],
@@ -4000,6 +4014,10 @@ const docTemplate = `{
                         "group",
                         "total"
                     ]
+                },
+                "late": {
+                    "description": "first sent after the due date: as completeness.late lists it",
+                    "type": "boolean"
                 },
                 "name": {
                     "type": "string"

@@ -116,3 +116,103 @@ func allReport(t *testing.T, env *apitest.Env) {
 		submit(t, env, "district", apitest.Body(t, m))
 	}
 }
+
+// TestConsolidatedAnnexAgreesWithSection13: the annex and section 13 say
+// who is late and who has sent nothing from one source, the API's
+// completeness: the late marked (**) in every table, the communes with no
+// report named once above the tables instead of a row of "–" each.
+func TestConsolidatedAnnexAgreesWithSection13(t *testing.T) {
+	env := consolidatedEnv(t)
+	rep, doc := getConsolidated(t, env, "")
+	res := env.Do(t, "GET", "/api/v1/completeness?unit=167&period=2024", "district", "", nil)
+	var c models.Completeness
+	res.JSON(t, &c)
+	late, sent, missing := map[string]bool{}, map[string]bool{}, []string{}
+	for _, u := range c.Units {
+		if u.OnTime != nil && !*u.OnTime {
+			late[u.Name] = true
+		}
+		if u.Status == models.StatusMissing || u.Status == models.StatusDraft {
+			missing = append(missing, lowerFirstWord(u.Name))
+		} else {
+			sent[u.Name] = true
+		}
+	}
+	if len(late) != 2 || len(sent) != 4 || len(missing) != 19 {
+		t.Fatalf("the round: %d late, %d sent, %d missing; want 2, 4, 19", len(late), len(sent), len(missing))
+	}
+	inDocument(t, doc, "Các xã, thị trấn chưa báo cáo (19/23), không có số liệu trong các biểu: "+strings.Join(missing, ", ")+".")
+	if len(rep.Annex.NotReported) != 19 {
+		t.Errorf("the annex's not_reported lists %d communes, want 19", len(rep.Annex.NotReported))
+	}
+	for _, tb := range rep.Annex.Tables {
+		rows := 0
+		for _, row := range tb.Rows {
+			if row.Kind != "commune" {
+				continue
+			}
+			rows++
+			if !sent[row.Name] {
+				t.Errorf("%s: a row for %s, which has sent nothing", tb.Title, row.Name)
+			}
+			if row.Late != late[row.Name] {
+				t.Errorf("%s: %s late=%v, the API says on_time=%v", tb.Title, row.Name, row.Late, !late[row.Name])
+			}
+		}
+		if rows != len(sent) {
+			t.Errorf("%s: %d commune rows, want %d", tb.Title, rows, len(sent))
+		}
+	}
+	tables := 0
+	for _, tb := range doc.Tables {
+		if len(tb) == 0 || len(tb[0]) < 3 || tb[0][1] != "Đơn vị" || tb[0][2] == "Dự án" {
+			continue
+		}
+		tables++
+		if len(tb) != 1+len(sent)+1 {
+			t.Errorf("table %q: %d rows, want a header, %d communes and a total", tb[0][2], len(tb), len(sent))
+		}
+		for _, row := range tb[1 : len(tb)-1] {
+			name, marked := strings.CutSuffix(row[1], " (**)")
+			name = strings.TrimSuffix(name, " (*)")
+			if marked != late[name] {
+				t.Errorf("table %q: %q marked late=%v, the API says late=%v", tb[0][2], row[1], marked, late[name])
+			}
+		}
+	}
+	if tables != 5 {
+		t.Errorf("%d annex tables of indicators, want 5", tables)
+	}
+}
+
+// lowerFirstWord writes a unit's name as inside a sentence: "xã Lam Vỹ".
+func lowerFirstWord(name string) string {
+	kind, rest, _ := strings.Cut(name, " ")
+	if kind == "Thị" {
+		k2, r2, _ := strings.Cut(rest, " ")
+		return "thị " + k2 + " " + r2
+	}
+	return strings.ToLower(kind) + " " + rest
+}
+
+// TestConsolidatedQuotesKeepLines: a commune's narrative written in
+// several paragraphs is quoted as several paragraphs, never as one
+// justified paragraph with line breaks (which Word spreads across the
+// line).
+func TestConsolidatedQuotesKeepLines(t *testing.T) {
+	env := consolidatedEnv(t)
+	m := apitest.Seed(t)
+	m["unit_code"] = "05599"
+	apitest.Obj(m, "information")["narrative"] = "Xã đăng tải 12 tin, bài về hoạt động đối ngoại.\nTổ chức 2 hội nghị tuyên truyền biển, đảo.\n\nKhông có vụ việc phức tạp nảy sinh."
+	submit(t, env, "other-commune", apitest.Body(t, m))
+	_, doc := getConsolidated(t, env, "")
+	for _, p := range doc.Paragraphs {
+		if strings.Contains(p, "\n") {
+			t.Errorf("a paragraph carries line breaks: %q", p)
+		}
+	}
+	for _, p := range []string{"- Xã Sơn Phú: “Xã đăng tải 12 tin, bài về hoạt động đối ngoại.",
+		"Tổ chức 2 hội nghị tuyên truyền biển, đảo.", "Không có vụ việc phức tạp nảy sinh.”"} {
+		inDocument(t, doc, p)
+	}
+}

@@ -75,9 +75,11 @@ func TestRenderConsolidated(t *testing.T) {
 		}
 	}
 	// The body of a district with four reports in: five pages; the annex,
-	// five tables of 23 communes, a page each, the projects beside the last.
-	if body, ann := annex-1, pages-annex+1; body != 5 || ann != 5 {
-		t.Errorf("%d pages of body and %d of annex, want 5 and 5", body, ann)
+	// the 19 communes with no report named in a sentence and five tables of
+	// the 4 that sent one, with the projects: two pages (five, a page a
+	// table, when every commune had a row).
+	if body, ann := annex-1, pages-annex+1; body != 5 || ann != 2 {
+		t.Errorf("%d pages of body and %d of annex, want 5 and 2", body, ann)
 	}
 	all := ""
 	for p := 1; p <= pages; p++ {
@@ -181,4 +183,56 @@ func writeScreenshot(t *testing.T, name string, png []byte) {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %s", path)
+}
+
+// TestRenderProvinceDraft renders the province's 2025 draft of the demo:
+// one report counted of 92. The 91 communes that sent nothing are named in
+// one sentence of the annex, not a row of "–" each: 7 pages, where a row
+// each made 20 (15 of them annex).
+func TestRenderProvinceDraft(t *testing.T) {
+	render.Require(t)
+	clock := testenv.NewClock(time.Date(2026, 1, 10, 9, 0, 0, 0, models.Vietnam))
+	s := testenv.Open(t, clock)
+	ctx := context.Background()
+	if _, err := demo.Load(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := s.Tree(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	period := models.Period{Year: 2025}
+	province, err := tr.Resolve("19", period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := consolidated.Build(ctx, s, province, period, consolidated.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Completeness.Counted != 1 || len(rep.Annex.NotReported) != 91 {
+		t.Fatalf("%d reports counted, %d communes not reported; want the demo's 1 and 91", rep.Completeness.Counted, len(rep.Annex.NotReported))
+	}
+	var buf bytes.Buffer
+	if err := rep.Write(&buf, s.Now()); err != nil {
+		t.Fatal(err)
+	}
+	pdf := render.ToPDF(t, "bao-cao-doi-ngoai-19-2025.docx", buf.Bytes())
+	if n := pdf.Pages(); n > 7 {
+		t.Errorf("the province's draft is %d pages, want at most 7", n)
+	}
+	all := ""
+	for p := 1; p <= pdf.Pages(); p++ {
+		all += pdf.Text(p)
+	}
+	all = strings.Join(strings.Fields(all), " ")
+	for _, s := range []string{"Các xã, phường chưa báo cáo (91/92), không có số liệu trong các biểu: phường Đức Xuân",
+		"Trong năm 2025, theo báo cáo của 1/92 xã, phường đã gửi, không có đoàn ra nước ngoài"} {
+		if !strings.Contains(all, s) {
+			t.Errorf("the rendered draft lacks %q", s)
+		}
+	}
+	if strings.Contains(all, "Xã Kha Sơn (*)") {
+		t.Error("the annex has a row for a commune that sent nothing")
+	}
 }
