@@ -18,6 +18,7 @@ func (a *App) routes() {
 	a.mux.HandleFunc("GET /login", a.loginForm)
 	a.mux.Handle("POST /login", a.origin.Handler(http.HandlerFunc(a.login)))
 	a.page("POST /logout", a.logout)
+	a.mux.HandleFunc("GET /phien", a.sessionState)
 	a.page("GET /{$}", a.home)
 	a.page("GET /u/{code}/{period}", a.overview)
 	a.page("GET /u/{code}/{period}/tai-ve/{file}", a.download)

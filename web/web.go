@@ -32,7 +32,7 @@ const CookieName = "doingoai_session"
 // package routes exactly these here, so that the pages never shadow
 // /api/v1, /swagger, /healthz, /readyz or /metrics. A file that adds pages
 // under a new prefix appends it in an init function.
-var Mounts = []string{"/", "/login", "/logout", "/static/*", "/u/*", "/r/*", "/tim-kiem", "/xa/*"}
+var Mounts = []string{"/", "/login", "/logout", "/phien", "/static/*", "/u/*", "/r/*", "/tim-kiem", "/xa/*"}
 
 // Config is what the web app needs.
 type Config struct {

@@ -236,8 +236,8 @@
       if (err && err.name === "AbortError") return;
       var c = document.getElementById("cf-check");
       if (c) c.textContent = err && err.message === "session"
-        ? "Phiên làm việc đã hết: hãy đăng nhập lại. Nội dung chưa lưu trên trang này sẽ mất khi tải lại trang."
-        : "Chưa kiểm tra được (mất kết nối?). Nội dung trên trang vẫn còn; hãy thử lại.";
+        ? "Phiên làm việc đã hết. Nội dung bạn nhập vẫn được giữ trên máy này; khi bấm Lưu nháp hoặc Gửi báo cáo, trang sẽ hỏi lại mật khẩu rồi lưu."
+        : "Chưa kiểm tra được (mất kết nối?). Nội dung bạn nhập vẫn được giữ trên máy này.";
     });
   }
 
