@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 
 	"doingoai/models"
@@ -106,23 +107,84 @@ func mainPart(zr *zip.Reader) *zip.File {
 	return nil
 }
 
-// readDocumentXML streams WordprocessingML and returns its lines.
+// cellText is a table cell being read: its paragraphs, its span over
+// the grid's columns, and whether it continues the cell above it.
+type cellText struct {
+	paras []string
+	span  int
+	cont  bool
+}
+
+// tableText is a table being read: the row's cells so far, and the text
+// of the last cell that began in each grid column (what a vertically
+// merged cell below continues).
+type tableText struct {
+	row   []*cellText
+	above map[int]string
+}
+
+// rowLine writes a row as one line: its cells separated by cellSep, a
+// cell's paragraphs by paraSep, a cell that continues the one above as
+// contMark and that cell's text, and a cell spanning n columns followed by
+// n-1 empty cells — so that every cell stays under its column's header.
+// nested joins a nested table's cells by spaces instead, inside the outer
+// table's cell.
+func (t *tableText) rowLine(nested bool) string {
+	var cells []string
+	col := 0
+	for _, c := range t.row {
+		s := strings.Join(c.paras, paraSep)
+		if c.cont {
+			s = contMark + t.above[col]
+		} else {
+			t.above[col] = strings.Join(c.paras, " ")
+		}
+		cells = append(cells, s)
+		for k := 1; k < c.span; k++ {
+			cells = append(cells, "")
+		}
+		col += max(c.span, 1)
+	}
+	t.row = nil
+	if nested {
+		return strings.Join(strings.Fields(strings.NewReplacer(cellSep, " ", paraSep, " ", contMark, " ").Replace(strings.Join(cells, " "))), " ")
+	}
+	return strings.Join(cells, cellSep)
+}
+
+// readDocumentXML streams WordprocessingML and returns its lines: a
+// paragraph is a line, and a table's row is one line of cells
+// (tableText.rowLine).
 func readDocumentXML(r io.Reader) ([]string, error) {
 	d := newBoundedDecoder(r)
 	var (
-		lines []string
-		stack []*strings.Builder // open paragraphs: a text box's paragraphs sit inside another paragraph
-		size  int
-		depth int
-		inT   int // inside w:t
+		lines  []string
+		stack  []*strings.Builder // open paragraphs: a text box's paragraphs sit inside another paragraph
+		tables []*tableText       // open tables, the innermost last
+		size   int
+		depth  int
+		inT    int // inside w:t
 	)
-	emit := func(b *strings.Builder) error {
-		lines = append(lines, strings.Split(b.String(), "\n")...)
+	cell := func() *cellText {
+		if n := len(tables); n > 0 {
+			if row := tables[n-1].row; len(row) > 0 {
+				return row[len(row)-1]
+			}
+		}
+		return nil
+	}
+	add := func(s string) error {
+		if c := cell(); c != nil {
+			c.paras = append(c.paras, strings.Split(s, "\n")...)
+			return nil
+		}
+		lines = append(lines, strings.Split(s, "\n")...)
 		if len(lines) > MaxLines {
 			return errTooLarge
 		}
 		return nil
 	}
+	emit := func(b *strings.Builder) error { return add(b.String()) }
 	write := func(s string) error {
 		if len(stack) == 0 {
 			return nil // text outside a paragraph (none in valid files)
@@ -163,6 +225,22 @@ func readDocumentXML(r io.Reader) ([]string, error) {
 				continue
 			}
 			switch t.Name.Local {
+			case "tbl":
+				tables = append(tables, &tableText{above: map[int]string{}})
+			case "tc":
+				if n := len(tables); n > 0 {
+					tables[n-1].row = append(tables[n-1].row, &cellText{span: 1})
+				}
+			case "gridSpan":
+				if c := cell(); c != nil {
+					if v, err := strconv.Atoi(attr(t, "val")); err == nil && v > 1 && v <= 64 {
+						c.span = v
+					}
+				}
+			case "vMerge":
+				if c := cell(); c != nil && len(stack) == 0 {
+					c.cont = attr(t, "val") != "restart"
+				}
 			case "p":
 				stack = append(stack, &strings.Builder{})
 			case "t":
@@ -201,8 +279,21 @@ func readDocumentXML(r io.Reader) ([]string, error) {
 				}
 			case "t":
 				inT--
-			case "tc":
-				// A cell ends: its paragraphs are already lines.
+			case "tr":
+				if n := len(tables); n > 0 && len(tables[n-1].row) > 0 {
+					if err := add(tables[n-1].rowLine(n > 1)); err != nil {
+						return nil, err
+					}
+				}
+			case "tbl":
+				if n := len(tables); n > 0 {
+					tables = tables[:n-1]
+					if n == 1 {
+						if err := add(""); err != nil { // the table ends
+							return nil, err
+						}
+					}
+				}
 			}
 		case xml.CharData:
 			if inT > 0 {
@@ -216,4 +307,14 @@ func readDocumentXML(r io.Reader) ([]string, error) {
 		return nil, damaged("không có đoạn văn nào")
 	}
 	return lines, nil
+}
+
+// attr is the value of an element's attribute in the w namespace.
+func attr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local && (a.Name.Space == nsW || a.Name.Space == "") {
+			return a.Value
+		}
+	}
+	return ""
 }

@@ -48,6 +48,7 @@ func Read(raw []string) *Result {
 	r.training()
 	r.counted(secAwards, "foreign_awards_received.count", []string{"khen thuong", "huan chuong", "bang khen", "hinh thuc"}, awardsRe)
 	r.counted(secNominations, "award_nominations.count", []string{"khen thuong", "de nghi", "kien nghi", "xet tang", "hinh thuc"}, nominationsRe)
+	r.labelled()
 	r.narratives()
 	r.lists()
 	r.finish()

@@ -36,7 +36,8 @@ const (
 // line is one paragraph of the document.
 type line struct {
 	text
-	n int // its position in the document
+	n   int        // its position in the document
+	fig *rowFigure // what it says as a row of a table, or nil
 }
 
 // doc is a document split into its parts.
@@ -200,12 +201,26 @@ func isTitle(f string) bool {
 // split sorts the lines of a document into its parts.
 func split(raw []string) *doc {
 	d := &doc{parts: map[string][]line{}, headings: map[string]line{}, inline: map[string]line{}}
-	for _, s := range raw {
-		s = clean(s)
-		if s == "" {
-			continue
+	raw = pipeRows(raw)
+	// Every paragraph is a line, those of a table's cells too; src says
+	// which raw line (which row) each came from.
+	var src []int
+	for k, s := range raw {
+		paras := []string{s}
+		if isRow(s) {
+			paras = nil
+			for _, c := range cellsOf(s) {
+				for _, p := range c {
+					paras = append(paras, strings.TrimPrefix(p, contMark))
+				}
+			}
 		}
-		d.lines = append(d.lines, line{text: newText(s), n: len(d.lines)})
+		for _, p := range paras {
+			if p = clean(p); p != "" {
+				d.lines = append(d.lines, line{text: newText(p), n: len(d.lines)})
+				src = append(src, k)
+			}
+		}
 	}
 	titleAt := -1
 	for i, l := range d.lines {
@@ -217,26 +232,51 @@ func split(raw []string) *doc {
 			break
 		}
 	}
-	rest := d.lines
+	start := 0
 	if titleAt >= 0 {
 		d.header = d.lines[:titleAt]
 		end := titleAt + 1
-		if end < len(d.lines) && !headingRe.MatchString(d.lines[end].fold) {
+		if end < len(d.lines) && !headingRe.MatchString(d.lines[end].fold) && !isRow(raw[src[end]]) {
 			end++
 		}
 		d.title = d.lines[titleAt:end]
-		rest = d.lines[end:]
+		start = end
 	}
 	o := outline{top: "", cur: []string{secPreamble}}
-	for _, l := range rest {
+	var ts tableState
+	lastRow := -2
+	for i := start; i < len(d.lines); i++ {
+		l := d.lines[i]
 		f := l.fold
+		row := isRow(raw[src[i]])
 		if !o.closing && (strings.HasPrefix(f, "tren day la") || strings.HasPrefix(f, "noi nhan")) {
 			o.closing = true
+		}
+		if !o.closing && row && src[i] != lastRow {
+			// A row is read whole, from its first paragraph; it may hold
+			// the closing ("Nơi nhận" beside the signature).
+			for k := i; k < len(d.lines) && src[k] == src[i]; k++ {
+				if g := d.lines[k].fold; strings.HasPrefix(g, "tren day la") || strings.HasPrefix(g, "noi nhan") {
+					o.closing = true
+				}
+			}
 		}
 		if o.closing {
 			d.closing = append(d.closing, l)
 			continue
 		}
+		if row {
+			if src[i] == lastRow {
+				continue
+			}
+			if src[i] != lastRow+1 {
+				ts = tableState{}
+			}
+			lastRow = src[i]
+			d.row(&o, &ts, raw[src[i]], l.n)
+			continue
+		}
+		ts = tableState{}
 		if d.heading(&o, l) {
 			continue
 		}
@@ -245,6 +285,24 @@ func split(raw []string) *doc {
 		}
 	}
 	return d
+}
+
+// pipeRows turns the rows of a table typed between "|" into rows of
+// cells, and drops its rule lines.
+func pipeRows(raw []string) []string {
+	out := raw[:0:0]
+	for _, s := range raw {
+		row, ok, drop := pipeRow(s)
+		switch {
+		case drop:
+			out = append(out, "")
+		case ok:
+			out = append(out, row)
+		default:
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // outline is where split is in the document: the part of the last Roman
@@ -280,9 +338,8 @@ func (d *doc) heading(o *outline, l line) bool {
 	if len(keys) == 0 {
 		return false
 	}
-	o.cur = keys
+	d.open(o, keys, l)
 	for _, key := range keys {
-		d.headings[key] = l
 		if inline != "" {
 			// The line from its heading on is kept too, for the clauses that
 			// need what the heading says ("1. Đoàn ra: Không").

@@ -1,0 +1,358 @@
+package docimport
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"doingoai/models"
+)
+
+// The label grammar: label → number → unit. A row of a table ("Số hộ
+// nghèo | hộ | 205") and a line written as one ("- Số hộ nghèo: 205 hộ")
+// say a figure by its label, its number and its unit; the section, the
+// label's words and the unit tell which figure it is (figureOf). The unit
+// is the strongest word: "52 chi bộ, 1.234 đảng viên" are two figures of
+// one label.
+
+// unitWords are the units as written, folded, and the unit each stands
+// for.
+var unitWords = map[string]string{
+	"ha": "ha", "hecta": "ha", "km2": "km2", "km²": "km2",
+	"ho": "ho", "ho gia dinh": "ho", "ho dan": "ho",
+	"nguoi": "nguoi", "nhan khau": "nguoi", "khau": "nguoi", "luot nguoi": "nguoi", "luot": "nguoi", "nguoi/luot": "nguoi",
+	"thanh vien": "nguoi", "dai bieu": "nguoi", "cong dan": "nguoi", "lao dong": "nguoi", "dong chi": "nguoi", "luot khach": "nguoi", "khach": "nguoi",
+	"can bo": "can bo", "luot can bo": "can bo", "cong chuc": "can bo", "luot cb": "can bo",
+	"thon": "thon", "xom": "thon", "ban": "thon", "to dan pho": "thon", "khu pho": "thon", "ap": "thon", "khu dan cu": "thon", "to": "thon", "khoi pho": "thon",
+	"chi bo": "chi bo", "dang vien": "dang vien",
+	"%": "%", "phan tram": "%",
+	"doan": "doan", "luot doan": "doan",
+	"thoa thuan": "thoa thuan", "van ban": "thoa thuan", "ban thoa thuan": "thoa thuan", "bien ban": "thoa thuan",
+	"hoi nghi": "hoi nghi", "hoi thao": "hoi nghi", "cuoc": "hoi nghi",
+	"du an": "du an", "chuong trinh": "du an",
+	"vu": "vu", "vu viec": "vu",
+	"lop": "lop", "khoa": "lop", "lop hoc": "lop",
+	"hinh thuc": "hinh thuc", "truong hop": "truong hop", "bang khen": "hinh thuc", "huan chuong": "hinh thuc",
+	"dong": "dong", "trieu dong": "dong", "ty dong": "dong", "trieu": "dong", "ty": "dong", "vnd": "dong", "nghin dong": "dong",
+}
+
+// figureValue is one number of a value cell with its unit.
+type figureValue struct {
+	num   string // the number as written, folded ("1.402"); "0" for "Không"
+	unit  string // its unit (unitWords' value), "" if none
+	a, b  int    // where it is in the value text
+	money int64  // the amount in đồng, if it is money
+	isMon bool
+}
+
+var (
+	valueTokRe = regexp.MustCompile(num + `\s*(%|[a-z²/]+(?:\s+[a-z²/]+){0,2})?`)
+	approxRe   = regexp.MustCompile(`\b(?:khoang|gan|tren|hon|uoc|du kien|xap xi|chung)\s*$`)
+	changeRe   = regexp.MustCompile(`\b(?:tang|giam|so voi|so cung ky)\b`)
+)
+
+// valuesOf reads the numbers of a value text, each with its unit (the
+// words after it, or the unit column's). "Không", "Không có" are 0. A
+// number said to be approximate ("khoảng 18.500") or a change ("tăng 94")
+// is not a value.
+func valuesOf(v text, unitCol string) []figureValue {
+	f := v.fold
+	t := strings.TrimRight(strings.TrimSpace(f), ".;")
+	if nothingRe.MatchString(t) || t == "0" {
+		return []figureValue{{num: "0", unit: unitWords[unitCol], a: 0, b: len(f)}}
+	}
+	if changeRe.MatchString(f) {
+		return nil
+	}
+	var out []figureValue
+	for _, m := range valueTokRe.FindAllStringSubmatchIndex(f, -1) {
+		if len(out) > 0 && detailBetween(f[out[len(out)-1].b:m[0]]) {
+			break // "…, trong đó …": the detail of the figure before
+		}
+		if approxRe.MatchString(f[:m[0]]) || m[0] > 0 && (f[m[0]-1] == '/' || isDigit(f[m[0]-1])) {
+			continue
+		}
+		fv := figureValue{num: f[m[2]:m[3]], a: m[0], b: m[3]}
+		if m[4] >= 0 {
+			words := strings.Fields(f[m[4]:m[5]])
+			for n := len(words); n > 0; n-- {
+				if u, ok := unitWords[strings.Join(words[:n], " ")]; ok {
+					fv.unit = u
+					fv.b = m[4] + len(strings.Join(words[:n], " "))
+					break
+				}
+			}
+		}
+		colMoney := ""
+		if fv.unit == "" {
+			fv.unit, colMoney = columnUnit(unitCol)
+		}
+		if mm := moneyRe.FindStringSubmatchIndex(f[m[0]:]); mm != nil && mm[0] == 0 {
+			for k := range mm {
+				if mm[k] >= 0 {
+					mm[k] += m[0]
+				}
+			}
+			if amt, ok := moneyOf(f, mm); ok && !foreignCurrency(f, mm[1]) {
+				fv.money, fv.isMon, fv.unit, fv.b = amt, true, "dong", mm[1]
+			}
+		} else if colMoney != "" {
+			if amt, ok := moneyAmount(fv.num, colMoney); ok {
+				fv.money, fv.isMon = amt, true
+			}
+		}
+		out = append(out, fv)
+	}
+	return out
+}
+
+// columnUnit reads a unit column: the unit, and for money the word that
+// multiplies the number ("triệu đồng/người/năm" → "dong", "trieu").
+func columnUnit(col string) (unit, money string) {
+	col = strings.TrimSpace(col)
+	if col == "" {
+		return "", ""
+	}
+	head, _, _ := strings.Cut(col, "/")
+	head = strings.TrimSpace(head)
+	for _, w := range strings.Fields(head) {
+		if _, ok := multipliers[w]; ok {
+			return "dong", w
+		}
+	}
+	return unitWords[head], ""
+}
+
+// figureOf tells which figure of a section a label and unit name, or "".
+func figureOf(sec, label, unit string) string {
+	if changeRe.MatchString(label) || hasAny(label, "ke hoach", "chi tieu giao", "nam truoc", "cung ky") {
+		return ""
+	}
+	switch sec {
+	case secProfile, secPreamble:
+		return profileFigure(label, unit)
+	case secDelegations:
+		g := delegationGroup(label)
+		if g == "" && hasAny(label, "doan vao", "den lam viec", "den tham") {
+			switch {
+			case hasAny(label, "nuoc ngoai", "quoc te") && !hasAny(label, "trong nuoc"):
+				g = "inbound_foreign"
+			case hasAny(label, "trong nuoc") && !hasAny(label, "nuoc ngoai"):
+				g = "inbound_domestic"
+			}
+		}
+		if g == "" {
+			return ""
+		}
+		switch {
+		case unit == "doan", unit == "" && !hasAny(label, "nguoi", "luot", "thanh vien", "khach"):
+			return "delegations." + g + ".count"
+		case unit == "nguoi", unit == "can bo", unit == "":
+			return "delegations." + g + ".people"
+		}
+	case secAgreements:
+		if hasAny(label, "thoa thuan", "ghi nho") && (unit == "" || unit == "thoa thuan") {
+			return "international_agreements.count"
+		}
+	case secConferences:
+		if hasAny(label, "hoi nghi", "hoi thao") && (unit == "" || unit == "hoi nghi") {
+			return "international_conferences.count"
+		}
+	case secConsular:
+		switch {
+		case hasAny(label, "vu viec", "vu ") && (unit == "" || unit == "vu"):
+			return "consular.foreigner_incidents"
+		case hasAny(label, "xuat canh") && (unit == "" || unit == "nguoi" || unit == "truong hop"):
+			return "consular.citizens_exited"
+		case hasAny(label, "nguoi nuoc ngoai", "tam tru") && (unit == "" || unit == "nguoi" || unit == "truong hop"):
+			return "consular.foreign_residents"
+		}
+	case secOverseas:
+		if hasAny(label, "lao dong") && (unit == "" || unit == "nguoi") {
+			return "overseas_vietnamese.labor_export_workers"
+		}
+	case secTraining:
+		switch {
+		case unit == "lop", unit == "" && hasAny(label, "lop", "khoa") && !hasAny(label, "can bo", "nguoi", "luot"):
+			return "training.courses"
+		case unit == "nguoi", unit == "can bo", unit == "" && hasAny(label, "can bo", "nguoi", "luot", "cong chuc"):
+			return "training.officials_trained"
+		}
+	case secAwards:
+		if unit == "" || unit == "hinh thuc" || unit == "truong hop" {
+			return "foreign_awards_received.count"
+		}
+	case secNominations:
+		if unit == "" || unit == "hinh thuc" || unit == "truong hop" {
+			return "award_nominations.count"
+		}
+	}
+	return ""
+}
+
+// profileFigure is figureOf for section I.
+func profileFigure(label, unit string) string {
+	switch unit {
+	case "%":
+		switch {
+		case hasAny(label, "can ngheo"):
+			return "profile.near_poor_households_rate_pct"
+		case hasAny(label, "ngheo"):
+			return "profile.poor_households_rate_pct"
+		case hasAny(label, "thieu so"):
+			return "profile.ethnic_minority_share_pct"
+		case agriLabelRe.MatchString(label):
+			return "profile.economy_structure_pct.agriculture_forestry"
+		case hasAny(label, "cong nghiep", "dich vu", "xay dung", "thuong mai", "du lich"):
+			return "profile.economy_structure_pct.industry_services_tourism"
+		case hasAny(label, "khac"):
+			return "profile.economy_structure_pct.other"
+		}
+		return ""
+	case "ha", "km2":
+		if hasAny(label, "dien tich") && !hasAny(label, "lua", "rung", "dat nong nghiep", "canh tac", "trong", "nuoi", "dat o", "che") {
+			return "profile.area_ha"
+		}
+		return ""
+	case "dong":
+		if hasAny(label, "thu nhap") {
+			return "profile.income_per_capita_vnd"
+		}
+		return ""
+	case "chi bo":
+		return "profile.party_cells"
+	case "dang vien":
+		return "profile.party_members"
+	}
+	switch {
+	case hasAny(label, "can ngheo") && (unit == "" || unit == "ho"):
+		return "profile.near_poor_households"
+	case hasAny(label, "ngheo") && (unit == "" || unit == "ho"):
+		return "profile.poor_households"
+	case hasAny(label, "chi bo") && unit == "":
+		return "profile.party_cells"
+	case hasAny(label, "dang vien") && (unit == "" || unit == "nguoi"):
+		return "profile.party_members"
+	case hasAny(label, "dan so", "nhan khau", "so dan", "tong so dan") && (unit == "" || unit == "nguoi"):
+		return "profile.population"
+	case hasAny(label, "so ho", "ho dan", "ho gia dinh", "tong so ho") && (unit == "" || unit == "ho"),
+		strings.TrimSpace(label) == "ho" && unit == "":
+		return "profile.households"
+	case unit == "thon", unit == "" && hamletLabelRe.MatchString(label):
+		return "profile.hamlets"
+	}
+	return ""
+}
+
+var (
+	agriLabelRe   = regexp.MustCompile(`\bnong\b|\blam nghiep\b|\bngu nghiep\b|\bthuy san\b`)
+	hamletLabelRe = regexp.MustCompile(`\b(?:so )?(?:thon|xom|ban|to dan pho|khu pho|ap|khu dan cu)\b`)
+)
+
+// labelLineRe is a line that says a figure as "label: value": a label
+// without figures, a colon, then the value.
+var labelLineRe = regexp.MustCompile(`^([^:\d]{3,80}?)\s*:\s*(\S.{0,80})$`)
+
+// labelled reads the figures said by label in a section: the rows of its
+// tables, and its lines of the form "label: value".
+func (r *reader) labelled() {
+	secs := make([]string, 0, len(r.d.parts))
+	for sec := range r.d.parts {
+		secs = append(secs, sec)
+	}
+	sort.Strings(secs)
+	for _, sec := range secs {
+		for _, l := range r.d.parts[sec] {
+			if l.fig != nil {
+				r.figure(sec, l.text, l.fig.label.fold, l.fig.value, l.fig.unit)
+				continue
+			}
+			for _, c := range clauses(l.text) {
+				m := labelLineRe.FindStringSubmatchIndex(c.fold)
+				if m == nil {
+					continue
+				}
+				if v := c.fold[m[4]:m[5]]; startsFigure(v) || nothingRe.MatchString(strings.TrimRight(v, ". ")) {
+					r.figure(sec, c, c.fold[m[2]:m[3]], sub(c, m[4], m[5]), "")
+				}
+			}
+		}
+	}
+}
+
+// figure reads the values of one label in a section and puts each at the
+// figure its label and unit name. The section is the one the label names
+// when the line is in none of 1–13 ("II. KẾT QUẢ" or a table before it).
+func (r *reader) figure(sec string, whole text, label string, value text, unitCol string) {
+	label = strings.TrimLeft(label, "-–+•* ")
+	switch sec {
+	case secResults, secOther, secPreamble:
+		if ks := classifySections(label); len(ks) > 0 {
+			sec = ks[0]
+		}
+	}
+	vals := valuesOf(value, unitCol)
+	quote := strings.TrimRight(strings.TrimLeft(strings.TrimSpace(whole.orig), "-+* "), " .;:")
+	byPath := map[string][]cand{}
+	var order []string
+	for _, v := range vals {
+		path := figureOf(sec, label, v.unit)
+		c, ok := v.cand(path)
+		if !ok {
+			continue
+		}
+		c.quote = quote
+		if byPath[path] == nil {
+			order = append(order, path)
+		}
+		if len(byPath[path]) == 0 || byPath[path][0].d != c.d {
+			byPath[path] = append(byPath[path], c)
+		}
+	}
+	for _, path := range order {
+		r.putReadings(path, byPath[path])
+		// No delegation: nobody in it either.
+		if rs := byPath[path]; len(rs) == 1 && rs[0].n == 0 && strings.HasPrefix(path, "delegations.") && strings.HasSuffix(path, ".count") {
+			r.putInt(strings.TrimSuffix(path, ".count")+".people", 0, quote)
+		}
+	}
+}
+
+// cand is the value v gives the figure at path, if it is of its kind: an
+// amount for a figure in đồng, a share of at most 100 for a percentage.
+func (v figureValue) cand(path string) (cand, bool) {
+	f := numberFieldOf(path)
+	switch {
+	case f == nil:
+		return cand{}, false
+	case strings.HasSuffix(path, "_vnd"):
+		if !v.isMon {
+			return cand{}, false
+		}
+		return intCand(v.money, ""), true
+	case v.isMon:
+		return cand{}, false
+	case f.dec:
+		d, err := ParseNumber(v.num)
+		if err != nil || v.unit == "%" && d.Units() > 100*models.DecimalScale {
+			return cand{}, false
+		}
+		if v.unit == "km2" {
+			d = models.DecimalFromUnits(d.Units() * 100)
+		}
+		n, _ := wholeNumber(d)
+		return cand{n: n, d: d}, true
+	}
+	n, err := ParseInt(v.num)
+	return intCand(n, ""), err == nil
+}
+
+// numberFieldOf is the figure at path, or nil.
+func numberFieldOf(path string) *numberField {
+	for i := range numberFields {
+		if numberFields[i].path == path {
+			return &numberFields[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,140 @@
+package docimport
+
+import (
+	"fmt"
+	"html"
+	"strings"
+	"testing"
+
+	"doingoai/internal/docxtest"
+)
+
+const tableHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n"
+
+// tableDocx lays out a report whose body is one table as Word does: each
+// row a w:tr; a cell "^" continues the cell above it (w:vMerge), a cell
+// ">n text" spans n columns (w:gridSpan).
+func tableDocx(head string, rows [][]string) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	for _, l := range strings.Split(strings.TrimSpace(head), "\n") {
+		fmt.Fprintf(&b, `<w:p><w:r><w:t>%s</w:t></w:r></w:p>`, html.EscapeString(l))
+	}
+	b.WriteString(`<w:tbl>`)
+	for _, row := range rows {
+		b.WriteString(`<w:tr>`)
+		for _, c := range row {
+			pr, text := "", c
+			switch {
+			case c == "^":
+				pr, text = `<w:vMerge/>`, ""
+			case strings.HasPrefix(c, ">"):
+				pr, text = fmt.Sprintf(`<w:gridSpan w:val="%c"/>`, c[1]), c[3:]
+			case strings.HasPrefix(c, "!"):
+				pr, text = `<w:vMerge w:val="restart"/>`, c[1:]
+			}
+			fmt.Fprintf(&b, `<w:tc><w:tcPr>%s</w:tcPr><w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p></w:tc>`, pr, html.EscapeString(text))
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	b.WriteString(`</w:tbl><w:p><w:r><w:t>Trên đây là báo cáo của UBND xã Thử.</w:t></w:r></w:p></w:body></w:document>`)
+	return docxtest.Package(b.String())
+}
+
+// textTable is the same table typed in a text file, cells between tabs.
+func textTable(head string, rows [][]string) []byte {
+	var b strings.Builder
+	b.WriteString(head)
+	for _, row := range rows {
+		var cells []string
+		for _, c := range row {
+			switch {
+			case c == "^":
+				c = ""
+			case strings.HasPrefix(c, ">"):
+				n := int(c[1] - '0')
+				c = c[3:] + strings.Repeat("\t", n-1)
+			case strings.HasPrefix(c, "!"):
+				c = c[1:]
+			}
+			cells = append(cells, c)
+		}
+		b.WriteString(strings.Join(cells, "\t") + "\n")
+	}
+	b.WriteString("Trên đây là báo cáo của UBND xã Thử.\n")
+	return []byte(b.String())
+}
+
+// TestTableReader: a report laid out in a table reads as the same report
+// in prose, as text (cells between tabs) and as .docx: the header row
+// names the columns; the row number (STT) is never the value; a row with
+// a label and no value names a section, or the label of the rows under
+// it ("Đoàn vào" over "- Trong nước"); the unit column or the words after
+// the number say which figure it is ("52 chi bộ, 1.234 đảng viên"); a
+// cell merged over two rows or spanning two columns keeps the others
+// under their headers. What a table says of a change or an approximate
+// number ("tăng 94", "khoảng 18.500") is not a figure.
+func TestTableReader(t *testing.T) {
+	rows := [][]string{
+		{"STT", "Chỉ tiêu", "Đơn vị tính", "Số lượng", "Ghi chú"},
+		{"I", ">4 ĐẶC ĐIỂM TÌNH HÌNH"},
+		{"1", "Diện tích tự nhiên", "ha", "2.690,67", ""},
+		{"2", "Số thôn, xóm", "thôn", "12", ""},
+		{"3", "Tổng số hộ", "hộ", "1.402", ""},
+		{"4", "Dân số", "người", "5.786", "tăng 94 người"},
+		{"5", "Hộ nghèo", "hộ", "132", ""},
+		{"6", "Tỷ lệ hộ nghèo", "%", "9,42", ""},
+		{"7", "Chi bộ trực thuộc Đảng bộ xã", "chi bộ", "15", ""},
+		{"8", "Đảng viên", "người", "297", ""},
+		{"9", "Thu nhập bình quân đầu người", "triệu đồng/năm", "32,5", ""},
+		{"II", ">4 KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI"},
+		{"1", ">4 Công tác quản lý đoàn ra, đoàn vào"},
+		{"", "Đoàn ra", "đoàn", "0", ""},
+		{"!", "Đoàn vào", "", "", ""},
+		{"^", "- Trong nước", "đoàn", "05", ""},
+		{"^", "- Nước ngoài", "đoàn", "02", ""},
+		{"2", ">4 Hội nghị, hội thảo quốc tế"},
+		{"", "Số hội nghị, hội thảo quốc tế tổ chức", "hội nghị", "Không", ""},
+		{"3", ">4 Người Việt Nam ở nước ngoài"},
+		{"", "Lao động làm việc ở nước ngoài", "người", "khoảng 18.500", ""},
+	}
+	want := map[string]string{
+		"profile.area_ha": "2690.67", "profile.hamlets": "12", "profile.households": "1402", "profile.population": "5786",
+		"profile.poor_households": "132", "profile.poor_households_rate_pct": "9.42", "profile.party_cells": "15",
+		"profile.party_members": "297", "profile.income_per_capita_vnd": "32500000",
+		"delegations.outbound.count": "0", "delegations.outbound.people": "0",
+		"delegations.inbound_domestic.count": "5", "delegations.inbound_foreign.count": "2",
+		"international_conferences.count": "0",
+	}
+	for name, data := range map[string][]byte{"text": textTable(tableHead, rows), "docx": tableDocx(tableHead, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := foundValues(Read(lines))
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") && k != "ngo_aid.projects" {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+		})
+	}
+}
+
+// TestTableRowNumber: in a row typed without a header, the first column
+// is its number, never its value ("6 | Chi bộ trực thuộc Đảng bộ xã | 52
+// chi bộ" is 52 party cells), and one cell may hold two figures told
+// apart by their units.
+func TestTableRowNumber(t *testing.T) {
+	doc := tableHead + "I. ĐẶC ĐIỂM TÌNH HÌNH\n6\tChi bộ trực thuộc Đảng bộ xã\t52 chi bộ\n7\tĐảng bộ xã\t52 chi bộ, 1.234 đảng viên\n| 8 | Hộ cận nghèo | 205 hộ |\n|---|---|---|\n"
+	got := foundValues(readText(t, doc))
+	if got["profile.party_cells"] != "52" || got["profile.party_members"] != "1234" || got["profile.near_poor_households"] != "205" {
+		t.Errorf("found %v", got)
+	}
+}
