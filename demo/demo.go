@@ -58,9 +58,14 @@ const (
 	CommuneCode  = "05596" // Xã Bộc Nhiêu (until 30/06/2025)
 )
 
-// tokenPrefix names the demo's tokens, so that a later `serve --demo`
-// recognises the database as the demo's and issues fresh ones.
-const tokenPrefix = "demo "
+// tokenPrefix names the demo's tokens (in Vietnamese: the tokens page and
+// the history show the names), so that a later `serve --demo` recognises
+// the database as the demo's and issues fresh ones; oldTokenPrefix is what
+// earlier versions named them.
+const (
+	tokenPrefix    = "Mã dùng thử: "
+	oldTokenPrefix = "demo "
+)
 
 // Token is a demo token and what it is for.
 type Token struct {
@@ -108,7 +113,7 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		}
 		demo := false
 		for _, tok := range toks {
-			if strings.HasPrefix(tok.Name, tokenPrefix) && tok.RevokedAt == nil {
+			if (strings.HasPrefix(tok.Name, tokenPrefix) || strings.HasPrefix(tok.Name, oldTokenPrefix)) && tok.RevokedAt == nil {
 				demo = true
 				if err := s.RevokeToken(ctx, models.CommandLine, tok.ID); err != nil {
 					return res, err
@@ -147,10 +152,10 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		res.Loaded = true
 	}
 	for _, in := range []models.TokenInput{
-		{Role: models.RoleAdmin, Name: tokenPrefix + "admin"},
-		{Role: models.RoleDistrict, UnitCode: ProvinceCode, Name: tokenPrefix + "province " + ProvinceCode},
-		{Role: models.RoleDistrict, UnitCode: DistrictCode, Name: tokenPrefix + "district " + DistrictCode},
-		{Role: models.RoleCommune, UnitCode: CommuneCode, Name: tokenPrefix + "commune " + CommuneCode},
+		{Role: models.RoleAdmin, Name: tokenPrefix + "quản trị"},
+		{Role: models.RoleDistrict, UnitCode: ProvinceCode, Name: tokenPrefix + "tỉnh " + ProvinceCode},
+		{Role: models.RoleDistrict, UnitCode: DistrictCode, Name: tokenPrefix + "huyện " + DistrictCode},
+		{Role: models.RoleCommune, UnitCode: CommuneCode, Name: tokenPrefix + "xã " + CommuneCode},
 	} {
 		secret, tok, err := s.CreateToken(ctx, models.CommandLine, in)
 		if err != nil {

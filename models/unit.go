@@ -49,6 +49,26 @@ func (k UnitKind) CommuneLevel() bool {
 	return false
 }
 
+// communeNouns are the commune-level kinds as a sentence names them.
+var communeNouns = map[UnitKind]string{KindCommune: "xã", KindWard: "phường", KindTown: "thị trấn", KindSpecialZone: "đặc khu"}
+
+// CommunesNoun names together the commune-level kinds that present
+// says are there, in the order of CommuneKinds: "xã, phường" for a
+// province since the 2025 reform, "xã, thị trấn" for a district before
+// it; "xã" when none is.
+func CommunesNoun(present func(UnitKind) bool) string {
+	var parts []string
+	for _, k := range CommuneKinds {
+		if present(k) {
+			parts = append(parts, communeNouns[k])
+		}
+	}
+	if len(parts) == 0 {
+		return communeNouns[KindCommune]
+	}
+	return strings.Join(parts, ", ")
+}
+
 // CanParent tells whether a unit of kind k may be the parent of one of kind
 // child. Depth is not fixed: since the 2025 reform communes sit directly
 // under provinces, while older reports keep their district.

@@ -44,6 +44,9 @@ type formField struct {
 	Kind    fieldKind
 	Hint    string
 	Options [][2]string // value, label (kindSelect)
+	// NeverNone: a count that cannot be 0 in a commune (households,
+	// population), so the form offers no "Không có" beside it.
+	NeverNone bool
 }
 
 // formList is a list of entries the person adds to and removes from:
@@ -131,8 +134,8 @@ var reportOutline = []formSection{
 		{Path: "profile", Fields: []formField{
 			{Key: "area_ha", Label: "Diện tích tự nhiên", Unit: "ha", Kind: kindDecimal},
 			{Key: "hamlets", Label: "Số xóm, thôn, bản", Unit: "xóm", Kind: kindInt},
-			{Key: "households", Label: "Số hộ", Unit: "hộ", Kind: kindInt},
-			{Key: "population", Label: "Dân số", Unit: "người", Kind: kindInt},
+			{Key: "households", Label: "Số hộ", Unit: "hộ", Kind: kindInt, NeverNone: true},
+			{Key: "population", Label: "Dân số", Unit: "người", Kind: kindInt, NeverNone: true},
 			{Key: "ethnic_minority_share_pct", Label: "Tỷ lệ người dân tộc thiểu số", Unit: "%", Kind: kindPercent},
 			{Key: "party_cells", Label: "Số chi bộ", Unit: "chi bộ", Kind: kindInt},
 			{Key: "party_members", Label: "Số đảng viên", Unit: "người", Kind: kindInt},

@@ -58,7 +58,7 @@ func (a *App) communeHistory(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		row := historyRow{RevisionSummary: s, OnBehalf: s.Role != models.RoleCommune}
+		row := historyRow{RevisionSummary: s, OnBehalf: s.Role == models.RoleDistrict || s.Role == models.RoleAdmin}
 		row.Changes, row.More = changesBetween(prev, cur)
 		if s.Revision > 1 && len(row.Changes) == 0 && row.More == 0 {
 			row.Changes = []historyChange{{Label: "Nội dung không đổi (chỉ đổi trạng thái)"}}
@@ -90,7 +90,7 @@ func changesBetween(prev, cur formValues) (changes []historyChange, more int) {
 			more++
 			continue
 		}
-		changes = append(changes, historyChange{Label: outlineLabel(k), Old: orEmpty(prev[k]), New: orEmpty(cur[k])})
+		changes = append(changes, historyChange{Label: outlineLabel(k), Old: orEmpty(shownValue(prev[k])), New: orEmpty(shownValue(cur[k]))})
 	}
 	return changes, more
 }

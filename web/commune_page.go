@@ -58,7 +58,16 @@ func (a *App) communeForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v.Notice = savedNotice(r.URL.Query().Get("da"), v.Report.Revision)
+	n := v.Report.Revision
+	if da := r.URL.Query().Get("da"); da == "gui" && v.Found {
+		// The notice counts sendings; drafts saved before are not.
+		list, err := a.Store.ListRevisions(r.Context(), v.Unit, v.Period)
+		if err != nil {
+			return err
+		}
+		n = sendingOf(list.Items, v.Report.Revision)
+	}
+	v.Notice = savedNotice(r.URL.Query().Get("da"), n)
 	values := formValues{}
 	if v.Found {
 		if values, err = formOfReport(v.Report.Report); err != nil {
@@ -85,13 +94,14 @@ func (a *App) communeForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 // savedNotice is the notice at the top of the form after the save that
-// redirected to it (?da=…).
-func savedNotice(da string, revision int) string {
+// redirected to it (?da=…), with n the number of the save (a draft) or of
+// the sending.
+func savedNotice(da string, n int) string {
 	switch da {
 	case "luu-nhap":
-		return fmt.Sprintf("Đã lưu bản nháp (lần lưu %d). Bản nháp chưa được gửi lên huyện.", revision)
+		return fmt.Sprintf("Đã lưu bản nháp (lần lưu %d). Bản nháp chưa được gửi lên cấp trên.", n)
 	case "gui":
-		return fmt.Sprintf("Đã gửi báo cáo lên cấp trên (lần gửi %d).", revision)
+		return fmt.Sprintf("Đã gửi báo cáo lên cấp trên (lần gửi %d).", n)
 	case "luu-tam":
 		return "Đã lưu tạm bản nháp. Bản nháp còn lỗi (đánh dấu đỏ) nên chưa thành bản nháp của báo cáo: sửa hết lỗi rồi bấm Lưu nháp hoặc Gửi báo cáo."
 	case "bo-nhap":

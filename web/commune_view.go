@@ -125,7 +125,7 @@ func (b *formLayout) takeBoth(path, label string, errs, warnings *[]string) {
 // blankInput is an input as the outline describes it, without a value.
 func blankInput(f formField, name string) inputView {
 	in := inputView{Name: name, ID: fieldID(name), Label: f.Label, Unit: f.Unit, Hint: f.Hint, Kind: kindNames[f.Kind],
-		Numeric: f.Kind.numeric(), CanBeNone: f.Kind == kindInt || f.Kind == kindMoney}
+		Numeric: f.Kind.numeric(), CanBeNone: (f.Kind == kindInt || f.Kind == kindMoney) && !f.NeverNone}
 	for _, o := range f.Options {
 		in.Options = append(in.Options, optionView{Value: o[0], Label: o[1]})
 	}

@@ -35,6 +35,8 @@ var funcs = template.FuncMap{
 	// isTrue reads a yes/no that may be unknown (nil): a pointer is
 	// always true to {{if}}, its value is not.
 	"isTrue": func(b *bool) bool { return b != nil && *b },
+	"office": officeOf,
+	"who":    actorName,
 	"fig": func(label, value string, warnings map[string][]string, key string) figure {
 		return figure{Label: label, Value: value, Warn: warnings[key], Field: key}
 	},
@@ -77,6 +79,35 @@ func fmtDate(d models.Date) string {
 	}
 	s := d.String() // YYYY-MM-DD
 	return s[8:10] + "/" + s[5:7] + "/" + s[0:4]
+}
+
+// shownValue is a stored value as a page shows it: a date (2025-12-15)
+// as 15/12/2025, anything else as it is.
+func shownValue(s string) string {
+	if d, err := models.ParseDate(s); err == nil && len(s) == len("2025-12-15") {
+		return fmtDate(d)
+	}
+	return s
+}
+
+// officeOf is the people's committee of a unit as documents name it:
+// "UBND xã Trung Hội", the kind in lower case after UBND.
+func officeOf(name string) string {
+	for _, kind := range models.UnitNamePrefixes {
+		if rest, ok := strings.CutPrefix(name, kind); ok {
+			return "UBND " + strings.ToLower(kind) + rest
+		}
+	}
+	return "UBND " + name
+}
+
+// actorName is who did something, as the pages say it: what was done on
+// the server itself is the system administrator's.
+func actorName(s string) string {
+	if s == models.CommandLine.Name {
+		return "Quản trị hệ thống (trên máy chủ)"
+	}
+	return s
 }
 
 func fmtDatePtr(d *models.Date) string {

@@ -68,6 +68,7 @@ type overviewData struct {
 	DaysLeft   int
 	Overdue    bool
 	Communes   []models.CompletenessUnit // when the children are communes
+	CommunesOf string                    // what they are: "xã, phường"
 	Children   []childRow                // otherwise
 	Sort       string
 	Indicators []indicatorRow
@@ -224,6 +225,11 @@ func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int,
 
 	if communeChildren {
 		d.Communes = slices.Clone(d.C.Units)
+		kinds := map[models.UnitKind]bool{}
+		for _, b := range roll.Breakdown {
+			kinds[b.Kind] = true
+		}
+		d.CommunesOf = models.CommunesNoun(func(k models.UnitKind) bool { return kinds[k] })
 		d.Sort = sortCommunes(d.Communes, r.URL.Query().Get("sap-xep"))
 	} else {
 		for _, b := range roll.Breakdown {

@@ -29,6 +29,21 @@ type reportData struct {
 	OverviewOf string
 }
 
+// Sending is the number of the sending that revision rev was.
+func (d reportData) Sending(rev int) int { return sendingOf(d.Revisions, rev) }
+
+// sendingOf is the number of the sending that revision rev was, counted
+// over a report's history: drafts saved before it are not sendings.
+func sendingOf(history []models.RevisionSummary, rev int) int {
+	n := 0
+	for _, r := range history {
+		if r.Revision <= rev && r.Status != models.StatusDraft {
+			n++
+		}
+	}
+	return n
+}
+
 // warningItem is a warning in the list at the foot of the report, named
 // as the commune's form names its field and worded as the form words it.
 type warningItem struct {
@@ -179,7 +194,7 @@ func (a *App) diff(w http.ResponseWriter, r *http.Request) error {
 			continue
 		}
 		if fa[k] != fb[k] {
-			dd.Rows = append(dd.Rows, diffRow{Field: k, Label: outlineLabel(k), Old: orDash(fa[k]), New: orDash(fb[k])})
+			dd.Rows = append(dd.Rows, diffRow{Field: k, Label: outlineLabel(k), Old: orDash(shownValue(fa[k])), New: orDash(shownValue(fb[k]))})
 		}
 	}
 	list, err := a.Store.ListRevisions(r.Context(), u, per.String())
