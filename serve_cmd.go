@@ -51,6 +51,12 @@ func cmdServe(ctx context.Context, args []string) error {
 	if cfg.RateBurst, err = strconv.Atoi(env("RATE_BURST", "0")); err != nil || cfg.RateBurst < 0 {
 		return fmt.Errorf("RATE_BURST must be a whole number (0: twice RATE_LIMIT)")
 	}
+	if cfg.ImportRate, err = strconv.ParseFloat(env("IMPORT_RATE", "1"), 64); err != nil || cfg.ImportRate < 0 {
+		return fmt.Errorf("IMPORT_RATE must be a number of imports per second (0 turns this limit off)")
+	}
+	if cfg.ImportBurst, err = strconv.Atoi(env("IMPORT_BURST", "10")); err != nil || cfg.ImportBurst < 1 {
+		return fmt.Errorf("IMPORT_BURST must be a whole number of at least 1")
+	}
 	for _, o := range strings.Split(os.Getenv("CORS_ORIGINS"), ",") {
 		if o = strings.TrimSpace(o); o != "" {
 			cfg.CORSOrigins = append(cfg.CORSOrigins, o)

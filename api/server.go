@@ -40,6 +40,11 @@ type Config struct {
 	// (per server process), RateBurst how many at once; 0 turns limiting off.
 	RateLimit float64
 	RateBurst int
+	// ImportRate is the imports per second each token or person may start
+	// on average (the API's and the page's alike), ImportBurst how many in
+	// a row; 0 turns this limit off.
+	ImportRate  float64
+	ImportBurst int
 	// CORSOrigins are the origins of browser dashboards allowed to call the
 	// API ("*" for any); none by default, so browsers refuse other origins.
 	CORSOrigins []string
@@ -73,6 +78,9 @@ func New(cfg Config) *echo.Echo {
 		cfg.BodyLimit = MaxBody
 	}
 	s := &server{cfg: cfg, log: cfg.Logger, h: &handlers.Handler{Store: cfg.Store, Log: cfg.Logger}}
+	if cfg.ImportRate > 0 {
+		s.h.ImportRate = handlers.NewClientRate("import", cfg.ImportRate, max(1, cfg.ImportBurst))
+	}
 	if cfg.RateLimit > 0 {
 		s.limiter = newTokenLimiter(cfg.RateLimit, cfg.RateBurst)
 	}
@@ -149,7 +157,7 @@ func New(cfg Config) *echo.Echo {
 	v1.DELETE("/tokens/:id", adapt(s.h.RevokeToken), auth)
 
 	// The web app answers its own paths (web.Mounts) with net/http.
-	app, err := web.New(web.Config{Store: cfg.Store, Logger: cfg.Logger, ClientAddr: e.IPExtractor})
+	app, err := web.New(web.Config{Store: cfg.Store, Logger: cfg.Logger, ClientAddr: e.IPExtractor, ImportRate: s.h.ImportRate})
 	if err != nil {
 		panic(fmt.Sprintf("web app: %v", err)) // the templates are embedded: a broken one is a build defect
 	}

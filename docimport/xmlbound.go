@@ -3,6 +3,7 @@ package docimport
 import (
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 
 	"doingoai/models"
@@ -31,10 +32,10 @@ func (e *costError) Error() string { return e.err.Error() }
 
 var (
 	errTooManyAttrs = &costError{models.Errorf(models.EINVALID, "Tệp .docx bị hỏng hoặc được dựng bất thường: một phần tử XML có hơn %d thuộc tính. Hãy mở bằng Word, lưu lại dưới dạng .docx rồi gửi lại. (An element has over %d attributes.)", maxAttrs, maxAttrs)}
-	errTooDeep      = &costError{damaged("lồng nhau quá sâu")}
-	errDeclaration  = &costError{damaged("có khai báo DOCTYPE hoặc <!…> mà Word không bao giờ viết")}
+	errTooDeep      = &costError{damaged(fmt.Sprintf("các phần tử XML lồng nhau quá %d tầng", maxDepth))}
+	errDeclaration  = &costError{damaged("XML có khai báo DOCTYPE hoặc <!…>, điều Word không bao giờ viết")}
 	errTokenTooLong = &costError{models.Errorf(models.ETOOLARGE, "Tệp .docx được dựng bất thường: một thẻ XML hoặc một đoạn chữ liền dài hơn %d MiB. (One tag or run of text is over %d MiB.)", maxToken>>20, maxToken>>20)}
-	errTooManyTags  = &costError{models.Errorf(models.ETOOLARGE, "Tài liệu có hơn %d thẻ XML, quá lớn đối với một báo cáo; có thể tệp bị hỏng. (The document has over %d XML tags.)", maxTokens, maxTokens)}
+	errTooManyTags  = &costError{models.Errorf(models.ETOOLARGE, "Tệp .docx có hơn %s thẻ XML, quá lớn đối với một báo cáo; có thể tệp bị hỏng. (The document has over %d XML tags.)", models.FormatVNInt(maxTokens), maxTokens)}
 )
 
 // newBoundedDecoder returns a strict decoder of r whose input is checked

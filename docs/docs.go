@@ -465,7 +465,7 @@ const docTemplate = `{
                         }
                     },
                     "503": {
-                        "description": "every export slot of the server is busy (the report is drafted in the same slots as CSV and xlsx files); Retry-After says when to try again",
+                        "description": "every export slot of the server, or this token's share of them (half), is busy (the report is drafted in the same slots as CSV and xlsx files); Retry-After says when to try again",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
                         },
@@ -1238,7 +1238,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Reads a commune's existing report — a ` + "`" + `.docx` + "`" + `, UTF-8 text, or UTF-16 text with a byte-order mark — into the structured report, storing nothing: every figure set has an entry in ` + "`" + `found` + "`" + ` quoting the words it was read from; a figure the document does not state stays null and is listed in ` + "`" + `not_found` + "`" + `, never guessed as 0.\nThe body is the file itself (` + "`" + `Content-Type` + "`" + ` of a .docx, or ` + "`" + `text/plain` + "`" + `) or ` + "`" + `multipart/form-data` + "`" + ` with the file in the field ` + "`" + `file` + "`" + `. ` + "`" + `unit` + "`" + ` and ` + "`" + `period` + "`" + ` may be left out when the document names them: the commune in its header or closing (matched without diacritics among the units this token may act on, preferring the one that existed in that period) and the year or half-year in its title (\"năm 2024\", \"6 tháng đầu năm 2025\" → 2025S1, \"6 tháng cuối năm\" → S2).\n` + "`" + `?save=draft` + "`" + ` also stores the result as a draft revision (201, ` + "`" + `Location` + "`" + `), audited as imported; 409 if the report is already submitted. An old ` + "`" + `.doc` + "`" + `, a PDF or an image is 415 with a ` + "`" + `detail` + "`" + ` saying to save the file as ` + "`" + `.docx` + "`" + `.",
+                "description": "Reads a commune's existing report — a ` + "`" + `.docx` + "`" + `, UTF-8 text, or UTF-16 text with a byte-order mark — into the structured report, storing nothing: every figure set has an entry in ` + "`" + `found` + "`" + ` quoting the words it was read from; a figure the document does not state stays null and is listed in ` + "`" + `not_found` + "`" + `, never guessed as 0.\nThe body is the file itself (` + "`" + `Content-Type` + "`" + ` of a .docx, or ` + "`" + `text/plain` + "`" + `) or ` + "`" + `multipart/form-data` + "`" + ` with the file in the field ` + "`" + `file` + "`" + `. ` + "`" + `unit` + "`" + ` and ` + "`" + `period` + "`" + ` may be left out when the document names them: the commune in its header or closing (matched without diacritics among the units this token may act on, preferring the one that existed in that period) and the year or half-year in its title (\"năm 2024\", \"6 tháng đầu năm 2025\" → 2025S1, \"6 tháng cuối năm\" → S2).\nBounds: a document is read a few at a time (one per CPU of the server, a token holding at most half of them; the rest wait up to 5 s, then 503 with ` + "`" + `Retry-After` + "`" + `), and a token may start 10 imports in a row, then one a second (429). A ` + "`" + `.docx` + "`" + ` whose XML nests deeper than 200 elements, puts more than 256 attributes on one element or declares a DOCTYPE is 422; one whose XML unpacks to more than 16 MiB, has more than 250,000 tags or a tag or run of text over 1 MiB is 413.\n` + "`" + `?save=draft` + "`" + ` also stores the result as a draft revision (201, ` + "`" + `Location` + "`" + `), audited as imported; 409 if the report is already submitted. An old ` + "`" + `.doc` + "`" + `, a PDF or an image is 415 with a ` + "`" + `detail` + "`" + ` saying to save the file as ` + "`" + `.docx` + "`" + `.",
                 "consumes": [
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     "text/plain",
@@ -1405,7 +1405,7 @@ const docTemplate = `{
                         }
                     },
                     "429": {
-                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "description": "too many requests for this token, or more than 10 imports in a row (then one a second); Retry-After says when to try again",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
                         },
@@ -1426,6 +1426,22 @@ const docTemplate = `{
                             "$ref": "#/definitions/models.Problem"
                         },
                         "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "503": {
+                        "description": "every import slot of the server, or this token's share of them, stayed busy for 5 s; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before trying again"
+                            },
                             "X-Request-Id": {
                                 "type": "string",
                                 "description": "the id of the request, as logged"
@@ -2293,7 +2309,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Totals over every commune-level unit below ` + "`" + `unit` + "`" + `, at any depth (province → district → commune, or province → commune since 2025). Sums, ratios of sums and means weighted by population; ` + "`" + `value` + "`" + ` is null where no commune reported the indicator and ` + "`" + `reporting` + "`" + ` says how many did. Counts submitted and accepted reports (drafts and returned reports are not counted), or accepted ones only with ` + "`" + `status=accepted` + "`" + `. A rollup reflects every submission that has been answered: totals are kept up to date in the submission's own transaction.\n` + "`" + `by=child` + "`" + ` adds a row per child unit (null kept as null); ` + "`" + `periods` + "`" + ` adds a series; ` + "`" + `format=csv` + "`" + ` (UTF-8 with BOM) or ` + "`" + `format=xlsx` + "`" + ` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.\nA period is read in the tree of its last day (2025: the units that existed on 2025-12-31). ` + "`" + `tree=DATE` + "`" + ` regroups every period asked in the tree of that day instead, so that a series is comparable across a reorganisation (the 2025 reform): an old commune that went whole into a new one counts there; one that was divided is never split by a guess — it counts only at the first unit where all its successors meet and is listed in ` + "`" + `not_comparable` + "`" + `. A tree date in the future, before the first unit, or on which ` + "`" + `unit` + "`" + ` names no unit is 422.\n**Three media types, one operation.** The answer's type follows ` + "`" + `format` + "`" + `, not the Accept header: ` + "`" + `application/json` + "`" + ` (a Rollup) by default, ` + "`" + `text/csv; charset=utf-8` + "`" + ` with ` + "`" + `format=csv` + "`" + `, ` + "`" + `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` + "`" + ` with ` + "`" + `format=xlsx` + "`" + `. A generated client should call this operation with ` + "`" + `format` + "`" + ` left out (or json) for typed figures, and read the body as bytes with csv or xlsx. A CSV file holds one table: ` + "`" + `by=child` + "`" + ` together with ` + "`" + `periods` + "`" + ` is refused in CSV (422), not in xlsx. Text cells that begin with =, +, -, @, a tab or a carriage return start with an apostrophe in CSV, so that a spreadsheet never runs them as formulas.\nBounds: a code repeated in ` + "`" + `indicators` + "`" + ` or ` + "`" + `periods` + "`" + ` counts once, and ` + "`" + `indicators` + "`" + ` names at most 100 codes; one request asks for at most 100,000 figures (periods × units × indicators, the units being ` + "`" + `unit` + "`" + ` and, with ` + "`" + `by=child` + "`" + `, its children): more is 422. CSV and xlsx files, here and on the web pages, are built a few at a time (one per CPU of the server): when every slot is busy for 10 s the answer is 503 with ` + "`" + `Retry-After` + "`" + `.",
+                "description": "Totals over every commune-level unit below ` + "`" + `unit` + "`" + `, at any depth (province → district → commune, or province → commune since 2025). Sums, ratios of sums and means weighted by population; ` + "`" + `value` + "`" + ` is null where no commune reported the indicator and ` + "`" + `reporting` + "`" + ` says how many did. Counts submitted and accepted reports (drafts and returned reports are not counted), or accepted ones only with ` + "`" + `status=accepted` + "`" + `. A rollup reflects every submission that has been answered: totals are kept up to date in the submission's own transaction.\n` + "`" + `by=child` + "`" + ` adds a row per child unit (null kept as null); ` + "`" + `periods` + "`" + ` adds a series; ` + "`" + `format=csv` + "`" + ` (UTF-8 with BOM) or ` + "`" + `format=xlsx` + "`" + ` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.\nA period is read in the tree of its last day (2025: the units that existed on 2025-12-31). ` + "`" + `tree=DATE` + "`" + ` regroups every period asked in the tree of that day instead, so that a series is comparable across a reorganisation (the 2025 reform): an old commune that went whole into a new one counts there; one that was divided is never split by a guess — it counts only at the first unit where all its successors meet and is listed in ` + "`" + `not_comparable` + "`" + `. A tree date in the future, before the first unit, or on which ` + "`" + `unit` + "`" + ` names no unit is 422.\n**Three media types, one operation.** The answer's type follows ` + "`" + `format` + "`" + `, not the Accept header: ` + "`" + `application/json` + "`" + ` (a Rollup) by default, ` + "`" + `text/csv; charset=utf-8` + "`" + ` with ` + "`" + `format=csv` + "`" + `, ` + "`" + `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` + "`" + ` with ` + "`" + `format=xlsx` + "`" + `. A generated client should call this operation with ` + "`" + `format` + "`" + ` left out (or json) for typed figures, and read the body as bytes with csv or xlsx. A CSV file holds one table: ` + "`" + `by=child` + "`" + ` together with ` + "`" + `periods` + "`" + ` is refused in CSV (422), not in xlsx. Text cells that begin with =, +, -, @, a tab or a carriage return start with an apostrophe in CSV, so that a spreadsheet never runs them as formulas.\nBounds: a code repeated in ` + "`" + `indicators` + "`" + ` or ` + "`" + `periods` + "`" + ` counts once, and ` + "`" + `indicators` + "`" + ` names at most 100 codes; one request asks for at most 100,000 figures (periods × units × indicators, the units being ` + "`" + `unit` + "`" + ` and, with ` + "`" + `by=child` + "`" + `, its children): more is 422. CSV and xlsx files, here and on the web pages, are built a few at a time (one per CPU of the server, a token or person holding at most half of them): when every slot, or the token's share, is busy for 10 s the answer is 503 with ` + "`" + `Retry-After` + "`" + `.",
                 "produces": [
                     "application/json",
                     "text/csv",
@@ -2467,7 +2483,7 @@ const docTemplate = `{
                         }
                     },
                     "503": {
-                        "description": "format=csv or xlsx: every export slot of the server is busy; Retry-After says when to try again",
+                        "description": "format=csv or xlsx: every export slot of the server, or this token's share of them (half), is busy; Retry-After says when to try again",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
                         },

@@ -31,7 +31,7 @@ const DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml
 //	@Failure		422			{object}	models.Problem	"a bad query value, or a commune-level unit (it reports; it has no consolidated report)"
 //	@Failure		429			{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
 //	@Failure		500			{object}	models.Problem	"an internal error, logged with the request id"
-//	@Failure		503			{object}	models.Problem	"every export slot of the server is busy (the report is drafted in the same slots as CSV and xlsx files); Retry-After says when to try again"
+//	@Failure		503			{object}	models.Problem	"every export slot of the server, or this token's share of them (half), is busy (the report is drafted in the same slots as CSV and xlsx files); Retry-After says when to try again"
 //	@Header			200	{string}	Content-Disposition	"attachment; filename=\"bao-cao-doi-ngoai-167-2024.docx\" (not with format=json)"
 //	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
 //	@Header			429	{string}	Retry-After	"seconds to wait before the next request"

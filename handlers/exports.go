@@ -2,13 +2,10 @@ package handlers
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"net/http"
 	"runtime"
 	"time"
-
-	"golang.org/x/sync/semaphore"
 
 	"doingoai/consolidated"
 	"doingoai/export"
@@ -16,58 +13,20 @@ import (
 	"doingoai/store"
 )
 
-// ExportSlots bounds how many files (CSV, XLSX, the consolidated report)
-// are built at once: each is built in memory, and many at once would pass
-// the memory limit and slow every other request.
-type ExportSlots struct {
-	sem  *semaphore.Weighted
-	wait time.Duration
-}
-
-// NewExportSlots returns n slots; an export waits at most wait for one.
-func NewExportSlots(n int, wait time.Duration) *ExportSlots {
-	return &ExportSlots{sem: semaphore.NewWeighted(int64(max(1, n))), wait: wait}
-}
-
 // Exports are the export slots of this process (one per CPU, a wait of
 // 10 s), shared by GET /rollups?format=csv|xlsx, GET /consolidated and the
 // pages' downloads: all go through ExportRollup or ExportConsolidated.
-var Exports = NewExportSlots(runtime.GOMAXPROCS(0), 10*time.Second)
-
-// Acquire waits for a free slot, at most the slots' wait, and returns what
-// gives it back. When none frees in time it returns EUNAVAILABLE; when ctx
-// ends first, ctx's error.
-func (s *ExportSlots) Acquire(ctx context.Context) (release func(), err error) {
-	wctx, cancel := context.WithTimeout(ctx, s.wait)
-	err = s.sem.Acquire(wctx, 1)
-	cancel()
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, models.Errorf(models.EUNAVAILABLE, "every export slot of the server is busy; retry in a few seconds")
-	}
-	return func() { s.sem.Release(1) }, nil
-}
-
-// exportRetryAfter is the Retry-After, in seconds, of an export refused
-// because every slot is busy.
-const exportRetryAfter = "5"
+// Each file is built in memory, and many at once would pass the memory
+// limit and slow every other request; one client holds at most half of
+// them (Slots).
+var Exports = NewSlots("export", runtime.GOMAXPROCS(0), 10*time.Second)
 
 // inExportSlot runs build in one of the Exports slots and gives the slot
 // back before anything is sent: a client that reads slowly holds no slot.
-// With every slot busy it sets Retry-After and returns EUNAVAILABLE (503)
-// before build reads anything.
+// With every slot (or the client's share) busy it sets Retry-After and
+// returns EUNAVAILABLE (503) before build reads anything.
 func inExportSlot(w http.ResponseWriter, r *http.Request, build func() error) error {
-	release, err := Exports.Acquire(r.Context())
-	if err != nil {
-		if models.ErrorCode(err) == models.EUNAVAILABLE {
-			w.Header().Set("Retry-After", exportRetryAfter)
-		}
-		return err
-	}
-	defer release()
-	return build()
+	return inSlot(w, r, Exports, build)
 }
 
 // ExportRollup computes the rollup q and sends it as a CSV or Excel (xlsx)

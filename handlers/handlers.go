@@ -28,6 +28,9 @@ type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 type Handler struct {
 	Store *store.Store
 	Log   *slog.Logger
+	// ImportRate limits how many imports each client may start (the API's
+	// and the page's share one); nil: no limit.
+	ImportRate *ClientRate
 }
 
 // writeJSON writes v as JSON with status.

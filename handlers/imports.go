@@ -52,6 +52,7 @@ type ImportResult struct {
 //	@ID				importReport
 //	@Description	Reads a commune's existing report — a `.docx`, UTF-8 text, or UTF-16 text with a byte-order mark — into the structured report, storing nothing: every figure set has an entry in `found` quoting the words it was read from; a figure the document does not state stays null and is listed in `not_found`, never guessed as 0.
 //	@Description	The body is the file itself (`Content-Type` of a .docx, or `text/plain`) or `multipart/form-data` with the file in the field `file`. `unit` and `period` may be left out when the document names them: the commune in its header or closing (matched without diacritics among the units this token may act on, preferring the one that existed in that period) and the year or half-year in its title ("năm 2024", "6 tháng đầu năm 2025" → 2025S1, "6 tháng cuối năm" → S2).
+//	@Description	Bounds: a document is read a few at a time (one per CPU of the server, a token holding at most half of them; the rest wait up to 5 s, then 503 with `Retry-After`), and a token may start 10 imports in a row, then one a second (429). A `.docx` whose XML nests deeper than 200 elements, puts more than 256 attributes on one element or declares a DOCTYPE is 422; one whose XML unpacks to more than 16 MiB, has more than 250,000 tags or a tag or run of text over 1 MiB is 413.
 //	@Description	`?save=draft` also stores the result as a draft revision (201, `Location`), audited as imported; 409 if the report is already submitted. An old `.doc`, a PDF or an image is 415 with a `detail` saying to save the file as `.docx`.
 //	@Tags			reports
 //	@Accept			application/vnd.openxmlformats-officedocument.wordprocessingml.document
@@ -73,10 +74,12 @@ type ImportResult struct {
 //	@Failure		413		{object}	models.Problem	"body over 1 MiB, or a document that unpacks to too much"
 //	@Failure		415		{object}	models.Problem	"not a .docx or text: an old .doc, a PDF, an image — save it as .docx"
 //	@Failure		422		{object}	models.Problem	"a damaged file; the unit or period not given and not found in the document, or ambiguous (the detail says which); a bad query value; with ?save=draft, a report that cannot be saved"
-//	@Failure		429		{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
+//	@Failure		429		{object}	models.Problem	"too many requests for this token, or more than 10 imports in a row (then one a second); Retry-After says when to try again"
 //	@Failure		500		{object}	models.Problem	"an internal error, logged with the request id"
+//	@Failure		503		{object}	models.Problem	"every import slot of the server, or this token's share of them, stayed busy for 5 s; Retry-After says when to try again"
 //	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
 //	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
+//	@Header			503	{string}	Retry-After	"seconds to wait before trying again"
 //	@Header			all	{string}	X-Request-Id	"the id of the request, as logged"
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports/import [post]
@@ -87,11 +90,14 @@ func (h *Handler) ImportReport(w http.ResponseWriter, r *http.Request) error {
 		return &models.Error{Code: models.EINVALID, Message: "the query is not valid",
 			Fields: []models.FieldError{{Field: "save", Message: "must be draft (or left out to store nothing)"}}}
 	}
+	if err := h.ImportRate.Allow(w, r.Context()); err != nil {
+		return err
+	}
 	data, err := readDocumentBody(r)
 	if err != nil {
 		return err
 	}
-	out, created, err := h.Import(r.Context(), data, q.Get("unit"), q.Get("period"), save == "draft")
+	out, created, err := h.ImportInSlot(w, r, data, q.Get("unit"), q.Get("period"), save == "draft")
 	if err != nil {
 		return err
 	}

@@ -91,7 +91,7 @@ func (h *Handler) scopeAbove(r *http.Request, t *models.Tree, u *models.TreeUnit
 //	@Description	`by=child` adds a row per child unit (null kept as null); `periods` adds a series; `format=csv` (UTF-8 with BOM) or `format=xlsx` returns a file with Vietnamese headers. Money and counts are exact to the last digit, even past 2^53.
 //	@Description	A period is read in the tree of its last day (2025: the units that existed on 2025-12-31). `tree=DATE` regroups every period asked in the tree of that day instead, so that a series is comparable across a reorganisation (the 2025 reform): an old commune that went whole into a new one counts there; one that was divided is never split by a guess — it counts only at the first unit where all its successors meet and is listed in `not_comparable`. A tree date in the future, before the first unit, or on which `unit` names no unit is 422.
 //	@Description	**Three media types, one operation.** The answer's type follows `format`, not the Accept header: `application/json` (a Rollup) by default, `text/csv; charset=utf-8` with `format=csv`, `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` with `format=xlsx`. A generated client should call this operation with `format` left out (or json) for typed figures, and read the body as bytes with csv or xlsx. A CSV file holds one table: `by=child` together with `periods` is refused in CSV (422), not in xlsx. Text cells that begin with =, +, -, @, a tab or a carriage return start with an apostrophe in CSV, so that a spreadsheet never runs them as formulas.
-//	@Description	Bounds: a code repeated in `indicators` or `periods` counts once, and `indicators` names at most 100 codes; one request asks for at most 100,000 figures (periods × units × indicators, the units being `unit` and, with `by=child`, its children): more is 422. CSV and xlsx files, here and on the web pages, are built a few at a time (one per CPU of the server): when every slot is busy for 10 s the answer is 503 with `Retry-After`.
+//	@Description	Bounds: a code repeated in `indicators` or `periods` counts once, and `indicators` names at most 100 codes; one request asks for at most 100,000 figures (periods × units × indicators, the units being `unit` and, with `by=child`, its children): more is 422. CSV and xlsx files, here and on the web pages, are built a few at a time (one per CPU of the server, a token or person holding at most half of them): when every slot, or the token's share, is busy for 10 s the answer is 503 with `Retry-After`.
 //	@Tags			rollups
 //	@Produce		json
 //	@Produce		text/csv
@@ -112,7 +112,7 @@ func (h *Handler) scopeAbove(r *http.Request, t *models.Tree, u *models.TreeUnit
 //	@Failure		422			{object}	models.Problem	"a bad query value"
 //	@Failure		429			{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
 //	@Failure		500			{object}	models.Problem	"an internal error, logged with the request id"
-//	@Failure		503			{object}	models.Problem	"format=csv or xlsx: every export slot of the server is busy; Retry-After says when to try again"
+//	@Failure		503			{object}	models.Problem	"format=csv or xlsx: every export slot of the server, or this token's share of them (half), is busy; Retry-After says when to try again"
 //	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
 //	@Header			429	{string}	Retry-After	"seconds to wait before the next request"
 //	@Header			503	{string}	Retry-After	"seconds to wait before the next request"

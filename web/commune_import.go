@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"unicode"
 
 	"doingoai/docimport"
 	"doingoai/handlers"
@@ -28,6 +29,11 @@ func (a *App) communeImport(w http.ResponseWriter, r *http.Request) error {
 		a.renderCommune(w, r, http.StatusConflict, v, formValues{}, fieldMessages{})
 		return nil
 	}
+	if err := a.importRate.Allow(w, r.Context()); err != nil {
+		v.Problem = fmt.Sprintf("Bạn đã gửi nhiều file liên tiếp. Xin chờ %s giây rồi gửi lại.", w.Header().Get("Retry-After"))
+		a.renderCommune(w, r, http.StatusTooManyRequests, v, formValues{}, fieldMessages{})
+		return nil
+	}
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
 		v.Problem = "Chưa chọn file. Hãy chọn file Word (.docx) hoặc văn bản (.txt) của báo cáo."
@@ -39,18 +45,28 @@ func (a *App) communeImport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ctx := models.WithPrincipal(r.Context(), session(r).Principal)
-	out, _, err := (&handlers.Handler{Store: a.Store, Log: a.Log}).Import(ctx, data, v.Unit.Code, v.Period, false)
+	out, _, err := (&handlers.Handler{Store: a.Store, Log: a.Log}).ImportInSlot(w, r, data, v.Unit.Code, v.Period, false)
 	if err != nil {
 		var apiErr *models.Error
 		if !errors.As(err, &apiErr) || apiErr.Code == models.EFORBIDDEN {
 			return err
 		}
+		status := http.StatusUnprocessableEntity
+		switch apiErr.Code {
+		case models.EUNAVAILABLE:
+			v.Problem = fmt.Sprintf("Máy chủ đang bận đọc các file khác. Xin chờ %s giây rồi gửi lại; chưa có gì được lưu.", w.Header().Get("Retry-After"))
+			a.renderCommune(w, r, http.StatusServiceUnavailable, v, formValues{}, fieldMessages{})
+			return nil
+		case models.ETOOLARGE:
+			status = http.StatusRequestEntityTooLarge
+		}
 		v.Problem = "Không đọc được file này. Hãy lưu báo cáo dưới dạng Word (.docx) hoặc văn bản (.txt) rồi thử lại."
 		if len(apiErr.Fields) > 0 {
 			v.Problem += " (" + viText(apiErr.Fields[0].Message) + ")"
+		} else if why, ok := vietnamesePart(apiErr.Message); ok {
+			v.Problem += " " + why
 		}
-		a.renderCommune(w, r, http.StatusUnprocessableEntity, v, formValues{}, fieldMessages{})
+		a.renderCommune(w, r, status, v, formValues{}, fieldMessages{})
 		return nil
 	}
 	values, err := formOfReport(out.Report)
@@ -131,4 +147,20 @@ func countWord(n int) string {
 		return "hai"
 	}
 	return fmt.Sprint(n)
+}
+
+// vietnamesePart returns the Vietnamese of a reader's message written as
+// "Vietnamese. (English.)", and whether it is one.
+func vietnamesePart(msg string) (string, bool) {
+	i := strings.LastIndex(msg, " (")
+	if i <= 0 || !strings.HasSuffix(msg, ")") {
+		return "", false
+	}
+	vi := msg[:i]
+	for _, r := range vi {
+		if r > unicode.MaxASCII {
+			return vi, true
+		}
+	}
+	return "", false
 }

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"doingoai/handlers"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -43,6 +44,9 @@ type Config struct {
 	// so that sign-ins and API calls count one client alike. Without it
 	// the client is the peer.
 	ClientAddr func(*http.Request) string
+	// ImportRate limits how many documents each person may have read by
+	// "Bắt đầu từ file Word"; nil: no limit.
+	ImportRate *handlers.ClientRate
 }
 
 // App is the web app: its routes, templates and the store.
@@ -55,6 +59,8 @@ type App struct {
 	assetHash map[string]string // static file → short hash of its content, for cache busting
 	origin    *http.CrossOriginProtection
 	addrOf    func(*http.Request) string
+
+	importRate *handlers.ClientRate // Config.ImportRate
 
 	periodsMu sync.Mutex
 	periods   []string
@@ -75,7 +81,7 @@ func New(cfg Config) (*App, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	a := &App{Store: cfg.Store, Log: cfg.Logger, mux: http.NewServeMux(), origin: http.NewCrossOriginProtection(), addrOf: cfg.ClientAddr}
+	a := &App{Store: cfg.Store, Log: cfg.Logger, mux: http.NewServeMux(), origin: http.NewCrossOriginProtection(), importRate: cfg.ImportRate, addrOf: cfg.ClientAddr}
 	if a.addrOf == nil {
 		a.addrOf = peerAddr
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"doingoai/api"
 	"doingoai/internal/apitest"
 	"doingoai/models"
 	"doingoai/web"
@@ -56,7 +57,14 @@ func newSite(t *testing.T) *site {
 // newEmptySite is newSite without Bộc Nhiêu's report: the clerk writes it.
 func newEmptySite(t *testing.T) *site {
 	t.Helper()
-	env := apitest.New(t)
+	return newEmptySiteWith(t, nil)
+}
+
+// newEmptySiteWith is newEmptySite with the server's configuration
+// changed by configure.
+func newEmptySiteWith(t *testing.T, configure func(*api.Config)) *site {
+	t.Helper()
+	env := apitest.NewWith(t, configure)
 	for _, p := range people {
 		if _, _, err := env.Store.CreateUser(context.Background(), models.CommandLine, p); err != nil {
 			t.Fatal(err)

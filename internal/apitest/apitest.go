@@ -49,6 +49,13 @@ type Env struct {
 // New starts an Env.
 func New(t testing.TB) *Env {
 	t.Helper()
+	return NewWith(t, nil)
+}
+
+// NewWith starts an Env whose server configuration configure, if not nil,
+// changes (a rate limit, say).
+func NewWith(t testing.TB, configure func(*api.Config)) *Env {
+	t.Helper()
 	clock := testenv.NewClock(Now)
 	s := testenv.Open(t, clock)
 	testenv.LoadDinhHoa(t, s)
@@ -81,6 +88,9 @@ func New(t testing.TB) *Env {
 	cfg := api.Config{Store: s}
 	if os.Getenv("TEST_LOG") == "1" {
 		cfg.Logger = testenv.Logger()
+	}
+	if configure != nil {
+		configure(&cfg)
 	}
 	env.Handler = api.New(cfg)
 	return env
@@ -196,9 +206,20 @@ func (e *Env) Run(t *testing.T, scenarios []Scenario) {
 // slots back.
 func HoldExports(t testing.TB) (release func()) {
 	t.Helper()
-	old := handlers.Exports
-	handlers.Exports = handlers.NewExportSlots(1, 50*time.Millisecond)
-	give, err := handlers.Exports.Acquire(context.Background())
+	return holdSlots(t, &handlers.Exports, "export")
+}
+
+// HoldImports is HoldExports for the import slots (handlers.Imports).
+func HoldImports(t testing.TB) (release func()) {
+	t.Helper()
+	return holdSlots(t, &handlers.Imports, "import")
+}
+
+func holdSlots(t testing.TB, slots **handlers.Slots, what string) (release func()) {
+	t.Helper()
+	old := *slots
+	*slots = handlers.NewSlots(what, 1, 50*time.Millisecond)
+	give, err := (*slots).Acquire(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +227,7 @@ func HoldExports(t testing.TB) (release func()) {
 	release = func() {
 		once.Do(func() {
 			give()
-			handlers.Exports = old
+			*slots = old
 		})
 	}
 	t.Cleanup(release)
