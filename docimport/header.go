@@ -13,7 +13,7 @@ var (
 	issuerRe    = re(`^(?:uy ban nhan dan|ubnd)\s+(xa|phuong|thi tran|dac khu)\s+(.+)$`)
 	parentRe    = re(`^(?:uy ban nhan dan|ubnd)\s+(huyen|thi xa|thanh pho|quan|tinh)\s+(.+)$`)
 	numberRe    = re(`^so\s*:\s*(\d{1,6})\s*/\s*([a-z0-9đ][a-z0-9đ\-.]*)`)
-	placeDateRe = re(`^([^,\d]{2,60}),\s*ngay\s*(\S*)\s*thang\s*(\S*)\s*nam\s*(\d{4})`)
+	placeDateRe = re(`^([^,\d]{2,60}),\s*ngay\s*(?:(\S*)\s*thang\s*(\S*)\s*nam\s*|(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*)(\d{4})`)
 	requestRe   = re(`(?:thuc hien|can cu|theo)\s+((?:cong van|van ban|ke hoach|huong dan|thong bao|quyet dinh|chi thi|cong dien)\s+so\s+.+?)(?:\s+(?:ve viec|v/v|ve)\b|;|\.\s|\.$|$)`)
 	ofUnitRe    = re(`(?:ubnd|uy ban nhan dan)\s+(xa|phuong|thi tran|dac khu)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$)`)
 	ofParentRe  = re(`(?:ubnd|uy ban nhan dan|so ngoai vu)\s+(huyen|tinh|thanh pho|thi xa|quan)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$|\s+(?:ve|v/v)\b)`)
@@ -102,10 +102,15 @@ func (r *reader) header() {
 			doc.IssuedText = l.orig
 			r.found("document.place", place, l.orig)
 			r.addPlace(place, "", l.orig)
-			day, _ := strconv.Atoi(f[m[4]:m[5]])
-			month, _ := strconv.Atoi(f[m[6]:m[7]])
+			// "ngày 09 tháng 12 năm 2024", or "ngày 29/11/2024".
+			dm := m[4:8]
+			if m[4] < 0 {
+				dm = m[8:12]
+			}
+			day, _ := strconv.Atoi(f[max(dm[0], 0):max(dm[1], 0)])
+			month, _ := strconv.Atoi(f[max(dm[2], 0):max(dm[3], 0)])
 			if day > 0 && month > 0 {
-				if d, err := models.ParseDate(f[m[8]:m[9]] + "-" + pad2(month) + "-" + pad2(day)); err == nil {
+				if d, err := models.ParseDate(f[m[12]:m[13]] + "-" + pad2(month) + "-" + pad2(day)); err == nil {
 					doc.IssuedOn = &d
 					r.found("document.issued_on", d, l.orig)
 				}

@@ -18,7 +18,16 @@ func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 type regexpRE = regexp.Regexp
 
 // gap matches up to n characters between a word and its number: no digit
-// and no clause boundary, except a year ("năm 2024") in between.
+// and no clause boundary, except a year ("năm 2024"), a date or an amount
+// in another currency in between.
 func gap(n int) string {
-	return `(?:[^;\d]|\bnam \d{4}\b){0,` + itoa(int64(n)) + `}?`
+	return `(?:[^;\d]|\bnam \d{4}\b|` + dateRe + `|` + foreignAmountRe + `){0,` + itoa(int64(n)) + `}?`
 }
+
+// dateRe is a date written in figures ("30/11/2024"), foreignAmountRe an
+// amount in another currency ("60.000 USD"): neither is the amount in
+// đồng that may follow them ("… (tương đương 1.524.000.000 đồng)").
+const (
+	dateRe          = `\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b`
+	foreignAmountRe = `\b\d[\d.,]*\s*(?:usd|do la(?: my)?|eur|euro|yen|won)\b`
+)

@@ -378,6 +378,9 @@ func counts(c text, p *regexp.Regexp) []cand {
 		if len(out) > 0 && detailBetween(f[m[0]-min(m[0], 200):m[0]]) {
 			break
 		}
+		if approxRe.MatchString(f[:m[0]]) {
+			continue // "khoảng 18.500 người": not a count
+		}
 		dup := false
 		for _, x := range out {
 			dup = dup || x.n == v

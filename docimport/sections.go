@@ -3,6 +3,8 @@ package docimport
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The parts of a report, as the reader sorts its lines.
@@ -216,7 +218,15 @@ func split(raw []string) *doc {
 			}
 		}
 		for _, p := range paras {
-			if p = clean(p); p != "" {
+			p = clean(p)
+			switch {
+			case p == "":
+			case len(paras) == 1 && k > 0 && len(src) > 0 && src[len(src)-1] == k-1 && continues(d.lines[len(d.lines)-1].orig, p) && !isRow(raw[k-1]):
+				// A sentence cut across two lines ("… có 1.402" / "hộ, …").
+				last := &d.lines[len(d.lines)-1]
+				last.text = newText(last.orig + " " + p)
+				src[len(src)-1] = k
+			default:
 				d.lines = append(d.lines, line{text: newText(p), n: len(d.lines)})
 				src = append(src, k)
 			}
@@ -402,4 +412,22 @@ func sub(t text, a, b int) text {
 		idx[i] = t.idx[a+i] - base
 	}
 	return text{orig: t.orig[t.idx[a]:t.idx[b]], fold: t.fold[a:b], idx: idx}
+}
+
+// numberStartRe is a line that begins with a figure and its word ("5.786
+// người", "12 thôn"), not with a heading's number ("5. …", "3.1. …").
+var numberStartRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s+[a-z%]`)
+
+// continues tells whether next goes on with the sentence of prev: prev
+// ends without a stop and next begins with a small letter.
+func continues(prev, next string) bool {
+	if prev == "" || strings.ContainsRune(".:;!?…)", rune(prev[len(prev)-1])) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsDigit(r) {
+		// "… dân số là" / "5.786 người": a number that is no heading.
+		return numberStartRe.MatchString(fold(next))
+	}
+	return unicode.IsLower(r)
 }

@@ -2,6 +2,7 @@ package docimport
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"doingoai/models"
@@ -105,6 +106,7 @@ var (
 	projectCountRe = re(`\b` + cnt + `\s+(?:du an|chuong trinh)\b`)
 	committedRe    = re(`\b(?:cam ket|tri gia|tong gia tri|gia tri|tong kinh phi|kinh phi|tong von|von vien tro)` + gap(25) + moneyRe.String())
 	disbursedRe    = re(`\bgiai ngan` + gap(25) + moneyRe.String())
+	notDisbursedRe = re(`\b(?:chua|khong)\s+(?:duoc\s+)?giai ngan\b`)
 	projectNameRe  = re(`\bdu an\s*:?\s*`)
 	donorRe        = re(`\bdo\s+(?:to chuc\s+)?(.+?)\s*(?:\(([^)]+)\)\s*)?(?:tai tro|vien tro|ho tro|tai tro)\b`)
 	itemSplitRe    = re(`(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-d]\))\s+`)
@@ -129,7 +131,7 @@ func (r *reader) ngo() {
 		}
 		for _, c := range clauses(l.text) {
 			vals := counts(c, projectCountRe)
-			if len(vals) == 1 {
+			if len(vals) == 1 && !proposedRe.MatchString(c.fold) && !slices.Contains(stated, vals[0].n) {
 				stated = append(stated, vals[0].n)
 				statedQ = vals[0].quote
 			}
@@ -140,6 +142,9 @@ func (r *reader) ngo() {
 		// Items: the parts of a line that name a project and say what it
 		// is worth.
 		for _, it := range projectItems(l.text) {
+			if proposedRe.MatchString(it.fold) {
+				continue
+			}
 			p, fs, ok := readProject(it, len(projects))
 			if ok {
 				projects = append(projects, p)
@@ -168,6 +173,16 @@ func (r *reader) ngo() {
 				r.res.NotFound = append(r.res.NotFound, at+".disbursed_vnd")
 			}
 		}
+	case len(projects) > 0 && len(stated) == 1:
+		// "02 dự án" but three described: the count and the list are
+		// both shown, for a person to settle.
+		names := make([]string, len(projects))
+		for i, p := range projects {
+			names[i] = p.Name
+		}
+		r.res.Unresolved = append(r.res.Unresolved,
+			Found{Field: "ngo_aid.projects", Value: stated[0], Text: statedQ},
+			Found{Field: "ngo_aid.projects", Value: int64(len(projects)), Text: strings.Join(names, "; ")})
 	}
 }
 
@@ -186,14 +201,24 @@ func projectItems(t text) []text {
 		}
 		parts = append(parts, trimmed(c, start, len(c.fold)))
 	}
+	// A part that names no project continues the project before it ("Dự
+	// án …; giải ngân 500 triệu đồng").
 	var out []text
 	for _, p := range parts {
-		if strings.Contains(p.fold, "du an") && projectNameRe.MatchString(p.fold) {
+		switch {
+		case strings.Contains(p.fold, "du an") && projectNameRe.MatchString(p.fold):
 			out = append(out, p)
+		case len(out) > 0:
+			last := out[len(out)-1]
+			out[len(out)-1] = newText(last.orig + "; " + p.orig)
 		}
 	}
 	return out
 }
+
+// proposedRe says a project is only proposed, not approved: it is not a
+// project of the year.
+var proposedRe = re(`\b(?:chua duoc phe duyet|chua phe duyet|dang de xuat|de xuat moi|dang xin chu truong|dang lam thu tuc|dang hoan thien ho so|du kien trien khai|chua duoc tiep nhan)\b`)
 
 // readProject reads one project: its name (the quoted title, or the words
 // after "Dự án"), donor and country, and the money.
@@ -275,6 +300,9 @@ func readProject(t text, i int) (models.NgoProject, []Found, bool) {
 			p.DisbursedVND = i64(v)
 			fs = append(fs, Found{Field: at + ".disbursed_vnd", Value: v, Text: quote(t, m[0], m[1])})
 		}
+	} else if m := notDisbursedRe.FindStringIndex(f); m != nil {
+		p.DisbursedVND = i64(0)
+		fs = append(fs, Found{Field: at + ".disbursed_vnd", Value: int64(0), Text: quote(t, m[0], m[1])})
 	}
 	if p.CommittedVND == nil && p.DisbursedVND == nil && p.Donor == "" {
 		return p, nil, false // "dự án" in passing, not a project described

@@ -1,0 +1,59 @@
+package docimport
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestWordings: ways of stating a figure seen in reports written by other
+// hands — each read, and each trap beside it refused.
+func TestWordings(t *testing.T) {
+	doc := `UBND XÃ THỬ
+Thử, ngày 29/11/2024
+BÁO CÁO
+Kết quả công tác đối ngoại năm 2024
+I. ĐẶC ĐIỂM TÌNH HÌNH
+Đảng bộ xã có 15 chi bộ, 297 đảng viên.
+Toàn xã có 132 hộ nghèo; 205 hộ cận nghèo.
+Thu nhập bình quân đầu người đạt 32,5 triệu đồng/năm.
+Dân số là
+5.786 người, tăng 94 người so với năm trước.
+II. KẾT QUẢ
+5. Viện trợ phi chính phủ nước ngoài
+Trong năm có 02 dự án viện trợ PCPNN:
+(1) Dự án “Nước sạch” do tổ chức Plan (Anh) tài trợ, trị giá 60.000 USD (tương đương 1.524.000.000 đồng); lũy kế giải ngân đến ngày 30/11/2024 là 800.000.000 đồng.
+(2) Dự án “Cầu dân sinh” do tổ chức KOICA (Hàn Quốc) tài trợ, tổng kinh phí 650 triệu đồng; đến nay chưa giải ngân.
+(3) Dự án “Trường học” do tổ chức JICA (Nhật Bản) tài trợ, trị giá 2 tỷ đồng, đang đề xuất, chưa được phê duyệt.
+9. Người Việt Nam ở nước ngoài
+Hiện có khoảng 18.500 người lao động của tỉnh đang làm việc ở nước ngoài.
+`
+	res := readText(t, doc)
+	got := foundValues(res)
+	for k, v := range map[string]string{
+		"document.issued_on":                "2024-11-29",
+		"profile.party_cells":               "15",
+		"profile.party_members":             "297",
+		"profile.poor_households":           "132",
+		"profile.near_poor_households":      "205",
+		"profile.income_per_capita_vnd":     "32500000",
+		"profile.population":                "5786",
+		"ngo_aid.projects":                  "2",
+		"ngo_aid.projects[0].committed_vnd": "1524000000",
+		"ngo_aid.projects[0].disbursed_vnd": "800000000",
+		"ngo_aid.projects[1].committed_vnd": "650000000",
+		"ngo_aid.projects[1].disbursed_vnd": "0",
+	} {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %s", k, got[k], v)
+		}
+	}
+	if v, ok := got["overseas_vietnamese.labor_export_workers"]; ok {
+		t.Errorf("workers abroad %s read from an approximate number", v)
+	}
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+	if !strings.Contains(strings.Join(res.NotFound, ","), "overseas_vietnamese.labor_export_workers") {
+		t.Errorf("not_found %v", res.NotFound)
+	}
+}
