@@ -157,3 +157,59 @@ func TestTypingSurvivesABrokenLink(t *testing.T) {
 		t.Errorf("after restoring and saving: %v", p)
 	}
 }
+
+// TestReviewAndDeadlineSurviveAnEndedSession: the district officer writes
+// why a report goes back, and a due date; each time the session has ended
+// before the click, the page asks for the password and then records what
+// was typed.
+func TestReviewAndDeadlineSurviveAnEndedSession(t *testing.T) {
+	s := newSite(t)
+	ctx := newBrowser(t)
+	acceptDialogs(ctx)
+	signInBrowser(t, ctx, s.URL, "huyen167")
+	reauth := func() {
+		t.Helper()
+		waitJS(t, ctx, "the password dialog", `!!document.querySelector("dialog.reauth[open]")`)
+		run(t, ctx, "the password", chromedp.SendKeys(`#reauth-pw`, password("huyen167"), chromedp.ByID), chromedp.Click(`#reauth-ok`, chromedp.ByID))
+	}
+
+	comment := "Đề nghị xã bổ sung số người đi lao động ở nước ngoài."
+	run(t, ctx, "the report", chromedp.Navigate(s.URL+"/r/05596/2024"), chromedp.WaitVisible(`#comment`, chromedp.ByID),
+		chromedp.SendKeys(`#comment`, comment, chromedp.ByID))
+	s.Clock.Add(9 * time.Hour)
+	run(t, ctx, "Trả lại", chromedp.Click(`button[name=decision][value=return]`, chromedp.ByQuery))
+	reauth()
+	var review struct {
+		Status string
+		Review struct{ Decision, Comment string }
+	}
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline) && review.Status != "returned"; time.Sleep(100 * time.Millisecond) {
+		res := s.Do(t, "GET", "/api/v1/reports/05596/2024", "district", "", nil)
+		if err := json.Unmarshal(res.Body, &review); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if review.Status != "returned" || review.Review.Comment != comment {
+		t.Errorf("after signing in again the report is %s with the comment %q", review.Status, review.Review.Comment)
+	}
+
+	run(t, ctx, "the overview", chromedp.Navigate(s.URL+"/u/167/2024"), chromedp.WaitVisible(`#due_date`, chromedp.ByID),
+		setText("due_date", "2024-12-10"), chromedp.SendKeys(`#reference`, "7253/UBND-VP", chromedp.ByID))
+	s.Clock.Add(9 * time.Hour)
+	run(t, ctx, "Lưu hạn nộp", chromedp.Click(`#han-nop button[type=submit]`, chromedp.ByQuery))
+	reauth()
+	var due struct {
+		DueDate   string `json:"due_date"`
+		Reference string
+	}
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline) && due.DueDate == ""; time.Sleep(100 * time.Millisecond) {
+		if res := s.Do(t, "GET", "/api/v1/deadlines/167/2024", "district", "", nil); res.Status == 200 {
+			if err := json.Unmarshal(res.Body, &due); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if due.DueDate != "2024-12-10" || due.Reference != "7253/UBND-VP" {
+		t.Errorf("after signing in again the due date is %+v", due)
+	}
+}
