@@ -49,6 +49,42 @@ func TestUserCommands(t *testing.T) {
 	if r := run(t, db, "user", "disable", "nobody"); r.code != 1 {
 		t.Errorf("disable an unknown login: %+v", r)
 	}
+	// import: all or none, every problem at its line.
+	dir := t.TempDir()
+	bad := dir + "/bad.csv"
+	os.WriteFile(bad, []byte("\ufefflogin;role;unit_code;name;email\r\nxa05599;commune;05599;Sơn Phú;\r\nxa05596;commune;05596;Bộc Nhiêu;\r\nxa05602;commune;99999;x;a@\r\n"), 0o600)
+	if r := run(t, db, "user", "import", bad); r.code != 1 || !strings.Contains(r.stderr, "line 3.login") || !strings.Contains(r.stderr, "line 4.unit_code") ||
+		!strings.Contains(r.stderr, "line 4.email") {
+		t.Errorf("import of a bad file: %+v", r)
+	}
+	if r := run(t, db, "user", "list"); strings.Contains(r.stdout, "xa05599") {
+		t.Errorf("a bad file created an account: %s", r.stdout)
+	}
+	good := dir + "/good.csv"
+	os.WriteFile(good, []byte("login,role,unit_code,name,email\nxa05599,commune,05599,Văn phòng UBND xã Sơn Phú,vanphong@sonphu.gov.vn\nxa05602,commune,05602,Văn phòng UBND xã Phúc Chu,\n"), 0o600)
+	r = run(t, db, "user", "import", good)
+	if r.code != 0 || !regexp.MustCompile(`(?m)^xa05599\s+[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}\s+commune\s+05599`).MatchString(r.stdout) ||
+		!regexp.MustCompile(`(?m)^xa05602\s+[a-z0-9-]{19}\s`).MatchString(r.stdout) {
+		t.Fatalf("import: %+v", r)
+	}
+	xlsx := dir + "/out.xlsx"
+	os.WriteFile(good, []byte("login,role,unit_code,name\nxa05605,commune,05605,Văn phòng UBND xã Phượng Tiến\n"), 0o600)
+	if r := run(t, db, "user", "import", good, "--xlsx", xlsx, "--site", "https://baocao.example.vn/"); r.code != 0 || r.stdout != "" {
+		t.Fatalf("import to a workbook: %+v", r)
+	}
+	if b, err := os.ReadFile(xlsx); err != nil || !strings.HasPrefix(string(b), "PK") {
+		t.Fatalf("the workbook: %v", err)
+	}
+	// move: to a commune-level unit only.
+	if r := run(t, db, "user", "move", "xa05602", "--unit", "167"); r.code != 1 || !strings.Contains(r.stderr, "unit_code") {
+		t.Errorf("move to a district: %+v", r)
+	}
+	if r := run(t, db, "user", "move", "xa05602", "--unit", "05599"); r.code != 0 || !strings.Contains(r.stderr, "05599") {
+		t.Errorf("move: %+v", r)
+	}
+	if r := run(t, db, "user", "list"); !regexp.MustCompile(`(?m)^xa05602\s+commune\s+05599\s`).MatchString(r.stdout) {
+		t.Errorf("list after move: %s", r.stdout)
+	}
 	if r := run(t, db, "user", "--help"); r.code != 0 || !strings.Contains(r.stderr, "Usage") {
 		t.Errorf("user --help: %+v", r)
 	}
@@ -69,8 +105,27 @@ func TestDemoSignIn(t *testing.T) {
 			passwords[m[1]] = m[2]
 		}
 	}
-	if site == "" || len(passwords) != 3 || passwords["admin"] == "" || passwords["huyen167"] == "" || passwords["xa05596"] == "" {
+	if site == "" || len(passwords) != 5 {
 		t.Fatalf("demo printed site %q and passwords %v", site, passwords)
+	}
+	// A login per role and level, each landing on a page of a year it makes
+	// sense for: the province (which receives the communes' reports since the
+	// reform) on 2025, the district that ended on 30/06/2025 on 2024.
+	for login, want := range map[string]string{"admin": "/u/VN/2025", "tinh19": "/u/19/2025", "huyen167": "/u/167/2024",
+		"xa05596": "/xa/05596/2024", "xa05581": "/xa/05581/2025"} {
+		jar, _ := cookiejar.New(nil)
+		c := &http.Client{Jar: jar}
+		req, _ := http.NewRequest("POST", strings.TrimSuffix(site, "/")+"/login", strings.NewReader(url.Values{"login": {login}, "password": {passwords[login]}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Origin", strings.TrimSuffix(site, "/"))
+		res, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != 200 || res.Request.URL.Path != want {
+			t.Errorf("%s lands on %s (%d), want %s", login, res.Request.URL.Path, res.StatusCode, want)
+		}
 	}
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"doingoai/app"
+	"doingoai/export"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -19,6 +21,8 @@ const userUsage = `Usage:
   doingoai user list
   doingoai user disable LOGIN
   doingoai user reset-password LOGIN [--password-stdin]
+  doingoai user import FILE.csv [--xlsx OUT.xlsx --site URL]
+  doingoai user move LOGIN --unit CODE
 `
 
 // cmdUser manages the accounts of the web app. A password is printed
@@ -29,20 +33,23 @@ func cmdUser(ctx context.Context, args []string) error {
 		{"list", cmdUserList},
 		{"disable", cmdUserDisable},
 		{"reset-password", cmdUserResetPassword},
+		{"import", cmdUserImport},
+		{"move", cmdUserMove},
 	}, args)
 }
 
 func cmdUserCreate(ctx context.Context, args []string) error {
-	fs, db := flags("user create", "user create --login NAME --role admin|district|commune [--unit CODE] [--name TEXT] [--password-stdin]")
+	fs, db := flags("user create", "user create --login NAME --role admin|district|commune [--unit CODE] [--name TEXT] [--email ADDRESS] [--password-stdin]")
 	login := fs.String("login", "", "the name the person signs in with (lower-case letters, digits, . _ -)")
 	role := fs.String("role", "", "admin, district or commune")
 	unit := fs.String("unit", "", "code of the unit a district or commune account is bound to")
 	name := fs.String("name", "", "the person's or office's name (shown in the audit trail)")
+	email := fs.String("email", "", "the person's email address (reminders go there)")
 	stdin := fs.Bool("password-stdin", false, "read the password from the first line of stdin instead of generating one")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	in := models.UserInput{Login: *login, Role: models.Role(*role), UnitCode: *unit, Name: *name}
+	in := models.UserInput{Login: *login, Role: models.Role(*role), UnitCode: *unit, Name: *name, Email: *email}
 	if *stdin {
 		pw, err := readPassword()
 		if err != nil {
@@ -51,12 +58,12 @@ func cmdUserCreate(ctx context.Context, args []string) error {
 		in.Password = pw
 	}
 	return withStore(ctx, *db, func(s *store.Store) error {
-		pw, _, err := s.CreateUser(ctx, models.CommandLine, in)
+		u, err := app.Accounts{Store: s}.Create(ctx, models.CommandLine, in)
 		if err != nil {
 			return err
 		}
 		if !*stdin {
-			fmt.Println(pw)
+			fmt.Println(u.Password)
 		}
 		return nil
 	})
@@ -64,7 +71,7 @@ func cmdUserCreate(ctx context.Context, args []string) error {
 
 func cmdUserList(ctx context.Context, args []string) error {
 	return listing(ctx, "user list", args, "LOGIN\tROLE\tUNIT\tNAME\tCREATED\tSTATE", func(s *store.Store, w io.Writer) error {
-		users, err := s.ListUsers(ctx)
+		users, err := app.Accounts{Store: s}.List(ctx, models.CommandLine, "")
 		for _, u := range users {
 			state := "active"
 			if u.Disabled != nil {
@@ -83,7 +90,7 @@ func cmdUserDisable(ctx context.Context, args []string) error {
 		return err
 	}
 	return withStore(ctx, *db, func(s *store.Store) error {
-		if err := s.DisableUser(ctx, models.CommandLine, pos[0]); err != nil {
+		if err := (app.Accounts{Store: s}).Disable(ctx, models.CommandLine, pos[0]); err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "account %s disabled; its sessions have ended\n", pos[0])
@@ -105,13 +112,78 @@ func cmdUserResetPassword(ctx context.Context, args []string) error {
 		}
 	}
 	return withStore(ctx, *db, func(s *store.Store) error {
-		newPW, err := s.ResetPassword(ctx, models.CommandLine, pos[0], pw)
+		newPW, err := app.Accounts{Store: s}.ResetPassword(ctx, models.CommandLine, pos[0], pw)
 		if err != nil {
 			return err
 		}
 		if pw == "" {
 			fmt.Println(newPW)
 		}
+		return nil
+	})
+}
+
+// cmdUserImport creates the accounts of a CSV file, all or none, and prints
+// each login with its password (shown this once), or writes them to a
+// workbook to print and hand out.
+func cmdUserImport(ctx context.Context, args []string) error {
+	fs, db := flags("user import", "user import FILE.csv [--xlsx OUT.xlsx --site URL] [--db URL]")
+	out := fs.String("xlsx", "", "write the logins and passwords to this workbook instead of printing them")
+	site := fs.String("site", "", "the address of the web app, printed on each row of the workbook (https://…)")
+	pos, err := parseN(fs, args, 1, "user import takes one CSV file: login,role,unit_code,name,email")
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return withStore(ctx, *db, func(s *store.Store) error {
+		made, err := app.Accounts{Store: s}.Import(ctx, models.CommandLine, f)
+		if err != nil {
+			return err
+		}
+		if *out != "" {
+			w, err := os.Create(*out)
+			if err != nil {
+				return err
+			}
+			if err := export.AccountsXLSX(w, made, export.SignInAddress(*site)); err != nil {
+				w.Close()
+				return err
+			}
+			if err := w.Close(); err != nil {
+				return err
+			}
+			fmt.Fprintf(os.Stderr, "%d accounts created; their passwords are in %s\n", len(made), *out)
+			return nil
+		}
+		tw := table(os.Stdout)
+		fmt.Fprintln(tw, "LOGIN\tPASSWORD\tROLE\tUNIT\tNAME")
+		for _, u := range made {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Login, u.Password, u.Role, dash(u.UnitCode), dash(u.Name))
+		}
+		fmt.Fprintf(os.Stderr, "%d accounts created\n", len(made))
+		return tw.Flush()
+	})
+}
+
+// cmdUserMove binds an account to another unit: the account of a commune
+// that ended in a reorganisation to the commune that now reports for it.
+func cmdUserMove(ctx context.Context, args []string) error {
+	fs, db := flags("user move", "user move LOGIN --unit CODE [--db URL]")
+	unit := fs.String("unit", "", "the code of the unit the account is bound to from now on")
+	pos, err := parseN(fs, args, 1, "user move takes one login (the first column of `user list`)")
+	if err != nil {
+		return err
+	}
+	return withStore(ctx, *db, func(s *store.Store) error {
+		u, err := app.Accounts{Store: s}.Move(ctx, models.CommandLine, pos[0], *unit)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "account %s is now bound to %s %s\n", u.Login, u.UnitCode, u.UnitName)
 		return nil
 	})
 }

@@ -155,6 +155,12 @@ func New(cfg Config) *echo.Echo {
 	v1.POST("/tokens", adapt(s.h.CreateToken), auth)
 	v1.GET("/tokens", adapt(s.h.ListTokens), auth)
 	v1.DELETE("/tokens/:id", adapt(s.h.RevokeToken), auth)
+	v1.GET("/users", adapt(s.h.ListUsers), auth)
+	v1.POST("/users", adapt(s.h.CreateUser), auth)
+	v1.POST("/users/import", adapt(s.h.ImportUsers), auth)
+	v1.POST("/users/:login/disable", adapt(s.h.DisableUser), auth)
+	v1.POST("/users/:login/reset-password", adapt(s.h.ResetUserPassword), auth)
+	v1.POST("/users/:login/move", adapt(s.h.MoveUser), auth)
 
 	// The web app answers its own paths (web.Mounts) with net/http.
 	app, err := web.New(web.Config{Store: cfg.Store, Logger: cfg.Logger, ClientAddr: e.IPExtractor, ImportRate: s.h.ImportRate})

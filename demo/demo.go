@@ -89,11 +89,21 @@ type Result struct {
 	People []Person // one account per role, with new passwords
 }
 
-// The demo's accounts: one per role.
+// NewCommuneCode is the demo's commune after the reform: xã Trung Hội
+// (05581) = old Bộc Nhiêu + Phú Tiến + Trung Hội, straight under the province.
+const NewCommuneCode = "05581"
+
+// The demo's accounts: one per role and level — the admin; the province's
+// officer (Sở Ngoại vụ, who receives the communes' reports since the
+// reform); the old district's officer; the clerk of old Bộc Nhiêu (a
+// commune that ended on 30/06/2025: it reads its past reports and is told
+// where its territory now reports) and the clerk of the new xã Trung Hội.
 var demoPeople = []models.UserInput{
 	{Login: "admin", Role: models.RoleAdmin, Name: "Quản trị hệ thống"},
+	{Login: "tinh19", Role: models.RoleDistrict, UnitCode: ProvinceCode, Name: "Sở Ngoại vụ tỉnh Thái Nguyên"},
 	{Login: "huyen167", Role: models.RoleDistrict, UnitCode: DistrictCode, Name: "Phòng Nội vụ huyện Định Hóa"},
 	{Login: "xa05596", Role: models.RoleCommune, UnitCode: CommuneCode, Name: "Văn phòng UBND xã Bộc Nhiêu"},
+	{Login: "xa05581", Role: models.RoleCommune, UnitCode: NewCommuneCode, Name: "Văn phòng UBND xã Trung Hội"},
 }
 
 // Load fills an empty database with the demo data and tokens. On a database
@@ -173,9 +183,11 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		exists := slices.ContainsFunc(users, func(u models.User) bool { return u.Login == in.Login })
 		var pw string
 		if exists {
-			pw, err = s.ResetPassword(ctx, models.CommandLine, in.Login, "")
+			pw, err = s.ResetPassword(ctx, models.CommandLine, in.Login, "", nil)
 		} else {
-			pw, _, err = s.CreateUser(ctx, models.CommandLine, in)
+			var u models.CreatedUser
+			u, err = s.CreateUser(ctx, models.CommandLine, in)
+			pw = u.Password
 		}
 		if err != nil {
 			return res, fmt.Errorf("demo account %s: %w", in.Login, err)
@@ -230,4 +242,22 @@ func loadReport(ctx context.Context, s *store.Store, body []byte) error {
 	_, err = s.Submit(ctx, &store.Submission{Principal: models.CommandLine, Unit: unit, Period: rep.Period, Status: rep.Status,
 		Body: canonical, Hash: hash, Warnings: warnings, Figures: models.FiguresOf(&rep)})
 	return err
+}
+
+// CommuneAccountsCSV is an accounts file (login,role,unit_code,name,email)
+// with one account for each commune-level unit of Thái Nguyên after the
+// reform (92), logins prefix+code: what a province's officer uploads.
+func CommuneAccountsCSV(prefix string) []byte {
+	rows, err := models.ParseUnitsCSV(bytes.NewReader(unitsJul2025))
+	if err != nil {
+		panic(err) // embedded: a broken file is a build defect
+	}
+	var b bytes.Buffer
+	b.WriteString("login,role,unit_code,name,email\n")
+	for _, r := range rows {
+		if r.Kind.CommuneLevel() {
+			fmt.Fprintf(&b, "%s%s,commune,%s,Văn phòng UBND %s,vanphong.%s@thainguyen.gov.vn\n", prefix, r.Code, r.Code, r.Name, r.Code)
+		}
+	}
+	return b.Bytes()
 }

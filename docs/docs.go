@@ -3458,6 +3458,831 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/users": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The people who sign in to the web app, by login, never with a password or its hash. An admin sees every account; a district or province officer (a ` + "`" + `district` + "`" + ` token or person) the commune accounts of the units in its scope; a commune is refused. ` + "`" + `unit` + "`" + ` keeps the accounts bound to that unit or a unit below it (in the caller's scope). An account whose unit has ended in a reorganisation carries ` + "`" + `unit_valid_to` + "`" + `: it still signs in and reads its unit's past periods; move it to the successor (POST …/move).",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "users"
+                ],
+                "summary": "List accounts (admin; officers: their communes' accounts)",
+                "operationId": "listUsers",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "x-example": "167",
+                        "description": "code of a unit: only the accounts bound to it or to a unit below it",
+                        "name": "unit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.UserList"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token, or a unit outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "no unit has the code",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Makes an account for a person and answers its generated password, in this answer and never again (the service keeps only its argon2id hash). An admin makes any account; a district or province officer only ` + "`" + `commune` + "`" + ` accounts of units in its scope (403 for another role or a unit outside it). ` + "`" + `email` + "`" + ` is optional; reminders go there. Written to the audit trail with the name of who made it.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "users"
+                ],
+                "summary": "Create an account (admin; officers: commune accounts)",
+                "operationId": "createUser",
+                "parameters": [
+                    {
+                        "description": "the account to make",
+                        "name": "user",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/models.UserRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/models.CreatedUser"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "malformed JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token; an officer granting a role other than commune, or a unit outside its scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "413": {
+                        "description": "body over 1 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "415": {
+                        "description": "not JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "422": {
+                        "description": "invalid fields, each named: a bad login, a login in use (code taken), a bad role, an unknown unit or one that does not fit the role (unknown_unit), a malformed email",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/users/import": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The body is a CSV file (or ` + "`" + `multipart/form-data` + "`" + ` with the file in the field ` + "`" + `file` + "`" + `): the header ` + "`" + `login,role,unit_code,name,email` + "`" + ` (` + "`" + `email` + "`" + ` may be left out), then one account a line. A UTF-8 byte-order mark, CRLF line ends and ` + "`" + `;` + "`" + ` between columns (as Excel writes in Vietnamese locales) are taken. Every account is created, in one transaction, or none: every problem of the file is answered at once, each at ` + "`" + `line N.field` + "`" + ` — a bad login, a login twice in the file or already in use (` + "`" + `taken` + "`" + `), an unknown unit (` + "`" + `unknown_unit` + "`" + `), a role or unit the caller may not grant (` + "`" + `out_of_scope` + "`" + `: an officer makes commune accounts in its scope only), a malformed email.\nThe passwords are answered once: as JSON, or with ` + "`" + `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` + "`" + ` as a workbook to print and hand out — one row a person: login, name, unit, password and the sign-in address.",
+                "consumes": [
+                    "text/csv",
+                    "multipart/form-data"
+                ],
+                "produces": [
+                    "application/json",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "users"
+                ],
+                "summary": "Create accounts from a CSV file, all or none",
+                "operationId": "importUsers",
+                "parameters": [
+                    {
+                        "description": "the CSV file (or multipart/form-data with the field file)",
+                        "name": "file",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "type": "string"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "every account created, with its password; a workbook with Accept of one",
+                        "schema": {
+                            "$ref": "#/definitions/models.ImportedUsers"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "a multipart form that cannot be read",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "413": {
+                        "description": "body over 1 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "415": {
+                        "description": "JSON instead of a CSV file",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "422": {
+                        "description": "the file's problems, each at its line; no account was created",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/users/{login}/disable": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The person can no longer sign in, and every session of the account ends at once. The account stays in the list with ` + "`" + `disabled_at` + "`" + `. Who may: as for creating it. Disabling twice is a conflict. Audited.",
+                "produces": [
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "users"
+                ],
+                "summary": "Disable an account",
+                "operationId": "disableUser",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "x-example": "xa05596",
+                        "description": "the account's login",
+                        "name": "login",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "204": {
+                        "description": "No Content",
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token, or an account the token does not manage",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "no account has the login",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "409": {
+                        "description": "the account is already disabled",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/users/{login}/move": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Binds the account to ` + "`" + `unit_code` + "`" + ` from now on: the account of a commune that ended in a reorganisation (its ` + "`" + `unit_valid_to` + "`" + ` is set) to the unit that now reports for its territory. Its sessions go on, with the new unit's scope from their next request. An officer must have both units in scope, and only moves commune accounts; the new unit must fit the account's role and must not have ended. Audited with both units.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "users"
+                ],
+                "summary": "Move an account to another unit",
+                "operationId": "moveUser",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "x-example": "xa05596",
+                        "description": "the account's login",
+                        "name": "login",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "description": "where to bind the account",
+                        "name": "move",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/models.UserMoveRequest"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.User"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "malformed JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token, or an account or unit outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "no account has the login",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "409": {
+                        "description": "the account is bound to that unit already, or is an admin's",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "413": {
+                        "description": "body over 1 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "415": {
+                        "description": "not JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "422": {
+                        "description": "an unknown unit, one that does not fit the account's role, or one that has ended",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/users/{login}/reset-password": {
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "A new generated password, in this answer and never again; the old one stops working and every session of the account ends. A disabled account stays disabled. Who may: as for creating it. Audited.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "users"
+                ],
+                "summary": "Reset an account's password",
+                "operationId": "resetUserPassword",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "x-example": "xa05596",
+                        "description": "the account's login",
+                        "name": "login",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.CreatedUser"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token, or an account the token does not manage",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "no account has the login",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            }
+        },
         "/healthz": {
             "get": {
                 "produces": [
@@ -4315,7 +5140,8 @@ const docTemplate = `{
                         "user.create",
                         "user.disable",
                         "user.reset_password",
-                        "user.sign_in"
+                        "user.sign_in",
+                        "user.move"
                     ],
                     "example": "report.review"
                 },
@@ -4793,6 +5619,79 @@ const docTemplate = `{
                 }
             }
         },
+        "models.CreatedUser": {
+            "type": "object",
+            "required": [
+                "created_at",
+                "id",
+                "login",
+                "name",
+                "password",
+                "role"
+            ],
+            "properties": {
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2026-12-07T02:00:00Z"
+                },
+                "disabled_at": {
+                    "description": "left out: active",
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2026-12-08T02:00:00Z"
+                },
+                "email": {
+                    "type": "string",
+                    "example": "vanphong.trunghoi@thainguyen.gov.vn"
+                },
+                "id": {
+                    "type": "integer",
+                    "example": 12
+                },
+                "login": {
+                    "type": "string",
+                    "example": "xa05581"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Văn phòng UBND xã Trung Hội"
+                },
+                "password": {
+                    "description": "shown in this answer and never again; the service keeps only its argon2id hash",
+                    "type": "string",
+                    "example": "k7mq-4xwz-p2hd-9rtn"
+                },
+                "role": {
+                    "enum": [
+                        "admin",
+                        "district",
+                        "commune"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Role"
+                        }
+                    ],
+                    "example": "commune"
+                },
+                "unit_code": {
+                    "description": "none for an admin",
+                    "type": "string",
+                    "example": "05581"
+                },
+                "unit_name": {
+                    "type": "string",
+                    "example": "Xã Trung Hội"
+                },
+                "unit_valid_to": {
+                    "description": "The last day of the account's unit when it has ended (merged or\ndivided by a reorganisation): the account still signs in and reads\nthe unit's past periods; an officer moves it to the successor.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2025-06-30"
+                }
+            }
+        },
         "models.CulturalSection": {
             "type": "object",
             "properties": {
@@ -5201,6 +6100,8 @@ const docTemplate = `{
                         "unknown_unit",
                         "path_mismatch",
                         "idempotency_key_reused",
+                        "taken",
+                        "out_of_scope",
                         "invalid"
                     ],
                     "example": "out_of_range"
@@ -5212,6 +6113,31 @@ const docTemplate = `{
                 "message": {
                     "type": "string",
                     "example": "must not be negative"
+                }
+            }
+        },
+        "models.ImportedUsers": {
+            "type": "object",
+            "required": [
+                "items",
+                "sign_in_at",
+                "total"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.CreatedUser"
+                    }
+                },
+                "sign_in_at": {
+                    "description": "the sign-in address printed on each person's slip",
+                    "type": "string",
+                    "example": "https://baocao.thainguyen.gov.vn/login"
+                },
+                "total": {
+                    "type": "integer",
+                    "example": 92
                 }
             }
         },
@@ -7087,6 +8013,147 @@ const docTemplate = `{
                 "name": {
                     "type": "string",
                     "example": "Huyện Định Hóa"
+                }
+            }
+        },
+        "models.User": {
+            "type": "object",
+            "required": [
+                "created_at",
+                "id",
+                "login",
+                "name",
+                "role"
+            ],
+            "properties": {
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2026-12-07T02:00:00Z"
+                },
+                "disabled_at": {
+                    "description": "left out: active",
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2026-12-08T02:00:00Z"
+                },
+                "email": {
+                    "type": "string",
+                    "example": "vanphong.trunghoi@thainguyen.gov.vn"
+                },
+                "id": {
+                    "type": "integer",
+                    "example": 12
+                },
+                "login": {
+                    "type": "string",
+                    "example": "xa05581"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Văn phòng UBND xã Trung Hội"
+                },
+                "role": {
+                    "enum": [
+                        "admin",
+                        "district",
+                        "commune"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Role"
+                        }
+                    ],
+                    "example": "commune"
+                },
+                "unit_code": {
+                    "description": "none for an admin",
+                    "type": "string",
+                    "example": "05581"
+                },
+                "unit_name": {
+                    "type": "string",
+                    "example": "Xã Trung Hội"
+                },
+                "unit_valid_to": {
+                    "description": "The last day of the account's unit when it has ended (merged or\ndivided by a reorganisation): the account still signs in and reads\nthe unit's past periods; an officer moves it to the successor.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2025-06-30"
+                }
+            }
+        },
+        "models.UserList": {
+            "type": "object",
+            "required": [
+                "items",
+                "total"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.User"
+                    }
+                },
+                "total": {
+                    "type": "integer",
+                    "example": 93
+                }
+            }
+        },
+        "models.UserMoveRequest": {
+            "type": "object",
+            "required": [
+                "unit_code"
+            ],
+            "properties": {
+                "unit_code": {
+                    "description": "the unit the account is bound to from now on (the successor of an ended one)",
+                    "type": "string",
+                    "example": "05581"
+                }
+            }
+        },
+        "models.UserRequest": {
+            "type": "object",
+            "required": [
+                "login",
+                "name",
+                "role"
+            ],
+            "properties": {
+                "email": {
+                    "description": "where reminders go; optional",
+                    "type": "string",
+                    "example": "vanphong.trunghoi@thainguyen.gov.vn"
+                },
+                "login": {
+                    "description": "2 to 64 characters: lower-case letters, digits, '.', '_' or '-'",
+                    "type": "string",
+                    "example": "xa05581"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Văn phòng UBND xã Trung Hội"
+                },
+                "role": {
+                    "enum": [
+                        "admin",
+                        "district",
+                        "commune"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Role"
+                        }
+                    ],
+                    "example": "commune"
+                },
+                "unit_code": {
+                    "description": "required for district and commune accounts; none for admin",
+                    "type": "string",
+                    "example": "05581"
                 }
             }
         },

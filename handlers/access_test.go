@@ -65,7 +65,31 @@ func TestAccessControl(t *testing.T) {
 		ok     int
 		roles  []models.Role
 		public bool
+		// denied is the status outside the scope when not 403 (a file's
+		// lines out of scope are its problems: 422); headers are sent too.
+		denied  int
+		headers map[string]string
 	}
+	// Accounts to change, one per cell: a commune's clerk at the unit.
+	seq := 0
+	account := func(u string) string {
+		seq++
+		login := fmt.Sprintf("xa%s-%d", u, seq)
+		if _, err := env.Store.CreateUser(ctx, models.CommandLine, models.UserInput{Login: login, Role: models.RoleCommune, UnitCode: u, Name: "Văn phòng UBND"}); err != nil {
+			t.Fatal(err)
+		}
+		return login
+	}
+	// A commune of the same district for each target, to move an account to.
+	for _, in := range []models.UnitInput{
+		{Code: "05434", Name: "Phường Quang Trung", Kind: models.KindWard, ParentCode: "164"},
+		{Code: "00004", Name: "Phường Trúc Bạch", Kind: models.KindWard, ParentCode: "001"},
+	} {
+		if _, err := env.Store.CreateUnit(ctx, models.CommandLine, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	neighbour := map[string]string{"05596": "05599", "05599": "05596", "05431": "05434", "00001": "00004"}
 	rep := func(u string) string {
 		return report(t, u, "2024", map[string]any{"households": 100, "population": 400}, nil)
 	}
@@ -116,6 +140,25 @@ func TestAccessControl(t *testing.T) {
 				}
 				return fmt.Sprintf("/api/v1/tokens/%d", tok.ID)
 			}},
+		{name: "list users", method: "GET", url: func(u string) string { return "/api/v1/users?unit=" + u }, units: targets, ok: 200,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
+		{name: "create user", method: "POST", url: func(string) string { return "/api/v1/users" }, units: communeTargets, ok: 201,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}, body: func(u string) string {
+				seq++
+				return fmt.Sprintf(`{"login":"xa%s-%d","role":"commune","unit_code":"%s","name":"Văn phòng UBND"}`, u, seq, u)
+			}},
+		{name: "import users", method: "POST", url: func(string) string { return "/api/v1/users/import" }, units: communeTargets, ok: 201,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}, denied: http.StatusUnprocessableEntity, headers: map[string]string{"Content-Type": "text/csv"},
+			body: func(u string) string {
+				seq++
+				return fmt.Sprintf("login,role,unit_code,name\nxa%s-%d,commune,%s,Văn phòng UBND\n", u, seq, u)
+			}},
+		{name: "disable user", method: "POST", url: func(u string) string { return "/api/v1/users/" + account(u) + "/disable" }, units: communeTargets, ok: 204,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
+		{name: "reset password", method: "POST", url: func(u string) string { return "/api/v1/users/" + account(u) + "/reset-password" }, units: communeTargets, ok: 200,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
+		{name: "move user", method: "POST", url: func(u string) string { return "/api/v1/users/" + account(u) + "/move" }, units: communeTargets, ok: 200,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}, body: func(u string) string { return `{"unit_code":"` + neighbour[u] + `"}` }},
 	}
 	roleOf := map[string]models.Role{"admin": models.RoleAdmin, "province": models.RoleDistrict, "district": models.RoleDistrict,
 		"other-district": models.RoleDistrict, "commune": models.RoleCommune, "other-commune": models.RoleCommune, "foreign-commune": models.RoleCommune}
@@ -132,6 +175,9 @@ func TestAccessControl(t *testing.T) {
 					want = http.StatusForbidden
 				case !ep.public && role != models.RoleAdmin && !slices.Contains(covers[tok], u):
 					want = http.StatusForbidden
+					if ep.denied != 0 {
+						want = ep.denied
+					}
 				}
 				body := ""
 				if ep.body != nil {
@@ -145,7 +191,7 @@ func TestAccessControl(t *testing.T) {
 				if secret != "" {
 					header = "Bearer " + secret
 				}
-				res := env.Do(t, ep.method, ep.url(u), header, body, nil)
+				res := env.Do(t, ep.method, ep.url(u), header, body, ep.headers)
 				got := res.Status
 				if got == http.StatusCreated && want == http.StatusOK {
 					got = http.StatusOK // a PUT that created

@@ -21,6 +21,8 @@ const (
 	FUnknownUnit    = "unknown_unit"           // no unit has the code, or not one that makes reports, or not then
 	FPathMismatch   = "path_mismatch"          // the body names another unit or period than the path
 	FKeyReused      = "idempotency_key_reused" // the Idempotency-Key belongs to another request
+	FTaken          = "taken"                  // the value must be unique and is already used (a login)
+	FOutOfScope     = "out_of_scope"           // a unit outside what the principal may act on, or a role it may not grant
 	FInvalid        = "invalid"                // any other problem; the message says what
 )
 
@@ -44,5 +46,7 @@ var FieldCodes = []struct{ Code, Meaning string }{
 	{FUnknownUnit, "no unit has the code; or it does not make reports; or it did not exist during the period"},
 	{FPathMismatch, "the body names another unit or period than the path"},
 	{FKeyReused, "the Idempotency-Key belongs to another request"},
+	{FTaken, "the value must be unique and is already used (a login, in the service or earlier in the file)"},
+	{FOutOfScope, "a unit outside what the token or person may act on, or a role it may not grant"},
 	{FInvalid, "any other problem; the message says what"},
 }

@@ -39,7 +39,9 @@ func TestRoleUnitBinding(t *testing.T) {
 		} {
 			var want []FieldError
 			if tc.want != "" {
-				want = []FieldError{{Field: "unit", Message: fmt.Sprintf(tc.want, what)}}
+				// Each named as its request names it: unit_code in POST /users.
+				field := map[string]string{"token": "unit", "account": "unit_code"}[what]
+				want = []FieldError{{Field: field, Message: fmt.Sprintf(tc.want, what)}}
 			}
 			if got := fields(err); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s %s %q: %v, want %v", what, tc.role, tc.unit, got, want)

@@ -168,59 +168,30 @@ type userRow struct {
 	CreatedAt     int64 `gorm:"autoCreateTime:false"`
 	PasswordSetAt int64
 	DisabledAt    *int64
+	Email         string
 }
 
 func (userRow) TableName() string { return "users" }
 
-func userError(field, msg string) error {
-	return &models.Error{Code: models.EINVALID, Message: "the account cannot be created", Fields: []models.FieldError{{Field: field, Message: msg}}}
-}
-
-// CreateUser makes an account and returns its password: in.Password, or a
-// generated one when that is empty.
+// CreateUser makes an account and returns it with its password:
+// in.Password, or a generated one when that is empty. The caller has
+// checked the right to make it (the use case, package app).
 //
 // Errors: EINVALID for a bad login, role or unit, or a login in use.
-func (s *Store) CreateUser(ctx context.Context, p models.Principal, in models.UserInput) (string, models.User, error) {
-	in.Login = strings.ToLower(strings.TrimSpace(in.Login))
-	in.Name = models.NFC(strings.TrimSpace(in.Name))
+func (s *Store) CreateUser(ctx context.Context, p models.Principal, in models.UserInput) (models.CreatedUser, error) {
+	in.Normalize()
 	if err := in.Validate(); err != nil {
-		return "", models.User{}, err
+		return models.CreatedUser{}, err
 	}
-	unit, err := s.unitForRole(ctx, in.Role, in.UnitCode, "account", userError)
+	unit, err := s.UnitForAccount(ctx, in.Role, in.UnitCode, "")
 	if err != nil {
-		return "", models.User{}, err
+		return models.CreatedUser{}, err
 	}
-	pw := in.Password
-	if pw == "" {
-		pw = GeneratePassword()
-	}
-	hash, err := HashPassword(pw)
+	out, err := s.CreateUsers(ctx, p, []NewAccount{{Input: in, Unit: unit}})
 	if err != nil {
-		return "", models.User{}, err
+		return models.CreatedUser{}, err
 	}
-	now := s.Now()
-	row := userRow{Login: in.Login, PasswordHash: hash, Role: string(in.Role), Name: in.Name, CreatedAt: micros(now), PasswordSetAt: micros(now)}
-	u := models.User{Login: in.Login, Name: in.Name, Role: in.Role, CreatedAt: now}
-	if unit != nil {
-		row.UnitID = &unit.ID
-		u.UnitCode = unit.Code
-	}
-	err = s.writeTx(ctx, func(tx *gorm.DB) error {
-		if err := tx.Create(&row).Error; err != nil {
-			if isUniqueViolation(err) {
-				return userError("login", "the login "+in.Login+" is taken")
-			}
-			return err
-		}
-		u.ID = row.ID
-		return s.appendAudit(tx, s.newAudit(p, models.ActionUserCreate, unit, "", 0, map[string]any{
-			"user_id": row.ID, "login": in.Login, "name": in.Name, "role": in.Role,
-		}))
-	})
-	if err != nil {
-		return "", models.User{}, err
-	}
-	return pw, u, nil
+	return out[0], nil
 }
 
 type userView struct {
@@ -228,8 +199,8 @@ type userView struct {
 	Login      string
 	Role       string
 	UnitID     *int64
-	UnitCode   *string
 	Name       string
+	Email      string
 	CreatedAt  int64
 	DisabledAt *int64
 }
@@ -237,24 +208,30 @@ type userView struct {
 // ListUsers returns every account, by login, without password hashes.
 func (s *Store) ListUsers(ctx context.Context) ([]models.User, error) {
 	var rows []userView
-	err := s.r.WithContext(ctx).Raw(`SELECT us.id, us.login, us.role, us.unit_id, un.code AS unit_code, us.name, us.created_at, us.disabled_at
-		FROM users us LEFT JOIN units un ON un.id = us.unit_id ORDER BY us.login`).Scan(&rows).Error
+	err := s.r.WithContext(ctx).Raw(`SELECT id, login, role, unit_id, name, email, created_at, disabled_at FROM users ORDER BY login`).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.Tree(ctx)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]models.User, len(rows))
 	for i, r := range rows {
-		out[i] = models.User{ID: r.ID, Login: r.Login, Name: r.Name, Role: models.Role(r.Role), CreatedAt: fromMicros(r.CreatedAt), Disabled: fromMicrosPtr(r.DisabledAt)}
-		if r.UnitCode != nil {
-			out[i].UnitCode = *r.UnitCode
+		var unit *models.TreeUnit
+		if r.UnitID != nil {
+			unit = t.Unit(*r.UnitID)
 		}
+		out[i] = accountOf(userRow{ID: r.ID, Login: r.Login, Role: r.Role, Name: r.Name, Email: r.Email, CreatedAt: r.CreatedAt, DisabledAt: r.DisabledAt}, unit)
 	}
 	return out, nil
 }
 
 // changeUser runs change on the account named login in a transaction,
-// ends all of its sessions and audits action.
-func (s *Store) changeUser(ctx context.Context, p models.Principal, login, action string, change func(tx *gorm.DB, row *userRow) error) error {
+// after guard (if any) allowed it, ends its sessions when endSessions, and
+// audits action with the detail change returns.
+func (s *Store) changeUser(ctx context.Context, p models.Principal, login, action string, endSessions bool, guard AccountGuard,
+	change func(tx *gorm.DB, row *userRow, unit *models.TreeUnit) (map[string]any, error)) error {
 	login = strings.ToLower(strings.TrimSpace(login))
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
 		var row userRow
@@ -264,31 +241,49 @@ func (s *Store) changeUser(ctx context.Context, p models.Principal, login, actio
 			}
 			return err
 		}
-		if err := change(tx, &row); err != nil {
-			return err
-		}
-		if err := s.exec(tx, "DELETE FROM sessions WHERE user_id = ?", row.ID); err != nil {
+		t, err := s.treeVia(tx)
+		if err != nil {
 			return err
 		}
 		var unit *models.TreeUnit
 		if row.UnitID != nil {
-			if t, err := s.treeVia(tx); err == nil {
-				unit = t.Unit(*row.UnitID)
+			unit = t.Unit(*row.UnitID)
+		}
+		if guard != nil {
+			if err := guard(t, accountOf(row, unit), unit); err != nil {
+				return err
 			}
 		}
-		return s.appendAudit(tx, s.newAudit(p, action, unit, "", 0, map[string]any{"user_id": row.ID, "login": row.Login}))
+		detail, err := change(tx, &row, unit)
+		if err != nil {
+			return err
+		}
+		if endSessions {
+			if err := s.exec(tx, "DELETE FROM sessions WHERE user_id = ?", row.ID); err != nil {
+				return err
+			}
+		}
+		if row.UnitID != nil {
+			unit = t.Unit(*row.UnitID)
+		}
+		if detail == nil {
+			detail = map[string]any{}
+		}
+		detail["user_id"], detail["login"] = row.ID, row.Login
+		return s.appendAudit(tx, s.newAudit(p, action, unit, "", 0, detail))
 	})
 }
 
 // DisableUser disables an account and ends its sessions.
 //
-// Errors: ENOTFOUND for an unknown login, ECONFLICT if already disabled.
-func (s *Store) DisableUser(ctx context.Context, p models.Principal, login string) error {
-	return s.changeUser(ctx, p, login, models.ActionUserDisable, func(tx *gorm.DB, row *userRow) error {
+// Errors: ENOTFOUND for an unknown login, ECONFLICT if already disabled;
+// the guard's.
+func (s *Store) DisableUser(ctx context.Context, p models.Principal, login string, guard AccountGuard) error {
+	return s.changeUser(ctx, p, login, models.ActionUserDisable, true, guard, func(tx *gorm.DB, row *userRow, _ *models.TreeUnit) (map[string]any, error) {
 		if row.DisabledAt != nil {
-			return models.Errorf(models.ECONFLICT, "the account %s was already disabled at %s", row.Login, fromMicros(*row.DisabledAt).Format(time.RFC3339))
+			return nil, models.Errorf(models.ECONFLICT, "the account %s was already disabled at %s", row.Login, fromMicros(*row.DisabledAt).Format(time.RFC3339))
 		}
-		return s.exec(tx, "UPDATE users SET disabled_at = ? WHERE id = ?", micros(s.Now()), row.ID)
+		return nil, s.exec(tx, "UPDATE users SET disabled_at = ? WHERE id = ?", micros(s.Now()), row.ID)
 	})
 }
 
@@ -296,8 +291,9 @@ func (s *Store) DisableUser(ctx context.Context, p models.Principal, login strin
 // when pw is empty), ends its sessions and forgets its failed sign-ins. A
 // disabled account stays disabled.
 //
-// Errors: ENOTFOUND for an unknown login, EINVALID for a bad password.
-func (s *Store) ResetPassword(ctx context.Context, p models.Principal, login, pw string) (string, error) {
+// Errors: ENOTFOUND for an unknown login, EINVALID for a bad password;
+// the guard's.
+func (s *Store) ResetPassword(ctx context.Context, p models.Principal, login, pw string, guard AccountGuard) (string, error) {
 	if pw == "" {
 		pw = GeneratePassword()
 	} else {
@@ -311,12 +307,12 @@ func (s *Store) ResetPassword(ctx context.Context, p models.Principal, login, pw
 	if err != nil {
 		return "", err
 	}
-	err = s.changeUser(ctx, p, login, models.ActionUserResetPassword, func(tx *gorm.DB, row *userRow) error {
+	err = s.changeUser(ctx, p, login, models.ActionUserResetPassword, true, guard, func(tx *gorm.DB, row *userRow, _ *models.TreeUnit) (map[string]any, error) {
 		if err := s.exec(tx, "UPDATE users SET password_hash = ?, password_set_at = ? WHERE id = ?", hash, micros(s.Now()), row.ID); err != nil {
-			return err
+			return nil, err
 		}
 		k := keysOf(row.Login, "")
-		return s.exec(tx, "DELETE FROM login_failures WHERE key = ? OR substr(key, 1, ?) = ?", k.login, utf8.RuneCountInString(k.pair), k.pair)
+		return nil, s.exec(tx, "DELETE FROM login_failures WHERE key = ? OR substr(key, 1, ?) = ?", k.login, utf8.RuneCountInString(k.pair), k.pair)
 	})
 	if err != nil {
 		return "", err

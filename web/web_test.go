@@ -66,7 +66,7 @@ func newEmptySiteWith(t *testing.T, configure func(*api.Config)) *site {
 	t.Helper()
 	env := apitest.NewWith(t, configure)
 	for _, p := range people {
-		if _, _, err := env.Store.CreateUser(context.Background(), models.CommandLine, p); err != nil {
+		if _, err := env.Store.CreateUser(context.Background(), models.CommandLine, p); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -352,7 +352,7 @@ func TestSessionsExpire(t *testing.T) {
 	// A disabled account's sessions end at once.
 	c3 := s.client(t)
 	c3.signIn("tinh19")
-	if err := s.Store.DisableUser(context.Background(), models.CommandLine, "tinh19"); err != nil {
+	if err := s.Store.DisableUser(context.Background(), models.CommandLine, "tinh19", nil); err != nil {
 		t.Fatal(err)
 	}
 	if p := c3.get("/u/19/2024"); p.Status != http.StatusSeeOther {

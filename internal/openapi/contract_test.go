@@ -363,6 +363,30 @@ func TestContract(t *testing.T) {
 		ct.do(t, call{method: "DELETE", url: "/api/v1/tokens/999999", token: "admin", status: 404})
 	})
 
+	// Accounts: made one by one and from a file, listed, reset, moved and
+	// disabled over the API, by an admin and by the district's officer.
+	t.Run("users", func(t *testing.T) {
+		contains(t, ct.do(t, call{method: "POST", url: "/api/v1/users", token: "district", status: 201,
+			body: `{"login":"xa05596","role":"commune","unit_code":"05596","name":"Văn phòng UBND xã Bộc Nhiêu","email":"vanphong@bocnhieu.gov.vn"}`}), `"password":"`)
+		ct.do(t, call{method: "POST", url: "/api/v1/users", token: "district", status: 403, body: `{"login":"huyen2","role":"district","unit_code":"167","name":"x"}`})
+		ct.do(t, call{method: "POST", url: "/api/v1/users", token: "admin", status: 422, badRequest: true, body: `{"login":"xa05596","role":"commune","unit_code":"05596","name":"x","email":"x@"}`})
+		csv := map[string]string{"Content-Type": "text/csv; charset=utf-8"}
+		contains(t, ct.do(t, call{method: "POST", url: "/api/v1/users/import", token: "admin", status: 201, headers: csv,
+			body: "login,role,unit_code,name,email\nxa05599,commune,05599,Văn phòng UBND xã Sơn Phú,\n"}), `"sign_in_at":"http://example.com/login"`)
+		ct.do(t, call{method: "POST", url: "/api/v1/users/import", token: "district", status: 422, headers: csv, badRequest: true,
+			body: "login,role,unit_code,name,email\nxa05431,commune,05431,Quán Triều,\n"})
+		ct.do(t, call{method: "POST", url: "/api/v1/users/import", token: "admin", status: 201, headers: map[string]string{"Content-Type": "text/csv",
+			"Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}, body: "login,role,unit_code,name\nxa05602,commune,05602,Phúc Chu\n"})
+		contains(t, ct.do(t, call{url: "/api/v1/users?unit=167", token: "district", status: 200}), `"login":"xa05596"`, `"unit_name":"Xã Bộc Nhiêu"`)
+		ct.do(t, call{url: "/api/v1/users", token: "commune", status: 403})
+		contains(t, ct.do(t, call{method: "POST", url: "/api/v1/users/xa05596/reset-password", token: "district", status: 200}), `"password":"`)
+		contains(t, ct.do(t, call{method: "POST", url: "/api/v1/users/xa05596/move", token: "admin", status: 200, body: `{"unit_code":"05599"}`}), `"unit_code":"05599"`)
+		ct.do(t, call{method: "POST", url: "/api/v1/users/xa05596/move", token: "admin", status: 409, body: `{"unit_code":"05599"}`})
+		ct.do(t, call{method: "POST", url: "/api/v1/users/xa05596/disable", token: "district", status: 204})
+		ct.do(t, call{method: "POST", url: "/api/v1/users/xa05596/disable", token: "district", status: 409})
+		ct.do(t, call{method: "POST", url: "/api/v1/users/nobody/disable", token: "admin", status: 404})
+	})
+
 	// 429: the same store behind a server with a rate limit of one request.
 	t.Run("rate limited", func(t *testing.T) {
 		ct.handler = api.New(api.Config{Store: ct.env.Store, RateLimit: 0.001, RateBurst: 1})

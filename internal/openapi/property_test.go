@@ -48,6 +48,7 @@ import (
 var intendedProperty = map[string]string{
 	"getRollup valid format=csv&by=child&periods": "a CSV file holds one table: by=child with periods is refused (422) although each value is valid alone; the description says so",
 	"getRollup valid without period or periods":   "period is required unless periods is given (its last period is then the period): a condition between two parameters that the document says in words",
+	"importUsers valid out of scope":              "a line of an accounts file whose unit is outside the caller's scope is one of the file's problems, at its line (422 out_of_scope), so that every problem of the file is answered at once",
 }
 
 // knownResponseDrift are answers that do not match the document and are
@@ -74,6 +75,10 @@ func validBodies(op string) []map[string]any {
 		return []map[string]any{{"due_date": "2024-11-25", "reference": "7253/UBND-VP"}}
 	case "createToken":
 		return []map[string]any{{"role": "commune", "unit_code": "05596", "name": "Phần mềm xã"}}
+	case "createUser":
+		return []map[string]any{{"login": "xa05596", "role": "commune", "unit_code": "05596", "name": "Văn phòng UBND xã", "email": "vanphong@xa.gov.vn"}}
+	case "moveUser":
+		return []map[string]any{{"unit_code": "05599"}}
 	}
 	return nil
 }
@@ -255,6 +260,14 @@ func TestPropertyBased(t *testing.T) {
 					b, _ := json.Marshal(body)
 					g.body = string(b)
 				}
+				if id == "createUser" { // a login of its own, else it is taken
+					body["login"] = fmt.Sprintf("z%04d", sent%10000)
+					b, _ := json.Marshal(body)
+					g.body = string(b)
+				}
+				if id == "importUsers" {
+					g.body, g.contentType = fmt.Sprintf("login,role,unit_code,name\nf%04d,commune,05596,Văn phòng UBND xã\n", sent%10000), "text/csv"
+				}
 				res := ct.send(t, g, role)
 				sent++
 				if res.Status == 400 || res.Status == 422 {
@@ -264,6 +277,9 @@ func TestPropertyBased(t *testing.T) {
 					}
 					if id == "getRollup" && g.query.Get("period") == "" && g.query.Get("periods") == "" {
 						key = "getRollup valid without period or periods"
+					}
+					if id == "importUsers" && strings.Contains(string(res.Body), `"out_of_scope"`) {
+						key = "importUsers valid out of scope"
 					}
 					if _, ok := intendedProperty[key]; ok {
 						seenIntended[key] = true
