@@ -2595,7 +2595,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Makes a token for a program — a commune's system, a district's dashboard — or a person. The secret (` + "`" + `dgo_…` + "`" + `) is in this answer and nowhere else, ever: the service keeps only its SHA-256. A ` + "`" + `commune` + "`" + ` token needs a commune-level ` + "`" + `unit_code` + "`" + `, a ` + "`" + `district` + "`" + ` token a unit above communes (a district, a province or ` + "`" + `VN` + "`" + `), an ` + "`" + `admin` + "`" + ` token none. The creation is written to the audit trail with the admin who made it.",
+                "description": "Makes a token for a program — a commune's system, a district's dashboard — or a person. The secret (` + "`" + `dgo_…` + "`" + `) is in this answer and nowhere else, ever: the service keeps only its SHA-256. A ` + "`" + `commune` + "`" + ` token needs a commune-level ` + "`" + `unit_code` + "`" + `, a ` + "`" + `district` + "`" + ` token a unit above communes (a district, a province or ` + "`" + `VN` + "`" + `), an ` + "`" + `admin` + "`" + ` token none. The creation is written to the audit trail with the admin who made it.\n` + "`" + `Idempotency-Key` + "`" + `: a retry by the same token with the same key and the same request (compared as read, not byte for byte) makes no second token and answers the first one again, its secret included, with ` + "`" + `Idempotent-Replayed: true` + "`" + `, for as long as the key is kept (24 hours) and the token still works; after that, or once the token is revoked or expired, the same key is 409. The same key with another request is 422 (` + "`" + `idempotency_key_reused` + "`" + `). The secret is kept with the key only sealed with a key derived from the Idempotency-Key and the caller's own token, which the service does not keep: the database alone cannot read it.",
                 "consumes": [
                     "application/json"
                 ],
@@ -2617,6 +2617,12 @@ const docTemplate = `{
                         "schema": {
                             "$ref": "#/definitions/models.TokenRequest"
                         }
+                    },
+                    {
+                        "type": "string",
+                        "description": "a unique key per logical request, for safe retries",
+                        "name": "Idempotency-Key",
+                        "in": "header"
                     }
                 ],
                 "responses": {
@@ -2626,6 +2632,10 @@ const docTemplate = `{
                             "$ref": "#/definitions/models.CreatedToken"
                         },
                         "headers": {
+                            "Idempotent-Replayed": {
+                                "type": "string",
+                                "description": "true when this is the stored answer to an earlier request with the same Idempotency-Key"
+                            },
                             "X-Request-Id": {
                                 "type": "string",
                                 "description": "the id of the request, as logged"
@@ -2672,6 +2682,18 @@ const docTemplate = `{
                             }
                         }
                     },
+                    "409": {
+                        "description": "the Idempotency-Key made a token that is revoked or expired since, or is older than 24 hours",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
                     "413": {
                         "description": "body over 1 MiB",
                         "schema": {
@@ -2697,7 +2719,7 @@ const docTemplate = `{
                         }
                     },
                     "422": {
-                        "description": "invalid fields, each named: a bad role, a unit that does not exist or does not fit the role, a bad expiry",
+                        "description": "invalid fields, each named: a bad role, a unit that does not exist or does not fit the role, a bad expiry; a bad Idempotency-Key, or one reused with another request",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
                         },

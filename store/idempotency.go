@@ -47,6 +47,10 @@ func (o storedOutcome) replay() Submitted {
 	return Submitted{Replay: a}
 }
 
+// KeyReused is the error of an Idempotency-Key sent again with another
+// request: EINVALID (422) naming the key, models.ErrKeyReused.
+func KeyReused(key string) error { return keyReused(key) }
+
 func keyReused(key string) error {
 	return &models.Error{Code: models.EINVALID, Err: models.ErrKeyReused, Message: "the Idempotency-Key was already used for a different request",
 		Fields: []models.FieldError{{Field: "Idempotency-Key", Code: models.FKeyReused, Message: fmt.Sprintf("%q belongs to another request; use a new key for a new request", key)}}}
