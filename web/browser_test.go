@@ -23,7 +23,7 @@ import (
 
 // chromium finds Debian's chromium (or $CHROMIUM). Without it the browser
 // tests cannot run: under CI=true that is a failure, elsewhere a loud skip.
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
 	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
 		if p == "" {
@@ -41,7 +41,7 @@ func chromium(t *testing.T) string {
 }
 
 // newBrowser starts a headless Chromium with a fresh profile.
-func newBrowser(t *testing.T) context.Context {
+func newBrowser(t testing.TB) context.Context {
 	t.Helper()
 	path := chromium(t)
 	// Not t.TempDir: Chromium's helper processes may still write to the
@@ -91,7 +91,7 @@ func newBrowser(t *testing.T) context.Context {
 // newPerson is a browser of its own (its own profile and cookies).
 func newPerson(t *testing.T) context.Context { return newBrowser(t) }
 
-func run(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action) {
+func run(t testing.TB, ctx context.Context, what string, actions ...chromedp.Action) {
 	t.Helper()
 	if err := chromedp.Run(ctx, actions...); err != nil {
 		var url, body string
@@ -114,7 +114,7 @@ func bodyText(t *testing.T, ctx context.Context) string {
 	return s
 }
 
-func signInBrowser(t *testing.T, ctx context.Context, base, login string) {
+func signInBrowser(t testing.TB, ctx context.Context, base, login string) {
 	t.Helper()
 	run(t, ctx, "sign in as "+login,
 		chromedp.Navigate(base+"/"),

@@ -17,7 +17,7 @@ import (
 )
 
 // js runs an expression in the page and returns its value.
-func js[T any](t *testing.T, ctx context.Context, expr string) T {
+func js[T any](t testing.TB, ctx context.Context, expr string) T {
 	t.Helper()
 	var v T
 	run(t, ctx, "evaluate "+expr, chromedp.Evaluate(expr, &v))

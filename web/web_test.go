@@ -55,14 +55,14 @@ func newSite(t *testing.T) *site {
 }
 
 // newEmptySite is newSite without Bộc Nhiêu's report: the clerk writes it.
-func newEmptySite(t *testing.T) *site {
+func newEmptySite(t testing.TB) *site {
 	t.Helper()
 	return newEmptySiteWith(t, nil)
 }
 
 // newEmptySiteWith is newEmptySite with the server's configuration
 // changed by configure.
-func newEmptySiteWith(t *testing.T, configure func(*api.Config)) *site {
+func newEmptySiteWith(t testing.TB, configure func(*api.Config)) *site {
 	t.Helper()
 	env := apitest.NewWith(t, configure)
 	for _, p := range people {
