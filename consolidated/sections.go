@@ -337,13 +337,13 @@ func (b *builder) quotes(s *Section, section string) {
 func (b *builder) completenessParagraphs(c Completeness) []Paragraph {
 	noun := b.noun()
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "%d/%d %s đã gửi báo cáo", c.Reported, c.Expected, noun)
+	fmt.Fprintf(&sb, "%d/%d %s %s", c.Reported, c.Expected, noun, strings.ToLower(models.ReportedLabel))
 	if c.DueDate != nil {
 		d := c.DueDate.String()
 		fmt.Fprintf(&sb, " (hạn gửi ngày %s/%s/%s)", d[8:10], d[5:7], d[0:4])
 	}
 	if len(c.Missing) > 0 {
-		fmt.Fprintf(&sb, "; chưa gửi: %s", names(c.Missing, 1000))
+		fmt.Fprintf(&sb, "; chưa báo cáo: %s", names(c.Missing, 1000))
 	}
 	sb.WriteString(".")
 	if len(c.Late) > 0 {
@@ -355,10 +355,6 @@ func (b *builder) completenessParagraphs(c Completeness) []Paragraph {
 	if len(c.Pending) > 0 {
 		fmt.Fprintf(&sb, " Báo cáo đã gửi nhưng chưa được duyệt, chưa tính vào số liệu tổng hợp: %s.", names(c.Pending, 1000))
 	}
-	counted := "đã gửi và đã được duyệt"
-	if b.opt.AcceptedOnly {
-		counted = "đã được duyệt"
-	}
-	fmt.Fprintf(&sb, " Số liệu trong báo cáo này tổng hợp từ %d báo cáo %s.", c.Counted, counted)
+	sb.WriteString(" " + models.CountedSentence(c.Counted, b.roll.Counted))
 	return []Paragraph{text(sb.String())}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"doingoai/models"
 )
 
@@ -37,5 +39,51 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	}
 	if strings.Contains(out, ",=HYPERLINK") || strings.Contains(out, `"=HYPERLINK`) {
 		t.Errorf("a formula is written raw:\n%s", out)
+	}
+}
+
+// TestWorkbookNamesIndicatorsInVietnamese: a workbook's sheets of
+// indicators show their Vietnamese names first; the codes, for programs,
+// are in the last column, hidden (not printed), and nowhere else.
+func TestWorkbookNamesIndicatorsInVietnamese(t *testing.T) {
+	r := models.Rollup{Unit: models.UnitRef{Code: "167", Name: "Huyện Định Hóa"}, Period: "2024", Counted: []string{models.StatusSubmitted, models.StatusAccepted},
+		CommunesExpected: 23, CommunesReported: 1, Series: []models.SeriesPoint{{Period: "2024"}}}
+	for _, ind := range models.Indicators {
+		r.Indicators = append(r.Indicators, models.IndicatorValue{Code: ind.Code, NameVI: ind.NameVI, Unit: ind.Unit, Aggregation: ind.Aggregation})
+	}
+	r.Series[0].Indicators = r.Indicators
+	var b bytes.Buffer
+	if err := RollupXLSX(&b, r, 2); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range []string{"Tổng hợp", "Theo kỳ"} {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		header := rows[2]
+		if header[0] != "Chỉ tiêu" || header[len(header)-1] != "Mã chỉ tiêu" {
+			t.Errorf("%s: header %q, want Chỉ tiêu first and Mã chỉ tiêu last", sheet, header)
+		}
+		last, _ := excelize.ColumnNumberToName(len(header))
+		if visible, err := f.GetColVisible(sheet, last); err != nil || visible {
+			t.Errorf("%s: the codes' column %s is visible (%v)", sheet, last, err)
+		}
+		for i, ind := range models.Indicators {
+			row := rows[3+i]
+			if row[0] != ind.NameVI || row[len(header)-1] != ind.Code {
+				t.Errorf("%s row %d: %q … %q, want %q … %q", sheet, i+1, row[0], row[len(header)-1], ind.NameVI, ind.Code)
+			}
+			for c, v := range row[:len(header)-1] {
+				if v == ind.Code {
+					t.Errorf("%s row %d shows the code %q in visible column %d", sheet, i+1, v, c+1)
+				}
+			}
+		}
 	}
 }

@@ -46,7 +46,13 @@ func ExportRollup(w http.ResponseWriter, r *http.Request, st *store.Store, q sto
 			return export.RollupCSV(&buf, roll)
 		}
 		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		return export.RollupXLSX(&buf, roll)
+		// The workbook says how many communes have reported beside how
+		// many reports its figures count: GET /completeness's reported.
+		c, err := st.Completeness(r.Context(), store.CompletenessQuery{Unit: q.Unit, Period: q.Period, Tree: q.Tree})
+		if err != nil {
+			return err
+		}
+		return export.RollupXLSX(&buf, roll, c.Reported)
 	})
 	if err != nil {
 		return err

@@ -82,6 +82,9 @@ type overviewData struct {
 	Form       deadlineForm
 	Query      string // the indicator query, kept by links
 	Counted    string
+	// CountedText says how many reports the figures add up, in the words
+	// of the workbook and the consolidated report.
+	CountedText string
 }
 
 type childRow struct {
@@ -173,6 +176,7 @@ func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int,
 		return err
 	}
 	d.Counted = strings.Join(roll.Counted, ", ")
+	d.CountedText = models.CountedSentence(roll.CommunesReported, roll.Counted)
 	var prev []models.IndicatorValue
 	for _, s := range roll.Series {
 		if s.Period == d.PrevPeriod {
