@@ -14,9 +14,11 @@ import (
 
 	"doingoai/consolidated"
 	"doingoai/demo"
+	"doingoai/export"
 	"doingoai/internal/render"
 	"doingoai/internal/testenv"
 	"doingoai/models"
+	"doingoai/store"
 )
 
 // These tests render what an officer downloads with real LibreOffice and
@@ -106,11 +108,13 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // TestRenderWorkbook renders the district's Excel export as it prints: no
 // "###" where a number does not fit, the headers whole, numbers with their
-// separators, and each sheet on one page (23 communes need one).
+// separators, and every page readable: the totals and the series on a page
+// each, the breakdown's thirty columns on two pages across, each with the
+// communes' codes and names.
 func TestRenderWorkbook(t *testing.T) {
 	pdf := renderDownload(t, "/api/v1/rollups?unit=167&period=2024&by=child&periods=2023,2024&format=xlsx", "tong-hop.xlsx")
-	if n := pdf.Pages(); n != 3 {
-		t.Errorf("%d pages, want 3: one per sheet", n)
+	if n := pdf.Pages(); n != 4 {
+		t.Errorf("%d pages, want 4: the totals, the breakdown across two, the series", n)
 	}
 	all := ""
 	for p := 1; p <= pdf.Pages(); p++ {
@@ -121,16 +125,85 @@ func TestRenderWorkbook(t *testing.T) {
 		if !pdf.Landscape(p) {
 			t.Errorf("page %d is portrait", p)
 		}
+		if h := pdf.TextHeight(p); h < minPrintedText {
+			t.Errorf("page %d prints its text %.1f pt high, want at least %.0f", p, h, minPrintedText)
+		}
 		all += text
 	}
-	for _, s := range []string{"Kỳ báo cáo: 2024", "Đơn vị tính", "Cách tổng hợp", "46,000,000", "8,072.01", "Tổng cộng", "Trang 1/3"} {
+	for p := 2; p <= 3; p++ {
+		if text := pdf.Text(p); !strings.Contains(text, "Tên đơn vị") || !strings.Contains(text, "Xã Bộc Nhiêu") {
+			t.Errorf("page %d of the breakdown does not name the communes:\n%s", p, text)
+		}
+	}
+	for _, s := range []string{"Kỳ báo cáo: 2024", "Đơn vị tính", "Cách tổng hợp", "46,000,000", "8,072.01", "Tổng cộng", "Trang 1/4"} {
 		if !strings.Contains(all, s) {
 			t.Errorf("the workbook lacks %q as printed", s)
 		}
 	}
+	if strings.Contains(all, "delegations_out") {
+		t.Error("the workbook prints an indicator's code")
+	}
 	if os.Getenv("UPDATE_SCREENSHOTS") == "1" {
 		for p := 1; p <= pdf.Pages(); p++ {
 			writeScreenshot(t, fmt.Sprintf("rollup-167-2024-xlsx-%d.png", p), pdf.PNG(p, 80))
+		}
+	}
+}
+
+// minPrintedText is the smallest height, in points, printed text may have
+// to be read on paper (11 pt cells printed at 80%).
+const minPrintedText = 8.0
+
+// TestRenderProvinceWorkbook renders the demo province's 2025 breakdown:
+// 92 communes and 30 columns, which printed on one page were a blur. It
+// prints readable, several pages down and two across, the header row and
+// the communes' names on every page of it.
+func TestRenderProvinceWorkbook(t *testing.T) {
+	render.Require(t)
+	s := testenv.Open(t, testenv.NewClock(time.Date(2026, 1, 10, 9, 0, 0, 0, models.Vietnam)))
+	ctx := context.Background()
+	if _, err := demo.Load(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := s.Tree(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	period := models.Period{Year: 2025}
+	province, err := tr.Resolve("19", period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roll, err := s.Rollup(ctx, store.RollupQuery{Unit: province, Period: period, Indicators: models.Indicators, ByChild: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Completeness(ctx, store.CompletenessQuery{Unit: province, Period: period})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := export.RollupXLSX(&buf, roll, c.Reported); err != nil {
+		t.Fatal(err)
+	}
+	pdf := render.ToPDF(t, "tong-hop-19-2025.xlsx", buf.Bytes())
+	pages := pdf.Pages()
+	if pages < 5 {
+		t.Errorf("%d pages: the breakdown of 92 communes cannot print readable on %d", pages, pages-1)
+	}
+	for p := 1; p <= pages; p++ {
+		text := pdf.Text(p)
+		if !pdf.Landscape(p) {
+			t.Errorf("page %d is portrait", p)
+		}
+		if h := pdf.TextHeight(p); h < minPrintedText {
+			t.Errorf("page %d prints its text %.1f pt high, want at least %.0f", p, h, minPrintedText)
+		}
+		if p > 1 && (!strings.Contains(text, "Mã đơn vị") || !strings.Contains(text, "Tên đơn vị")) {
+			t.Errorf("page %d of the breakdown lacks the header row or the units' names:\n%s", p, text)
+		}
+		if !strings.Contains(text, fmt.Sprintf("Trang %d/%d", p, pages)) {
+			t.Errorf("page %d is not numbered %d/%d", p, p, pages)
 		}
 	}
 }

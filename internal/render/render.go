@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -115,4 +116,24 @@ func (p *PDF) PNG(page, dpi int) []byte {
 		p.t.Fatalf("pdftoppm: %v", err)
 	}
 	return out
+}
+
+var wordBox = regexp.MustCompile(`<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">`)
+
+// TextHeight is the median height, in points, of the words of a page (from
+// 1): about the size its text prints at, 0 on a page without words.
+func (p *PDF) TextHeight(page int) float64 {
+	p.t.Helper()
+	n := strconv.Itoa(page)
+	var hs []float64
+	for _, m := range wordBox.FindAllStringSubmatch(p.run("pdftotext", "-bbox", "-f", n, "-l", n, p.Path, "-"), -1) {
+		y0, _ := strconv.ParseFloat(m[1], 64)
+		y1, _ := strconv.ParseFloat(m[2], 64)
+		hs = append(hs, y1-y0)
+	}
+	if len(hs) == 0 {
+		return 0
+	}
+	slices.Sort(hs)
+	return hs[len(hs)/2]
 }
