@@ -73,3 +73,20 @@ func TestBoundedXMLReadsWord(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkHostile reads each hostile document to its refusal: the time
+// and the memory allocated per document (BENCHMARKS.md has the figures).
+func BenchmarkHostile(b *testing.B) {
+	for name, build := range docxtest.Hostile {
+		data := build()
+		b.Run(strings.ReplaceAll(name, " ", "-"), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := Lines(data); err == nil {
+					b.Fatal("a hostile document was read")
+				}
+			}
+		})
+	}
+}

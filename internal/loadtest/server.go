@@ -133,6 +133,9 @@ func (s *Server) Stop() error {
 	}
 }
 
+// Pid is the server's process id.
+func (s *Server) Pid() int { return s.cmd.Process.Pid }
+
 // PeakRSS is the largest resident set the server has had, from
 // /proc/PID/status (VmHWM), in bytes; 0 where /proc is missing.
 func (s *Server) PeakRSS() int64 {
