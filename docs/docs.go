@@ -6112,6 +6112,7 @@ const docTemplate = `{
                         "bad_format",
                         "not_allowed",
                         "bad_text",
+                        "invisible_character",
                         "too_long",
                         "too_many_entries",
                         "out_of_range",

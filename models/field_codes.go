@@ -11,6 +11,7 @@ const (
 	FBadFormat      = "bad_format"             // a value that cannot be read: a period, a date, a unit code
 	FNotAllowed     = "not_allowed"            // a value outside the allowed ones (status, level, decision, kind, …)
 	FBadText        = "bad_text"               // text with control characters, or not valid UTF-8
+	FInvisibleText  = "invisible_character"    // text with a bidirectional control or an invisible character
 	FTooLong        = "too_long"               // text longer than its limit
 	FTooMany        = "too_many_entries"       // a list longer than its limit
 	FOutOfRange     = "out_of_range"           // a number below 0 or above its limit
@@ -36,6 +37,7 @@ var FieldCodes = []struct{ Code, Meaning string }{
 	{FBadFormat, "a value that cannot be read: a period, a date, a unit code, a number"},
 	{FNotAllowed, "a value outside the allowed ones (a status, a level, a decision, a kind)"},
 	{FBadText, "text with control characters, or not valid UTF-8"},
+	{FInvisibleText, "text with a bidirectional control (U+202E, …) or an invisible character (zero-width U+200B–U+200D, U+2060, U+FEFF, the soft hyphen, any other format character); refused, never removed, except from an imported document, where they are removed"},
 	{FTooLong, "text longer than its limit"},
 	{FTooMany, "a list longer than its limit"},
 	{FOutOfRange, "a number below 0 or above its limit"},

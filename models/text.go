@@ -141,16 +141,58 @@ func nfcStarter(r rune) bool {
 	return false
 }
 
+// Invisible reports whether r changes how text is shown, or hides text,
+// without being seen itself: the bidirectional controls (U+061C, U+200E,
+// U+200F, U+202A–U+202E, U+2066–U+2069: a name ending in U+202E mirrors the
+// words after it), the zero-width characters (U+200B–U+200D, U+2060,
+// U+FEFF), every other format character (Unicode category Cf: the soft
+// hyphen U+00AD, the tags U+E0000–U+E007F, …), and the fillers that show
+// nothing (U+034F, U+115F, U+1160, U+3164, U+FFA0). None belongs in a
+// report, a unit's name or a comment written in Vietnamese.
+func Invisible(r rune) bool {
+	switch {
+	case r < 0xAD:
+		return false
+	case r >= 0x1E00 && r <= 0x1EFF: // the precomposed Vietnamese letters
+		return false
+	case r == 0x34F, r == 0x115F, r == 0x1160, r == 0x3164, r == 0xFFA0:
+		return true
+	}
+	return unicode.Is(unicode.Cf, r)
+}
+
+// StripInvisible returns s without the characters Invisible reports. The
+// import uses it: a document may carry them innocently (a zero-width space
+// from a web page, a soft hyphen from Word), and they are never the content.
+func StripInvisible(s string) string {
+	i := strings.IndexFunc(s, Invisible)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if !Invisible(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // CheckText records a problem when s is longer than max characters, is not
-// valid UTF-8 (U+FFFD, the mark of a bad conversion, counts as invalid), or
-// holds control characters other than tab and line breaks; a control
-// character is named before invalid UTF-8. One pass over the bytes: C0
+// valid UTF-8 (U+FFFD, the mark of a bad conversion, counts as invalid),
+// holds control characters other than tab and line breaks, or holds an
+// invisible or bidirectional control character (Invisible, code
+// FInvisibleText); a control character is named before invalid UTF-8, and
+// that before an invisible character. One pass over the bytes: C0
 // controls are single bytes, C1 controls (U+0080–U+009F) are 0xC2 followed
 // by 0x80–0x9F (so, like any 0xC2 not followed by a continuation of a
 // printable character, they are caught at their first byte), and
 // characters are counted on the way.
 func CheckText(p *Problems, field, s string, max int) {
 	invalid := false
+	var hidden rune
 	n := 0
 	for i := 0; i < len(s); n++ {
 		c := s[i]
@@ -169,14 +211,17 @@ func CheckText(p *Problems, field, s string, max int) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError {
 			invalid = true
+		} else if hidden == 0 && Invisible(r) {
+			hidden = r
 		}
 		i += size
 	}
-	if invalid {
+	switch {
+	case invalid:
 		p.AddCode(field, FBadText, "is not valid UTF-8 text")
-		return
-	}
-	if n > max {
+	case hidden != 0:
+		p.AddCodef(field, FInvisibleText, "must not contain invisible or bidirectional control characters (U+%04X)", hidden)
+	case n > max:
 		p.AddCodef(field, FTooLong, "is %d characters long; at most %d are allowed", n, max)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -91,6 +92,12 @@ func checkTextBefore(p *Problems, field, s string, max int) {
 		p.AddCode(field, FBadText, "is not valid UTF-8 text")
 		return
 	}
+	for _, r := range s {
+		if unicode.Is(unicode.Cf, r) || strings.ContainsRune("\u034f\u115f\u1160\u3164\uffa0", r) {
+			p.AddCodef(field, FInvisibleText, "must not contain invisible or bidirectional control characters (U+%04X)", r)
+			return
+		}
+	}
 	if len(s) > max {
 		if n := utf8.RuneCountInString(s); n > max {
 			p.AddCodef(field, FTooLong, "is %d characters long; at most %d are allowed", n, max)
@@ -100,7 +107,7 @@ func checkTextBefore(p *Problems, field, s string, max int) {
 
 func FuzzCheckText(f *testing.F) {
 	for _, s := range []string{"", "ổn", "quá dài", "bell\x07", "dòng 1\ndòng 2\ttab", "a\u0085b", "\xff", "\xc2A", "\xe0\xc2\x85",
-		"\xef\xbf\xbd", "Xã Bộc Nhiêu\x7f", "  Kinh\v ", "KINH", "a\u00a0b", "\xc2", "\xe1\xbb", "Sở Ngoại vụ & <b>"} {
+		"\xef\xbf\xbd", "Xã Bộc Nhiêu\x7f", "dự án\u202e", "a\u200db", "\ufeffx", "\xff\u202e", "  Kinh\v ", "KINH", "a\u00a0b", "\xc2", "\xe1\xbb", "Sở Ngoại vụ & <b>"} {
 		f.Add(s, 3)
 		f.Add(s, 100)
 	}
@@ -115,4 +122,30 @@ func FuzzCheckText(f *testing.F) {
 			t.Errorf("Fold(%q) = %q, the decomposing fold %q", s, got, want)
 		}
 	})
+}
+
+// The characters that hide or reorder text are refused with their own
+// code, every one of them; Vietnamese letters, punctuation and the
+// no-break space are not.
+func TestInvisibleCharacters(t *testing.T) {
+	hidden := []rune{0x202E, 0x202A, 0x202B, 0x202C, 0x202D, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C,
+		0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E, 0x2061, 0xE0001, 0xE0041, 0x034F, 0x115F, 0x3164, 0xFFA0}
+	for _, r := range hidden {
+		var p Problems
+		CheckText(&p, "ngo_aid.projects[0].name", "Dự án nước sạch"+string(r)+" (đã xong)", 200)
+		l := p.List()
+		if len(l) != 1 || l[0].Code != FInvisibleText || l[0].Field != "ngo_aid.projects[0].name" || !strings.Contains(l[0].Message, fmt.Sprintf("U+%04X", r)) {
+			t.Errorf("U+%04X: %+v", r, l)
+		}
+		if got := StripInvisible("Dự" + string(r) + " án" + string(r)); got != "Dự án" {
+			t.Errorf("StripInvisible with U+%04X = %q", r, got)
+		}
+	}
+	for _, s := range []string{"Xã Bộc Nhiêu – Định Hóa", "“Ngày tôn vinh”", "46 triệu ₫…", "a\u00a0b", "Tày, Nùng, H'Mông", "dòng 1\ndòng 2\ttab"} {
+		var p Problems
+		CheckText(&p, "x", s, 200)
+		if p.Len() != 0 || StripInvisible(s) != s {
+			t.Errorf("%q: %+v", s, p.List())
+		}
+	}
 }
