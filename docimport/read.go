@@ -13,8 +13,13 @@ import (
 // sets has an entry in Found quoting the words it was read from; every
 // figure the document does not state plainly stays null and is listed in
 // NotFound. A figure two passages state differently is left null too.
+//
+// Invisible and bidirectional control characters (models.Invisible) are
+// removed first: a document may carry them innocently (a zero-width space
+// pasted from a web page, a soft hyphen from Word), and the validator
+// refuses them in what a person or a program sends.
 func Read(raw []string) *Result {
-	d := split(raw)
+	d := split(visibleLines(raw))
 	r := &reader{d: d, vals: map[string]cand{}, bad: map[string][]Found{}, seen: map[string][]cand{}}
 	r.rep = models.Report{Status: models.StatusDraft}
 	rep := &r.rep
