@@ -31,7 +31,11 @@ func (in TokenRequest) Input() (TokenInput, error) {
 	if err := out.Validate(); err != nil {
 		if e, ok := err.(*Error); ok {
 			for _, f := range e.Fields {
-				p.Add(TokenRequestField(f.Field), f.Message)
+				code := f.Code
+				if code == "" {
+					code = FInvalid
+				}
+				p.AddCode(TokenRequestField(f.Field), code, f.Message)
 			}
 		} else {
 			return out, err
