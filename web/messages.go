@@ -48,6 +48,7 @@ var viMessages = []viMessage{
 	vi(`is (\d+) characters long; at most (\d+) are allowed`, "Dài {1} ký tự; nhiều nhất {2} ký tự."),
 	vi(`must not contain control characters`, "Có ký tự điều khiển không hợp lệ; hãy gõ lại đoạn này."),
 	vi(`is not valid UTF-8 text`, "Có ký tự không đọc được; hãy gõ lại đoạn này."),
+	vi(`must not contain invisible or bidirectional control characters \((U\+[0-9A-F]+)\)`, "Có ký tự ẩn hoặc ký tự đảo chiều văn bản ([1]), thường lẫn vào khi sao chép từ trang web hay tệp khác; hãy xóa rồi gõ lại đoạn này."),
 	vi(`\S+ has not begun: it starts on (\S+)`, "Kỳ báo cáo này chưa bắt đầu (bắt đầu từ ngày {d1})."),
 	vi(`unit \S+ did not exist during \S+`, "Đơn vị này không tồn tại trong kỳ báo cáo."),
 	vi(`"[^"]*" is not a calendar date written YYYY-MM-DD`, "Ngày không hợp lệ; chọn ngày trên lịch."),
