@@ -3,6 +3,7 @@ package web
 // "Bắt đầu từ file Word": the form filled from a document.
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -81,10 +82,63 @@ func (a *App) communeImport(w http.ResponseWriter, r *http.Request) error {
 	for field, msg := range unresolvedMessages(out.Unresolved) {
 		msgs.Warnings[field] = append(msgs.Warnings[field], msg)
 	}
-	v.Imported = true
-	v.Notice = fmt.Sprintf("Đã điền sẵn %d số liệu, nội dung từ file «%s». Dưới mỗi ô điền sẵn có câu văn đã đọc: hãy đối chiếu, sửa nếu cần, rồi bấm Lưu nháp hoặc Gửi báo cáo. Chưa có gì được lưu.", len(out.Found), hdr.Filename)
-	a.renderCommune(w, r, http.StatusOK, v, values, msgs)
+	// Post/Redirect/Get: what was read is kept as the form's draft (not a
+	// revision) with the words each value came from, and the browser is
+	// sent to the form, so that a reload or Back never posts the file again.
+	note := importNote{File: hdr.Filename, Found: len(out.Found), Sources: msgs.Sources, Unresolved: unresolvedMessages(out.Unresolved)}
+	if err := a.keepImport(r, v, values, note); err != nil {
+		return err
+	}
+	http.Redirect(w, r, v.Base+"?da=nhap-file", http.StatusSeeOther)
 	return nil
+}
+
+// importNote is what the form shows of a document it was filled from,
+// besides the values: kept with them in the form's draft under
+// importNoteKey, a name no input of the form has.
+type importNote struct {
+	File       string              `json:"file"`
+	Found      int                 `json:"found"`
+	Sources    map[string][]string `json:"sources,omitempty"`
+	Unresolved map[string]string   `json:"unresolved,omitempty"`
+}
+
+const importNoteKey = "#import"
+
+// keepImport keeps the form filled from a document as the form's draft.
+func (a *App) keepImport(r *http.Request, v communeView, values formValues, note importNote) error {
+	b, err := json.Marshal(note)
+	if err != nil {
+		return err
+	}
+	inputs := map[string]string{importNoteKey: string(b)}
+	for k, x := range values {
+		if strings.TrimSpace(x) != "" {
+			inputs[k] = x
+		}
+	}
+	return a.Store.SaveFormDraft(r.Context(), session(r).Principal, v.Unit, v.Period, inputs)
+}
+
+// importedDraft takes the import's note out of a kept draft's inputs:
+// the draft was filled from a document if ok.
+func importedDraft(inputs formValues) (note importNote, values formValues, ok bool) {
+	raw, ok := inputs[importNoteKey]
+	if !ok {
+		return note, inputs, false
+	}
+	values = formValues{}
+	for k, x := range inputs {
+		if k != importNoteKey {
+			values[k] = x
+		}
+	}
+	return note, values, json.Unmarshal([]byte(raw), &note) == nil
+}
+
+// importNotice is the line above a form filled from a document.
+func importNotice(note importNote) string {
+	return fmt.Sprintf("Đã điền sẵn %d số liệu, nội dung từ file «%s». Dưới mỗi ô điền sẵn có câu văn đã đọc: hãy đối chiếu, sửa nếu cần, rồi bấm Lưu nháp hoặc Gửi báo cáo. Báo cáo chưa được lưu.", note.Found, note.File)
 }
 
 // unresolvedMessages says, for each figure the document gives two ways,

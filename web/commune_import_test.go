@@ -40,7 +40,8 @@ func TestCommuneImportUnresolved(t *testing.T) {
 		t.Fatalf("API unresolved %+v, want two readings of two figures", api.Unresolved)
 	}
 	p := c.upload(base+"/nhap-tu-file", "bao-cao.txt", []byte(doc))
-	if p.Status != http.StatusOK {
+	expectRedirect(t, "page import", p, base+"?da=nhap-file")
+	if p = c.get(base + "?da=nhap-file"); p.Status != http.StatusOK {
 		t.Fatalf("page import: %d", p.Status)
 	}
 	body := html.UnescapeString(p.Body)

@@ -84,10 +84,20 @@ func (a *App) communeForm(w http.ResponseWriter, r *http.Request) error {
 	// Saving or sending the report removes it, so one that is there is
 	// newer than the report.
 	if kept != nil && !v.ReadOnly {
-		values = kept.Inputs
+		note, inputs, imported := importedDraft(kept.Inputs)
+		values = inputs
 		v.Kept = kept
 		body, problems, _, inputs := formToReport(values, v.Unit.Code, v.Period, models.StatusDraft)
 		msgs = a.formErrors(r, v, body, problems, inputs)
+		if imported {
+			// Filled from a document: the words each value was read from,
+			// and the figures the document gives two ways.
+			v.Imported, v.Notice = true, importNotice(note)
+			msgs.Sources = note.Sources
+			for field, msg := range note.Unresolved {
+				msgs.Warnings[field] = append(msgs.Warnings[field], msg)
+			}
+		}
 	}
 	a.renderCommune(w, r, http.StatusOK, v, values, msgs)
 	return nil

@@ -363,10 +363,22 @@ func TestCommuneImport(t *testing.T) {
 	}
 	upload := func(name string, content []byte) page { return c.upload(base+"/nhap-tu-file", name, content) }
 	p := upload("bao-cao-2024.txt", doc)
-	expect(t, "the form filled from the document", p, 200, "Đã điền sẵn", "bao-cao-2024.txt", `value="1.169"`, `value="2.690,67"`,
-		"Đọc từ văn bản: «", "1.169 hộ", `data-dirty="1"`, "Chưa có gì được lưu")
+	// Post/Redirect/Get: the answer to the upload is a redirect to the form,
+	// so that a reload or Back never posts the file again.
+	expectRedirect(t, "the upload", p, base+"?da=nhap-file")
+	// The count of figures filled is the API import's count of found.
+	res := s.Do(t, "POST", "/api/v1/reports/import?unit=05596&period=2024", "commune", string(doc), map[string]string{"Content-Type": "text/plain; charset=utf-8"})
+	var api struct{ Found []json.RawMessage }
+	if err := json.Unmarshal(res.Body, &api); err != nil || res.Status != 200 {
+		t.Fatalf("API import: %d %v", res.Status, err)
+	}
+	for _, what := range []string{"the form filled from the document", "the same form reloaded"} {
+		p = c.get(base + "?da=nhap-file")
+		expect(t, what, p, 200, fmt.Sprintf("Đã điền sẵn %d số liệu", len(api.Found)), "bao-cao-2024.txt", `value="1.169"`, `value="2.690,67"`,
+			"Đọc từ văn bản: «", "1.169 hộ", `data-dirty="1"`, "Báo cáo chưa được lưu", "Bỏ nội dung đọc từ file")
+	}
 	if res := s.Do(t, "GET", "/api/v1/reports/05596/2024", "district", "", nil); res.Status != http.StatusNotFound {
-		t.Errorf("the import stored something: %d", res.Status)
+		t.Errorf("the import stored a report: %d", res.Status)
 	}
 	p = upload("anh.png", []byte("\x89PNG\r\n\x1a\nnot a report"))
 	expect(t, "a file that is no report", p, http.StatusUnprocessableEntity, "Không đọc được file này")

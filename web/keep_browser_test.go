@@ -3,7 +3,9 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -211,5 +213,47 @@ func TestReviewAndDeadlineSurviveAnEndedSession(t *testing.T) {
 	}
 	if due.DueDate != "2024-12-10" || due.Reference != "7253/UBND-VP" {
 		t.Errorf("after signing in again the due date is %+v", due)
+	}
+}
+
+// TestImportIsSafeToReload: the clerk fills the form from a document;
+// Reload and Back afterwards post the file no more (Post/Redirect/Get),
+// and the form filled from it is still there after the reload.
+func TestImportIsSafeToReload(t *testing.T) {
+	s := newEmptySite(t)
+	ctx := newBrowser(t)
+	acceptDialogs(ctx)
+	var posts atomic.Int32
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok && e.Request.Method == "POST" && strings.HasSuffix(e.Request.URL, "/nhap-tu-file") {
+			posts.Add(1)
+		}
+	})
+	signInBrowser(t, ctx, s.URL, "xa05596")
+	run(t, ctx, "the form", network.Enable(), chromedp.WaitVisible(`#cf-form`, chromedp.ByQuery))
+	doc, err := filepath.Abs("../testdata/bao-cao-doi-ngoai-boc-nhieu-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, "upload", chromedp.Click(`details.cf-import summary`, chromedp.ByQuery),
+		chromedp.SetUploadFiles(`#cf-file`, []string{doc}, chromedp.ByID),
+		chromedp.Click(`form[action$="/nhap-tu-file"] button[type=submit]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#cf-kept`, chromedp.ByID))
+	households := func() string {
+		return js[string](t, ctx, `document.getElementById("`+fieldID("profile.households")+`").value`)
+	}
+	if v := households(); v != "1.169" {
+		t.Fatalf("after the import, Số hộ is %q", v)
+	}
+	run(t, ctx, "reload", chromedp.Reload(), chromedp.WaitVisible(`#cf-kept`, chromedp.ByID))
+	if v := households(); v != "1.169" {
+		t.Errorf("after a reload, Số hộ is %q", v)
+	}
+	run(t, ctx, "back", chromedp.NavigateBack(), chromedp.WaitReady(`body`, chromedp.ByQuery))
+	if n := posts.Load(); n != 1 {
+		t.Errorf("the file was posted %d times (once, then reload and Back)", n)
+	}
+	if res := s.Do(t, "GET", "/api/v1/reports/05596/2024", "district", "", nil); res.Status != 404 {
+		t.Errorf("the import stored a report: %d", res.Status)
 	}
 }
