@@ -1,7 +1,11 @@
 package docimport
 
 import (
+	"encoding/xml"
+	"fmt"
+	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,4 +93,63 @@ func BenchmarkHostile(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzBoundedXML: the bounded reader refuses only what passes a bound.
+// For any XML that Go's strict decoder reads to the end within the bounds
+// (depth, attributes, no DOCTYPE or other <!…> directive), the bounded
+// decoder gives the same tokens; whatever it refuses, it refuses with a
+// coded problem.
+func FuzzBoundedXML(f *testing.F) {
+	f.Add(docxtest.DocumentXML([]docxtest.Block{docxtest.Para("BÁO CÁO"), docxtest.P{docxtest.TextBox{"hộp"}, docxtest.Field{Code: "PAGE", Result: "1"}}}))
+	f.Add(`<a x='1>2' y="a=b"><!-- <b> = " --><![CDATA[<c>]]><?pi a="<"?><d/></a>`)
+	f.Add(`<a><!DOCTYPE x></a>`)
+	f.Add(strings.Repeat(`<a>`, maxDepth) + strings.Repeat(`</a>`, maxDepth))
+	f.Add(`<a` + strings.Repeat(` b=""`, maxAttrs) + `/>`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		plain, deepest, attrs, plainErr := tokens(xml.NewDecoder(strings.NewReader(doc)))
+		bounded, _, _, boundedErr := tokens(newBoundedDecoder(strings.NewReader(doc)))
+		if boundedErr != nil {
+			if be := boundError(boundedErr); be != nil && models.ErrorCode(be) == "" {
+				t.Fatalf("an uncoded refusal: %v", be)
+			}
+		}
+		directive := slices.ContainsFunc(plain, func(tok string) bool { return strings.HasPrefix(tok, "xml.Directive") })
+		within := plainErr == nil && deepest <= maxDepth && attrs <= maxAttrs && !directive
+		if !within {
+			return
+		}
+		if boundedErr != nil || len(bounded) != len(plain) {
+			t.Fatalf("read by the decoder within the bounds, but the bounded one: %v (%d tokens of %d)", boundedErr, len(bounded), len(plain))
+		}
+		for i := range plain {
+			if bounded[i] != plain[i] {
+				t.Fatalf("token %d: %q, want %q", i, bounded[i], plain[i])
+			}
+		}
+	})
+}
+
+// tokens reads d to its end: each token printed, the deepest nesting, the
+// most attributes on an element, and the error that ended it (nil at EOF).
+func tokens(d *xml.Decoder) (out []string, deepest, attrs int, err error) {
+	depth := 0
+	for len(out) < 100_000 {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out, deepest, attrs, nil
+		}
+		if err != nil {
+			return out, deepest, attrs, err
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			depth++
+			deepest, attrs = max(deepest, depth), max(attrs, len(se.Attr))
+		}
+		if _, ok := tok.(xml.EndElement); ok {
+			depth--
+		}
+		out = append(out, fmt.Sprintf("%#v", xml.CopyToken(tok)))
+	}
+	return out, deepest, attrs, nil
 }
