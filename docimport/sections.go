@@ -51,6 +51,8 @@ type doc struct {
 	headings map[string]line   // the heading that opened each section
 	inline   map[string]line   // a heading line with words after its colon, from the heading's words on
 	closing  []line
+	period   period         // the title's period, to choose a table's columns
+	projects []tableProject // the rows of tables of NGO projects
 }
 
 // headingRe matches a numbered heading: "I. ĐẶC ĐIỂM TÌNH HÌNH", "1. Công
@@ -250,6 +252,7 @@ func split(raw []string) *doc {
 			end++
 		}
 		d.title = d.lines[titleAt:end]
+		d.period = titlePeriod(d.title)
 		start = end
 	}
 	o := outline{top: "", cur: []string{secPreamble}}
@@ -280,16 +283,21 @@ func split(raw []string) *doc {
 				continue
 			}
 			if src[i] != lastRow+1 {
-				ts = tableState{}
+				ts = tableState{caption: ts.caption}
 			}
 			lastRow = src[i]
 			d.row(&o, &ts, raw[src[i]], l.n)
 			continue
 		}
-		ts = tableState{}
 		if d.heading(&o, l) {
-			continue
+			if !ts.inside {
+				ts = tableState{caption: f}
+			} else if src[i] == lastRow+1 {
+				lastRow = src[i]
+			}
+			continue // a heading inside a table ("I. ĐẶC ĐIỂM …" in one cell) keeps its columns
 		}
+		ts = tableState{caption: f}
 		for _, k := range o.cur {
 			d.parts[k] = append(d.parts[k], l)
 		}

@@ -123,9 +123,11 @@ func (r *reader) ngo() {
 	}
 	var stated []int64
 	var statedQ, noneQ string
-	var projects []models.NgoProject
-	var found []Found
+	projects, found := r.tableProjects()
 	for _, l := range lines {
+		if len(r.d.projects) > 0 {
+			break // the table lists the projects the text tells of
+		}
 		if !ngoLine(l.fold) {
 			continue
 		}
@@ -418,4 +420,56 @@ func (r *reader) training() {
 			}
 		}
 	})
+}
+
+// tableProjects are the projects of the tables of NGO projects, each with
+// the value committed and disbursed in đồng where its cell says it in
+// đồng ("60.000 USD (tương đương 1.524.000.000 đồng)" is the đồng; "chưa
+// giải ngân" is 0).
+func (r *reader) tableProjects() ([]models.NgoProject, []Found) {
+	var ps []models.NgoProject
+	var fs []Found
+	for i, tp := range r.d.projects {
+		at := models.Index("ngo_aid.projects", i)
+		name := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(tp.name.orig, "Dự án "), "Dự án: "))
+		if len(name) > models.MaxText {
+			name = name[:models.MaxText]
+		}
+		p := models.NgoProject{Name: name, Donor: strings.TrimSpace(tp.donor.orig)}
+		fs = append(fs, Found{Field: at + ".name", Value: p.Name, Text: tp.quote})
+		if p.Donor != "" {
+			fs = append(fs, Found{Field: at + ".donor", Value: p.Donor, Text: tp.donor.orig})
+		}
+		if v, ok := cellMoney(tp.committed); ok {
+			p.CommittedVND = i64(v)
+			fs = append(fs, Found{Field: at + ".committed_vnd", Value: v, Text: tp.committed.orig})
+		}
+		if v, ok := cellMoney(tp.disbursed); ok {
+			p.DisbursedVND = i64(v)
+			fs = append(fs, Found{Field: at + ".disbursed_vnd", Value: v, Text: tp.disbursed.orig})
+		}
+		ps = append(ps, p)
+	}
+	return ps, fs
+}
+
+// cellMoney reads a cell of money: the amount in đồng (not one in another
+// currency), or 0 for "chưa giải ngân".
+func cellMoney(t text) (int64, bool) {
+	f := t.fold
+	if f == "" {
+		return 0, false
+	}
+	if notDisbursedRe.MatchString(f) || nothingRe.MatchString(strings.TrimRight(f, ". ")) {
+		return 0, true
+	}
+	for _, m := range moneyRe.FindAllStringSubmatchIndex(f, -1) {
+		if m[0] > 0 && isDigit(f[m[0]-1]) {
+			continue
+		}
+		if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) {
+			return v, true
+		}
+	}
+	return 0, false
 }

@@ -82,59 +82,231 @@ func cellsOf(s string) [][]string {
 
 // columns are the roles of a table's columns, as its header row names
 // them; -1 where it names none.
-type columns struct {
-	stt, label, unit, value int
-	known                   bool
-}
+// Roles of a table's columns.
+const (
+	colNumber = "number" // STT: the row number, never a figure
+	colLabel  = "label"  // Chỉ tiêu, Nội dung, Tên dự án
+	colUnit   = "unit"   // Đơn vị tính
+	colValue  = "value"  // Số lượng, Kết quả, Cam kết, …
+	colNote   = "note"   // Ghi chú: read only for a bare percentage
+	colDonor  = "donor"  // Nhà tài trợ
+	colOther  = "other"  // a column never read (another period, a date)
+)
 
-func noColumns() columns { return columns{stt: -1, label: -1, unit: -1, value: -1} }
+// col is a column of a table as its header names it: its role, for a
+// value the kind of figure ("people" in "Số người", "committed",
+// "disbursed", "pct"), and its header's words, the merged header above it
+// first.
+type col struct {
+	role, kind, head string
+}
 
 var (
 	sttHeadRe   = regexp.MustCompile(`^(?:stt|tt|so tt|so thu tu|thu tu|s tt)\.?$`)
-	labelHeadRe = regexp.MustCompile(`\b(?:chi tieu|noi dung|linh vuc|hang muc|ten chi tieu|ten du an|danh muc|cong viec|hoat dong|ten)\b`)
+	labelHeadRe = regexp.MustCompile(`\b(?:chi tieu|noi dung|linh vuc|hang muc|ten chi tieu|ten du an|ten chuong trinh|danh muc|ten doan|doan|co quan, don vi)\b`)
 	unitHeadRe  = regexp.MustCompile(`^(?:dvt|don vi tinh|don vi|dv tinh|d\.v\.t)\.?$`)
-	valueHeadRe = regexp.MustCompile(`\b(?:so luong|ket qua|so lieu|thuc hien|gia tri|tong so|so|nam \d{4}|ky bao cao|luy ke)\b`)
-	noteHeadRe  = regexp.MustCompile(`\b(?:ghi chu|so sanh|ke hoach|chi tiet|dien giai)\b`)
+	valueHeadRe = regexp.MustCompile(`\b(?:so luong|ket qua|so lieu|thuc hien|gia tri|tong so|so nguoi|so luot|cam ket|giai ngan|ty le|nam \d{4}|ky bao cao|luy ke|ca nam|6 thang|so)\b`)
+	noteHeadRe  = regexp.MustCompile(`\b(?:ghi chu|chi tiet|dien giai|thuyet minh)\b`)
+	donorHeadRe = regexp.MustCompile(`\b(?:nha tai tro|to chuc tai tro|don vi tai tro|tai tro)\b`)
+	otherHeadRe = regexp.MustCompile(`\b(?:thoi gian|ngay|so sanh|cung ky|ke hoach|nam truoc|chi tieu giao|quoc tich|dia diem)\b`)
+	headWordRe  = regexp.MustCompile(`\b(?:stt|tt|chi tieu|noi dung|don vi tinh|dvt|so luong|ket qua|so lieu|ghi chu|so nguoi|cam ket|giai ngan|ten du an|nha tai tro|thoi gian|tong so|gia tri|ty le|thuc hien)\b`)
 	ordinalRe   = regexp.MustCompile(`^(?:\d{1,2}|[ivx]{1,4}|[a-dđ])[.)]?(?:\d{1,2}[.)]?)?$`)
+	totalRe     = regexp.MustCompile(`^(?:cong|tong cong|tong so|tong)\s*:?$`)
 )
 
-// headerColumns reads a table's header row: the roles of its columns, or
-// known false if the row is not a header (a cell holds a figure, or no
-// cell names a role).
-func headerColumns(cells []text) columns {
-	c := noColumns()
-	for i, x := range cells {
-		f := strings.TrimSpace(x.fold)
-		if f == "" {
+// isHeader tells whether a row is a header row: a cell names a column
+// ("STT", "Số lượng", "Cam kết") and none holds a figure (a year in "Năm
+// 2024" is no figure).
+func isHeader(cells []text) bool {
+	named := false
+	for _, c := range cells {
+		f := strings.TrimSpace(c.fold)
+		if strings.IndexFunc(stripYears(f), isDigitRune) >= 0 {
+			return false
+		}
+		named = named || headWordRe.MatchString(f)
+	}
+	return named
+}
+
+// leafHeads combines a header row and the row under it that divides its
+// merged cells ("Kết quả 6 tháng cuối năm 2024" over "Số lượng" and "Số
+// người") into the words of each column. In a .docx both rows have as
+// many cells (a spanning cell is followed by empty ones, a merged one
+// continues); in text a spanning cell is one cell and a vertically merged
+// one leaves the cell below it empty, so the cells that divide the
+// spanning ones are shared out evenly among them.
+func leafHeads(top, sub []text) []string {
+	heads := make([]string, len(sub))
+	if len(top) == len(sub) {
+		last := ""
+		for i := range sub {
+			if t := strings.TrimSpace(top[i].fold); t != "" {
+				last = t
+			}
+			heads[i] = strings.TrimSpace(last + " " + sub[i].fold)
+		}
+		return heads
+	}
+	empty := 0
+	for _, c := range sub {
+		if strings.TrimSpace(c.fold) == "" {
+			empty++
+		}
+	}
+	spanning, divided := len(top)-empty, len(sub)-empty
+	if spanning <= 0 || divided%spanning != 0 {
+		for i := range sub {
+			heads[i] = strings.TrimSpace(sub[i].fold)
+		}
+		return heads
+	}
+	span, p, run := divided/spanning, 0, 0
+	for i, c := range sub {
+		if p >= len(top) {
+			heads[i] = strings.TrimSpace(c.fold)
 			continue
 		}
-		if strings.IndexFunc(stripYears(f), isDigitRune) >= 0 {
-			return noColumns()
+		t := strings.TrimSpace(top[p].fold)
+		if strings.TrimSpace(c.fold) == "" {
+			heads[i] = t
+			p++
+			continue
 		}
+		heads[i] = strings.TrimSpace(t + " " + c.fold)
+		if run++; run == span {
+			run = 0
+			p++
+		}
+	}
+	return heads
+}
+
+func foldsOf(ts []text) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = strings.TrimSpace(t.fold)
+	}
+	return out
+}
+
+// columnsOf tells the role of each column from its header's words, or
+// nil if no column is the label. Of the value columns of one kind, only
+// those of the report's own period are read ("Năm 2025" in a report of
+// 2025, not "Năm 2024"; "Cả năm" in a year's report, not "6 tháng đầu").
+func columnsOf(heads []string, per period) []col {
+	cols := make([]col, len(heads))
+	label := false
+	best := map[string]int{}
+	fits := make([]int, len(heads))
+	for i, h := range heads {
+		c := col{head: h}
 		switch {
-		case sttHeadRe.MatchString(f):
-			c.stt = i
-		case unitHeadRe.MatchString(f):
-			c.unit = i
-		case noteHeadRe.MatchString(f) && !strings.Contains(f, "thuc hien"):
-		case labelHeadRe.MatchString(f) && c.label < 0:
-			c.label = i
-		case valueHeadRe.MatchString(f) && c.value < 0:
-			c.value = i
-		}
-	}
-	c.known = c.value >= 0 && (c.label >= 0 || c.stt >= 0 || c.unit >= 0)
-	if c.known && c.label < 0 {
-		// The label is the first column that is neither the number, the
-		// unit nor the value.
-		for i := range cells {
-			if i != c.stt && i != c.unit && i != c.value {
-				c.label = i
-				break
+		case h == "":
+			c.role = colOther
+		case sttHeadRe.MatchString(h):
+			c.role = colNumber
+		case unitHeadRe.MatchString(h):
+			c.role = colUnit
+		case noteHeadRe.MatchString(h):
+			c.role = colNote
+		case donorHeadRe.MatchString(h):
+			c.role = colDonor
+		case !label && labelHeadRe.MatchString(h):
+			c.role, label = colLabel, true
+		case otherHeadRe.MatchString(h):
+			c.role = colOther
+		case valueHeadRe.MatchString(h):
+			c.role, c.kind = colValue, valueKind(h)
+			fits[i] = per.fit(h)
+			if b, ok := best[c.kind]; !ok || fits[i] > b {
+				best[c.kind] = fits[i]
 			}
+		case !label:
+			c.role, label = colLabel, true
+		default:
+			c.role = colNote
+		}
+		cols[i] = c
+	}
+	for i := range cols {
+		if cols[i].role == colValue && (fits[i] < 0 || fits[i] < best[cols[i].kind]) {
+			cols[i].role = colOther
 		}
 	}
-	return c
+	if !label {
+		return nil
+	}
+	return cols
+}
+
+// valueKind is the kind of figure a value column holds.
+func valueKind(h string) string {
+	switch {
+	case hasAny(h, "so nguoi", "so luot nguoi", "luot nguoi", "so thanh vien", "so khach"):
+		return "people"
+	case hasAny(h, "cam ket"):
+		return "committed"
+	case hasAny(h, "giai ngan"):
+		return "disbursed"
+	case hasAny(h, "ty le"):
+		return "pct"
+	}
+	return ""
+}
+
+// period is the report's period as its title says it, to choose among a
+// table's columns.
+type period struct {
+	year string // "2024"
+	half string // "dau", "cuoi", or "" for the whole year
+}
+
+// fit tells how well a column's header fits the period: 1 if it names
+// it, 0 if it names no period, -1 if it names another.
+func (p period) fit(h string) int {
+	if hasAny(h, "cung ky", "nam truoc", "so sanh", "ke hoach") {
+		return -1
+	}
+	fit := 0
+	for _, y := range yearOnlyRe.FindAllString(h, -1) {
+		if y != p.year {
+			return -1
+		}
+		fit = 1
+	}
+	if hasAny(h, "6 thang", "sau thang") {
+		half := "dau"
+		if strings.Contains(h, "cuoi") {
+			half = "cuoi"
+		}
+		if half != p.half {
+			return -1
+		}
+		return 1
+	}
+	if hasAny(h, "ca nam") {
+		if p.half != "" {
+			return -1
+		}
+		return 1
+	}
+	return fit
+}
+
+var yearOnlyRe = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
+
+// titlePeriod reads the period from the title's words.
+func titlePeriod(title []line) period {
+	for _, l := range title {
+		if m := halfRe.FindStringSubmatch(l.fold); m != nil {
+			return period{year: m[2], half: m[1]}
+		}
+		if m := yearRe.FindStringSubmatch(l.fold); m != nil {
+			return period{year: m[1]}
+		}
+	}
+	return period{}
 }
 
 var yearWordRe = regexp.MustCompile(`\b(?:nam\s+)?(?:19|20)\d{2}\b`)
@@ -142,61 +314,6 @@ var yearWordRe = regexp.MustCompile(`\b(?:nam\s+)?(?:19|20)\d{2}\b`)
 func stripYears(f string) string { return yearWordRe.ReplaceAllString(f, "") }
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
-
-// rowParts are the label, value and unit cells of a data row.
-type rowParts struct {
-	label, value, unit int
-	valueTo            int // the value cells run from value to valueTo (exclusive)
-}
-
-// partsOf tells which cells of a row hold its label, value and unit: by
-// the header's columns when the table has one, else by their content (the
-// row number first, then the label, then the cells that begin with a
-// figure).
-func partsOf(cells []text, cols columns) (rowParts, bool) {
-	p := rowParts{label: -1, value: -1, unit: -1}
-	if cols.known && cols.label < len(cells) && cols.value < len(cells) {
-		p.label, p.value, p.valueTo = cols.label, cols.value, cols.value+1
-		if cols.unit >= 0 && cols.unit < len(cells) {
-			p.unit = cols.unit
-		}
-		if strings.TrimSpace(cells[p.label].fold) == "" || ordinalRe.MatchString(strings.TrimSpace(cells[p.label].fold)) {
-			return p, false
-		}
-		return p, true
-	}
-	start := 0
-	if len(cells) >= 2 && ordinalRe.MatchString(strings.TrimSpace(cells[0].fold)) {
-		start = 1 // the row number
-	}
-	for i := start; i < len(cells); i++ {
-		f := strings.TrimSpace(cells[i].fold)
-		if f == "" {
-			continue
-		}
-		if p.label < 0 {
-			if startsFigure(f) {
-				return p, false
-			}
-			p.label = i
-			continue
-		}
-		if startsFigure(f) || nothingRe.MatchString(f) {
-			if p.value < 0 {
-				p.value = i
-			}
-			p.valueTo = i + 1
-			continue
-		}
-		if p.value >= 0 && p.unit < 0 && unitOnly(f) {
-			p.unit = i
-		}
-		if p.value >= 0 {
-			break
-		}
-	}
-	return p, p.label >= 0
-}
 
 // startsFigure tells whether a cell begins with a number.
 func startsFigure(f string) bool { return f != "" && f[0] >= '0' && f[0] <= '9' }
@@ -224,65 +341,93 @@ func childLabel(orig string) bool {
 
 // tableState is what split knows of the table it is in.
 type tableState struct {
-	cols   columns
-	parent text // the label of the last row that is not a child
-	inside bool
+	header  []text // the last header row, which a second one may divide
+	cols    []col  // the columns, once a header names them
+	parent  text   // the label of the last row that is not a child
+	group   string // the words of the last row that groups those below it ("B. Dự án đề xuất")
+	caption string // the words before the table ("2. Các đoàn trong nước đến làm việc")
+	inside  bool
 }
 
-// row reads one row of a table in the body: a header row sets the
-// columns; a row whose label names a section and that has no value opens
-// that section (done says so, with the heading line); any other row is a
-// line "label … value … unit" with its figure.
+// row reads one row of a table in the body: a header row names the
+// columns; a row with a label and no value opens the section it names or
+// is the label of the rows below it; a row of a table of NGO projects is a
+// project; any other row gives a line "label … value" with its figure for
+// each value column, the row number left out.
 func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 	cells := cellsOf(raw)
 	texts := make([]text, len(cells))
-	origs := make([]string, len(cells))
 	for i, c := range cells {
 		s := strings.Join(c, " ")
 		if strings.HasPrefix(s, contMark) {
 			s = ""
 		}
-		origs[i] = strings.TrimPrefix(s, contMark)
 		texts[i] = newText(clean(s))
 	}
 	if !ts.inside {
-		ts.inside = true
-		ts.cols = noColumns()
-		ts.parent = text{}
+		*ts = tableState{inside: true, caption: ts.caption}
 	}
-	if cols := headerColumns(texts); cols.known {
-		ts.cols = cols
+	if isHeader(texts) {
+		if ts.header != nil && ts.cols != nil && len(texts) >= len(ts.header) && !headWordRe.MatchString(texts[0].fold) {
+			ts.cols = columnsOf(leafHeads(ts.header, texts), d.period)
+		} else {
+			ts.header = texts
+			ts.cols = columnsOf(foldsOf(texts), d.period)
+		}
 		return
 	}
-	p, ok := partsOf(texts, ts.cols)
-	if !ok {
-		d.rowAsLines(o, cells, n)
+	if ts.cols == nil {
+		d.plainRow(o, ts, cells, texts, n)
 		return
 	}
-	label := texts[p.label]
-	if p.value < 0 || strings.TrimSpace(texts[p.value].fold) == "" {
-		// A row with no value: a section's heading, or the label of the
-		// rows below it.
-		// "I. | ĐẶC ĐIỂM TÌNH HÌNH": the numbered heading, cells joined.
-		var all []string
-		for _, t := range texts {
-			if t.orig != "" {
-				all = append(all, t.orig)
+	cols := ts.cols
+	if len(texts) < len(cols) && len(texts) > 1 && !ordinalRe.MatchString(strings.TrimSpace(texts[0].fold)) {
+		// The first cell spans the columns before the others ("Cộng" over
+		// STT, Thời gian and Đoàn).
+		pad := make([]text, len(cols)-len(texts))
+		texts = append(append([]text{texts[0]}, pad...), texts[1:]...)
+	}
+	cell := func(role string) (text, col, bool) {
+		for i, c := range cols {
+			if c.role == role && i < len(texts) && texts[i].fold != "" {
+				return texts[i], c, true
 			}
 		}
-		if h := (line{text: newText(clean(strings.Join(all, " "))), n: n}); d.heading(o, h) {
-			return
+		return text{}, col{}, false
+	}
+	label, _, ok := cell(colLabel)
+	if !ok {
+		// A group row whose words sit in the number's column ("A. Dự án
+		// đang triển khai" typed in one cell).
+		var words []string
+		for _, t := range texts {
+			if t.orig != "" {
+				words = append(words, t.orig)
+			}
 		}
-		l := line{text: label, n: n}
-		if keys, _ := headingKeys(numArabic, label.fold, o.top); len(keys) > 0 && len(label.fold) < 150 && !subset(keys, o.cur) {
-			d.open(o, keys, l)
-			return
-		}
-		if !childLabel(label.orig) {
-			ts.parent = label
-		}
-		d.rowAsLines(o, cells, n)
+		label = newText(clean(strings.Join(words, " ")))
+	}
+	hasValue := false
+	for i, c := range cols {
+		hasValue = hasValue || c.role == colValue && i < len(texts) && texts[i].fold != ""
+	}
+	if !hasValue {
+		d.groupRow(o, ts, texts, label, n)
 		return
+	}
+	if totalRe.MatchString(label.fold) {
+		if ts.caption == "" || projectTable(cols) {
+			return // "Cộng": the sum of the rows above, not a figure of its own
+		}
+		label = newText(ts.caption + " " + label.orig)
+	}
+	if projectTable(cols) {
+		d.projectRow(ts, cols, texts, label, n)
+		return
+	}
+	if listTable(cols) && !totalRe.MatchString(strings.TrimSpace(cells0(texts))) && !strings.Contains(label.fold, "cong") {
+		d.rowAsLines(o, cells, n)
+		return // one delegation of a list: its total is read, not each
 	}
 	full := label
 	if childLabel(label.orig) && ts.parent.fold != "" {
@@ -290,22 +435,189 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 	} else {
 		ts.parent = label
 	}
-	var vals []string
-	for i := p.value; i < p.valueTo && i < len(texts); i++ {
-		if texts[i].orig != "" {
-			vals = append(vals, texts[i].orig)
+	unit, _, _ := cell(colUnit)
+	for i, c := range cols {
+		if i >= len(texts) || texts[i].fold == "" {
+			continue
+		}
+		v := texts[i]
+		u := strings.TrimSpace(unit.fold)
+		switch {
+		case c.role == colValue && c.kind == "people":
+			u = "nguoi"
+		case c.role == colValue && c.kind == "pct":
+			u = "%"
+		case c.role == colValue:
+		case c.role == colNote && notePctRe.MatchString(v.fold):
+			u = "%"
+		default:
+			continue
+		}
+		words := []string{label.orig, v.orig}
+		if unit.orig != "" && c.kind == "" && c.role == colValue {
+			words = append(words, unit.orig)
+		}
+		l := line{text: newText(strings.Join(words, " … ")), n: n, fig: &rowFigure{label: full, value: v, unit: u}}
+		for _, k := range o.cur {
+			d.parts[k] = append(d.parts[k], l)
 		}
 	}
-	value := newText(clean(strings.Join(vals, " ")))
-	unit := ""
-	if p.unit >= 0 && p.unit < len(texts) {
-		unit = strings.TrimSpace(texts[p.unit].fold)
+}
+
+func cells0(ts []text) string {
+	if len(ts) == 0 {
+		return ""
 	}
-	words := []string{label.orig, value.orig}
-	if unit != "" {
-		words = append(words, texts[p.unit].orig)
+	return ts[0].fold
+}
+
+// notePctRe is a note that is only a share: "6,93%", "Tỷ lệ 0,18%".
+var notePctRe = regexp.MustCompile(`^(?:ty le\s*:?\s*|chiem\s*)?\d[\d.,]*\s*%$`)
+
+// projectTable tells whether a table lists NGO projects: it has a column
+// of the value committed or disbursed.
+func projectTable(cols []col) bool {
+	for _, c := range cols {
+		if c.role == colValue && (c.kind == "committed" || c.kind == "disbursed") {
+			return true
+		}
 	}
-	l := line{text: newText(strings.Join(words, " … ")), n: n, fig: &rowFigure{label: full, value: value, unit: unit}}
+	return false
+}
+
+// listTable tells whether a table lists delegations one by one (a
+// column of dates, or a label column "Đoàn").
+func listTable(cols []col) bool {
+	for _, c := range cols {
+		if c.role == colOther && hasAny(c.head, "thoi gian", "ngay") || c.role == colLabel && (c.head == "doan" || c.head == "ten doan") {
+			return true
+		}
+	}
+	return false
+}
+
+// groupRow reads a row with no value: the heading of a section, or the
+// label of the rows below it.
+func (d *doc) groupRow(o *outline, ts *tableState, texts []text, label text, n int) {
+	var all []string
+	for _, t := range texts {
+		if t.orig != "" {
+			all = append(all, t.orig)
+		}
+	}
+	joined := newText(clean(strings.Join(all, " ")))
+	ts.group = joined.fold
+	if d.heading(o, line{text: joined, n: n}) {
+		return
+	}
+	if keys, _ := headingKeys(numArabic, label.fold, o.top); len(keys) > 0 && len(label.fold) < 150 && !subset(keys, o.cur) {
+		d.open(o, keys, line{text: label, n: n})
+		return
+	}
+	if !childLabel(label.orig) {
+		ts.parent = label
+	}
+	l := line{text: joined, n: n}
+	for _, k := range o.cur {
+		d.parts[k] = append(d.parts[k], l)
+	}
+}
+
+// tableProject is a row of a table of NGO projects.
+type tableProject struct {
+	name, donor          text
+	committed, disbursed text
+	quote                string
+}
+
+// projectRow keeps a row of a table of NGO projects, unless its group
+// says the projects below it are only proposed ("Dự án đề xuất, chưa
+// được phê duyệt").
+func (d *doc) projectRow(ts *tableState, cols []col, texts []text, label text, n int) {
+	if proposedRe.MatchString(ts.group) || strings.Contains(ts.group, "de xuat") || proposedRe.MatchString(label.fold) {
+		return
+	}
+	p := tableProject{name: label}
+	words := []string{label.orig}
+	for i, c := range cols {
+		if i >= len(texts) || texts[i].fold == "" {
+			continue
+		}
+		switch {
+		case c.role == colDonor:
+			p.donor = texts[i]
+		case c.role == colValue && c.kind == "committed":
+			p.committed = moneyCell(texts[i], c.head)
+			words = append(words, texts[i].orig)
+		case c.role == colValue && c.kind == "disbursed":
+			p.disbursed = moneyCell(texts[i], c.head)
+			words = append(words, texts[i].orig)
+		}
+	}
+	p.quote = strings.Join(words, " … ")
+	d.projects = append(d.projects, p)
+}
+
+// moneyCell is a cell of money with the unit its column's header gives
+// ("Giá trị (đồng)": "2.640.000.000" is in đồng).
+func moneyCell(v text, head string) text {
+	f := v.fold
+	if startsFigure(f) && !moneyRe.MatchString(f) && !hasAny(f, "usd", "do la", "eur") {
+		switch {
+		case hasAny(head, "trieu dong"):
+			return newText(v.orig + " triệu đồng")
+		case hasAny(head, "dong", "vnd"):
+			return newText(v.orig + " đồng")
+		}
+	}
+	return v
+}
+
+// plainRow reads a row of a table without a header by its content: the
+// row number first, then the label, then the cells that hold a figure,
+// and a cell of a unit before or after it.
+func (d *doc) plainRow(o *outline, ts *tableState, cells [][]string, texts []text, n int) {
+	label, value, unit := -1, -1, -1
+	start := 0
+	if len(texts) >= 2 && ordinalRe.MatchString(strings.TrimSpace(texts[0].fold)) {
+		start = 1
+	}
+	for i := start; i < len(texts); i++ {
+		f := strings.TrimSpace(texts[i].fold)
+		switch {
+		case f == "":
+		case label < 0:
+			if startsFigure(f) {
+				d.rowAsLines(o, cells, n)
+				return
+			}
+			label = i
+		case value < 0 && (startsFigure(f) || nothingRe.MatchString(f)):
+			value = i
+		case unit < 0 && unitOnly(f):
+			unit = i
+		}
+	}
+	if label < 0 {
+		return
+	}
+	if value < 0 {
+		d.groupRow(o, ts, texts, texts[label], n)
+		return
+	}
+	full := texts[label]
+	if childLabel(full.orig) && ts.parent.fold != "" {
+		full = newText(clean(ts.parent.orig + " " + full.orig))
+	} else {
+		ts.parent = texts[label]
+	}
+	words := []string{texts[label].orig, texts[value].orig}
+	u := ""
+	if unit >= 0 {
+		u = strings.TrimSpace(texts[unit].fold)
+		words = append(words, texts[unit].orig)
+	}
+	l := line{text: newText(strings.Join(words, " … ")), n: n, fig: &rowFigure{label: full, value: texts[value], unit: u}}
 	for _, k := range o.cur {
 		d.parts[k] = append(d.parts[k], l)
 	}
