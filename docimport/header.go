@@ -86,10 +86,15 @@ func (r *reader) header() {
 			}
 			continue
 		}
-		if m := issuerRe.FindStringSubmatchIndex(f); m != nil {
-			r.addPlace(l.span(m[4], m[5]), kindWords[f[m[2]:m[3]]], l.orig)
-		} else if m := parentRe.FindStringSubmatchIndex(f); m != nil {
-			r.addParent(f[m[4]:m[5]])
+		// "UBND TỈNH LÀO CAI ỦY BAN NHÂN DÂN XÃ BÁT XÁT": a merged cell
+		// holds the body above and the issuer; each is read on its own.
+		for _, seg := range bodies(l.text) {
+			g := seg.fold
+			if m := issuerRe.FindStringSubmatchIndex(g); m != nil {
+				r.addPlace(seg.span(m[4], m[5]), kindWords[g[m[2]:m[3]]], l.orig)
+			} else if m := parentRe.FindStringSubmatchIndex(g); m != nil {
+				r.addParent(g[m[4]:m[5]])
+			}
 		}
 		if m := numberRe.FindStringSubmatchIndex(f); m != nil && doc.Number == nil {
 			n := strings.TrimRight(l.span(m[2], m[3])+"/"+l.span(m[4], m[5]), ".")
@@ -279,4 +284,27 @@ func (r *reader) period() {
 			return
 		}
 	}
+}
+
+var bodyRe = re(`\b(?:uy ban nhan dan|ubnd)\b`)
+
+// bodies splits a line of the header where a body's name begins ("ỦY BAN
+// NHÂN DÂN", "UBND"): the parts of a cell that holds two.
+func bodies(t text) []text {
+	locs := bodyRe.FindAllStringIndex(t.fold, -1)
+	if len(locs) < 2 {
+		return []text{t}
+	}
+	var out []text
+	for i, loc := range locs {
+		end := len(t.fold)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		out = append(out, trimmed(sub(t, loc[0], end), 0, end-loc[0]))
+	}
+	if locs[0][0] > 0 {
+		out = append([]text{sub(t, 0, locs[0][0])}, out...)
+	}
+	return out
 }

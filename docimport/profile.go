@@ -268,7 +268,7 @@ func (r *reader) ethnic(l line) {
 					m[k] += i
 				}
 			}
-			if _, known := peoples[l.fold[m[2]:m[3]]]; known && !inside(matches, m) {
+			if _, known := peoples[l.fold[m[2]:m[3]]]; (known || knownIn(l.fold[i:]) >= 2) && !inside(matches, m) {
 				matches = append(matches, m)
 			}
 		}
@@ -321,3 +321,15 @@ var peoples = func() map[string]string {
 	}
 	return m
 }()
+
+// knownIn counts the peoples of the official list a list names: a list
+// of at least two also holds a people by its local name ("Xá Phó").
+func knownIn(f string) int {
+	n := 0
+	for _, m := range listedPeopleRe.FindAllStringSubmatch(f, -1) {
+		if _, ok := peoples[m[1]]; ok {
+			n++
+		}
+	}
+	return n
+}

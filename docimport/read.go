@@ -64,7 +64,7 @@ func Read(raw []string) *Result {
 var (
 	agreementsRe  = re(`\b` + cnt + `\s+(?:ban\s+|van ban\s+)?(?:thoa thuan|bien ban ghi nho|ban ghi nho)\b`)
 	conferencesRe = re(`\b` + cnt + `\s+(?:cuoc\s+|buoi\s+)?(?:hoi nghi|hoi thao)\b`)
-	awardsRe      = re(`\b` + cnt + `\s+(?:hinh thuc|huan chuong|huy chuong|bang khen|ky niem chuong|giai thuong|phan thuong)\b`)
+	awardsRe      = re(`\b` + cnt + `\s+(?:hinh thuc|huan chuong|huy chuong|bang khen|thu khen|giay khen|ky niem chuong|giai thuong|phan thuong)\b`)
 	nominationsRe = re(`\b` + cnt + `\s+(?:hinh thuc|truong hop|ho so|tap the|ca nhan)\b`)
 )
 
@@ -383,8 +383,8 @@ func counts(c text, p *regexp.Regexp) []cand {
 		if len(out) > 0 && detailBetween(f[m[0]-min(m[0], 200):m[0]]) {
 			break
 		}
-		if approxRe.MatchString(f[:m[0]]) {
-			continue // "khoảng 18.500 người": not a count
+		if approxRe.MatchString(f[:m[0]]) || changeBeforeRe.MatchString(f[max(0, m[0]-12):m[0]]) {
+			continue // "khoảng 18.500 người", "tăng 01 đoàn": not a count
 		}
 		dup := false
 		for _, x := range out {
@@ -396,6 +396,9 @@ func counts(c text, p *regexp.Regexp) []cand {
 	}
 	return out
 }
+
+// changeBeforeRe ends the words before a change ("tăng 01 đoàn").
+var changeBeforeRe = re(`\b(?:tang|giam|them)\s*$`)
 
 var detailRe = re(`(?:\btrong do\b|\bgom\b|\bbao gom\b|\bcu the\b)`)
 
@@ -414,6 +417,9 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 		return
 	}
 	r.each(sec, func(c text) {
+		if (sec == secAwards || r.shared(secAwards, secNominations)) && !aboutSection(sec, c.fold) {
+			return
+		}
 		vals := counts(c, p)
 		switch {
 		case len(vals) > 0:
@@ -422,6 +428,29 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 			r.putInt(path, 0, whole(c))
 		}
 	})
+}
+
+// shared tells whether two sections have one heading ("Đào tạo, bồi
+// dưỡng; khen thưởng").
+func (r *reader) shared(a, b string) bool {
+	ha, okA := r.d.headings[a]
+	hb, okB := r.d.headings[b]
+	return okA && okB && ha.n == hb.n
+}
+
+// aboutSection tells whether a clause of a heading shared by awards and
+// nominations is about sec: awards received are not
+// nominations ("Không có kiến nghị khen thưởng" says nothing of awards
+// received), and a nomination says "kiến nghị", "đề nghị" or "xét tặng".
+func aboutSection(sec, f string) bool {
+	nominating := hasAny(f, "kien nghi", "de nghi", "xet tang", "trinh tang", "de xuat khen")
+	switch sec {
+	case secAwards:
+		return !nominating
+	case secNominations:
+		return nominating
+	}
+	return true
 }
 
 // outsideBrackets returns f with what stands in brackets blanked out,

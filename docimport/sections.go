@@ -424,7 +424,7 @@ func sub(t text, a, b int) text {
 
 // numberStartRe is a line that begins with a figure and its word ("5.786
 // người", "12 thôn"), not with a heading's number ("5. …", "3.1. …").
-var numberStartRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s+[a-z%]`)
+var numberStartRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*%|\s+[a-z])`)
 
 // continues tells whether next goes on with the sentence of prev: prev
 // ends without a stop and next begins with a small letter.

@@ -26,7 +26,7 @@ func delegationGroup(f string) string {
 			return ""
 		}
 	}
-	if hasAny(f, "doan nuoc ngoai", "doan khach nuoc ngoai", "khach nuoc ngoai", "doan quoc te", "khach quoc te", "nuoc ngoai den", "nuoc ngoai vao") && len(g) == 0 {
+	if hasAny(f, "doan nuoc ngoai", "doan vao nuoc ngoai", "doan khach nuoc ngoai", "khach nuoc ngoai", "doan quoc te", "khach quoc te", "nuoc ngoai den", "nuoc ngoai vao") && len(g) == 0 {
 		g = append(g, "inbound_foreign")
 	}
 	if hasAny(f, "trong nuoc") {
