@@ -172,6 +172,9 @@ func figureOf(sec, label, unit string) string {
 			return "overseas_vietnamese.labor_export_workers"
 		}
 	case secTraining:
+		if !hasAny(label, "boi duong", "tap huan", "dao tao", "lop", "khoa hoc") {
+			return ""
+		}
 		switch {
 		case unit == "lop", unit == "" && hasAny(label, "lop", "khoa") && !hasAny(label, "can bo", "nguoi", "luot"):
 			return "training.courses"
@@ -179,11 +182,12 @@ func figureOf(sec, label, unit string) string {
 			return "training.officials_trained"
 		}
 	case secAwards:
-		if unit == "" || unit == "hinh thuc" || unit == "truong hop" {
+		if hasAny(label, "khen thuong", "huan chuong", "bang khen", "thu khen", "giai thuong") && !aboutNominations(label) &&
+			(unit == "" || unit == "hinh thuc" || unit == "truong hop") {
 			return "foreign_awards_received.count"
 		}
 	case secNominations:
-		if unit == "" || unit == "hinh thuc" || unit == "truong hop" {
+		if aboutNominations(label) && (unit == "" || unit == "hinh thuc" || unit == "truong hop") {
 			return "award_nominations.count"
 		}
 	}
@@ -291,12 +295,16 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 			sec = ks[0]
 		}
 	}
+	general := sec == secResults || sec == secOther || sec == secPreamble
 	vals := valuesOf(value, unitCol)
 	quote := strings.TrimRight(strings.TrimLeft(strings.TrimSpace(whole.orig), "-+* "), " .;:")
 	byPath := map[string][]cand{}
 	var order []string
 	for _, v := range vals {
 		path := figureOf(sec, label, v.unit)
+		if path == "" && general {
+			path = anyFigure(label, v.unit)
+		}
 		c, ok := v.cand(path)
 		if !ok {
 			continue
@@ -316,6 +324,25 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 			r.putInt(strings.TrimSuffix(path, ".count")+".people", 0, quote)
 		}
 	}
+}
+
+// figureSections are the sections whose figures a label may name.
+var figureSections = []string{secDelegations, secAgreements, secConferences, secConsular, secOverseas, secTraining, secAwards, secNominations}
+
+// anyFigure is the one figure of sections 1–13 a label and unit name
+// when the line is under none of them ("Đoàn trong nước đến làm việc" in
+// a table of "II. KẾT QUẢ"), or "" if none or several.
+func anyFigure(label, unit string) string {
+	found := ""
+	for _, sec := range figureSections {
+		if p := figureOf(sec, label, unit); p != "" {
+			if found != "" && found != p {
+				return ""
+			}
+			found = p
+		}
+	}
+	return found
 }
 
 // cand is the value v gives the figure at path, if it is of its kind: an

@@ -443,7 +443,7 @@ func (r *reader) shared(a, b string) bool {
 // nominations ("Không có kiến nghị khen thưởng" says nothing of awards
 // received), and a nomination says "kiến nghị", "đề nghị" or "xét tặng".
 func aboutSection(sec, f string) bool {
-	nominating := hasAny(f, "kien nghi", "de nghi", "xet tang", "trinh tang", "de xuat khen")
+	nominating := aboutNominations(f)
 	switch sec {
 	case secAwards:
 		return !nominating
@@ -451,6 +451,11 @@ func aboutSection(sec, f string) bool {
 		return nominating
 	}
 	return true
+}
+
+// aboutNominations tells whether words are about nominations for awards.
+func aboutNominations(f string) bool {
+	return hasAny(f, "kien nghi", "de nghi", "xet tang", "trinh tang", "de xuat khen")
 }
 
 // outsideBrackets returns f with what stands in brackets blanked out,
