@@ -309,7 +309,7 @@ func titlePeriod(title []line) period {
 	return period{}
 }
 
-var yearWordRe = regexp.MustCompile(`\b(?:nam\s+)?(?:19|20)\d{2}\b`)
+var yearWordRe = regexp.MustCompile(`\b(?:nam\s+)?(?:19|20)\d{2}\b|\b(?:0?3|0?6|0?9|12)\s+thang\b`)
 
 func stripYears(f string) string { return yearWordRe.ReplaceAllString(f, "") }
 
