@@ -70,10 +70,15 @@ func cellsOf(s string) [][]string {
 	out := make([][]string, 0, len(raw))
 	for _, c := range raw {
 		var paras []string
-		for _, p := range strings.Split(c, paraSep) {
+		cont := strings.HasPrefix(c, contMark)
+		for _, p := range strings.Split(strings.TrimPrefix(c, contMark), paraSep) {
 			if p = clean(p); p != "" {
 				paras = append(paras, p)
 			}
+		}
+		if cont {
+			// The cell continues the one above: its words only mark it.
+			paras = []string{contMark + strings.Join(paras, " ")}
 		}
 		out = append(out, paras)
 	}
@@ -121,7 +126,7 @@ func isHeader(cells []text) bool {
 	named := false
 	for _, c := range cells {
 		f := strings.TrimSpace(c.fold)
-		if strings.IndexFunc(stripYears(f), isDigitRune) >= 0 {
+		if strings.IndexFunc(stripYears(outsideBrackets(f)), isDigitRune) >= 0 {
 			return false
 		}
 		named = named || headWordRe.MatchString(f)
