@@ -160,20 +160,8 @@ const minPrintedText = 8.0
 // the communes' names on every page of it.
 func TestRenderProvinceWorkbook(t *testing.T) {
 	render.Require(t)
-	s := testenv.Open(t, testenv.NewClock(time.Date(2026, 1, 10, 9, 0, 0, 0, models.Vietnam)))
+	s, province, period := demoProvince2025(t)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, s); err != nil {
-		t.Fatal(err)
-	}
-	tr, err := s.Tree(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	period := models.Period{Year: 2025}
-	province, err := tr.Resolve("19", period)
-	if err != nil {
-		t.Fatal(err)
-	}
 	roll, err := s.Rollup(ctx, store.RollupQuery{Unit: province, Period: period, Indicators: models.Indicators, ByChild: true})
 	if err != nil {
 		t.Fatal(err)
@@ -264,21 +252,8 @@ func writeScreenshot(t *testing.T, name string, png []byte) {
 // each made 20 (15 of them annex).
 func TestRenderProvinceDraft(t *testing.T) {
 	render.Require(t)
-	clock := testenv.NewClock(time.Date(2026, 1, 10, 9, 0, 0, 0, models.Vietnam))
-	s := testenv.Open(t, clock)
+	s, province, period := demoProvince2025(t)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, s); err != nil {
-		t.Fatal(err)
-	}
-	tr, err := s.Tree(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	period := models.Period{Year: 2025}
-	province, err := tr.Resolve("19", period)
-	if err != nil {
-		t.Fatal(err)
-	}
 	rep, err := consolidated.Build(ctx, s, province, period, consolidated.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -308,4 +283,25 @@ func TestRenderProvinceDraft(t *testing.T) {
 	if strings.Contains(all, "Xã Kha Sơn (*)") {
 		t.Error("the annex has a row for a commune that sent nothing")
 	}
+}
+
+// demoProvince2025 is the demo's data in January 2026 (serve --demo): the
+// province of Thái Nguyên after the reform, with Trung Hội's 2025 report.
+func demoProvince2025(t *testing.T) (*store.Store, *models.TreeUnit, models.Period) {
+	t.Helper()
+	s := testenv.Open(t, testenv.NewClock(time.Date(2026, 1, 10, 9, 0, 0, 0, models.Vietnam)))
+	ctx := context.Background()
+	if _, err := demo.Load(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := s.Tree(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	period := models.Period{Year: 2025}
+	province, err := tr.Resolve("19", period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, province, period
 }
