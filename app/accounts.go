@@ -70,6 +70,10 @@ func (a Accounts) List(ctx context.Context, p models.Principal, unitCode string)
 	if err != nil {
 		return nil, err
 	}
+	lin, err := a.Store.Lineage(ctx, t)
+	if err != nil {
+		return nil, err
+	}
 	out := []models.User{}
 	for _, u := range all {
 		var unit *models.TreeUnit
@@ -81,6 +85,9 @@ func (a Accounts) List(ctx context.Context, p models.Principal, unitCode string)
 		}
 		if within != nil && (unit == nil || !t.Contains(within, unit)) {
 			continue
+		}
+		if unit != nil && u.UnitValidTo != nil {
+			u.UnitSuccessors = Successors(t, lin, unit)
 		}
 		out = append(out, u)
 	}
@@ -98,6 +105,38 @@ func unitOf(t *models.Tree, u models.User) *models.TreeUnit {
 		}
 	}
 	return t.ByCode(u.UnitCode)
+}
+
+// Successors are the units of today that report for the territory of a
+// unit that ended: its successors, and theirs where a successor has ended
+// too (thị trấn Chợ Chu 05536 → 05569 on 2025-01-01 → xã Định Hóa 05569 on
+// 2025-07-01).
+func Successors(t *models.Tree, lin *store.Lineage, u *models.TreeUnit) []models.UnitLink {
+	out := []models.UnitLink{}
+	seen := map[string]bool{}
+	var walk func(u *models.TreeUnit, share models.Share)
+	walk = func(u *models.TreeUnit, share models.Share) {
+		_, succ := lin.Links(t, u)
+		for _, s := range succ {
+			next := t.OnDay(s.Code, s.ValidFrom)
+			sh := share
+			if s.Share == models.SharePartial {
+				sh = models.SharePartial
+			}
+			switch {
+			case next == nil || seen[next.Code+next.ValidFrom.String()]:
+			case next.ValidTo.IsZero():
+				seen[next.Code+next.ValidFrom.String()] = true
+				s.Share = sh
+				out = append(out, s)
+			default:
+				seen[next.Code+next.ValidFrom.String()] = true
+				walk(next, sh)
+			}
+		}
+	}
+	walk(u, models.ShareFull)
+	return out
 }
 
 // Create makes an account and returns it with its password, shown once.

@@ -5706,6 +5706,13 @@ const docTemplate = `{
                     "type": "string",
                     "example": "Xã Trung Hội"
                 },
+                "unit_successors": {
+                    "description": "With unit_valid_to: the units that report for the ended unit's\nterritory now (its successors, followed to the units of today).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.UnitLink"
+                    }
+                },
                 "unit_valid_to": {
                     "description": "The last day of the account's unit when it has ended (merged or\ndivided by a reorganisation): the account still signs in and reads\nthe unit's past periods; an officer moves it to the successor.",
                     "type": "string",
@@ -8097,6 +8104,13 @@ const docTemplate = `{
                 "unit_name": {
                     "type": "string",
                     "example": "Xã Trung Hội"
+                },
+                "unit_successors": {
+                    "description": "With unit_valid_to: the units that report for the ended unit's\nterritory now (its successors, followed to the units of today).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.UnitLink"
+                    }
                 },
                 "unit_valid_to": {
                     "description": "The last day of the account's unit when it has ended (merged or\ndivided by a reorganisation): the account still signs in and reads\nthe unit's past periods; an officer moves it to the successor.",

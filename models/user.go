@@ -20,10 +20,13 @@ type User struct {
 	// The last day of the account's unit when it has ended (merged or
 	// divided by a reorganisation): the account still signs in and reads
 	// the unit's past periods; an officer moves it to the successor.
-	UnitValidTo *Date      `json:"unit_valid_to,omitempty" swaggertype:"string" format:"date" example:"2025-06-30"`
-	Email       string     `json:"email,omitempty" example:"vanphong.trunghoi@thainguyen.gov.vn"`
-	CreatedAt   time.Time  `json:"created_at" format:"date-time" example:"2026-12-07T02:00:00Z" validate:"required"`
-	Disabled    *time.Time `json:"disabled_at,omitempty" format:"date-time" example:"2026-12-08T02:00:00Z"` // left out: active
+	UnitValidTo *Date `json:"unit_valid_to,omitempty" swaggertype:"string" format:"date" example:"2025-06-30"`
+	// With unit_valid_to: the units that report for the ended unit's
+	// territory now (its successors, followed to the units of today).
+	UnitSuccessors []UnitLink `json:"unit_successors,omitempty"`
+	Email          string     `json:"email,omitempty" example:"vanphong.trunghoi@thainguyen.gov.vn"`
+	CreatedAt      time.Time  `json:"created_at" format:"date-time" example:"2026-12-07T02:00:00Z" validate:"required"`
+	Disabled       *time.Time `json:"disabled_at,omitempty" format:"date-time" example:"2026-12-08T02:00:00Z"` // left out: active
 }
 
 // UserInput asks for a new account.

@@ -1,11 +1,8 @@
 package web_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"os"
@@ -388,20 +385,5 @@ func TestCommuneImport(t *testing.T) {
 // token, as the browser does.
 func (c *client) upload(path, name string, content []byte) page {
 	c.t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	_ = mw.WriteField("csrf", c.csrf(strings.TrimSuffix(path, "/nhap-tu-file")))
-	fw, _ := mw.CreateFormFile("file", name)
-	_, _ = fw.Write(content)
-	_ = mw.Close()
-	req, _ := http.NewRequest("POST", c.s.URL+path, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", c.s.URL)
-	res, err := c.http.Do(req)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return page{Status: res.StatusCode, Header: res.Header, Body: string(b)}
+	return c.uploadTo(path, c.csrf(strings.TrimSuffix(path, "/nhap-tu-file")), name, content)
 }
