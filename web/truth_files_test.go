@@ -19,7 +19,14 @@ import (
 	"doingoai/models"
 )
 
-var workbookCountRe = regexp.MustCompile(`(\d+)/(\d+) đơn vị cấp xã đã báo cáo`)
+// The two counts of reports every page and file states: the communes that
+// have sent theirs ("Đã báo cáo: 2/92", completeness's reported), and the
+// reports its figures add up ("Số liệu tổng hợp từ 1 báo cáo", the
+// rollup's communes_reported).
+var (
+	reportedRe = regexp.MustCompile(`Đã báo cáo: (\d+)/(\d+)`)
+	addedUpRe  = regexp.MustCompile(`Số liệu tổng hợp từ (\d+) báo cáo`)
+)
 
 // workbook compares the overview's Excel download with the rollup, and its
 // count of reports with the overview's.
@@ -39,21 +46,12 @@ func (r *reader) workbook(unit, period string) {
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	// The count it states, as the overview states it.
-	found := false
+	// The counts it states, as the overview and the API state them.
+	var said []string
 	for _, row := range rows {
-		for _, c := range row {
-			if m := workbookCountRe.FindStringSubmatch(c); m != nil {
-				found = true
-				if got, want := m[1]+"/"+m[2], fmt.Sprintf("%d/%d", comp.Reported, comp.Expected); got != want {
-					differs(r.t, "workbook count", "%s count of reports: the workbook says %q, the overview and the API (completeness reported/expected) %q", path, got, want)
-				}
-			}
-		}
+		said = append(said, row...)
 	}
-	if !found {
-		r.t.Errorf("%s states no count of reports", path)
-	}
+	r.counts(path, strings.Join(said, "\n"), roll, comp, true)
 	// The totals, by the header's columns.
 	hdr, nameCol, valCol, repCol := -1, -1, -1, -1
 	for i, row := range rows {
@@ -63,7 +61,7 @@ func (r *reader) workbook(unit, period string) {
 				hdr, nameCol = i, j
 			case "Giá trị":
 				valCol = j
-			case "Số xã báo cáo":
+			case "Số xã có số liệu":
 				repCol = j
 			}
 		}
@@ -72,7 +70,7 @@ func (r *reader) workbook(unit, period string) {
 		}
 	}
 	if hdr < 0 || valCol < 0 || repCol < 0 {
-		r.t.Fatalf("%s: no header with Chỉ tiêu, Giá trị, Số xã báo cáo in %q", path, sheets[0])
+		r.t.Fatalf("%s: no header with Chỉ tiêu, Giá trị, Số xã có số liệu in %q", path, sheets[0])
 	}
 	seen := 0
 	for _, row := range rows[hdr+1:] {
@@ -165,7 +163,7 @@ func (r *reader) consolidated(unit, period string) {
 // The counts the Word file's sentences state, and what each must be.
 var (
 	countedRe  = regexp.MustCompile(`(?:theo báo cáo của|Tổng hợp từ báo cáo của) (\d+)/(\d+)`)
-	sentRe     = regexp.MustCompile(`(\d+)/(\d+) [\p{L} ,]+? đã gửi báo cáo`)
+	sentRe     = regexp.MustCompile(`(\d+)/(\d+) [\p{L} ,]+? đã (?:gửi )?báo cáo\b`)
 	ofExpected = regexp.MustCompile(`(?:theo số liệu của (\d+)/(\d+))|(?:(\d+)/(\d+) [\p{L} ,]+? chưa báo cáo số liệu này)`)
 )
 
@@ -183,6 +181,9 @@ func (r *reader) docxCounts(file string, d *docx.Read, roll models.Rollup, comp 
 		}
 		for _, m := range sentRe.FindAllStringSubmatch(p, -1) {
 			r.same(file+" "+m[0], m[1]+"/"+m[2], sent, "completeness reported/expected")
+		}
+		for _, m := range addedUpRe.FindAllStringSubmatch(p, -1) {
+			r.same(file+" "+m[0], m[1], strconv.Itoa(roll.CommunesReported), "rollup communes_reported")
 		}
 		for _, m := range ofExpected.FindAllStringSubmatch(p, -1) {
 			r.same(file+" "+m[0], m[2]+m[4], expected, "completeness expected")
@@ -283,5 +284,22 @@ func (r *reader) annex(where string, a consolidated.Annex, roll models.Rollup) {
 				}
 			}
 		}
+	}
+}
+
+// counts compares the counts of reports a text states with the API's: the
+// communes that have sent their report, and the reports its figures add up.
+// must says that the text has to state both.
+func (r *reader) counts(where, text string, roll models.Rollup, comp models.Completeness, must bool) {
+	r.t.Helper()
+	rep, add := reportedRe.FindAllStringSubmatch(text, -1), addedUpRe.FindAllStringSubmatch(text, -1)
+	if must && (len(rep) == 0 || len(add) == 0) {
+		r.t.Errorf("%s does not state both counts of reports (%q and %q): %q", where, "Đã báo cáo: N/M", "Số liệu tổng hợp từ N báo cáo", text)
+	}
+	for _, m := range rep {
+		r.same(where+" "+m[0], m[1]+"/"+m[2], fmt.Sprintf("%d/%d", comp.Reported, comp.Expected), "completeness reported/expected")
+	}
+	for _, m := range add {
+		r.same(where+" "+m[0], m[1], strconv.Itoa(roll.CommunesReported), "rollup communes_reported")
 	}
 }

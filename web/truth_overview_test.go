@@ -72,6 +72,11 @@ func (r *reader) overview(unit, period string) overviewCounts {
 
 	// The indicators: value, previous, change with its sign, reporting.
 	prevOf := seriesOf(roll, prev)
+	totals := nodeText(section(doc, "h-totals"))
+	if !addedUpRe.MatchString(totals) {
+		r.t.Errorf("%s does not say how many reports its figures add up", where("indicator table"))
+	}
+	r.counts(where("indicator table"), totals, roll, comp, false)
 	tot := readTable(first(section(doc, "h-totals"), tag("table")))
 	if len(tot.Rows) != len(roll.Indicators) {
 		r.t.Errorf("%s has %d rows, the rollup %d indicators", where("indicator table"), len(tot.Rows), len(roll.Indicators))
@@ -144,7 +149,7 @@ func (r *reader) childRows(where string, tbl pageTable, roll models.Rollup) {
 			r.t.Errorf("%s: row %q is not in the breakdown", where, code)
 			continue
 		}
-		r.same(where+" "+code+" reported", tbl.cell(row, "Đã báo cáo"), strconv.Itoa(b.CommunesReported), "breakdown communes_reported")
+		r.same(where+" "+code+" reports added up", tbl.cell(row, "Báo cáo được tổng hợp"), strconv.Itoa(b.CommunesReported), "breakdown communes_reported")
 		r.same(where+" "+code+" communes", tbl.cell(row, "Số xã"), strconv.Itoa(b.CommunesExpected), "breakdown communes_expected")
 	}
 }

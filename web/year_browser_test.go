@@ -52,10 +52,10 @@ func newYearSite(t *testing.T) *site {
 			if p.UnitCode == "05599" {
 				continue // not needed
 			}
-			if _, _, err := st.CreateUser(ctx, models.CommandLine, p); err != nil {
+			if _, err := st.CreateUser(ctx, models.CommandLine, p); err != nil {
 				t.Fatal(err)
 			}
-		} else if _, err := st.ResetPassword(ctx, models.CommandLine, p.Login, p.Password); err != nil {
+		} else if _, err := st.ResetPassword(ctx, models.CommandLine, p.Login, p.Password, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
