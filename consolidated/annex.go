@@ -60,7 +60,7 @@ func (b *builder) annex(c Completeness) Annex {
 			}
 			t.Rows = append(t.Rows, row)
 		}
-		total := TableRow{Kind: "total", Code: b.roll.Unit.Code, Name: "Tổng cộng", Counted: b.roll.CommunesReported > 0, Values: map[string]*models.Amount{}}
+		total := TableRow{Kind: "total", Code: b.roll.Unit.Code, Name: b.totalName(), Counted: b.roll.CommunesReported > 0, Values: map[string]*models.Amount{}}
 		for _, code := range spec.codes {
 			total.Values[code] = b.values[code].Value
 		}
@@ -76,4 +76,13 @@ func codes(us []models.UnitRef) map[string]bool {
 		m[u.Code] = true
 	}
 	return m
+}
+
+// totalName names the total row and, where some communes' reports are not
+// counted, what it adds up: "Tổng cộng (3/23 xã, thị trấn)".
+func (b *builder) totalName() string {
+	if !b.partial() {
+		return "Tổng cộng"
+	}
+	return fmt.Sprintf("Tổng cộng (%d/%d %s)", b.roll.CommunesReported, b.roll.CommunesExpected, b.noun())
 }

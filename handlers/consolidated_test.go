@@ -226,8 +226,8 @@ func TestConsolidatedReport(t *testing.T) {
 			t.Errorf("table %q: %d rows, want a header, 4 communes and a total", tb[0][2], len(tb))
 			continue
 		}
-		if tb[5][1] != "Tổng cộng" {
-			t.Errorf("last row %v, want the total", tb[5])
+		if tb[5][1] != "Tổng cộng (3/23 xã, thị trấn)" {
+			t.Errorf("last row %v, want the total of the 3 reports counted", tb[5])
 		}
 		names := map[string]bool{}
 		for _, row := range tb[1:5] {

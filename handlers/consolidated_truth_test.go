@@ -94,6 +94,11 @@ func TestConsolidatedSaysWhatItRestsOn(t *testing.T) {
 		inDocument(t, doc, s)
 	}
 	inDocument(t, doc, "Trong năm 2024, toàn huyện không có đoàn ra nước ngoài; tiếp đón 136 đoàn trong nước đến làm việc; tiếp đón 1 đoàn nước ngoài; 5 lượt khách nước ngoài.")
+	for _, tb := range rep.Annex.Tables {
+		if total := tb.Rows[len(tb.Rows)-1]; total.Name != "Tổng cộng" {
+			t.Errorf("%s: with every report in, the total is named %q", tb.Title, total.Name)
+		}
+	}
 	inDocument(t, doc, "Trong năm 2024, trên địa bàn huyện Định Hóa không có người nước ngoài tạm trú; không có vụ việc liên quan đến người nước ngoài; số công dân xuất cảnh: chưa có số liệu (23/23 xã, thị trấn chưa báo cáo số liệu này).")
 }
 
