@@ -8,8 +8,8 @@ import (
 	"doingoai/models"
 )
 
-// The charts are drawn here as SVG, in the page itself: no script, no
-// library, nothing fetched. Their numbers are the rollup's values, printed
+// The charts are drawn here, in the page itself (the bars as a table with
+// SVG bars, the line as SVG): no script, no library, nothing fetched. Their numbers are the rollup's values, printed
 // beside each bar and point as the tables print them.
 
 type barChart struct {
@@ -24,54 +24,39 @@ type lineChart struct {
 
 func esc(s string) string { return template.HTMLEscapeString(s) }
 
-// newBarChart draws one bar per child unit for an indicator; a unit that
-// did not report it has no bar and says so.
+// newBarChart draws one bar per child unit for an indicator, as a table
+// whose names and values are text (readable at any width: a phone shows
+// them at the page's own size) and whose bars are drawn in SVG; a unit
+// that did not report it has no bar and says so.
 func newBarChart(rows []models.BreakdownRow, ind models.Indicator, period string) barChart {
 	if len(rows) == 0 {
 		return barChart{Empty: true}
 	}
-	const (
-		width  = 720
-		labelW = 210
-		valueW = 120
-		rowH   = 22
-		top    = 4
-	)
-	barMax := float64(width - labelW - valueW - 10)
 	maxV := 0.0
 	for _, r := range rows {
 		if v := r.Values[ind.Code]; v != nil && v.Float() > maxV {
 			maxV = v.Float()
 		}
 	}
-	h := top*2 + rowH*len(rows)
 	var b strings.Builder
-	title := fmt.Sprintf("%s (%s), kỳ %s, theo đơn vị", ind.NameVI, ind.Unit, period)
-	fmt.Fprintf(&b, `<svg class="chart bars" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="bars-title"><title id="bars-title">%s</title>`,
-		width, h, width, h, esc(title))
-	for i, r := range rows {
-		y := top + i*rowH
-		name := r.Name
-		if len([]rune(name)) > 28 {
-			name = string([]rune(name)[:27]) + "…"
-		}
-		fmt.Fprintf(&b, `<text class="lbl" x="%d" y="%d" text-anchor="end">%s</text>`, labelW-8, y+15, esc(name))
+	fmt.Fprintf(&b, `<table class="bars"><caption class="sr">%s</caption><tbody>`, esc(fmt.Sprintf("%s (%s), kỳ %s, theo đơn vị", ind.NameVI, ind.Unit, period)))
+	for _, r := range rows {
+		fmt.Fprintf(&b, `<tr><th scope="row">%s</th>`, esc(r.Name))
 		v := r.Values[ind.Code]
 		if v == nil {
-			fmt.Fprintf(&b, `<text class="val none" x="%d" y="%d">— chưa báo cáo</text>`, labelW, y+15)
+			b.WriteString(`<td class="val none" colspan="2">— chưa báo cáo</td></tr>`)
 			continue
 		}
 		w := 0.0
 		if maxV > 0 {
-			w = v.Float() / maxV * barMax
+			w = v.Float() / maxV * 100
 		}
-		if w < 1 && v.Float() > 0 {
-			w = 1
+		if w < 0.5 && v.Float() > 0 {
+			w = 0.5
 		}
-		fmt.Fprintf(&b, `<rect class="bar" x="%d" y="%d" width="%.1f" height="%d"><title>%s: %s</title></rect>`, labelW, y+3, w, rowH-6, esc(r.Name), esc(fmtAmount(v)))
-		fmt.Fprintf(&b, `<text class="val" x="%.1f" y="%d">%s</text>`, float64(labelW)+w+6, y+15, esc(fmtAmount(v)))
+		fmt.Fprintf(&b, `<td class="track"><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="bar" x="0" y="0" width="%.2f" height="10"/></svg></td><td class="val">%s</td></tr>`, w, esc(fmtAmount(v)))
 	}
-	b.WriteString(`</svg>`)
+	b.WriteString(`</tbody></table>`)
 	return barChart{SVG: template.HTML(b.String())}
 }
 

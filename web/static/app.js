@@ -1,10 +1,40 @@
 // doingoai: a little progressive enhancement. Every page works without it.
 (function () {
   "use strict";
-  // A select marked data-autosubmit submits its form when changed (the
-  // form keeps its own button for keyboards and for browsers without JS).
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (s) {
-    s.addEventListener("change", function () { s.form.submit(); });
+  // The chart's indicator: its form works alone (the button, landing back
+  // at #bieu-do); here a change of the list redraws the charts in place,
+  // without leaving the page, so that a person going through the list with
+  // the arrow keys keeps their place and the focus stays on the list.
+  document.querySelectorAll("form[data-chart-form]").forEach(function (f) {
+    var sel = f.querySelector("select"), timer = null, asked = 0;
+    sel.addEventListener("change", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = new URLSearchParams(location.search);
+        q.set(sel.name, sel.value);
+        var url = location.pathname + "?" + q.toString(), n = ++asked;
+        fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } }).then(function (r) {
+          if (!r.ok) { throw new Error(String(r.status)); }
+          return r.text();
+        }).then(function (html) {
+          if (n !== asked) { return; } // a later choice is on its way
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          ["h-chart", "bieu-do-hinh"].forEach(function (id) {
+            var fresh = doc.getElementById(id), cur = document.getElementById(id);
+            if (fresh && cur) { cur.replaceWith(document.importNode(fresh, true)); }
+          });
+          document.querySelectorAll("table.totals tbody tr").forEach(function (tr) {
+            tr.classList.toggle("chosen", !!tr.querySelector('a[href="?chi-tieu=' + sel.value + '#bieu-do"]'));
+          });
+          history.replaceState(null, "", url + "#bieu-do");
+        }).catch(function () { f.submit(); });
+      }, 250);
+    });
+  });
+  // A line over the periods that scrolls in its box shows the latest
+  // periods first.
+  document.querySelectorAll(".chartbox").forEach(function (b) {
+    if (b.querySelector("svg.line")) { b.scrollLeft = b.scrollWidth; }
   });
   // A print button, shown only where it can work.
   document.querySelectorAll("[data-print]").forEach(function (b) {
