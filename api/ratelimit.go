@@ -4,65 +4,31 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"sync"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
 	"golang.org/x/time/rate"
 
+	"doingoai/handlers"
 	"doingoai/models"
 )
 
-// tokenLimiter limits the requests of each token with a token bucket: Rate
-// requests per second on average, Burst at once. Limits are per server
-// process: with several servers behind a load balancer a token may send up
-// to that many times the rate in all.
-type tokenLimiter struct {
-	rate  rate.Limit
-	burst int
-	mu    sync.Mutex
-	m     map[int64]*limiterEntry
-	calls int
-}
-
+// limiterEntry is a client's bucket and when it was last used.
 type limiterEntry struct {
 	l    *rate.Limiter
 	seen time.Time
 }
 
-func newTokenLimiter(rps float64, burst int) *tokenLimiter {
+// newTokenLimiter limits the requests of each token with a token bucket:
+// rps requests per second on average, burst at once (0: twice rps).
+// Limits are per server process: with several servers behind a load
+// balancer a token may send up to that many times the rate in all.
+func newTokenLimiter(rps float64, burst int) *handlers.ClientRate {
 	if burst <= 0 {
 		burst = max(1, int(math.Ceil(2*rps)))
 	}
-	return &tokenLimiter{rate: rate.Limit(rps), burst: burst, m: map[int64]*limiterEntry{}}
-}
-
-// wait returns how long the token must wait before its next request, 0 if
-// it may go now.
-func (tl *tokenLimiter) wait(token int64, now time.Time) time.Duration {
-	tl.mu.Lock()
-	defer tl.mu.Unlock()
-	tl.calls++
-	if tl.calls%10_000 == 0 { // forget tokens idle for ten minutes
-		for id, e := range tl.m {
-			if now.Sub(e.seen) > 10*time.Minute {
-				delete(tl.m, id)
-			}
-		}
-	}
-	e := tl.m[token]
-	if e == nil {
-		e = &limiterEntry{l: rate.NewLimiter(tl.rate, tl.burst)}
-		tl.m[token] = e
-	}
-	e.seen = now
-	if e.l.AllowN(now, 1) {
-		return 0
-	}
-	r := e.l.ReserveN(now, 1)
-	d := r.DelayFrom(now)
-	r.CancelAt(now)
-	return d
+	return handlers.NewClientRate("request", rps, burst)
 }
 
 // rateLimit refuses a token's request with 429 and Retry-After when the
@@ -73,10 +39,10 @@ func (s *server) rateLimit(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 	return func(c echo.Context) error {
 		p, _ := models.PrincipalFrom(c.Request().Context())
-		if d := s.limiter.wait(p.TokenID, time.Now()); d > 0 {
+		if d := s.limiter.Wait(strconv.FormatInt(p.TokenID, 10), time.Now()); d > 0 {
 			secs := int(math.Ceil(d.Seconds()))
 			c.Response().Header().Set("Retry-After", fmt.Sprint(secs))
-			return models.Errorf(models.ERATELIMIT, "this token sent more than %g requests a second; retry after %d s", float64(s.limiter.rate), secs)
+			return models.Errorf(models.ERATELIMIT, "this token sent more than %g requests a second; retry after %d s", s.limiter.PerSecond(), secs)
 		}
 		return next(c)
 	}

@@ -65,7 +65,7 @@ type server struct {
 	cfg      Config
 	log      *slog.Logger
 	h        *handlers.Handler
-	limiter  *tokenLimiter
+	limiter  *handlers.ClientRate
 	failures *failLimiter
 }
 

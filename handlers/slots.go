@@ -131,7 +131,8 @@ func inSlot(w http.ResponseWriter, r *http.Request, slots *Slots, work func() er
 }
 
 // ClientRate limits how often each client may start a kind of work: a
-// token bucket per client (ClientKey), forgotten after ten idle minutes.
+// token bucket per client (ClientKey, or any key given to Wait),
+// forgotten after ten idle minutes. The API's per-token rate is one too.
 type ClientRate struct {
 	what  string
 	rate  rate.Limit
@@ -153,18 +154,14 @@ func NewClientRate(what string, perSecond float64, burst int) *ClientRate {
 	return &ClientRate{what: what, rate: rate.Limit(perSecond), burst: burst, m: map[string]*rateEntry{}}
 }
 
-// Allow takes one request of ctx's client from its bucket; when the bucket
-// is empty it sets Retry-After and returns ERATELIMIT (429). A nil
-// ClientRate allows everything.
-func (cr *ClientRate) Allow(w http.ResponseWriter, ctx context.Context) error {
-	if cr == nil {
-		return nil
-	}
-	key := ClientKey(ctx)
-	now := time.Now()
+// Wait takes one request of key's from its bucket and returns 0, or, when
+// the bucket is empty, how long key must wait before its next request
+// (taking nothing).
+func (cr *ClientRate) Wait(key string, now time.Time) time.Duration {
 	cr.mu.Lock()
+	defer cr.mu.Unlock()
 	cr.calls++
-	if cr.calls%1000 == 0 {
+	if cr.calls%10_000 == 0 {
 		for k, e := range cr.m {
 			if now.Sub(e.seen) > 10*time.Minute {
 				delete(cr.m, k)
@@ -177,15 +174,28 @@ func (cr *ClientRate) Allow(w http.ResponseWriter, ctx context.Context) error {
 		cr.m[key] = e
 	}
 	e.seen = now
-	ok := e.l.AllowN(now, 1)
-	var d time.Duration
-	if !ok {
-		r := e.l.ReserveN(now, 1)
-		d = r.DelayFrom(now)
-		r.CancelAt(now)
+	if e.l.AllowN(now, 1) {
+		return 0
 	}
-	cr.mu.Unlock()
-	if ok {
+	r := e.l.ReserveN(now, 1)
+	d := r.DelayFrom(now)
+	r.CancelAt(now)
+	return d
+}
+
+// PerSecond is the rate: requests per second on average.
+func (cr *ClientRate) PerSecond() float64 { return float64(cr.rate) }
+
+// Allow takes one request of ctx's client from its bucket; when the bucket
+// is empty it sets Retry-After and returns ERATELIMIT (429). A nil
+// ClientRate allows everything.
+func (cr *ClientRate) Allow(w http.ResponseWriter, ctx context.Context) error {
+	if cr == nil {
+		return nil
+	}
+	key := ClientKey(ctx)
+	d := cr.Wait(key, time.Now())
+	if d == 0 {
 		return nil
 	}
 	secs := max(1, int(math.Ceil(d.Seconds())))
