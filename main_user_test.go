@@ -153,3 +153,42 @@ func TestDemoSignIn(t *testing.T) {
 		t.Errorf("the demo overview does not say 1 of 23 communes reported")
 	}
 }
+
+// TestReformListsAccounts: after `units reform`, the accounts and tokens of
+// the units that ended are listed with the unit that reports for their
+// territory now, and `user move` binds an account there.
+func TestReformListsAccounts(t *testing.T) {
+	db := dinhHoaDB(t).URL
+	for _, args := range [][]string{
+		{"user", "create", "--login", "xa05596", "--role", "commune", "--unit", "05596", "--name", "Văn phòng UBND xã Bộc Nhiêu"},
+		{"user", "create", "--login", "huyen167", "--role", "district", "--unit", "167"},
+		{"token", "create", "--role", "commune", "--unit", "05596", "--name", "Phần mềm một cửa xã Bộc Nhiêu"},
+	} {
+		if r := run(t, db, args...); r.code != 0 {
+			t.Fatalf("%v: %+v", args, r)
+		}
+	}
+	reform := []string{"units", "reform", "--on", "2025-07-01", "--units", "demo/units-thai-nguyen-2025-07-01.csv", "--map", "demo/reform-dinh-hoa-2025-07-01.csv", "--scope", "19"}
+	if r := run(t, db, append(reform, "--dry-run")...); r.code != 0 || strings.Contains(r.stdout, "accounts of units") {
+		t.Fatalf("dry run: %+v", r)
+	}
+	r := run(t, db, reform...)
+	if r.code != 0 || !strings.Contains(r.stdout, "2 accounts of units that ended on 2025-06-30") ||
+		!regexp.MustCompile(`(?m)^\s+xa05596\s+commune\s+05596 Xã Bộc Nhiêu\s+→ 05581 Xã Trung Hội\s+doingoai user move xa05596 --unit 05581$`).MatchString(r.stdout) ||
+		!regexp.MustCompile(`(?m)^\s+huyen167\s+district\s+167 Huyện Định Hóa\s+→ 19 Tỉnh Thái Nguyên`).MatchString(r.stdout) ||
+		!strings.Contains(r.stdout, "1 tokens of units that ended on 2025-06-30") || !regexp.MustCompile(`(?m)^\s+\d+\s+commune\s+05596\s+Phần mềm một cửa xã Bộc Nhiêu$`).MatchString(r.stdout) {
+		t.Fatalf("reform: %+v", r)
+	}
+	if r := run(t, db, "user", "move", "xa05596", "--unit", "05581"); r.code != 0 || !strings.Contains(r.stderr, "05581 Xã Trung Hội") {
+		t.Fatalf("move: %+v", r)
+	}
+	if r := run(t, db, "user", "move", "huyen167", "--unit", "05581"); r.code != 1 || !strings.Contains(r.stderr, "unit_code") {
+		t.Errorf("a district account moved to a commune: %+v", r)
+	}
+	if r := run(t, db, "user", "list"); !regexp.MustCompile(`(?m)^xa05596\s+commune\s+05581\s`).MatchString(r.stdout) {
+		t.Errorf("list after the move: %s", r.stdout)
+	}
+	if r := run(t, db, reform...); r.code != 0 || strings.Contains(r.stdout, "xa05596") || !strings.Contains(r.stdout, "huyen167") {
+		t.Errorf("a second run lists what is left: %+v", r)
+	}
+}

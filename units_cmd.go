@@ -107,7 +107,10 @@ func cmdUnitsReform(ctx context.Context, args []string) error {
 			return err
 		}
 		printReform(os.Stdout, res)
-		return nil
+		if res.DryRun {
+			return nil
+		}
+		return printEndedAccounts(ctx, os.Stdout, s, in.On.AddDays(-1))
 	})
 }
 

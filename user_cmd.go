@@ -188,6 +188,42 @@ func cmdUserMove(ctx context.Context, args []string) error {
 	})
 }
 
+// printEndedAccounts lists, after a reorganisation, the accounts and
+// tokens of the units that ended the day before it: an account still signs
+// in and reads its unit's past periods, but the unit that reports for its
+// territory now is another, to which it is moved (user move).
+func printEndedAccounts(ctx context.Context, w io.Writer, s *store.Store, day models.Date) error {
+	users, toks, err := app.Accounts{Store: s}.OnEndedUnits(ctx, day)
+	if err != nil || len(users)+len(toks) == 0 {
+		return err
+	}
+	if len(users) > 0 {
+		fmt.Fprintf(w, "%d accounts of units that ended on %s (they still sign in and read their units' past periods; move each to the unit that reports for its territory now):\n", len(users), day)
+		tw := table(w)
+		for _, u := range users {
+			var to []string
+			move := ""
+			for _, s := range u.UnitSuccessors {
+				to = append(to, s.Code+" "+s.Name)
+			}
+			if len(u.UnitSuccessors) == 1 {
+				move = "doingoai user move " + u.Login + " --unit " + u.UnitSuccessors[0].Code
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s %s\t→ %s\t%s\n", u.Login, u.Role, u.UnitCode, u.UnitName, dash(strings.Join(to, ", ")), move)
+		}
+		tw.Flush()
+	}
+	if len(toks) > 0 {
+		fmt.Fprintf(w, "%d tokens of units that ended on %s (revoke each and make one for the unit that reports now: token revoke ID, token create):\n", len(toks), day)
+		tw := table(w)
+		for _, t := range toks {
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\n", t.ID, t.Role, t.UnitCode, t.Name)
+		}
+		tw.Flush()
+	}
+	return nil
+}
+
 func readPassword() (string, error) {
 	line, err := bufio.NewReader(os.Stdin).ReadString('\n')
 	if err != nil && line == "" {

@@ -334,3 +334,27 @@ func (a Accounts) Move(ctx context.Context, p models.Principal, login, unitCode 
 		return may(t, u, to)
 	})
 }
+
+// OnEndedUnits are the accounts and tokens bound to units that ended on
+// day (a reorganisation's eve), each account with the units that report
+// for its territory now.
+func (a Accounts) OnEndedUnits(ctx context.Context, day models.Date) ([]models.User, []models.Token, error) {
+	users, toks, err := a.Store.OnEndedUnits(ctx, day)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := a.Store.Tree(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	lin, err := a.Store.Lineage(ctx, t)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, u := range users {
+		if unit := unitOf(t, u); unit != nil {
+			users[i].UnitSuccessors = Successors(t, lin, unit)
+		}
+	}
+	return users, toks, nil
+}

@@ -6,10 +6,14 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"doingoai/api"
+	"doingoai/demo"
 	"doingoai/internal/apitest"
+	"doingoai/internal/testenv"
 	"doingoai/models"
 )
 
@@ -256,5 +260,47 @@ func TestImportUsers(t *testing.T) {
 	json.Unmarshal(env.Do(t, "GET", "/api/v1/users", "admin", "", nil).Body, &list)
 	if list.Total != 4 {
 		t.Errorf("%d accounts in the end, want 4", list.Total)
+	}
+}
+
+// TestEndedUnitAccount: after the 2025 reform, the demo's clerk of old Bộc
+// Nhiêu is listed with the day its unit ended and the unit that reports
+// for its territory now; the old district's officer may not move it there
+// (outside its scope), the province's officer may, and the move is audited.
+func TestEndedUnitAccount(t *testing.T) {
+	s := testenv.Open(t, testenv.NewClock(time.Now()))
+	if _, err := demo.Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	env := &apitest.Env{Store: s, Handler: api.New(api.Config{Store: s}), Tokens: map[string]string{
+		"province": testenv.Token(t, s, models.RoleDistrict, "19", "Sở Ngoại vụ"),
+		"district": testenv.Token(t, s, models.RoleDistrict, "167", "Phòng Nội vụ Định Hóa"),
+	}}
+	l := listUsers(t, env, "province", "?unit=19")
+	var old *models.User
+	for i, u := range l.Items {
+		if u.Login == "xa05596" {
+			old = &l.Items[i]
+		}
+	}
+	if logins(l) != "xa05581,xa05596" || old == nil || old.UnitValidTo == nil || old.UnitValidTo.String() != "2025-06-30" ||
+		len(old.UnitSuccessors) != 1 || old.UnitSuccessors[0].Code != "05581" || old.UnitSuccessors[0].Name != "Xã Trung Hội" {
+		t.Fatalf("the province's list: %+v", l.Items)
+	}
+	if res := env.Do(t, "POST", "/api/v1/users/xa05596/move", "district", `{"unit_code":"05581"}`, nil); res.Status != 403 {
+		t.Errorf("the old district moves the account out of its scope: %d %s", res.Status, res.Body)
+	}
+	if res := env.Do(t, "POST", "/api/v1/users/xa05596/move", "province", `{"unit_code":"05593"}`, nil); res.Status != 422 || !strings.Contains(string(res.Body), "2025-06-30") {
+		t.Errorf("a move to a unit that ended: %d %s", res.Status, res.Body)
+	}
+	res := env.Do(t, "POST", "/api/v1/users/xa05596/move", "province", `{"unit_code":"05581"}`, nil)
+	var moved models.User
+	res.JSON(t, &moved)
+	if res.Status != 200 || moved.UnitCode != "05581" || moved.UnitValidTo != nil || moved.UnitName != "Xã Trung Hội" {
+		t.Fatalf("move: %d %s", res.Status, res.Body)
+	}
+	res = env.Do(t, "GET", "/api/v1/audit?unit=05581", "province", "", nil)
+	if !strings.Contains(string(res.Body), `"action":"user.move"`) || !strings.Contains(string(res.Body), `"actor":"Sở Ngoại vụ"`) {
+		t.Errorf("the move is not audited with its actor: %s", res.Body)
 	}
 }

@@ -242,3 +242,35 @@ func (s *Store) MoveUser(ctx context.Context, p models.Principal, login string, 
 	})
 	return moved, err
 }
+
+// OnEndedUnits returns the accounts and the tokens (not revoked) bound to
+// the units that ended on day (their valid_to): what a reorganisation
+// leaves to move or replace.
+func (s *Store) OnEndedUnits(ctx context.Context, day models.Date) ([]models.User, []models.Token, error) {
+	t, err := s.Tree(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var users []userRow
+	err = s.r.WithContext(ctx).Raw(`SELECT us.id, us.login, us.role, us.unit_id, us.name, us.email, us.created_at, us.disabled_at
+		FROM users us JOIN units un ON un.id = us.unit_id WHERE un.valid_to = ? ORDER BY us.login`, day.String()).Scan(&users).Error
+	if err != nil {
+		return nil, nil, err
+	}
+	outU := make([]models.User, len(users))
+	for i, r := range users {
+		outU[i] = accountOf(r, t.Unit(*r.UnitID))
+	}
+	var toks []tokenView
+	err = s.r.WithContext(ctx).Raw(`SELECT t.id, t.role, t.unit_id, un.code AS unit_code, t.name, t.created_at, t.expires_at, t.revoked_at, t.last_used_at
+		FROM tokens t JOIN units un ON un.id = t.unit_id WHERE un.valid_to = ? AND t.revoked_at IS NULL ORDER BY t.id`, day.String()).Scan(&toks).Error
+	if err != nil {
+		return nil, nil, err
+	}
+	outT := make([]models.Token, len(toks))
+	for i, r := range toks {
+		outT[i] = models.Token{ID: r.ID, Name: r.Name, Role: models.Role(r.Role), UnitCode: *r.UnitCode, CreatedAt: fromMicros(r.CreatedAt),
+			ExpiresAt: fromMicrosPtr(r.ExpiresAt), LastUsedAt: fromMicrosPtr(r.LastUsedAt)}
+	}
+	return outU, outT, nil
+}
