@@ -70,6 +70,7 @@ Usage:
   doingoai units import FILE.csv           add or update units from code,name,kind,parent_code
   doingoai units reform --on DATE --units FILE.csv --map MAP.csv [--scope CODES] [--dry-run]
                                            apply a reorganisation (the 2025 reform) with its lineage
+  doingoai units check                     list stored reports of units that ended before their period's last day (exit 1 if any)
   doingoai backup FILE                     copy a live SQLite database consistently
   doingoai audit verify                    check the audit trail's hash chain (exit 1 at the first entry that does not match)
   doingoai import FILE [--unit CODE] [--period P] [--save]

@@ -15,15 +15,64 @@ import (
 
 const unitsUsage = `Usage: doingoai units import FILE.csv [--db URL]
        doingoai units reform --on DATE --units FILE.csv --map MAP.csv [--scope CODES] [--dry-run] [--db URL]
+       doingoai units check [--db URL]
 `
 
 // cmdUnits manages the national list of units: import adds or updates
-// units, reform applies a reorganisation (reform_cmd.go).
+// units, reform applies a reorganisation, check lists the reports of units
+// that ended before their period's end.
 func cmdUnits(ctx context.Context, args []string) error {
 	return dispatch(ctx, "units", unitsUsage, []subcommand{
 		{"import", cmdUnitsImport},
 		{"reform", cmdUnitsReform},
+		{"check", cmdUnitsCheck},
 	}, args)
+}
+
+// errEndedReports makes `units check` exit 1; the reports have been
+// printed.
+var errEndedReports = errors.New("some stored reports belong to units that ended before their period's last day; they are kept but not counted")
+
+// cmdUnitsCheck is `units check`: it prints every stored report of a unit
+// for a period whose last day the unit did not reach (stored before the
+// rule that refuses them, or before the reorganisation that ended the unit
+// was recorded): kept and readable, never counted. Exit 1 when there is
+// any.
+func cmdUnitsCheck(ctx context.Context, args []string) error {
+	fs, db := flags("units check", "units check [--db URL]")
+	if _, err := parseN(fs, args, 0, "units check takes no arguments"); err != nil {
+		return err
+	}
+	return withStore(ctx, *db, func(s *store.Store) error {
+		list, err := s.EndedReports(ctx)
+		if err != nil {
+			return err
+		}
+		printEndedReports(os.Stdout, list)
+		if len(list) > 0 {
+			return errEndedReports
+		}
+		return nil
+	})
+}
+
+func printEndedReports(w io.Writer, list []store.EndedReport) {
+	if len(list) == 0 {
+		fmt.Fprintln(w, "every stored report belongs to a unit that existed on its period's last day")
+		return
+	}
+	fmt.Fprintf(w, "%d stored reports of units that ended before their period's last day (kept, not counted in completeness or rollups):\n", len(list))
+	for _, r := range list {
+		succ := make([]string, len(r.Successors))
+		for i, sc := range r.Successors {
+			succ[i] = fmt.Sprintf("%s %s (%s)", sc.Code, sc.Name, sc.Share)
+		}
+		to := "no successor recorded"
+		if len(succ) > 0 {
+			to = "reported for by " + strings.Join(succ, ", ")
+		}
+		fmt.Fprintf(w, "  %s %s %s: revision %d, %s; the unit ended on %s, %s\n", r.Unit.Code, r.Unit.Name, r.Period, r.Revision, r.Status, r.ValidTo, to)
+	}
 }
 
 func cmdUnitsImport(ctx context.Context, args []string) error {

@@ -73,6 +73,9 @@ func (s *server) problem(err error, c echo.Context) models.Problem {
 	switch {
 	case errors.As(err, &de):
 		p.Code, p.Detail, p.Errors = de.Code, de.Message, de.Fields
+		if de.Ended != nil {
+			p.ValidTo, p.Successors = de.Ended.ValidTo, de.Ended.Successors
+		}
 	case errors.As(err, &mb):
 		p.Code, p.Detail = models.ETOOLARGE, fmt.Sprintf("the request body is over the limit of %d bytes", mb.Limit)
 	case errors.As(err, &he):

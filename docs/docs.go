@@ -1019,7 +1019,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Submits the report of the body's ` + "`" + `unit_code` + "`" + ` for its ` + "`" + `period` + "`" + `. The first submission answers 201 with ` + "`" + `Location` + "`" + `; a changed report answers 201 with the next revision; a report identical to the current revision answers 200 with that revision and stores nothing — except after the district returned it: then any submission, even unchanged, is the next revision (the commune stands by its figures). Doubtful figures are stored and returned as ` + "`" + `warnings` + "`" + `; impossible ones are refused with 422 naming every problem by its field path, and nothing is stored.\nA commune token submits for its own commune; a district token for any commune below it (recorded as on its behalf).\n` + "`" + `Idempotency-Key` + "`" + `: a retry with the same key and the same report returns the first answer (with its ` + "`" + `ETag` + "`" + ` and ` + "`" + `Idempotent-Replayed: true` + "`" + `) and changes nothing; the report is compared as read, not byte for byte, so whitespace and the order of members do not matter. The same key with another report is 422 (` + "`" + `idempotency_key_reused` + "`" + `). A refused request (any 4xx) does not use up its key. ` + "`" + `?dry_run=true` + "`" + ` validates and answers as if stored (200, ` + "`" + `dry_run: true` + "`" + `), storing nothing.",
+                "description": "Submits the report of the body's ` + "`" + `unit_code` + "`" + ` for its ` + "`" + `period` + "`" + `. The first submission answers 201 with ` + "`" + `Location` + "`" + `; a changed report answers 201 with the next revision; a report identical to the current revision answers 200 with that revision and stores nothing — except after the district returned it: then any submission, even unchanged, is the next revision (the commune stands by its figures). Doubtful figures are stored and returned as ` + "`" + `warnings` + "`" + `; impossible ones are refused with 422 naming every problem by its field path, and nothing is stored.\nA commune token submits for its own commune; a district token for any commune below it (recorded as on its behalf).\nA report for a period belongs to the unit its code names on the period's last day: a unit that ended before that day (merged, divided or retired by a reorganisation) cannot send, nor be sent, a report for the period — 422 with ` + "`" + `code: \"unit_ended\"` + "`" + `, the unit's ` + "`" + `valid_to` + "`" + ` and its ` + "`" + `successors` + "`" + ` (` + "`" + `[{code, name, share}]` + "`" + `), by any role and for a dry run too. A commune that ended on 2025-06-30 still reports 2025S1.\n` + "`" + `Idempotency-Key` + "`" + `: a retry with the same key and the same report returns the first answer (with its ` + "`" + `ETag` + "`" + ` and ` + "`" + `Idempotent-Replayed: true` + "`" + `) and changes nothing; the report is compared as read, not byte for byte, so whitespace and the order of members do not matter. The same key with another report is 422 (` + "`" + `idempotency_key_reused` + "`" + `). A refused request (any 4xx) does not use up its key. ` + "`" + `?dry_run=true` + "`" + ` validates and answers as if stored (200, ` + "`" + `dry_run: true` + "`" + `), storing nothing.",
                 "consumes": [
                     "application/json"
                 ],
@@ -1177,7 +1177,7 @@ const docTemplate = `{
                         }
                     },
                     "422": {
-                        "description": "invalid report (every problem with its field path), a bad query value, or an Idempotency-Key reused with another body",
+                        "description": "invalid report (every problem with its field path), a bad query value, an Idempotency-Key reused with another body, or ` + "`" + `unit_ended` + "`" + `: the unit ended before the period's last day (the problem gives its ` + "`" + `valid_to` + "`" + ` and the ` + "`" + `successors` + "`" + ` that report for its territory)",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
                         },
@@ -1393,7 +1393,7 @@ const docTemplate = `{
                         }
                     },
                     "422": {
-                        "description": "a damaged file; the unit or period not given and not found in the document, or ambiguous (the detail says which); a bad query value; with ?save=draft, a report that cannot be saved",
+                        "description": "a damaged file; the unit or period not given and not found in the document, or ambiguous (the detail says which); a bad query value; with ?save=draft, a report that cannot be saved, or ` + "`" + `unit_ended` + "`" + ` (the unit ended before the period's last day; ` + "`" + `valid_to` + "`" + ` and ` + "`" + `successors` + "`" + ` in the problem)",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
                         },
@@ -1790,7 +1790,7 @@ const docTemplate = `{
                         }
                     },
                     "422": {
-                        "description": "invalid report (every problem with its field path), a bad query value, or an Idempotency-Key reused with another body",
+                        "description": "invalid report (every problem with its field path), a bad query value, an Idempotency-Key reused with another body, or ` + "`" + `unit_ended` + "`" + `: the unit ended before the period's last day (the problem gives its ` + "`" + `valid_to` + "`" + ` and the ` + "`" + `successors` + "`" + ` that report for its territory)",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
                         },
@@ -6128,6 +6128,7 @@ const docTemplate = `{
                         "inconsistent",
                         "date_order",
                         "unknown_unit",
+                        "unit_ended",
                         "path_mismatch",
                         "idempotency_key_reused",
                         "taken",
@@ -6519,6 +6520,7 @@ const docTemplate = `{
                         "unsupported_media_type",
                         "invalid",
                         "idempotency_key_reused",
+                        "unit_ended",
                         "rate_limited",
                         "unavailable",
                         "internal"
@@ -6552,6 +6554,12 @@ const docTemplate = `{
                     "type": "integer",
                     "example": 422
                 },
+                "successors": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Successor"
+                    }
+                },
                 "title": {
                     "type": "string",
                     "example": "Unprocessable Entity"
@@ -6559,6 +6567,12 @@ const docTemplate = `{
                 "type": {
                     "type": "string",
                     "example": "about:blank"
+                },
+                "valid_to": {
+                    "description": "For unit_ended: the last day of the unit, and the units that report\nfor its territory since.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2025-06-30"
                 }
             }
         },
@@ -7574,6 +7588,36 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/models.Warning"
                     }
+                }
+            }
+        },
+        "models.Successor": {
+            "type": "object",
+            "required": [
+                "code",
+                "name",
+                "share"
+            ],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "05581"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Xã Trung Hội"
+                },
+                "share": {
+                    "enum": [
+                        "full",
+                        "partial"
+                    ],
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Share"
+                        }
+                    ],
+                    "example": "full"
                 }
             }
         },

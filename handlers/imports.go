@@ -73,7 +73,7 @@ type ImportResult struct {
 //	@Failure		409		{object}	models.Problem	"?save=draft and the report is already submitted or accepted"
 //	@Failure		413		{object}	models.Problem	"body over 1 MiB, or a document that unpacks to too much"
 //	@Failure		415		{object}	models.Problem	"not a .docx or text: an old .doc, a PDF, an image — save it as .docx"
-//	@Failure		422		{object}	models.Problem	"a damaged file; the unit or period not given and not found in the document, or ambiguous (the detail says which); a bad query value; with ?save=draft, a report that cannot be saved"
+//	@Failure		422		{object}	models.Problem	"a damaged file; the unit or period not given and not found in the document, or ambiguous (the detail says which); a bad query value; with ?save=draft, a report that cannot be saved, or `unit_ended` (the unit ended before the period's last day; `valid_to` and `successors` in the problem)"
 //	@Failure		429		{object}	models.Problem	"too many requests for this token, or more than 10 imports in a row (then one a second); Retry-After says when to try again"
 //	@Failure		500		{object}	models.Problem	"an internal error, logged with the request id"
 //	@Failure		503		{object}	models.Problem	"every import slot of the server, or this token's share of them, stayed busy for 5 s; Retry-After says when to try again"

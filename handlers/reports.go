@@ -20,6 +20,7 @@ import (
 //	@ID				submitReport
 //	@Description	Submits the report of the body's `unit_code` for its `period`. The first submission answers 201 with `Location`; a changed report answers 201 with the next revision; a report identical to the current revision answers 200 with that revision and stores nothing — except after the district returned it: then any submission, even unchanged, is the next revision (the commune stands by its figures). Doubtful figures are stored and returned as `warnings`; impossible ones are refused with 422 naming every problem by its field path, and nothing is stored.
 //	@Description	A commune token submits for its own commune; a district token for any commune below it (recorded as on its behalf).
+//	@Description	A report for a period belongs to the unit its code names on the period's last day: a unit that ended before that day (merged, divided or retired by a reorganisation) cannot send, nor be sent, a report for the period — 422 with `code: "unit_ended"`, the unit's `valid_to` and its `successors` (`[{code, name, share}]`), by any role and for a dry run too. A commune that ended on 2025-06-30 still reports 2025S1.
 //	@Description	`Idempotency-Key`: a retry with the same key and the same report returns the first answer (with its `ETag` and `Idempotent-Replayed: true`) and changes nothing; the report is compared as read, not byte for byte, so whitespace and the order of members do not matter. The same key with another report is 422 (`idempotency_key_reused`). A refused request (any 4xx) does not use up its key. `?dry_run=true` validates and answers as if stored (200, `dry_run: true`), storing nothing.
 //	@Tags			reports
 //	@Accept			json
@@ -39,7 +40,7 @@ import (
 //	@Failure		409				{object}	models.Problem	"the report is accepted (locked), a draft would replace a submitted report, or the same Idempotency-Key is in flight"
 //	@Failure		413				{object}	models.Problem	"body over 1 MiB"
 //	@Failure		415				{object}	models.Problem	"not JSON"
-//	@Failure		422				{object}	models.Problem	"invalid report (every problem with its field path), a bad query value, or an Idempotency-Key reused with another body"
+//	@Failure		422				{object}	models.Problem	"invalid report (every problem with its field path), a bad query value, an Idempotency-Key reused with another body, or `unit_ended`: the unit ended before the period's last day (the problem gives its `valid_to` and the `successors` that report for its territory)"
 //	@Failure		429				{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
 //	@Failure		500				{object}	models.Problem	"an internal error, logged with the request id"
 //	@Failure		503				{object}	models.Problem	"the service is shutting down; submit again in a moment"
@@ -79,7 +80,7 @@ func (h *Handler) PostReport(w http.ResponseWriter, r *http.Request) error {
 //	@Failure		412				{object}	models.Problem	"If-Match is not the current ETag"
 //	@Failure		413				{object}	models.Problem	"body over 1 MiB"
 //	@Failure		415				{object}	models.Problem	"not JSON"
-//	@Failure		422				{object}	models.Problem	"invalid report (every problem with its field path), a bad query value, or an Idempotency-Key reused with another body"
+//	@Failure		422				{object}	models.Problem	"invalid report (every problem with its field path), a bad query value, an Idempotency-Key reused with another body, or `unit_ended`: the unit ended before the period's last day (the problem gives its `valid_to` and the `successors` that report for its territory)"
 //	@Failure		429				{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
 //	@Failure		500				{object}	models.Problem	"an internal error, logged with the request id"
 //	@Failure		503				{object}	models.Problem	"the service is shutting down; submit again in a moment"
@@ -272,20 +273,12 @@ func pathMatches(p *models.Problems, field string, v *string, path string) {
 }
 
 // dryRun answers a submission as if it had been stored, from the report's
-// current state, storing nothing.
+// current state, storing nothing: the store decides as it would for a
+// submission (the unit's end, the lifecycle).
 func (h *Handler) dryRun(w http.ResponseWriter, r *http.Request, sub *store.Submission) error {
-	cur, err := h.Store.CurrentState(r.Context(), sub.Unit, sub.Period)
+	res, err := h.Store.DryRun(r.Context(), sub)
 	if err != nil {
 		return err
-	}
-	tr, err := models.Next(cur, models.Request{Action: models.SubmitAction(sub.Status), Hash: sub.Hash, IfMatch: sub.IfMatch})
-	if err != nil {
-		return err
-	}
-	res := models.SubmitResult{UnitCode: sub.Unit.Code, Period: sub.Period, Revision: cur.Revision + 1, Status: tr.Status,
-		SubmittedAt: h.Store.Now(), Warnings: sub.Warnings, DryRun: true}
-	if tr.Unchanged {
-		res.Revision = cur.Revision
 	}
 	metrics.Submissions.WithLabelValues("dry_run").Inc()
 	return writeJSON(w, http.StatusOK, res)

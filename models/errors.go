@@ -29,7 +29,7 @@ const (
 // as a path such as "ngo_aid.projects[2].committed_vnd".
 type FieldError struct {
 	Field   string `json:"field" example:"delegations.inbound_foreign.count" validate:"required"`
-	Code    string `json:"code" enums:"required,unknown_field,read_only,duplicate_field,wrong_type,bad_format,not_allowed,bad_text,invisible_character,too_long,too_many_entries,out_of_range,too_many_decimals,count_mismatch,inconsistent,date_order,unknown_unit,path_mismatch,idempotency_key_reused,taken,out_of_scope,invalid" example:"out_of_range" validate:"required"` // what is wrong, stable, for programs (RULES.md lists the codes)
+	Code    string `json:"code" enums:"required,unknown_field,read_only,duplicate_field,wrong_type,bad_format,not_allowed,bad_text,invisible_character,too_long,too_many_entries,out_of_range,too_many_decimals,count_mismatch,inconsistent,date_order,unknown_unit,unit_ended,path_mismatch,idempotency_key_reused,taken,out_of_scope,invalid" example:"out_of_range" validate:"required"` // what is wrong, stable, for programs (RULES.md lists the codes)
 	Message string `json:"message" example:"must not be negative" validate:"required"`
 }
 
@@ -42,6 +42,9 @@ type Error struct {
 	Message string
 	Fields  []FieldError
 	Err     error
+	// Ended, for ErrUnitEnded, says when the unit ended and who took it
+	// over (the problem's valid_to and successors).
+	Ended *Ended
 }
 
 // Unwrap returns the distinct reason, if any.

@@ -20,6 +20,7 @@ const (
 	FInconsistent   = "inconsistent"           // figures that cannot all be true (more households than people, …)
 	FDateOrder      = "date_order"             // an end date before its start date
 	FUnknownUnit    = "unknown_unit"           // no unit has the code, or not one that makes reports, or not then
+	FUnitEnded      = "unit_ended"             // the unit ended before the period's last day; its successors report
 	FPathMismatch   = "path_mismatch"          // the body names another unit or period than the path
 	FKeyReused      = "idempotency_key_reused" // the Idempotency-Key belongs to another request
 	FTaken          = "taken"                  // the value must be unique and is already used (a login)
@@ -46,6 +47,7 @@ var FieldCodes = []struct{ Code, Meaning string }{
 	{FInconsistent, "figures that cannot all be true (more households than people, …)"},
 	{FDateOrder, "an end date before its start date"},
 	{FUnknownUnit, "no unit has the code; or it does not make reports; or it did not exist during the period"},
+	{FUnitEnded, "the unit ended before the last day of the period: the units that took it over report for its territory"},
 	{FPathMismatch, "the body names another unit or period than the path"},
 	{FKeyReused, "the Idempotency-Key belongs to another request"},
 	{FTaken, "the value must be unique and is already used (a login, in the service or earlier in the file)"},

@@ -17,6 +17,7 @@ const (
 	CodeReviewOfDraft      = "review_of_draft"           // 409: a draft cannot be reviewed
 	CodeKeyInFlight        = "idempotency_key_in_flight" // 409: the same Idempotency-Key is still being processed; retry shortly
 	CodeKeyReused          = "idempotency_key_reused"    // 422: the Idempotency-Key belongs to another request
+	// CodeUnitEnded (422): the unit ended before the period's last day; see ended.go.
 )
 
 // ReasonCodes maps each distinct reason to its code, in the order the
@@ -30,6 +31,7 @@ var ReasonCodes = []struct {
 	{ErrReviewOfDraft, CodeReviewOfDraft},
 	{ErrKeyInFlight, CodeKeyInFlight},
 	{ErrKeyReused, CodeKeyReused},
+	{ErrUnitEnded, CodeUnitEnded},
 }
 
 // ProblemCode is the `code` a problem answer gives for err: the reason's

@@ -196,8 +196,7 @@ func completenessOf(u *models.TreeUnit, reports map[int64]completenessReport, du
 }
 
 // countCompleteness counts the communes of q.Unit in the tree of the
-// period: those expected (existing on its last day) and those of the unit
-// that do not exist then but reported. The database counts the reports by
+// period: those expected (existing on its last day). The database counts the reports by
 // status and timing for each part of the unit that has its own due date:
 // the unit less the units below it with a deadline, and each of those less
 // the ones below it. The reports of the communes not expected are read into
@@ -272,23 +271,28 @@ func countCompleteness(tx *gorm.DB, t *models.Tree, q CompletenessQuery, due map
 			return nil, err
 		}
 	}
-	// The communes not expected count if they reported (retired before
-	// the period ended, typically).
+	// A commune that does not exist on the period's last day (it ended
+	// before) does not report for it: a report it has, stored before the
+	// rule or before its end was recorded, is kept but never counted. The
+	// database counted it with the others; it is taken back out.
 	if len(others) > 0 {
 		ids := make([]int64, len(others))
 		for i, u := range others {
 			ids[i] = u.ID
 		}
-		if err := readCompleteness(tx, q.Period.String(), ids, reports); err != nil {
+		ended := map[int64]completenessReport{}
+		if err := readCompleteness(tx, q.Period.String(), ids, ended); err != nil {
 			return nil, err
 		}
 		for _, u := range others {
-			if _, ok := reports[u.ID]; ok {
-				units = append(units, u)
+			if _, ok := ended[u.ID]; ok {
+				cu, timing := completenessOf(u, ended, due)
+				tally(out, cu.Status, cu.FirstSubmittedAt != nil, timing, -1)
+				reported--
 			}
 		}
 	}
-	tally(out, models.StatusMissing, false, untimed, out.Expected-(reported-(len(units)-out.Expected)))
+	tally(out, models.StatusMissing, false, untimed, out.Expected-reported)
 	return units, nil
 }
 
@@ -338,8 +342,9 @@ func communesOn(u *models.TreeUnit, d models.Date) (existing, others []*models.T
 }
 
 // countCompletenessByRow counts the communes below q.Unit one by one from
-// its reports, read into reports: those expected, and the others that
-// reported. It returns the communes counted.
+// its reports, read into reports: those expected (a commune that ended
+// before the period's last day does not report for it). It returns the
+// communes counted.
 func countCompletenessByRow(tx *gorm.DB, q CompletenessQuery, due map[int64]dueDate, reports map[int64]completenessReport, out *models.Completeness) ([]*models.TreeUnit, error) {
 	from, where, args := reportsBelow(tx, q.Unit.ID, q.Period.String())
 	rows, err := tx.Raw(`SELECT r.unit_id, r.status, r.first_submitted_at FROM `+from+` WHERE `+where, args...).Rows()
@@ -349,13 +354,8 @@ func countCompletenessByRow(tx *gorm.DB, q CompletenessQuery, due map[int64]dueD
 	if err := scanCompleteness(rows, reports); err != nil {
 		return nil, err
 	}
-	units, others := communesOn(q.Unit, q.Period.LastDay())
+	units, _ := communesOn(q.Unit, q.Period.LastDay()) // the others' reports do not count
 	out.Expected = len(units)
-	for _, u := range others {
-		if _, ok := reports[u.ID]; ok {
-			units = append(units, u)
-		}
-	}
 	tallyEach(out, units, reports, due)
 	return units, nil
 }
@@ -369,9 +369,9 @@ func tallyEach(out *models.Completeness, units []*models.TreeUnit, reports map[i
 }
 
 // countCompletenessInTree counts, for a unit of the tree of q.Tree, the
-// communes of the period whose reports count in it there, and those retired
-// before the period ended that reported, from every report of the period
-// (read into reports). It returns the communes counted.
+// communes of the period whose reports count in it there, from every report
+// of the period (read into reports); a commune retired before the period
+// ended does not report for it. It returns the communes counted.
 func countCompletenessInTree(tx *gorm.DB, t *models.Tree, g *Regroup, q CompletenessQuery, due map[int64]dueDate, reports map[int64]completenessReport, out *models.Completeness) ([]*models.TreeUnit, error) {
 	rows, err := tx.Raw(`SELECT unit_id, status, first_submitted_at FROM reports WHERE period = ? AND revision > 0`, q.Period.String()).Rows()
 	if err != nil {
@@ -382,11 +382,6 @@ func countCompletenessInTree(tx *gorm.DB, t *models.Tree, g *Regroup, q Complete
 	}
 	units := g.Communes(t, q.Unit, q.Period.LastDay())
 	out.Expected = len(units)
-	for id := range reports {
-		if u := t.Unit(id); u != nil && !u.ExistsOn(q.Period.LastDay()) && t.Contains(q.Unit, g.Landing(u)) {
-			units = append(units, u)
-		}
-	}
 	tallyEach(out, units, reports, due)
 	return units, nil
 }

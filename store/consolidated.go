@@ -73,8 +73,8 @@ func (s *Store) EachCountedReport(ctx context.Context, unit *models.TreeUnit, pe
 	for i := range all {
 		r := &all[i]
 		u := t.Unit(r.unitID)
-		if u == nil {
-			continue // a unit removed since the tree was read
+		if u == nil || !u.ReportsFor(period) {
+			continue // a unit removed since the tree was read, or one that ended before the period's end (not counted)
 		}
 		cr := CountedReport{Unit: u, Status: r.status}
 		if err := json.Unmarshal(r.body, &cr.Report); err != nil {

@@ -56,7 +56,17 @@ func (s *Store) Migrate(ctx context.Context) (MigrationResult, error) {
 	}
 	out.Version, err = p.GetDBVersion(ctx)
 	s.tree.invalidate()
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	// Reports stored before the rule of units that ended: kept, no longer
+	// counted (once; afterwards this finds nothing).
+	if n, err := s.ExcludeEndedReports(ctx); err != nil {
+		return out, err
+	} else if n > 0 {
+		s.log.Warn("reports of units that ended before their period's last day are no longer counted in the totals; `units check` lists them", "reports", n)
+	}
+	return out, nil
 }
 
 // MigrateDownTo undoes migrations down to version (0 for an empty schema).

@@ -12,7 +12,9 @@ import (
 
 // applyReform writes a checked plan: the old units end, the new ones
 // begin, the kept ones change, the successions are recorded; then the
-// closure, the lineage's check and the totals the moves change.
+// closure, the lineage's check and the totals the moves and the ends
+// change (a report of an old unit for a period past its end no longer
+// counts).
 func (s *Store) applyReform(tx *gorm.DB, t *models.Tree, pl *reformPlan) error {
 	now := micros(s.Now())
 	before := pl.dayBefore.String()
@@ -81,7 +83,7 @@ func (s *Store) applyReform(tx *gorm.DB, t *models.Tree, pl *reformPlan) error {
 	if err := checkLineageAcyclic(tx); err != nil {
 		return err
 	}
-	return s.rebuildMovedTotals(tx, moved)
+	return s.rebuildChangedTotals(tx, moved, pl.retire)
 }
 
 // insertIgnore builds a multi-row INSERT that skips rows already present.

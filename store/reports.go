@@ -148,19 +148,6 @@ func (s *Store) loadState(db *gorm.DB, unitID int64, period string) (*reportStat
 	return scanState(rows)
 }
 
-// CurrentState reads a report's state as the lifecycle sees it (for dry
-// runs): Revision 0 when there is no report.
-func (s *Store) CurrentState(ctx context.Context, unit *models.TreeUnit, period string) (models.ReportState, error) {
-	st, err := s.loadState(s.r.WithContext(ctx), unit.ID, period)
-	if err != nil {
-		return models.ReportState{}, err
-	}
-	if st == nil {
-		return models.ReportState{UnitCode: unit.Code, Period: period}, nil
-	}
-	return st.lifecycle(unit.Code), nil
-}
-
 // PreviousFigures returns the figures of the same commune's report for the
 // period before, if it has one that is not a draft.
 func (s *Store) PreviousFigures(ctx context.Context, unit *models.TreeUnit, period models.Period) (*models.Figures, error) {

@@ -100,7 +100,7 @@ func (s *Store) rollup(ctx context.Context, q RollupQuery, rt rollupTree) (model
 	out.CommunesReported = int(main.Reports())
 	out.Indicators = indicatorValues(q.Indicators, main)
 	if q.ByChild {
-		statuses, err := s.statuses(db, rt.children, out.Period)
+		statuses, err := s.statuses(db, rt.children, q.Period)
 		if err != nil {
 			return out, err
 		}
@@ -143,12 +143,14 @@ func indicatorValues(inds []models.Indicator, t *models.Totals) []models.Indicat
 	return out
 }
 
-// statuses returns the report status of units (communes) for a period.
-func (s *Store) statuses(db *gorm.DB, units []*models.TreeUnit, period string) (map[int64]string, error) {
+// statuses returns the report status of units (communes) for a period; a
+// commune that ended before the period's last day has none (its report, if
+// one was stored, does not count).
+func (s *Store) statuses(db *gorm.DB, units []*models.TreeUnit, period models.Period) (map[int64]string, error) {
 	out := map[int64]string{}
 	var ids []int64
 	for _, u := range units {
-		if u.Kind.CommuneLevel() {
+		if u.Kind.CommuneLevel() && u.ReportsFor(period) {
 			ids = append(ids, u.ID)
 		}
 	}
@@ -159,7 +161,7 @@ func (s *Store) statuses(db *gorm.DB, units []*models.TreeUnit, period string) (
 		UnitID int64
 		Status string
 	}
-	if err := db.Raw("SELECT unit_id, status FROM reports WHERE period = ? AND revision > 0 AND unit_id IN ?", period, ids).Scan(&rows).Error; err != nil {
+	if err := db.Raw("SELECT unit_id, status FROM reports WHERE period = ? AND revision > 0 AND unit_id IN ?", period.String(), ids).Scan(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {

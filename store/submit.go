@@ -274,7 +274,7 @@ func (s *Store) applySubmissions(tx *gorm.DB, batch []*pending, clock *stepClock
 		return err
 	}
 	clock.mark("lock_reports")
-	w, err := s.nextRevisions(active, states, nowUS)
+	w, err := s.nextRevisions(tx, t, active, states, nowUS)
 	if err != nil {
 		return err
 	}
@@ -333,10 +333,11 @@ type batchWrites struct {
 }
 
 // nextRevisions takes each submission in arrival order, against the state
-// the ones before it left (models.Next decides): a refused one gets its
-// error, an unchanged one its current revision, a new one the next
-// revision, written into states. Each submission's answer is set.
-func (s *Store) nextRevisions(active []*pending, states map[reportKey]*reportState, nowUS int64) (batchWrites, error) {
+// the ones before it left (models.Next decides, once the unit is known to
+// report for the period): a refused one gets its error, an unchanged one its
+// current revision, a new one the next revision, written into states. Each
+// submission's answer is set.
+func (s *Store) nextRevisions(tx *gorm.DB, t *models.Tree, active []*pending, states map[reportKey]*reportState, nowUS int64) (batchWrites, error) {
 	w := batchWrites{before: map[reportKey]reportState{}}
 	for _, p := range active {
 		k := reportKey{p.sub.Unit.ID, p.sub.Period}
@@ -345,6 +346,13 @@ func (s *Store) nextRevisions(active []*pending, states map[reportKey]*reportSta
 			w.before[k] = *st
 		}
 		sub := p.sub
+		if err := s.reportable(tx, t, sub); err != nil {
+			if models.ErrorCode(err) == models.EINTERNAL {
+				return w, err
+			}
+			p.err = err
+			continue
+		}
 		tr, err := models.Next(st.lifecycle(sub.Unit.Code), models.Request{Action: models.SubmitAction(sub.Status), Hash: sub.Hash, IfMatch: sub.IfMatch})
 		if err != nil {
 			p.err = err

@@ -35,8 +35,15 @@ type totalsDeltas map[totalsKey]*models.Totals
 
 // change records that a report of a commune went from one status and set
 // of figures to another (a status "" or revision 0 is "no report"), for the
-// commune itself and every unit above it.
+// commune itself and every unit above it. A report of a commune that does
+// not exist on the period's last day changes nothing: it is not counted
+// (models.TreeUnit.ReportsFor), here as in rebuildTotals and CheckTotals.
 func (d totalsDeltas) change(t *models.Tree, unitID int64, period string, oldStatus string, oldFigs *models.Figures, newStatus string, newFigs *models.Figures) {
+	if u := t.Unit(unitID); u != nil {
+		if per, err := models.ParsePeriod(period); err == nil && !u.ReportsFor(per) {
+			return // the unit ended before the period's last day: its report is kept, never counted
+		}
+	}
 	for scope := scopeCounted; scope <= scopeAccepted; scope++ {
 		var delta models.Totals
 		if inTotalsScope(scope, newStatus) {
@@ -136,18 +143,26 @@ func (s *Store) rebuildTotals(tx *gorm.DB, units []int64) error {
 	slices.Sort(units)
 	units = slices.Compact(units)
 	for _, id := range units {
-		rows, err := tx.Raw("SELECT r.period, r.status, "+prefixed("r.", figureColumns)+
-			" FROM reports r JOIN unit_closure c ON c.descendant_id = r.unit_id WHERE c.ancestor_id = ? AND r.revision > 0", id).Rows()
+		rows, err := tx.Raw("SELECT r.period, r.status, u.valid_from, u.valid_to, "+prefixed("r.", figureColumns)+
+			" FROM reports r JOIN unit_closure c ON c.descendant_id = r.unit_id JOIN units u ON u.id = r.unit_id WHERE c.ancestor_id = ? AND r.revision > 0", id).Rows()
 		if err != nil {
 			return err
 		}
 		acc := map[totalsKey]*models.Totals{}
 		for rows.Next() {
 			var period, status string
-			f, err := scanFigures(rows, &period, &status)
+			var from, to *string
+			f, err := scanFigures(rows, &period, &status, &from, &to)
 			if err != nil {
 				rows.Close()
 				return err
+			}
+			if counts, err := reportCounts(period, from, to); err != nil || !counts {
+				if err != nil {
+					rows.Close()
+					return err
+				}
+				continue
 			}
 			c := models.Contribution(&f)
 			for scope := scopeCounted; scope <= scopeAccepted; scope++ {
@@ -180,6 +195,27 @@ func (s *Store) rebuildTotals(tx *gorm.DB, units []int64) error {
 		}
 	}
 	return nil
+}
+
+// reportCounts tells whether a report for period of a unit valid from..to
+// (stored dates, nil when open) is counted: ReportsFor, from a row.
+func reportCounts(period string, from, to *string) (bool, error) {
+	per, err := models.ParsePeriod(period)
+	if err != nil {
+		return false, fmt.Errorf("stored period %q: %w", period, err)
+	}
+	var f, t models.Date
+	if from != nil {
+		if f, err = models.ParseDate(*from); err != nil {
+			return false, fmt.Errorf("stored valid_from %q: %w", *from, err)
+		}
+	}
+	if to != nil {
+		if t, err = models.ParseDate(*to); err != nil {
+			return false, fmt.Errorf("stored valid_to %q: %w", *to, err)
+		}
+	}
+	return (&models.TreeUnit{ValidFrom: f, ValidTo: t}).ReportsFor(per), nil
 }
 
 // movedTotals lists the units whose totals change when unit u moves from

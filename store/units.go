@@ -320,6 +320,11 @@ func (s *Store) UpdateUnit(ctx context.Context, p models.Principal, code string,
 				return err
 			}
 		}
+		if !after.ValidFrom.Equal(before.ValidFrom) || !after.ValidTo.Equal(before.ValidTo) {
+			if err := s.rebuildChangedTotals(tx, nil, []*models.TreeUnit{u}); err != nil {
+				return err
+			}
+		}
 		out = after
 		return s.appendAudit(tx, s.newAudit(p, models.ActionUnitUpdate, u, "", 0, Change{From: before, To: after}))
 	})

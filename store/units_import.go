@@ -228,7 +228,7 @@ func (s *Store) applyUnitsImport(tx *gorm.DB, imp *unitsImport) (ImportResult, e
 	}
 	res.Added = len(fresh)
 	reshaped := res.Added > 0
-	var moved []*models.TreeUnit
+	var moved, redated []*models.TreeUnit
 	for _, r := range imp.rows {
 		cur := imp.current(r.Code)
 		if cur == nil {
@@ -246,6 +246,9 @@ func (s *Store) applyUnitsImport(tx *gorm.DB, imp *unitsImport) (ImportResult, e
 		if ch == unitMoved {
 			moved = append(moved, cur)
 		}
+		if !cur.ValidFrom.Equal(r.ValidFrom) || !cur.ValidTo.Equal(r.ValidTo) {
+			redated = append(redated, cur)
+		}
 		if ch != unitRenamed {
 			reshaped = true
 		}
@@ -255,7 +258,7 @@ func (s *Store) applyUnitsImport(tx *gorm.DB, imp *unitsImport) (ImportResult, e
 			return res, err
 		}
 	}
-	return res, s.rebuildMovedTotals(tx, moved)
+	return res, s.rebuildChangedTotals(tx, moved, redated)
 }
 
 // unitChange is what an import or a reform does to a unit that exists.
@@ -328,10 +331,12 @@ func insertByDepth(tx *gorm.DB, fresh []*models.UnitRow, depth map[string]int, b
 	return nil
 }
 
-// rebuildMovedTotals rebuilds the totals of the units that the moved units
-// left and joined.
-func (s *Store) rebuildMovedTotals(tx *gorm.DB, moved []*models.TreeUnit) error {
-	if len(moved) == 0 {
+// rebuildChangedTotals rebuilds the totals that changes of units change:
+// those of the units the moved units left and joined; and, since a unit's
+// dates decide which of its reports count (models.TreeUnit.ReportsFor),
+// those of every redated unit that has reports and of the units above it.
+func (s *Store) rebuildChangedTotals(tx *gorm.DB, moved, redated []*models.TreeUnit) error {
+	if len(moved) == 0 && len(redated) == 0 {
 		return nil
 	}
 	after, err := loadTree(tx)
@@ -341,6 +346,21 @@ func (s *Store) rebuildMovedTotals(tx *gorm.DB, moved []*models.TreeUnit) error 
 	var affected []int64
 	for _, u := range moved {
 		affected = append(affected, movedTotals(u.Parent, after.Unit(u.ID).Parent)...)
+	}
+	ids := make([]int64, 0, len(redated))
+	for _, u := range redated {
+		ids = append(ids, u.ID)
+	}
+	for chunk := range slices.Chunk(ids, 1000) {
+		var reporting []int64
+		if err := tx.Raw("SELECT DISTINCT unit_id FROM reports WHERE revision > 0 AND unit_id IN ?", chunk).Scan(&reporting).Error; err != nil {
+			return err
+		}
+		for _, id := range reporting {
+			for u := after.Unit(id); u != nil; u = u.Parent {
+				affected = append(affected, u.ID)
+			}
+		}
 	}
 	return s.rebuildTotals(tx, affected)
 }

@@ -104,7 +104,8 @@ type communePeriod struct {
 // communePeriods lists the periods a commune's page offers: this year and
 // last year (and their halves where a due date asks for them), and every
 // period the commune has a report for, newest first, each with its
-// report's status and due date.
+// report's status and due date. A commune that ended is offered only the
+// periods it covered to their end.
 func (a *App) communePeriods(ctx context.Context, t *models.Tree, u *models.TreeUnit) ([]communePeriod, error) {
 	now := a.Store.Now()
 	y := now.In(vietnam).Year()
@@ -129,9 +130,18 @@ func (a *App) communePeriods(ctx context.Context, t *models.Tree, u *models.Tree
 		}
 	}
 	out := make([]communePeriod, 0, len(set))
+	if !u.ValidTo.IsZero() {
+		// A commune that ended reports the periods it covered to their
+		// end: the half year it ended in is the last.
+		for _, per := range []models.Period{{Year: u.ValidTo.Year(), Half: 1}, {Year: u.ValidTo.Year(), Half: 2}} {
+			if u.ReportsFor(per) {
+				set[per.String()] = per
+			}
+		}
+	}
 	for s, per := range set {
-		if tu := t.ForPeriod(u.Code, per); tu == nil || tu.ID != u.ID {
-			continue // the commune did not exist then (or the code named another)
+		if tu := t.ForPeriod(u.Code, per); tu == nil || tu.ID != u.ID || !u.ReportsFor(per) {
+			continue // the commune did not exist then, or ended before the period's end (or the code named another)
 		}
 		cp := communePeriod{Period: s, Label: per.Phrase(), Status: status[s]}
 		if cp.Status == "" {
@@ -145,8 +155,9 @@ func (a *App) communePeriods(ctx context.Context, t *models.Tree, u *models.Tree
 			return nil, err
 		}
 		// A half year is offered only when it is asked for (a due date)
-		// or reported: most communes report by the year.
-		if per.Half != 0 && cp.Due == nil && status[s] == "" {
+		// or reported, or is the last a commune that ended covered: most
+		// communes report by the year.
+		if per.Half != 0 && cp.Due == nil && status[s] == "" && !u.EndedBefore(models.Period{Year: per.Year}) {
 			continue
 		}
 		out = append(out, cp)

@@ -43,6 +43,8 @@ type communeView struct {
 	Kept        *store.FormDraft // a draft kept with errors left, shown instead of the report
 	Imported    bool             // the form was filled from a document and is not saved yet
 	Base        string           // /xa/{code}/{period}
+	Ended       string           // the commune ended: since when, and who reports for its territory
+	EndedPeriod bool             // the period is past the commune's end: shown, never sent
 }
 
 // summaryItem is one line of the list of problems at the top of the form,
@@ -157,6 +159,9 @@ func (a *App) communeLoad(r *http.Request) (communeView, error) {
 	}
 	v.ReadOnly = !models.Allows(v.Report.State(), models.ActSubmit)
 	v.CanDraft = models.Allows(v.Report.State(), models.ActDraft)
+	if err := a.markEnded(ctx, t, u, per, &v); err != nil {
+		return v, err
+	}
 	if v.Due != nil {
 		v.DueText, v.DueClass = dueNotice(*v.Due, v.Status, a.Store.Now())
 	}

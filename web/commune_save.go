@@ -165,7 +165,7 @@ func (a *App) discardForm(w http.ResponseWriter, r *http.Request, v communeView)
 // before asking the API, or "".
 func refusedSave(v communeView) string {
 	switch {
-	case v.ReadOnly:
+	case v.ReadOnly && !v.EndedPeriod: // a period past the commune's end: the API says why (unit_ended)
 		return problemLocked
 	case v.Action == models.StatusDraft && !v.CanDraft:
 		return problemDraftOverSent
@@ -195,8 +195,11 @@ func (a *App) saveRefused(w http.ResponseWriter, r *http.Request, v communeView,
 	}
 	msgs := fieldMessages{}
 	httpStatus := http.StatusConflict
-	switch apiErr.Code {
-	case models.EINVALID:
+	switch {
+	case errors.Is(err, models.ErrUnitEnded):
+		httpStatus = http.StatusUnprocessableEntity
+		v.Problem = endedProblem(err)
+	case apiErr.Code == models.EINVALID:
 		if v.Action == models.StatusDraft {
 			// A draft may keep its errors: the form is kept as typed.
 			return a.keepForm(w, r, v, values)
@@ -204,10 +207,10 @@ func (a *App) saveRefused(w http.ResponseWriter, r *http.Request, v communeView,
 		msgs = messagesOf(apiErr.Fields, nil, inputs)
 		httpStatus = http.StatusUnprocessableEntity
 		v.Problem = "Chưa gửi được: báo cáo còn lỗi (đánh dấu đỏ bên dưới). Sửa rồi gửi lại."
-	case models.EPRECONDITION:
+	case apiErr.Code == models.EPRECONDITION:
 		httpStatus = http.StatusPreconditionFailed
 		v.Problem = "Báo cáo vừa được người khác lưu hoặc gửi sau khi bạn mở trang này, nên chưa lưu nội dung của bạn. Hãy mở lại trang để xem bản mới nhất rồi sửa lại."
-	case models.ECONFLICT:
+	case apiErr.Code == models.ECONFLICT:
 		switch {
 		case errors.Is(err, models.ErrDraftOverSubmitted):
 			v.Problem = problemDraftOverSent

@@ -51,6 +51,7 @@ var viMessages = []viMessage{
 	vi(`must not contain invisible or bidirectional control characters \((U\+[0-9A-F]+)\)`, "Có ký tự ẩn hoặc ký tự đảo chiều văn bản ([1]), thường lẫn vào khi sao chép từ trang web hay tệp khác; hãy xóa rồi gõ lại đoạn này."),
 	vi(`\S+ has not begun: it starts on (\S+)`, "Kỳ báo cáo này chưa bắt đầu (bắt đầu từ ngày {d1})."),
 	vi(`unit \S+ did not exist during \S+`, "Đơn vị này không tồn tại trong kỳ báo cáo."),
+	vi(`\S+ ended on (\S+), before the last day of (\S+)`, "Đơn vị đã kết thúc ngày {d1}, trước ngày cuối của kỳ báo cáo {p2}: báo cáo kỳ này do đơn vị kế thừa gửi."),
 	vi(`"[^"]*" is not a calendar date written YYYY-MM-DD`, "Ngày không hợp lệ; chọn ngày trên lịch."),
 	vi(`must be a date written YYYY-MM-DD`, "Ngày không hợp lệ; chọn ngày trên lịch."),
 	vi(`"[^"]*" is too early to be a date here; leave the date out \(null\) if there is none`, "Ngày quá sớm, không thể đúng; nếu không có ngày thì để trống."),
