@@ -50,6 +50,7 @@ type doc struct {
 	parts    map[string][]line // content lines of each section
 	headings map[string]line   // the heading that opened each section
 	inline   map[string]line   // a heading line with words after its colon, from the heading's words on
+	headed   map[int]line      // the same, by the line's position
 	closing  []line
 	period   period         // the title's period, to choose a table's columns
 	projects []tableProject // the rows of tables of NGO projects
@@ -204,7 +205,7 @@ func isTitle(f string) bool {
 
 // split sorts the lines of a document into its parts.
 func split(raw []string) *doc {
-	d := &doc{parts: map[string][]line{}, headings: map[string]line{}, inline: map[string]line{}}
+	d := &doc{parts: map[string][]line{}, headings: map[string]line{}, inline: map[string]line{}, headed: map[int]line{}}
 	raw = pipeRows(raw)
 	// Every paragraph is a line, those of a table's cells too; src says
 	// which raw line (which row) each came from.
@@ -366,6 +367,7 @@ func (d *doc) heading(o *outline, l line) bool {
 				off++
 			}
 			d.inline[key] = line{text: sub(l.text, m[4], len(f)), n: l.n}
+			d.headed[l.n] = d.inline[key]
 			d.parts[key] = append(d.parts[key], line{text: sub(l.text, off, len(f)), n: l.n})
 		}
 	}

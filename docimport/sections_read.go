@@ -46,14 +46,9 @@ func (r *reader) delegations() {
 	}
 	// The first words after a heading's colon may need the heading to say
 	// which delegations they are about ("1. Đoàn ra: Không").
-	first := -1
-	if in, ok := r.d.inline[secDelegations]; ok {
-		first = in.n
-	}
 	for _, l := range r.d.parts[secDelegations] {
 		for i, c := range clauses(l.text) {
-			if i == 0 && l.n == first && delegationGroup(c.fold) == "" && !strings.Contains(c.fold, "doan vao") {
-				in := r.d.inline[secDelegations]
+			if in, ok := r.d.headed[l.n]; ok && i == 0 && delegationGroup(c.fold) == "" && !strings.Contains(c.fold, "doan vao") && strings.HasSuffix(in.fold, l.fold) {
 				c = sub(in.text, 0, len(in.fold)-len(l.fold)+len(c.fold))
 			}
 			r.delegationClause(c)
@@ -65,6 +60,16 @@ func (r *reader) delegations() {
 func (r *reader) delegationClause(c text) {
 	{
 		g := delegationGroup(c.fold)
+		if g == "" {
+			// "Đoàn vào: trong nước 03 đoàn; nước ngoài: không", "- Nước
+			// ngoài: 02 đoàn": the visitors of one kind.
+			switch f := strings.TrimLeft(c.fold, "-+*• "); {
+			case strings.HasPrefix(f, "nuoc ngoai") && !hasAny(f, "doan ra", "di nuoc ngoai"):
+				g = "inbound_foreign"
+			case strings.HasPrefix(f, "trong nuoc"):
+				g = "inbound_domestic"
+			}
+		}
 		if g == "" {
 			// "Đoàn vào: Không": no delegation came, from at home or abroad.
 			if strings.Contains(c.fold, "doan vao") && negative(c.fold) && !hasAny(c.fold, "doan ra") {
