@@ -2,6 +2,7 @@ package docimport
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -302,6 +303,9 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 	var order []string
 	for _, v := range vals {
 		path := figureOf(sec, label, v.unit)
+		if ks := classifySections(label); path == "" && len(ks) > 0 && !slices.Contains(ks, sec) {
+			path = figureOf(ks[0], label, v.unit) // "Kiến nghị khen thưởng" in a table under "Đào tạo, khen thưởng"
+		}
 		if path == "" && general {
 			path = anyFigure(label, v.unit)
 		}

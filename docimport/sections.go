@@ -2,6 +2,7 @@ package docimport
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -117,8 +118,8 @@ var sectionWords = []struct {
 	{secEconomic, []string{"ngoai giao kinh te"}, nil},
 	{secPeopleNgo, []string{"doi ngoai nhan dan", "phi chinh phu", "vien tro", "pcpnn"}, nil},
 	{secCultural, []string{"van hoa"}, nil},
-	{secConsular, []string{"lanh su", "bao ho cong dan"}, nil},
-	{secOverseas, []string{"nguoi viet nam o nuoc ngoai", "kieu bao", "viet kieu"}, nil},
+	{secConsular, []string{"lanh su", "bao ho cong dan", "nguoi nuoc ngoai tam tru", "nguoi nuoc ngoai cu tru"}, nil},
+	{secOverseas, []string{"nguoi viet nam o nuoc ngoai", "kieu bao", "viet kieu", "lao dong o nuoc ngoai", "xuat khau lao dong", "lao dong tai nuoc ngoai"}, nil},
 	{secTraining, []string{"dao tao", "boi duong", "tap huan"}, nil},
 	{secNominations, []string{"kien nghi", "xet tang", "de nghi"}, []string{"khen thuong", "tang"}},
 	{secAwards, []string{"khen thuong"}, nil},
@@ -165,6 +166,10 @@ func classifySections(h string) []string {
 		if hit {
 			keys = append(keys, s.key)
 		}
+	}
+	// "Khen thưởng" alone names awards received and nominations both.
+	if slices.Contains(keys, secAwards) && !slices.Contains(keys, secNominations) && !hasAny(h, "nuoc ngoai", "tiep nhan", "nhan duoc") {
+		keys = append(keys, secNominations)
 	}
 	return keys
 }
