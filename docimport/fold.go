@@ -1,6 +1,7 @@
 package docimport
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,7 +36,25 @@ func newText(s string) text {
 		}
 	}
 	idx = append(idx, int32(len(s)))
-	return text{orig: s, fold: b.String(), idx: idx}
+	f := b.String()
+	if ohDigit(f) {
+		// "O5 đoàn" typed from paper: the letter O for a zero.
+		f = ohDigitRe.ReplaceAllString(f, "${1}0$2")
+	}
+	return text{orig: s, fold: f, idx: idx}
+}
+
+// ohDigitRe is the letter O before a digit where a number stands.
+var ohDigitRe = regexp.MustCompile(`(^|[\s(:;,])o(\d)`)
+
+// ohDigit tells quickly whether f may hold an O before a digit.
+func ohDigit(f string) bool {
+	for i := 0; i+1 < len(f); i++ {
+		if f[i] == 'o' && isDigit(f[i+1]) {
+			return ohDigitRe.MatchString(f)
+		}
+	}
+	return false
 }
 
 // span returns the original text of fold[a:b].

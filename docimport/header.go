@@ -41,6 +41,16 @@ func titleCase(s string) string {
 }
 
 func (r *reader) addPlace(name string, kind models.UnitKind, q string) {
+	// "ĐÀM THỦY Độc lập - Tự do - Hạnh phúc": the motto beside it is no
+	// part of the name.
+	if t := newText(name); true {
+		for _, w := range []string{" doc lap", " cong hoa"} {
+			if i := strings.Index(t.fold, w); i > 0 {
+				name = t.span(0, i)
+				t = newText(name)
+			}
+		}
+	}
 	name = strings.TrimSpace(strings.Trim(titleCase(strings.TrimSpace(name)), ".,;:"))
 	if name == "" || len(name) > 80 {
 		return

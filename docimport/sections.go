@@ -211,7 +211,7 @@ func isTitle(f string) bool {
 // split sorts the lines of a document into its parts.
 func split(raw []string) *doc {
 	d := &doc{parts: map[string][]line{}, headings: map[string]line{}, inline: map[string]line{}, headed: map[int]line{}}
-	raw = pipeRows(raw)
+	raw = spacedRows(pipeRows(raw))
 	// Every paragraph is a line, those of a table's cells too; src says
 	// which raw line (which row) each came from.
 	var src []int
@@ -229,10 +229,17 @@ func split(raw []string) *doc {
 			p = clean(p)
 			switch {
 			case p == "":
+			case len(paras) == 1 && pageNumberRe.MatchString(p):
+				// A page's number left in a text typed from paper.
 			case len(paras) == 1 && k > 0 && len(src) > 0 && src[len(src)-1] == k-1 && continues(d.lines[len(d.lines)-1].orig, p) && !isRow(raw[k-1]):
-				// A sentence cut across two lines ("… có 1.402" / "hộ, …").
+				// A sentence cut across two lines ("… có 1.402" / "hộ, …"),
+				// or a number ("4.512," / "36 ha").
 				last := &d.lines[len(d.lines)-1]
-				last.text = newText(last.orig + " " + p)
+				sep := " "
+				if o := last.orig; (o[len(o)-1] == ',' || o[len(o)-1] == '.') && len(o) > 1 && isDigit(o[len(o)-2]) && isDigit(p[0]) {
+					sep = ""
+				}
+				last.text = newText(last.orig + sep + p)
 				src[len(src)-1] = k
 			default:
 				d.lines = append(d.lines, line{text: newText(p), n: len(d.lines)})
@@ -427,6 +434,28 @@ func sub(t text, a, b int) text {
 		idx[i] = t.idx[a+i] - base
 	}
 	return text{orig: t.orig[t.idx[a]:t.idx[b]], fold: t.fold[a:b], idx: idx}
+}
+
+// pageNumberRe is a line that is only a page's number ("2", "- 2 -").
+var pageNumberRe = regexp.MustCompile(`^-?\s*\d{1,2}\s*-?$`)
+
+// wideGapRe is a run of spaces that a text typed from paper puts between
+// the two columns of its header ("UBND XÃ …          Độc lập - …").
+var (
+	wideGapRe = regexp.MustCompile(`\S {4,}\S`)
+	spacesRe  = regexp.MustCompile(` {4,}`)
+)
+
+// spacedRows turns a line whose columns are set apart by runs of spaces
+// into a row of cells; a line only indented stays a line.
+func spacedRows(raw []string) []string {
+	for i, s := range raw {
+		t := strings.TrimSpace(s)
+		if !isRow(s) && wideGapRe.MatchString(t) {
+			raw[i] = spacesRe.ReplaceAllString(t, cellSep)
+		}
+	}
+	return raw
 }
 
 // numberStartRe is a line that begins with a figure and its word ("5.786
