@@ -57,3 +57,29 @@ Hiện có khoảng 18.500 người lao động của tỉnh đang làm việc �
 		t.Errorf("not_found %v", res.NotFound)
 	}
 }
+
+// TestTypedFromPaper: a report typed from a printed page — header columns
+// set apart by spaces, sentences and numbers cut at the line's end, a
+// page number alone on a line, the letter O for a zero — reads as the
+// same report typed cleanly.
+func TestTypedFromPaper(t *testing.T) {
+	doc := "UBND HUYEN TRUNG KHANH          CONG HOA XA HOI CHU NGHIA VIET NAM\n" +
+		"UBND XA ĐÀM THỦY                    Độc lập - Tự do - Hạnh phúc\n" +
+		"BÁO CÁO\nKết quả công tác đối ngoại 6 tháng cuối năm 2024\n" +
+		"I. ĐẶC ĐIỂM TINH HINH\nDiện tích tự nhiên 4.512,\n36 ha, có 11 xóm, 1.062\nhộ, 4.718 nhân\nkhẩu.\n" +
+		"II. KET QUA THUC HIEN\n1. Công tác đoàn ra, đoàn vào\n- Đoàn vào nuớc ngoài: O5 đoàn, 48 người (năm 2023 có 3 đoàn).\n" +
+		"3. Hội nghị, hội thảo quốc tế: Khong co.\n\n2\n\n4. Ngoại giao kinh tế: phối hợp quản lý du lịch.\n"
+	res := readText(t, doc)
+	got := foundValues(res)
+	for k, v := range map[string]string{
+		"profile.area_ha": "4512.36", "profile.hamlets": "11", "profile.households": "1062", "profile.population": "4718",
+		"delegations.inbound_foreign.count": "5", "delegations.inbound_foreign.people": "48", "international_conferences.count": "0",
+	} {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %s", k, got[k], v)
+		}
+	}
+	if len(res.Places) == 0 || res.Places[0].Name != "Đàm Thủy" || res.Places[0].Kind != "commune" || res.Period != "2024S2" {
+		t.Errorf("places %+v, period %q", res.Places, res.Period)
+	}
+}
