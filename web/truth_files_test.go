@@ -201,7 +201,7 @@ func codes(us []models.UnitRef) string {
 
 // docxTotals reads the annex's tables of the Word file: a header row
 // naming indicators, then a row per unit (by its code or name) and the
-// total ("Tổng cộng"); every number is compared with the rollup's.
+// total ("Tổng cộng", "Tổng cộng (3/23 xã, thị trấn)"); every number is compared with the rollup's.
 func (r *reader) docxTotals(file string, d *docx.Read, roll models.Rollup) {
 	r.t.Helper()
 	units := map[string]models.BreakdownRow{}
@@ -225,7 +225,10 @@ func (r *reader) docxTotals(file string, d *docx.Read, roll models.Rollup) {
 			var values func(code string) *models.Amount
 			what := ""
 			for _, cell := range row {
-				if cell == "Tổng cộng" {
+				// A commune's row may be marked (*) not counted, (**) late;
+				// the total names what it adds up where not all are counted.
+				cell = strings.TrimSuffix(strings.TrimSuffix(cell, " (**)"), " (*)")
+				if cell == "Tổng cộng" || strings.HasPrefix(cell, "Tổng cộng (") {
 					what, values = "total", func(code string) *models.Amount {
 						for _, iv := range roll.Indicators {
 							if iv.Code == code {
