@@ -23,11 +23,11 @@ import (
 func TestInternalErrorsStayInside(t *testing.T) {
 	s := testenv.Open(t, nil)
 	e := api.New(api.Config{Store: s})
-	e.GET("/boom", func(c echo.Context) error { panic("secret: the password is hunter2") })
-	e.GET("/fail", func(c echo.Context) error {
+	e.GET("/api/v1/boom", func(c echo.Context) error { panic("secret: the password is hunter2") })
+	e.GET("/api/v1/fail", func(c echo.Context) error {
 		return errors.New("dial tcp 10.0.0.5:5432: password authentication failed for hunter2")
 	})
-	for _, path := range []string{"/boom", "/fail"} {
+	for _, path := range []string{"/api/v1/boom", "/api/v1/fail"} {
 		rec := httptest.NewRecorder()
 		e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 		body := rec.Body.String()

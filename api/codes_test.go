@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"doingoai/httperr"
 	"doingoai/models"
 )
 
@@ -17,7 +18,7 @@ func TestProblemCodesDocumented(t *testing.T) {
 	for _, c := range strings.Split(f.Tag.Get("enums"), ",") {
 		enum[c] = true
 	}
-	for code := range statusOf {
+	for _, code := range httperr.Codes() {
 		if !enum[code] {
 			t.Errorf("code %q is not in the enum of models.Problem.code", code)
 		}

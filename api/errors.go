@@ -7,45 +7,25 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
+	"doingoai/httperr"
 	"doingoai/models"
 )
-
-// statusOf maps application error codes to HTTP statuses: the only place
-// where the two meet.
-var statusOf = map[string]int{
-	models.EMALFORMED:    http.StatusBadRequest,
-	models.EUNAUTHORIZED: http.StatusUnauthorized,
-	models.EFORBIDDEN:    http.StatusForbidden,
-	models.ENOTFOUND:     http.StatusNotFound,
-	models.EMETHOD:       http.StatusMethodNotAllowed,
-	models.ECONFLICT:     http.StatusConflict,
-	models.EPRECONDITION: http.StatusPreconditionFailed,
-	models.ETOOLARGE:     http.StatusRequestEntityTooLarge,
-	models.EMEDIATYPE:    http.StatusUnsupportedMediaType,
-	models.EINVALID:      http.StatusUnprocessableEntity,
-	models.ERATELIMIT:    http.StatusTooManyRequests,
-	models.EUNAVAILABLE:  http.StatusServiceUnavailable,
-	models.EINTERNAL:     http.StatusInternalServerError,
-}
-
-// codeOf is the reverse, for errors that Echo raises itself (no route,
-// wrong method).
-var codeOf = map[int]string{}
-
-func init() {
-	for code, status := range statusOf {
-		codeOf[status] = code
-	}
-}
 
 // handleError is Echo's HTTPErrorHandler: every error of every route ends
 // here and leaves as application/problem+json. A 5xx is logged with its
 // cause, which the client never sees.
 func (s *server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
+		return
+	}
+	if s.pages != nil && !apiPath(c.Request().URL.Path) {
+		// A page's path (an upload over the limit, a path no page has):
+		// the Vietnamese error page, with the status of the same table.
+		s.pages.Fail(c.Response(), c.Request(), pageError(err))
 		return
 	}
 	p := s.problem(err, c)
@@ -79,14 +59,7 @@ func (s *server) problem(err error, c echo.Context) models.Problem {
 	case errors.As(err, &mb):
 		p.Code, p.Detail = models.ETOOLARGE, fmt.Sprintf("the request body is over the limit of %d bytes", mb.Limit)
 	case errors.As(err, &he):
-		p.Code = codeOf[he.Code]
-		if p.Code == "" {
-			p.Code = models.EINTERNAL
-			if he.Code < 500 {
-				p.Code = models.EMALFORMED
-			}
-		}
-		p.Status = he.Code
+		p.Code, p.Status = httperr.CodeOf(he.Code), he.Code
 		switch he.Code {
 		case http.StatusNotFound:
 			p.Detail = "there is nothing at " + c.Request().URL.Path
@@ -104,10 +77,7 @@ func (s *server) problem(err error, c echo.Context) models.Problem {
 		p.Code = models.EINTERNAL
 	}
 	if p.Status == 0 {
-		p.Status = statusOf[p.Code]
-		if p.Status == 0 {
-			p.Status = http.StatusInternalServerError
-		}
+		p.Status = httperr.Status(p.Code)
 	}
 	if de != nil {
 		// The status follows the application code; the code answered is
@@ -139,4 +109,21 @@ func (s *server) problem(err error, c echo.Context) models.Problem {
 		p.Title = "Client Closed Request"
 	}
 	return p
+}
+
+// apiPath tells the paths answered as problem+json (the API, its
+// document, the operations endpoints) from the web app's pages.
+func apiPath(p string) bool {
+	return p == "/api" || strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/swagger") ||
+		p == "/healthz" || p == "/readyz" || p == "/metrics"
+}
+
+// pageError is err as the web app takes it: Echo's own refusals (no
+// route, wrong method) become application errors of the same status.
+func pageError(err error) error {
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		return models.Errorf(httperr.CodeOf(he.Code), "%v", he.Message)
+	}
+	return err
 }

@@ -67,6 +67,7 @@ type server struct {
 	h        *handlers.Handler
 	limiter  *handlers.ClientRate
 	failures *failLimiter
+	pages    *web.App // answers the errors of the pages' paths
 }
 
 // New returns the HTTP handler of the service with every route.
@@ -167,6 +168,7 @@ func New(cfg Config) *echo.Echo {
 	if err != nil {
 		panic(fmt.Sprintf("web app: %v", err)) // the templates are embedded: a broken one is a build defect
 	}
+	s.pages = app
 	for _, m := range web.Mounts {
 		e.Any(m, echo.WrapHandler(app))
 	}

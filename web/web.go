@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"doingoai/handlers"
+	"doingoai/httperr"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -104,13 +105,7 @@ func New(cfg Config) (*App, error) {
 // ServeHTTP answers a request to the web app with the security headers
 // of every page.
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "same-origin")
-	h.Set("X-Frame-Options", "DENY")
-	h.Set("Cross-Origin-Opener-Policy", "same-origin")
-	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+	pageHeaders(w.Header())
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
@@ -175,27 +170,57 @@ func (a *App) sessionOf(r *http.Request) (models.SessionUser, error) {
 	return a.Store.Session(r.Context(), c.Value)
 }
 
-// fail shows an error as a page: the status the API would answer, and a
-// message for a person. Internal errors are logged, never shown.
+// errorWords are the title and message of the error page for each
+// application code; the status is the API's for the same code (httperr).
+var errorWords = map[string][2]string{
+	models.EMALFORMED:    {"Yêu cầu không hợp lệ", "Địa chỉ hoặc dữ liệu gửi lên không hợp lệ."},
+	models.EINVALID:      {"Yêu cầu không hợp lệ", "Địa chỉ hoặc dữ liệu gửi lên không hợp lệ."},
+	models.EUNAUTHORIZED: {"Chưa đăng nhập", "Xin đăng nhập."},
+	models.EFORBIDDEN:    {"Không có quyền truy cập", "Tài khoản của bạn không được xem hoặc thay đổi nội dung này. Nếu cần, xin liên hệ quản trị viên."},
+	models.ENOTFOUND:     {"Không tìm thấy", "Trang hoặc báo cáo này không tồn tại."},
+	models.EMETHOD:       {"Không tìm thấy", "Trang này không nhận thao tác vừa gửi. Xin quay lại trang trước."},
+	models.ECONFLICT:     {"Nội dung vừa thay đổi", "Báo cáo vừa được người khác lưu, gửi hoặc duyệt, nên thao tác này chưa được thực hiện. Hãy mở lại trang để xem bản mới nhất."},
+	models.EPRECONDITION: {"Nội dung vừa thay đổi", "Báo cáo đã thay đổi sau khi bạn mở trang này, nên thao tác chưa được thực hiện. Hãy mở lại trang để xem bản mới nhất."},
+	models.ETOOLARGE:     {"Nội dung gửi lên quá lớn", "File hoặc nội dung gửi lên vượt quá 1 MB nên chưa được nhận. Với file Word, hãy bỏ bớt ảnh hoặc lưu lại dưới dạng .docx hay .txt rồi gửi lại."},
+	models.EMEDIATYPE:    {"Loại file không đọc được", "Hệ thống chỉ đọc file Word (.docx) hoặc văn bản (.txt)."},
+	models.ERATELIMIT:    {"Gửi quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu liên tiếp. Xin đợi ít phút rồi thử lại."},
+	models.EUNAVAILABLE:  {"Máy chủ đang bận", "Máy chủ đang bận, chưa thực hiện được yêu cầu này. Xin đợi vài giây rồi thử lại."},
+	models.EINTERNAL:     {"Lỗi hệ thống", "Đã có lỗi xảy ra. Lỗi đã được ghi lại; xin thử lại sau."},
+}
+
+// Fail shows an error as a page: the status the API answers for the same
+// application code (httperr, the one table), and a message for a person.
+// Internal errors are logged, never shown. The API's error handler calls
+// it for what Echo refuses on a page's path (a body over the limit).
+func (a *App) Fail(w http.ResponseWriter, r *http.Request, err error) {
+	pageHeaders(w.Header())
+	a.fail(w, r, err)
+}
+
+// pageHeaders are the headers every page carries.
+func pageHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+}
+
 func (a *App) fail(w http.ResponseWriter, r *http.Request, err error) {
-	switch models.ErrorCode(err) {
-	case models.EFORBIDDEN:
-		a.renderError(w, r, http.StatusForbidden, "Không có quyền truy cập", "Tài khoản của bạn không được xem hoặc thay đổi nội dung này. Nếu cần, xin liên hệ quản trị viên.")
-	case models.ENOTFOUND:
-		a.renderError(w, r, http.StatusNotFound, "Không tìm thấy", "Trang hoặc báo cáo này không tồn tại.")
-	case models.EMALFORMED, models.EINVALID:
-		a.renderError(w, r, http.StatusUnprocessableEntity, "Yêu cầu không hợp lệ", "Địa chỉ hoặc dữ liệu gửi lên không hợp lệ.")
-	case models.EUNAUTHORIZED:
-		a.renderError(w, r, http.StatusUnauthorized, "Chưa đăng nhập", "Xin đăng nhập.")
-	case models.EUNAVAILABLE:
-		a.renderError(w, r, http.StatusServiceUnavailable, "Máy chủ đang bận", "Máy chủ đang bận, chưa thực hiện được yêu cầu này. Xin đợi vài giây rồi thử lại.")
-	default:
-		if errors.Is(err, context.Canceled) {
-			return
-		}
-		a.Log.Error("page failed", "path", r.URL.Path, "err", err)
-		a.renderError(w, r, http.StatusInternalServerError, "Lỗi hệ thống", "Đã có lỗi xảy ra. Lỗi đã được ghi lại; xin thử lại sau.")
+	if errors.Is(err, context.Canceled) {
+		return // the person went away; nobody reads this answer
 	}
+	code := httperr.Code(err)
+	words, ok := errorWords[code]
+	if !ok {
+		code, words = models.EINTERNAL, errorWords[models.EINTERNAL]
+	}
+	status := httperr.Status(code)
+	if status >= 500 && code != models.EUNAVAILABLE {
+		a.Log.Error("page failed", "path", r.URL.Path, "err", err)
+	}
+	a.renderError(w, r, status, words[0], words[1])
 }
 
 // errorData is what error.html shows.
