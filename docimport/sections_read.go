@@ -129,6 +129,19 @@ func (r *reader) ngo() {
 	var stated []int64
 	var statedQ, noneQ string
 	projects, found := r.tableProjects()
+	// A table's row "Dự án viện trợ PCPNN | dự án | 0".
+	for _, l := range append(append([]line{}, lines...), r.d.parts[secResults]...) {
+		if l.fig == nil || !hasAny(l.fig.label.fold, "du an") || !hasAny(l.fig.label.fold, "vien tro", "phi chinh phu", "pcpnn") {
+			continue
+		}
+		if vs := valuesOf(l.fig.value, l.fig.unit); len(vs) == 1 && (vs[0].unit == "" || vs[0].unit == "du an") {
+			if n, err := ParseInt(vs[0].num); err == nil && n == 0 {
+				noneQ = whole(l.text)
+			} else if err == nil {
+				stated, statedQ = append(stated, n), whole(l.text)
+			}
+		}
+	}
 	for _, l := range lines {
 		if len(r.d.projects) > 0 {
 			break // the table lists the projects the text tells of

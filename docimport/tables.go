@@ -119,19 +119,21 @@ var (
 	totalRe     = regexp.MustCompile(`^(?:cong|tong cong|tong so|tong)\s*:?$`)
 )
 
-// isHeader tells whether a row is a header row: a cell names a column
-// ("STT", "Số lượng", "Cam kết") and none holds a figure (a year in "Năm
-// 2024" is no figure).
+// isHeader tells whether a row is a header row: two cells name columns
+// ("STT", "Số lượng", "Cam kết"), none holds a figure (a year in "Năm
+// 2024" is no figure) and it has no row number.
 func isHeader(cells []text) bool {
-	named := false
-	for _, c := range cells {
+	named := 0
+	for i, c := range cells {
 		f := strings.TrimSpace(c.fold)
-		if strings.IndexFunc(stripYears(outsideBrackets(f)), isDigitRune) >= 0 {
-			return false
+		if strings.IndexFunc(stripYears(outsideBrackets(f)), isDigitRune) >= 0 || i == 0 && ordinalRe.MatchString(f) {
+			return false // a figure, or a row's number ("II | KẾT QUẢ …")
 		}
-		named = named || headWordRe.MatchString(f)
+		if headWordRe.MatchString(f) {
+			named++
+		}
 	}
-	return named
+	return named >= 2
 }
 
 // leafHeads combines a header row and the row under it that divides its
@@ -401,6 +403,9 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		return text{}, col{}, false
 	}
 	label, _, ok := cell(colLabel)
+	if !ok && len(texts) > 0 && totalRe.MatchString(texts[0].fold) {
+		label, ok = texts[0], true // "Cộng" over the number and the label
+	}
 	if !ok {
 		// A group row whose words sit in the number's column ("A. Dự án
 		// đang triển khai" typed in one cell).
@@ -455,6 +460,9 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		case c.role == colValue:
 		case c.role == colNote && notePctRe.MatchString(v.fold):
 			u = "%"
+		case c.role == colNote && noteCoursesRe.MatchString(v.fold):
+			// "01 lớp do Sở Ngoại vụ tổ chức" beside the officials trained.
+			v, u = newText(v.orig[:v.idx[noteCoursesRe.FindStringIndex(v.fold)[1]]]), "lop"
 		default:
 			continue
 		}
@@ -475,6 +483,9 @@ func cells0(ts []text) string {
 	}
 	return ts[0].fold
 }
+
+// noteCoursesRe is a note that says how many courses ("01 lớp …").
+var noteCoursesRe = regexp.MustCompile(`^\d{1,3}\s+(?:lop|khoa)\b`)
 
 // notePctRe is a note that is only a share: "6,93%", "Tỷ lệ 0,18%".
 var notePctRe = regexp.MustCompile(`^(?:ty le\s*:?\s*|chiem\s*)?\d[\d.,]*\s*%$`)

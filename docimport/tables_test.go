@@ -13,38 +13,51 @@ const tableHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngo�
 
 // tableDocx lays out a report whose body is one table as Word does: each
 // row a w:tr; a cell "^" continues the cell above it (w:vMerge), a cell
-// ">n text" spans n columns (w:gridSpan).
+// ">n text" spans n columns (w:gridSpan), a cell "!text" begins a merge.
 func tableDocx(head string, rows [][]string) []byte {
+	return tablesDocx(head, [][][]string{rows}, "Trên đây là báo cáo của UBND xã Thử.")
+}
+
+// tablesDocx lays out head's paragraphs, then each table, then a last
+// paragraph.
+func tablesDocx(head string, tables [][][]string, last string) []byte {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
 	for _, l := range strings.Split(strings.TrimSpace(head), "\n") {
 		fmt.Fprintf(&b, `<w:p><w:r><w:t>%s</w:t></w:r></w:p>`, html.EscapeString(l))
 	}
-	b.WriteString(`<w:tbl>`)
-	for _, row := range rows {
-		b.WriteString(`<w:tr>`)
-		for _, c := range row {
-			pr, text := "", c
-			switch {
-			case c == "^":
-				pr, text = `<w:vMerge/>`, ""
-			case strings.HasPrefix(c, ">"):
-				pr, text = fmt.Sprintf(`<w:gridSpan w:val="%c"/>`, c[1]), c[3:]
-			case strings.HasPrefix(c, "!"):
-				pr, text = `<w:vMerge w:val="restart"/>`, c[1:]
+	for _, rows := range tables {
+		b.WriteString(`<w:tbl>`)
+		for _, row := range rows {
+			b.WriteString(`<w:tr>`)
+			for _, c := range row {
+				pr, text := "", c
+				switch {
+				case c == "^":
+					pr, text = `<w:vMerge/>`, ""
+				case strings.HasPrefix(c, ">"):
+					pr, text = fmt.Sprintf(`<w:gridSpan w:val="%c"/>`, c[1]), c[3:]
+				case strings.HasPrefix(c, "!"):
+					pr, text = `<w:vMerge w:val="restart"/>`, c[1:]
+				}
+				fmt.Fprintf(&b, `<w:tc><w:tcPr>%s</w:tcPr><w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p></w:tc>`, pr, html.EscapeString(text))
 			}
-			fmt.Fprintf(&b, `<w:tc><w:tcPr>%s</w:tcPr><w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p></w:tc>`, pr, html.EscapeString(text))
+			b.WriteString(`</w:tr>`)
 		}
-		b.WriteString(`</w:tr>`)
+		b.WriteString(`</w:tbl>`)
 	}
-	b.WriteString(`</w:tbl><w:p><w:r><w:t>Trên đây là báo cáo của UBND xã Thử.</w:t></w:r></w:p></w:body></w:document>`)
+	fmt.Fprintf(&b, `<w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>`, html.EscapeString(last))
 	return docxtest.Package(b.String())
 }
 
-// textTable is the same table typed in a text file, cells between tabs.
+// textTable is the same table typed in a text file, cells between tabs
+// (a merged cell is one cell; the cell under a vertical merge is empty).
 func textTable(head string, rows [][]string) []byte {
+	return []byte(head + textRows(rows) + "Trên đây là báo cáo của UBND xã Thử.\n")
+}
+
+func textRows(rows [][]string) string {
 	var b strings.Builder
-	b.WriteString(head)
 	for _, row := range rows {
 		var cells []string
 		for _, c := range row {
@@ -52,8 +65,7 @@ func textTable(head string, rows [][]string) []byte {
 			case c == "^":
 				c = ""
 			case strings.HasPrefix(c, ">"):
-				n := int(c[1] - '0')
-				c = c[3:] + strings.Repeat("\t", n-1)
+				c = c[3:]
 			case strings.HasPrefix(c, "!"):
 				c = c[1:]
 			}
@@ -61,8 +73,7 @@ func textTable(head string, rows [][]string) []byte {
 		}
 		b.WriteString(strings.Join(cells, "\t") + "\n")
 	}
-	b.WriteString("Trên đây là báo cáo của UBND xã Thử.\n")
-	return []byte(b.String())
+	return b.String()
 }
 
 // TestTableReader: a report laid out in a table reads as the same report
@@ -136,5 +147,64 @@ func TestTableRowNumber(t *testing.T) {
 	got := foundValues(readText(t, doc))
 	if got["profile.party_cells"] != "52" || got["profile.party_members"] != "1234" || got["profile.near_poor_households"] != "205" {
 		t.Errorf("found %v", got)
+	}
+}
+
+// TestTableHeaders: a header of two rows (a merged "Năm 2025" over "Số
+// lượng" and "Số người") reads the column of the report's own period, not
+// the year before; a rate or a number of courses in the note column is
+// read; a table of NGO projects gives the projects, not those of the
+// group "đề xuất, chưa được phê duyệt" nor its "Cộng" row; a list of
+// delegations gives its "Cộng" row's people, as text and as .docx.
+func TestTableHeaders(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n"
+	tables := [][][]string{
+		{
+			{"!STT", "!Nội dung", ">2 Năm 2025", ">2 Năm 2024", "!Ghi chú"},
+			{"^", "^", "Số lượng", "Số người", "Số lượng", "Số người", "^"},
+			{"1", "Đoàn ra", "3", "15", "2", "9", ""},
+			{"2", "Đoàn vào nước ngoài", "5", "58", "4", "41", ""},
+			{"3", "Cán bộ được bồi dưỡng kiến thức đối ngoại", "6", "", "4", "", "02 lớp do tỉnh tổ chức"},
+		},
+		{
+			{"!STT", "!Tên dự án", "!Nhà tài trợ", ">2 Giá trị (đồng)"},
+			{"^", "^", "^", "Cam kết", "Đã giải ngân"},
+			{"A", "Dự án đang triển khai", "", "", ""},
+			{"1", "Nước sạch", "CARE", "2.640.000.000", "1.980.000.000"},
+			{"2", "Điểm trường", "Good Neighbors", "60.000 USD (tương đương 1.524.000.000 đồng)", "chưa giải ngân"},
+			{"B", "Dự án đề xuất, chưa được phê duyệt", "", "", ""},
+			{"1", "Cầu dân sinh", "Thiện chí", "700.000.000", ""},
+			{">3 Cộng", "", "", "4.864.000.000", "1.980.000.000"},
+		},
+	}
+	want := map[string]string{
+		"delegations.outbound.count": "3", "delegations.outbound.people": "15",
+		"delegations.inbound_foreign.count": "5", "delegations.inbound_foreign.people": "58",
+		"training.officials_trained": "6", "training.courses": "2",
+		"ngo_aid.projects": "2", "ngo_aid.projects[0].committed_vnd": "2640000000", "ngo_aid.projects[0].disbursed_vnd": "1980000000",
+		"ngo_aid.projects[1].committed_vnd": "1524000000", "ngo_aid.projects[1].disbursed_vnd": "0",
+	}
+	text := head
+	for _, rows := range tables {
+		text += textRows(rows) + "Các số liệu trên.\n"
+	}
+	for name, data := range map[string][]byte{"text": []byte(text), "docx": tablesDocx(head, tables, "Các số liệu trên.")} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := foundValues(Read(lines))
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") && !strings.HasPrefix(k, "ngo_aid.projects[") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+		})
 	}
 }
