@@ -24,6 +24,7 @@ import (
 // reports its figures add up ("Số liệu tổng hợp từ 1 báo cáo", the
 // rollup's communes_reported).
 var (
+	totalOfRe  = regexp.MustCompile(`^Tổng cộng \((\d+)/(\d+) `)
 	reportedRe = regexp.MustCompile(`Đã báo cáo: (\d+)/(\d+)`)
 	addedUpRe  = regexp.MustCompile(`Số liệu tổng hợp từ (\d+) báo cáo`)
 )
@@ -148,7 +149,7 @@ func (r *reader) consolidated(unit, period string) {
 	r.same(path+" missing", codes(c.Missing), strings.Join(missing, ","), "completeness missing or draft")
 	r.same(path+" returned", codes(c.Returned), strings.Join(returned, ","), "completeness returned")
 
-	r.annex(path, rep.Annex, roll)
+	r.annex(path, rep.Annex, roll, lateOf(comp))
 
 	// The Word file a person downloads says the same totals.
 	file := "/u/" + unit + "/" + period + "/tai-ve/bao-cao-tong-hop.docx"
@@ -156,7 +157,7 @@ func (r *reader) consolidated(unit, period string) {
 	if err != nil {
 		r.t.Fatalf("%s: %v", file, err)
 	}
-	r.docxTotals(file, d, roll)
+	r.docxTotals(file, d, roll, lateOf(comp))
 	r.docxCounts(file, d, roll, comp)
 }
 
@@ -202,7 +203,7 @@ func codes(us []models.UnitRef) string {
 // docxTotals reads the annex's tables of the Word file: a header row
 // naming indicators, then a row per unit (by its code or name) and the
 // total ("Tổng cộng", "Tổng cộng (3/23 xã, thị trấn)"); every number is compared with the rollup's.
-func (r *reader) docxTotals(file string, d *docx.Read, roll models.Rollup) {
+func (r *reader) docxTotals(file string, d *docx.Read, roll models.Rollup, late map[string]bool) {
 	r.t.Helper()
 	units := map[string]models.BreakdownRow{}
 	for _, b := range r.breakdownBelow(roll) {
@@ -229,6 +230,9 @@ func (r *reader) docxTotals(file string, d *docx.Read, roll models.Rollup) {
 				// the total names what it adds up where not all are counted.
 				cell = strings.TrimSuffix(strings.TrimSuffix(cell, " (**)"), " (*)")
 				if cell == "Tổng cộng" || strings.HasPrefix(cell, "Tổng cộng (") {
+					if m := totalOfRe.FindStringSubmatch(cell); m != nil {
+						r.same(file+" "+cell, m[1]+"/"+m[2], fmt.Sprintf("%d/%d", roll.CommunesReported, roll.CommunesExpected), "rollup communes_reported/communes_expected")
+					}
 					what, values = "total", func(code string) *models.Amount {
 						for _, iv := range roll.Indicators {
 							if iv.Code == code {
@@ -239,6 +243,7 @@ func (r *reader) docxTotals(file string, d *docx.Read, roll models.Rollup) {
 					}
 				} else if b, ok := units[cell]; ok && values == nil {
 					what, values = b.UnitCode, func(code string) *models.Amount { return b.Values[code] }
+					r.marks(file+" row "+b.UnitCode, row, b, late)
 				}
 			}
 			if values == nil {
@@ -263,7 +268,7 @@ func (r *reader) docxTotals(file string, d *docx.Read, roll models.Rollup) {
 
 // annex compares the tables of the consolidated report's data with the
 // rollup by=child.
-func (r *reader) annex(where string, a consolidated.Annex, roll models.Rollup) {
+func (r *reader) annex(where string, a consolidated.Annex, roll models.Rollup, late map[string]bool) {
 	r.t.Helper()
 	units := r.breakdownBelow(roll)
 	total := map[string]*models.Amount{}
@@ -280,6 +285,9 @@ func (r *reader) annex(where string, a consolidated.Annex, roll models.Rollup) {
 					continue
 				}
 				want = b.Values
+				if row.Counted != (b.CommunesReported > 0) || row.Late != (b.Kind.CommuneLevel() && late[row.Code]) {
+					r.t.Errorf("%s annex %q row %s: counted %v, late %v; the API: %d counted, on time %v", where, tbl.Title, row.Code, row.Counted, row.Late, b.CommunesReported, !late[row.Code])
+				}
 			}
 			for _, c := range tbl.Columns {
 				if !sameRat(ratOf(row.Values[c.Code]), ratOf(want[c.Code])) {
@@ -304,5 +312,38 @@ func (r *reader) counts(where, text string, roll models.Rollup, comp models.Comp
 	}
 	for _, m := range add {
 		r.same(where+" "+m[0], m[1], strconv.Itoa(roll.CommunesReported), "rollup communes_reported")
+	}
+}
+
+// lateOf are the communes whose first sending came after the due date
+// (completeness's on_time false).
+func lateOf(comp models.Completeness) map[string]bool {
+	out := map[string]bool{}
+	for _, u := range comp.Units {
+		if u.OnTime != nil && !*u.OnTime {
+			out[u.Code] = true
+		}
+	}
+	return out
+}
+
+// marks checks a commune's annex row in the Word file for its marks: (*)
+// where its report is not counted, (**) where it came late.
+func (r *reader) marks(where string, row []string, b models.BreakdownRow, late map[string]bool) {
+	r.t.Helper()
+	if !b.Kind.CommuneLevel() {
+		return // a district's row is a heading, unmarked
+	}
+	label := ""
+	for _, c := range row {
+		if strings.HasPrefix(c, b.Name) {
+			label = c
+		}
+	}
+	rest := strings.TrimPrefix(label, b.Name)
+	notCounted := strings.Contains(rest, "(*)")
+	isLate := strings.Contains(rest, "(**)")
+	if notCounted != (b.CommunesReported == 0) || isLate != (b.Kind.CommuneLevel() && late[b.UnitCode]) {
+		r.t.Errorf("%s is labelled %q; the API: %d counted, late %v", where, label, b.CommunesReported, late[b.UnitCode])
 	}
 }
