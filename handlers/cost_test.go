@@ -128,10 +128,11 @@ func TestExportsSharedFairly(t *testing.T) {
 }
 
 // TestImportRate: a token may start ImportBurst imports in a row, then
-// one per 1/ImportRate seconds: the next is 429 with Retry-After; another
-// token is not affected.
+// one per 1/ImportRate seconds (here 1,000, so that a slow machine cannot
+// refill the bucket during the test): the next is 429 with Retry-After;
+// another token is not affected.
 func TestImportRate(t *testing.T) {
-	env := apitest.NewWith(t, func(c *api.Config) { c.ImportRate, c.ImportBurst = 0.1, 3 })
+	env := apitest.NewWith(t, func(c *api.Config) { c.ImportRate, c.ImportBurst = 0.001, 3 })
 	seed := seedText(t)
 	for i := range 3 {
 		if res := env.Do(t, "POST", importURL, "commune", seed, map[string]string{"Content-Type": "text/plain"}); res.Status != 200 {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -31,7 +32,7 @@ func (a *App) communeImport(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	if err := a.importRate.Allow(w, r.Context()); err != nil {
-		v.Problem = fmt.Sprintf("Bạn đã gửi nhiều file liên tiếp. Xin chờ %s giây rồi gửi lại.", w.Header().Get("Retry-After"))
+		v.Problem = fmt.Sprintf("Bạn đã gửi nhiều file liên tiếp. Xin chờ %s giây rồi gửi lại.", retryAfter(w))
 		a.renderCommune(w, r, http.StatusTooManyRequests, v, formValues{}, fieldMessages{})
 		return nil
 	}
@@ -55,7 +56,7 @@ func (a *App) communeImport(w http.ResponseWriter, r *http.Request) error {
 		status := http.StatusUnprocessableEntity
 		switch apiErr.Code {
 		case models.EUNAVAILABLE:
-			v.Problem = fmt.Sprintf("Máy chủ đang bận đọc các file khác. Xin chờ %s giây rồi gửi lại; chưa có gì được lưu.", w.Header().Get("Retry-After"))
+			v.Problem = fmt.Sprintf("Máy chủ đang bận đọc các file khác. Xin chờ %s giây rồi gửi lại; chưa có gì được lưu.", retryAfter(w))
 			a.renderCommune(w, r, http.StatusServiceUnavailable, v, formValues{}, fieldMessages{})
 			return nil
 		case models.ETOOLARGE:
@@ -217,4 +218,14 @@ func vietnamesePart(msg string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// retryAfter is the answer's Retry-After, in seconds, as the page writes a
+// number ("1.000").
+func retryAfter(w http.ResponseWriter) string {
+	n, err := strconv.ParseInt(w.Header().Get("Retry-After"), 10, 64)
+	if err != nil {
+		return w.Header().Get("Retry-After")
+	}
+	return models.FormatVNInt(n)
 }

@@ -11,6 +11,7 @@ import (
 	"doingoai/api"
 	"doingoai/internal/apitest"
 	"doingoai/internal/docxtest"
+	"doingoai/models"
 )
 
 // TestCommuneImportBounded performs the import attacks through the page
@@ -20,7 +21,7 @@ import (
 // import slot busy the page says the server is busy (503, Retry-After).
 // Nothing is stored.
 func TestCommuneImportBounded(t *testing.T) {
-	s := newEmptySiteWith(t, func(c *api.Config) { c.ImportRate, c.ImportBurst = 0.01, 4 })
+	s := newEmptySiteWith(t, func(c *api.Config) { c.ImportRate, c.ImportBurst = 0.001, 4 })
 	c := s.client(t)
 	c.signIn("xa05596")
 	const base = "/xa/05596/2024"
@@ -52,13 +53,14 @@ func TestCommuneImportBounded(t *testing.T) {
 	}
 	release()
 
-	// The fifth file in a row (burst 4, then one per 100 s).
+	// The fifth file in a row (burst 4, then one per 1,000 s): told to wait
+	// what is left of the 1,000 s since the first.
 	p = c.upload(base+"/nhap-tu-file", "bao-cao.txt", doc)
 	wait, _ := strconv.Atoi(p.Header.Get("Retry-After"))
-	if wait < 90 || wait > 100 {
+	if wait < 900 || wait > 1000 {
 		t.Errorf("rate: Retry-After %q", p.Header.Get("Retry-After"))
 	}
-	expect(t, "the fifth file in a row", p, http.StatusTooManyRequests, fmt.Sprintf("Bạn đã gửi nhiều file liên tiếp. Xin chờ %d giây rồi gửi lại.", wait))
+	expect(t, "the fifth file in a row", p, http.StatusTooManyRequests, fmt.Sprintf("Bạn đã gửi nhiều file liên tiếp. Xin chờ %s giây rồi gửi lại.", models.FormatVNInt(int64(wait))))
 	if res := s.Do(t, "GET", "/api/v1/reports/05596/2024", "district", "", nil); res.Status != http.StatusNotFound {
 		t.Errorf("an import stored something: %d", res.Status)
 	}
