@@ -47,6 +47,9 @@ type Options struct {
 	// (default) makes every acknowledged commit survive a power loss, NORMAL
 	// only a crash of the process.
 	Synchronous string
+	// AuditKeys key the audit chain (HMAC); nil writes plain SHA-256
+	// entries, which anyone who can write the database can recompute.
+	AuditKeys *AuditKeys
 }
 
 // Store is the persistence of the service. Writes go through w, reads
@@ -62,6 +65,8 @@ type Store struct {
 	path     string // the SQLite file
 	log      *slog.Logger
 	now      func() time.Time
+	// auditKeys key the audit chain; nil: plain SHA-256 entries
+	auditKeys *AuditKeys
 
 	tree    treeCache
 	lineage lineageCache // what became of each unit, per tree version
@@ -83,7 +88,7 @@ func Open(ctx context.Context, rawURL string, opt Options) (*Store, error) {
 	if opt.Clock == nil {
 		opt.Clock = time.Now
 	}
-	s := &Store{log: opt.Logger, now: opt.Clock}
+	s := &Store{log: opt.Logger, now: opt.Clock, auditKeys: opt.AuditKeys}
 	cfg := &gorm.Config{
 		SkipDefaultTransaction: true,
 		Logger: logger.New(slog.NewLogLogger(opt.Logger.Handler(), slog.LevelWarn), logger.Config{

@@ -1,6 +1,12 @@
 package store
 
-import "errors"
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+)
 
 // The error classifiers, for the tests of package store_test.
 var (
@@ -30,4 +36,67 @@ func RunBatchAgain(s *Store, subs []*Submission) ([]Submitted, []error) {
 		outs[i], errs[i] = p.out, p.err
 	}
 	return outs, errs
+}
+
+// auditRows reads every audit entry in order.
+func auditRows(ctx context.Context, s *Store) ([]auditRow, error) {
+	var out []auditRow
+	err := s.w.WithContext(ctx).Raw(`SELECT id, at, token_id, actor, role, action, unit_id, unit_code, period, revision, detail, prev_hash, hash, key_id
+		FROM audit_events ORDER BY id`).Scan(&out).Error
+	return out, err
+}
+
+// ForgeAuditChain rewrites the hash chain from entry from on, as someone
+// who can write the database but holds no key would: each entry's
+// prev_hash and hash recomputed with plain SHA-256 — the formula of
+// earlier releases (keyID nil: key_id cleared) or this release's, with
+// key_id set to *keyID. The triggers must have been lifted.
+func ForgeAuditChain(ctx context.Context, s *Store, from int64, keyID *string) error {
+	rows, err := auditRows(ctx, s)
+	if err != nil {
+		return err
+	}
+	prev := ""
+	for _, r := range rows {
+		if r.ID < from {
+			prev = *r.Hash
+			continue
+		}
+		r.KeyID = keyID
+		h := r.chainHash(prev)
+		if keyID != nil {
+			b, _ := r.chainContent(prev, true)
+			sum := sha256.Sum256(b)
+			h = hex.EncodeToString(sum[:])
+		}
+		if err := s.w.WithContext(ctx).Exec("UPDATE audit_events SET prev_hash = ?, hash = ?, key_id = ? WHERE id = ?", prev, h, keyID, r.ID).Error; err != nil {
+			return err
+		}
+		prev = h
+	}
+	return nil
+}
+
+// ForgeAuditEntry appends an entry after the newest, chained onto it, with
+// key_id keyID and an HMAC made with key (plain SHA-256 when key is nil),
+// as someone who can write the database would without the real key.
+func ForgeAuditEntry(ctx context.Context, s *Store, keyID string, key []byte) error {
+	rows, err := auditRows(ctx, s)
+	if err != nil {
+		return err
+	}
+	last := rows[len(rows)-1]
+	r := auditRow{ID: last.ID + 1, At: last.At + 1, Actor: "Quản trị", Role: "admin", Action: "token.create", Detail: `{"name":"forged"}`, KeyID: &keyID}
+	b, _ := r.chainContent(*last.Hash, true)
+	var h string
+	if key == nil {
+		sum := sha256.Sum256(b)
+		h = hex.EncodeToString(sum[:])
+	} else {
+		m := hmac.New(sha256.New, key)
+		m.Write(b)
+		h = hex.EncodeToString(m.Sum(nil))
+	}
+	return s.w.WithContext(ctx).Exec(`INSERT INTO audit_events (id, at, actor, role, action, detail, prev_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.At, r.Actor, r.Role, r.Action, r.Detail, *last.Hash, h, keyID).Error
 }

@@ -139,6 +139,13 @@ func OpenDB(t testing.TB, db DB, clock *Clock) *store.Store {
 	if clock != nil {
 		opt.Clock = clock.Now
 	}
+	return OpenDBWith(t, db, opt)
+}
+
+// OpenDBWith opens and migrates a store on db with the options given (the
+// test log added when TEST_LOG=1).
+func OpenDBWith(t testing.TB, db DB, opt store.Options) *store.Store {
+	t.Helper()
 	if os.Getenv("TEST_LOG") == "1" {
 		opt.Logger = Logger()
 	}
