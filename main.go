@@ -244,7 +244,33 @@ func storeOptions(log *slog.Logger) (store.Options, error) {
 		}
 		opt.MaxConns = n
 	}
-	return opt, nil
+	keys, err := auditKeys()
+	opt.AuditKeys = keys
+	return opt, err
+}
+
+// auditKeys reads the audit chain's keys from AUDIT_KEY_FILE (a file
+// outside the database, one ID:SECRET a line, the current key first) or
+// AUDIT_KEY (the same, separated by commas); nil when neither is set.
+func auditKeys() (*store.AuditKeys, error) {
+	file, text := os.Getenv("AUDIT_KEY_FILE"), os.Getenv("AUDIT_KEY")
+	switch {
+	case file != "" && text != "":
+		return nil, fmt.Errorf("set AUDIT_KEY_FILE or AUDIT_KEY, not both")
+	case file != "":
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("AUDIT_KEY_FILE: %w", err)
+		}
+		text = string(b)
+	case text == "":
+		return nil, nil
+	}
+	keys, err := store.ParseAuditKeys(text)
+	if err != nil {
+		return nil, fmt.Errorf("AUDIT_KEY: %w", err)
+	}
+	return keys, nil
 }
 
 // openDB opens the database named by --db or DATABASE_URL with the

@@ -15,6 +15,7 @@ import (
 
 	"doingoai/api"
 	"doingoai/demo"
+	"doingoai/metrics"
 	"doingoai/store"
 )
 
@@ -68,7 +69,18 @@ func cmdServe(ctx context.Context, args []string) error {
 	if err := hardeningConfig(&cfg); err != nil {
 		return err
 	}
+	anchorEvery, err := time.ParseDuration(env("AUDIT_ANCHOR_EVERY", "1h"))
+	if err != nil || anchorEvery <= 0 {
+		return fmt.Errorf("AUDIT_ANCHOR_EVERY must be a duration such as 1h or 15m")
+	}
+	if err := s.CheckAuditKeys(ctx); err != nil {
+		return err
+	}
+	if os.Getenv("AUDIT_KEY_FILE") == "" && os.Getenv("AUDIT_KEY") == "" {
+		log.Warn("the audit trail is not keyed: set AUDIT_KEY_FILE (or AUDIT_KEY) so that someone who can write the database cannot recompute its hash chain")
+	}
 	go purgeIdempotencyKeys(ctx, s, log)
+	go anchorAudit(ctx, s, log, anchorEvery)
 	if addr := os.Getenv("PPROF_ADDR"); addr != "" {
 		// Go's profiler, for diagnosing a live server; never on the API's
 		// address, and off unless asked for.
@@ -114,6 +126,28 @@ func purgeIdempotencyKeys(ctx context.Context, s *store.Store, log *slog.Logger)
 			log.Warn("purge idempotency keys", "err", err)
 		} else if n > 0 {
 			log.Info("purged expired idempotency keys", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// anchorAudit logs the audit trail's anchor (its newest entry's id and
+// hash) and its size, and shows them on /metrics, at start and then every
+// period: noted outside the database, `audit verify --since ANCHOR` finds
+// entries removed from the end of the trail.
+func anchorAudit(ctx context.Context, s *store.Store, log *slog.Logger, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		if a, n, _, err := s.AuditHead(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("read the audit trail's anchor", "err", err)
+		} else if err == nil && a.Hash != "" {
+			log.Info("audit anchor", "anchor", a.String(), "entries", n)
+			metrics.SetAuditHead(a.String(), a.ID, n)
 		}
 		select {
 		case <-ctx.Done():

@@ -63,16 +63,36 @@ var (
 		Name: "doingoai_submission_batch_step_seconds_total",
 		Help: "The single writer's time per step of the submission batches' transactions.",
 	}, []string{"step"})
+
+	// AuditEntries is the number of entries of the audit trail, and
+	// AuditHead its newest entry (value: its id; label anchor: ID:HASH), as
+	// the server last read them (serve, every AUDIT_ANCHOR_EVERY): an anchor
+	// kept outside the database, for `audit verify --since`.
+	AuditEntries = prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "doingoai_audit_entries",
+		Help: "Entries of the audit trail, as last read.",
+	})
+	AuditHead = prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "doingoai_audit_head",
+		Help: "The audit trail's newest entry: its id, and as the label anchor ID:HASH to note for audit verify --since.",
+	}, []string{"anchor"})
 )
 
 // Handler serves the metrics, with those of the Go runtime, the process,
 // and each named database pool.
 func Handler(pools map[string]*sql.DB) http.Handler {
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(Requests, Duration, Submissions, BatchSize, BatchDuration, BatchStep,
+	reg.MustRegister(Requests, Duration, Submissions, BatchSize, BatchDuration, BatchStep, AuditEntries, AuditHead,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for name, db := range pools {
 		reg.MustRegister(collectors.NewDBStatsCollector(db, name))
 	}
 	return promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
+}
+
+// SetAuditHead records the audit trail's newest entry and its size.
+func SetAuditHead(anchor string, id, entries int64) {
+	AuditHead.Reset()
+	AuditHead.WithLabelValues(anchor).Set(float64(id))
+	AuditEntries.Set(float64(entries))
 }
