@@ -24,7 +24,7 @@ var unitWords = map[string]string{
 	"nguoi": "nguoi", "nhan khau": "nguoi", "khau": "nguoi", "luot nguoi": "nguoi", "luot": "nguoi", "nguoi/luot": "nguoi",
 	"thanh vien": "nguoi", "dai bieu": "nguoi", "cong dan": "nguoi", "lao dong": "nguoi", "dong chi": "nguoi", "luot khach": "nguoi", "khach": "nguoi",
 	"can bo": "can bo", "luot can bo": "can bo", "cong chuc": "can bo", "luot cb": "can bo",
-	"thon": "thon", "xom": "thon", "ban": "thon", "to dan pho": "thon", "khu pho": "thon", "ap": "thon", "khu dan cu": "thon", "to": "thon", "khoi pho": "thon",
+	"thon": "thon", "xom": "thon", "ban": "thon", "to dan pho": "thon", "khu pho": "thon", "ap": "thon", "khu dan cu": "thon", "to": "thon", "khoi pho": "thon", "khoi": "thon",
 	"chi bo": "chi bo", "dang vien": "dang vien",
 	"%": "%", "phan tram": "%",
 	"doan": "doan", "luot doan": "doan",
@@ -251,7 +251,7 @@ func profileFigure(label, unit string) string {
 
 var (
 	agriLabelRe   = regexp.MustCompile(`\bnong\b|\blam nghiep\b|\bngu nghiep\b|\bthuy san\b`)
-	hamletLabelRe = regexp.MustCompile(`\b(?:so )?(?:thon|xom|ban|to dan pho|khu pho|ap|khu dan cu)\b`)
+	hamletLabelRe = regexp.MustCompile(`\b(?:so )?(?:thon|xom|ban|to dan pho|khu pho|khoi pho|ap|khu dan cu)\b`)
 )
 
 // labelLineRe is a line that says a figure as "label: value": a label

@@ -13,9 +13,9 @@ var (
 	// The natural area ("diện tích tự nhiên", "tổng diện tích"), not that
 	// of a crop ("diện tích lúa").
 	areaRe       = re(`(?:(?:dien tich tu nhien|tong dien tich)[^;%\d]{0,25}?|\bdien tich\s*(?:la\s*|:\s*|khoang\s*|rong\s*)?)` + num + `\s*(ha|hecta|km2|km²)`)
-	hamletRe     = re(`(?:^|\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co|so (?:xom|thon|ban|to dan pho|khu pho|ap))\b)\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|to dan cu)\b`)
+	hamletRe     = re(`(?:^|,|\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co|so (?:xom|thon|ban|to dan pho|khu pho|ap))\b)\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|to dan cu)\b`)
 	householdsRe = re(`\b(?:tong so|gom|gom co|co|voi|voi tong so|tong cong|toan xa co|toan phuong co|so ho)\s*(?:la\s*|:\s*)?` + num + `\s+ho\b`)
-	listedHhRe   = re(`(?:^|,\s*)` + num + `\s+ho\s*(?:$|,)`)
+	listedHhRe   = re(`(?:^|,\s*)` + num + `\s+ho\s*(?:$|,|\bvoi\b)`)
 	populationRe = re(`\b(?:dan so|so dan|tong so dan|nhan khau)\s*(?:la\s*|:\s*|khoang\s*|co\s*|gom\s*)?` + num + `\s*(?:nguoi|nhan khau|khau)?\b`)
 	popTailRe    = re(`\b` + num + `\s+(?:nhan khau|khau)\b`)
 	minorityRe   = re(`dan toc thieu so[^;%]{0,40}?\b` + num + `\s*%`)

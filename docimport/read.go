@@ -360,9 +360,14 @@ func (r *reader) nothing(sec string) (string, bool) {
 }
 
 // each calls fn for every clause of a part.
+// The first clause after a heading's colon is read with the heading's
+// words ("8. Người nước ngoài tạm trú: Không").
 func (r *reader) each(sec string, fn func(c text)) {
 	for _, l := range r.d.parts[sec] {
-		for _, c := range clauses(l.text) {
+		for i, c := range clauses(l.text) {
+			if in, ok := r.d.headed[l.n]; ok && i == 0 && strings.HasSuffix(in.fold, l.fold) {
+				c = sub(in.text, 0, len(in.fold)-len(l.fold)+len(c.fold))
+			}
 			fn(c)
 		}
 	}

@@ -162,7 +162,7 @@ func (r *reader) ngo() {
 		// Items: the parts of a line that name a project and say what it
 		// is worth.
 		for _, it := range projectItems(l.text) {
-			if proposedRe.MatchString(it.fold) {
+			if proposedRe.MatchString(it.fold) || proposedRe.MatchString(l.fold) {
 				continue
 			}
 			p, fs, ok := readProject(it, len(projects))
@@ -238,7 +238,7 @@ func projectItems(t text) []text {
 
 // proposedRe says a project is only proposed, not approved: it is not a
 // project of the year.
-var proposedRe = re(`\b(?:chua duoc phe duyet|chua phe duyet|dang de xuat|de xuat moi|dang xin chu truong|dang lam thu tuc|dang hoan thien ho so|du kien trien khai|chua duoc tiep nhan)\b`)
+var proposedRe = re(`\b(?:chua duoc (?:\S+ ){0,4}phe duyet|chua phe duyet|dang de xuat|de xuat moi|ho so de xuat|gui de xuat|dang xin chu truong|dang lam thu tuc|dang hoan thien ho so|du kien trien khai|chua duoc tiep nhan|cho phe duyet)\b`)
 
 // readProject reads one project: its name (the quoted title, or the words
 // after "Dự án"), donor and country, and the money.

@@ -83,3 +83,31 @@ func TestTypedFromPaper(t *testing.T) {
 		t.Errorf("places %+v, period %q", res.Places, res.Period)
 	}
 }
+
+// TestShortSections: a terse report's sections say their figure right
+// after the heading ("8. Người nước ngoài tạm trú: Không", "9. Lao động ở
+// nước ngoài: 12 người"); a list of the commune's parts ("…, 17 xóm, 2.846
+// hộ với …"); a project whose money is stated for a half-year; a project
+// not yet approved by the authorities is no project.
+func TestShortSections(t *testing.T) {
+	doc := `BÁO CÁO
+Kết quả công tác đối ngoại năm 2024
+I. Tình hình chung: Xã có diện tích tự nhiên 2.296,4 ha, 17 xóm, 2.846 hộ với 10.312 nhân khẩu.
+II. Kết quả:
+5. Viện trợ phi chính phủ nước ngoài: có 01 dự án.
+Dự án "Giảm rác thải nhựa" do Tổ chức WWF tài trợ, giá trị cam kết 1,85 tỷ đồng, giải ngân 6 tháng đầu năm 620 triệu đồng.
+Ngoài ra, xã đã lập hồ sơ Dự án nhà văn hóa với kinh phí dự kiến 650 triệu đồng; đến nay dự án chưa được cấp có thẩm quyền phê duyệt.
+8. Người nước ngoài tạm trú: Không; vụ việc liên quan người nước ngoài: Không.
+9. Lao động ở nước ngoài: 12 người.
+`
+	got := foundValues(readText(t, doc))
+	for k, v := range map[string]string{
+		"profile.hamlets": "17", "profile.households": "2846", "profile.population": "10312",
+		"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "1850000000", "ngo_aid.projects[0].disbursed_vnd": "620000000",
+		"consular.foreign_residents": "0", "consular.foreigner_incidents": "0", "overseas_vietnamese.labor_export_workers": "12",
+	} {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %s", k, got[k], v)
+		}
+	}
+}
