@@ -119,6 +119,8 @@ func (w world) apply(t *testing.T, s *site, e event) {
 		if res.Status != http.StatusOK {
 			t.Fatalf("%s %s/%s: %d %s", e.Action, e.Unit, e.Period, res.Status, res.Body)
 		}
+	case "ended":
+		w.refuseEnded(t, s, e)
 	case "deadline":
 		body := fmt.Sprintf(`{"due_date":%q,"reference":"%d/UBND-VP"}`, e.Due, 100+len(e.Unit))
 		res = s.Do(t, "PUT", "/api/v1/deadlines/"+e.Unit+"/"+e.Period, "admin", body, nil)

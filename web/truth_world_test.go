@@ -8,6 +8,7 @@ package web_test
 
 import (
 	"fmt"
+	"maps"
 	"math/rand"
 	"reflect"
 	"slices"
@@ -223,6 +224,12 @@ func (w world) generateEvents(r *rand.Rand) []event {
 					}
 				}
 			}
+		}
+	}
+	// A commune that ended tries to send 2025 all the same.
+	for _, code := range slices.Sorted(maps.Keys(w.endedCommunes())) {
+		if r.Intn(2) == 0 {
+			evs = append(evs, event{At: at("2025", 0), Action: "ended", Unit: code, Period: "2025", Figures: figures(r)})
 		}
 	}
 	slices.SortStableFunc(evs, func(a, b event) int { return a.At.Compare(b.At) })
