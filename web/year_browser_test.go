@@ -175,6 +175,7 @@ func TestYearAsDistrictOfficer2024(t *testing.T) {
 		t.Errorf("after returning, the API holds %s with review %+v", rep.Status, rep.Review)
 	}
 	r.report("05596", "2024")
+	run(t, officer, "the report returned", chromedp.Navigate(s.URL+"/r/05596/2024"), chromedp.WaitVisible(`article.doc`, chromedp.ByQuery))
 	shots(t, officer, "year-district-167-returned")
 
 	// The commune resubmits with the two figures; the officer accepts.
@@ -194,6 +195,9 @@ func TestYearAsDistrictOfficer2024(t *testing.T) {
 		t.Errorf("after accepting, the API holds %s", rep.Status)
 	}
 	r.report("05596", "2024")
+	run(t, officer, "the history", chromedp.Navigate(s.URL+"/xa/05596/2024/lich-su"), chromedp.WaitReady("body", chromedp.ByQuery))
+	axeCheck(t, officer, "the history of Bộc Nhiêu's 2024 report")
+	shots(t, officer, "year-district-05596-history")
 
 	// A due date that has passed: Bộc Nhiêu's first submission came after
 	// it, and the overview says so as the API does.
