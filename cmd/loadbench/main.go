@@ -529,6 +529,14 @@ func ceiling(ctx context.Context, dbFlag, sqlitePath, unitsFile string, communes
 			return nil, err
 		}
 		raw.SetMaxOpenConns(1)
+		if driver == "pgx" {
+			// The server gives audit ids itself (the last plus one), not from
+			// the sequence; these raw inserts take the sequence's, so bring it
+			// past the entries the units import wrote.
+			if _, err := raw.ExecContext(ctx, "SELECT setval(pg_get_serial_sequence('audit_events', 'id'), (SELECT COALESCE(max(id), 0) + 1 FROM audit_events), false)"); err != nil {
+				return nil, err
+			}
+		}
 		bodies := make([][]byte, len(communes))
 		ids := make([]int64, len(communes))
 		for i, c := range communes {
