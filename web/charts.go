@@ -20,6 +20,17 @@ type barChart struct {
 type lineChart struct {
 	SVG   template.HTML
 	Empty bool
+	// Points are the series' figures with, for each period, how many of
+	// the communes of the territory reported (communes_reported /
+	// communes_expected of the API's series): a rise may only be more
+	// communes reporting.
+	Points []linePoint
+}
+
+type linePoint struct {
+	Period             string
+	Value              *models.Amount
+	Reported, Expected int
 }
 
 func esc(s string) string { return template.HTMLEscapeString(s) }
@@ -64,10 +75,11 @@ func newBarChart(rows []models.BreakdownRow, ind models.Indicator, period string
 // in which no commune reported it leaves a gap.
 func newLineChart(series []models.SeriesPoint, ind models.Indicator) lineChart {
 	type pt struct {
-		label string
-		v     *models.Amount
+		label, coverage string
+		v               *models.Amount
 	}
 	var pts []pt
+	var points []linePoint
 	for _, s := range series {
 		var v *models.Amount
 		for _, iv := range s.Indicators {
@@ -75,7 +87,8 @@ func newLineChart(series []models.SeriesPoint, ind models.Indicator) lineChart {
 				v = iv.Value
 			}
 		}
-		pts = append(pts, pt{s.Period, v})
+		pts = append(pts, pt{s.Period, fmt.Sprintf("%d/%d xã", s.CommunesReported, s.CommunesExpected), v})
+		points = append(points, linePoint{Period: s.Period, Value: v, Reported: s.CommunesReported, Expected: s.CommunesExpected})
 	}
 	any := false
 	maxV := 0.0
@@ -91,7 +104,7 @@ func newLineChart(series []models.SeriesPoint, ind models.Indicator) lineChart {
 	const (
 		width, height = 720, 220
 		left, right   = 40, 40
-		top, bottom   = 28, 30
+		top, bottom   = 28, 46
 	)
 	plotW, plotH := float64(width-left-right), float64(height-top-bottom)
 	x := func(i int) float64 {
@@ -113,7 +126,8 @@ func newLineChart(series []models.SeriesPoint, ind models.Indicator) lineChart {
 	fmt.Fprintf(&b, `<line class="axis" x1="%d" y1="%.1f" x2="%d" y2="%.1f"/>`, left, float64(top)+plotH, width-right, float64(top)+plotH)
 	var path strings.Builder
 	for i, p := range pts {
-		fmt.Fprintf(&b, `<text class="lbl" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x(i), height-8, esc(p.label))
+		fmt.Fprintf(&b, `<text class="lbl" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x(i), height-24, esc(p.label))
+		fmt.Fprintf(&b, `<text class="lbl cov" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x(i), height-8, esc(p.coverage))
 		if p.v == nil {
 			path.WriteString(" ")
 			continue
@@ -132,9 +146,9 @@ func newLineChart(series []models.SeriesPoint, ind models.Indicator) lineChart {
 			fmt.Fprintf(&b, `<text class="val none" x="%.1f" y="%.1f" text-anchor="middle">—</text>`, x(i), float64(top)+plotH-6)
 			continue
 		}
-		fmt.Fprintf(&b, `<circle class="pt" cx="%.1f" cy="%.1f" r="4"><title>%s: %s</title></circle>`, x(i), y(p.v.Float()), esc(p.label), esc(fmtAmount(p.v)))
+		fmt.Fprintf(&b, `<circle class="pt" cx="%.1f" cy="%.1f" r="4"><title>%s: %s (%s báo cáo)</title></circle>`, x(i), y(p.v.Float()), esc(p.label), esc(fmtAmount(p.v)), esc(p.coverage))
 		fmt.Fprintf(&b, `<text class="val" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x(i), y(p.v.Float())-9, esc(fmtAmount(p.v)))
 	}
 	b.WriteString(`</svg>`)
-	return lineChart{SVG: template.HTML(b.String())}
+	return lineChart{SVG: template.HTML(b.String()), Points: points}
 }

@@ -32,9 +32,8 @@ func (a *App) unitPage(r *http.Request) (*models.Tree, *models.TreeUnit, models.
 	if err != nil {
 		return nil, nil, per, err
 	}
-	if u.Kind.CommuneLevel() {
-		return nil, nil, per, models.Errorf(models.ENOTFOUND, "a commune has no overview; its report is at /r/")
-	}
+	// A commune's overview is the single-commune view: its figures, its
+	// report's state and its figures over the years.
 	return t, u, per, t.InScope(p, u)
 }
 
@@ -85,6 +84,9 @@ type overviewData struct {
 	// CountedText says how many reports the figures add up, in the words
 	// of the workbook and the consolidated report.
 	CountedText string
+	Commune     bool         // the unit is a commune: its own view, with a link to its report
+	Lineage     *lineageView // what the unit came from or went into (lineage.go)
+	Ended       string       // the unit ended before the period's end: said instead of a due date form
 }
 
 type childRow struct {
@@ -260,7 +262,11 @@ func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int,
 	} else if models.ErrorCode(err) != models.ENOTFOUND {
 		return err
 	}
-	d.CanEdit = p.Role == models.RoleAdmin || p.Role == models.RoleDistrict
+	if d.Lineage, err = a.lineageOf(ctx, t, u, per); err != nil {
+		return err
+	}
+	d.Commune, d.Ended = u.Kind.CommuneLevel(), endedNotice(u, per)
+	d.CanEdit = (p.Role == models.RoleAdmin || p.Role == models.RoleDistrict) && d.Ended == ""
 	if d.Form.DueDate == "" && d.Deadline != nil && d.Deadline.SetOn == u.Code {
 		d.Form.DueDate, d.Form.Reference = d.Deadline.DueDate.String(), d.Deadline.Reference
 	}

@@ -27,6 +27,7 @@ type reportData struct {
 	Diff       *diffData
 	Commune    bool // the viewer is the commune's clerk
 	OverviewOf string
+	Lineage    *lineageView // what the commune came from or went into (lineage.go)
 }
 
 // Sending is the number of the sending that revision rev was.
@@ -104,6 +105,9 @@ func (a *App) renderReport(w http.ResponseWriter, r *http.Request, status int, f
 	}
 	if u.Parent != nil && !d.Commune {
 		d.OverviewOf = "/u/" + pathEscape(u.Parent.Code) + "/" + d.Period
+	}
+	if d.Lineage, err = a.lineageOf(r.Context(), t, u, per); err != nil {
+		return err
 	}
 	title := fmt.Sprintf("Báo cáo %s — kỳ %s", u.Name, d.Period)
 	a.render(w, r, status, "report.html", pageData{Title: title, Crumbs: crumbsTo(t, p, u, d.Period), Data: d})
