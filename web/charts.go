@@ -146,7 +146,7 @@ func newLineChart(series []models.SeriesPoint, ind models.Indicator) lineChart {
 			fmt.Fprintf(&b, `<text class="val none" x="%.1f" y="%.1f" text-anchor="middle">—</text>`, x(i), float64(top)+plotH-6)
 			continue
 		}
-		fmt.Fprintf(&b, `<circle class="pt" cx="%.1f" cy="%.1f" r="4"><title>%s: %s (%s báo cáo)</title></circle>`, x(i), y(p.v.Float()), esc(p.label), esc(fmtAmount(p.v)), esc(p.coverage))
+		fmt.Fprintf(&b, `<circle class="pt" cx="%.1f" cy="%.1f" r="4"><title>%s: %s</title></circle>`, x(i), y(p.v.Float()), esc(p.label), esc(fmtAmount(p.v)))
 		fmt.Fprintf(&b, `<text class="val" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x(i), y(p.v.Float())-9, esc(fmtAmount(p.v)))
 	}
 	b.WriteString(`</svg>`)
