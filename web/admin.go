@@ -170,7 +170,7 @@ func tokenFieldMessage(field string, f tokenForm) (string, string) {
 			return "unit", "Mã " + f.Unit + " không phải là mã của một huyện, tỉnh hoặc cả nước (VN) đang có trong danh mục."
 		}
 	case "name":
-		return "name", "Tên không hợp lệ: tối đa " + strconv.Itoa(models.MaxTokenName) + " ký tự, không chứa ký tự điều khiển."
+		return "name", "Tên không hợp lệ: tối đa " + strconv.Itoa(models.MaxTokenName) + " ký tự, không chứa ký tự điều khiển, ký tự ẩn hay ký tự đảo chiều văn bản."
 	case "expires_in_days":
 		return "days", "Số ngày phải từ 1 đến " + strconv.Itoa(models.MaxTokenDays) + "; để trống nếu mã không hết hạn."
 	}

@@ -360,7 +360,7 @@ func (a *App) setDeadline(w http.ResponseWriter, r *http.Request) error {
 	in.Validate(&probs)
 	for _, fe := range probs.List() {
 		if _, ok := form.Errors[fe.Field]; !ok {
-			form.Errors[fe.Field] = "Không hợp lệ: " + fe.Message
+			form.Errors[fe.Field] = "Không hợp lệ: " + viText(fe.Message)
 		}
 	}
 	if len(form.Errors) > 0 {

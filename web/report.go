@@ -128,10 +128,13 @@ func (a *App) review(w http.ResponseWriter, r *http.Request) error {
 	for _, fe := range probs.List() {
 		switch fe.Field {
 		case "comment":
-			if in.Comment == "" {
+			switch {
+			case in.Comment == "":
 				form.Error = "Khi trả lại, xin ghi rõ xã cần sửa, bổ sung nội dung gì."
-			} else {
+			case fe.Code == models.FTooLong:
 				form.Error = fmt.Sprintf("Ý kiến dài quá (tối đa %d ký tự).", models.MaxReviewComment)
+			default: // control or invisible characters: the validator's words
+				form.Error = viText(fe.Message)
 			}
 		default:
 			form.Notice = "Xin chọn Duyệt hoặc Trả lại."
