@@ -256,7 +256,9 @@ func CommuneAccountsCSV(prefix string) []byte {
 	b.WriteString("login,role,unit_code,name,email\n")
 	for _, r := range rows {
 		if r.Kind.CommuneLevel() {
-			fmt.Fprintf(&b, "%s%s,commune,%s,Văn phòng UBND %s,vanphong.%s@thainguyen.gov.vn\n", prefix, r.Code, r.Code, r.Name, r.Code)
+			// "Xã Trung Hội" → "Văn phòng UBND xã Trung Hội", as an official writes it.
+			kind, place, _ := strings.Cut(r.Name, " ")
+			fmt.Fprintf(&b, "%s%s,commune,%s,Văn phòng UBND %s %s,vanphong.%s@thainguyen.gov.vn\n", prefix, r.Code, r.Code, strings.ToLower(kind), place, r.Code)
 		}
 	}
 	return b.Bytes()
