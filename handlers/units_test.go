@@ -92,12 +92,16 @@ func TestErrorsAreProblems(t *testing.T) {
 	env.Run(t, []apitest.Scenario{
 		{Name: "unknown path without token", URL: "/api/v1/nothing", Status: 404},
 		{Name: "unknown path with token", URL: "/api/v1/nothing", Token: "admin", Status: 404},
-		{Name: "unknown root path", URL: "/nothing", Status: 404},
 		{Name: "wrong method", Method: "DELETE", URL: "/api/v1/units", Token: "admin", Status: 405},
 		{Name: "health", URL: "/healthz", Status: 200, Contains: []string{`"status":"ok"`}},
 		{Name: "ready", URL: "/readyz", Status: 200, Contains: []string{`"status":"ok"`}},
 		{Name: "OpenAPI document", URL: "/swagger/doc.json", Status: 200, Contains: []string{`"/api/v1/units"`, `"BearerAuth"`}},
 	})
+	// A path outside the API is a page's: its 404 is the Vietnamese page,
+	// with the status of the same table (api/errors.go, httperr).
+	if res := env.Do(t, http.MethodGet, "/nothing", "", "", nil); res.Status != 404 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") || !strings.Contains(string(res.Body), "Không tìm thấy") {
+		t.Errorf("unknown root path: %d %s", res.Status, res.Header.Get("Content-Type"))
+	}
 	res := env.Do(t, http.MethodGet, "/api/v1/units", "admin", "", nil)
 	for k, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"} {
 		if got := res.Header.Get(k); got != want {
