@@ -32,6 +32,9 @@ func (r *reader) overview(unit, period string) overviewCounts {
 	roll, prev := r.rollup(unit, period)
 	where := func(what string) string { return path + ": " + what }
 
+	r.coverage(path, doc, unit, period)
+	r.lineage(path, doc, unit, lastDay(period))
+
 	// The counts.
 	var got overviewCounts
 	counts := map[string]string{}

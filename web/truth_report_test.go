@@ -95,6 +95,7 @@ func (r *reader) report(unit, period string) {
 	r.t.Helper()
 	path := "/r/" + unit + "/" + period
 	doc := r.read(path)
+	r.lineage(path, doc, unit, lastDay(period))
 	rep, found := r.apiRevision(unit, period)
 	state := section(doc, "h-state")
 	if !found {
