@@ -122,9 +122,15 @@ func TestDemoSignIn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		body, _ := io.ReadAll(res.Body)
 		res.Body.Close()
 		if res.StatusCode != 200 || res.Request.URL.Path != want {
 			t.Errorf("%s lands on %s (%d), want %s", login, res.Request.URL.Path, res.StatusCode, want)
+		}
+		// The clerk of the commune that ended reads its 2024 report and is
+		// told which unit reports for its territory now.
+		if login == "xa05596" && (!strings.Contains(string(body), "Xã Trung Hội (mã 05581)") || !strings.Contains(string(body), "Xã Bộc Nhiêu đã kết thúc ngày 30/06/2025")) {
+			t.Errorf("the ended commune's clerk is not told where its territory reports now")
 		}
 	}
 	jar, _ := cookiejar.New(nil)
