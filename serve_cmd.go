@@ -79,6 +79,9 @@ func cmdServe(ctx context.Context, args []string) error {
 	if os.Getenv("AUDIT_KEY_FILE") == "" && os.Getenv("AUDIT_KEY") == "" {
 		log.Warn("the audit trail is not keyed: set AUDIT_KEY_FILE (or AUDIT_KEY) so that someone who can write the database cannot recompute its hash chain")
 	}
+	if err := mailConfig(&cfg, *addr); err != nil {
+		return err
+	}
 	go purgeIdempotencyKeys(ctx, s, log)
 	go anchorAudit(ctx, s, log, anchorEvery)
 	if addr := os.Getenv("PPROF_ADDR"); addr != "" {

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
 
 	"doingoai/api"
+	"doingoai/email"
 )
 
 // hardeningConfig reads AUTH_FAILURES (failed authentications a client
@@ -36,6 +39,27 @@ func hardeningConfig(cfg *api.Config) error {
 			return fmt.Errorf("TRUSTED_PROXIES: %q is not an address or a CIDR range", p)
 		}
 		cfg.TrustedProxies = append(cfg.TrustedProxies, n)
+	}
+	return nil
+}
+
+// mailConfig reads SMTP_URL and SMTP_FROM (the reminders' email; none
+// without SMTP_URL) and PUBLIC_URL, the address people reach the web app
+// at, for the links in emails (default http://localhost and the port of
+// addr).
+func mailConfig(cfg *api.Config, addr string) error {
+	m, err := email.New(os.Getenv("SMTP_URL"), os.Getenv("SMTP_FROM"))
+	if err != nil {
+		return err
+	}
+	cfg.Mail = m
+	cfg.PublicURL = os.Getenv("PUBLIC_URL")
+	if cfg.PublicURL == "" {
+		_, port, _ := net.SplitHostPort(addr)
+		cfg.PublicURL = "http://localhost:" + cmp.Or(port, "8080")
+	}
+	if u, err := url.Parse(cfg.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("PUBLIC_URL must be an absolute address such as https://baocao.example.gov.vn")
 	}
 	return nil
 }

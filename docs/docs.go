@@ -868,6 +868,298 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/reminders": {
+            "get": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The reminders of ` + "`" + `period` + "`" + ` to the communes below (or at) ` + "`" + `unit` + "`" + `, newest first: who reminded which commune, when, with what message, the report's status then, and the outcome of each email (` + "`" + `pending` + "`" + `, ` + "`" + `sent` + "`" + `, ` + "`" + `failed` + "`" + ` with why). A district or province officer or an admin in scope; a commune reads its own.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "reminders"
+                ],
+                "summary": "List reminders",
+                "operationId": "listReminders",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "x-example": "167",
+                        "description": "unit code",
+                        "name": "unit",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "x-example": "2024",
+                        "description": "2024, 2024S1 or 2024S2",
+                        "name": "period",
+                        "in": "query",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/models.ReminderList"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "a unit outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "no unit has the code",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "422": {
+                        "description": "a missing or bad query value",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Reminds every commune-level unit below ` + "`" + `unit_code` + "`" + ` (or the commune itself) whose report of ` + "`" + `period` + "`" + ` is awaited, as GET /completeness says it: ` + "`" + `missing` + "`" + ` or ` + "`" + `draft` + "`" + ` (not sent), or ` + "`" + `returned` + "`" + `. Each is recorded and shown on top of the commune's page until it sends the report; where the service sends email (` + "`" + `SMTP_URL` + "`" + `), one message goes to each account of the commune that has an ` + "`" + `email` + "`" + `, in the background: the answer never waits for the mail server, and each email's outcome (` + "`" + `pending` + "`" + `, then ` + "`" + `sent` + "`" + ` or ` + "`" + `failed` + "`" + ` with why) is read with GET /reminders. 201 with the communes reminded; 200 with an empty list when none is awaited (nothing recorded or sent). A district or province officer for units in its scope, or an admin. Written to the audit trail (` + "`" + `reminder.send` + "`" + `, one entry per commune) with the name of who sent it.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "reminders"
+                ],
+                "summary": "Remind the communes that have not reported (nhắc nhở)",
+                "operationId": "sendReminders",
+                "parameters": [
+                    {
+                        "description": "the unit, the period and an optional message",
+                        "name": "reminder",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/models.ReminderInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "no commune is awaited: an empty list",
+                        "schema": {
+                            "$ref": "#/definitions/models.ReminderList"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "201": {
+                        "description": "the communes reminded",
+                        "schema": {
+                            "$ref": "#/definitions/models.ReminderList"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "malformed JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "401": {
+                        "description": "no valid token",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "Bearer: how to authenticate"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "a commune token, or a unit outside the token's scope",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "413": {
+                        "description": "body over 1 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "415": {
+                        "description": "not JSON",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "422": {
+                        "description": "invalid fields: a missing or bad period, an unknown unit (unknown_unit), a message too long or with control characters",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "429": {
+                        "description": "too many requests for this token; Retry-After says when to try again",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "string",
+                                "description": "seconds to wait before the next request"
+                            },
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "an internal error, logged with the request id",
+                        "schema": {
+                            "$ref": "#/definitions/models.Problem"
+                        },
+                        "headers": {
+                            "X-Request-Id": {
+                                "type": "string",
+                                "description": "the id of the request, as logged"
+                            }
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/reports": {
             "get": {
                 "security": [
@@ -5163,7 +5455,8 @@ const docTemplate = `{
                         "user.disable",
                         "user.reset_password",
                         "user.sign_in",
-                        "user.move"
+                        "user.move",
+                        "reminder.send"
                     ],
                     "example": "report.review"
                 },
@@ -6723,6 +7016,149 @@ const docTemplate = `{
                     "maxLength": 5000,
                     "minLength": 1,
                     "example": "Quan tâm, giúp đỡ, là cầu nối giúp địa phương gắn kết các mối quan hệ công tác với các cơ quan, tổ chức nước ngoài và các cơ quan, đơn vị từng đóng quân trên địa bàn xã."
+                }
+            }
+        },
+        "models.Reminder": {
+            "type": "object",
+            "required": [
+                "emails",
+                "from_unit_code",
+                "id",
+                "message",
+                "period",
+                "reminded_at",
+                "reminded_by",
+                "status",
+                "unit_code",
+                "unit_name"
+            ],
+            "properties": {
+                "emails": {
+                    "description": "One per account of the commune that has an email address, when the\nservice sends email (SMTP_URL); empty otherwise.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.ReminderEmail"
+                    }
+                },
+                "from_unit_code": {
+                    "description": "the unit the officer reminded from",
+                    "type": "string",
+                    "example": "167"
+                },
+                "id": {
+                    "type": "integer",
+                    "example": 12
+                },
+                "message": {
+                    "type": "string",
+                    "example": "Đề nghị UBND xã gửi báo cáo trước ngày 25/11/2024."
+                },
+                "period": {
+                    "type": "string",
+                    "example": "2024"
+                },
+                "reminded_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "example": "2024-11-20T08:04:05Z"
+                },
+                "reminded_by": {
+                    "type": "string",
+                    "example": "Nguyễn Văn An (huyen167)"
+                },
+                "status": {
+                    "description": "The commune's report status when reminded: missing, draft or returned.",
+                    "type": "string",
+                    "enum": [
+                        "missing",
+                        "draft",
+                        "returned"
+                    ],
+                    "example": "missing"
+                },
+                "unit_code": {
+                    "type": "string",
+                    "example": "05596"
+                },
+                "unit_name": {
+                    "type": "string",
+                    "example": "Xã Bộc Nhiêu"
+                }
+            }
+        },
+        "models.ReminderEmail": {
+            "type": "object",
+            "required": [
+                "address",
+                "login",
+                "status"
+            ],
+            "properties": {
+                "address": {
+                    "type": "string",
+                    "example": "vanphong.bocnhieu@thainguyen.gov.vn"
+                },
+                "error": {
+                    "description": "Why it failed, in the SMTP server's (or the network's) words.",
+                    "type": "string",
+                    "example": "dial tcp 127.0.0.1:25: connect: connection refused"
+                },
+                "login": {
+                    "type": "string",
+                    "example": "xa05596"
+                },
+                "status": {
+                    "type": "string",
+                    "enum": [
+                        "pending",
+                        "sent",
+                        "failed"
+                    ],
+                    "example": "sent"
+                }
+            }
+        },
+        "models.ReminderInput": {
+            "type": "object",
+            "required": [
+                "period",
+                "unit_code"
+            ],
+            "properties": {
+                "message": {
+                    "description": "Words of the officer added to the reminder (optional).",
+                    "type": "string",
+                    "maxLength": 2000,
+                    "example": "Đề nghị UBND xã gửi báo cáo trước ngày 25/11/2024."
+                },
+                "period": {
+                    "type": "string",
+                    "example": "2024"
+                },
+                "unit_code": {
+                    "description": "a district or province (or the country), or one commune",
+                    "type": "string",
+                    "example": "167"
+                }
+            }
+        },
+        "models.ReminderList": {
+            "type": "object",
+            "required": [
+                "items",
+                "total"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/models.Reminder"
+                    }
+                },
+                "total": {
+                    "type": "integer",
+                    "example": 3
                 }
             }
         },

@@ -140,6 +140,11 @@ func TestAccessControl(t *testing.T) {
 				}
 				return fmt.Sprintf("/api/v1/tokens/%d", tok.ID)
 			}},
+		{name: "send reminders", method: "POST", url: func(string) string { return "/api/v1/reminders" }, units: targets, ok: 200,
+			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}, body: func(u string) string {
+				return `{"unit_code":"` + u + `","period":"2024","message":"Đề nghị gửi báo cáo."}`
+			}},
+		{name: "list reminders", method: "GET", url: func(u string) string { return "/api/v1/reminders?period=2024&unit=" + u }, units: targets, ok: 200},
 		{name: "list users", method: "GET", url: func(u string) string { return "/api/v1/users?unit=" + u }, units: targets, ok: 200,
 			roles: []models.Role{models.RoleAdmin, models.RoleDistrict}},
 		{name: "create user", method: "POST", url: func(string) string { return "/api/v1/users" }, units: communeTargets, ok: 201,

@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"strings"
 
+	"doingoai/app"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -31,6 +32,9 @@ type Handler struct {
 	// ImportRate limits how many imports each client may start (the API's
 	// and the page's share one); nil: no limit.
 	ImportRate *ClientRate
+	// Reminders sends the emails of reminders (its Mail and PublicURL;
+	// Store and Log are the handler's).
+	Reminders app.Reminders
 }
 
 // writeJSON writes v as JSON with status.

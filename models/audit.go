@@ -21,7 +21,8 @@ const (
 	ActionUserDisable       = "user.disable"
 	ActionUserResetPassword = "user.reset_password"
 	ActionUserSignIn        = "user.sign_in"
-	ActionUserMove          = "user.move" // bound to another unit (the successor of one that ended)
+	ActionUserMove          = "user.move"     // bound to another unit (the successor of one that ended)
+	ActionReminderSend      = "reminder.send" // a commune reminded that its report is awaited
 )
 
 // AuditEvent is one entry of the append-only audit trail: who (the token's
@@ -33,7 +34,7 @@ type AuditEvent struct {
 	TokenID  *int64          `json:"token_id" extensions:"x-nullable" validate:"required"`
 	Actor    string          `json:"actor" example:"UBND huyện Định Hóa" validate:"required"`
 	Role     Role            `json:"role" enums:"admin,district,commune,system" example:"district" validate:"required"`
-	Action   string          `json:"action" enums:"report.submit,report.review,deadline.set,token.create,token.revoke,unit.create,unit.update,units.import,units.reform,user.create,user.disable,user.reset_password,user.sign_in,user.move" example:"report.review" validate:"required"`
+	Action   string          `json:"action" enums:"report.submit,report.review,deadline.set,token.create,token.revoke,unit.create,unit.update,units.import,units.reform,user.create,user.disable,user.reset_password,user.sign_in,user.move,reminder.send" example:"report.review" validate:"required"`
 	UnitCode *string         `json:"unit_code" example:"05596" extensions:"x-nullable" validate:"required"`
 	Period   *string         `json:"period" example:"2024" extensions:"x-nullable" validate:"required"`
 	Revision *int            `json:"revision" example:"2" extensions:"x-nullable" validate:"required"`

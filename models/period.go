@@ -63,6 +63,14 @@ func (d Date) StartInVietnam() time.Time {
 // before it is on time for a deadline on that date.
 func (d Date) EndInVietnam() time.Time { return d.AddDays(1).StartInVietnam() }
 
+// DayMonthYear is the date as Vietnamese documents write it: 25/11/2024.
+func (d Date) DayMonthYear() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("02/01/2006")
+}
+
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""

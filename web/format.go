@@ -77,8 +77,7 @@ func fmtDate(d models.Date) string {
 	if d.IsZero() {
 		return "—"
 	}
-	s := d.String() // YYYY-MM-DD
-	return s[8:10] + "/" + s[5:7] + "/" + s[0:4]
+	return d.DayMonthYear()
 }
 
 // shownValue is a stored value as a page shows it: a date (2025-12-15)
@@ -92,14 +91,7 @@ func shownValue(s string) string {
 
 // officeOf is the people's committee of a unit as documents name it:
 // "UBND xã Trung Hội", the kind in lower case after UBND.
-func officeOf(name string) string {
-	for _, kind := range models.UnitNamePrefixes {
-		if rest, ok := strings.CutPrefix(name, kind); ok {
-			return "UBND " + strings.ToLower(kind) + rest
-		}
-	}
-	return "UBND " + name
-}
+func officeOf(name string) string { return models.Office(name) }
 
 // actorName is who did something, as the pages say it: what was done on
 // the server itself is the system administrator's.

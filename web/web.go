@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"doingoai/app"
 	"doingoai/handlers"
 	"doingoai/httperr"
 	"doingoai/models"
@@ -48,6 +49,8 @@ type Config struct {
 	// ImportRate limits how many documents each person may have read by
 	// "Bắt đầu từ file Word"; nil: no limit.
 	ImportRate *handlers.ClientRate
+	// Reminders sends the reminders of the overview's "Nhắc nhở".
+	Reminders app.Reminders
 }
 
 // App is the web app: its routes, templates and the store.
