@@ -427,7 +427,7 @@ func TestEnums(t *testing.T) {
 		{"BreakdownRow.status", enumOf(d, property(d, "models.BreakdownRow", "status")), []string{"missing", "draft", "submitted", "returned", "accepted"}},
 		{"GET /api/v1/rollups format", strs(param(d, "GET /api/v1/rollups", "format")["enum"]), []string{"json", "csv", "xlsx"}},
 		{"Problem.code", enumOf(d, property(d, "models.Problem", "code")), []string{models.EMALFORMED, models.EUNAUTHORIZED, models.EFORBIDDEN, models.ENOTFOUND, models.EMETHOD, models.ECONFLICT, models.EPRECONDITION, models.ETOOLARGE, models.EMEDIATYPE, models.EINVALID, models.ERATELIMIT, models.EUNAVAILABLE, models.EINTERNAL,
-			models.CodeReportLocked, models.CodeDraftOverSubmitted, models.CodeReviewOfDraft, models.CodeKeyInFlight, models.CodeKeyReused}},
+			models.CodeReportLocked, models.CodeDraftOverSubmitted, models.CodeReviewOfDraft, models.CodeKeyInFlight, models.CodeKeyReused, models.CodeUnitEnded}},
 	} {
 		got, want := slices.Sorted(slices.Values(c.got)), slices.Sorted(slices.Values(c.want))
 		if !slices.Equal(got, want) {
