@@ -1,7 +1,6 @@
 package docimport
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,20 +41,7 @@ func scoreBlind(t *testing.T, part string, verbose bool) map[string]*blindScore 
 	}
 	out := map[string]*blindScore{"text": {}, "docx": {}}
 	for _, file := range files {
-		name := strings.TrimSuffix(filepath.Base(file), ".txt")
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, err := os.ReadFile(strings.TrimSuffix(file, ".txt") + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var exp expected
-		if err := json.Unmarshal(raw, &exp); err != nil {
-			t.Fatal(err)
-		}
-		want := decode(t, exp.Report)
+		name, src, exp, want := testCase(t, file)
 		docx, err := os.ReadFile(strings.TrimSuffix(file, ".txt") + ".docx")
 		if err != nil {
 			docx = docxtest.FromText(string(src), "")

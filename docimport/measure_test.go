@@ -314,6 +314,25 @@ type expected struct {
 	Report json.RawMessage `json:"report"`
 }
 
+// testCase reads a report of a corpus: NAME.txt, and NAME.json with the
+// unit, period and figures it states (want, flattened by decode).
+func testCase(t testing.TB, file string) (name string, src []byte, exp expected, want any) {
+	t.Helper()
+	name = strings.TrimSuffix(filepath.Base(file), ".txt")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(strings.TrimSuffix(file, ".txt") + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &exp); err != nil {
+		t.Fatal(err)
+	}
+	return name, src, exp, decode(t, exp.Report)
+}
+
 // TestReports reads reports written in the genre but in other words than
 // the seed — another commune's year, a ward's half-year after the 2025
 // reform, one with NGO projects and foreign delegations counted, a terse
@@ -326,20 +345,7 @@ func TestReports(t *testing.T) {
 	}
 	total := score{}
 	for _, file := range files {
-		name := strings.TrimSuffix(filepath.Base(file), ".txt")
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, err := os.ReadFile(strings.TrimSuffix(file, ".txt") + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var exp expected
-		if err := json.Unmarshal(raw, &exp); err != nil {
-			t.Fatal(err)
-		}
-		want := decode(t, exp.Report)
+		name, src, exp, want := testCase(t, file)
 		for _, format := range []string{"text", "docx"} {
 			t.Run(name+"/"+format, func(t *testing.T) {
 				data := src
