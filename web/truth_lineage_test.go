@@ -40,8 +40,9 @@ func (r *reader) coverage(path string, doc *html.Node, unit, period string) {
 		periods = append(periods, attr(tr, "data-period"))
 	}
 	q := url.Values{"unit": {unit}, "period": {period}, "indicators": {chosen}, "periods": {strings.Join(periods, ",")}}
-	if r.api("/api/v1/units/"+unit+"?at="+worldToday(), nil) == http.StatusOK {
-		q.Set("tree", worldToday())
+	today := models.DateOf(r.s.Clock.Now().In(models.Vietnam)).String()
+	if r.api("/api/v1/units/"+unit+"?at="+today, nil) == http.StatusOK {
+		q.Set("tree", today)
 	}
 	var roll models.Rollup
 	if st := r.api("/api/v1/rollups?"+q.Encode(), &roll); st != http.StatusOK {
@@ -73,9 +74,6 @@ func lastDay(period string) string {
 	p, _ := models.ParsePeriod(period)
 	return p.LastDay().String()
 }
-
-// worldToday is the day the pages are read on.
-func worldToday() string { return models.DateOf(worldNow).String() }
 
 // lineage compares the box "Địa bàn qua các lần sắp xếp" of a page with the
 // API: the units linked are the unit's predecessors and successors, and
