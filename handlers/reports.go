@@ -1,15 +1,13 @@
 package handlers
 
 import (
-	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
-	"doingoai/metrics"
+	"doingoai/app"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -50,7 +48,7 @@ import (
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports [post]
 func (h *Handler) PostReport(w http.ResponseWriter, r *http.Request) error {
-	return countSubmission(h.submit(w, r, "", ""))
+	return h.submit(w, r, "", "")
 }
 
 // PutReport submits a report at its own path.
@@ -90,245 +88,57 @@ func (h *Handler) PostReport(w http.ResponseWriter, r *http.Request) error {
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports/{unit_code}/{period} [put]
 func (h *Handler) PutReport(w http.ResponseWriter, r *http.Request) error {
-	return countSubmission(h.submit(w, r, r.PathValue("unit_code"), r.PathValue("period")))
+	return h.submit(w, r, r.PathValue("unit_code"), r.PathValue("period"))
 }
 
-// countSubmission counts a failed submission by its error; successful ones
-// are counted where their outcome is known.
-func countSubmission(err error) error {
-	if err != nil {
-		outcome := models.ErrorCode(err)
-		switch outcome {
-		case models.EINVALID, models.EMALFORMED, models.EMEDIATYPE, models.ETOOLARGE:
-			outcome = "invalid"
-		case models.EFORBIDDEN, models.ECONFLICT, models.EPRECONDITION:
-		default:
-			outcome = "error"
-		}
-		metrics.Submissions.WithLabelValues(outcome).Inc()
-	}
-	return err
-}
-
-// submit is POST and PUT: decode, validate, authorise, then store (or, for
-// a dry run, answer as if stored).
+// submit is POST and PUT: read the request, submit it (app.Reports), and
+// answer.
 func (h *Handler) submit(w http.ResponseWriter, r *http.Request, pathUnit, pathPeriod string) error {
-	ctx := r.Context()
-	p := principal(r)
-	dryRun, err := boolQuery(r, "dry_run")
+	req, err := submitRequest(r, pathUnit, pathPeriod)
+	if err != nil {
+		return app.CountRefusedSubmission(err)
+	}
+	out, err := app.Reports{Store: h.Store}.Submit(r.Context(), principal(r), req)
 	if err != nil {
 		return err
+	}
+	hd := w.Header()
+	if out.ETag != "" {
+		hd.Set("ETag", out.ETag)
+	}
+	if out.Outcome == app.Replayed {
+		hd.Set("Idempotent-Replayed", "true")
+	}
+	status := http.StatusOK
+	if out.New {
+		status = http.StatusCreated
+		hd.Set("Location", reportLocation(out.Result.UnitCode, out.Result.Period))
+	}
+	return writeJSON(w, status, out.Result)
+}
+
+// submitRequest reads a submission from the HTTP request.
+func submitRequest(r *http.Request, pathUnit, pathPeriod string) (app.SubmitRequest, error) {
+	req := app.SubmitRequest{UnitCode: pathUnit, Period: pathPeriod, Route: r.Method + " " + r.URL.Path,
+		IfMatch: strings.TrimSpace(r.Header.Get("If-Match"))}
+	var err error
+	if req.DryRun, err = boolQuery(r, "dry_run"); err != nil {
+		return req, err
 	}
 	idem, err := idempotencyKey(r)
 	if err != nil {
-		return err
+		return req, err
 	}
-	body, err := readJSONBody(r)
-	if err != nil {
-		return err
+	if idem != nil {
+		req.IdempotencyKey = idem.Key
 	}
-	v, err := h.validReport(r, body, pathUnit, pathPeriod)
-	if err != nil {
-		return err
-	}
-	canonical, hash, err := v.rep.Canonical()
-	if err != nil {
-		return err
-	}
-	// A keyed request is the same request when it has the same method and
-	// path and the same report: the fingerprint is of the report as read
-	// (canonical JSON and status), not of the body's bytes, so whitespace,
-	// the order of members, a null written out or left out, or 2690.670 for
-	// 2690.67 make no other request. A request refused here, before the
-	// store, never takes its key.
-	if idem != nil && !dryRun {
-		sum := sha256.Sum256(append([]byte(r.Method+" "+r.URL.Path+"\n"), hash...))
-		idem.RequestHash = sum[:]
-		if a, err := h.Store.LookupIdempotent(ctx, p.TokenID, *idem); err != nil {
-			return err
-		} else if a != nil {
-			return writeAnswer(w, *a, true)
-		}
-	}
-	if err := h.addOutliers(r, &v); err != nil {
-		return err
-	}
-	sub := &store.Submission{
-		Principal: p, Unit: v.unit, Period: v.rep.Period, Status: v.rep.Status, Body: canonical, Hash: hash,
-		Warnings: v.warnings, Figures: models.FiguresOf(&v.rep), IfMatch: strings.TrimSpace(r.Header.Get("If-Match")),
-	}
-	if dryRun {
-		return h.dryRun(w, r, sub)
-	}
-	sub.Idem, sub.Answer = idem, submitAnswer
-	out, err := h.Store.Submit(ctx, sub)
-	if err != nil {
-		return err
-	}
-	if out.Replay != nil {
-		return writeAnswer(w, *out.Replay, true)
-	}
-	a, err := submitAnswer(out)
-	if err != nil {
-		return err
-	}
-	return writeAnswer(w, a, false)
-}
-
-// validatedReport is a submitted report that passed validation: its
-// commune, in the token's scope, and its warnings.
-type validatedReport struct {
-	rep      models.Report
-	unit     *models.TreeUnit
-	period   models.Period
-	warnings []models.Warning
-}
-
-// validReport decodes, validates and authorises a submitted body: every
-// problem of shape and content at once (422), or a unit outside the
-// token's scope (403) before anything about its report.
-func (h *Handler) validReport(r *http.Request, body []byte, pathUnit, pathPeriod string) (validatedReport, error) {
-	var v validatedReport
-	var shape []models.FieldError
-	if err := models.DecodeJSON(body, &v.rep, models.ReportReadOnly); err != nil {
-		var de *models.Error
-		if !errors.As(err, &de) || de.Code != models.EINVALID {
-			return v, err
-		}
-		shape = de.Fields
-	}
-	var content models.Problems
-	if pathUnit != "" {
-		pathMatches(&content, "unit_code", &v.rep.UnitCode, pathUnit)
-		pathMatches(&content, "period", &v.rep.Period, pathPeriod)
-	}
-	v.warnings = models.CheckReport(&v.rep, h.Store.Now(), &content)
-	var err error
-	if v.unit, v.period, err = h.reportingUnit(r, &v.rep, &content); err != nil {
-		return v, err
-	}
-	if probs := models.MergeProblems(shape, content.List()); len(probs) > 0 {
-		return v, &models.Error{Code: models.EINVALID, Message: "the report has errors; nothing was stored", Fields: probs}
-	}
-	return v, nil
-}
-
-// reportingUnit finds the commune a report is for: it must exist during
-// the period, report, and be within the token's scope. A problem with the
-// code is recorded in content; a unit outside the scope is an error.
-func (h *Handler) reportingUnit(r *http.Request, rep *models.Report, content *models.Problems) (*models.TreeUnit, models.Period, error) {
-	t, err := h.Store.Tree(r.Context())
-	if err != nil {
-		return nil, models.Period{}, err
-	}
-	period, perr := models.ParsePeriod(rep.Period)
-	if perr != nil || !models.ValidCode(rep.UnitCode) {
-		return nil, period, nil
-	}
-	unit := t.ForPeriod(rep.UnitCode, period)
-	switch {
-	case unit == nil && t.ByCode(rep.UnitCode) != nil:
-		content.AddCodef("unit_code", models.FUnknownUnit, "unit %s did not exist during %s", rep.UnitCode, rep.Period)
-	case unit == nil:
-		content.AddCodef("unit_code", models.FUnknownUnit, "no unit has the code %s", rep.UnitCode)
-	case !unit.Kind.CommuneLevel():
-		content.AddCodef("unit_code", models.FUnknownUnit, "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
-		return nil, period, nil
-	default:
-		if err := t.InScope(principal(r), unit); err != nil {
-			return nil, period, err
-		}
-	}
-	return unit, period, nil
-}
-
-// addOutliers adds the warnings of figures far from the same commune's
-// report for the period before.
-func (h *Handler) addOutliers(r *http.Request, v *validatedReport) error {
-	prev, err := h.Store.PreviousFigures(r.Context(), v.unit, v.period)
-	if err != nil {
-		return err
-	}
-	if prev != nil {
-		figs := models.FiguresOf(&v.rep)
-		v.warnings = append(v.warnings, models.OutlierWarnings(&figs, prev, v.period.Previous().String())...)
-	}
-	if v.warnings == nil {
-		v.warnings = []models.Warning{}
-	}
-	return nil
-}
-
-// pathMatches fills a body field from the path, or records that it
-// disagrees with it.
-func pathMatches(p *models.Problems, field string, v *string, path string) {
-	switch *v {
-	case "":
-		*v = path
-	case path:
-	default:
-		p.AddCodef(field, models.FPathMismatch, "is %s but the path says %s", *v, path)
-		*v = path // the path names the report; authorise against it
-	}
-}
-
-// dryRun answers a submission as if it had been stored, from the report's
-// current state, storing nothing: the store decides as it would for a
-// submission (the unit's end, the lifecycle).
-func (h *Handler) dryRun(w http.ResponseWriter, r *http.Request, sub *store.Submission) error {
-	res, err := h.Store.DryRun(r.Context(), sub)
-	if err != nil {
-		return err
-	}
-	metrics.Submissions.WithLabelValues("dry_run").Inc()
-	return writeJSON(w, http.StatusOK, res)
+	req.Body, err = readJSONBody(r)
+	return req, err
 }
 
 // reportLocation is the path of a report.
 func reportLocation(unitCode, period string) string {
 	return "/api/v1/reports/" + unitCode + "/" + period
-}
-
-// submitAnswer is the answer to a submission: 201 with Location for a new
-// revision, 200 for the current one unchanged. The store keeps it with an
-// idempotency key, for a retry.
-func submitAnswer(out store.Submitted) (store.Answer, error) {
-	body, err := json.Marshal(out.Result)
-	if err != nil {
-		return store.Answer{}, err
-	}
-	a := store.Answer{Status: http.StatusOK, Body: body, ETag: out.ETag}
-	if out.Created {
-		a.Status, a.Location = http.StatusCreated, reportLocation(out.Result.UnitCode, out.Result.Period)
-	}
-	return a, nil
-}
-
-// writeAnswer sends the answer to a submission; replayed, it is the
-// stored answer to an earlier request with the same Idempotency-Key.
-func writeAnswer(w http.ResponseWriter, a store.Answer, replayed bool) error {
-	switch {
-	case replayed:
-		metrics.Submissions.WithLabelValues("replayed").Inc()
-	case a.Status == http.StatusCreated:
-		metrics.Submissions.WithLabelValues("created").Inc()
-	default:
-		metrics.Submissions.WithLabelValues("unchanged").Inc()
-	}
-	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	if a.ETag != "" {
-		h.Set("ETag", a.ETag)
-	}
-	if a.Location != "" && a.Status == http.StatusCreated {
-		h.Set("Location", a.Location)
-	}
-	if replayed {
-		h.Set("Idempotent-Replayed", "true")
-	}
-	w.WriteHeader(a.Status)
-	_, err := w.Write(append(a.Body, '\n'))
-	return err
 }
 
 // idempotencyKey reads the Idempotency-Key header: a structured-field

@@ -41,11 +41,11 @@ func (a *App) communeCheck(w http.ResponseWriter, r *http.Request) error {
 	}
 	body, problems, shown, inputs := formToReport(values, u.Code, per.String(), models.StatusSubmitted)
 	ans := checkAnswer{Errors: []checkMessage{}, Warnings: []checkMessage{}, Shown: shown}
-	res, _, err := a.communeSubmit(r, u.Code, per.String(), body, true, "", "")
+	out, err := a.communeSubmit(r, u.Code, per.String(), body, true, "", "")
 	var apiErr *models.Error
 	switch {
 	case err == nil:
-		for _, wr := range res.Warnings {
+		for _, wr := range out.Result.Warnings {
 			ans.Warnings = append(ans.Warnings, checkMessageOf(wr.Field, wr.Message, inputs))
 		}
 	case errors.As(err, &apiErr) && apiErr.Code == models.EINVALID:

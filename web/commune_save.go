@@ -1,19 +1,14 @@
 package web
 
 // Saving the form: a draft, a draft kept with its errors, or the report
-// sent, each through the API's own submission handler.
+// sent, each through the use case the API calls too (app.Reports).
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"strings"
-	"time"
 
-	"doingoai/handlers"
+	"doingoai/app"
 	"doingoai/models"
 )
 
@@ -37,54 +32,19 @@ func (a *App) keepForm(w http.ResponseWriter, r *http.Request, v communeView, va
 	return nil
 }
 
-// communeSubmit sends a report through the API's submission handler, in
-// process, as the signed-in person of r. pageKey is the form's key ("" for
-// none): it is sent as the person's own Idempotency-Key (sessionKeyFor).
-// It answers the API's result or its error (a *models.Error for anything
-// the API refuses).
-func (a *App) communeSubmit(r *http.Request, code, period string, body []byte, dryRun bool, pageKey, ifMatch string) (models.SubmitResult, int, error) {
-	ctx, p, idemKey := r.Context(), session(r).Principal, sessionKeyFor(r, pageKey)
-	target := "/api/v1/reports/" + url.PathEscape(code) + "/" + url.PathEscape(period)
-	if dryRun {
-		target += "?dry_run=true"
-	}
-	for attempt := 0; ; attempt++ {
-		req, err := http.NewRequestWithContext(models.WithPrincipal(ctx, p), http.MethodPut, target, bytes.NewReader(body))
-		if err != nil {
-			return models.SubmitResult{}, 0, err
-		}
-		req.Header.Set("Content-Type", "application/json")
-		if idemKey != "" {
-			req.Header.Set("Idempotency-Key", idemKey)
-		}
-		if ifMatch != "" {
-			req.Header.Set("If-Match", ifMatch)
-		}
-		req.SetPathValue("unit_code", code)
-		req.SetPathValue("period", period)
-		rec := httptest.NewRecorder()
-		err = (&handlers.Handler{Store: a.Store, Log: a.Log}).PutReport(rec, req)
-		// A second click sent while the first is being stored finds its
-		// key in flight (409): once the first is stored, the same key
-		// answers with its result. Wait for it a little.
-		if err != nil && idemKey != "" && models.ErrorCode(err) == models.ECONFLICT && attempt < 25 &&
-			!errors.Is(err, models.ErrReportLocked) && !errors.Is(err, models.ErrDraftOverSubmitted) {
-			select {
-			case <-ctx.Done():
-				return models.SubmitResult{}, 0, ctx.Err()
-			case <-time.After(200 * time.Millisecond):
-			}
-			continue
-		}
-		if err != nil {
-			return models.SubmitResult{}, 0, err
-		}
-		var res models.SubmitResult
-		if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {
-			return res, 0, err
-		}
-		return res, rec.Code, nil
-	}
+// communeSubmit submits a report (app.Reports, as the API does) as the
+// signed-in person of r. pageKey is the form's key ("" for none): it is
+// the person's own idempotency key (sessionKeyFor), so that a second click
+// answers as the first; while the first is being stored, the second is
+// refused as in flight (ECONFLICT).
+func (a *App) communeSubmit(r *http.Request, code, period string, body []byte, dryRun bool, pageKey, ifMatch string) (app.Submitted, error) {
+	return app.Reports{Store: a.Store}.Submit(r.Context(), session(r).Principal, app.SubmitRequest{
+		UnitCode: code, Period: period, Body: body, DryRun: dryRun, IfMatch: ifMatch,
+		IdempotencyKey: sessionKeyFor(r, pageKey),
+		// The form's keys have always been told apart by the route the
+		// report has in the API; the same route keeps them valid.
+		Route: "PUT /api/v1/reports/" + code + "/" + period,
+	})
 }
 
 // readForm returns the inputs of a posted form.
@@ -141,14 +101,14 @@ func (a *App) communeSave(w http.ResponseWriter, r *http.Request) error {
 		a.renderCommune(w, r, http.StatusUnprocessableEntity, v, values, msgs)
 		return nil
 	}
-	res, code, err := a.communeSubmit(r, v.Unit.Code, v.Period, body, false, values["idem"], values["etag"])
+	out, err := a.communeSubmit(r, v.Unit.Code, v.Period, body, false, values["idem"], values["etag"])
 	if err != nil {
 		return a.saveRefused(w, r, v, values, inputs, err)
 	}
 	if err := a.Store.DeleteFormDraft(r.Context(), v.Unit, v.Period); err != nil {
 		return err
 	}
-	http.Redirect(w, r, v.Base+"?da="+savedAs(code, res), http.StatusSeeOther)
+	http.Redirect(w, r, v.Base+"?da="+savedAs(out), http.StatusSeeOther)
 	return nil
 }
 
@@ -177,7 +137,7 @@ func refusedSave(v communeView) string {
 // API's validator says of the report (a dry run), with the inputs the
 // page could not read.
 func (a *App) formErrors(r *http.Request, v communeView, body []byte, problems []models.FieldError, inputs formValues) fieldMessages {
-	_, _, err := a.communeSubmit(r, v.Unit.Code, v.Period, body, true, "", "")
+	_, err := a.communeSubmit(r, v.Unit.Code, v.Period, body, true, "", "")
 	var apiErr *models.Error
 	var errs []models.FieldError
 	if errors.As(err, &apiErr) && apiErr.Code == models.EINVALID {
@@ -226,12 +186,12 @@ func (a *App) saveRefused(w http.ResponseWriter, r *http.Request, v communeView,
 	return nil
 }
 
-// savedAs is the notice (?da=…) for the form after a save the API took.
-func savedAs(code int, res models.SubmitResult) string {
+// savedAs is the notice (?da=…) for the form after a save that was taken.
+func savedAs(out app.Submitted) string {
 	switch {
-	case code == http.StatusOK:
+	case !out.New:
 		return "khong-doi"
-	case res.Status == models.StatusDraft:
+	case out.Result.Status == models.StatusDraft:
 		return "luu-nhap"
 	}
 	return "gui"

@@ -1,0 +1,275 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"doingoai/metrics"
+	"doingoai/models"
+	"doingoai/store"
+)
+
+// Reports are the reports communes send. The API (POST and PUT
+// /api/v1/reports) and the commune's form call Submit the same way.
+type Reports struct {
+	Store *store.Store
+}
+
+// SubmitRequest is a report sent for storing (or, DryRun, for checking).
+type SubmitRequest struct {
+	// UnitCode and Period name the report when the request does (the
+	// API's path, the page's URL); "" takes them from the body. A body
+	// that says otherwise is a problem at its field.
+	UnitCode, Period string
+	Body             []byte // the report as JSON
+	DryRun           bool   // check and answer as if stored; store nothing
+	// IdempotencyKey, "" for none, makes a retry of the same request
+	// answer as the first did. Route is what besides the report tells
+	// one request from another under the same key (the API gives its
+	// method and path).
+	IdempotencyKey, Route string
+	IfMatch               string // the ETag the change is based on, "" for none
+}
+
+// Outcome says what a submission did.
+type Outcome int
+
+const (
+	// Created: the report is stored as its next revision.
+	Created Outcome = iota + 1
+	// Unchanged: identical to the current revision; nothing stored.
+	Unchanged
+	// Replayed: the answer to an earlier request with the same key,
+	// given again; nothing changed now.
+	Replayed
+	// Checked: a dry run; the result is what a submission would get.
+	Checked
+)
+
+// Submitted is the outcome of Submit with the result to tell the sender.
+type Submitted struct {
+	Outcome Outcome
+	// New: the submission made a new revision (for Replayed, the first
+	// request did).
+	New    bool
+	Result models.SubmitResult
+	ETag   string
+}
+
+// The idempotency table keeps a keyed submission's outcome as the status
+// the API has always answered it with, so that keys stored by earlier
+// versions still replay.
+const (
+	keptCreated   = 201
+	keptUnchanged = 200
+)
+
+// Submit decodes, validates and authorises a report, then stores it (or,
+// for a dry run, decides it as if stored). Every problem of shape and
+// content comes at once (EINVALID with the field paths); a unit outside
+// the principal's scope is EFORBIDDEN before anything about its report.
+// The store decides the unit's end (unit_ended), the lifecycle, If-Match
+// and a key in flight (ECONFLICT, models.ErrKeyInFlight).
+func (rs Reports) Submit(ctx context.Context, p models.Principal, req SubmitRequest) (Submitted, error) {
+	out, err := rs.submit(ctx, p, req)
+	if err != nil {
+		return out, CountRefusedSubmission(err)
+	}
+	switch {
+	case out.Outcome == Checked:
+		metrics.Submissions.WithLabelValues("dry_run").Inc()
+	case out.Outcome == Replayed:
+		metrics.Submissions.WithLabelValues("replayed").Inc()
+	case out.New:
+		metrics.Submissions.WithLabelValues("created").Inc()
+	default:
+		metrics.Submissions.WithLabelValues("unchanged").Inc()
+	}
+	return out, nil
+}
+
+// CountRefusedSubmission counts a submission refused by its error: Submit
+// counts its own; an edge counts those it refuses before calling it.
+func CountRefusedSubmission(err error) error {
+	if err != nil {
+		outcome := models.ErrorCode(err)
+		switch outcome {
+		case models.EINVALID, models.EMALFORMED, models.EMEDIATYPE, models.ETOOLARGE:
+			outcome = "invalid"
+		case models.EFORBIDDEN, models.ECONFLICT, models.EPRECONDITION:
+		default:
+			outcome = "error"
+		}
+		metrics.Submissions.WithLabelValues(outcome).Inc()
+	}
+	return err
+}
+
+func (rs Reports) submit(ctx context.Context, p models.Principal, req SubmitRequest) (Submitted, error) {
+	v, err := rs.validReport(ctx, p, req)
+	if err != nil {
+		return Submitted{}, err
+	}
+	canonical, hash, err := v.rep.Canonical()
+	if err != nil {
+		return Submitted{}, err
+	}
+	// A keyed request is the same request when it has the same route and
+	// the same report: the fingerprint is of the report as read (canonical
+	// JSON and status), not of the body's bytes, so whitespace, the order
+	// of members, a null written out or left out, or 2690.670 for 2690.67
+	// make no other request. A request refused here, before the store,
+	// never takes its key.
+	var idem *store.IdempotencyKey
+	if req.IdempotencyKey != "" && !req.DryRun {
+		sum := sha256.Sum256(append([]byte(req.Route+"\n"), hash...))
+		idem = &store.IdempotencyKey{Key: req.IdempotencyKey, RequestHash: sum[:]}
+		if a, err := rs.Store.LookupIdempotent(ctx, p.TokenID, *idem); err != nil {
+			return Submitted{}, err
+		} else if a != nil {
+			return replayed(*a)
+		}
+	}
+	if err := rs.addOutliers(ctx, &v); err != nil {
+		return Submitted{}, err
+	}
+	sub := &store.Submission{
+		Principal: p, Unit: v.unit, Period: v.rep.Period, Status: v.rep.Status, Body: canonical, Hash: hash,
+		Warnings: v.warnings, Figures: models.FiguresOf(&v.rep), IfMatch: req.IfMatch,
+	}
+	if req.DryRun {
+		res, err := rs.Store.DryRun(ctx, sub)
+		return Submitted{Outcome: Checked, Result: res}, err
+	}
+	sub.Idem, sub.Answer = idem, keep
+	out, err := rs.Store.Submit(ctx, sub)
+	switch {
+	case err != nil:
+		return Submitted{}, err
+	case out.Replay != nil:
+		return replayed(*out.Replay)
+	case out.Created:
+		return Submitted{Outcome: Created, New: true, Result: out.Result, ETag: out.ETag}, nil
+	}
+	return Submitted{Outcome: Unchanged, Result: out.Result, ETag: out.ETag}, nil
+}
+
+// keep is what the idempotency table keeps of a keyed submission.
+func keep(out store.Submitted) (store.Answer, error) {
+	body, err := json.Marshal(out.Result)
+	if err != nil {
+		return store.Answer{}, err
+	}
+	a := store.Answer{Status: keptUnchanged, Body: body, ETag: out.ETag}
+	if out.Created {
+		a.Status = keptCreated
+	}
+	return a, nil
+}
+
+// replayed reads back what keep kept.
+func replayed(a store.Answer) (Submitted, error) {
+	out := Submitted{Outcome: Replayed, New: a.Status == keptCreated, ETag: a.ETag}
+	if err := json.Unmarshal(a.Body, &out.Result); err != nil {
+		return Submitted{}, fmt.Errorf("app: read a kept submission: %w", err)
+	}
+	return out, nil
+}
+
+// validatedReport is a submitted report that passed validation: its
+// commune, in the principal's scope, and its warnings.
+type validatedReport struct {
+	rep      models.Report
+	unit     *models.TreeUnit
+	period   models.Period
+	warnings []models.Warning
+}
+
+// validReport decodes, validates and authorises a submitted body.
+func (rs Reports) validReport(ctx context.Context, p models.Principal, req SubmitRequest) (validatedReport, error) {
+	var v validatedReport
+	var shape []models.FieldError
+	if err := models.DecodeJSON(req.Body, &v.rep, models.ReportReadOnly); err != nil {
+		var de *models.Error
+		if !errors.As(err, &de) || de.Code != models.EINVALID {
+			return v, err
+		}
+		shape = de.Fields
+	}
+	var content models.Problems
+	if req.UnitCode != "" {
+		named(&content, "unit_code", &v.rep.UnitCode, req.UnitCode)
+		named(&content, "period", &v.rep.Period, req.Period)
+	}
+	v.warnings = models.CheckReport(&v.rep, rs.Store.Now(), &content)
+	var err error
+	if v.unit, v.period, err = rs.reportingUnit(ctx, p, &v.rep, &content); err != nil {
+		return v, err
+	}
+	if probs := models.MergeProblems(shape, content.List()); len(probs) > 0 {
+		return v, &models.Error{Code: models.EINVALID, Message: "the report has errors; nothing was stored", Fields: probs}
+	}
+	return v, nil
+}
+
+// reportingUnit finds the commune a report is for: it must exist during
+// the period, report, and be within the principal's scope. A problem with
+// the code is recorded in content; a unit outside the scope is an error.
+func (rs Reports) reportingUnit(ctx context.Context, p models.Principal, rep *models.Report, content *models.Problems) (*models.TreeUnit, models.Period, error) {
+	t, err := rs.Store.Tree(ctx)
+	if err != nil {
+		return nil, models.Period{}, err
+	}
+	period, perr := models.ParsePeriod(rep.Period)
+	if perr != nil || !models.ValidCode(rep.UnitCode) {
+		return nil, period, nil
+	}
+	unit := t.ForPeriod(rep.UnitCode, period)
+	switch {
+	case unit == nil && t.ByCode(rep.UnitCode) != nil:
+		content.AddCodef("unit_code", models.FUnknownUnit, "unit %s did not exist during %s", rep.UnitCode, rep.Period)
+	case unit == nil:
+		content.AddCodef("unit_code", models.FUnknownUnit, "no unit has the code %s", rep.UnitCode)
+	case !unit.Kind.CommuneLevel():
+		content.AddCodef("unit_code", models.FUnknownUnit, "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
+		return nil, period, nil
+	default:
+		if err := t.InScope(p, unit); err != nil {
+			return nil, period, err
+		}
+	}
+	return unit, period, nil
+}
+
+// addOutliers adds the warnings of figures far from the same commune's
+// report for the period before.
+func (rs Reports) addOutliers(ctx context.Context, v *validatedReport) error {
+	prev, err := rs.Store.PreviousFigures(ctx, v.unit, v.period)
+	if err != nil {
+		return err
+	}
+	if prev != nil {
+		figs := models.FiguresOf(&v.rep)
+		v.warnings = append(v.warnings, models.OutlierWarnings(&figs, prev, v.period.Previous().String())...)
+	}
+	if v.warnings == nil {
+		v.warnings = []models.Warning{}
+	}
+	return nil
+}
+
+// named fills a body field from the name the request gives the report,
+// or records that it disagrees with it.
+func named(p *models.Problems, field string, v *string, name string) {
+	switch *v {
+	case "":
+		*v = name
+	case name:
+	default:
+		p.AddCodef(field, models.FPathMismatch, "is %s but the path says %s", *v, name)
+		*v = name // the request names the report; authorise against it
+	}
+}
