@@ -44,6 +44,9 @@ func AccountsXLSX(w io.Writer, accts []models.CreatedUser, signInAt string) (err
 	return f.Write(w)
 }
 
+// XLSXType is the media type of an Excel workbook.
+const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 // SignInAddress is the sign-in page of the web app at site (its address,
 // "https://baocao.example.gov.vn"), or a placeholder when none is known.
 func SignInAddress(site string) string {

@@ -45,7 +45,7 @@ func ExportRollup(w http.ResponseWriter, r *http.Request, st *store.Store, q sto
 		if format == "csv" {
 			return export.RollupCSV(&buf, roll)
 		}
-		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		ctype = export.XLSXType
 		// The workbook says how many communes have reported beside how
 		// many reports its figures count: GET /completeness's reported.
 		c, err := st.Completeness(r.Context(), store.CompletenessQuery{Unit: q.Unit, Period: q.Period, Tree: q.Tree})

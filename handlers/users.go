@@ -12,9 +12,6 @@ import (
 	"doingoai/models"
 )
 
-// XLSXType is the media type of an Excel workbook.
-const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 func (h *Handler) accounts() app.Accounts { return app.Accounts{Store: h.Store} }
 
 // ListUsers lists the accounts the caller manages.
@@ -241,7 +238,7 @@ func (h *Handler) ImportUsers(w http.ResponseWriter, r *http.Request) error {
 		if err := export.AccountsXLSX(&buf, made, signIn); err != nil {
 			return err
 		}
-		w.Header().Set("Content-Type", XLSXType)
+		w.Header().Set("Content-Type", export.XLSXType)
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="tai-khoan-%s.xlsx"`, h.Store.Now().In(models.Vietnam).Format("2006-01-02-1504")))
 		w.WriteHeader(http.StatusCreated)
 		_, err := w.Write(buf.Bytes())
@@ -253,7 +250,7 @@ func (h *Handler) ImportUsers(w http.ResponseWriter, r *http.Request) error {
 // wantsWorkbook tells whether the request's Accept prefers a workbook.
 func wantsWorkbook(r *http.Request) bool {
 	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
-		if mt, _, _ := mime.ParseMediaType(strings.TrimSpace(part)); mt == XLSXType {
+		if mt, _, _ := mime.ParseMediaType(strings.TrimSpace(part)); mt == export.XLSXType {
 			return true
 		}
 	}

@@ -13,7 +13,6 @@ import (
 
 	"doingoai/app"
 	"doingoai/export"
-	"doingoai/handlers"
 	"doingoai/models"
 )
 
@@ -227,12 +226,12 @@ func (a *App) importAccounts(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var wb bytes.Buffer
-	if err := export.AccountsXLSX(&wb, made, export.SignInAddress(handlers.Site(r))); err != nil {
+	if err := export.AccountsXLSX(&wb, made, export.SignInAddress(siteOf(r))); err != nil {
 		return err
 	}
 	a.Log.Info("accounts imported from the web app", "count", len(made), "by", p.Actor())
 	return a.renderAccounts(w, r, http.StatusCreated, accountsData{Form: accountForm{Role: "commune"}, Imported: made,
-		Workbook: template.URL("data:" + handlers.XLSXType + ";base64," + base64.StdEncoding.EncodeToString(wb.Bytes())),
+		Workbook: template.URL("data:" + export.XLSXType + ";base64," + base64.StdEncoding.EncodeToString(wb.Bytes())),
 		WBName:   "tai-khoan-" + a.Store.Now().In(models.Vietnam).Format("2006-01-02-1504") + ".xlsx"})
 }
 

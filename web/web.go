@@ -363,6 +363,15 @@ func peerAddr(r *http.Request) string {
 	return host
 }
 
+// siteOf is the address the request was made to ("https://host"): where
+// people sign in.
+func siteOf(r *http.Request) string {
+	if secureRequest(r) {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
+}
+
 // secureRequest tells whether the request came over HTTPS, directly or
 // through a proxy that says so.
 func secureRequest(r *http.Request) bool {
