@@ -29,6 +29,11 @@ type Reminders struct {
 // awaited are the completeness statuses of a commune that is reminded.
 var awaited = map[string]bool{models.StatusMissing: true, models.StatusDraft: true, models.StatusReturned: true}
 
+// Awaited tells whether a commune whose report has this status (as
+// completeness says it) is reminded: it has not sent it, or it was
+// returned. Its page shows the newest reminder while it is.
+func Awaited(status string) bool { return awaited[status] }
+
 // Send reminds every commune below (or at) in.UnitCode whose report of
 // in.Period is awaited, as the completeness of the unit says it, and
 // starts sending their emails in the background: an SMTP server that is
@@ -67,7 +72,7 @@ func (r Reminders) Send(ctx context.Context, p models.Principal, in models.Remin
 	var targets []store.ReminderTarget
 	due := map[string]*models.Date{}
 	for _, cu := range c.Units {
-		if !awaited[cu.Status] {
+		if !Awaited(cu.Status) {
 			continue
 		}
 		if u := t.ForPeriod(cu.Code, period); u != nil {

@@ -114,7 +114,7 @@ func (s *Store) Reminders(ctx context.Context, t *models.Tree, q ReminderQuery) 
 		sel += " AND unit_id = ?"
 		args = append(args, q.Within.ID)
 	}
-	sel += " ORDER BY sent_at DESC, id DESC"
+	sel += " ORDER BY sent_at DESC, id"
 	if q.Latest {
 		sel += " LIMIT 1"
 	}

@@ -23,6 +23,7 @@ func (a *App) routes() {
 	a.page("GET /u/{code}/{period}", a.overview)
 	a.page("GET /u/{code}/{period}/tai-ve/{file}", a.download)
 	a.page("POST /u/{code}/{period}/han-nop", a.setDeadline)
+	a.page("POST /u/{code}/{period}/nhac-nho", a.sendReminders)
 	a.page("GET /r/{code}/{period}", a.report)
 	a.page("POST /r/{code}/{period}/duyet", a.review)
 	a.page("GET /r/{code}/{period}/so-sanh", a.diff)

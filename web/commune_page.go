@@ -45,6 +45,7 @@ type communeView struct {
 	Base        string           // /xa/{code}/{period}
 	Ended       string           // the commune ended: since when, and who reports for its territory
 	EndedPeriod bool             // the period is past the commune's end: shown, never sent
+	Reminder    *models.Reminder // the newest reminder, while the report is awaited
 }
 
 // summaryItem is one line of the list of problems at the top of the form,
@@ -164,6 +165,9 @@ func (a *App) communeLoad(r *http.Request) (communeView, error) {
 	}
 	if v.Due != nil {
 		v.DueText, v.DueClass = dueNotice(*v.Due, v.Status, a.Store.Now())
+	}
+	if v.Reminder, err = a.communeReminder(ctx, u, per, v.Status); err != nil {
+		return v, err
 	}
 	return v, nil
 }

@@ -87,6 +87,7 @@ type overviewData struct {
 	Commune     bool         // the unit is a commune: its own view, with a link to its report
 	Lineage     *lineageView // what the unit came from or went into (lineage.go)
 	Ended       string       // the unit ended before the period's end: said instead of a due date form
+	Reminders   remindersView
 }
 
 type childRow struct {
@@ -139,6 +140,12 @@ func (a *App) overview(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int, form deadlineForm) error {
+	return a.renderOverviewWith(w, r, status, form, nil)
+}
+
+// renderOverviewWith is the overview, with the reminder form as typed
+// (rem) when sending it failed.
+func (a *App) renderOverviewWith(w http.ResponseWriter, r *http.Request, status int, form deadlineForm, rem *remindersView) error {
 	t, u, per, err := a.unitPage(r)
 	if err != nil {
 		return err
@@ -267,6 +274,12 @@ func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int,
 	}
 	d.Commune, d.Ended = u.Kind.CommuneLevel(), endedNotice(u, per)
 	d.CanEdit = (p.Role == models.RoleAdmin || p.Role == models.RoleDistrict) && d.Ended == ""
+	if d.Reminders, err = a.overviewReminders(r, u, per, d.CanEdit); err != nil {
+		return err
+	}
+	if rem != nil {
+		d.Reminders.Message, d.Reminders.Error = rem.Message, rem.Error
+	}
 	if d.Form.DueDate == "" && d.Deadline != nil && d.Deadline.SetOn == u.Code {
 		d.Form.DueDate, d.Form.Reference = d.Deadline.DueDate.String(), d.Deadline.Reference
 	}

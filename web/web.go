@@ -65,6 +65,7 @@ type App struct {
 	addrOf    func(*http.Request) string
 
 	importRate *handlers.ClientRate // Config.ImportRate
+	reminders  app.Reminders        // Config.Reminders, with the store
 
 	periodsMu sync.Mutex
 	periods   []string
@@ -89,6 +90,8 @@ func New(cfg Config) (*App, error) {
 	if a.addrOf == nil {
 		a.addrOf = peerAddr
 	}
+	a.reminders = cfg.Reminders
+	a.reminders.Store, a.reminders.Log = cfg.Store, cfg.Logger
 	a.origin.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a.renderError(w, r, http.StatusForbidden, "Yêu cầu bị từ chối", "Biểu mẫu này được gửi từ một trang khác. Vì an toàn, yêu cầu không được thực hiện. Hãy mở lại trang và thử lại.")
 	}))
