@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"fmt"
 	"mime"
@@ -28,6 +29,9 @@ type Sender struct {
 	from mail.Address
 	// Timeout bounds one message's whole exchange with the server.
 	Timeout time.Duration
+	// RootCAs verify the server's certificate after STARTTLS; nil: the
+	// system's.
+	RootCAs *x509.CertPool
 }
 
 // Message is one email: plain text, UTF-8.
@@ -90,7 +94,7 @@ func (s *Sender) Send(ctx context.Context, m Message) error {
 	}
 	defer c.Close()
 	if ok, _ := c.Extension("STARTTLS"); ok {
-		if err := c.StartTLS(&tls.Config{ServerName: s.host}); err != nil {
+		if err := c.StartTLS(&tls.Config{ServerName: s.host, RootCAs: s.RootCAs}); err != nil {
 			return err
 		}
 	}
