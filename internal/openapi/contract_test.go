@@ -386,6 +386,13 @@ func TestContract(t *testing.T) {
 		ct.do(t, call{method: "POST", url: "/api/v1/users/xa05596/disable", token: "district", status: 409})
 		ct.do(t, call{method: "POST", url: "/api/v1/users/nobody/disable", token: "admin", status: 404})
 	})
+	t.Run("reminders", func(t *testing.T) {
+		contains(t, ct.do(t, call{method: "POST", url: "/api/v1/reminders", token: "district", status: 201,
+			body: `{"unit_code":"167","period":"2024","message":"Đề nghị các xã gửi báo cáo trước ngày 10/12."}`}), `"unit_code":"05599"`)
+		ct.do(t, call{method: "POST", url: "/api/v1/reminders", token: "commune", status: 403, body: `{"unit_code":"167","period":"2024"}`})
+		ct.do(t, call{method: "POST", url: "/api/v1/reminders", token: "district", status: 422, badRequest: true, body: `{"unit_code":"167","period":"20x4"}`})
+		contains(t, ct.do(t, call{url: "/api/v1/reminders?unit=167&period=2024", token: "district", status: 200}), `"unit_code":"05599"`)
+	})
 
 	// 429: the same store behind a server with a rate limit of one request.
 	t.Run("rate limited", func(t *testing.T) {

@@ -79,6 +79,8 @@ func validBodies(op string) []map[string]any {
 		return []map[string]any{{"login": "xa05596", "role": "commune", "unit_code": "05596", "name": "Văn phòng UBND xã", "email": "vanphong@xa.gov.vn"}}
 	case "moveUser":
 		return []map[string]any{{"unit_code": "05599"}}
+	case "sendReminders":
+		return []map[string]any{{"unit_code": "167", "period": "2024"}, {"unit_code": "167", "period": "2024", "message": "Đề nghị các xã gửi báo cáo trước ngày 10/12."}}
 	}
 	return nil
 }
