@@ -44,6 +44,9 @@ func AccountsXLSX(w io.Writer, accts []models.CreatedUser, signInAt string) (err
 	return f.Write(w)
 }
 
+// DocxType is the media type of a Word document.
+const DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 // XLSXType is the media type of an Excel workbook.
 const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

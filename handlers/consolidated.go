@@ -4,11 +4,12 @@ import (
 	"net/http"
 
 	"doingoai/consolidated"
+	"doingoai/export"
 	"doingoai/models"
 )
 
 // DocxType is the media type of a Word document.
-const DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+const DocxType = export.DocxType
 
 // GetConsolidated drafts a district's or province's own report.
 //

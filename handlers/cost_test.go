@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"doingoai/api"
+	"doingoai/app"
 	"doingoai/handlers"
 	"doingoai/internal/apitest"
 	"doingoai/internal/docxtest"
@@ -27,17 +28,17 @@ func principalOf(t *testing.T, env *apitest.Env, token string) context.Context {
 }
 
 // useSlots replaces *slots with n slots and a short wait for the test.
-func useSlots(t *testing.T, slots **handlers.Slots, what string, n int) {
+func useSlots(t *testing.T, slots **app.Slots, what string, n int) {
 	t.Helper()
 	old := *slots
-	*slots = handlers.NewSlots(what, n, 100*time.Millisecond)
+	*slots = app.NewSlots(what, n, 100*time.Millisecond)
 	t.Cleanup(func() { *slots = old })
 }
 
 // saturate has the client of ctx take every slot it can, as a client
 // sending many requests at once would, and returns how many it got; the
 // slots are given back when the test ends.
-func saturate(t *testing.T, slots *handlers.Slots, ctx context.Context, tries int) int {
+func saturate(t *testing.T, slots *app.Slots, ctx context.Context, tries int) int {
 	t.Helper()
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -112,8 +113,8 @@ func TestImportSlots(t *testing.T) {
 // slots: another client's CSV is not refused, and its own extra export is.
 func TestExportsSharedFairly(t *testing.T) {
 	env := apitest.New(t)
-	useSlots(t, &handlers.Exports, "export", 2)
-	if got := saturate(t, handlers.Exports, principalOf(t, env, "district"), 12); got != 1 {
+	useSlots(t, &app.ExportSlots, "export", 2)
+	if got := saturate(t, app.ExportSlots, principalOf(t, env, "district"), 12); got != 1 {
 		t.Fatalf("one token took %d of 2 export slots", got)
 	}
 	for _, other := range []string{"admin", "province"} {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"doingoai/app"
 	"net/http"
 	"runtime"
 	"time"
@@ -12,7 +13,7 @@ import (
 // a fraction of a second and a few MB (docimport's limits); the slots keep
 // many at once from taking every CPU, and one client holds at most half
 // of them (Slots).
-var Imports = NewSlots("import", runtime.GOMAXPROCS(0), 5*time.Second)
+var Imports = app.NewSlots("import", runtime.GOMAXPROCS(0), 5*time.Second)
 
 // ImportInSlot is Import for a request, run in one of the Imports slots:
 // with none free in time it sets Retry-After and returns EUNAVAILABLE

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"doingoai/app"
 	"doingoai/consolidated"
-	"doingoai/handlers"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -324,20 +324,33 @@ var downloads = map[string]string{"tong-hop.csv": "csv", "tong-hop.xlsx": "xlsx"
 
 // download sends the rollup on screen as CSV or Excel, the API's export of
 // GET /rollups?by=child&format=…, or the consolidated report drafted as
-// GET /consolidated/{unit}/{period} does — in the API's export slots, so
-// with every slot busy the page is refused as the API is.
+// GET /consolidated/{unit}/{period} does (app.Exports) — in the export slots
+// the API uses too, so with every slot busy the page is refused as the API
+// is.
 func (a *App) download(w http.ResponseWriter, r *http.Request) error {
 	_, u, per, err := a.unitPage(r)
 	if err != nil {
 		return err
 	}
+	var f app.File
 	switch format := downloads[r.PathValue("file")]; format {
 	case "docx":
-		return handlers.ExportConsolidated(w, r, a.Store, u, per, consolidated.Options{}, false)
+		_, f, err = app.Exports{Store: a.Store}.Consolidated(r.Context(), u, per, consolidated.Options{}, false)
 	case "csv", "xlsx":
-		return handlers.ExportRollup(w, r, a.Store, store.RollupQuery{Unit: u, Period: per, Indicators: models.Indicators, ByChild: true}, format)
+		f, err = app.Exports{Store: a.Store}.Rollup(r.Context(), store.RollupQuery{Unit: u, Period: per, Indicators: models.Indicators, ByChild: true}, format)
+	default:
+		return models.Errorf(models.ENOTFOUND, "no such format")
 	}
-	return models.Errorf(models.ENOTFOUND, "no such format")
+	if models.ErrorCode(err) == models.EUNAVAILABLE {
+		w.Header().Set("Retry-After", app.BusyRetryAfter)
+	}
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", f.Type)
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, f.Name))
+	_, err = w.Write(f.Body)
+	return err
 }
 
 // districtAction checks that the person signed in acts for a district (or

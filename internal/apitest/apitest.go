@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"doingoai/api"
+	"doingoai/app"
 	"doingoai/handlers"
 	"doingoai/internal/testenv"
 	"doingoai/models"
@@ -200,13 +201,13 @@ func (e *Env) Run(t *testing.T, scenarios []Scenario) {
 	}
 }
 
-// HoldExports takes every export slot of the process (handlers.Exports)
+// HoldExports takes every export slot of the process (app.ExportSlots)
 // and shortens the wait for one, so that an export is refused at once as
 // when the server is busy. release (also run when the test ends) gives the
 // slots back.
 func HoldExports(t testing.TB) (release func()) {
 	t.Helper()
-	return holdSlots(t, &handlers.Exports, "export")
+	return holdSlots(t, &app.ExportSlots, "export")
 }
 
 // HoldImports is HoldExports for the import slots (handlers.Imports).
@@ -215,10 +216,10 @@ func HoldImports(t testing.TB) (release func()) {
 	return holdSlots(t, &handlers.Imports, "import")
 }
 
-func holdSlots(t testing.TB, slots **handlers.Slots, what string) (release func()) {
+func holdSlots(t testing.TB, slots **app.Slots, what string) (release func()) {
 	t.Helper()
 	old := *slots
-	*slots = handlers.NewSlots(what, 1, 50*time.Millisecond)
+	*slots = app.NewSlots(what, 1, 50*time.Millisecond)
 	give, err := (*slots).Acquire(context.Background())
 	if err != nil {
 		t.Fatal(err)
