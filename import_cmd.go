@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"doingoai/api"
-	"doingoai/handlers"
+	"doingoai/app"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -29,8 +29,7 @@ func cmdImport(ctx context.Context, args []string) error {
 		return err
 	}
 	return withStore(ctx, *db, func(s *store.Store) error {
-		h := &handlers.Handler{Store: s, Log: newLogger()}
-		out, _, err := h.Import(models.WithPrincipal(ctx, models.CommandLine), data, *unit, *period, *save)
+		out, _, err := app.Imports{Store: s}.Import(models.WithPrincipal(ctx, models.CommandLine), data, *unit, *period, *save)
 		if err != nil {
 			return err
 		}

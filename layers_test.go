@@ -31,7 +31,6 @@ var layers = map[string][]string{
 var knownBreaks = map[string]string{
 	"store golang.org/x/crypto/argon2": "password hashing moves out of the store, into a package of its own beside sessions and sealing",
 	"store crypto/aes":                 "the token form's sealing moves out of the store with it",
-	"web doingoai/handlers":            "the commune's form, the import and the exports call the use cases (app) instead of the JSON handlers",
 }
 
 func TestPackagesKeepToTheirLayer(t *testing.T) {

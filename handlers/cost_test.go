@@ -11,7 +11,6 @@ import (
 
 	"doingoai/api"
 	"doingoai/app"
-	"doingoai/handlers"
 	"doingoai/internal/apitest"
 	"doingoai/internal/docxtest"
 	"doingoai/models"
@@ -90,8 +89,8 @@ func TestImportHostileDocuments(t *testing.T) {
 // another client's import still goes through.
 func TestImportSlots(t *testing.T) {
 	env := apitest.New(t)
-	useSlots(t, &handlers.Imports, "import", 2)
-	if got := saturate(t, handlers.Imports, principalOf(t, env, "commune"), 20); got != 1 {
+	useSlots(t, &app.ImportSlots, "import", 2)
+	if got := saturate(t, app.ImportSlots, principalOf(t, env, "commune"), 20); got != 1 {
 		t.Fatalf("the commune took %d of 2 slots", got)
 	}
 	seed := seedText(t)

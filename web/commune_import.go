@@ -12,8 +12,8 @@ import (
 	"strings"
 	"unicode"
 
+	"doingoai/app"
 	"doingoai/docimport"
-	"doingoai/handlers"
 	"doingoai/models"
 )
 
@@ -31,7 +31,8 @@ func (a *App) communeImport(w http.ResponseWriter, r *http.Request) error {
 		a.renderCommune(w, r, http.StatusConflict, v, formValues{}, fieldMessages{})
 		return nil
 	}
-	if err := a.importRate.Allow(w, r.Context()); err != nil {
+	if secs, err := a.importRate.Allow(r.Context()); err != nil {
+		w.Header().Set("Retry-After", strconv.Itoa(secs))
 		v.Problem = fmt.Sprintf("Bạn đã gửi nhiều file liên tiếp. Xin chờ %s giây rồi gửi lại.", retryAfter(w))
 		a.renderCommune(w, r, http.StatusTooManyRequests, v, formValues{}, fieldMessages{})
 		return nil
@@ -47,7 +48,10 @@ func (a *App) communeImport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out, _, err := (&handlers.Handler{Store: a.Store, Log: a.Log}).ImportInSlot(w, r, data, v.Unit.Code, v.Period, false)
+	out, _, err := app.Imports{Store: a.Store}.ImportInSlot(r.Context(), data, v.Unit.Code, v.Period, false)
+	if models.ErrorCode(err) == models.EUNAVAILABLE {
+		w.Header().Set("Retry-After", app.BusyRetryAfter)
+	}
 	if err != nil {
 		var apiErr *models.Error
 		if !errors.As(err, &apiErr) || apiErr.Code == models.EFORBIDDEN {

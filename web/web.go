@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"doingoai/app"
-	"doingoai/handlers"
 	"doingoai/httperr"
 	"doingoai/models"
 	"doingoai/store"
@@ -48,7 +47,7 @@ type Config struct {
 	ClientAddr func(*http.Request) string
 	// ImportRate limits how many documents each person may have read by
 	// "Bắt đầu từ file Word"; nil: no limit.
-	ImportRate *handlers.ClientRate
+	ImportRate *app.ClientRate
 	// Reminders sends the reminders of the overview's "Nhắc nhở".
 	Reminders app.Reminders
 }
@@ -64,8 +63,8 @@ type App struct {
 	origin    *http.CrossOriginProtection
 	addrOf    func(*http.Request) string
 
-	importRate *handlers.ClientRate // Config.ImportRate
-	reminders  app.Reminders        // Config.Reminders, with the store
+	importRate *app.ClientRate // Config.ImportRate
+	reminders  app.Reminders   // Config.Reminders, with the store
 
 	periodsMu sync.Mutex
 	periods   []string

@@ -19,7 +19,6 @@ import (
 
 	"doingoai/api"
 	"doingoai/app"
-	"doingoai/handlers"
 	"doingoai/internal/testenv"
 	"doingoai/models"
 	"doingoai/store"
@@ -210,10 +209,10 @@ func HoldExports(t testing.TB) (release func()) {
 	return holdSlots(t, &app.ExportSlots, "export")
 }
 
-// HoldImports is HoldExports for the import slots (handlers.Imports).
+// HoldImports is HoldExports for the import slots (app.ImportSlots).
 func HoldImports(t testing.TB) (release func()) {
 	t.Helper()
-	return holdSlots(t, &handlers.Imports, "import")
+	return holdSlots(t, &app.ImportSlots, "import")
 }
 
 func holdSlots(t testing.TB, slots **app.Slots, what string) (release func()) {
