@@ -77,8 +77,8 @@ const (
 // admin token: communes read no totals.
 func (h *Handler) scopeAbove(r *http.Request, t *models.Tree, u *models.TreeUnit) error {
 	p := principal(r)
-	if p.Role == models.RoleCommune {
-		return models.Errorf(models.EFORBIDDEN, "a commune token cannot read rollups or completeness; ask the district")
+	if err := p.MayReadTotals(); err != nil {
+		return err
 	}
 	return t.InScope(p, u)
 }

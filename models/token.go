@@ -103,6 +103,16 @@ func PrincipalFrom(ctx context.Context) (Principal, bool) {
 	return p, ok
 }
 
+// MayReadTotals is the rule that communes read no totals: rollups,
+// completeness, overviews and the consolidated report are for the levels
+// above (EFORBIDDEN for a commune). The API and the pages both ask it.
+func (p Principal) MayReadTotals() error {
+	if p.Role == RoleCommune {
+		return Errorf(EFORBIDDEN, "a commune token or account cannot read rollups or completeness; ask the level above")
+	}
+	return nil
+}
+
 // RequireRole returns EFORBIDDEN unless the principal has one of roles.
 func (p Principal) RequireRole(roles ...Role) error {
 	for _, r := range roles {

@@ -21,8 +21,8 @@ func (a *App) unitPage(r *http.Request) (*models.Tree, *models.TreeUnit, models.
 	if err != nil {
 		return nil, nil, per, models.Errorf(models.ENOTFOUND, "%s", err)
 	}
-	if p.Role == models.RoleCommune {
-		return nil, nil, per, models.Errorf(models.EFORBIDDEN, "a commune account reads no totals")
+	if err := p.MayReadTotals(); err != nil {
+		return nil, nil, per, err
 	}
 	t, err := a.Store.Tree(r.Context())
 	if err != nil {
