@@ -278,7 +278,24 @@ func TestCommuneForm(t *testing.T) {
 
 	// History: who, when, what changed.
 	p = c.get(base + "/lich-su")
-	expect(t, "the history", p, 200, "UBND xã Bộc Nhiêu", "Lần đầu", "Thông tin văn bản › Số văn bản", "15/BC-UBND", "Đã cập nhật thông tin đối ngoại.")
+	expect(t, "the history", p, 200, "UBND xã Bộc Nhiêu", "Lần đầu", "Thông tin văn bản › Số văn bản", "15/BC-UBND", "Đã cập nhật thông tin đối ngoại.", "Cấp trên đã duyệt lần")
+}
+
+// TestHistorySaysTheLastReview: the history says what the level above
+// decided last, and quotes a comment only where there is one (an
+// acceptance without a comment showed an empty quotation).
+func TestHistorySaysTheLastReview(t *testing.T) {
+	s := newSite(t)
+	if res := s.Do(t, "POST", "/api/v1/reports/05596/2024/review", "district", `{"decision":"accept"}`, nil); res.Status != http.StatusOK {
+		t.Fatalf("accept: %d %s", res.Status, res.Body)
+	}
+	c := s.client(t)
+	c.signIn("xa05596")
+	p := c.get("/xa/05596/2024/lich-su")
+	expect(t, "the history after an acceptance without a comment", p, 200, "Cấp trên đã duyệt lần 1", "không kèm ý kiến")
+	if strings.Contains(p.Body, "<q></q>") {
+		t.Error("the history quotes an empty comment")
+	}
 }
 
 func withAction(v url.Values, action string) url.Values {
