@@ -15,7 +15,6 @@ package consolidated
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"doingoai/models"
@@ -374,18 +373,5 @@ func (b *builder) completeness() Completeness {
 
 // noun is how the unit's communes are called together: "xã, thị trấn".
 func (b *builder) noun() string {
-	var parts []string
-	for _, k := range []models.UnitKind{models.KindCommune, models.KindWard, models.KindTown, models.KindSpecialZone} {
-		if b.kinds[k] > 0 {
-			parts = append(parts, kindVI[k])
-		}
-	}
-	if len(parts) == 0 {
-		return "xã"
-	}
-	return strings.Join(parts, ", ")
-}
-
-var kindVI = map[models.UnitKind]string{
-	models.KindCommune: "xã", models.KindWard: "phường", models.KindTown: "thị trấn", models.KindSpecialZone: "đặc khu",
+	return models.CommunesNoun(func(k models.UnitKind) bool { return b.kinds[k] > 0 })
 }

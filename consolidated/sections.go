@@ -141,9 +141,9 @@ func (w *body) listed(s *Section, intro string, gs []Gathered) {
 func (w *body) profile() {
 	b := w.b
 	var kinds []string
-	for _, k := range []models.UnitKind{models.KindCommune, models.KindWard, models.KindTown, models.KindSpecialZone} {
+	for _, k := range models.CommuneKinds {
 		if n := b.kinds[k]; n > 0 {
-			kinds = append(kinds, fmt.Sprintf("%d %s", n, kindVI[k]))
+			kinds = append(kinds, fmt.Sprintf("%d %s", n, k.Noun()))
 		}
 	}
 	intro := fmt.Sprintf("%s có %d đơn vị hành chính cấp xã (%s).", upperFirst(w.whole), b.roll.CommunesExpected, strings.Join(kinds, ", "))

@@ -52,6 +52,10 @@ func (k UnitKind) CommuneLevel() bool {
 // communeNouns are the commune-level kinds as a sentence names them.
 var communeNouns = map[UnitKind]string{KindCommune: "xã", KindWard: "phường", KindTown: "thị trấn", KindSpecialZone: "đặc khu"}
 
+// Noun is how a sentence names a commune-level kind: "xã", "phường",
+// "thị trấn", "đặc khu"; "" for another kind.
+func (k UnitKind) Noun() string { return communeNouns[k] }
+
 // CommunesNoun names together the commune-level kinds that present
 // says are there, in the order of CommuneKinds: "xã, phường" for a
 // province since the 2025 reform, "xã, thị trấn" for a district before
