@@ -192,3 +192,87 @@ func FiguresOf(r *Report) Figures {
 	}
 	return f
 }
+
+// Aggregation is how an indicator rolls up from communes to the units above
+// them. Percentages are never added or averaged: a district's poverty rate
+// is its poor households over its households, and its income per head is
+// the communes' incomes weighted by their population.
+type Aggregation string
+
+const (
+	AggSum      Aggregation = "sum"           // Σ value
+	AggRatio    Aggregation = "ratio"         // Σ numerator / Σ denominator × 100
+	AggWeighted Aggregation = "weighted_mean" // Σ value × weight / Σ weight
+)
+
+// Indicator is one figure of the catalogue: what districts and provinces
+// read per unit and over the years.
+type Indicator struct {
+	Code        string      `json:"code" example:"delegations_in_foreign" validate:"required"`
+	NameVI      string      `json:"name_vi" example:"Số đoàn nước ngoài vào" validate:"required"`
+	NameEN      string      `json:"name_en" example:"Foreign delegations received" validate:"required"`
+	Unit        string      `json:"unit" example:"đoàn" validate:"required"`
+	Aggregation Aggregation `json:"aggregation" enums:"sum,ratio,weighted_mean" example:"sum" validate:"required"`
+	Source      string      `json:"source" example:"delegations.inbound_foreign.count" validate:"required"` // the report field, or how it is computed
+
+	Value  Measure `json:"-"` // the measure summed, the ratio's numerator, or the value averaged
+	Weight Measure `json:"-"` // the ratio's denominator or the mean's weight
+	Places int     `json:"-"` // decimals of a computed value
+	pair   int     // index among the ratio and weighted-mean indicators, -1 for sums
+}
+
+// IndicatorList is the catalogue as GET /indicators returns it.
+type IndicatorList struct {
+	Items []Indicator `json:"items" validate:"required"`
+}
+
+func sum(code, vi, en, unit string, m Measure) Indicator {
+	return Indicator{Code: code, NameVI: vi, NameEN: en, Unit: unit, Aggregation: AggSum, Source: Measures[m].Field, Value: m, pair: -1}
+}
+
+// Indicators is the indicator catalogue, in the order RULES.md lists it.
+var Indicators = []Indicator{
+	sum("delegations_out", "Số đoàn ra", "Delegations sent abroad", "đoàn", MDelegationsOut),
+	sum("delegations_out_people", "Số lượt người đi nước ngoài", "People sent abroad", "người", MDelegationsOutPeople),
+	sum("delegations_in_domestic", "Số đoàn trong nước đến làm việc", "Domestic delegations received", "đoàn", MDelegationsInDomestic),
+	sum("delegations_in_foreign", "Số đoàn nước ngoài vào", "Foreign delegations received", "đoàn", MDelegationsInForeign),
+	sum("delegations_in_foreign_people", "Số lượt khách nước ngoài", "Foreign visitors received", "người", MDelegationsInForeignPeople),
+	sum("international_agreements", "Số thỏa thuận quốc tế ký kết", "International agreements signed", "thỏa thuận", MInternationalAgreements),
+	sum("international_conferences", "Số hội nghị, hội thảo quốc tế", "International conferences held", "hội nghị", MInternationalConferences),
+	{Code: "ngo_projects", NameVI: "Số dự án viện trợ phi chính phủ nước ngoài", NameEN: "Foreign NGO aid projects", Unit: "dự án",
+		Aggregation: AggSum, Source: "ngo_aid.projects (length)", Value: MNgoProjects, pair: -1},
+	{Code: "ngo_aid_committed_vnd", NameVI: "Giá trị viện trợ PCPNN cam kết", NameEN: "Foreign NGO aid committed", Unit: "VND",
+		Aggregation: AggSum, Source: "ngo_aid.projects[].committed_vnd", Value: MNgoAidCommitted, pair: -1},
+	{Code: "ngo_aid_disbursed_vnd", NameVI: "Giá trị viện trợ PCPNN giải ngân", NameEN: "Foreign NGO aid disbursed", Unit: "VND",
+		Aggregation: AggSum, Source: "ngo_aid.projects[].disbursed_vnd", Value: MNgoAidDisbursed, pair: -1},
+	sum("foreign_residents", "Số người nước ngoài tạm trú", "Foreigners residing temporarily", "người", MForeignResidents),
+	sum("foreigner_incidents", "Số vụ việc liên quan người nước ngoài", "Incidents involving foreigners", "vụ việc", MForeignerIncidents),
+	sum("citizens_exited", "Số công dân xuất cảnh", "Citizens who went abroad", "người", MCitizensExited),
+	sum("labor_export_workers", "Số người đi lao động ở nước ngoài", "Workers abroad on labour contracts", "người", MLaborExportWorkers),
+	sum("officials_trained", "Số cán bộ được bồi dưỡng kiến thức đối ngoại", "Officials trained in foreign affairs", "người", MOfficialsTrained),
+	sum("foreign_awards_received", "Số khen thưởng nước ngoài nhận được", "Foreign awards received", "hình thức", MForeignAwardsReceived),
+	sum("award_nominations", "Số kiến nghị khen thưởng", "Award nominations", "hình thức", MAwardNominations),
+	sum("population", "Dân số", "Population", "người", MPopulation),
+	sum("households", "Số hộ", "Households", "hộ", MHouseholds),
+	sum("poor_households", "Số hộ nghèo", "Poor households", "hộ", MPoorHouseholds),
+	{Code: "poverty_rate_pct", NameVI: "Tỷ lệ hộ nghèo", NameEN: "Poverty rate", Unit: "%", Aggregation: AggRatio,
+		Source: "Σ poor_households / Σ households × 100", Value: MPoorHouseholds, Weight: MHouseholds, Places: 2, pair: 0},
+	{Code: "near_poverty_rate_pct", NameVI: "Tỷ lệ hộ cận nghèo", NameEN: "Near-poverty rate", Unit: "%", Aggregation: AggRatio,
+		Source: "Σ near_poor_households / Σ households × 100", Value: MNearPoorHouseholds, Weight: MHouseholds, Places: 2, pair: 1},
+	{Code: "income_per_capita_vnd", NameVI: "Thu nhập bình quân đầu người", NameEN: "Income per head", Unit: "VND/người/năm", Aggregation: AggWeighted,
+		Source: "profile.income_per_capita_vnd, weighted by profile.population", Value: MIncomePerCapita, Weight: MPopulation, Places: 0, pair: 2},
+	{Code: "ethnic_minority_share_pct", NameVI: "Tỷ lệ người dân tộc thiểu số", NameEN: "Ethnic minority share", Unit: "%", Aggregation: AggWeighted,
+		Source: "profile.ethnic_minority_share_pct, weighted by profile.population", Value: MEthnicMinorityShare, Weight: MPopulation, Places: 2, pair: 3},
+	{Code: "area_ha", NameVI: "Diện tích tự nhiên", NameEN: "Natural area", Unit: "ha", Aggregation: AggSum, Source: "profile.area_ha", Value: MAreaHa, pair: -1},
+	sum("party_members", "Số đảng viên", "Party members", "người", MPartyMembers),
+}
+
+// IndicatorByCode returns an indicator of the catalogue.
+func IndicatorByCode(code string) (Indicator, bool) {
+	for _, ind := range Indicators {
+		if ind.Code == code {
+			return ind, true
+		}
+	}
+	return Indicator{}, false
+}
