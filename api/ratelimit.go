@@ -10,7 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"golang.org/x/time/rate"
 
-	"doingoai/handlers"
+	"doingoai/app"
 	"doingoai/models"
 )
 
@@ -24,11 +24,11 @@ type limiterEntry struct {
 // rps requests per second on average, burst at once (0: twice rps).
 // Limits are per server process: with several servers behind a load
 // balancer a token may send up to that many times the rate in all.
-func newTokenLimiter(rps float64, burst int) *handlers.ClientRate {
+func newTokenLimiter(rps float64, burst int) *app.ClientRate {
 	if burst <= 0 {
 		burst = max(1, int(math.Ceil(2*rps)))
 	}
-	return handlers.NewClientRate("request", rps, burst)
+	return app.NewClientRate("request", rps, burst)
 }
 
 // rateLimit refuses a token's request with 429 and Retry-After when the

@@ -71,7 +71,7 @@ type server struct {
 	cfg      Config
 	log      *slog.Logger
 	h        *handlers.Handler
-	limiter  *handlers.ClientRate
+	limiter  *app.ClientRate
 	failures *failLimiter
 	pages    *web.App // answers the errors of the pages' paths
 }
@@ -87,7 +87,7 @@ func New(cfg Config) *echo.Echo {
 	reminders := app.Reminders{Store: cfg.Store, Mail: cfg.Mail, PublicURL: cfg.PublicURL, Log: cfg.Logger}
 	s := &server{cfg: cfg, log: cfg.Logger, h: &handlers.Handler{Store: cfg.Store, Log: cfg.Logger, Reminders: reminders}}
 	if cfg.ImportRate > 0 {
-		s.h.ImportRate = handlers.NewClientRate("import", cfg.ImportRate, max(1, cfg.ImportBurst))
+		s.h.ImportRate = app.NewClientRate("import", cfg.ImportRate, max(1, cfg.ImportBurst))
 	}
 	if cfg.RateLimit > 0 {
 		s.limiter = newTokenLimiter(cfg.RateLimit, cfg.RateBurst)

@@ -4,12 +4,8 @@ import (
 	"net/http"
 
 	"doingoai/consolidated"
-	"doingoai/export"
 	"doingoai/models"
 )
-
-// DocxType is the media type of a Word document.
-const DocxType = export.DocxType
 
 // GetConsolidated drafts a district's or province's own report.
 //
@@ -75,5 +71,5 @@ func (h *Handler) GetConsolidated(w http.ResponseWriter, r *http.Request) error 
 	if err := probs.err(); err != nil {
 		return err
 	}
-	return ExportConsolidated(w, r, h.Store, u, period, opt, format == "json")
+	return exportConsolidated(w, r, h.Store, u, period, opt, format == "json")
 }

@@ -8,7 +8,7 @@ import (
 
 	"doingoai/consolidated"
 	"doingoai/docx"
-	"doingoai/handlers"
+	"doingoai/export"
 	"doingoai/internal/apitest"
 	"doingoai/models"
 )
@@ -72,7 +72,7 @@ func TestConsolidatedAccess(t *testing.T) {
 		{Name: "bad format and status, together", URL: "/api/v1/consolidated/167/2024?format=pdf&status=all", Token: "district", Status: 422,
 			Contains: []string{`"field":"format"`, `"field":"status"`}},
 		{Name: "the district, as Word", URL: "/api/v1/consolidated/167/2024", Token: "district", Status: 200, Check: func(t *testing.T, res *apitest.Response) {
-			if ct := res.Header.Get("Content-Type"); ct != handlers.DocxType {
+			if ct := res.Header.Get("Content-Type"); ct != export.DocxType {
 				t.Errorf("Content-Type %q", ct)
 			}
 			if cd := res.Header.Get("Content-Disposition"); cd != `attachment; filename="bao-cao-doi-ngoai-167-2024.docx"` {

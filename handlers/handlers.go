@@ -31,7 +31,7 @@ type Handler struct {
 	Log   *slog.Logger
 	// ImportRate limits how many imports each client may start (the API's
 	// and the page's share one); nil: no limit.
-	ImportRate *ClientRate
+	ImportRate *app.ClientRate
 	// Reminders sends the emails of reminders (its Mail and PublicURL;
 	// Store and Log are the handler's).
 	Reminders app.Reminders

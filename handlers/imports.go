@@ -68,9 +68,9 @@ func (h *Handler) ImportReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out, created, err := h.ImportInSlot(w, r, data, q.Get("unit"), q.Get("period"), save == "draft")
+	out, created, err := app.Imports{Store: h.Store}.ImportInSlot(r.Context(), data, q.Get("unit"), q.Get("period"), save == "draft")
 	if err != nil {
-		return err
+		return busy(w, err)
 	}
 	status := http.StatusOK
 	if created {

@@ -125,7 +125,7 @@ func (h *Handler) GetRollup(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if format == "csv" || format == "xlsx" {
-		return ExportRollup(w, r, h.Store, q, format)
+		return exportRollup(w, r, h.Store, q, format)
 	}
 	roll, err := h.Store.Rollup(r.Context(), q)
 	if err != nil {
@@ -262,8 +262,8 @@ func splitList(s string) []string {
 	return out
 }
 
-// WriteFile sends b as a file to download, with its media type and name.
-func WriteFile(w http.ResponseWriter, contentType, name string, b []byte) error {
+// writeFile sends b as a file to download, with its media type and name.
+func writeFile(w http.ResponseWriter, contentType, name string, b []byte) error {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
 	w.WriteHeader(http.StatusOK)
