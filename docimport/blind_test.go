@@ -33,11 +33,15 @@ func (b *blindScore) add(s score, unitPeriod bool) {
 // out in tables, or else the text laid out by docxtest.FromText), and
 // scores each against its expected figures. Per report it logs the
 // figures missed and wrong only when verbose (the held-out part is scored
-// as a whole: nobody tunes the reader on its misses).
+// as a whole: nobody tunes the reader on its misses). A part with no
+// report returns nil.
 func scoreBlind(t *testing.T, part string, verbose bool) map[string]*blindScore {
 	files, err := filepath.Glob(filepath.Join("testdata", "blind", part, "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no reports in testdata/blind/%s: %v", part, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		return nil
 	}
 	out := map[string]*blindScore{"text": {}, "docx": {}}
 	for _, file := range files {
@@ -89,7 +93,11 @@ func placeKind(res *Result) models.UnitKind {
 // 90 % of the figures stated read, unit and period found in every report,
 // as text and as .docx.
 func TestBlindDev(t *testing.T) {
-	for format, b := range scoreBlind(t, "dev", true) {
+	scores := scoreBlind(t, "dev", true)
+	if scores == nil {
+		t.Fatal("no reports in testdata/blind/dev")
+	}
+	for format, b := range scores {
 		if len(b.wrong) > 0 || b.recall() < 0.9 || b.unitPeriod != b.reports {
 			t.Errorf("dev as %s: %d wrong, recall %.1f%%, unit and period in %d/%d; the goals are 0 wrong, 90%%, all",
 				format, len(b.wrong), 100*b.recall(), b.unitPeriod, b.reports)
@@ -97,11 +105,14 @@ func TestBlindDev(t *testing.T) {
 	}
 }
 
-// TestBlindHeldout scores the held-out part of the blind corpus as a
-// whole, as text and as .docx: recall, wrong figures and unit and period
-// found (the README gives the figures measured before any change and at
-// the end). Its misses are not logged and it holds no threshold: the
-// reader is not tuned on it, so it stays a measure of reports never seen.
+// TestBlindHeldout scores whatever is in the held-out part of the blind
+// corpus as a whole, as text and as .docx: recall, wrong figures and unit
+// and period found. Its misses are not logged and it holds no threshold:
+// the reader is not tuned on it, so it stays a measure of reports never
+// seen. A held-out set is spent once scored: its reports then move to dev
+// (testdata/blind/README.md says when). With none held out, it skips.
 func TestBlindHeldout(t *testing.T) {
-	scoreBlind(t, "heldout", false)
+	if scoreBlind(t, "heldout", false) == nil {
+		t.Skip("no reports in testdata/blind/heldout: the last held-out set was spent and moved to dev (see testdata/blind/README.md); put a new blind set there to measure it")
+	}
 }
