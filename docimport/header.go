@@ -14,7 +14,7 @@ var (
 	parentRe    = re(`^(?:uy ban nhan dan|ubnd)\s+(huyen|thi xa|thanh pho|quan|tinh)\s+(.+)$`)
 	numberRe    = re(`^so\s*:\s*(\d{1,6})\s*/\s*([a-z0-9đ][a-z0-9đ\-.]*)`)
 	placeDateRe = re(`^([^,\d]{2,60}),\s*ngay\s*(?:(\S*)\s*thang\s*(\S*)\s*nam\s*|(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*)(\d{4})`)
-	requestRe   = re(`(?:thuc hien|can cu|theo)\s+((?:cong van|van ban|ke hoach|huong dan|thong bao|quyet dinh|chi thi|cong dien)\s+so\s+.+?)(?:\s+(?:ve viec|v/v|ve)\b|;|\.\s|\.$|$)`)
+	requestRe   = re(`(?:thuc hien|can cu|theo)\s+((?:cong van|van ban|ke hoach|huong dan|thong bao|quyet dinh|chi thi|cong dien)\s+so\s+.+?)(?:\s+(?:ve viec|v/v|ve)\b|,\s*(?:ubnd|uy ban nhan dan)\s+(?:xa|phuong|thi tran|dac khu)\b|;|\.\s|\.$|$)`)
 	ofUnitRe    = re(`(?:ubnd|uy ban nhan dan)\s+(xa|phuong|thi tran|dac khu)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$)`)
 	ofParentRe  = re(`(?:ubnd|uy ban nhan dan|so ngoai vu)\s+(huyen|tinh|thanh pho|thi xa|quan)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$|\s+(?:ve|v/v)\b)`)
 	toRe        = re(`^kinh gui\s*:?\s*(.+)$`)
@@ -54,6 +54,11 @@ func (r *reader) addPlace(name string, kind models.UnitKind, q string) {
 	name = strings.TrimSpace(strings.Trim(titleCase(strings.TrimSpace(name)), ".,;:"))
 	if name == "" || len(name) > 80 {
 		return
+	}
+	if noun := kind.Noun(); noun != "" && strings.Trim(name, "0123456789") == "" {
+		// "UBND PHƯỜNG 1": a unit named by a number keeps its kind's word.
+		r, n := utf8.DecodeRuneInString(noun)
+		name = string(unicode.ToUpper(r)) + noun[n:] + " " + name
 	}
 	for _, p := range r.res.Places {
 		if fold(p.Name) == fold(name) && (p.Kind == kind || kind == "") {

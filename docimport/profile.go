@@ -18,20 +18,23 @@ var (
 	listedHhRe   = re(`(?:^|,\s*)` + num + `\s+ho\s*(?:$|,|\bvoi\b)`)
 	populationRe = re(`\b(?:dan so|so dan|tong so dan|nhan khau)\s*(?:la\s*|:\s*|khoang\s*|co\s*|gom\s*)?` + num + `\s*(?:nguoi|nhan khau|khau)?\b`)
 	popTailRe    = re(`\b` + num + `\s+(?:nhan khau|khau)\b`)
-	minorityRe   = re(`dan toc thieu so[^;%]{0,40}?\b` + num + `\s*%`)
+	minorityRe   = re(`(?:dan toc thieu so|\bdtts\b)[^;%]{0,40}?\b` + num + `\s*%`)
 	ethnicRe     = re(`\bdan toc\s+([a-z']+(?:\s+[a-z']+)??)\s*(?:chiem\s*|:\s*)?` + num + `\s*%`)
-	cellsRe      = re(`\b(?:(?:co|gom|gom co|voi|tong so)\s+` + num + `\s+chi bo|` + num + `\s+chi bo (?:truc thuoc|co so|dang))\b`)
-	membersRe    = re(`\b(?:(?:tong so )?dang vien\s*(?:la|:|co)?\s*` + num + `|(?:co|voi|tong so|gom)\s+` + num + `\s+(?:dang vien|dong chi dang vien)|chi bo\s*(?:,|va|voi)\s*(?:tong so\s*)?` + num + `\s+dang vien)\b`)
-	agriRe       = re(`\bnong(?:\s*[-–,]?\s*lam)?(?:\s*[-–,]?\s*(?:ngu|thuy san))?\s*nghiep[^%;]{0,25}?\b` + num + `\s*%`)
-	industryRe   = re(`\b(?:tieu thu cong nghiep|cong nghiep|dich vu|thuong mai)[^%;]{0,60}?\b` + num + `\s*%`)
-	otherRe      = re(`\b(?:nganh nghe khac|cac nganh khac|nganh khac|khac)[^%;]{0,15}?\b` + num + `\s*%`)
-	poorRe       = re(`\bho ngheo([^;]{0,50}?)\b` + num + `\s+ho\b`)
-	poorRateRe   = re(`\bho ngheo([^;]{0,70}?)\b` + num + `\s*%`)
-	poorLeadRe   = re(`(?:^|\b(?:con|co|tong so|tong cong|la)\b|:)\s*` + num + `\s+ho ngheo\b`)
-	nearLeadRe   = re(`(?:^|\b(?:con|co|tong so|tong cong|la)\b|:)\s*` + num + `\s+ho can ngheo\b`)
-	nearRe       = re(`\bcan ngheo([^;]{0,50}?)\b` + num + `\s+ho\b`)
-	nearRateRe   = re(`\bcan ngheo([^;]{0,70}?)\b` + num + `\s*%`)
-	incomeRe     = re(`thu nhap binh quan(?: dau nguoi| nguoi dan)?` + gap(40) + moneyRe.String() + `\s*/\s*(?:(?:nguoi|ng|nhan khau)\s*/\s*nam|nam\s*/\s*(?:nguoi|ng)|nam\b)`)
+	cellsRe      = re(`\b(?:(?:co|gom|gom co|voi|tong so)\s+` + num + `\s+chi bo|` + num + `\s+chi bo (?:truc thuoc|co so|dang))\b|^` + num + `\s+chi bo\b`)
+	// A bare area leading a clause of the overview ("Khái quát: 3.562,9
+	// ha; 21 xóm; …"): the natural area, as a crop's would be named.
+	areaLeadRe = re(`(?:^|^[^\d:]{0,20}:)\s*` + num + `\s*(ha|hecta|km2|km²)\s*$`)
+	membersRe  = re(`\b(?:(?:tong so )?dang vien\s*(?:la|:|co)?\s*` + num + `|(?:co|voi|tong so|gom)\s+` + num + `\s+(?:dang vien|dong chi dang vien)|chi bo\s*(?:,|va|voi)\s*(?:tong so\s*)?` + num + `\s+dang vien)\b`)
+	agriRe     = re(`\bnong(?:\s*[-–,]?\s*lam)?(?:\s*[-–,]?\s*(?:ngu|thuy san))?\s*nghiep[^%;]{0,25}?\b` + num + `\s*%`)
+	industryRe = re(`\b(?:tieu thu cong nghiep|cong nghiep|dich vu|thuong mai)[^%;]{0,60}?\b` + num + `\s*%`)
+	otherRe    = re(`\b(?:nganh nghe khac|cac nganh khac|nganh khac|khac)[^%;]{0,15}?\b` + num + `\s*%`)
+	poorRe     = re(`\bho ngheo([^;]{0,50}?)\b` + num + `\s+ho\b`)
+	poorRateRe = re(`\bho ngheo([^;]{0,70}?)\b` + num + `\s*%`)
+	poorLeadRe = re(`(?:^|\b(?:con|co|tong so|tong cong|la|va)\b|:)\s*` + num + `\s+ho ngheo\b`)
+	nearLeadRe = re(`(?:^|\b(?:con|co|tong so|tong cong|la|va)\b|:)\s*` + num + `\s+ho can ngheo\b`)
+	nearRe     = re(`\bcan ngheo([^;]{0,50}?)\b` + num + `\s+ho\b`)
+	nearRateRe = re(`\bcan ngheo([^;]{0,70}?)\b` + num + `\s*%`)
+	incomeRe   = re(`thu nhap binh quan(?: dau nguoi| nguoi dan)?` + gap(40) + moneyRe.String() + `\s*/\s*(?:(?:nguoi|ng|nhan khau)\s*/\s*nam|nam\s*/\s*(?:nguoi|ng)|nam\b)`)
 )
 
 // profileLines are the lines of section I, or, when the document has no
@@ -82,6 +85,15 @@ func (r *reader) profile() {
 				}
 				return d, true
 			})
+			if !hasAny(f, "dien tich") {
+				r.decIn(c, areaLeadRe, "profile.area_ha", func(m []int) (models.Decimal, bool) {
+					d, err := ParseNumber(f[m[2]:m[3]])
+					if strings.HasPrefix(f[m[4]:m[5]], "km") {
+						d = models.DecimalFromUnits(d.Units() * 100)
+					}
+					return d, err == nil
+				})
+			}
 			r.intIn(c, hamletRe, "profile.hamlets", nil)
 			r.intIn(c, householdsRe, "profile.households", func(m []int) bool {
 				return follows(f, m[1], "gia dinh", "voi", "va", "dan", "nhan khau", "tren")
@@ -106,11 +118,14 @@ func (r *reader) profile() {
 			} {
 				r.intIn(c, p.re, p.path, func(m []int) bool {
 					gap := f[m[2]:m[3]]
-					return !strings.Contains(gap, "ngheo") && !isChange(gap)
+					// "2 hộ nghèo (0,05%) và 11 hộ cận nghèo": the households
+					// after the gap are those the next words name.
+					next := strings.TrimLeft(f[m[1]:], " ")
+					return !strings.Contains(gap, "ngheo") && !isChange(gap) && !strings.HasPrefix(next, "ngheo") && !strings.HasPrefix(next, "can ngheo")
 				})
 			}
-			r.intIn(c, poorLeadRe, "profile.poor_households", func(m []int) bool { return !isChange(f[max(0, m[0]-12):m[0]]) })
-			r.intIn(c, nearLeadRe, "profile.near_poor_households", func(m []int) bool { return !isChange(f[max(0, m[0]-12):m[0]]) })
+			r.intIn(c, poorLeadRe, "profile.poor_households", func(m []int) bool { return !isChange(f[max(0, m[0]-40):m[0]]) })
+			r.intIn(c, nearLeadRe, "profile.near_poor_households", func(m []int) bool { return !isChange(f[max(0, m[0]-40):m[0]]) })
 			for _, p := range []struct {
 				re   *regexpT
 				path string

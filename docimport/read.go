@@ -3,6 +3,7 @@ package docimport
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -402,6 +403,32 @@ func counts(c text, p *regexp.Regexp) []cand {
 	return out
 }
 
+// bracketCounts are the counts a pattern finds in brackets that hold that
+// count and nothing else ("02 đoàn nước ngoài (17 người)"): a figure set
+// in brackets beside another, not the detail of it.
+func bracketCounts(c text, p *regexp.Regexp) []cand {
+	var out []cand
+	f := c.fold
+	for i := strings.IndexByte(f, '('); i >= 0 && i < len(f); {
+		j := strings.IndexByte(f[i:], ')')
+		if j < 0 {
+			break
+		}
+		inner := strings.TrimSpace(f[i+1 : i+j])
+		if m := p.FindStringSubmatchIndex(inner); m != nil && m[0] == 0 && m[1] == len(inner) {
+			if v, ok := countOf(inner[m[2]:m[3]]); ok && !slices.ContainsFunc(out, func(x cand) bool { return x.n == v }) {
+				out = append(out, intCand(v, quote(c, i+1, i+j)))
+			}
+		}
+		k := strings.IndexByte(f[i+j:], '(')
+		if k < 0 {
+			break
+		}
+		i += j + k
+	}
+	return out
+}
+
 // changeBeforeRe ends the words before a change ("tăng 01 đoàn").
 var changeBeforeRe = re(`\b(?:tang|giam|them)\s*$`)
 
@@ -422,7 +449,7 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 		return
 	}
 	r.each(sec, func(c text) {
-		if (sec == secAwards || r.shared(secAwards, secNominations)) && !aboutSection(sec, c.fold) {
+		if (sec == secAwards || r.shared(secAwards, secNominations)) && !aboutSection(sec, c.fold) && !aboutBoth(c.fold) {
 			return
 		}
 		vals := counts(c, p)
@@ -456,6 +483,18 @@ func aboutSection(sec, f string) bool {
 		return nominating
 	}
 	return true
+}
+
+// aboutBoth tells whether a clause's lead names awards received and
+// nominations both ("Khen thưởng nước ngoài, kiến nghị khen thưởng:
+// Không"): what it says is said of each.
+func aboutBoth(f string) bool {
+	lead, _, ok := strings.Cut(f, ":")
+	if !ok {
+		return false
+	}
+	ks := classifySections(lead)
+	return slices.Contains(ks, secAwards) && slices.Contains(ks, secNominations) && aboutNominations(lead)
 }
 
 // aboutNominations tells whether words are about nominations for awards.

@@ -92,7 +92,7 @@ func classifyTop(h string) string {
 		return secTroubles
 	case hasAny(h, "ket qua", "tinh hinh thuc hien", "tinh hinh trien khai"):
 		return secResults
-	case hasAny(h, "dac diem", "tinh hinh chung", "khai quat", "tinh hinh dia phuong", "tinh hinh kinh te"):
+	case hasAny(h, "dac diem", "tinh hinh chung", "khai quat", "tinh hinh dia phuong", "tinh hinh kinh te", "thong tin chung"):
 		return secProfile
 	case hasAny(h, "ke hoach", "phuong huong", "nhiem vu"):
 		return secPlan
@@ -202,10 +202,15 @@ func hasAny(s string, words ...string) bool {
 	return false
 }
 
-// isTitle tells whether a line is the document's title "BÁO CÁO".
-func isTitle(f string) bool {
-	f = strings.TrimRight(f, " :.")
-	return f == "bao cao" || f == "b a o c a o"
+// isTitle tells whether a line is the document's title "BÁO CÁO", or a
+// title in capitals that says which report ("BÁO CÁO NHANH", "BÁO CÁO
+// KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI NĂM 2024").
+func isTitle(l text) bool {
+	f := strings.TrimRight(l.fold, " :.")
+	if f == "bao cao" || f == "b a o c a o" {
+		return true
+	}
+	return strings.HasPrefix(f, "bao cao ") && len(f) < 120 && strings.ToUpper(l.orig) == l.orig && !strings.Contains(f, "so:")
 }
 
 // split sorts the lines of a document into its parts.
@@ -231,7 +236,7 @@ func split(raw []string) *doc {
 			case p == "":
 			case len(paras) == 1 && pageNumberRe.MatchString(p):
 				// A page's number left in a text typed from paper.
-			case len(paras) == 1 && k > 0 && len(src) > 0 && src[len(src)-1] == k-1 && continues(d.lines[len(d.lines)-1].orig, p) && !isRow(raw[k-1]):
+			case len(paras) == 1 && k > 0 && len(src) > 0 && src[len(src)-1] == k-1 && continues(d.lines[len(d.lines)-1].text, p) && !isRow(raw[k-1]):
 				// A sentence cut across two lines ("… có 1.402" / "hộ, …"),
 				// or a number ("4.512," / "36 ha").
 				last := &d.lines[len(d.lines)-1]
@@ -249,7 +254,7 @@ func split(raw []string) *doc {
 	}
 	titleAt := -1
 	for i, l := range d.lines {
-		if isTitle(l.fold) {
+		if isTitle(l.text) {
 			titleAt = i
 			break
 		}
@@ -277,6 +282,11 @@ func split(raw []string) *doc {
 		row := isRow(raw[src[i]])
 		if !o.closing && (strings.HasPrefix(f, "tren day la") || strings.HasPrefix(f, "noi nhan")) {
 			o.closing = true
+		}
+		if o.closing && !row && annexRe.MatchString(f) {
+			o = outline{cur: []string{secOther}, annex: true}
+			ts = tableState{caption: f}
+			continue
 		}
 		if !o.closing && row && src[i] != lastRow {
 			// A row is read whole, from its first paragraph; it may hold
@@ -311,7 +321,11 @@ func split(raw []string) *doc {
 			continue // a heading inside a table ("I. ĐẶC ĐIỂM …" in one cell) keeps its columns
 		}
 		ts = tableState{caption: f}
-		for _, k := range o.cur {
+		keys := o.cur
+		if lead := leadKeys(&o, f); lead != nil {
+			keys = lead
+		}
+		for _, k := range keys {
 			d.parts[k] = append(d.parts[k], l)
 		}
 	}
@@ -343,6 +357,7 @@ type outline struct {
 	top     string
 	cur     []string
 	closing bool
+	annex   bool // after the signature, in an annex ("Phụ lục")
 }
 
 // heading tells whether l is a heading and, if so, opens its sections:
@@ -396,6 +411,9 @@ func headingKeys(kind, head, top string) (keys []string, newTop string) {
 	secs := classifySections(head)
 	if kind != numArabic {
 		t := classifyTop(head)
+		if t == secOther && len(secs) == 0 && hasAny(head, "doi ngoai") {
+			t = secResults // "B. CÔNG TÁC ĐỐI NGOẠI": the results, by its subject
+		}
 		switch {
 		case t == secOther && len(secs) > 0,
 			t == secRecommendations && len(secs) == 1 && secs[0] == secNominations,
@@ -423,8 +441,43 @@ func headingKeys(kind, head, top string) (keys []string, newTop string) {
 			return []string{k}, ""
 		}
 	}
+	// A report numbered only in Arabic numerals opens its parts with them:
+	// "1. Tình hình chung", "2. Kết quả nổi bật".
+	switch t := classifyTop(head); {
+	case t == secProfile && top == "", t == secResults && (top == "" || top == secProfile):
+		return []string{t}, t
+	}
 	return nil, ""
 }
+
+// leadRe is the lead of a paragraph that names its subject before a
+// colon: "+ Đoàn ra: Không.", "Về viện trợ phi chính phủ nước ngoài: …".
+var leadRe = regexp.MustCompile(`^[-–+•*\s]*(?:ve\s+)?([^:\d]{3,80}?)\s*:`)
+
+// leadKeys are the sections a paragraph outside any of them names by its
+// lead, or nil: a report without section headings says its subjects so.
+func leadKeys(o *outline, f string) []string {
+	for _, k := range o.cur {
+		if k != secPreamble && k != secResults && k != secOther {
+			return nil
+		}
+	}
+	m := leadRe.FindStringSubmatch(f)
+	if m == nil {
+		return nil
+	}
+	if keys := classifySections(m[1]); len(keys) > 0 {
+		return keys
+	}
+	if classifyTop(m[1]) == secProfile {
+		return []string{secProfile}
+	}
+	return nil
+}
+
+// annexRe is the title of an annex after the signature ("Phụ lục", "PHỤ
+// LỤC I"): its tables are read as the body's.
+var annexRe = regexp.MustCompile(`^phu luc\b`)
 
 // sub is the part of t from fold offset a to b, as a text of its own.
 func sub(t text, a, b int) text {
@@ -463,15 +516,33 @@ func spacedRows(raw []string) []string {
 var numberStartRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*%|\s+[a-z])`)
 
 // continues tells whether next goes on with the sentence of prev: prev
-// ends without a stop and next begins with a small letter.
-func continues(prev, next string) bool {
-	if prev == "" || strings.ContainsRune(".:;!?…)", rune(prev[len(prev)-1])) {
+// ends without a stop and next begins with a small letter, or next is the
+// rest of a number cut at its thousands' dot ("… 1.327 hộ với 5." /
+// "106 nhân khẩu").
+func continues(pt text, next string) bool {
+	prev := pt.orig
+	if prev == "" {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next)
+	if cutNumberRe.MatchString(prev) && thousandsRe.MatchString(next) {
+		return true
+	}
+	if strings.ContainsRune(".:;!?…)", rune(prev[len(prev)-1])) {
+		return false
+	}
 	if unicode.IsDigit(r) {
-		// "… dân số là" / "5.786 người": a number that is no heading.
-		return numberStartRe.MatchString(fold(next))
+		// "… dân số là" / "5.786 người": a number that is no heading; and
+		// "X. Đào tạo, bồi dưỡng" / "01 công chức …": a heading, then its
+		// first words.
+		return numberStartRe.MatchString(fold(next)) && !headingRe.MatchString(pt.fold)
 	}
 	return unicode.IsLower(r)
 }
+
+// cutNumberRe ends a line cut inside a number at its thousands' dot ("…
+// với 5."); thousandsRe begins the line with the rest ("106 nhân khẩu").
+var (
+	cutNumberRe = regexp.MustCompile(`\s\d{1,3}\.$`)
+	thousandsRe = regexp.MustCompile(`^\d{3}(?:[.,]\d{3})*(?:\s|$|[,;])`)
+)

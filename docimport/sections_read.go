@@ -92,6 +92,9 @@ func (r *reader) delegationClause(c text) {
 			if len(cnts) == 1 && cnts[0].n == 0 {
 				r.putInt(path+".people", 0, cnts[0].quote)
 			} else if len(cnts) == 1 {
+				if len(people) == 0 {
+					people = bracketCounts(c, delegPeopleRe) // "02 đoàn (17 người)"
+				}
 				r.putReadings(path+".people", people)
 			}
 		case len(people) == 0 && negative(c.fold):
@@ -109,7 +112,7 @@ func ngoLine(f string) bool {
 
 var (
 	projectCountRe = re(`\b` + cnt + `\s+(?:du an|chuong trinh)\b`)
-	committedRe    = re(`\b(?:cam ket|tri gia|tong gia tri|gia tri|tong kinh phi|kinh phi|tong von|von vien tro)` + gap(25) + moneyRe.String())
+	committedRe    = re(`\b(?:cam ket|tri gia|tong gia tri|gia tri|tong kinh phi|kinh phi|tong von|von vien tro|(?:tai tro|vien tro)\s*:)` + gap(25) + moneyRe.String())
 	disbursedRe    = re(`\bgiai ngan` + gap(25) + moneyRe.String())
 	notDisbursedRe = re(`\b(?:chua|khong)\s+(?:duoc\s+)?giai ngan\b`)
 	projectNameRe  = re(`\bdu an\s*:?\s*`)
@@ -160,12 +163,18 @@ func (r *reader) ngo() {
 			}
 		}
 		// Items: the parts of a line that name a project and say what it
-		// is worth.
-		for _, it := range projectItems(l.text) {
-			if proposedRe.MatchString(it.fold) || proposedRe.MatchString(l.fold) {
+		// is worth; or the line, an item of a list that names its donor
+		// ("2. Nâng cấp bếp ăn … do Hội … tài trợ: 320 triệu đồng").
+		items, named := projectItems(l.text), true
+		if len(items) == 0 && listItemRe.MatchString(l.fold) && donorRe.MatchString(l.fold) {
+			m := listItemRe.FindStringIndex(l.fold)
+			items, named = []text{sub(l.text, m[1], len(l.fold))}, false
+		}
+		for _, it := range items {
+			if proposedRe.MatchString(it.fold) || proposedRe.MatchString(l.fold) || finishedBefore(it.fold, r.d.period.year) {
 				continue
 			}
-			p, fs, ok := readProject(it, len(projects))
+			p, fs, ok := readProject(it, len(projects), named)
 			if ok {
 				projects = append(projects, p)
 				found = append(found, fs...)
@@ -240,9 +249,23 @@ func projectItems(t text) []text {
 // project of the year.
 var proposedRe = re(`\b(?:chua duoc (?:\S+ ){0,4}phe duyet|chua phe duyet|dang de xuat|de xuat moi|ho so de xuat|gui de xuat|dang xin chu truong|dang lam thu tuc|dang hoan thien ho so|du kien trien khai|chua duoc tiep nhan|cho phe duyet)\b`)
 
+// listItemRe begins an item of a numbered list ("2. ", "b) ").
+var listItemRe = re(`^\s*(?:\d{1,2}|[a-d])[.)]\s+`)
+
+// finishedRe says a project ended in a year ("đã hoàn thành, quyết toán
+// từ năm 2023"): before the report's year, it is no project of it.
+var finishedRe = re(`\b(?:da hoan thanh|hoan thanh|da ket thuc|ket thuc|quyet toan)\b[^.;]{0,40}?\bnam (\d{4})\b`)
+
+// finishedBefore tells whether a project's words say it ended before year.
+func finishedBefore(f, year string) bool {
+	m := finishedRe.FindStringSubmatch(f)
+	return m != nil && year != "" && m[1] < year
+}
+
 // readProject reads one project: its name (the quoted title, or the words
-// after "Dự án"), donor and country, and the money.
-func readProject(t text, i int) (models.NgoProject, []Found, bool) {
+// after "Dự án", or with named false the words the item begins with),
+// donor and country, and the money.
+func readProject(t text, i int, named bool) (models.NgoProject, []Found, bool) {
 	var p models.NgoProject
 	f := t.fold
 	// The name follows "Dự án", but not the "dự án" of a count ("01 dự án
@@ -257,6 +280,9 @@ func readProject(t text, i int) (models.NgoProject, []Found, bool) {
 		}
 		loc = m
 		break
+	}
+	if loc == nil && !named {
+		loc = []int{0, 0}
 	}
 	if loc == nil {
 		return p, nil, false

@@ -354,6 +354,25 @@ type tableState struct {
 	group   string // the words of the last row that groups those below it ("B. Dự án đề xuất")
 	caption string // the words before the table ("2. Các đoàn trong nước đến làm việc")
 	inside  bool
+	headed  bool // the last row was a header row
+}
+
+// subHeader tells whether a row under a header row divides its merged
+// cells by period or kind only ("| | | Năm 2023 | Năm 2024 |"): each of its
+// cells is empty or names a column, and none holds a figure.
+func subHeader(cells []text) bool {
+	named := 0
+	for _, c := range cells {
+		f := strings.TrimSpace(c.fold)
+		if f == "" {
+			continue
+		}
+		if strings.IndexFunc(stripYears(outsideBrackets(f)), isDigitRune) >= 0 || !valueHeadRe.MatchString(f) && !otherHeadRe.MatchString(f) && !headWordRe.MatchString(f) {
+			return false
+		}
+		named++
+	}
+	return named > 0
 }
 
 // row reads one row of a table in the body: a header row names the
@@ -374,15 +393,17 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 	if !ts.inside {
 		*ts = tableState{inside: true, caption: ts.caption}
 	}
-	if isHeader(texts) {
+	if isHeader(texts) || ts.headed && subHeader(texts) {
 		if ts.header != nil && ts.cols != nil && len(texts) >= len(ts.header) && !headWordRe.MatchString(texts[0].fold) {
 			ts.cols = columnsOf(leafHeads(ts.header, texts), d.period)
 		} else {
 			ts.header = texts
 			ts.cols = columnsOf(foldsOf(texts), d.period)
 		}
+		ts.headed = true
 		return
 	}
+	ts.headed = false
 	if ts.cols == nil {
 		d.plainRow(o, ts, cells, texts, n)
 		return
@@ -520,6 +541,9 @@ func (d *doc) groupRow(o *outline, ts *tableState, texts []text, label text, n i
 		if t.orig != "" {
 			all = append(all, t.orig)
 		}
+	}
+	if len(all) >= 2 && ordinalRe.MatchString(strings.TrimSpace(texts[0].fold)) && !strings.ContainsAny(texts[0].orig, ".)") {
+		all[0] += "." // "A | THÔNG TIN CHUNG": a heading numbered in its own cell
 	}
 	joined := newText(clean(strings.Join(all, " ")))
 	ts.group = joined.fold

@@ -1,0 +1,132 @@
+package docimport
+
+import (
+	"testing"
+)
+
+// wantFound checks the figures read against want (a value "" means the
+// figure must not be read).
+func wantFound(t *testing.T, res *Result, want map[string]string) {
+	t.Helper()
+	got := foundValues(res)
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+// TestAnnexTable: a short report whose figures are in an annex after the
+// signature ("Phụ lục"), laid out as a table whose merged header "Số liệu"
+// is divided by a second row into the years; the other year's column and
+// the comparison are never read. Its parts are numbered in Arabic
+// numerals only ("1. Tình hình chung", "2. Kết quả nổi bật"), and a
+// paragraph that names its subject before a colon ("Về viện trợ …:") is
+// read as that section.
+func TestAnnexTable(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nSố: 12/BC-UBND\nThử, ngày 06 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n" +
+		"1. Tình hình chung\nCác chỉ tiêu được tổng hợp tại Phụ lục.\n" +
+		"2. Kết quả nổi bật\nVề viện trợ phi chính phủ nước ngoài: phường tiếp nhận Dự án \"Nhà an toàn\" do Tổ chức Thử tài trợ, giá trị 20.000 USD (tương đương 508.000.000 đồng); đã giải ngân 254.000.000 đồng.\n" +
+		"Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n" +
+		"Phụ lục\nSỐ LIỆU NĂM 2024\n" +
+		"STT\tChỉ tiêu\tĐVT\tSố liệu\tSo sánh 2024/2023 (%)\n" +
+		"\t\t\tNăm 2023\tNăm 2024\t\n" +
+		"A\tTHÔNG TIN CHUNG\n" +
+		"1\tSố hộ\thộ\t4.058\t4.106\t101,2\n" +
+		"2\tChi bộ\tchi bộ\t30\t31\t103,3\n" +
+		"B\tCÔNG TÁC ĐỐI NGOẠI\n" +
+		"3\tĐoàn nước ngoài đến làm việc\tđoàn\t3\t4\t133,3\n" +
+		"4\tCông dân xuất cảnh\tngười\t151\t176\t116,6\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"profile.households":                "4106",
+		"profile.party_cells":               "31",
+		"delegations.inbound_foreign.count": "4",
+		"consular.citizens_exited":          "176",
+		"ngo_aid.projects":                  "1",
+		"ngo_aid.projects[0].committed_vnd": "508000000",
+		"ngo_aid.projects[0].disbursed_vnd": "254000000",
+	})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+}
+
+// TestBulletReport: a terse report with no numbered section at all, each
+// subject a "+" line that names it before a colon, under a title that
+// says which report it is ("BÁO CÁO NHANH"); people in brackets beside a
+// count; another period's count in brackets is no reading of it.
+func TestBulletReport(t *testing.T) {
+	doc := "UBND XÃ THỬ\nThử, ngày 10 tháng 6 năm 2025\nBÁO CÁO NHANH\nCông tác đối ngoại 6 tháng đầu năm 2025\n" +
+		"+ Khái quát: 3.562,9 ha; 21 xóm; 1.482 hộ; DTTS chiếm 85,2%; 20 chi bộ, 379 đảng viên; còn 2 hộ nghèo (0,05%) và 11 hộ cận nghèo (0,28%).\n" +
+		"+ Đoàn ra: Không.\n" +
+		"+ Đoàn vào: 09 đoàn trong nước (142 người); 02 đoàn nước ngoài (17 người) (cùng kỳ năm 2024: 06 đoàn).\n" +
+		"+ Thỏa thuận quốc tế, hội nghị quốc tế: Không.\n" +
+		"+ Khen thưởng nước ngoài, kiến nghị khen thưởng: Không.\n"
+	res := readText(t, doc)
+	if res.Period != "2025S1" || len(res.Places) == 0 || res.Places[0].Name != "Thử" {
+		t.Errorf("period %q, places %+v", res.Period, res.Places)
+	}
+	wantFound(t, res, map[string]string{
+		"profile.area_ha":                     "3562.9",
+		"profile.hamlets":                     "21",
+		"profile.ethnic_minority_share_pct":   "85.2",
+		"profile.party_cells":                 "20",
+		"profile.party_members":               "379",
+		"profile.poor_households":             "2",
+		"profile.near_poor_households":        "11",
+		"delegations.outbound.count":          "0",
+		"delegations.inbound_domestic.count":  "9",
+		"delegations.inbound_domestic.people": "142",
+		"delegations.inbound_foreign.count":   "2",
+		"delegations.inbound_foreign.people":  "17",
+		"international_agreements.count":      "0",
+		"international_conferences.count":     "0",
+		"foreign_awards_received.count":       "0",
+		"award_nominations.count":             "0",
+	})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+}
+
+// TestCutLines: a number cut at its thousands' dot across two lines
+// ("5." / "106 nhân khẩu") is one number — never 106; a heading followed
+// by a line that begins with a figure is not joined to it.
+func TestCutLines(t *testing.T) {
+	doc := "BÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nXã có 12 xóm, 1.327 hộ với 5.\n106 nhân khẩu.\n" +
+		"II. KẾT QUẢ\nX. Dao tao, boi duong\n01 công chức tham gia 01 lớp bồi dưỡng kiến thức đối ngoại.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.population":         "5106",
+		"profile.households":         "1327",
+		"training.officials_trained": "1",
+		"training.courses":           "1",
+	})
+}
+
+// TestProjectList: NGO projects listed one by line — one not called "Dự
+// án" but naming its donor and value, one in USD only (a project, its
+// values null), and one finished in an earlier year, which is no project
+// of the report's.
+func TestProjectList(t *testing.T) {
+	doc := "BÁO CÁO\nKết quả công tác đối ngoại năm 2024\nV. Vien tro phi chinh phu nuoc ngoai\n" +
+		"1. Dự án \"Phục hồi chức năng\" do Tổ chức A (Hoa Kỳ) tài trợ: 18.000 USD, đã giải ngân 18.000 USD.\n" +
+		"2. Nâng cấp bếp ăn trường mầm non do Hội B tài trợ: 320 triệu đồng, đã giải ngân 320 triệu đồng.\n" +
+		"3. Dự án nước sinh hoạt do Tổ chức C tài trợ đã hoàn thành, quyết toán từ năm 2023.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"ngo_aid.projects":                  "2",
+		"ngo_aid.projects[1].committed_vnd": "320000000",
+		"ngo_aid.projects[1].disbursed_vnd": "320000000",
+		"ngo_aid.projects[0].committed_vnd": "",
+		"ngo_aid.projects[0].disbursed_vnd": "",
+	})
+}
+
+// TestNumberedWard: a ward named by a number keeps its kind's word.
+func TestNumberedWard(t *testing.T) {
+	res := readText(t, "UBND THÀNH PHỐ ĐÀ LẠT\nUBND PHƯỜNG 1\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n")
+	if len(res.Places) == 0 || res.Places[0].Name != "Phường 1" || res.Places[0].Kind != "ward" {
+		t.Errorf("places %+v", res.Places)
+	}
+}
