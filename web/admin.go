@@ -10,22 +10,13 @@ import (
 
 	"doingoai/models"
 	"doingoai/store"
+	"doingoai/web/urls"
 )
 
 // The admin's token page: the same work as POST/GET/DELETE /api/v1/tokens
 // (handlers/tokens.go), through the same request type and store functions,
 // audited with the signed-in admin's name. The secret is shown once, on
 // the answer to the creating POST (no-store), and never again.
-func init() {
-	registerPages(func(a *App) {
-		a.page("GET /quan-tri/ma-truy-cap", a.tokens)
-		a.page("POST /quan-tri/ma-truy-cap", a.createToken)
-		a.page("POST /quan-tri/ma-truy-cap/{id}/thu-hoi", a.revokeToken)
-	})
-	Mounts = append(Mounts, "/quan-tri/*")
-	funcs["role"] = roleName
-}
-
 // roleName is a token's role as the page says it.
 func roleName(r models.Role) string {
 	switch r {
@@ -38,9 +29,6 @@ func roleName(r models.Role) string {
 	}
 	return string(r)
 }
-
-// TokensPath is the admin's token page.
-const TokensPath = "/quan-tri/ma-truy-cap"
 
 type tokenForm struct {
 	Role, Unit, Name, Days string
@@ -63,7 +51,7 @@ type tokensData struct {
 	MaxDays int
 }
 
-var tokenCrumbs = []crumb{{Name: "Trang chủ", Href: "/"}, {Name: "Mã truy cập cho phần mềm"}}
+var tokenCrumbs = []crumb{{Name: "Trang chủ", Href: urls.Home()}, {Name: "Mã truy cập cho phần mềm"}}
 
 func (a *App) tokens(w http.ResponseWriter, r *http.Request) error {
 	if err := session(r).Principal.RequireRole(models.RoleAdmin); err != nil {
@@ -190,6 +178,6 @@ func (a *App) revokeToken(w http.ResponseWriter, r *http.Request) error {
 	if err := a.Store.RevokeToken(r.Context(), p, id); err != nil && models.ErrorCode(err) != models.ECONFLICT {
 		return err // already revoked (another tab, another admin): the list says so
 	}
-	http.Redirect(w, r, TokensPath+"?da-thu-hoi="+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	http.Redirect(w, r, urls.Tokens()+"?da-thu-hoi="+strconv.FormatInt(id, 10), http.StatusSeeOther)
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"doingoai/app"
 	"doingoai/export"
 	"doingoai/models"
+	"doingoai/web/urls"
 )
 
 // The accounts page: the same work as /api/v1/users (handlers/users.go),
@@ -22,22 +23,6 @@ import (
 // accounts in its scope. A password is shown once, on the answer to the
 // POST that made it (no-store); disabling and a new password are asked
 // for on a page of their own first.
-func init() {
-	registerPages(func(a *App) {
-		a.page("GET "+AccountsPath, a.accountsPage)
-		a.page("POST "+AccountsPath, a.createAccount)
-		a.page("POST "+AccountsPath+"/nhap-tep", a.importAccounts)
-		a.page("GET "+AccountsPath+"/{login}/{action}", a.confirmAccount)
-		a.page("POST "+AccountsPath+"/{login}/khoa", a.disableAccount)
-		a.page("POST "+AccountsPath+"/{login}/cap-lai-mat-khau", a.resetAccount)
-		a.page("POST "+AccountsPath+"/{login}/chuyen-don-vi", a.moveAccount)
-	})
-	funcs["mayManageAccounts"] = func(p models.Principal) bool { return app.MayManageAny(p) }
-}
-
-// AccountsPath is the accounts page.
-const AccountsPath = "/quan-tri/tai-khoan"
-
 type accountForm struct {
 	Login, Name, Role, Unit, Email string
 	Errors                         map[string]string
@@ -66,7 +51,7 @@ type accountsData struct {
 
 func (a *App) accounts() app.Accounts { return app.Accounts{Store: a.Store} }
 
-var accountCrumbs = []crumb{{Name: "Trang chủ", Href: "/"}, {Name: "Tài khoản người dùng"}}
+var accountCrumbs = []crumb{{Name: "Trang chủ", Href: urls.Home()}, {Name: "Tài khoản người dùng"}}
 
 func (a *App) accountsPage(w http.ResponseWriter, r *http.Request) error {
 	d := accountsData{Form: accountForm{Role: string(models.RoleCommune)}}
@@ -307,7 +292,7 @@ func (a *App) confirmAccount(w http.ResponseWriter, r *http.Request) error {
 		return models.Errorf(models.ENOTFOUND, "no such action")
 	}
 	a.render(w, r, http.StatusOK, "admin_user_confirm.html", pageData{Title: d.Title,
-		Crumbs: []crumb{accountCrumbs[0], {Name: "Tài khoản người dùng", Href: AccountsPath}, {Name: d.Title}}, Data: d})
+		Crumbs: []crumb{accountCrumbs[0], {Name: "Tài khoản người dùng", Href: urls.Accounts()}, {Name: d.Title}}, Data: d})
 	return nil
 }
 
@@ -331,7 +316,7 @@ func (a *App) disableAccount(w http.ResponseWriter, r *http.Request) error {
 	if err != nil && models.ErrorCode(err) != models.ECONFLICT {
 		return err // disabled already (another tab, another officer): the list says so
 	}
-	http.Redirect(w, r, AccountsPath+"?da-khoa="+url.QueryEscape(login), http.StatusSeeOther)
+	http.Redirect(w, r, urls.Accounts()+"?da-khoa="+url.QueryEscape(login), http.StatusSeeOther)
 	return nil
 }
 
@@ -356,6 +341,6 @@ func (a *App) moveAccount(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, AccountsPath+"?da-chuyen="+url.QueryEscape(u.Login), http.StatusSeeOther)
+	http.Redirect(w, r, urls.Accounts()+"?da-chuyen="+url.QueryEscape(u.Login), http.StatusSeeOther)
 	return nil
 }

@@ -9,29 +9,8 @@ import (
 
 	"doingoai/models"
 	"doingoai/store"
+	"doingoai/web/urls"
 )
-
-// routes registers the core pages. Other files add theirs through
-// registerPages (doc.go).
-func (a *App) routes() {
-	a.mux.Handle("GET /static/", a.serveStatic())
-	a.mux.HandleFunc("GET /login", a.loginForm)
-	a.mux.Handle("POST /login", a.origin.Handler(http.HandlerFunc(a.login)))
-	a.page("POST /logout", a.logout)
-	a.mux.HandleFunc("GET /phien", a.sessionState)
-	a.page("GET /{$}", a.home)
-	a.page("GET /u/{code}/{period}", a.overview)
-	a.page("GET /u/{code}/{period}/tai-ve/{file}", a.download)
-	a.page("POST /u/{code}/{period}/han-nop", a.setDeadline)
-	a.page("POST /u/{code}/{period}/nhac-nho", a.sendReminders)
-	a.page("GET /r/{code}/{period}", a.report)
-	a.page("POST /r/{code}/{period}/duyet", a.review)
-	a.page("GET /r/{code}/{period}/so-sanh", a.diff)
-	a.page("GET /tim-kiem", a.search)
-	a.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		a.renderError(w, r, http.StatusNotFound, "Không tìm thấy", "Trang này không tồn tại.")
-	})
-}
 
 type loginData struct {
 	Login string
@@ -92,7 +71,7 @@ func (a *App) logout(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
 		Secure: secureRequest(r), MaxAge: -1})
-	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	http.Redirect(w, r, urls.Login(), http.StatusSeeOther)
 	return nil
 }
 
@@ -104,19 +83,19 @@ func (a *App) logout(w http.ResponseWriter, r *http.Request) error {
 // and the sign-in page itself.
 func safeNext(next string) string {
 	if next == "" || len(next) > 2048 || !plainPath(next) {
-		return "/"
+		return urls.Home()
 	}
 	if dec, err := url.PathUnescape(next); err != nil || !plainPath(dec) {
-		return "/"
+		return urls.Home()
 	}
 	u, err := url.Parse(next)
 	if err != nil || u.Scheme != "" || u.Opaque != "" || u.User != nil || u.Host != "" ||
-		!strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") || strings.HasPrefix(u.Path, "/login") {
-		return "/"
+		!strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") || strings.HasPrefix(u.Path, urls.Login()) {
+		return urls.Home()
 	}
 	target := (&url.URL{Path: u.Path, RawPath: u.RawPath, RawQuery: u.RawQuery}).String()
 	if !strings.HasPrefix(target, "/") || strings.HasPrefix(target, "//") {
-		return "/"
+		return urls.Home()
 	}
 	return target
 }
@@ -131,8 +110,6 @@ func plainPath(s string) bool {
 	}
 	return true
 }
-
-func urlQueryEscape(s string) string { return url.QueryEscape(s) }
 
 // home sends a person to their own unit's overview for the latest period
 // with reports (a commune's clerk to the commune's report).
@@ -161,10 +138,10 @@ func (a *App) home(w http.ResponseWriter, r *http.Request) error {
 		code = t.Root.Code
 	case models.RoleCommune:
 		// The commune's own page opens on its current report (commune.go).
-		http.Redirect(w, r, "/xa/", http.StatusSeeOther)
+		http.Redirect(w, r, urls.CommuneHome(), http.StatusSeeOther)
 		return nil
 	}
-	http.Redirect(w, r, "/u/"+url.PathEscape(code)+"/"+period, http.StatusSeeOther)
+	http.Redirect(w, r, urls.Overview(code, period), http.StatusSeeOther)
 	return nil
 }
 

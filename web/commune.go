@@ -27,25 +27,13 @@ package web
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"sort"
 	"strconv"
 	"time"
 
 	"doingoai/models"
+	"doingoai/web/urls"
 )
-
-func init() {
-	registerPages(func(a *App) {
-		a.page("GET /xa/{$}", a.communeHome)
-		a.page("GET /xa/{code}", a.communeHome)
-		a.page("GET /xa/{code}/{period}", a.communeForm)
-		a.page("POST /xa/{code}/{period}", a.communeSave)
-		a.page("POST /xa/{code}/{period}/kiem-tra", a.communeCheck)
-		a.page("GET /xa/{code}/{period}/lich-su", a.communeHistory)
-		a.page("POST /xa/{code}/{period}/nhap-tu-file", a.communeImport)
-	})
-}
 
 // communeUnit resolves the commune of a /xa/ path with the API's scope
 // rule: a commune's clerk their own commune only, a district officer the
@@ -224,7 +212,7 @@ func (a *App) communeHome(w http.ResponseWriter, r *http.Request) error {
 	code := r.PathValue("code")
 	if code == "" {
 		if p.Role != models.RoleCommune {
-			http.Redirect(w, r, "/", http.StatusSeeOther)
+			http.Redirect(w, r, urls.Home(), http.StatusSeeOther)
 			return nil
 		}
 		code = p.UnitCode
@@ -250,6 +238,6 @@ func (a *App) communeHome(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/xa/"+url.PathEscape(u.Code)+"/"+currentPeriod(periods, now), http.StatusSeeOther)
+	http.Redirect(w, r, urls.CommuneForm(u.Code, currentPeriod(periods, now)), http.StatusSeeOther)
 	return nil
 }

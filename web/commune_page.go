@@ -8,11 +8,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/url"
 	"time"
 
 	"doingoai/models"
 	"doingoai/store"
+	"doingoai/web/urls"
 )
 
 // communeView is what commune.html shows.
@@ -174,7 +174,7 @@ func (a *App) communeLoad(r *http.Request) (communeView, error) {
 
 // communeBase is the path of a commune's form: /xa/{code}/{period}.
 func communeBase(u *models.TreeUnit, per models.Period) string {
-	return "/xa/" + url.PathEscape(u.Code) + "/" + per.String()
+	return urls.CommuneForm(u.Code, per.String())
 }
 
 // markCurrent marks the form's period among those the page offers, with

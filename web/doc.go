@@ -31,23 +31,27 @@
 // # How to add a page
 //
 // Put the handler in a file of its own (issue 15's commune pages:
-// web/commune*.go) and register its routes from an init function:
+// web/commune*.go), name its path in package urls (a Pattern and a
+// function that fills it) and add a line to the route table, pageRoutes in
+// routes.go:
 //
-//	func init() {
-//		registerPages(func(a *App) {
-//			a.page("GET /xa/{code}/{period}", a.communeForm)
-//			a.page("POST /xa/{code}/{period}", a.communeSave)
-//		})
-//	}
+//	{"GET", urls.CommuneFormPattern, (*App).communeForm},
+//	{"POST", urls.CommuneFormPattern, (*App).communeSave},
 //
-// a.page takes a net/http ServeMux pattern. It requires a signed-in person
-// (a GET without a session goes to /login and back), checks every other
-// method for the Origin of this site and the form field "csrf" against the
-// session's token, and puts the person in the request's context:
-// session(r) is the models.SessionUser, session(r).Principal the principal
-// to hand to the store. The paths must lie under one of Mounts (/xa/* is
-// reserved for the commune's pages); a new prefix is appended to Mounts in
-// the same init.
+// Every route is a page: it requires a signed-in person (a GET without a
+// session goes to /login and back), checks every other method for the
+// Origin of this site and the form field "csrf" against the session's
+// token, and puts the person in the request's context: session(r) is the
+// models.SessionUser, session(r).Principal the principal to hand to the
+// store. The paths must lie under one of urls.Mounts (/xa/* is reserved
+// for the commune's pages); a new prefix is added there.
+//
+// Links, form actions and redirects are built by package urls alone:
+// urls.Overview(code, period) in Go, {{overviewURL .Unit.Code .Period}} in
+// a template (the URL functions of funcs, format.go, where every template
+// function is). TestRoutesReachTheirHandlers checks that each builder
+// reaches its page; TestNoHandBuiltURLs fails on a path spelled anywhere
+// else.
 //
 // The handler returns an error rather than writing one: a.fail shows
 // EFORBIDDEN as the 403 page, ENOTFOUND as 404, anything unexpected as a

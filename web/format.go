@@ -6,32 +6,55 @@ import (
 	"strings"
 	"time"
 
+	"doingoai/app"
 	"doingoai/models"
+	"doingoai/web/urls"
 )
 
 // vietnam is the time zone every date and time of the pages is shown in.
 var vietnam = time.FixedZone("ICT", 7*3600)
 
-// funcs are the template functions of every page.
+// funcs are the template functions of every page, all of them.
 var funcs = template.FuncMap{
-	"amount":     fmtAmount,
-	"int":        fmtInt,
-	"intp":       fmtIntPtr,
-	"dec":        fmtDecimalPtr,
-	"date":       fmtDate,
-	"datep":      fmtDatePtr,
-	"time":       fmtTime,
-	"timep":      fmtTimePtr,
-	"status":     statusName,
-	"statusCls":  statusClass,
-	"kind":       kindName,
-	"placeName":  models.PlaceName,
-	"asset":      func(m map[string]string, name string) string { return m[name] },
-	"pathEscape": pathEscape,
-	"add":        func(a, b int) int { return a + b },
-	"mul10":      func(n int) int { return n * 10 },
-	"list":       func(v ...any) []any { return v },
-	"paras":      paragraphs,
+	"amount":            fmtAmount,
+	"int":               fmtInt,
+	"intp":              fmtIntPtr,
+	"dec":               fmtDecimalPtr,
+	"date":              fmtDate,
+	"datep":             fmtDatePtr,
+	"time":              fmtTime,
+	"timep":             fmtTimePtr,
+	"status":            statusName,
+	"statusCls":         statusClass,
+	"kind":              kindName,
+	"placeName":         models.PlaceName,
+	"asset":             func(m map[string]string, name string) string { return m[name] },
+	"role":              roleName,
+	"mayManageAccounts": func(p models.Principal) bool { return app.MayManageAny(p) },
+	// The pages' URLs (package urls, the one place that builds them).
+	"overviewURL":       urls.Overview,
+	"downloadURL":       urls.Download,
+	"deadlineURL":       urls.Deadline,
+	"reportURL":         urls.Report,
+	"reviewURL":         urls.Review,
+	"diffURL":           urls.Diff,
+	"communeFormURL":    urls.CommuneForm,
+	"communeCheckURL":   urls.CommuneCheck,
+	"communeHistoryURL": urls.CommuneHistory,
+	"communeImportURL":  urls.CommuneImport,
+	"homeURL":           urls.Home,
+	"searchURL":         urls.Search,
+	"loginURL":          urls.Login,
+	"logoutURL":         urls.Logout,
+	"tokensURL":         urls.Tokens,
+	"tokenRevokeURL":    func(id int64) string { return urls.TokenRevoke(strconv.FormatInt(id, 10)) },
+	"accountsURL":       urls.Accounts,
+	"accountsImportURL": urls.AccountsImport,
+	"accountURL":        urls.Account,
+	"add":               func(a, b int) int { return a + b },
+	"mul10":             func(n int) int { return n * 10 },
+	"list":              func(v ...any) []any { return v },
+	"paras":             paragraphs,
 	// isTrue reads a yes/no that may be unknown (nil): a pointer is
 	// always true to {{if}}, its value is not.
 	"isTrue": func(b *bool) bool { return b != nil && *b },
@@ -189,10 +212,6 @@ func amountDiff(cur, prev *models.Amount) string {
 		return "−" + models.FormatVNNumber(s[1:])
 	}
 	return "+" + models.FormatVNNumber(s)
-}
-
-func pathEscape(s string) string {
-	return strings.ReplaceAll(template.URLQueryEscaper(s), "+", "%20")
 }
 
 // daysLeft is the number of days from today (Vietnam time) to due.

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"doingoai/models"
+	"doingoai/web/urls"
 )
 
 // lineageView is the box "Địa bàn qua các lần sắp xếp" of a unit's pages.
@@ -106,11 +107,11 @@ func lastCovered(o *models.TreeUnit, per models.Period) models.Period {
 func (a *App) addLineageLink(ctx context.Context, v *lineageView, role string, o *models.TreeUnit, p models.Period) error {
 	l := lineageLink{Role: role, Name: o.Name, Code: o.Code, Period: p.String(), Commune: o.Kind.CommuneLevel()}
 	if !l.Commune {
-		l.Href = "/u/" + pathEscape(o.Code) + "/" + p.String()
+		l.Href = urls.Overview(o.Code, p.String())
 		v.Links = append(v.Links, l)
 		return nil
 	}
-	l.Href = "/r/" + pathEscape(o.Code) + "/" + p.String()
+	l.Href = urls.Report(o.Code, p.String())
 	l.Status = models.StatusMissing
 	rep, _, err := a.Store.GetReport(ctx, o, p.String())
 	switch {

@@ -11,6 +11,7 @@ import (
 	"doingoai/consolidated"
 	"doingoai/models"
 	"doingoai/store"
+	"doingoai/web/urls"
 )
 
 // unitPage resolves the unit and period of an overview path for a
@@ -50,11 +51,7 @@ func crumbsTo(t *models.Tree, p models.Principal, u *models.TreeUnit, period str
 	slices.Reverse(chain)
 	out := make([]crumb, 0, len(chain))
 	for _, n := range chain {
-		href := "/u/" + pathEscape(n.Code) + "/" + period
-		if n.Kind.CommuneLevel() {
-			href = "/r/" + pathEscape(n.Code) + "/" + period
-		}
-		out = append(out, crumb{Name: n.Name, Href: href})
+		out = append(out, crumb{Name: n.Name, Href: urls.Unit(n.Code, period, n.Kind.CommuneLevel())})
 	}
 	return out
 }
@@ -247,9 +244,9 @@ func (a *App) renderOverviewWith(w http.ResponseWriter, r *http.Request, status 
 	} else {
 		for _, b := range roll.Breakdown {
 			row := childRow{Code: b.UnitCode, Name: b.Name, Kind: b.Kind, Expected: b.CommunesExpected, Reported: b.CommunesReported,
-				Href: "/u/" + pathEscape(b.UnitCode) + "/" + d.Period + d.Query}
+				Href: urls.Overview(b.UnitCode, d.Period) + d.Query}
 			if b.Kind.CommuneLevel() {
-				row.CommuneLevel, row.Href = true, "/r/"+pathEscape(b.UnitCode)+"/"+d.Period
+				row.CommuneLevel, row.Href = true, urls.Report(b.UnitCode, d.Period)
 				if b.Status != nil {
 					row.Status = *b.Status
 				}
@@ -395,6 +392,6 @@ func (a *App) setDeadline(w http.ResponseWriter, r *http.Request) error {
 	if _, _, err := a.Store.SetDeadline(r.Context(), p, u, per.String(), in); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/u/"+pathEscape(u.Code)+"/"+per.String()+"?da-luu=han-nop#han-nop", http.StatusSeeOther)
+	http.Redirect(w, r, urls.Overview(u.Code, per.String())+"?da-luu=han-nop#han-nop", http.StatusSeeOther)
 	return nil
 }

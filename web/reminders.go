@@ -8,6 +8,7 @@ import (
 
 	"doingoai/app"
 	"doingoai/models"
+	"doingoai/web/urls"
 )
 
 // remindersView is the overview's "Nhắc nhở": the form (for an officer in
@@ -25,7 +26,7 @@ type remindersView struct {
 
 // overviewReminders reads the reminders of the period below u.
 func (a *App) overviewReminders(r *http.Request, u *models.TreeUnit, per models.Period, canSend bool) (remindersView, error) {
-	v := remindersView{CanSend: canSend && !u.Kind.CommuneLevel(), Action: "/u/" + pathEscape(u.Code) + "/" + per.String() + "/nhac-nho"}
+	v := remindersView{CanSend: canSend && !u.Kind.CommuneLevel(), Action: urls.Reminders(u.Code, per.String())}
 	v.CSRF = session(r).CSRF
 	list, err := a.reminders.List(r.Context(), session(r).Principal, u.Code, per)
 	if err != nil {
@@ -59,7 +60,7 @@ func (a *App) sendReminders(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/u/"+pathEscape(u.Code)+"/"+per.String()+"?da-nhac="+strconv.Itoa(len(list))+"#nhac-nho", http.StatusSeeOther)
+	http.Redirect(w, r, urls.Overview(u.Code, per.String())+"?da-nhac="+strconv.Itoa(len(list))+"#nhac-nho", http.StatusSeeOther)
 	return nil
 }
 

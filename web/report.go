@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"doingoai/models"
+	"doingoai/web/urls"
 )
 
 type reportData struct {
@@ -104,7 +105,7 @@ func (a *App) renderReport(w http.ResponseWriter, r *http.Request, status int, f
 		d.CanReview = d.CanAccept || d.CanReturn
 	}
 	if u.Parent != nil && !d.Commune {
-		d.OverviewOf = "/u/" + pathEscape(u.Parent.Code) + "/" + d.Period
+		d.OverviewOf = urls.Overview(u.Parent.Code, d.Period)
 	}
 	if d.Lineage, err = a.lineageOf(r.Context(), t, u, per); err != nil {
 		return err
@@ -162,7 +163,7 @@ func (a *App) review(w http.ResponseWriter, r *http.Request) error {
 	if in.Decision == models.DecisionReturn {
 		done = "tra-lai"
 	}
-	http.Redirect(w, r, "/r/"+pathEscape(u.Code)+"/"+per.String()+"?da="+done, http.StatusSeeOther)
+	http.Redirect(w, r, urls.Report(u.Code, per.String())+"?da="+done, http.StatusSeeOther)
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"doingoai/models"
+	"doingoai/web/urls"
 )
 
 type searchData struct {
@@ -57,10 +58,7 @@ func (a *App) search(w http.ResponseWriter, r *http.Request) error {
 			}
 			if u.Code == q || strings.Contains(models.Fold(u.Name), folded) {
 				res := searchResult{Name: u.Name, Code: u.Code, Kind: kindName(u.Kind), Retired: !u.ValidTo.IsZero(),
-					Href: "/u/" + pathEscape(u.Code) + "/" + period}
-				if u.Kind.CommuneLevel() {
-					res.Href = "/r/" + pathEscape(u.Code) + "/" + period
-				}
+					Href: urls.Unit(u.Code, period, u.Kind.CommuneLevel())}
 				if u.Parent != nil {
 					res.Parent = u.Parent.Name
 				}

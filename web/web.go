@@ -22,6 +22,7 @@ import (
 	"doingoai/httperr"
 	"doingoai/models"
 	"doingoai/store"
+	"doingoai/web/urls"
 )
 
 //go:embed templates static
@@ -29,12 +30,6 @@ var files embed.FS
 
 // CookieName is the session cookie.
 const CookieName = "doingoai_session"
-
-// Mounts are the paths the web app answers, as Echo patterns: the api
-// package routes exactly these here, so that the pages never shadow
-// /api/v1, /swagger, /healthz, /readyz or /metrics. A file that adds pages
-// under a new prefix appends it in an init function.
-var Mounts = []string{"/", "/login", "/logout", "/phien", "/static/*", "/u/*", "/r/*", "/tim-kiem", "/xa/*"}
 
 // Config is what the web app needs.
 type Config struct {
@@ -71,15 +66,6 @@ type App struct {
 	periodsAt time.Time
 }
 
-// extraPages are registration functions of other files of this package
-// (see doc.go), run after the core routes.
-var extraPages []func(*App)
-
-// registerPages adds a file's pages; call it from an init function.
-func registerPages(f func(*App)) { extraPages = append(extraPages, f) }
-
-var _ = registerPages // the hook for other files' pages, whether or not one uses it yet
-
 // New returns the web app as a net/http handler.
 func New(cfg Config) (*App, error) {
 	if cfg.Logger == nil {
@@ -101,9 +87,6 @@ func New(cfg Config) (*App, error) {
 		return nil, err
 	}
 	a.routes()
-	for _, f := range extraPages {
-		f(a)
-	}
 	return a, nil
 }
 
@@ -136,7 +119,7 @@ func (a *App) page(pattern string, h pageFunc) {
 		su, err := a.sessionOf(r)
 		if err != nil {
 			if r.Method == http.MethodGet || r.Method == http.MethodHead {
-				http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				http.Redirect(w, r, urls.LoginThen(r.URL.RequestURI()), http.StatusSeeOther)
 				return
 			}
 			a.renderError(w, r, http.StatusUnauthorized, "Phiên làm việc đã kết thúc", "Xin đăng nhập lại rồi thực hiện lại thao tác.")
