@@ -136,6 +136,19 @@ func TestUpgradeLosesNothing(t *testing.T) {
 					t.Errorf("%s cannot sign in after the upgrade: %v", login, err)
 				}
 			}
+			// A keyed submission made in the release, sent again with its
+			// key, is answered as the release answered it, byte for byte,
+			// and changes nothing (the report has been reviewed since).
+			for _, k := range fill.keyed {
+				status, etag, location, answer := putKeyed(t, now, tokens["commune"], k, "true")
+				if status != k.status || etag != k.etag || location != k.location || !bytes.Equal(answer, k.answer) {
+					t.Errorf("the retry of %s after the upgrade: %d ETag %q Location %q %s; the release answered %d ETag %q Location %q %s",
+						k.key, status, etag, location, answer, k.status, k.etag, k.location, k.answer)
+				}
+			}
+			if code, body := get(t, now+"/api/v1/reports/05596/2024", tokens["admin"]); code != 200 || !bytes.Contains(body, []byte(`"status":"accepted"`)) {
+				t.Errorf("after the retries the report is %d %s, want it accepted as before", code, body)
+			}
 			// The form draft typed in the release is still offered, as typed.
 			client, err := signIn(now, "xa05596", passwords["xa05596"])
 			if err != nil {
@@ -176,6 +189,37 @@ func demoPasswords(printed []string) map[string]string {
 type filled struct {
 	token                             string // a token made over the API
 	draftPage, draftField, draftValue string // a form draft kept as typed
+	keyed                             []keyedAnswer
+}
+
+// keyedAnswer is a submission sent with an Idempotency-Key and the
+// release's answer to it, which a retry with the key gets again.
+type keyedAnswer struct {
+	path, key      string
+	request        []byte
+	status         int
+	etag, location string
+	answer         []byte
+}
+
+// putKeyed sends k's request with its key and returns the answer, with
+// the Idempotent-Replayed header wanted ("" for none).
+func putKeyed(t *testing.T, base, token string, k keyedAnswer, replayed string) (status int, etag, location string, answer []byte) {
+	t.Helper()
+	req, _ := http.NewRequest("PUT", base+k.path, bytes.NewReader(k.request))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", k.key)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	answer, _ = io.ReadAll(res.Body)
+	if got := res.Header.Get("Idempotent-Replayed"); got != replayed {
+		t.Errorf("PUT %s with the key %s: Idempotent-Replayed %q, want %q", k.path, k.key, got, replayed)
+	}
+	return res.StatusCode, res.Header.Get("ETag"), res.Header.Get("Location"), answer
 }
 
 // fillRelease writes through the release's API and pages what a year
@@ -217,7 +261,18 @@ func fillRelease(t *testing.T, base string, tokens map[string]string, clerkPassw
 	}
 	r := report("05596", "2024")
 	r["plan"] = append(r["plan"].([]any), "Rà soát số liệu người lao động ở nước ngoài.")
-	send("PUT", "/api/v1/reports/05596/2024", tokens["commune"], r, 201)
+	// With Idempotency-Key: the new revision, then the same report again
+	// under another key (unchanged); the release keeps both answers.
+	var f filled
+	b, _ := json.Marshal(r)
+	for i, want := range []int{201, 200} {
+		k := keyedAnswer{path: "/api/v1/reports/05596/2024", key: fmt.Sprintf("upgrade-%d", i), request: b}
+		k.status, k.etag, k.location, k.answer = putKeyed(t, base, tokens["commune"], k, "")
+		if k.status != want || k.etag == "" || (want == 201) != (k.location != "") {
+			t.Fatalf("the release's keyed PUT %s: %d (ETag %q, Location %q), want %d: %s", k.key, k.status, k.etag, k.location, want, k.answer)
+		}
+		f.keyed = append(f.keyed, k)
+	}
 	send("POST", "/api/v1/reports/05596/2024/review", tokens["district"], map[string]string{"decision": "return", "comment": "Đề nghị bổ sung số người đi lao động ở nước ngoài."}, 200)
 	r["overseas_vietnamese"] = map[string]any{"labor_export_workers": 12}
 	send("PUT", "/api/v1/reports/05596/2024", tokens["commune"], r, 201)
@@ -228,7 +283,7 @@ func fillRelease(t *testing.T, base string, tokens map[string]string, clerkPassw
 	send("POST", "/api/v1/reports/05593/2024/review", tokens["district"], map[string]string{"decision": "return", "comment": "Số liệu dân số chưa khớp."}, 200)
 	send("PUT", "/api/v1/deadlines/167/2024", tokens["district"], map[string]string{"due_date": "2024-12-10", "reference": "7253/UBND-VP"}, 201)
 
-	b, _ := json.Marshal(map[string]any{"role": "commune", "unit_code": "05599", "name": "Phần mềm một cửa xã Sơn Phú", "expires_in_days": 365})
+	b, _ = json.Marshal(map[string]any{"role": "commune", "unit_code": "05599", "name": "Phần mềm một cửa xã Sơn Phú", "expires_in_days": 365})
 	req, _ := http.NewRequest("POST", base+"/api/v1/tokens", bytes.NewReader(b))
 	req.Header.Set("Authorization", "Bearer "+tokens["admin"])
 	req.Header.Set("Content-Type", "application/json")
@@ -249,7 +304,7 @@ func fillRelease(t *testing.T, base string, tokens map[string]string, clerkPassw
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := filled{token: tok.Token, draftPage: "/xa/05596/2025S1", draftField: "profile.households", draftValue: "-1.234"}
+	f.token, f.draftPage, f.draftField, f.draftValue = tok.Token, "/xa/05596/2025S1", "profile.households", "-1.234"
 	form := fetch(t, client, base+f.draftPage)
 	values := url.Values{}
 	for _, m := range regexp.MustCompile(`<input type="hidden" name="(csrf|idem|etag)" value="([^"]*)"`).FindAllStringSubmatch(form, -1) {

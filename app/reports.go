@@ -3,9 +3,7 @@ package app
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
-	"fmt"
 
 	"doingoai/metrics"
 	"doingoai/models"
@@ -58,14 +56,6 @@ type Submitted struct {
 	Result models.SubmitResult
 	ETag   string
 }
-
-// The idempotency table keeps a keyed submission's outcome as the status
-// the API has always answered it with, so that keys stored by earlier
-// versions still replay.
-const (
-	keptCreated   = 201
-	keptUnchanged = 200
-)
 
 // Submit decodes, validates and authorises a report, then stores it (or,
 // for a dry run, decides it as if stored). Every problem of shape and
@@ -127,10 +117,10 @@ func (rs Reports) submit(ctx context.Context, p models.Principal, req SubmitRequ
 	if req.IdempotencyKey != "" && !req.DryRun {
 		sum := sha256.Sum256(append([]byte(req.Route+"\n"), hash...))
 		idem = &store.IdempotencyKey{Key: req.IdempotencyKey, RequestHash: sum[:]}
-		if a, err := rs.Store.LookupIdempotent(ctx, p.TokenID, *idem); err != nil {
+		if out, found, err := rs.Store.LookupIdempotent(ctx, p.TokenID, *idem); err != nil {
 			return Submitted{}, err
-		} else if a != nil {
-			return replayed(*a)
+		} else if found {
+			return submittedOf(out), nil
 		}
 	}
 	if err := rs.addOutliers(ctx, &v); err != nil {
@@ -144,39 +134,26 @@ func (rs Reports) submit(ctx context.Context, p models.Principal, req SubmitRequ
 		res, err := rs.Store.DryRun(ctx, sub)
 		return Submitted{Outcome: Checked, Result: res}, err
 	}
-	sub.Idem, sub.Answer = idem, keep
+	sub.Idem = idem
 	out, err := rs.Store.Submit(ctx, sub)
-	switch {
-	case err != nil:
-		return Submitted{}, err
-	case out.Replay != nil:
-		return replayed(*out.Replay)
-	case out.Created:
-		return Submitted{Outcome: Created, New: true, Result: out.Result, ETag: out.ETag}, nil
-	}
-	return Submitted{Outcome: Unchanged, Result: out.Result, ETag: out.ETag}, nil
-}
-
-// keep is what the idempotency table keeps of a keyed submission.
-func keep(out store.Submitted) (store.Answer, error) {
-	body, err := json.Marshal(out.Result)
 	if err != nil {
-		return store.Answer{}, err
+		return Submitted{}, err
 	}
-	a := store.Answer{Status: keptUnchanged, Body: body, ETag: out.ETag}
-	if out.Created {
-		a.Status = keptCreated
-	}
-	return a, nil
+	return submittedOf(out), nil
 }
 
-// replayed reads back what keep kept.
-func replayed(a store.Answer) (Submitted, error) {
-	out := Submitted{Outcome: Replayed, New: a.Status == keptCreated, ETag: a.ETag}
-	if err := json.Unmarshal(a.Body, &out.Result); err != nil {
-		return Submitted{}, fmt.Errorf("app: read a kept submission: %w", err)
+// submittedOf says what the store's outcome is to the sender: Replayed
+// when the store gave the outcome kept with the key (New if that first
+// request made a revision), else Created or Unchanged.
+func submittedOf(out store.Submitted) Submitted {
+	s := Submitted{Outcome: Unchanged, New: out.Created, Result: out.Result, ETag: out.ETag}
+	switch {
+	case out.Replayed:
+		s.Outcome = Replayed
+	case out.Created:
+		s.Outcome = Created
 	}
-	return out, nil
+	return s
 }
 
 // validatedReport is a submitted report that passed validation: its

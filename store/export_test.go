@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 )
@@ -99,4 +100,44 @@ func ForgeAuditEntry(ctx context.Context, s *Store, keyID string, key []byte) er
 	}
 	return s.w.WithContext(ctx).Exec(`INSERT INTO audit_events (id, at, actor, role, action, detail, prev_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.At, r.Actor, r.Role, r.Action, r.Detail, *last.Hash, h, keyID).Error
+}
+
+// ExecSQL runs a statement on the writer, ? placeholders bound for the
+// dialect: tests write rows as an earlier release did.
+func ExecSQL(ctx context.Context, s *Store, query string, args ...any) error {
+	return s.exec(s.w.WithContext(ctx), query, args...)
+}
+
+// QueryStrings runs a query on the writer and returns its rows, each
+// column read as a string (NULL as "<nil>").
+func QueryStrings(ctx context.Context, s *Store, query string, args ...any) ([][]string, error) {
+	rows, err := s.query(s.w.WithContext(ctx), query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	var out [][]string
+	for rows.Next() {
+		vals := make([]sql.NullString, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		row := make([]string, len(cols))
+		for i, v := range vals {
+			row[i] = "<nil>"
+			if v.Valid {
+				row[i] = v.String
+			}
+		}
+		out = append(out, row)
+	}
+	return out, rows.Err()
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,11 +15,11 @@ import (
 	"doingoai/models"
 )
 
-// Idempotency keys follow the IETF draft "The Idempotency-Key HTTP Header
-// Field": a retry carrying the key and the same request gets the first
-// answer again and changes nothing; the key with another request is an
-// error. Keys belong to a token and are kept in the database — across
-// restarts and servers — for at least IdempotencyKeyTTL.
+// An idempotency key makes a request safe to send again: a retry carrying
+// the key and the same request is given the first one's outcome again and
+// changes nothing; the key with another request is an error. Keys belong
+// to a token and are kept in the database — across restarts and servers —
+// for at least IdempotencyKeyTTL.
 const IdempotencyKeyTTL = 24 * time.Hour
 
 type idemKey struct {
@@ -25,30 +27,56 @@ type idemKey struct {
 	key   string
 }
 
-// storedOutcome is the first answer to a keyed request.
+// What a keyed request did, as idempotency_keys.outcome keeps it.
+const (
+	outcomeInFlight  = ""          // the request that claimed the key is not done yet
+	outcomeCreated   = "created"   // a new revision (or, for a token form, a new token)
+	outcomeUnchanged = "unchanged" // identical to the report's current revision; nothing stored
+)
+
+// storedOutcome is what the first request with a key did: its outcome,
+// its result as JSON and the report's ETag.
 type storedOutcome struct {
-	TokenID     int64
-	IdemKey     string
-	RequestHash []byte
-	Status      int
-	Body        string
-	Location    *string
-	ETag        *string `gorm:"column:etag"` // GORM would read "e_tag"
+	tokenID     int64
+	key         string
+	requestHash []byte
+	outcome     string
+	body        string
+	etag        sql.NullString
 }
 
-func (o storedOutcome) replay() Submitted {
-	a := &Answer{Status: o.Status, Body: []byte(o.Body)}
-	if o.Location != nil {
-		a.Location = *o.Location
+// readOutcomes reads the stored outcomes of a query that selects
+// storedOutcomeCols.
+func readOutcomes(rows *sql.Rows, err error) ([]storedOutcome, error) {
+	if err != nil {
+		return nil, err
 	}
-	if o.ETag != nil {
-		a.ETag = *o.ETag
+	defer rows.Close()
+	var out []storedOutcome
+	for rows.Next() {
+		var o storedOutcome
+		if err := rows.Scan(&o.tokenID, &o.key, &o.requestHash, &o.outcome, &o.body, &o.etag); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
 	}
-	return Submitted{Replay: a}
+	return out, rows.Err()
+}
+
+const storedOutcomeCols = "token_id, idem_key, request_hash, outcome, body, etag"
+
+// replay is the submission's outcome as the first request got it, given
+// again.
+func (o storedOutcome) replay() (Submitted, error) {
+	out := Submitted{Replayed: true, Created: o.outcome == outcomeCreated, ETag: o.etag.String}
+	if err := json.Unmarshal([]byte(o.body), &out.Result); err != nil {
+		return Submitted{}, fmt.Errorf("read the outcome kept with the Idempotency-Key %q: %w", o.key, err)
+	}
+	return out, nil
 }
 
 // KeyReused is the error of an Idempotency-Key sent again with another
-// request: EINVALID (422) naming the key, models.ErrKeyReused.
+// request: EINVALID naming the key, models.ErrKeyReused.
 func KeyReused(key string) error { return keyReused(key) }
 
 func keyReused(key string) error {
@@ -56,28 +84,29 @@ func keyReused(key string) error {
 		Fields: []models.FieldError{{Field: "Idempotency-Key", Code: models.FKeyReused, Message: fmt.Sprintf("%q belongs to another request; use a new key for a new request", key)}}}
 }
 
-// LookupIdempotent returns the stored answer of a keyed request made
-// before, if any: the fast path of a retry, which needs no write.
+// LookupIdempotent returns what a keyed request made before did, if one
+// was (found), as a Replayed outcome: the fast path of a retry, which
+// needs no write.
 //
 // Errors: EINVALID if the key was used for a different request.
-func (s *Store) LookupIdempotent(ctx context.Context, tokenID int64, key IdempotencyKey) (*Answer, error) {
-	var rows []storedOutcome
-	err := s.r.WithContext(ctx).Raw(`SELECT token_id, idem_key, request_hash, status, body, location, etag FROM idempotency_keys
-		WHERE token_id = ? AND idem_key = ? AND status > 0`, tokenID, key.Key).Scan(&rows).Error
+func (s *Store) LookupIdempotent(ctx context.Context, tokenID int64, key IdempotencyKey) (out Submitted, found bool, err error) {
+	rows, err := readOutcomes(s.query(s.r.WithContext(ctx), "SELECT "+storedOutcomeCols+" FROM idempotency_keys WHERE token_id = ? AND idem_key = ? AND outcome <> ''",
+		tokenID, key.Key))
 	if err != nil || len(rows) == 0 {
-		return nil, err
+		return Submitted{}, false, err
 	}
-	if !bytes.Equal(rows[0].RequestHash, key.RequestHash) {
-		return nil, keyReused(key.Key)
+	if !bytes.Equal(rows[0].requestHash, key.RequestHash) {
+		return Submitted{}, false, keyReused(key.Key)
 	}
-	return rows[0].replay().Replay, nil
+	out, err = rows[0].replay()
+	return out, err == nil, err
 }
 
 // claimIdempotencyKeys takes the keys of a batch's keyed submissions. A key
-// stored by an earlier (committed) request answers its submission with that
-// request's answer, or with an error if the request differs; a key used
-// twice within the batch makes the second wait for the first. It returns
-// the submissions still to process.
+// stored by an earlier (committed) request gives its submission that
+// request's outcome, replayed, or an error if the request differs; a key
+// used twice within the batch makes the second wait for the first. It
+// returns the submissions still to process.
 func (s *Store) claimIdempotencyKeys(tx *gorm.DB, batch []*pending) ([]*pending, error) {
 	first := map[idemKey]*pending{}
 	var keys []idemKey
@@ -103,27 +132,21 @@ func (s *Store) claimIdempotencyKeys(tx *gorm.DB, batch []*pending) ([]*pending,
 	now := micros(s.Now())
 	// Insert every key; ON CONFLICT leaves out those another request holds
 	// (on PostgreSQL, waiting for that request's transaction to end).
-	var sb strings.Builder
-	args := make([]any, 0, 4*len(keys))
-	sb.WriteString("INSERT INTO idempotency_keys (token_id, idem_key, request_hash, status, body, created_at) VALUES ")
-	for i, k := range keys {
-		if i > 0 {
-			sb.WriteString(", ")
-		}
-		sb.WriteString("(?, ?, ?, 0, '', ?)")
-		args = append(args, k.token, k.key, first[k].sub.Idem.RequestHash, now)
-	}
-	sb.WriteString(" ON CONFLICT (token_id, idem_key) DO NOTHING RETURNING token_id, idem_key")
-	var claimed []struct {
-		TokenID int64
-		IdemKey string
-	}
-	if err := tx.Raw(sb.String(), args...).Scan(&claimed).Error; err != nil {
-		return nil, fmt.Errorf("claim idempotency keys: %w", err)
-	}
 	mine := map[idemKey]bool{}
-	for _, c := range claimed {
-		mine[idemKey{c.TokenID, c.IdemKey}] = true
+	err := s.insertRowsReturning(tx, "idempotency_keys", []string{"token_id", "idem_key", "request_hash", "outcome", "body", "created_at"}, len(keys),
+		func(i int, args []any) []any {
+			k := keys[i]
+			return append(args, k.token, k.key, first[k].sub.Idem.RequestHash, outcomeInFlight, "", now)
+		},
+		" ON CONFLICT (token_id, idem_key) DO NOTHING RETURNING token_id, idem_key",
+		func(rows *sql.Rows) error {
+			var k idemKey
+			err := rows.Scan(&k.token, &k.key)
+			mine[k] = true
+			return err
+		})
+	if err != nil {
+		return nil, fmt.Errorf("claim idempotency keys: %w", err)
 	}
 	var taken []any
 	var cond []string
@@ -135,13 +158,12 @@ func (s *Store) claimIdempotencyKeys(tx *gorm.DB, batch []*pending) ([]*pending,
 	}
 	stored := map[idemKey]storedOutcome{}
 	if len(cond) > 0 {
-		var rows []storedOutcome
-		if err := tx.Raw("SELECT token_id, idem_key, request_hash, status, body, location, etag FROM idempotency_keys WHERE "+
-			strings.Join(cond, " OR "), taken...).Scan(&rows).Error; err != nil {
+		rows, err := readOutcomes(s.query(tx, "SELECT "+storedOutcomeCols+" FROM idempotency_keys WHERE "+strings.Join(cond, " OR "), taken...))
+		if err != nil {
 			return nil, err
 		}
 		for _, r := range rows {
-			stored[idemKey{r.TokenID, r.IdemKey}] = r
+			stored[idemKey{r.tokenID, r.key}] = r
 		}
 	}
 	var active []*pending
@@ -152,16 +174,16 @@ func (s *Store) claimIdempotencyKeys(tx *gorm.DB, batch []*pending) ([]*pending,
 		}
 		k := idemKey{p.sub.Principal.TokenID, p.sub.Idem.Key}
 		switch r, ok := stored[k]; {
-		case ok && !bytes.Equal(r.RequestHash, p.sub.Idem.RequestHash):
+		case ok && !bytes.Equal(r.requestHash, p.sub.Idem.RequestHash):
 			p.err = keyReused(k.key)
-		case ok && r.Status == 0:
+		case ok && r.outcome == outcomeInFlight:
 			p.err = &models.Error{Code: models.ECONFLICT, Err: models.ErrKeyInFlight, Message: "a request with this Idempotency-Key is still being processed; retry in a moment"}
 		case ok:
-			p.out = r.replay()
+			p.out, p.err = r.replay()
 		case first[k] != p && !bytes.Equal(first[k].sub.Idem.RequestHash, p.sub.Idem.RequestHash):
 			p.err = keyReused(k.key)
 		case first[k] != p:
-			p.follows = first[k] // a retry within the batch: answered as the first
+			p.follows = first[k] // a retry within the batch: given the first's outcome
 		default:
 			active = append(active, p)
 		}
@@ -169,39 +191,50 @@ func (s *Store) claimIdempotencyKeys(tx *gorm.DB, batch []*pending) ([]*pending,
 	return active, nil
 }
 
-// recordIdempotentOutcomes stores the answers of keyed submissions that
-// succeeded, and gives the repeats of a key within the batch the same
-// answer. A key whose request failed is released, so that a retry is
-// evaluated anew.
+// recordIdempotentOutcomes keeps, with the key of each keyed submission
+// that succeeded, what it did, and gives the repeats of a key within the
+// batch the same outcome, replayed. A key whose request failed is
+// released, so that a retry is evaluated anew.
 func (s *Store) recordIdempotentOutcomes(tx *gorm.DB, batch []*pending) error {
-	answers := map[*pending]*Answer{}
+	kept := map[*pending]storedOutcome{}
 	for _, p := range batch {
-		if p.sub.Idem == nil || p.follows != nil || p.out.Replay != nil {
+		if p.sub.Idem == nil || p.follows != nil || p.out.Replayed {
 			continue
 		}
 		if p.err != nil {
-			if err := tx.Exec("DELETE FROM idempotency_keys WHERE token_id = ? AND idem_key = ? AND status = 0",
-				p.sub.Principal.TokenID, p.sub.Idem.Key).Error; err != nil {
+			if err := s.exec(tx, "DELETE FROM idempotency_keys WHERE token_id = ? AND idem_key = ? AND outcome = ''",
+				p.sub.Principal.TokenID, p.sub.Idem.Key); err != nil {
 				return err
 			}
 			continue
 		}
-		a, err := p.sub.Answer(p.out)
+		body, err := json.Marshal(p.out.Result)
 		if err != nil {
-			return fmt.Errorf("answer a keyed submission: %w", err)
+			return fmt.Errorf("keep a keyed submission's outcome: %w", err)
 		}
-		answers[p] = &a
-		if err := tx.Exec("UPDATE idempotency_keys SET status = ?, body = ?, location = ?, etag = ? WHERE token_id = ? AND idem_key = ?",
-			a.Status, string(a.Body), a.Location, a.ETag, p.sub.Principal.TokenID, p.sub.Idem.Key).Error; err != nil {
+		o := storedOutcome{key: p.sub.Idem.Key, outcome: outcomeUnchanged, body: string(body), etag: sql.NullString{String: p.out.ETag, Valid: true}}
+		if p.out.Created {
+			o.outcome = outcomeCreated
+		}
+		kept[p] = o
+		if err := s.exec(tx, "UPDATE idempotency_keys SET outcome = ?, body = ?, etag = ? WHERE token_id = ? AND idem_key = ?",
+			o.outcome, o.body, o.etag, p.sub.Principal.TokenID, p.sub.Idem.Key); err != nil {
 			return err
 		}
 	}
 	for _, p := range batch {
-		if p.follows != nil {
-			p.err = p.follows.err
-			p.out = Submitted{Replay: answers[p.follows]}
-			if p.err == nil && p.out.Replay == nil {
-				p.out = p.follows.out // the first was itself a replay
+		f := p.follows
+		switch {
+		case f == nil:
+		case f.err != nil:
+			p.out, p.err = Submitted{}, f.err
+		case f.out.Replayed: // the first was itself a replay
+			p.out = f.out
+		default:
+			// As a later retry will read it back.
+			var err error
+			if p.out, err = kept[f].replay(); err != nil {
+				return err
 			}
 		}
 	}

@@ -1,8 +1,7 @@
 package store_test
 
 import (
-	"fmt"
-	"reflect"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -40,8 +39,9 @@ func seedSubmissionFor(t *testing.T, s *store.Store, code string) *store.Submiss
 }
 
 // TestIdempotencyAcrossRestart: a key stored by one server is honoured by
-// another (or the same after a restart), and purged only after twice its
-// 24-hour life.
+// another (or the same after a restart) with the outcome of the first
+// request — created or unchanged, its result and ETag — and purged only
+// after twice its 24-hour life.
 func TestIdempotencyAcrossRestart(t *testing.T) {
 	clock := testenv.NewClock(time.Date(2024, 11, 25, 3, 0, 0, 0, time.UTC))
 	db := testenv.NewDB(t)
@@ -50,34 +50,47 @@ func TestIdempotencyAcrossRestart(t *testing.T) {
 	sub := seedSubmission(t, a)
 	key := &store.IdempotencyKey{Key: "k1", RequestHash: []byte("fingerprint")}
 	sub.Idem = key
-	// The store keeps what the caller answered, whatever it is.
-	answer := store.Answer{Status: 299, Location: "/somewhere", ETag: `"e"`}
-	sub.Answer = func(out store.Submitted) (store.Answer, error) {
-		a := answer
-		a.Body = fmt.Appendf(nil, "created %v, revision %d", out.Created, out.Result.Revision)
-		return a, nil
-	}
 	first, err := a.Submit(ctx, sub)
-	if err != nil || !first.Created || first.Result.Revision != 1 || first.Replay != nil {
+	if err != nil || !first.Created || first.Result.Revision != 1 || first.Replayed || first.ETag == "" {
 		t.Fatal(first, err)
 	}
-	answer.Body = []byte("created true, revision 1")
-	again, err := a.Submit(ctx, sub)
-	if err != nil || again.Replay == nil || !reflect.DeepEqual(*again.Replay, answer) {
-		t.Fatalf("a retry: %+v %v", again.Replay, err)
+	sameAs := func(name string, got, want store.Submitted) {
+		t.Helper()
+		g, _ := json.Marshal(got.Result)
+		w, _ := json.Marshal(want.Result)
+		if !got.Replayed || got.Created != want.Created || got.ETag != want.ETag || string(g) != string(w) {
+			t.Errorf("%s: %+v, want the replay of %+v", name, got, want)
+		}
 	}
-	sub.Answer = nil
-	if _, err := a.Submit(ctx, sub); err == nil {
-		t.Error("a keyed submission without an answer to keep was taken")
+	again, err := a.Submit(ctx, sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAs("a retry", again, first)
+	// The same report under another key: unchanged, and kept as such.
+	key2 := &store.IdempotencyKey{Key: "k2", RequestHash: []byte("fingerprint")}
+	sub.Idem = key2
+	same, err := a.Submit(ctx, sub)
+	if err != nil || same.Created || same.Replayed || same.Result.Revision != 1 {
+		t.Fatal(same, err)
 	}
 	a.Close()
 
 	b := testenv.OpenDB(t, db, clock)
-	got, err := b.LookupIdempotent(ctx, 0, *key)
-	if err != nil || got == nil || !reflect.DeepEqual(*got, answer) {
-		t.Fatalf("after restart: %+v %v", got, err)
+	for _, c := range []struct {
+		key  *store.IdempotencyKey
+		want store.Submitted
+	}{{key, first}, {key2, same}} {
+		got, found, err := b.LookupIdempotent(ctx, 0, *c.key)
+		if err != nil || !found {
+			t.Fatalf("after restart, %s: %v %v", c.key.Key, found, err)
+		}
+		sameAs("after restart, "+c.key.Key, got, c.want)
 	}
-	if _, err := b.LookupIdempotent(ctx, 0, store.IdempotencyKey{Key: "k1", RequestHash: []byte("other")}); models.ErrorCode(err) != models.EINVALID {
+	if _, found, err := b.LookupIdempotent(ctx, 0, store.IdempotencyKey{Key: "k3", RequestHash: []byte("fingerprint")}); found || err != nil {
+		t.Errorf("a key never used: %v %v", found, err)
+	}
+	if _, _, err := b.LookupIdempotent(ctx, 0, store.IdempotencyKey{Key: "k1", RequestHash: []byte("other")}); models.ErrorCode(err) != models.EINVALID {
 		t.Errorf("reuse with another request: %v", err)
 	}
 	clock.Add(47 * time.Hour)
@@ -85,8 +98,8 @@ func TestIdempotencyAcrossRestart(t *testing.T) {
 		t.Errorf("purged a key younger than 48 h")
 	}
 	clock.Add(2 * time.Hour)
-	if n, _ := b.PurgeIdempotencyKeys(ctx); n != 1 {
-		t.Errorf("purged %d keys, want 1", n)
+	if n, _ := b.PurgeIdempotencyKeys(ctx); n != 2 {
+		t.Errorf("purged %d keys, want 2", n)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -27,10 +26,9 @@ type Submission struct {
 	Hash      []byte // SHA-256 of body and status: equal hashes, identical content
 	Warnings  []models.Warning
 	Figures   models.Figures
-	IfMatch   string // the If-Match header, "" if none
+	IfMatch   string // the ETag the change is based on, "" if none
 	Idem      *IdempotencyKey
-	Source    string                          // SourceImport when read from a document; recorded in the audit trail
-	Answer    func(Submitted) (Answer, error) // the answer to keep with Idem
+	Source    string // SourceImport when read from a document; recorded in the audit trail
 }
 
 // SourceImport marks a submission read from an existing document (POST
@@ -45,41 +43,29 @@ type IdempotencyKey struct {
 }
 
 // Submitted is the outcome of a submission: a new revision (Created) or
-// the current one unchanged, with the result to tell the client. How it is
-// told (status, headers, encoding) is the caller's business.
+// the current one unchanged, with the result to tell the client; how it is
+// told is the edge's business.
 type Submitted struct {
 	Created bool
 	Result  models.SubmitResult
 	ETag    string
-	// Replay, for a retried keyed request, is the answer given to the
-	// first one (see Answer); Created and Result are then unset.
-	Replay *Answer
-}
-
-// Answer is what the caller answered to a keyed request, kept with its
-// idempotency key and given back, unread, to a retry of it.
-type Answer struct {
-	Status   int
-	Body     []byte
-	Location string
-	ETag     string
+	// Replayed: a retried keyed request, given the outcome of the first
+	// one (Created, Result and ETag as it got them); nothing changed now.
+	Replayed bool
 }
 
 // Submit stores a submission as the report's next revision, or finds it
 // identical to the current one (models.Next decides). Concurrent
 // submissions are committed together, a batch per transaction (group
 // commit): on SQLite one transaction — one fsync — for everything waiting,
-// instead of one each. The answer comes once the batch is committed. A
-// keyed submission (Idem set) must have Answer: it is called inside the
-// transaction, and what it returns is kept with the key.
+// instead of one each. The answer comes once the batch is committed. The
+// outcome of a keyed submission (Idem set) is kept with its key, in the
+// same transaction, and given again, Replayed, to a retry.
 //
 // Errors: those of models.Next (ECONFLICT, EPRECONDITION); EINVALID if the
 // idempotency key was used for another request; EUNAVAILABLE while
 // shutting down.
 func (s *Store) Submit(ctx context.Context, sub *Submission) (Submitted, error) {
-	if sub.Idem != nil && sub.Answer == nil {
-		return Submitted{}, errors.New("store: a keyed submission needs the answer to keep with its key")
-	}
 	return s.submit.do(ctx, sub)
 }
 

@@ -35,7 +35,7 @@ type tokenFormAnswer struct {
 // tokenFormRow is a token form's key as stored in idempotency_keys.
 type tokenFormRow struct {
 	RequestHash []byte
-	Status      int
+	Outcome     string
 	Body        string
 	CreatedAt   int64
 }
@@ -95,18 +95,18 @@ func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in mode
 		replayed = false
 		// The claim waits, on PostgreSQL, for another request holding the
 		// key to end; with it taken, this request is the form sent again.
-		res := tx.Exec(`INSERT INTO idempotency_keys (token_id, idem_key, request_hash, status, body, created_at)
-			VALUES (0, ?, ?, 0, '', ?) ON CONFLICT (token_id, idem_key) DO NOTHING`, key, reqHash[:], micros(s.Now()))
+		res := tx.Exec(`INSERT INTO idempotency_keys (token_id, idem_key, request_hash, outcome, body, created_at)
+			VALUES (0, ?, ?, '', '', ?) ON CONFLICT (token_id, idem_key) DO NOTHING`, key, reqHash[:], micros(s.Now()))
 		if res.Error != nil {
 			return fmt.Errorf("claim the token form's key: %w", res.Error)
 		}
 		if res.RowsAffected == 0 {
 			var rows []tokenFormRow
-			if err := tx.Raw(`SELECT request_hash, status, body, created_at FROM idempotency_keys WHERE token_id = 0 AND idem_key = ?`, key).
+			if err := tx.Raw(`SELECT request_hash, outcome, body, created_at FROM idempotency_keys WHERE token_id = 0 AND idem_key = ?`, key).
 				Scan(&rows).Error; err != nil {
 				return err
 			}
-			if len(rows) == 0 || rows[0].Status == 0 {
+			if len(rows) == 0 || rows[0].Outcome == outcomeInFlight {
 				return fmt.Errorf("the token form's key %s is taken but holds no answer", key)
 			}
 			if !bytes.Equal(rows[0].RequestHash, reqHash[:]) {
@@ -155,7 +155,7 @@ func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in mode
 			return err
 		}
 		secret, tok = nt.secret, nt.tok
-		return tx.Exec(`UPDATE idempotency_keys SET status = 201, body = ? WHERE token_id = 0 AND idem_key = ?`, string(body), key).Error
+		return tx.Exec(`UPDATE idempotency_keys SET outcome = ?, body = ? WHERE token_id = 0 AND idem_key = ?`, outcomeCreated, string(body), key).Error
 	})
 	if err != nil {
 		return "", models.Token{}, false, err
