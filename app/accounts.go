@@ -11,6 +11,7 @@ import (
 	"slices"
 
 	"doingoai/models"
+	"doingoai/secure"
 	"doingoai/store"
 )
 
@@ -161,11 +162,40 @@ func (a Accounts) Create(ctx context.Context, p models.Principal, in models.User
 	if err := mayManage(t, p, in.Role, unit); err != nil {
 		return models.CreatedUser{}, err
 	}
-	out, err := a.Store.CreateUsers(ctx, p, []store.NewAccount{{Input: in, Unit: unit}})
+	out, err := a.store(ctx, p, []store.NewAccount{{Input: in, Unit: unit}})
 	if err != nil {
 		return models.CreatedUser{}, err
 	}
 	return out[0], nil
+}
+
+// store stores accounts with their passwords (each account's own, or one
+// drawn for it), shown this once. The argon2id hashes are computed before
+// the store's transaction, several at once but never more than the CPUs
+// (secure.HashPasswords).
+func (a Accounts) store(ctx context.Context, p models.Principal, accts []store.NewAccount) ([]models.CreatedUser, error) {
+	pws := make([]string, len(accts))
+	for i, acct := range accts {
+		if pws[i] = acct.Input.Password; pws[i] == "" {
+			pws[i] = secure.GeneratePassword()
+		}
+	}
+	hashes, err := secure.HashPasswords(ctx, pws)
+	if err != nil {
+		return nil, err
+	}
+	for i := range accts {
+		accts[i].PasswordHash = hashes[i]
+	}
+	users, err := a.Store.CreateUsers(ctx, p, accts)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]models.CreatedUser, len(users))
+	for i, u := range users {
+		out[i] = models.CreatedUser{User: u, Password: pws[i]}
+	}
+	return out, nil
 }
 
 // Import makes the accounts of a CSV file (models.ParseUsersCSV) all
@@ -231,7 +261,7 @@ func (a Accounts) Import(ctx context.Context, p models.Principal, file io.Reader
 	if err := all.Err("the accounts file has errors; no account was created"); err != nil {
 		return nil, sortByLine(err)
 	}
-	return a.Store.CreateUsers(ctx, p, accts)
+	return a.store(ctx, p, accts)
 }
 
 // outOfScope says why p may not make the account of a row.
@@ -295,11 +325,29 @@ func (a Accounts) Disable(ctx context.Context, p models.Principal, login string)
 }
 
 // ResetPassword gives an account a new password (pw, or a generated one
-// when empty), shown once, and ends its sessions.
+// when empty), shown once, ends its sessions and forgets its failed
+// sign-ins. A disabled account stays disabled.
 //
 // Errors: ENOTFOUND; EINVALID for a bad pw; EFORBIDDEN.
 func (a Accounts) ResetPassword(ctx context.Context, p models.Principal, login, pw string) (string, error) {
-	return a.Store.ResetPassword(ctx, p, login, pw, guard(p))
+	if pw == "" {
+		pw = secure.GeneratePassword()
+	} else {
+		var probs models.Problems
+		models.CheckPassword(&probs, pw)
+		if err := probs.Err("the password cannot be set"); err != nil {
+			return "", err
+		}
+	}
+	hash, err := secure.HashPassword(pw)
+	if err != nil {
+		return "", err
+	}
+	keys := secure.KeysOf(normalLogin(login), "")
+	if err := a.Store.SetPassword(ctx, p, login, hash, keys.Login, keys.Pair, guard(p)); err != nil {
+		return "", err
+	}
+	return pw, nil
 }
 
 // Move binds an account to another unit: an account of a unit that ended

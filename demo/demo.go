@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strings"
 
+	"doingoai/app"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -183,10 +184,10 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		exists := slices.ContainsFunc(users, func(u models.User) bool { return u.Login == in.Login })
 		var pw string
 		if exists {
-			pw, err = s.ResetPassword(ctx, models.CommandLine, in.Login, "", nil)
+			pw, err = app.Accounts{Store: s}.ResetPassword(ctx, models.CommandLine, in.Login, "")
 		} else {
 			var u models.CreatedUser
-			u, err = s.CreateUser(ctx, models.CommandLine, in)
+			u, err = app.Accounts{Store: s}.Create(ctx, models.CommandLine, in)
 			pw = u.Password
 		}
 		if err != nil {

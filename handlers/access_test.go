@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"doingoai/app"
 	"doingoai/internal/apitest"
 	"doingoai/models"
 )
@@ -75,7 +76,7 @@ func TestAccessControl(t *testing.T) {
 	account := func(u string) string {
 		seq++
 		login := fmt.Sprintf("xa%s-%d", u, seq)
-		if _, err := env.Store.CreateUser(ctx, models.CommandLine, models.UserInput{Login: login, Role: models.RoleCommune, UnitCode: u, Name: "Văn phòng UBND"}); err != nil {
+		if _, err := (app.Accounts{Store: env.Store}).Create(ctx, models.CommandLine, models.UserInput{Login: login, Role: models.RoleCommune, UnitCode: u, Name: "Văn phòng UBND"}); err != nil {
 			t.Fatal(err)
 		}
 		return login

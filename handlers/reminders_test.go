@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"doingoai/api"
+	"doingoai/app"
 	"doingoai/email"
 	"doingoai/internal/apitest"
 	"doingoai/internal/mailtest"
@@ -29,7 +30,7 @@ func remindersEnv(t *testing.T, addr string) *apitest.Env {
 // clerk makes an enabled commune account with an email address.
 func clerk(t *testing.T, env *apitest.Env, login, unit, address string) {
 	t.Helper()
-	if _, err := env.Store.CreateUser(context.Background(), models.CommandLine, models.UserInput{Login: login, Role: models.RoleCommune, UnitCode: unit, Name: "Văn phòng UBND", Email: address}); err != nil {
+	if _, err := (app.Accounts{Store: env.Store}).Create(context.Background(), models.CommandLine, models.UserInput{Login: login, Role: models.RoleCommune, UnitCode: unit, Name: "Văn phòng UBND", Email: address}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"doingoai/models"
+	"doingoai/secure"
 	"doingoai/store"
 )
 
@@ -89,7 +90,7 @@ func (h *Handler) createToken(r *http.Request, p models.Principal, in models.Tok
 	seal := sha256.New()
 	seal.Write([]byte("doingoai api token Idempotency-Key\x00"))
 	seal.Write([]byte(strings.TrimSpace(bearer) + "\x00" + idem.Key))
-	secret, tok, replayed, err = h.Store.CreateTokenOnce(r.Context(), p, in, fmt.Sprintf("api-%d", p.TokenID), seal.Sum(nil))
+	secret, tok, replayed, err = h.Store.CreateTokenOnce(r.Context(), p, in, fmt.Sprintf("api-%d", p.TokenID), secure.SealFor(seal.Sum(nil)))
 	switch {
 	case errors.Is(err, models.ErrKeyReused):
 		err = store.KeyReused(idem.Key)

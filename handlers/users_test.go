@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"doingoai/api"
+	"doingoai/app"
 	"doingoai/demo"
 	"doingoai/internal/apitest"
 	"doingoai/internal/testenv"
@@ -119,7 +120,7 @@ func TestUsersOverTheAPI(t *testing.T) {
 	}
 
 	// Reset: the new password signs in, the old does not; sessions end.
-	secret, _, err := env.Store.SignIn(ctx, "huyen167", mustPassword(t, env, "huyen167"), "10.0.0.1", "test")
+	secret, _, err := (app.Accounts{Store: env.Store}).SignIn(ctx, "huyen167", mustPassword(t, env, "huyen167"), "10.0.0.1", "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,14 +133,14 @@ func TestUsersOverTheAPI(t *testing.T) {
 	if res.Status != 200 || len(reset.Password) != 19 || reset.Login != "xa05596" {
 		t.Fatalf("reset: %d %s", res.Status, res.Body)
 	}
-	if _, _, err := env.Store.SignIn(ctx, "xa05596", reset.Password, "10.0.0.2", "test"); err != nil {
+	if _, _, err := (app.Accounts{Store: env.Store}).SignIn(ctx, "xa05596", reset.Password, "10.0.0.2", "test"); err != nil {
 		t.Errorf("the reset password does not sign in: %v", err)
 	}
 	// Disable: the session ends, the account is listed disabled.
 	if res := env.Do(t, "POST", "/api/v1/users/huyen167/disable", "admin", "", nil); res.Status != 204 {
 		t.Fatalf("disable: %d %s", res.Status, res.Body)
 	}
-	if _, err := env.Store.Session(ctx, secret); err == nil {
+	if _, err := (app.Accounts{Store: env.Store}).Session(ctx, secret); err == nil {
 		t.Error("a disabled account's session goes on")
 	}
 	if res := env.Do(t, "POST", "/api/v1/users/huyen167/disable", "admin", "", nil); res.Status != 409 {
@@ -164,10 +165,10 @@ func TestUsersOverTheAPI(t *testing.T) {
 	}
 }
 
-// mustPassword resets an account's password through the store and returns it.
+// mustPassword resets an account's password through the use case and returns it.
 func mustPassword(t *testing.T, env *apitest.Env, login string) string {
 	t.Helper()
-	pw, err := env.Store.ResetPassword(context.Background(), models.CommandLine, login, "", nil)
+	pw, err := (app.Accounts{Store: env.Store}).ResetPassword(context.Background(), models.CommandLine, login, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +245,7 @@ func TestImportUsers(t *testing.T) {
 		t.Fatalf("row %q", row)
 	}
 	ctx := context.Background()
-	if _, _, err := env.Store.SignIn(ctx, "xa05602", row[4], "10.0.0.3", "test"); err != nil {
+	if _, _, err := (app.Accounts{Store: env.Store}).SignIn(ctx, "xa05602", row[4], "10.0.0.3", "test"); err != nil {
 		t.Errorf("the workbook's password does not sign in: %v", err)
 	}
 	if res := env.Do(t, "POST", "/api/v1/users/import", "commune", good, csvType); res.Status != 403 {

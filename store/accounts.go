@@ -3,9 +3,7 @@ package store
 import (
 	"context"
 	"errors"
-	"runtime"
 	"strings"
-	"sync"
 
 	"gorm.io/gorm"
 
@@ -15,26 +13,22 @@ import (
 // NewAccount is an account checked by its caller (the use case: its
 // input, its unit, the right to make it), ready to be stored.
 type NewAccount struct {
-	Input models.UserInput // normalised and valid; an empty Password is generated
-	Unit  *models.TreeUnit // nil for an admin
+	Input models.UserInput // normalised and valid; its Password is not read
+	// PasswordHash is the hash of its password (secure.HashPassword).
+	PasswordHash string
+	Unit         *models.TreeUnit // nil for an admin
 	// Field is where a problem of this account is reported: "" for one
 	// account, "line 12" for a line of a file.
 	Field string
 }
 
 // CreateUsers stores accounts all together or none, each with its audit
-// entry, and returns them with their passwords (shown this once). The
-// argon2id hashes are computed before the transaction, several at once
-// but never more than the CPUs (the sign-in's bound, argonSlots).
+// entry, and returns them.
 //
 // Errors: EINVALID listing every login already in use (code "taken", at
 // the account's Field).
-func (s *Store) CreateUsers(ctx context.Context, p models.Principal, accts []NewAccount) ([]models.CreatedUser, error) {
-	out := make([]models.CreatedUser, len(accts))
-	hashes := make([]string, len(accts))
-	if err := s.hashAll(ctx, accts, out, hashes); err != nil {
-		return nil, err
-	}
+func (s *Store) CreateUsers(ctx context.Context, p models.Principal, accts []NewAccount) ([]models.User, error) {
+	out := make([]models.User, len(accts))
 	now := s.Now()
 	err := s.writeTx(ctx, func(tx *gorm.DB) error {
 		if err := loginsFree(tx, accts); err != nil {
@@ -42,7 +36,7 @@ func (s *Store) CreateUsers(ctx context.Context, p models.Principal, accts []New
 		}
 		for i, a := range accts {
 			in := a.Input
-			row := userRow{Login: in.Login, PasswordHash: hashes[i], Role: string(in.Role), Name: in.Name, Email: in.Email,
+			row := userRow{Login: in.Login, PasswordHash: a.PasswordHash, Role: string(in.Role), Name: in.Name, Email: in.Email,
 				CreatedAt: micros(now), PasswordSetAt: micros(now)}
 			if a.Unit != nil {
 				row.UnitID = &a.Unit.ID
@@ -53,7 +47,7 @@ func (s *Store) CreateUsers(ctx context.Context, p models.Principal, accts []New
 				}
 				return err
 			}
-			out[i].User = accountOf(row, a.Unit)
+			out[i] = accountOf(row, a.Unit)
 			if err := s.appendAudit(tx, s.newAudit(p, models.ActionUserCreate, a.Unit, "", 0, map[string]any{
 				"user_id": row.ID, "login": in.Login, "name": in.Name, "role": in.Role, "email": in.Email,
 			})); err != nil {
@@ -66,43 +60,6 @@ func (s *Store) CreateUsers(ctx context.Context, p models.Principal, accts []New
 		return nil, err
 	}
 	return out, nil
-}
-
-// hashAll draws (or takes) each account's password and hashes it, on as
-// many goroutines as there are CPUs.
-func (s *Store) hashAll(ctx context.Context, accts []NewAccount, out []models.CreatedUser, hashes []string) error {
-	for i, a := range accts {
-		out[i].Password = a.Input.Password
-		if out[i].Password == "" {
-			out[i].Password = GeneratePassword()
-		}
-	}
-	next := make(chan int)
-	errs := make([]error, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for w := range errs {
-		wg.Go(func() {
-			for i := range next {
-				if errs[w] == nil {
-					hashes[i], errs[w] = HashPassword(out[i].Password)
-				}
-			}
-		})
-	}
-feed:
-	for i := range accts {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return errors.Join(errs...)
 }
 
 // loginsFree checks, in tx, that no account has any of the logins.

@@ -3,11 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
-	"crypto/aes"
-	"crypto/cipher"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,18 +14,18 @@ import (
 )
 
 // A token made from a form that may be sent twice — a double click, a
-// reload that sends the form again — is made once. The form carries a
-// random key of its own (formKey); the first request stores, under a hash
-// of it, the token and its secret sealed with the key itself, in
-// idempotency_keys (so across servers, for IdempotencyKeyTTL). The same
-// form sent again is answered with that token and its secret, which only
-// the holder of the form can unseal: the database alone never holds a
-// secret it can read, and the form alone names no token.
+// reload that sends the form again — is made once (CreateTokenOnce): the
+// first request stores, under a name the form's key gives, the token and
+// its secret sealed with that key, in idempotency_keys (so across servers,
+// for IdempotencyKeyTTL). The same form sent again is answered with that
+// token and its secret, which only the holder of the form can unseal: the
+// database alone never holds a secret it can read. The sealing is
+// package secure's (secure.SealFor); the store keeps the sealed bytes.
 
 // tokenFormAnswer is the body stored for a token form.
 type tokenFormAnswer struct {
 	Token  models.Token `json:"token"`
-	Sealed []byte       `json:"sealed"` // nonce ‖ AES-GCM(secret)
+	Sealed []byte       `json:"sealed"` // what FormSeal.Seal returned
 }
 
 // tokenFormRow is a token form's key as stored in idempotency_keys.
@@ -40,25 +36,19 @@ type tokenFormRow struct {
 	CreatedAt   int64
 }
 
-// formKeyDigest derives from a form's key, for one use, a value unrelated
-// to the others derived from it.
-func formKeyDigest(use string, formKey []byte) []byte {
-	h := sha256.New()
-	h.Write([]byte("doingoai token form " + use + "\x00"))
-	h.Write(formKey)
-	return h.Sum(nil)
+// FormSeal seals a token's secret for the form that made it, and opens it
+// again (secure.FormSeal): only the holder of the form's key can.
+type FormSeal interface {
+	// Name is what the form's key is stored under; "" when the form came
+	// without a usable key.
+	Name() string
+	// Seal seals plain, bound to ad; Open opens what Seal sealed.
+	Seal(plain, ad []byte) ([]byte, error)
+	Open(sealed, ad []byte) ([]byte, error)
 }
 
-func formCipher(formKey []byte) (cipher.AEAD, error) {
-	block, err := aes.NewCipher(formKeyDigest("seal", formKey))
-	if err != nil {
-		return nil, err
-	}
-	return cipher.NewGCM(block)
-}
-
-// ErrNoFormKey: a token form came without a key of at least 16 bytes (the
-// fields are checked first).
+// ErrNoFormKey: a token form came without a usable key (its seal has no
+// Name; the fields are checked first).
 var ErrNoFormKey = errors.New("a token form needs its key of at least 16 random bytes")
 
 // ErrFormSpent: a token form sent again whose token can no longer be
@@ -66,26 +56,27 @@ var ErrNoFormKey = errors.New("a token form needs its key of at least 16 random 
 // IdempotencyKeyTTL. Nothing is made: the person opens the page anew.
 var ErrFormSpent = errors.New("the token this form made is revoked or expired, or the form is too old to send again")
 
-// CreateTokenOnce is CreateToken for a form: the first request with
-// formKey (at least 16 random bytes, unique to the form shown) makes the
-// token; the same form sent again, even at the same moment, makes none and
-// returns the same token and secret with replayed true. scope names the
+// CreateTokenOnce is CreateToken for a form: the first request with the
+// form's key (its seal: secure.SealFor of at least 16 random bytes, unique
+// to the form shown) makes the token; the same form sent again, even at
+// the same moment, makes none and returns the same token and secret with
+// replayed true. scope names the
 // person (the web app's "web-<user id>"). The form's key with other fields
 // is EINVALID (ErrKeyReused); no key at all is ErrNoFormKey, once the
 // fields are found good.
-func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in models.TokenInput, scope string, formKey []byte) (secret string, tok models.Token, replayed bool, err error) {
+func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in models.TokenInput, scope string, form FormSeal) (secret string, tok models.Token, replayed bool, err error) {
 	nt, err := s.newToken(ctx, in)
 	if err != nil {
 		return "", models.Token{}, false, err
 	}
-	if len(formKey) < 16 {
+	var name string
+	if form != nil {
+		name = form.Name()
+	}
+	if name == "" {
 		return "", models.Token{}, false, ErrNoFormKey
 	}
-	aead, err := formCipher(formKey)
-	if err != nil {
-		return "", models.Token{}, false, err
-	}
-	key := scope + "-token-" + hex.EncodeToString(formKeyDigest("name", formKey)[:16])
+	key := scope + "-token-" + name
 	reqJSON, err := json.Marshal(in)
 	if err != nil {
 		return "", models.Token{}, false, fmt.Errorf("encode the token form: %w", err)
@@ -116,11 +107,7 @@ func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in mode
 			if err := json.Unmarshal([]byte(rows[0].Body), &a); err != nil {
 				return err
 			}
-			n := aead.NonceSize()
-			if len(a.Sealed) < n {
-				return errors.New("a token form's answer is cut short")
-			}
-			plain, err := aead.Open(nil, a.Sealed[:n], a.Sealed[n:], []byte(key))
+			plain, err := form.Open(a.Sealed, []byte(key))
 			if err != nil {
 				return fmt.Errorf("unseal a token form's answer: %w", err)
 			}
@@ -146,11 +133,11 @@ func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in mode
 		if err := s.insertToken(tx, p, &nt); err != nil {
 			return err
 		}
-		nonce := make([]byte, aead.NonceSize())
-		if _, err := rand.Read(nonce); err != nil {
+		sealed, err := form.Seal([]byte(nt.secret), []byte(key))
+		if err != nil {
 			return err
 		}
-		body, err := json.Marshal(tokenFormAnswer{Token: nt.tok, Sealed: aead.Seal(nonce, nonce, []byte(nt.secret), []byte(key))})
+		body, err := json.Marshal(tokenFormAnswer{Token: nt.tok, Sealed: sealed})
 		if err != nil {
 			return err
 		}

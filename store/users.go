@@ -2,161 +2,21 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"crypto/subtle"
-	"encoding/base64"
 	"errors"
-	"fmt"
-	"runtime"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/crypto/argon2"
 	"gorm.io/gorm"
 
 	"doingoai/models"
 )
 
-// Sessions of the web app expire after a working day without a request
-// and a week after sign-in, whichever comes first.
-const (
-	SessionIdle     = 8 * time.Hour
-	SessionAbsolute = 7 * 24 * time.Hour
-	// a session's last_seen_at is written at most this often
-	sessionTouchEvery = time.Minute
-)
-
-// Failed sign-ins slow the one who fails, not the owner of the login
-// (logins are guessable: huyen167, xa05596):
-//   - a login tried from one address (the pair) may fail pairFreeFailures
-//     times; then each further attempt of that pair must wait twice as long
-//     as the previous, from one second up to maxLoginDelay, and is refused
-//     until then, even with the right password;
-//   - an address may fail addrFreeFailures times over all logins (guessing
-//     many logins; an office behind one router shares it), then waits the
-//     same way;
-//   - a login may fail loginSlowFrom times from all addresses together;
-//     then every attempt at it, from anywhere, is answered later — from
-//     loginSlowStep, doubling, up to loginSlowMax — but never refused, so the
-//     owner, from an address that has not been failing, signs in with the
-//     right password while someone elsewhere guesses.
-//
-// A quiet hour forgets the failures of a key.
-const (
-	pairFreeFailures = 5
-	addrFreeFailures = 20
-	maxLoginDelay    = 15 * time.Minute
-	loginSlowFrom    = 10
-	loginSlowStep    = 100 * time.Millisecond
-	loginSlowMax     = 2 * time.Second
-	failureMemory    = time.Hour
-)
-
-// argon2id parameters: OWASP's recommendation (19 MiB, two passes, one
-// lane). The hash records them, so that they can be raised later.
-const (
-	argonTime    = 2
-	argonMemory  = 19 * 1024
-	argonThreads = 1
-	argonKeyLen  = 32
-)
-
-// HashPassword returns the argon2id hash of pw in the PHC string format.
-func HashPassword(pw string) (string, error) {
-	salt := make([]byte, 16)
-	if _, err := rand.Read(salt); err != nil {
-		return "", err
-	}
-	key, err := argonKey(context.Background(), []byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
-	if err != nil {
-		return "", err
-	}
-	b64 := base64.RawStdEncoding
-	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
-		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
-}
-
-// checkPassword tells whether pw matches an argon2id hash made by
-// HashPassword (with any parameters), in constant time. Its error is
-// argonKey's: no slot free in time, or ctx done.
-func checkPassword(ctx context.Context, hash, pw string) (bool, error) {
-	parts := strings.Split(hash, "$")
-	if len(parts) != 6 || parts[1] != "argon2id" || parts[2] != "v="+strconv.Itoa(argon2.Version) {
-		return false, nil
-	}
-	var m, t uint32
-	var p uint8
-	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m == 0 || t == 0 || p == 0 || m > 1<<20 || t > 20 {
-		return false, nil
-	}
-	b64 := base64.RawStdEncoding
-	salt, err1 := b64.DecodeString(parts[4])
-	want, err2 := b64.DecodeString(parts[5])
-	if err1 != nil || err2 != nil || len(want) == 0 {
-		return false, nil
-	}
-	got, err := argonKey(ctx, []byte(pw), salt, t, m, p, uint32(len(want)))
-	if err != nil {
-		return false, err
-	}
-	return subtle.ConstantTimeCompare(got, want) == 1, nil
-}
-
-// argonSlots bounds how many argon2id keys are computed at once: each
-// takes argonMemory (19 MiB), so a burst of sign-ins costs at most one
-// such block per CPU, not one per request.
-var argonSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
-
-// argonSlotWait is how long a password check waits for a slot before the
-// sign-in is answered "busy, try again": a burst of sign-ins from many
-// logins and addresses (which the failure throttle does not slow before
-// their hashes are computed) must not queue without end in front of the
-// people signing in.
-var argonSlotWait = 5 * time.Second
-
-// errArgonBusy: no argon2id slot came free within argonSlotWait.
-var errArgonBusy = models.Errorf(models.EUNAVAILABLE, "too many sign-ins at once; try again in a moment")
-
-func argonKey(ctx context.Context, pw, salt []byte, t, m uint32, p uint8, n uint32) ([]byte, error) {
-	timer := time.NewTimer(argonSlotWait)
-	defer timer.Stop()
-	select {
-	case argonSlots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case <-timer.C:
-		return nil, errArgonBusy
-	}
-	defer func() { <-argonSlots }()
-	return argon2.IDKey(pw, salt, t, m, p, n), nil
-}
-
-// dummyHash is checked against when the login is unknown, so that an
-// unknown login takes as long to refuse as a wrong password. It is a
-// constant made once by HashPassword with today's parameters: computing it
-// when the process starts cost every server 19 MiB of heap that stayed
-// in its peak RSS (152–155 MB against 123–125 under the national load).
-const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$YL4jDvn7p4WXxezcMxvadg$0ILwOfIFt4qTHCwvojSeerESWD3SJpWA1MqOx2FCS9E"
-
-// GeneratePassword returns a new random password that a person can read
-// and type: four groups of four letters and digits without the look-alikes
-// (0/o, 1/l/i), about 80 bits.
-func GeneratePassword() string {
-	const alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
-	var b strings.Builder
-	buf := make([]byte, 16)
-	_, _ = rand.Read(buf)
-	for i, c := range buf {
-		if i > 0 && i%4 == 0 {
-			b.WriteByte('-')
-		}
-		b.WriteByte(alphabet[int(c)%len(alphabet)])
-	}
-	return b.String()
-}
+// The store keeps what package secure gives it to keep — a password's
+// hash, the failed sign-ins counted under a key, a session's SHA-256 — and
+// decides nothing about them: how a password is hashed and checked, how
+// long a session lives, and how failures slow a sign-in are secure's, and
+// the sign-in itself is a use case (app.Accounts.SignIn).
 
 type userRow struct {
 	ID            int64 `gorm:"primaryKey"`
@@ -172,27 +32,6 @@ type userRow struct {
 }
 
 func (userRow) TableName() string { return "users" }
-
-// CreateUser makes an account and returns it with its password:
-// in.Password, or a generated one when that is empty. The caller has
-// checked the right to make it (the use case, package app).
-//
-// Errors: EINVALID for a bad login, role or unit, or a login in use.
-func (s *Store) CreateUser(ctx context.Context, p models.Principal, in models.UserInput) (models.CreatedUser, error) {
-	in.Normalize()
-	if err := in.Validate(); err != nil {
-		return models.CreatedUser{}, err
-	}
-	unit, err := s.UnitForAccount(ctx, in.Role, in.UnitCode, "")
-	if err != nil {
-		return models.CreatedUser{}, err
-	}
-	out, err := s.CreateUsers(ctx, p, []NewAccount{{Input: in, Unit: unit}})
-	if err != nil {
-		return models.CreatedUser{}, err
-	}
-	return out[0], nil
-}
 
 type userView struct {
 	ID         int64
@@ -287,61 +126,26 @@ func (s *Store) DisableUser(ctx context.Context, p models.Principal, login strin
 	})
 }
 
-// ResetPassword gives an account a new password (pw, or a generated one
-// when pw is empty), ends its sessions and forgets its failed sign-ins. A
+// SetPassword gives an account a new password's hash, ends its sessions
+// and forgets its failed sign-ins: those counted under forgetKey and
+// under every key that starts with forgetPrefix (secure.KeysOf). A
 // disabled account stays disabled.
 //
-// Errors: ENOTFOUND for an unknown login, EINVALID for a bad password;
-// the guard's.
-func (s *Store) ResetPassword(ctx context.Context, p models.Principal, login, pw string, guard AccountGuard) (string, error) {
-	if pw == "" {
-		pw = GeneratePassword()
-	} else {
-		var probs models.Problems
-		models.CheckPassword(&probs, pw)
-		if err := probs.Err("the password cannot be set"); err != nil {
-			return "", err
-		}
-	}
-	hash, err := HashPassword(pw)
-	if err != nil {
-		return "", err
-	}
-	err = s.changeUser(ctx, p, login, models.ActionUserResetPassword, true, guard, func(tx *gorm.DB, row *userRow, _ *models.TreeUnit) (map[string]any, error) {
+// Errors: ENOTFOUND for an unknown login; the guard's.
+func (s *Store) SetPassword(ctx context.Context, p models.Principal, login, hash, forgetKey, forgetPrefix string, guard AccountGuard) error {
+	return s.changeUser(ctx, p, login, models.ActionUserResetPassword, true, guard, func(tx *gorm.DB, row *userRow, _ *models.TreeUnit) (map[string]any, error) {
 		if err := s.exec(tx, "UPDATE users SET password_hash = ?, password_set_at = ? WHERE id = ?", hash, micros(s.Now()), row.ID); err != nil {
 			return nil, err
 		}
-		k := keysOf(row.Login, "")
-		return nil, s.exec(tx, "DELETE FROM login_failures WHERE key = ? OR substr(key, 1, ?) = ?", k.login, utf8.RuneCountInString(k.pair), k.pair)
+		return nil, s.exec(tx, "DELETE FROM login_failures WHERE key = ? OR substr(key, 1, ?) = ?", forgetKey, utf8.RuneCountInString(forgetPrefix), forgetPrefix)
 	})
-	if err != nil {
-		return "", err
-	}
-	return pw, nil
 }
 
-// newSecret returns a random secret of 256 bits and its SHA-256.
-func newSecret() (string, []byte, error) {
-	var raw [32]byte
-	if _, err := rand.Read(raw[:]); err != nil {
-		return "", nil, err
-	}
-	secret := base64.RawURLEncoding.EncodeToString(raw[:])
-	h := sha256.Sum256([]byte(secret))
-	return secret, h[:], nil
-}
-
-// loginDelay is how long a key with n failures, the last at last, must
-// still wait before the next attempt (0: it may try now).
-func loginDelay(n int, free int, last, now time.Time) time.Duration {
-	if n < free || now.Sub(last) >= failureMemory {
-		return 0
-	}
-	d := maxLoginDelay
-	if shift := n - free; shift < 20 {
-		d = min(time.Second<<shift, maxLoginDelay)
-	}
-	return max(last.Add(d).Sub(now), 0)
+// Failures are the failed sign-ins counted under a key.
+type Failures struct {
+	Key   string
+	Count int
+	Last  time.Time
 }
 
 type failureRow struct {
@@ -350,172 +154,118 @@ type failureRow struct {
 	LastAt   int64
 }
 
-// failureKeys are the keys failed sign-ins are counted under.
-type failureKeys struct{ pair, addr, login string }
-
-func keysOf(login, addr string) failureKeys {
-	return failureKeys{pair: pairKeyPrefix(login) + addr, addr: "addr:" + addr, login: "login:" + login}
-}
-
-// pairKeyPrefix starts the key of every pair of a login.
-func pairKeyPrefix(login string) string { return "pair:" + login + "|" }
-
-// loginSlowDown is how much later an attempt at a login with n failures
-// (from all addresses), the last at last, is answered.
-func loginSlowDown(n int, last, now time.Time) time.Duration {
-	if n < loginSlowFrom || now.Sub(last) >= failureMemory {
-		return 0
-	}
-	if shift := n - loginSlowFrom; shift < 10 {
-		return min(loginSlowStep<<shift, loginSlowMax)
-	}
-	return loginSlowMax
-}
-
-// throttled returns ERATELIMIT if the pair or the address must wait, and
-// otherwise how much later the login's attempt is to be answered.
-func (s *Store) throttled(ctx context.Context, k failureKeys, now time.Time) (time.Duration, error) {
+// FailuresOf returns the failures counted under each of keys that has
+// any.
+func (s *Store) FailuresOf(ctx context.Context, keys ...string) ([]Failures, error) {
 	var rows []failureRow
-	if err := s.r.WithContext(ctx).Raw("SELECT key, failures, last_at FROM login_failures WHERE key IN (?, ?, ?)", k.pair, k.addr, k.login).Scan(&rows).Error; err != nil {
-		return 0, err
+	if err := s.r.WithContext(ctx).Raw("SELECT key, failures, last_at FROM login_failures WHERE key IN ?", keys).Scan(&rows).Error; err != nil {
+		return nil, err
 	}
-	var wait, slow time.Duration
-	for _, r := range rows {
-		last := fromMicros(r.LastAt)
-		switch r.Key {
-		case k.pair:
-			wait = max(wait, loginDelay(r.Failures, pairFreeFailures, last, now))
-		case k.addr:
-			wait = max(wait, loginDelay(r.Failures, addrFreeFailures, last, now))
-		case k.login:
-			slow = loginSlowDown(r.Failures, last, now)
-		}
+	out := make([]Failures, len(rows))
+	for i, r := range rows {
+		out[i] = Failures{Key: r.Key, Count: r.Failures, Last: fromMicros(r.LastAt)}
 	}
-	if wait > 0 {
-		secs := int((wait + time.Second - 1) / time.Second)
-		return 0, &models.Error{Code: models.ERATELIMIT, Message: fmt.Sprintf("too many failed sign-ins; try again in %d seconds", secs),
-			Fields: []models.FieldError{{Field: "retry_after", Message: strconv.Itoa(secs)}}}
-	}
-	return slow, nil
+	return out, nil
 }
 
-// pause waits d, or until ctx is done.
-func pause(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
+// failuresKept is how long a key's failures stay in the table after its
+// last one.
+const failuresKept = 24 * time.Hour
 
-// recordFailure counts a failed sign-in under each key.
-func (s *Store) recordFailure(ctx context.Context, now time.Time, keys ...string) error {
+// RecordFailure counts a failed sign-in at now under each of keys. A key
+// whose last failure is older than memory counts from one again.
+func (s *Store) RecordFailure(ctx context.Context, now time.Time, memory time.Duration, keys ...string) error {
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
 		for _, k := range keys {
-			// A failure after a quiet hour starts the count again.
 			err := s.exec(tx, `INSERT INTO login_failures (key, failures, last_at) VALUES (?, 1, ?)
 				ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN login_failures.last_at < ? THEN 1 ELSE login_failures.failures + 1 END, last_at = excluded.last_at`,
-				k, micros(now), micros(now.Add(-failureMemory)))
+				k, micros(now), micros(now.Add(-memory)))
 			if err != nil {
 				return err
 			}
 		}
-		// Forget what is older than the memory, now and then.
-		return s.exec(tx, "DELETE FROM login_failures WHERE last_at < ?", micros(now.Add(-24*time.Hour)))
+		// Forget what is older than a day, now and then.
+		return s.exec(tx, "DELETE FROM login_failures WHERE last_at < ?", micros(now.Add(-max(failuresKept, memory))))
 	})
 }
 
-// ErrBadCredentials is the one answer to a wrong login or password, so that
-// the sign-in form does not tell which was wrong.
-var ErrBadCredentials = models.Errorf(models.EUNAUTHORIZED, "the login or the password is wrong")
+// Credentials are what a sign-in checks of the account with a login.
+type Credentials struct {
+	UserID       int64 // 0: no account has the login
+	Login, Name  string
+	Role         models.Role
+	UnitID       *int64
+	PasswordHash string
+	Disabled     bool
+}
 
-// SignIn checks a login and password and opens a session. It returns the
-// session's secret (for the cookie) and who signed in.
-//
-// Errors: ERATELIMIT while the login from this address, or the address,
-// must wait after failed attempts (Fields[0] says how many seconds);
-// ErrBadCredentials for a wrong login or password or a disabled account.
-func (s *Store) SignIn(ctx context.Context, login, pw, addr, userAgent string) (string, models.SessionUser, error) {
-	login = strings.ToLower(strings.TrimSpace(login))
-	if len(login) > 64 || len(pw) > 1000 {
-		return "", models.SessionUser{}, ErrBadCredentials
-	}
-	now := s.Now()
-	keys := keysOf(login, addr)
-	slow, err := s.throttled(ctx, keys, now)
-	if err != nil {
-		return "", models.SessionUser{}, err
-	}
-	if err := pause(ctx, slow); err != nil {
-		return "", models.SessionUser{}, err
-	}
+// CredentialsOf returns the credentials of the account with login
+// (normalised), or none (UserID 0).
+func (s *Store) CredentialsOf(ctx context.Context, login string) (Credentials, error) {
 	var row userRow
-	err = s.r.WithContext(ctx).Where("login = ?", login).Take(&row).Error
-	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
-		return "", models.SessionUser{}, err
+	err := s.r.WithContext(ctx).Where("login = ?", login).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return Credentials{}, nil
 	}
-	stored := row.PasswordHash
-	if row.ID == 0 {
-		stored = dummyHash
-	}
-	ok, err := checkPassword(ctx, stored, pw)
 	if err != nil {
-		return "", models.SessionUser{}, err
+		return Credentials{}, err
 	}
-	if row.ID == 0 || !ok || row.DisabledAt != nil {
-		if err := s.recordFailure(ctx, now, keys.pair, keys.addr, keys.login); err != nil {
-			return "", models.SessionUser{}, err
-		}
-		return "", models.SessionUser{}, ErrBadCredentials
+	return Credentials{UserID: row.ID, Login: row.Login, Name: row.Name, Role: models.Role(row.Role), UnitID: row.UnitID,
+		PasswordHash: row.PasswordHash, Disabled: row.DisabledAt != nil}, nil
+}
+
+// NewSession is a session to open for a signed-in account.
+type NewSession struct {
+	ID        []byte // the SHA-256 of the cookie's secret
+	CSRF      string
+	User      Credentials
+	Address   string
+	UserAgent string
+	At        time.Time
+	Expires   time.Time
+	// IdleBefore: sessions last used before it are removed with those past
+	// their end.
+	IdleBefore time.Time
+	// ForgetKey: the failures counted under it are forgotten (the pair's;
+	// the login's stay, so that someone guessing elsewhere is still slowed
+	// down).
+	ForgetKey string
+}
+
+// maxUserAgent is how much of a browser's User-Agent a session keeps.
+const maxUserAgent = 300
+
+// OpenSession stores a new session, forgets the failures under ForgetKey,
+// removes the sessions idle or past their end, and writes the sign-in to
+// the audit trail, in one transaction.
+func (s *Store) OpenSession(ctx context.Context, n NewSession) error {
+	ua := n.UserAgent
+	if len(ua) > maxUserAgent {
+		ua = ua[:maxUserAgent]
 	}
-	secret, hash, err := newSecret()
-	if err != nil {
-		return "", models.SessionUser{}, err
-	}
-	csrf, _, err := newSecret()
-	if err != nil {
-		return "", models.SessionUser{}, err
-	}
-	if len(userAgent) > 300 {
-		userAgent = userAgent[:300]
-	}
-	err = s.writeTx(ctx, func(tx *gorm.DB) error {
+	return s.writeTx(ctx, func(tx *gorm.DB) error {
 		if err := s.exec(tx, `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, address, user_agent)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, hash, row.ID, csrf, micros(now), micros(now), micros(now.Add(SessionAbsolute)), addr, userAgent); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, n.ID, n.User.UserID, n.CSRF, micros(n.At), micros(n.At), micros(n.Expires), n.Address, ua); err != nil {
 			return err
 		}
-		// The pair's failures are forgotten; the login's stay, so that
-		// someone guessing elsewhere is still slowed down.
-		if err := s.exec(tx, "DELETE FROM login_failures WHERE key = ?", keys.pair); err != nil {
+		if err := s.exec(tx, "DELETE FROM login_failures WHERE key = ?", n.ForgetKey); err != nil {
 			return err
 		}
-		// Sessions idle or past their end are removed by the sign-ins that follow.
-		if err := s.exec(tx, "DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?", micros(now), micros(now.Add(-SessionIdle))); err != nil {
+		if err := s.exec(tx, "DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?", micros(n.At), micros(n.IdleBefore)); err != nil {
 			return err
 		}
 		var unit *models.TreeUnit
-		if row.UnitID != nil {
+		if n.User.UnitID != nil {
 			if t, err := s.treeVia(tx); err == nil {
-				unit = t.Unit(*row.UnitID)
+				unit = t.Unit(*n.User.UnitID)
 			}
 		}
-		p := userPrincipal(row.Login, row.Name, models.Role(row.Role), 0, "")
+		p := userPrincipal(n.User.Login, n.User.Name, n.User.Role, 0, "")
 		if unit != nil {
 			p.UnitID, p.UnitCode = unit.ID, unit.Code
 		}
-		return s.appendAudit(tx, s.newAudit(p, models.ActionUserSignIn, unit, "", 0, map[string]any{"user_id": row.ID, "address": addr}))
+		return s.appendAudit(tx, s.newAudit(p, models.ActionUserSignIn, unit, "", 0, map[string]any{"user_id": n.User.UserID, "address": n.Address}))
 	})
-	if err != nil {
-		return "", models.SessionUser{}, err
-	}
-	su, err := s.Session(ctx, secret)
-	return secret, su, err
 }
 
 // userPrincipal is the principal of a person: named in the audit trail by
@@ -541,49 +291,43 @@ type sessionView struct {
 	DisabledAt *int64
 }
 
-// ErrNoSession is the answer for a session cookie that is unknown, idle
-// too long, past its end, or of a disabled account.
-var ErrNoSession = models.Errorf(models.EUNAUTHORIZED, "not signed in, or the session has ended")
+// StoredSession is a session as stored, with who it belongs to.
+type StoredSession struct {
+	User     models.SessionUser // UserID 0: no session has the id
+	LastSeen time.Time
+	Expires  time.Time
+	Disabled bool // the account is disabled
+}
 
-// Session returns who a session's secret belongs to, and records that it
-// was used (at most once a minute).
-//
-// Errors: ErrNoSession.
-func (s *Store) Session(ctx context.Context, secret string) (models.SessionUser, error) {
-	if secret == "" || len(secret) > 100 {
-		return models.SessionUser{}, ErrNoSession
-	}
-	h := sha256.Sum256([]byte(secret))
+// Session returns the session stored under id (the SHA-256 of its
+// secret), whatever its age; none is a zero User.
+func (s *Store) Session(ctx context.Context, id []byte) (StoredSession, error) {
 	var v sessionView
 	err := s.r.WithContext(ctx).Raw(`SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, us.login, us.name, us.role, us.unit_id, un.code AS unit_code, us.disabled_at
-		FROM sessions s JOIN users us ON us.id = s.user_id LEFT JOIN units un ON un.id = us.unit_id WHERE s.id_hash = ?`, h[:]).Scan(&v).Error
-	if err != nil {
-		return models.SessionUser{}, err
-	}
-	now := s.Now()
-	if v.UserID == 0 || v.DisabledAt != nil || micros(now) >= v.ExpiresAt || now.Sub(fromMicros(v.LastSeenAt)) >= SessionIdle {
-		return models.SessionUser{}, ErrNoSession
-	}
-	if now.Sub(fromMicros(v.LastSeenAt)) >= sessionTouchEvery {
-		if err := s.writeTx(ctx, func(tx *gorm.DB) error {
-			return s.exec(tx, "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ? AND last_seen_at < ?", micros(now), h[:], micros(now))
-		}); err != nil {
-			return models.SessionUser{}, err
-		}
+		FROM sessions s JOIN users us ON us.id = s.user_id LEFT JOIN units un ON un.id = us.unit_id WHERE s.id_hash = ?`, id).Scan(&v).Error
+	if err != nil || v.UserID == 0 {
+		return StoredSession{}, err
 	}
 	su := models.SessionUser{UserID: v.UserID, Login: v.Login, Name: v.Name, CSRF: v.CSRFToken}
 	su.Principal = userPrincipal(v.Login, v.Name, models.Role(v.Role), 0, "")
 	if v.UnitID != nil && v.UnitCode != nil {
 		su.Principal.UnitID, su.Principal.UnitCode = *v.UnitID, *v.UnitCode
 	}
-	return su, nil
+	return StoredSession{User: su, LastSeen: fromMicros(v.LastSeenAt), Expires: fromMicros(v.ExpiresAt), Disabled: v.DisabledAt != nil}, nil
 }
 
-// SignOut ends a session; an unknown one is already ended.
-func (s *Store) SignOut(ctx context.Context, secret string) error {
-	h := sha256.Sum256([]byte(secret))
+// TouchSession records that the session stored under id was used at now.
+func (s *Store) TouchSession(ctx context.Context, id []byte, now time.Time) error {
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
-		return s.exec(tx, "DELETE FROM sessions WHERE id_hash = ?", h[:])
+		return s.exec(tx, "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ? AND last_seen_at < ?", micros(now), id, micros(now))
+	})
+}
+
+// EndSession removes the session stored under id; an unknown one is
+// already ended.
+func (s *Store) EndSession(ctx context.Context, id []byte) error {
+	return s.writeTx(ctx, func(tx *gorm.DB) error {
+		return s.exec(tx, "DELETE FROM sessions WHERE id_hash = ?", id)
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"doingoai/models"
+	"doingoai/secure"
 	"doingoai/store"
 	"doingoai/web/urls"
 )
@@ -105,7 +106,7 @@ func (a *App) createToken(w http.ResponseWriter, r *http.Request) error {
 	var replayed bool
 	in, err := req.Input()
 	if err == nil && len(f.Errors) == 0 {
-		secret, tok, replayed, err = a.Store.CreateTokenOnce(r.Context(), p, in, fmt.Sprintf("web-%d", session(r).UserID), formKey)
+		secret, tok, replayed, err = a.Store.CreateTokenOnce(r.Context(), p, in, fmt.Sprintf("web-%d", session(r).UserID), secure.SealFor(formKey))
 	}
 	if errors.Is(err, store.ErrNoFormKey) {
 		// A form from before keys, or altered: nothing is made until the

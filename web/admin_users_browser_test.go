@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"doingoai/api"
+	"doingoai/app"
 	"doingoai/demo"
 	"doingoai/internal/apitest"
 	"doingoai/internal/testenv"
@@ -33,7 +34,7 @@ func accountsSite(t *testing.T) *site {
 		t.Fatal(err)
 	}
 	for _, login := range []string{"admin", "tinh19", "huyen167"} {
-		if _, err := s.ResetPassword(ctx, models.CommandLine, login, password(login), nil); err != nil {
+		if _, err := (app.Accounts{Store: s}).ResetPassword(ctx, models.CommandLine, login, password(login)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -55,7 +56,7 @@ func TestAccountsPageInBrowser(t *testing.T) {
 	s := accountsSite(t)
 	// An account of a second commune that ended (Phú Tiến went into the new
 	// Trung Hội), for the admin to move.
-	if _, err := s.Store.CreateUser(context.Background(), models.CommandLine, models.UserInput{Login: "xa05593", Role: models.RoleCommune, UnitCode: "05593", Name: "Văn phòng UBND xã Phú Tiến"}); err != nil {
+	if _, err := (app.Accounts{Store: s.Store}).Create(context.Background(), models.CommandLine, models.UserInput{Login: "xa05593", Role: models.RoleCommune, UnitCode: "05593", Name: "Văn phòng UBND xã Phú Tiến"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
@@ -96,7 +97,7 @@ func TestAccountsPageInBrowser(t *testing.T) {
 			if h := text(t, p, "#h-created"); h != "Đã tạo tài khoản "+login {
 				t.Errorf("the page says %q", h)
 			}
-			if _, _, err := s.Store.SignIn(context.Background(), login, pw, "10.9.9.9", "t"); err != nil {
+			if _, _, err := (app.Accounts{Store: s.Store}).SignIn(context.Background(), login, pw, "10.9.9.9", "t"); err != nil {
 				t.Errorf("the password the page shows (%q) does not sign in: %v", pw, err)
 			}
 			if n := count("after one"); n != before+1 {
@@ -123,7 +124,7 @@ func TestAccountsPageInBrowser(t *testing.T) {
 			if len(rows) != 92 || rows[0][1] != tc.prefix+"01840" || rows[0][5] != s.URL+"/login" {
 				t.Fatalf("the workbook has %d rows, the first %q", len(rows), rows[0])
 			}
-			if _, _, err := s.Store.SignIn(context.Background(), rows[91][1], rows[91][4], "10.9.9.9", "t"); err != nil {
+			if _, _, err := (app.Accounts{Store: s.Store}).SignIn(context.Background(), rows[91][1], rows[91][4], "10.9.9.9", "t"); err != nil {
 				t.Errorf("the workbook's last password does not sign in: %v", err)
 			}
 			if tc.shots {
@@ -159,7 +160,7 @@ func TestAccountsPageInBrowser(t *testing.T) {
 				chromedp.WaitVisible(`#reset-password`, chromedp.ByQuery))
 			var npw string
 			run(t, p, "read the new password", chromedp.Value(`#reset-password`, &npw, chromedp.ByQuery))
-			if _, _, err := s.Store.SignIn(context.Background(), other, npw, "10.9.9.8", "t"); err != nil {
+			if _, _, err := (app.Accounts{Store: s.Store}).SignIn(context.Background(), other, npw, "10.9.9.8", "t"); err != nil {
 				t.Errorf("the new password does not sign in: %v", err)
 			}
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"doingoai/app"
 	"doingoai/models"
 )
 
@@ -79,7 +80,7 @@ func TestAccountsPage(t *testing.T) {
 	if pw == nil {
 		t.Fatal("no password on the answer")
 	}
-	if _, _, err := s.Store.SignIn(t.Context(), "xa05602", pw[1], "10.1.1.1", "t"); err != nil {
+	if _, _, err := (app.Accounts{Store: s.Store}).SignIn(t.Context(), "xa05602", pw[1], "10.1.1.1", "t"); err != nil {
 		t.Errorf("the shown password does not sign in: %v", err)
 	}
 	if strings.Contains(officer.get("/quan-tri/tai-khoan").Body, pw[1]) {

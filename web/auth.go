@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"doingoai/models"
-	"doingoai/store"
+	"doingoai/secure"
 	"doingoai/web/urls"
 )
 
@@ -33,7 +33,7 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	login, pw, next := r.PostFormValue("login"), r.PostFormValue("password"), r.PostFormValue("next")
-	secret, su, err := a.Store.SignIn(r.Context(), login, pw, a.addrOf(r), r.UserAgent())
+	secret, su, err := a.accounts().SignIn(r.Context(), login, pw, a.addrOf(r), r.UserAgent())
 	if err != nil {
 		d := loginData{Login: login, Next: next}
 		status := http.StatusUnauthorized
@@ -57,7 +57,7 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) {
 	}
 	http.SetCookie(w, &http.Cookie{
 		Name: CookieName, Value: secret, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: secureRequest(r), MaxAge: int(store.SessionAbsolute / time.Second),
+		Secure: secureRequest(r), MaxAge: int(secure.SessionAbsolute / time.Second),
 	})
 	a.Log.Info("signed in", "login", su.Login, "role", su.Principal.Role)
 	http.Redirect(w, r, safeNext(next), http.StatusSeeOther)
@@ -65,7 +65,7 @@ func (a *App) login(w http.ResponseWriter, r *http.Request) {
 
 func (a *App) logout(w http.ResponseWriter, r *http.Request) error {
 	if c, err := r.Cookie(CookieName); err == nil {
-		if err := a.Store.SignOut(r.Context(), c.Value); err != nil {
+		if err := a.accounts().SignOut(r.Context(), c.Value); err != nil {
 			return err
 		}
 	}

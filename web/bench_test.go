@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"doingoai/api"
+	"doingoai/app"
 	"doingoai/internal/benchdata"
 	"doingoai/models"
 	"doingoai/store"
@@ -44,10 +45,10 @@ func nationalWeb(b *testing.B) (http.Handler, string) {
 			return
 		}
 		const login = "bench-admin"
-		made, err := s.CreateUser(ctx, models.CommandLine, models.UserInput{Login: login, Role: models.RoleAdmin})
+		made, err := (app.Accounts{Store: s}).Create(ctx, models.CommandLine, models.UserInput{Login: login, Role: models.RoleAdmin})
 		pw := made.Password
 		if models.ErrorCode(err) == models.EINVALID { // made by an earlier run: a new password
-			pw, err = s.ResetPassword(ctx, models.CommandLine, login, "", nil)
+			pw, err = (app.Accounts{Store: s}).ResetPassword(ctx, models.CommandLine, login, "")
 		}
 		if err != nil {
 			nationalSite.err = err

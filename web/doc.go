@@ -13,8 +13,8 @@
 // # Who is signed in
 //
 // People sign in at /login with an account made by `doingoai user create`
-// (store/users.go: argon2id hashes, sessions in the database, failed
-// sign-ins slowed per login and per address). The session cookie
+// (app.Accounts.SignIn, with package secure: argon2id hashes, sessions in
+// the database, failed sign-ins slowed per login and per address). The session cookie
 // (doingoai_session: HttpOnly, SameSite=Lax, Secure over HTTPS) carries a
 // random secret whose SHA-256 names the session row. A signed-in person has
 // a models.Principal exactly like a token's — same role, same unit — so the

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"doingoai/api"
+	"doingoai/app"
 	"doingoai/email"
 	"doingoai/internal/apitest"
 	"doingoai/internal/mailtest"
@@ -41,7 +42,7 @@ func TestRemindersInBrowser(t *testing.T) {
 	if res := s.Do(t, "POST", "/api/v1/reports/05599/2024/review", "district", `{"decision":"return","comment":"Bổ sung số đoàn ra."}`, nil); res.Status != 200 {
 		t.Fatal(res.Status, string(res.Body))
 	}
-	if _, err := s.Store.CreateUser(context.Background(), models.CommandLine, models.UserInput{Login: "vanthu05599", Role: models.RoleCommune, UnitCode: "05599", Name: "Văn thư xã Sơn Phú", Email: "sonphu@dinhhoa.gov.vn"}); err != nil {
+	if _, err := (app.Accounts{Store: s.Store}).Create(context.Background(), models.CommandLine, models.UserInput{Login: "vanthu05599", Role: models.RoleCommune, UnitCode: "05599", Name: "Văn thư xã Sơn Phú", Email: "sonphu@dinhhoa.gov.vn"}); err != nil {
 		t.Fatal(err)
 	}
 

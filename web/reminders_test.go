@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"doingoai/api"
+	"doingoai/app"
 	"doingoai/email"
 	"doingoai/internal/mailtest"
 	"doingoai/models"
@@ -26,7 +27,7 @@ func TestRemindersSMTPDownOnOverview(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newEmptySiteWith(t, func(c *api.Config) { c.Mail, c.PublicURL = mail, "https://baocao.example.gov.vn" })
-	if _, err := s.Store.CreateUser(context.Background(), models.CommandLine, models.UserInput{Login: "vanthu05599", Role: models.RoleCommune, UnitCode: "05599", Name: "Văn thư", Email: "sonphu@dinhhoa.gov.vn"}); err != nil {
+	if _, err := (app.Accounts{Store: s.Store}).Create(context.Background(), models.CommandLine, models.UserInput{Login: "vanthu05599", Role: models.RoleCommune, UnitCode: "05599", Name: "Văn thư", Email: "sonphu@dinhhoa.gov.vn"}); err != nil {
 		t.Fatal(err)
 	}
 	clerk := s.client(t)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"doingoai/api"
+	"doingoai/app"
 	"doingoai/models"
 )
 
@@ -103,7 +104,7 @@ func TestNamedOfficerIsNotLockedOut(t *testing.T) {
 	expect(t, "the officer mistypes", officer.signInFrom("198.51.100.30", "huyen167", "go-nham"), http.StatusUnauthorized, "không đúng")
 
 	// A password reset forgets the login's failures from every address.
-	if _, err := s.Store.ResetPassword(context.Background(), models.CommandLine, "huyen167", password("huyen167"), nil); err != nil {
+	if _, err := (app.Accounts{Store: s.Store}).ResetPassword(context.Background(), models.CommandLine, "huyen167", password("huyen167")); err != nil {
 		t.Fatal(err)
 	}
 	start = time.Now()

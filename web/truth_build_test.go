@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"doingoai/app"
 	"doingoai/internal/apitest"
 	"doingoai/models"
 	"doingoai/store"
@@ -92,7 +93,7 @@ func (w world) build(t *testing.T, s *site) {
 	if _, err := s.Store.Reform(ctx, models.CommandLine, store.ReformInput{On: on, Units: units, Map: links, Scope: []string{worldProvince}}); err != nil {
 		t.Fatalf("the reform: %v\nunits:\n%s\nmap:\n%s", err, csv.String(), m.String())
 	}
-	if _, err := s.Store.CreateUser(ctx, models.CommandLine, models.UserInput{Login: "tinh77", Role: models.RoleDistrict, UnitCode: worldProvince,
+	if _, err := (app.Accounts{Store: s.Store}).Create(ctx, models.CommandLine, models.UserInput{Login: "tinh77", Role: models.RoleDistrict, UnitCode: worldProvince,
 		Name: "Sở Ngoại vụ " + worldProvinceName, Password: "mat-khau-tinh-77"}); err != nil {
 		t.Fatal(err)
 	}

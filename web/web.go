@@ -21,6 +21,7 @@ import (
 	"doingoai/app"
 	"doingoai/httperr"
 	"doingoai/models"
+	"doingoai/secure"
 	"doingoai/store"
 	"doingoai/web/urls"
 )
@@ -153,9 +154,9 @@ func session(r *http.Request) models.SessionUser {
 func (a *App) sessionOf(r *http.Request) (models.SessionUser, error) {
 	c, err := r.Cookie(CookieName)
 	if err != nil {
-		return models.SessionUser{}, store.ErrNoSession
+		return models.SessionUser{}, secure.ErrNoSession
 	}
-	return a.Store.Session(r.Context(), c.Value)
+	return a.accounts().Session(r.Context(), c.Value)
 }
 
 // errorWords are the title and message of the error page for each

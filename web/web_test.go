@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"doingoai/api"
+	"doingoai/app"
 	"doingoai/internal/apitest"
 	"doingoai/models"
 	"doingoai/web"
@@ -66,7 +67,7 @@ func newEmptySiteWith(t testing.TB, configure func(*api.Config)) *site {
 	t.Helper()
 	env := apitest.NewWith(t, configure)
 	for _, p := range people {
-		if _, err := env.Store.CreateUser(context.Background(), models.CommandLine, p); err != nil {
+		if _, err := (app.Accounts{Store: env.Store}).Create(context.Background(), models.CommandLine, p); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -22,6 +22,7 @@ import (
 	"golang.org/x/net/html"
 
 	"doingoai/api"
+	"doingoai/app"
 	"doingoai/demo"
 	"doingoai/internal/apitest"
 	"doingoai/internal/testenv"
@@ -52,10 +53,10 @@ func newYearSite(t *testing.T) *site {
 			if p.UnitCode == "05599" {
 				continue // not needed
 			}
-			if _, err := st.CreateUser(ctx, models.CommandLine, p); err != nil {
+			if _, err := (app.Accounts{Store: st}).Create(ctx, models.CommandLine, p); err != nil {
 				t.Fatal(err)
 			}
-		} else if _, err := st.ResetPassword(ctx, models.CommandLine, p.Login, p.Password, nil); err != nil {
+		} else if _, err := (app.Accounts{Store: st}).ResetPassword(ctx, models.CommandLine, p.Login, p.Password); err != nil {
 			t.Fatal(err)
 		}
 	}
