@@ -119,7 +119,7 @@ var sectionWords = []struct {
 	{secPeopleNgo, []string{"doi ngoai nhan dan", "phi chinh phu", "vien tro", "pcpnn"}, nil},
 	{secCultural, []string{"van hoa"}, nil},
 	{secConsular, []string{"lanh su", "bao ho cong dan", "nguoi nuoc ngoai tam tru", "nguoi nuoc ngoai cu tru"}, nil},
-	{secOverseas, []string{"nguoi viet nam o nuoc ngoai", "kieu bao", "viet kieu", "lao dong o nuoc ngoai", "xuat khau lao dong", "lao dong tai nuoc ngoai"}, nil},
+	{secOverseas, []string{"nguoi viet nam o nuoc ngoai", "nguoi vn o nuoc ngoai", "kieu bao", "viet kieu", "lao dong o nuoc ngoai", "xuat khau lao dong", "lao dong tai nuoc ngoai"}, nil},
 	{secTraining, []string{"dao tao", "boi duong", "tap huan"}, nil},
 	{secNominations, []string{"kien nghi", "xet tang", "de nghi"}, []string{"khen thuong", "tang"}},
 	{secAwards, []string{"khen thuong"}, nil},
@@ -385,6 +385,14 @@ func (d *doc) heading(o *outline, l line) bool {
 		return false
 	}
 	d.open(o, keys, l)
+	if inline == "" && numeralKind(numeral) == numLetter && len(strings.Fields(head)) >= 8 && (strings.HasSuffix(head, ".") || strings.Contains(head, ";")) {
+		// "a) Năm 2024 xã không ký kết thỏa thuận quốc tế mới; …": an item
+		// that is a sentence opens its section and is its first content.
+		for _, key := range keys {
+			d.parts[key] = append(d.parts[key], line{text: sub(l.text, m[4], len(f)), n: l.n})
+		}
+		return true
+	}
 	for _, key := range keys {
 		if inline != "" {
 			// The line from its heading on is kept too, for the clauses that
@@ -537,8 +545,12 @@ func continues(pt text, next string) bool {
 		// first words.
 		return numberStartRe.MatchString(fold(next)) && !headingRe.MatchString(pt.fold)
 	}
-	return unicode.IsLower(r)
+	return unicode.IsLower(r) && !letterItemRe.MatchString(next)
 }
+
+// letterItemRe begins a lettered item ("b) Đoàn vào …", "c. …"): a line of
+// its own, not the rest of the line before.
+var letterItemRe = regexp.MustCompile(`^[a-eđ][.)]\s`)
 
 // cutNumberRe ends a line cut inside a number at its thousands' dot ("…
 // với 5."); thousandsRe begins the line with the rest ("106 nhân khẩu").

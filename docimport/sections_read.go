@@ -44,6 +44,7 @@ func (r *reader) delegations() {
 		"delegations.inbound_domestic.people", "delegations.inbound_foreign.count", "delegations.inbound_foreign.people") {
 		return
 	}
+	r.delegationLists()
 	// The first words after a heading's colon may need the heading to say
 	// which delegations they are about ("1. Đoàn ra: Không").
 	for _, l := range r.d.parts[secDelegations] {
@@ -53,6 +54,45 @@ func (r *reader) delegations() {
 			}
 			r.delegationClause(c)
 		}
+	}
+}
+
+// delegationItemRe is an item of a list of delegations, one by one: a
+// dash, then its date ("- Ngày 12/02/2024: Đoàn …", "- 16/4: Đoàn …").
+var delegationItemRe = re(`^[-–+•*]\s*(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\b[^:]{0,20}:?\s*(?:tiep\s+|don\s+)?doan\b`)
+
+// delegationLists counts the delegations of a list that gives them one
+// by one under a line that says which ("c) Đoàn vào nước ngoài:"): as
+// many delegations as items. A count stated elsewhere that differs leaves
+// the figure unresolved, with both readings.
+func (r *reader) delegationLists() {
+	lines := r.d.lines
+	for i := 0; i < len(lines); i++ {
+		if !delegationItemRe.MatchString(lines[i].fold) || i == 0 {
+			continue
+		}
+		lead := lines[i-1]
+		if !strings.HasSuffix(strings.TrimSpace(lead.fold), ":") {
+			continue
+		}
+		g := delegationGroup(lead.fold)
+		if g == "" && strings.Contains(lead.fold, "doan vao") {
+			switch {
+			case hasAny(lead.fold, "nuoc ngoai", "quoc te") && !strings.Contains(lead.fold, "trong nuoc"):
+				g = "inbound_foreign"
+			case strings.Contains(lead.fold, "trong nuoc") && !strings.Contains(lead.fold, "nuoc ngoai"):
+				g = "inbound_domestic"
+			}
+		}
+		j := i
+		for j < len(lines) && delegationItemRe.MatchString(lines[j].fold) {
+			j++
+		}
+		if g != "" {
+			q := whole(lead.text) + " … " + whole(lines[j-1].text)
+			r.putInt("delegations."+g+".count", int64(j-i), q)
+		}
+		i = j - 1
 	}
 }
 
@@ -97,6 +137,9 @@ func (r *reader) delegationClause(c text) {
 				}
 				r.putReadings(path+".people", people)
 			}
+		case len(people) == 1 && hasAny(c.fold, "tong cong", "tong so"):
+			// "Tổng cộng 29 lượt khách nước ngoài": the people of a list.
+			r.putReadings(path+".people", people)
 		case len(people) == 0 && negative(c.fold):
 			q := whole(c)
 			r.putInt(path+".count", 0, q)
@@ -274,7 +317,8 @@ func readProject(t text, i int, named bool) (models.NgoProject, []Found, bool) {
 	for _, m := range projectNameRe.FindAllStringIndex(f, -1) {
 		before := strings.Fields(f[:m[0]])
 		if len(before) > 0 {
-			if _, isCount := countOf(before[len(before)-1]); isCount {
+			// "01 dự án “Cấp nước sạch …”": a count, unless the title follows.
+			if _, isCount := countOf(before[len(before)-1]); isCount && !strings.HasPrefix(strings.TrimLeft(t.orig[t.idx[m[1]]:], " "), "“") && !strings.HasPrefix(strings.TrimLeft(t.orig[t.idx[m[1]]:], " "), "\"") {
 				continue
 			}
 		}
@@ -380,7 +424,7 @@ func hasPrefixAny(s string, p ...string) bool {
 }
 
 var (
-	residentsRe = re(`\b` + cnt + `\s+(?:nguoi nuoc ngoai|nguoi|truong hop|luot nguoi)\b`)
+	residentsRe = re(`\b` + cnt + `\s+(?:nguoi nuoc ngoai|nguoi|truong hop|luot nguoi|cong dan)\b`)
 	incidentsRe = re(`\b` + cnt + `\s+(?:vu viec|vu)\b`)
 	exitedRe    = re(`\b` + cnt + `\s+(?:luot\s+)?(?:cong dan|nguoi|truong hop|luot)\b`)
 	workersRe   = re(`\b` + cnt + `\s+(?:lao dong|nguoi|luot nguoi|cong dan|truong hop)\b`)
@@ -395,13 +439,44 @@ func (r *reader) consular() {
 	if r.noneIn(secConsular, "consular.foreign_residents", "consular.foreigner_incidents") {
 		return
 	}
-	r.each(secConsular, func(c text) {
+	r.each(secConsular, func(whole text) {
+		for _, c := range subjects(whole) {
+			r.consularClause(c)
+		}
+	})
+}
+
+// subjects splits a clause that tells of foreigners residing and of
+// incidents both ("không có người nước ngoài tạm trú, không có vụ việc
+// …") at the comma or "và" between them; any other clause is one.
+func subjects(c text) []text {
+	f := outsideBrackets(c.fold)
+	v := strings.Index(f, "vu viec")
+	if v < 0 || !hasAny(f[:v], "tam tru", "cu tru") {
+		return []text{c}
+	}
+	cut := max(strings.LastIndex(f[:v], ", "), strings.LastIndex(f[:v], " va "))
+	if cut <= 0 {
+		return []text{c}
+	}
+	return []text{trimmed(c, 0, cut), trimmed(c, cut+1, len(f))}
+}
+
+// foreignRe names foreigners by their country ("công dân Lào", "người
+// Trung Quốc", "quốc tịch Hàn Quốc").
+var foreignRe = re(`\b(?:nuoc ngoai|quoc tich|(?:cong dan|nguoi|phia)\s+(?:lao|trung quoc|campuchia|han quoc|nhat ban|thai lan|hoa ky|my|phap|anh|duc|uc|nga|dai loan)(?:\s|$|[,.;)]))`)
+
+// consularClause reads what one clause says of foreigners residing,
+// incidents and citizens who went abroad.
+func (r *reader) consularClause(c text) {
+	{
 		f := c.fold
+		foreign := foreignRe.MatchString(strings.ReplaceAll(f, "lao cai", ""))
 		illegal := hasAny(f, "trai phep", "bat hop phap", "vi pham")
 		switch {
-		case hasAny(f, "vu viec", " vu ") && hasAny(f, "nuoc ngoai"):
+		case hasAny(f, "vu viec", " vu ") && foreign:
 			r.putCount("consular.foreigner_incidents", c, incidentsRe, negative(f))
-		case hasAny(f, "nuoc ngoai") && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "nhap canh") && !hasAny(f, "xuat canh"):
+		case foreign && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "nhap canh") && !hasAny(f, "xuat canh"):
 			if illegal {
 				return
 			}
@@ -412,7 +487,7 @@ func (r *reader) consular() {
 			}
 			r.putCount("consular.citizens_exited", c, exitedRe, negative(f))
 		}
-	})
+	}
 }
 
 // putCount puts at field the one count re finds in c; when it finds none

@@ -1,6 +1,7 @@
 package docimport
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -129,4 +130,92 @@ func TestNumberedWard(t *testing.T) {
 	if len(res.Places) == 0 || res.Places[0].Name != "Phường 1" || res.Places[0].Kind != "ward" {
 		t.Errorf("places %+v", res.Places)
 	}
+}
+
+// TestGroupRowsOpenNoPart: a table of projects whose rows are grouped by
+// a letter in their own cell ("B | Dự án đề xuất, chưa được phê duyệt")
+// opens no part of the report: the sections after it are still read.
+func TestGroupRowsOpenNoPart(t *testing.T) {
+	doc := "BÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI NĂM 2025\n2. Viện trợ phi chính phủ nước ngoài\n" +
+		"STT\tTên dự án\tNhà tài trợ\tGiá trị cam kết (đồng)\tGiải ngân (đồng)\n" +
+		"A\tDự án đang triển khai\n" +
+		"1\tDự án Nước sạch\tTổ chức A\t800.000.000\t300.000.000\n" +
+		"B\tDự án đề xuất, chưa được phê duyệt\n" +
+		"2\tDự án Trường học\tTổ chức B\t700.000.000\t\n" +
+		"3. Lãnh sự, bảo hộ công dân\nCó 15 người nước ngoài tạm trú.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"ngo_aid.projects":           "1",
+		"consular.foreign_residents": "15",
+	})
+}
+
+// TestPeoplesTable: the shares of the peoples set out as a table, their
+// names in one row and the shares under them, its title saying they are
+// percentages; without that, the numbers are not shares.
+func TestPeoplesTable(t *testing.T) {
+	doc := "BÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n%s\nTày\tKinh\tDao\n64,8\t23,1\t12,1\nII. KẾT QUẢ\n"
+	res := readText(t, fmt.Sprintf(doc, "Tỷ lệ các dân tộc trên địa bàn xã (%)"))
+	wantFound(t, res, map[string]string{
+		"profile.ethnic_groups[0].share_pct": "64.8",
+		"profile.ethnic_groups[2].share_pct": "12.1",
+	})
+	if n := len(res.Report.Profile.EthnicGroups); n != 3 || res.Report.Profile.EthnicGroups[1].Name != "Kinh" {
+		t.Errorf("groups %+v", res.Report.Profile.EthnicGroups)
+	}
+	res = readText(t, fmt.Sprintf(doc, "Số hộ theo dân tộc"))
+	if res.Report.Profile != nil && len(res.Report.Profile.EthnicGroups) > 0 {
+		t.Errorf("counts read as shares: %+v", res.Report.Profile.EthnicGroups)
+	}
+}
+
+// TestDelegationsOneByOne: foreign delegations listed one by one under
+// the line that names them, with no count: as many as the items; the
+// people are the total stated, not the sum of the items'.
+func TestDelegationsOneByOne(t *testing.T) {
+	doc := "BÁO CÁO\nKết quả công tác đối ngoại năm 2024\n1. Đoàn ra, đoàn vào\nb) Đoàn vào trong nước: 07 đoàn.\nc) Đoàn vào nước ngoài:\n" +
+		"- Ngày 12/02/2024: Đoàn bản Sốp Pợt (Lào) sang chúc Tết, 11 người;\n- Ngày 16/4/2024: Đoàn cán bộ huyện Viêng Thoong sang giao lưu, 08 người;\n" +
+		"Tổng cộng 21 lượt khách nước ngoài vào xã.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"delegations.inbound_domestic.count": "7",
+		"delegations.inbound_foreign.count":  "2",
+		"delegations.inbound_foreign.people": "21",
+	})
+}
+
+// TestConsularWordings: foreigners named by their country ("công dân
+// Lào"), an incident with a foreign citizen, and one clause that tells
+// of residents and incidents both.
+func TestConsularWordings(t *testing.T) {
+	for doc, want := range map[string]map[string]string{
+		"Có 03 công dân Lào tạm trú (kết hôn với công dân của xã); xảy ra 01 vụ việc công dân Lào vào khai thác lâm sản trái phép.": {
+			"consular.foreign_residents": "3", "consular.foreigner_incidents": "1",
+		},
+		"Không có người nước ngoài tạm trú, không có vụ việc liên quan người nước ngoài.": {
+			"consular.foreign_residents": "0", "consular.foreigner_incidents": "0",
+		},
+		"Trong năm không có người nước ngoài tạm trú trên địa bàn xã và không có vụ việc nào liên quan đến người nước ngoài.": {
+			"consular.foreign_residents": "0", "consular.foreigner_incidents": "0",
+		},
+		"Có 12 người Lào Cai đến làm ăn, sinh sống.": {"consular.foreign_residents": ""},
+	} {
+		res := readText(t, "BÁO CÁO\nKết quả công tác đối ngoại năm 2024\n8. Lãnh sự, bảo hộ công dân\n"+doc+"\n")
+		wantFound(t, res, want)
+	}
+}
+
+// TestSentenceItem: a lettered item that is a sentence naming its
+// section ("a) Năm 2024 xã không ký kết thỏa thuận quốc tế mới; …") is
+// read, not taken for a heading only; an agreement of another year is no
+// agreement of the report's.
+func TestSentenceItem(t *testing.T) {
+	doc := "BÁO CÁO\nKết quả công tác đối ngoại năm 2024\n2, 3. Thỏa thuận quốc tế; hội nghị, hội thảo quốc tế\n\n" +
+		"a) Năm 2024 xã không ký kết thỏa thuận quốc tế mới; tiếp tục thực hiện Biên bản thỏa thuận kết nghĩa ký năm 2019.\nb) Hội nghị, hội thảo quốc tế: Không tổ chức.\n" +
+		"5. Đối ngoại nhân dân, viện trợ PCPNN: trên địa bàn xã có 01 dự án \"Cấp nước sạch\" do Tổ chức Tầm nhìn Thế giới tài trợ, giá trị cam kết 1,35 tỷ đồng, chưa giải ngân.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"international_agreements.count":    "0",
+		"international_conferences.count":   "0",
+		"ngo_aid.projects":                  "1",
+		"ngo_aid.projects[0].committed_vnd": "1350000000",
+		"ngo_aid.projects[0].disbursed_vnd": "0",
+	})
 }

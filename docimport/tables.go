@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"doingoai/models"
 )
 
 // Tables. A row of a table reaches the reader as one line with its cells
@@ -354,7 +356,67 @@ type tableState struct {
 	group   string // the words of the last row that groups those below it ("B. Dự án đề xuất")
 	caption string // the words before the table ("2. Các đoàn trong nước đến làm việc")
 	inside  bool
-	headed  bool // the last row was a header row
+	headed  bool   // the last row was a header row
+	peoples []text // a row of the names of peoples, their shares in the row below
+	rows    int    // the rows read of the table
+}
+
+// nonEmpty counts the cells that hold words.
+func nonEmpty(cells []text) int {
+	n := 0
+	for _, c := range cells {
+		if strings.TrimSpace(c.fold) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// peopleRow tells whether a row holds only names of peoples ("Tày | Kinh
+// | Dao | Nùng"), at least two of them.
+func peopleRow(cells []text) bool {
+	n := 0
+	for _, c := range cells {
+		f := strings.TrimSpace(c.fold)
+		if f == "" {
+			continue
+		}
+		if _, ok := peoples[strings.TrimPrefix(f, "dan toc ")]; !ok {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// sharesLine reads the row under a row of peoples' names as their shares,
+// when the caption or the cells say they are percentages and they add up
+// to at most 100: one line "Dân tộc: Tày 64,8%, Kinh 16,4%, …" for the
+// profile's reading of peoples.
+func sharesLine(names, shares []text, caption string) (line, bool) {
+	if len(names) != len(shares) {
+		return line{}, false
+	}
+	pct := strings.Contains(caption, "%") || hasAny(caption, "ty le", "phan tram")
+	var parts []string
+	var sum int64
+	for i, c := range shares {
+		f := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.fold), "%"))
+		if strings.TrimSpace(names[i].fold) == "" && f == "" {
+			continue
+		}
+		d, err := ParseNumber(f)
+		if err != nil {
+			return line{}, false
+		}
+		pct = pct || strings.Contains(c.fold, "%")
+		sum += d.Units()
+		parts = append(parts, strings.TrimSpace(names[i].orig)+" "+f+"%")
+	}
+	if !pct || sum > 100*models.DecimalScale+models.DecimalScale/2 {
+		return line{}, false
+	}
+	return line{text: newText("Dân tộc: " + strings.Join(parts, ", "))}, true
 }
 
 // subHeader tells whether a row under a header row divides its merged
@@ -392,6 +454,26 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 	}
 	if !ts.inside {
 		*ts = tableState{inside: true, caption: ts.caption}
+	}
+	if ts.rows++; ts.rows == 1 && nonEmpty(texts) == 1 && texts[0].fold != "" {
+		// A first row of one merged cell is the table's title: its caption
+		// ("Tỷ lệ các dân tộc trên địa bàn xã (%)").
+		ts.caption = strings.TrimSpace(ts.caption + " " + texts[0].fold)
+	}
+	if peopleRow(texts) {
+		ts.peoples = texts // the names of a table of shares by people, its shares below
+		return
+	}
+	if ts.peoples != nil {
+		names := ts.peoples
+		ts.peoples = nil
+		if l, ok := sharesLine(names, texts, ts.caption); ok {
+			l.n = n
+			for _, k := range o.cur {
+				d.parts[k] = append(d.parts[k], l)
+			}
+			return
+		}
 	}
 	if isHeader(texts) || ts.headed && subHeader(texts) {
 		if ts.header != nil && ts.cols != nil && len(texts) >= len(ts.header) && !headWordRe.MatchString(texts[0].fold) {
@@ -542,7 +624,7 @@ func (d *doc) groupRow(o *outline, ts *tableState, texts []text, label text, n i
 			all = append(all, t.orig)
 		}
 	}
-	if len(all) >= 2 && ordinalRe.MatchString(strings.TrimSpace(texts[0].fold)) && !strings.ContainsAny(texts[0].orig, ".)") {
+	if n := strings.TrimSpace(texts[0].fold); len(all) >= 2 && ordinalRe.MatchString(n) && !strings.ContainsAny(n, ".)") && opensBody(n, label.fold, o.top) {
 		all[0] += "." // "A | THÔNG TIN CHUNG": a heading numbered in its own cell
 	}
 	joined := newText(clean(strings.Join(all, " ")))
@@ -561,6 +643,21 @@ func (d *doc) groupRow(o *outline, ts *tableState, texts []text, label text, n i
 	for _, k := range o.cur {
 		d.parts[k] = append(d.parts[k], l)
 	}
+}
+
+// opensBody tells whether a row numbered in its own cell ("A | THÔNG TIN
+// CHUNG") opens a part of the body — the profile, the results, or some of
+// the sections 1–13 — as a heading with that number would; a group of
+// rows ("B | Dự án đề xuất") opens no part.
+func opensBody(numeral, words, top string) bool {
+	keys, _ := headingKeys(numeralKind(numeral), words, top)
+	for _, k := range keys {
+		switch k {
+		case secPlan, secRecommendations, secTroubles, secDifficulties, secCauses, secOther:
+			return false
+		}
+	}
+	return len(keys) > 0
 }
 
 // tableProject is a row of a table of NGO projects.
