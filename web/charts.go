@@ -1,8 +1,7 @@
 package web
 
 import (
-	"fmt"
-	"html/template"
+	"strconv"
 	"strings"
 
 	"doingoai/models"
@@ -11,15 +10,40 @@ import (
 // The charts are drawn here, in the page itself (the bars as a table with
 // SVG bars, the line as SVG): no script, no library, nothing fetched. Their numbers are the rollup's values, printed
 // beside each bar and point as the tables print them.
+//
+// This file works out what to draw (the rows, the coordinates, the words);
+// templates/charts.part.html draws it ("bars", "line"), so html/template
+// escapes every word.
 
+// barChart is one bar per child unit for an indicator.
 type barChart struct {
-	SVG   template.HTML
-	Empty bool
+	Empty   bool
+	Caption string
+	Rows    []barRow
 }
 
+// barRow is a unit's bar: its length in percent of the longest, or none
+// where the unit did not report the indicator.
+type barRow struct {
+	Name  string
+	None  bool
+	Width float64 // 0–100
+	Value string
+}
+
+// lineChart is an indicator over the periods of a series.
 type lineChart struct {
-	SVG   template.HTML
 	Empty bool
+	Title string
+	// Width and Height are the SVG's size, AxisY the axis's height and
+	// AxisX1, AxisX2 its ends, LabelY and CoverY the heights of the
+	// periods' labels and of their coverage.
+	Width, Height  int
+	AxisX1, AxisX2 int
+	AxisY          float64
+	LabelY, CoverY int
+	Path           string // the line's path data; "" when no two points join
+	Marks          []lineMark
 	// Points are the series' figures with, for each period, how many of
 	// the communes of the territory reported (communes_reported /
 	// communes_expected of the API's series): a rise may only be more
@@ -27,13 +51,21 @@ type lineChart struct {
 	Points []linePoint
 }
 
+// lineMark is one period of the line: its labels at X and, at Y, its point
+// and figure (None: a dash where no commune reported it).
+type lineMark struct {
+	X, Y            float64
+	ValueY          float64 // the figure's baseline, above the point
+	Label, Coverage string
+	None            bool
+	Value           string
+}
+
 type linePoint struct {
 	Period             string
 	Value              *models.Amount
 	Reported, Expected int
 }
-
-func esc(s string) string { return template.HTMLEscapeString(s) }
 
 // newBarChart draws one bar per child unit for an indicator, as a table
 // whose names and values are text (readable at any width: a phone shows
@@ -49,13 +81,11 @@ func newBarChart(rows []models.BreakdownRow, ind models.Indicator, period string
 			maxV = v.Float()
 		}
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<table class="bars"><caption class="sr">%s</caption><tbody>`, esc(fmt.Sprintf("%s (%s), kỳ %s, theo đơn vị", ind.NameVI, ind.Unit, period)))
+	c := barChart{Caption: ind.NameVI + " (" + ind.Unit + "), kỳ " + period + ", theo đơn vị"}
 	for _, r := range rows {
-		fmt.Fprintf(&b, `<tr><th scope="row">%s</th>`, esc(r.Name))
 		v := r.Values[ind.Code]
 		if v == nil {
-			b.WriteString(`<td class="val none" colspan="2">— chưa báo cáo</td></tr>`)
+			c.Rows = append(c.Rows, barRow{Name: r.Name, None: true})
 			continue
 		}
 		w := 0.0
@@ -65,21 +95,17 @@ func newBarChart(rows []models.BreakdownRow, ind models.Indicator, period string
 		if w < 0.5 && v.Float() > 0 {
 			w = 0.5
 		}
-		fmt.Fprintf(&b, `<td class="track"><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="bar" x="0" y="0" width="%.2f" height="10"/></svg></td><td class="val">%s</td></tr>`, w, esc(fmtAmount(v)))
+		c.Rows = append(c.Rows, barRow{Name: r.Name, Width: w, Value: fmtAmount(v)})
 	}
-	b.WriteString(`</tbody></table>`)
-	return barChart{SVG: template.HTML(b.String())}
+	return c
 }
 
 // newLineChart draws an indicator over the periods of a series; a period
 // in which no commune reported it leaves a gap.
 func newLineChart(series []models.SeriesPoint, ind models.Indicator) lineChart {
-	type pt struct {
-		label, coverage string
-		v               *models.Amount
-	}
-	var pts []pt
 	var points []linePoint
+	any := false
+	maxV := 0.0
 	for _, s := range series {
 		var v *models.Amount
 		for _, iv := range s.Indicators {
@@ -87,15 +113,10 @@ func newLineChart(series []models.SeriesPoint, ind models.Indicator) lineChart {
 				v = iv.Value
 			}
 		}
-		pts = append(pts, pt{s.Period, fmt.Sprintf("%d/%d xã", s.CommunesReported, s.CommunesExpected), v})
 		points = append(points, linePoint{Period: s.Period, Value: v, Reported: s.CommunesReported, Expected: s.CommunesExpected})
-	}
-	any := false
-	maxV := 0.0
-	for _, p := range pts {
-		if p.v != nil {
+		if v != nil {
 			any = true
-			maxV = max(maxV, p.v.Float())
+			maxV = max(maxV, v.Float())
 		}
 	}
 	if !any {
@@ -108,10 +129,10 @@ func newLineChart(series []models.SeriesPoint, ind models.Indicator) lineChart {
 	)
 	plotW, plotH := float64(width-left-right), float64(height-top-bottom)
 	x := func(i int) float64 {
-		if len(pts) == 1 {
+		if len(points) == 1 {
 			return float64(left) + plotW/2
 		}
-		return float64(left) + plotW*float64(i)/float64(len(pts)-1)
+		return float64(left) + plotW*float64(i)/float64(len(points)-1)
 	}
 	y := func(v float64) float64 {
 		if maxV <= 0 {
@@ -119,36 +140,30 @@ func newLineChart(series []models.SeriesPoint, ind models.Indicator) lineChart {
 		}
 		return float64(top) + plotH - v/maxV*plotH
 	}
-	var b strings.Builder
-	title := fmt.Sprintf("%s (%s) qua các kỳ", ind.NameVI, ind.Unit)
-	fmt.Fprintf(&b, `<svg class="chart line" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="line-title"><title id="line-title">%s</title>`,
-		width, height, width, height, esc(title))
-	fmt.Fprintf(&b, `<line class="axis" x1="%d" y1="%.1f" x2="%d" y2="%.1f"/>`, left, float64(top)+plotH, width-right, float64(top)+plotH)
-	var path strings.Builder
-	for i, p := range pts {
-		fmt.Fprintf(&b, `<text class="lbl" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x(i), height-24, esc(p.label))
-		fmt.Fprintf(&b, `<text class="lbl cov" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x(i), height-8, esc(p.coverage))
-		if p.v == nil {
-			path.WriteString(" ")
-			continue
+	c := lineChart{Title: ind.NameVI + " (" + ind.Unit + ") qua các kỳ", Width: width, Height: height,
+		AxisX1: left, AxisX2: width - right, AxisY: float64(top) + plotH, LabelY: height - 24, CoverY: height - 8, Points: points}
+	var path []byte
+	for i, p := range points {
+		m := lineMark{X: x(i), Label: p.Period, Coverage: strconv.Itoa(p.Reported) + "/" + strconv.Itoa(p.Expected) + " xã"}
+		if p.Value == nil {
+			// A dash just above the axis; the line breaks here.
+			m.None, m.Y = true, float64(top)+plotH-6
+			path = append(path, ' ')
+		} else {
+			m.Y, m.Value = y(p.Value.Float()), fmtAmount(p.Value)
+			m.ValueY = m.Y - 9
+			cmd := byte('L')
+			if i == 0 || points[i-1].Value == nil {
+				cmd = 'M'
+			}
+			path = append(path, cmd)
+			path = strconv.AppendFloat(path, m.X, 'f', 1, 64)
+			path = append(path, ' ')
+			path = strconv.AppendFloat(path, m.Y, 'f', 1, 64)
+			path = append(path, ' ')
 		}
-		cmd := "L"
-		if i == 0 || pts[i-1].v == nil {
-			cmd = "M"
-		}
-		fmt.Fprintf(&path, "%s%.1f %.1f ", cmd, x(i), y(p.v.Float()))
+		c.Marks = append(c.Marks, m)
 	}
-	if s := strings.TrimSpace(path.String()); s != "" {
-		fmt.Fprintf(&b, `<path class="ln" d="%s"/>`, s)
-	}
-	for i, p := range pts {
-		if p.v == nil {
-			fmt.Fprintf(&b, `<text class="val none" x="%.1f" y="%.1f" text-anchor="middle">—</text>`, x(i), float64(top)+plotH-6)
-			continue
-		}
-		fmt.Fprintf(&b, `<circle class="pt" cx="%.1f" cy="%.1f" r="4"><title>%s: %s</title></circle>`, x(i), y(p.v.Float()), esc(p.label), esc(fmtAmount(p.v)))
-		fmt.Fprintf(&b, `<text class="val" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x(i), y(p.v.Float())-9, esc(fmtAmount(p.v)))
-	}
-	b.WriteString(`</svg>`)
-	return lineChart{SVG: template.HTML(b.String()), Points: points}
+	c.Path = strings.TrimSpace(string(path))
+	return c
 }
