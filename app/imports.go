@@ -120,10 +120,12 @@ func (im Imports) read(ctx context.Context, data []byte, unitCode, period string
 		if unit == nil {
 			if t.ByCode(unitCode) != nil {
 				return nil, &models.Error{Code: models.EINVALID, Message: "the query is not valid",
-					Fields: []models.FieldError{{Field: "unit", Message: fmt.Sprintf("unit %s did not exist during %s", unitCode, period)}}}
+					Fields: []models.FieldError{{Field: "unit", Message: fmt.Sprintf("unit %s did not exist during %s", unitCode, period),
+						MessageCode: models.MUnitNotInPeriod, Params: models.Params{"unit": unitCode, "period": period}}}}
 			}
 			return nil, &models.Error{Code: models.EINVALID, Message: "the query is not valid",
-				Fields: []models.FieldError{{Field: "unit", Message: "no unit has the code " + unitCode}}}
+				Fields: []models.FieldError{{Field: "unit", Message: "no unit has the code " + unitCode,
+					MessageCode: models.MNoSuchUnit, Params: models.Params{"unit": unitCode}}}}
 		}
 		if !unit.Kind.CommuneLevel() {
 			return nil, &models.Error{Code: models.EINVALID, Message: "the query is not valid",

@@ -207,11 +207,11 @@ func (rs Reports) reportingUnit(ctx context.Context, p models.Principal, rep *mo
 	unit := t.ForPeriod(rep.UnitCode, period)
 	switch {
 	case unit == nil && t.ByCode(rep.UnitCode) != nil:
-		content.AddCodef("unit_code", models.FUnknownUnit, "unit %s did not exist during %s", rep.UnitCode, rep.Period)
+		content.AddMsg("unit_code", models.FUnknownUnit, models.MUnitNotInPeriod, models.Params{"unit": rep.UnitCode, "period": rep.Period}, "unit %s did not exist during %s", rep.UnitCode, rep.Period)
 	case unit == nil:
-		content.AddCodef("unit_code", models.FUnknownUnit, "no unit has the code %s", rep.UnitCode)
+		content.AddMsg("unit_code", models.FUnknownUnit, models.MNoSuchUnit, models.Params{"unit": rep.UnitCode}, "no unit has the code %s", rep.UnitCode)
 	case !unit.Kind.CommuneLevel():
-		content.AddCodef("unit_code", models.FUnknownUnit, "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
+		content.AddMsg("unit_code", models.FUnknownUnit, models.MNotReportingUnit, models.Params{"unit": unit.Code, "kind": string(unit.Kind)}, "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
 		return nil, period, nil
 	default:
 		if err := t.InScope(p, unit); err != nil {

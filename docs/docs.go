@@ -6437,6 +6437,14 @@ const docTemplate = `{
                 "message": {
                     "type": "string",
                     "example": "must not be negative"
+                },
+                "message_code": {
+                    "description": "MessageCode says which sentence of its code the message is (a code\nsuch as out_of_range has several), stable, to pick the words of a\ntranslation; Params are the values it names, by name: numbers,\ndates (YYYY-MM-DD) and periods (2024, 2024S1).",
+                    "type": "string",
+                    "example": "negative"
+                },
+                "params": {
+                    "type": "object"
                 }
             }
         },
@@ -8704,6 +8712,10 @@ const docTemplate = `{
                 "message": {
                     "type": "string",
                     "example": "the stated rate 5.03% differs from 60 poor / 1169 households × 100 = 5.13%"
+                },
+                "params": {
+                    "description": "Params are the values the message names, by name: numbers, dates\n(YYYY-MM-DD) and periods (2024, 2024S1); with the code they fill in\nthe words of a translation.",
+                    "type": "object"
                 }
             }
         }

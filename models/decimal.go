@@ -1,7 +1,6 @@
 package models
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 )
@@ -68,7 +67,7 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-var errDecimal = errors.New("must be a number such as 61.31")
+var errDecimal = &MessageError{Code: MBadNumber, Text: "must be a number such as 61.31"}
 
 // ParseDecimal reads a JSON number written in plain decimal notation with
 // at most four decimal places.
@@ -83,19 +82,19 @@ func ParseDecimal(s string) (Decimal, error) {
 	whole, frac, dot := strings.Cut(s, ".")
 	if whole == "" || (dot && frac == "") || !digits(whole) || !digits(frac) || (len(whole) > 1 && whole[0] == '0') {
 		if strings.ContainsAny(s, "eE") {
-			return Decimal{}, errors.New("must be written without an exponent, such as 2690.67")
+			return Decimal{}, &MessageError{Code: MNumberExponent, Text: "must be written without an exponent, such as 2690.67"}
 		}
 		return Decimal{}, errDecimal
 	}
 	if len(frac) > 4 {
-		return Decimal{}, errors.New("has more than 4 decimal places")
+		return Decimal{}, &MessageError{Code: MTooManyDecimals, Params: Params{"places": 4}, Text: "has more than 4 decimal places"}
 	}
 	if len(whole) > 12 {
-		return Decimal{}, errors.New("is too large")
+		return Decimal{}, &MessageError{Code: MNumberTooLarge, Text: "is too large"}
 	}
 	w, _ := strconv.ParseInt(whole, 10, 64)
 	if w > maxDecimal {
-		return Decimal{}, errors.New("is too large")
+		return Decimal{}, &MessageError{Code: MNumberTooLarge, Text: "is too large"}
 	}
 	f := int64(0)
 	if frac != "" {

@@ -169,7 +169,7 @@ func checkShape(p *Problems, t reflect.Type, v any, path string) (bad bool) {
 			return true
 		}
 		if err := reflect.New(t).Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
-			p.AddCode(field, FBadFormat, err.Error())
+			p.AddErr(field, FBadFormat, err)
 			return true
 		}
 		return false

@@ -67,6 +67,7 @@ func UnitEnded(u *TreeUnit, p Period, successors []Successor) *Error {
 		msg += "; no successor is recorded"
 	}
 	return &Error{Code: EINVALID, Message: msg, Err: ErrUnitEnded,
-		Fields: []FieldError{{Field: "unit_code", Code: FUnitEnded, Message: fmt.Sprintf("%s ended on %s, before the last day of %s", u.Code, u.ValidTo, p)}},
-		Ended:  &Ended{Unit: UnitRef{Code: u.Code, Name: u.Name}, Period: p.String(), ValidTo: u.ValidTo, Successors: successors}}
+		Fields: []FieldError{{Field: "unit_code", Code: FUnitEnded, Message: fmt.Sprintf("%s ended on %s, before the last day of %s", u.Code, u.ValidTo, p),
+			MessageCode: MUnitEnded, Params: Params{"unit": u.Code, "ended_on": u.ValidTo, "period": p.String()}}},
+		Ended: &Ended{Unit: UnitRef{Code: u.Code, Name: u.Name}, Period: p.String(), ValidTo: u.ValidTo, Successors: successors}}
 }

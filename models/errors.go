@@ -31,6 +31,12 @@ type FieldError struct {
 	Field   string `json:"field" example:"delegations.inbound_foreign.count" validate:"required"`
 	Code    string `json:"code" enums:"required,unknown_field,read_only,duplicate_field,wrong_type,bad_format,not_allowed,bad_text,invisible_character,too_long,too_many_entries,out_of_range,too_many_decimals,count_mismatch,inconsistent,date_order,unknown_unit,unit_ended,path_mismatch,idempotency_key_reused,taken,out_of_scope,invalid" example:"out_of_range" validate:"required"` // what is wrong, stable, for programs (RULES.md lists the codes)
 	Message string `json:"message" example:"must not be negative" validate:"required"`
+	// MessageCode says which sentence of its code the message is (a code
+	// such as out_of_range has several), stable, to pick the words of a
+	// translation; Params are the values it names, by name: numbers,
+	// dates (YYYY-MM-DD) and periods (2024, 2024S1).
+	MessageCode string `json:"message_code,omitempty" example:"negative"`
+	Params      Params `json:"params,omitempty" swaggertype:"object"`
 }
 
 // Error is a domain error: a code, a message a person understands, and for
@@ -99,6 +105,23 @@ func (p *Problems) AddCode(field, code, message string) {
 // AddCodef records a problem at field with its code and a formatted message.
 func (p *Problems) AddCodef(field, code, format string, args ...any) {
 	p.AddCode(field, code, fmt.Sprintf(format, args...))
+}
+
+// AddMsg records a problem at field with its code, its message code and
+// parameters, and its English message formatted.
+func (p *Problems) AddMsg(field, code, msgCode string, params Params, format string, args ...any) {
+	p.list = append(p.list, FieldError{Field: field, Code: code, Message: fmt.Sprintf(format, args...), MessageCode: msgCode, Params: params})
+}
+
+// AddErr records err as a problem at field with its code; the message code
+// and parameters of a *MessageError are kept.
+func (p *Problems) AddErr(field, code string, err error) {
+	f := FieldError{Field: field, Code: code, Message: err.Error()}
+	var m *MessageError
+	if errors.As(err, &m) {
+		f.MessageCode, f.Params = m.Code, m.Params
+	}
+	p.list = append(p.list, f)
 }
 
 // Len is the number of problems recorded.

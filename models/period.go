@@ -22,12 +22,12 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil || len(s) != len(time.DateOnly) {
-		return Date{}, fmt.Errorf("%q is not a calendar date written YYYY-MM-DD", s)
+		return Date{}, messageErrorf(MBadDate, Params{"text": s}, "%q is not a calendar date written YYYY-MM-DD", s)
 	}
 	if t.IsZero() {
 		// 0001-01-01 is the zero Date, "no date": accepting it would turn a
 		// date that was sent into none (a null in the stored report).
-		return Date{}, fmt.Errorf("%q is too early to be a date here; leave the date out (null) if there is none", s)
+		return Date{}, messageErrorf(MDateTooEarly, Params{"text": s}, "%q is too early to be a date here; leave the date out (null) if there is none", s)
 	}
 	return Date{t: t}, nil
 }
@@ -92,7 +92,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("must be a date written YYYY-MM-DD")
+		return messageErrorf(MBadDate, nil, "must be a date written YYYY-MM-DD")
 	}
 	v, err := ParseDate(s)
 	if err != nil {
@@ -122,7 +122,7 @@ const PeriodPattern = `^[0-9]{4}(S[12])?$`
 
 // ParsePeriod reads "2024", "2024S1" or "2024S2".
 func ParsePeriod(s string) (Period, error) {
-	bad := fmt.Errorf("%q is not a period: write the year (2024) or a half year (2024S1, 2024S2)", s)
+	bad := messageErrorf(MBadPeriod, Params{"text": s}, "%q is not a period: write the year (2024) or a half year (2024S1, 2024S2)", s)
 	if len(s) != 4 && len(s) != 6 {
 		return Period{}, bad
 	}
@@ -144,7 +144,7 @@ func ParsePeriod(s string) (Period, error) {
 		}
 	}
 	if y < MinPeriodYear || y > MaxPeriodYear {
-		return Period{}, fmt.Errorf("%q is not a period: the year must be between %d and %d", s, MinPeriodYear, MaxPeriodYear)
+		return Period{}, messageErrorf(MPeriodYearRange, Params{"text": s, "min": MinPeriodYear, "max": MaxPeriodYear}, "%q is not a period: the year must be between %d and %d", s, MinPeriodYear, MaxPeriodYear)
 	}
 	return p, nil
 }

@@ -279,6 +279,10 @@ type Warning struct {
 	Field   string `json:"field" example:"profile.poor_households_rate_pct" validate:"required"`
 	Code    string `json:"code" enums:"poor_rate_mismatch,near_poor_rate_mismatch,ethnic_shares_total,minority_share_mismatch,economy_structure_total,party_members_exceed_population,document_number_missing,document_date_missing,outlier" example:"poor_rate_mismatch" validate:"required"`
 	Message string `json:"message" example:"the stated rate 5.03% differs from 60 poor / 1169 households × 100 = 5.13%" validate:"required"`
+	// Params are the values the message names, by name: numbers, dates
+	// (YYYY-MM-DD) and periods (2024, 2024S1); with the code they fill in
+	// the words of a translation.
+	Params Params `json:"params,omitempty" swaggertype:"object"`
 }
 
 // SubmitResult is the answer to a submission.
@@ -394,12 +398,12 @@ func (in *ReviewInput) Validate(p *Problems) {
 	case DecisionAccept:
 	case DecisionReturn:
 		if in.Comment == "" {
-			p.AddCode("comment", FRequired, "is required to return a report: say what the commune must amend")
+			p.AddMsg("comment", FRequired, MReturnNeedsComment, nil, "is required to return a report: say what the commune must amend")
 		}
 	case "":
-		p.AddCode("decision", FRequired, "is required: accept or return")
+		p.AddMsg("decision", FRequired, MDecisionRequired, nil, "is required: accept or return")
 	default:
-		p.AddCode("decision", FNotAllowed, "must be accept or return")
+		p.AddMsg("decision", FNotAllowed, MDecisionNotAllowed, Params{"decision": in.Decision}, "must be accept or return")
 	}
 	CheckText(p, "comment", in.Comment, MaxReviewComment)
 }

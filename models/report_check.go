@@ -106,8 +106,8 @@ func (c *checker) rule(at, format string, args ...any) {
 	}
 }
 
-func (c *checker) warn(field, code, format string, args ...any) {
-	c.warnings = append(c.warnings, Warning{Field: field, Code: code, Message: fmt.Sprintf(format, args...)})
+func (c *checker) warn(field, code string, params Params, format string, args ...any) {
+	c.warnings = append(c.warnings, Warning{Field: field, Code: code, Message: fmt.Sprintf(format, args...), Params: params})
 }
 
 // CheckReport validates r as of now. Every error is recorded in p with its
@@ -155,22 +155,22 @@ func (c *checker) header(r *Report, now time.Time) {
 	switch r.Status {
 	case StatusDraft, StatusSubmitted:
 	case StatusAccepted, StatusReturned:
-		p.AddCodef("status", FNotAllowed, "%s is set by the district's review; send draft or submitted", r.Status)
+		p.AddMsg("status", FNotAllowed, MStatusByReview, Params{"status": r.Status}, "%s is set by the district's review; send draft or submitted", r.Status)
 	default:
-		p.AddCode("status", FNotAllowed, "must be draft or submitted")
+		p.AddMsg("status", FNotAllowed, MStatusNotAllowed, nil, "must be draft or submitted")
 	}
 	switch {
 	case r.UnitCode == "":
-		p.AddCode("unit_code", FRequired, "is required")
+		p.AddMsg("unit_code", FRequired, MRequired, nil, "is required")
 	case !ValidCode(r.UnitCode):
-		p.AddCode("unit_code", FBadFormat, "must be a unit code such as 05596")
+		p.AddMsg("unit_code", FBadFormat, MBadUnitCode, nil, "must be a unit code such as 05596")
 	}
 	if r.Period == "" {
-		p.AddCode("period", FRequired, "is required")
+		p.AddMsg("period", FRequired, MRequired, nil, "is required")
 	} else if per, err := ParsePeriod(r.Period); err != nil {
-		p.AddCode("period", FBadFormat, err.Error())
+		p.AddErr("period", FBadFormat, err)
 	} else if !per.Begun(now) {
-		p.AddCodef("period", FOutOfRange, "%s has not begun: it starts on %s", r.Period, per.FirstDay())
+		p.AddMsg("period", FOutOfRange, MPeriodNotBegun, Params{"period": r.Period, "starts_on": per.FirstDay()}, "%s has not begun: it starts on %s", r.Period, per.FirstDay())
 	}
 }
 
@@ -256,7 +256,7 @@ func (c *checker) sections(r *Report) {
 			c.text(Path(at, "nominee"), it.Nominee)
 			c.rule(Path(at, "level"), "state or province, or left out")
 			if it.Level != "" && it.Level != "state" && it.Level != "province" {
-				c.p.AddCode(Path(at, "level"), FNotAllowed, "must be state or province")
+				c.p.AddMsg(Path(at, "level"), FNotAllowed, MLevelNotAllowed, Params{"level": it.Level}, "must be state or province")
 			}
 		})
 	}
@@ -294,10 +294,11 @@ func (c *checker) totals(r *Report) {
 		if v := t[sumSlot(m)]; v > MaxReportTotal {
 			switch m {
 			case MNgoAidCommitted, MNgoAidDisbursed:
-				c.p.AddCodef(Measures[m].Field, FOutOfRange, "the projects' %s amounts add up to %s đồng; one report may add at most %s đồng",
+				c.p.AddMsg(Measures[m].Field, FOutOfRange, map[Measure]string{MNgoAidCommitted: MProjectsCommitted, MNgoAidDisbursed: MProjectsDisbursed}[m],
+					Params{"total": v, "max": int64(MaxReportTotal)}, "the projects' %s amounts add up to %s đồng; one report may add at most %s đồng",
 					map[Measure]string{MNgoAidCommitted: "committed", MNgoAidDisbursed: "disbursed"}[m], group(v), group(MaxReportTotal))
 			default:
-				c.p.AddCodef(Measures[m].Field, FOutOfRange, "adds up to %s; one report may add at most %s", group(v), group(MaxReportTotal))
+				c.p.AddMsg(Measures[m].Field, FOutOfRange, MTotalAboveMax, Params{"total": v, "max": int64(MaxReportTotal)}, "adds up to %s; one report may add at most %s", group(v), group(MaxReportTotal))
 			}
 		}
 	}
@@ -309,7 +310,9 @@ func (c *checker) totals(r *Report) {
 		_, okV := f.Get(ind.Value)
 		_, okW := f.Get(ind.Weight)
 		if okV && okW && t[s+2] == 0 || t[s] > MaxReportTotal || t[s+1] > MaxReportTotal {
-			c.p.AddCodef(Measures[ind.Value].Field, FOutOfRange, "%s × %s is more than %s: the figures cannot be right",
+			c.p.AddMsg(Measures[ind.Value].Field, FOutOfRange, MProductAboveMax,
+				Params{"value_field": Measures[ind.Value].Field, "weight_field": Measures[ind.Weight].Field, "max": int64(MaxReportTotal)},
+				"%s × %s is more than %s: the figures cannot be right",
 				Measures[ind.Value].Field, Measures[ind.Weight].Field, group(MaxReportTotal))
 		}
 	}
@@ -318,8 +321,8 @@ func (c *checker) totals(r *Report) {
 func (c *checker) document(d *Document, submitted bool) {
 	if d == nil {
 		if submitted {
-			c.warn("document.number", WarnNoNumber, "the report has no number (Số: …/BC-UBND); a submitted report should")
-			c.warn("document.issued_on", WarnNoDate, "the report has no date; a submitted report should")
+			c.warn("document.number", WarnNoNumber, nil, "the report has no number (Số: …/BC-UBND); a submitted report should")
+			c.warn("document.issued_on", WarnNoDate, nil, "the report has no date; a submitted report should")
 		}
 		return
 	}
@@ -329,10 +332,10 @@ func (c *checker) document(d *Document, submitted bool) {
 		c.textMax("document.number", "", MaxDocumentNumber)
 	}
 	if submitted && (d.Number == nil || *d.Number == "") {
-		c.warn("document.number", WarnNoNumber, "the report has no number (Số: …/BC-UBND); a submitted report should")
+		c.warn("document.number", WarnNoNumber, nil, "the report has no number (Số: …/BC-UBND); a submitted report should")
 	}
 	if submitted && d.IssuedOn == nil {
-		c.warn("document.issued_on", WarnNoDate, "the report has no date; a submitted report should")
+		c.warn("document.issued_on", WarnNoDate, nil, "the report has no date; a submitted report should")
 	}
 	c.text("document.place", d.Place)
 	c.text("document.in_response_to", d.InResponseTo)
@@ -369,23 +372,23 @@ func (c *checker) profile(pr *Profile) {
 	c.rule("profile.poor_households", "not more than profile.households")
 	c.rule("profile.near_poor_households", "not more than profile.households; poor plus near-poor households not more than profile.households")
 	if hh != nil && pop != nil && *hh > *pop && *pop >= 0 {
-		p.AddCodef("profile.households", FInconsistent, "%d households is more than the population of %d", *hh, *pop)
+		p.AddMsg("profile.households", FInconsistent, MHouseholdsOverPop, Params{"households": *hh, "population": *pop}, "%d households is more than the population of %d", *hh, *pop)
 	}
 	if hh != nil && *hh >= 0 {
 		if pr.PoorHouseholds != nil && *pr.PoorHouseholds > *hh {
-			p.AddCodef("profile.poor_households", FInconsistent, "%d poor households is more than the %d households", *pr.PoorHouseholds, *hh)
+			p.AddMsg("profile.poor_households", FInconsistent, MPoorOverHouseholds, Params{"poor": *pr.PoorHouseholds, "households": *hh}, "%d poor households is more than the %d households", *pr.PoorHouseholds, *hh)
 		}
 		if pr.NearPoorHouseholds != nil && *pr.NearPoorHouseholds > *hh {
-			p.AddCodef("profile.near_poor_households", FInconsistent, "%d near-poor households is more than the %d households", *pr.NearPoorHouseholds, *hh)
+			p.AddMsg("profile.near_poor_households", FInconsistent, MNearPoorOverHH, Params{"near_poor": *pr.NearPoorHouseholds, "households": *hh}, "%d near-poor households is more than the %d households", *pr.NearPoorHouseholds, *hh)
 		} else if pr.PoorHouseholds != nil && pr.NearPoorHouseholds != nil && *pr.PoorHouseholds <= *hh &&
 			*pr.PoorHouseholds+*pr.NearPoorHouseholds > *hh {
-			p.AddCodef("profile.near_poor_households", FInconsistent, "%d poor and %d near-poor households are more than the %d households", *pr.PoorHouseholds, *pr.NearPoorHouseholds, *hh)
+			p.AddMsg("profile.near_poor_households", FInconsistent, MPoorNearPoorOverHH, Params{"poor": *pr.PoorHouseholds, "near_poor": *pr.NearPoorHouseholds, "households": *hh}, "%d poor and %d near-poor households are more than the %d households", *pr.PoorHouseholds, *pr.NearPoorHouseholds, *hh)
 		}
 		c.rate("profile.poor_households_rate_pct", WarnPoorRate, "poor", pr.PoorHouseholds, *hh, pr.PoorHouseholdsRatePct)
 		c.rate("profile.near_poor_households_rate_pct", WarnNearPoorRate, "near-poor", pr.NearPoorHouseholds, *hh, pr.NearPoorHouseholdsRatePct)
 	}
 	if pr.PartyMembers != nil && pop != nil && *pr.PartyMembers > *pop {
-		c.warn("profile.party_members", WarnPartyMembers, "%d party members is more than the population of %d", *pr.PartyMembers, *pop)
+		c.warn("profile.party_members", WarnPartyMembers, Params{"party_members": *pr.PartyMembers, "population": *pop}, "%d party members is more than the population of %d", *pr.PartyMembers, *pop)
 	}
 
 	c.listLen("profile.ethnic_groups", len(pr.EthnicGroups), MaxEthnicGroups)
@@ -406,10 +409,10 @@ func (c *checker) profile(pr *Profile) {
 	}
 	if complete {
 		if abs(total-100*DecimalScale) > sharesTolerance {
-			c.warn("profile.ethnic_groups", WarnEthnicShares, "the shares of the %d peoples add up to %s%%, not 100%%", len(pr.EthnicGroups), DecimalFromUnits(total))
+			c.warn("profile.ethnic_groups", WarnEthnicShares, Params{"peoples": len(pr.EthnicGroups), "total": DecimalFromUnits(total)}, "the shares of the %d peoples add up to %s%%, not 100%%", len(pr.EthnicGroups), DecimalFromUnits(total))
 		}
 		if s := pr.EthnicMinoritySharePct; s != nil && abs(s.Units()-nonKinh) > minorityTolerPts {
-			c.warn("profile.ethnic_minority_share_pct", WarnMinorityShare, "the stated %s%% differs from the %s%% of the peoples other than Kinh by more than 1 point", s, DecimalFromUnits(nonKinh))
+			c.warn("profile.ethnic_minority_share_pct", WarnMinorityShare, Params{"stated": *s, "computed": DecimalFromUnits(nonKinh)}, "the stated %s%% differs from the %s%% of the peoples other than Kinh by more than 1 point", s, DecimalFromUnits(nonKinh))
 		}
 	}
 	if e := pr.EconomyStructurePct; e != nil {
@@ -419,7 +422,7 @@ func (c *checker) profile(pr *Profile) {
 		if e.AgricultureForestry != nil && e.IndustryServicesTourism != nil && e.Other != nil {
 			sum := e.AgricultureForestry.Units() + e.IndustryServicesTourism.Units() + e.Other.Units()
 			if abs(sum-100*DecimalScale) > economyTolerance {
-				c.warn("profile.economy_structure_pct", WarnEconomyStructure, "the three shares add up to %s%%, not 100%%", DecimalFromUnits(sum))
+				c.warn("profile.economy_structure_pct", WarnEconomyStructure, Params{"total": DecimalFromUnits(sum)}, "the three shares add up to %s%%, not 100%%", DecimalFromUnits(sum))
 			}
 		}
 	}
@@ -435,7 +438,7 @@ func (c *checker) rate(field, code, what string, count *int64, households int64,
 	diff := stated.Units()*households - *count*100*DecimalScale
 	if abs(diff) > pctTolerancePts*households {
 		computed := RoundRatio(*count*100*DecimalScale, households, 2)
-		c.warn(field, code, "the stated rate %s%% differs from %d %s / %d households × 100 = %s%%", stated, *count, what, households, computed)
+		c.warn(field, code, Params{"stated": *stated, "count": *count, "households": households, "computed": computed}, "the stated rate %s%% differs from %d %s / %d households × 100 = %s%%", stated, *count, what, households, computed)
 	}
 }
 
@@ -473,7 +476,7 @@ func (c *checker) items(at string, n int, count *int64) {
 		c.rule(Path(at, "count"), "when items are listed, their number")
 	}
 	if count != nil && n > 0 && *count != int64(n) {
-		c.p.AddCodef(Path(at, "count"), FCountMismatch, "is %d but %d items are listed; give the number of items, or leave count out", *count, n)
+		c.p.AddMsg(Path(at, "count"), FCountMismatch, MCountMismatch, Params{"count": *count, "items": n}, "is %d but %d items are listed; give the number of items, or leave count out", *count, n)
 	}
 }
 
@@ -496,7 +499,7 @@ func (c *checker) entries(at string, list []string) {
 	}
 	for i, s := range list {
 		if s == "" {
-			c.p.AddCode(Index(at, i), FRequired, "is empty")
+			c.p.AddMsg(Index(at, i), FRequired, MEmptyEntry, nil, "is empty")
 		}
 		CheckText(c.p, Index(at, i), s, MaxEntry)
 	}
@@ -518,6 +521,7 @@ func OutlierWarnings(cur, prev *Figures, prevPeriod string) []Warning {
 			continue
 		}
 		out = append(out, Warning{Field: info.Field, Code: WarnOutlier,
+			Params:  Params{"indicator": info.Code, "value": v, "previous": pv, "period": prevPeriod},
 			Message: fmt.Sprintf("%s is %s, more than ten times the %s reported for %s", info.Code, group(v), group(pv), prevPeriod)})
 	}
 	return out

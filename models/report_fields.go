@@ -15,9 +15,9 @@ func (c *checker) count(at string, v *int64, max int64) {
 	}
 	switch {
 	case *v < 0:
-		c.p.AddCode(at, FOutOfRange, "must not be negative")
+		c.p.AddMsg(at, FOutOfRange, MNegative, nil, "must not be negative")
 	case *v > max:
-		c.p.AddCodef(at, FOutOfRange, "is %d; more than %s cannot be right", *v, group(max))
+		c.p.AddMsg(at, FOutOfRange, MAboveMax, Params{"value": *v, "max": max}, "is %d; more than %s cannot be right", *v, group(max))
 	}
 }
 
@@ -30,9 +30,9 @@ func (c *checker) percent(at string, v *Decimal) {
 	}
 	switch {
 	case v.Units() < 0 || v.Units() > 100*DecimalScale:
-		c.p.AddCodef(at, FOutOfRange, "is %s; a percentage is between 0 and 100", v)
+		c.p.AddMsg(at, FOutOfRange, MPercentRange, Params{"value": *v}, "is %s; a percentage is between 0 and 100", v)
 	case v.Places() > 2:
-		c.p.AddCodef(at, FTooPrecise, "is %s; a percentage has at most two decimals", v)
+		c.p.AddMsg(at, FTooPrecise, MPercentDecimals, Params{"value": *v}, "is %s; a percentage has at most two decimals", v)
 	}
 }
 
@@ -47,11 +47,11 @@ func (c *checker) decimal(at string, v *Decimal, max int64, places int) {
 	}
 	switch {
 	case v.Units() < 0:
-		c.p.AddCode(at, FOutOfRange, "must not be negative")
+		c.p.AddMsg(at, FOutOfRange, MNegative, nil, "must not be negative")
 	case v.Units() > max*DecimalScale:
-		c.p.AddCodef(at, FOutOfRange, "is %s; more than %s cannot be right", v, group(max))
+		c.p.AddMsg(at, FOutOfRange, MAboveMax, Params{"value": *v, "max": max}, "is %s; more than %s cannot be right", v, group(max))
 	case v.Places() > places:
-		c.p.AddCodef(at, FTooPrecise, "has more than %d decimals", places)
+		c.p.AddMsg(at, FTooPrecise, MTooManyDecimals, Params{"places": places}, "has more than %d decimals", places)
 	}
 }
 
@@ -67,7 +67,7 @@ func (c *checker) requiredMax(at, s string, max int) {
 		c.limit(at, "maxLength", int64(max))
 	}
 	if s == "" {
-		c.p.AddCode(at, FRequired, "is required")
+		c.p.AddMsg(at, FRequired, MRequired, nil, "is required")
 		return
 	}
 	CheckText(c.p, at, s, max)
@@ -94,7 +94,7 @@ func (c *checker) listLen(at string, n, max int) {
 		c.limit(at, "maxItems", int64(max))
 	}
 	if n > max {
-		c.p.AddCodef(at, FTooMany, "has %d entries; at most %d are allowed", n, max)
+		c.p.AddMsg(at, FTooMany, MTooManyEntries, Params{"entries": n, "max": max}, "has %d entries; at most %d are allowed", n, max)
 	}
 }
 
@@ -103,6 +103,6 @@ func (c *checker) dateOrder(at string, start, end *Date) {
 		c.rule(Path(at, "end_on"), "not before start_on")
 	}
 	if start != nil && end != nil && end.Before(*start) {
-		c.p.AddCodef(Path(at, "end_on"), FDateOrder, "%s is before start_on %s", end, start)
+		c.p.AddMsg(Path(at, "end_on"), FDateOrder, MDateOrder, Params{"end_on": *end, "start_on": *start}, "%s is before start_on %s", end, start)
 	}
 }

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -198,14 +199,14 @@ func CheckText(p *Problems, field, s string, max int) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f {
-				p.AddCode(field, FBadText, "must not contain control characters")
+				p.AddMsg(field, FBadText, MControlCharacters, nil, "must not contain control characters")
 				return
 			}
 			i++
 			continue
 		}
 		if c == 0xC2 && i+1 < len(s) && s[i+1] < 0xA0 {
-			p.AddCode(field, FBadText, "must not contain control characters")
+			p.AddMsg(field, FBadText, MControlCharacters, nil, "must not contain control characters")
 			return
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -218,10 +219,10 @@ func CheckText(p *Problems, field, s string, max int) {
 	}
 	switch {
 	case invalid:
-		p.AddCode(field, FBadText, "is not valid UTF-8 text")
+		p.AddMsg(field, FBadText, MNotUTF8, nil, "is not valid UTF-8 text")
 	case hidden != 0:
-		p.AddCodef(field, FInvisibleText, "must not contain invisible or bidirectional control characters (U+%04X)", hidden)
+		p.AddMsg(field, FInvisibleText, MInvisibleCharacter, Params{"character": fmt.Sprintf("U+%04X", hidden)}, "must not contain invisible or bidirectional control characters (U+%04X)", hidden)
 	case n > max:
-		p.AddCodef(field, FTooLong, "is %d characters long; at most %d are allowed", n, max)
+		p.AddMsg(field, FTooLong, MTooLong, Params{"length": n, "max": max}, "is %d characters long; at most %d are allowed", n, max)
 	}
 }

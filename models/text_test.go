@@ -84,23 +84,23 @@ func checkTextBefore(p *Problems, field, s string, max int) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f || c == 0xC2 && i+1 < len(s) && s[i+1] < 0xA0 {
-			p.AddCode(field, FBadText, "must not contain control characters")
+			p.AddMsg(field, FBadText, MControlCharacters, nil, "must not contain control characters")
 			return
 		}
 	}
 	if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
-		p.AddCode(field, FBadText, "is not valid UTF-8 text")
+		p.AddMsg(field, FBadText, MNotUTF8, nil, "is not valid UTF-8 text")
 		return
 	}
 	for _, r := range s {
 		if unicode.Is(unicode.Cf, r) || strings.ContainsRune("\u034f\u115f\u1160\u3164\uffa0", r) {
-			p.AddCodef(field, FInvisibleText, "must not contain invisible or bidirectional control characters (U+%04X)", r)
+			p.AddMsg(field, FInvisibleText, MInvisibleCharacter, Params{"character": fmt.Sprintf("U+%04X", r)}, "must not contain invisible or bidirectional control characters (U+%04X)", r)
 			return
 		}
 	}
 	if len(s) > max {
 		if n := utf8.RuneCountInString(s); n > max {
-			p.AddCodef(field, FTooLong, "is %d characters long; at most %d are allowed", n, max)
+			p.AddMsg(field, FTooLong, MTooLong, Params{"length": n, "max": max}, "is %d characters long; at most %d are allowed", n, max)
 		}
 	}
 }

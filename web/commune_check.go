@@ -46,11 +46,11 @@ func (a *App) communeCheck(w http.ResponseWriter, r *http.Request) error {
 	switch {
 	case err == nil:
 		for _, wr := range out.Result.Warnings {
-			ans.Warnings = append(ans.Warnings, checkMessageOf(wr.Field, wr.Message, inputs))
+			ans.Warnings = append(ans.Warnings, checkMessageOf(wr.Field, wr.Vietnamese(), inputs))
 		}
 	case errors.As(err, &apiErr) && apiErr.Code == models.EINVALID:
 		for _, f := range apiErr.Fields {
-			ans.Errors = append(ans.Errors, checkMessageOf(f.Field, f.Message, inputs))
+			ans.Errors = append(ans.Errors, checkMessageOf(f.Field, f.Vietnamese(), inputs))
 		}
 	case errors.As(err, &apiErr) && apiErr.Code == models.ECONFLICT:
 		ans.Summary = "Báo cáo đã được duyệt nên không sửa được nữa."
@@ -58,7 +58,7 @@ func (a *App) communeCheck(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, f := range problems {
-		ans.Errors = append(ans.Errors, checkMessageOf(f.Field, f.Message, inputs))
+		ans.Errors = append(ans.Errors, checkMessageOf(f.Field, f.Vietnamese(), inputs))
 	}
 	if ans.Summary == "" {
 		ans.Summary = checkSummary(len(ans.Errors), len(ans.Warnings))
@@ -68,9 +68,10 @@ func (a *App) communeCheck(w http.ResponseWriter, r *http.Request) error {
 	return json.NewEncoder(w).Encode(ans)
 }
 
-func checkMessageOf(field, msg string, inputs formValues) checkMessage {
+// checkMessageOf places a message, in its Vietnamese words, at its input.
+func checkMessageOf(field, words string, inputs formValues) checkMessage {
 	at := inputs.inputPath(field)
-	return checkMessage{Field: field, Targets: targetsOf(at), Label: outlineLabel(at), Message: viText(msg)}
+	return checkMessage{Field: field, Targets: targetsOf(at), Label: outlineLabel(at), Message: words}
 }
 
 // targetsOf lists the element ids a message at path may be shown at: the

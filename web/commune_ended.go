@@ -63,6 +63,10 @@ func endedProblem(err error) string {
 	if !errors.Is(err, models.ErrUnitEnded) || !errors.As(err, &e) || e.Ended == nil {
 		return ""
 	}
+	phrase := "kỳ " + e.Ended.Period
+	if p, err := models.ParsePeriod(e.Ended.Period); err == nil {
+		phrase = p.Phrase()
+	}
 	return fmt.Sprintf("Không gửi được báo cáo %s: %s đã kết thúc ngày %s, trước ngày cuối của kỳ báo cáo; %s",
-		viPeriod(e.Ended.Period), e.Ended.Unit.Name, fmtDate(e.Ended.ValidTo), successorsText(e.Ended.Successors))
+		phrase, e.Ended.Unit.Name, fmtDate(e.Ended.ValidTo), successorsText(e.Ended.Successors))
 }

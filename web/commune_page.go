@@ -222,17 +222,17 @@ type fieldMessages struct {
 	Sources  map[string][]string // the words of an imported document a value was read from
 }
 
-// messagesOf gathers errors and warnings (already in Vietnamese or as the
-// API wrote them) by the input they belong to.
+// messagesOf gathers errors and warnings, in their Vietnamese words (the
+// catalogue's, by message code), by the input they belong to.
 func messagesOf(errs []models.FieldError, warnings []models.Warning, inputs formValues) fieldMessages {
 	m := fieldMessages{Errors: map[string][]string{}, Warnings: map[string][]string{}}
 	for _, e := range errs {
 		at := inputs.inputPath(e.Field)
-		m.Errors[at] = append(m.Errors[at], viText(e.Message))
+		m.Errors[at] = append(m.Errors[at], e.Vietnamese())
 	}
 	for _, w := range warnings {
 		at := inputs.inputPath(w.Field)
-		m.Warnings[at] = append(m.Warnings[at], viText(w.Message))
+		m.Warnings[at] = append(m.Warnings[at], w.Vietnamese())
 	}
 	return m
 }

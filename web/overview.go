@@ -383,7 +383,7 @@ func (a *App) setDeadline(w http.ResponseWriter, r *http.Request) error {
 	in.Validate(&probs)
 	for _, fe := range probs.List() {
 		if _, ok := form.Errors[fe.Field]; !ok {
-			form.Errors[fe.Field] = "Không hợp lệ: " + viText(fe.Message)
+			form.Errors[fe.Field] = "Không hợp lệ: " + fe.Vietnamese()
 		}
 	}
 	if len(form.Errors) > 0 {

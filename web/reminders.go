@@ -77,7 +77,10 @@ func reminderError(err error) string {
 			}
 		}
 	}
-	return "Không gửi được nhắc nhở: " + viText(err.Error())
+	if e != nil && len(e.Fields) > 0 {
+		return "Không gửi được nhắc nhở: " + e.Fields[0].Vietnamese()
+	}
+	return "Không gửi được nhắc nhở: " + err.Error()
 }
 
 // communeReminder is the newest reminder of the period to a commune whose

@@ -86,7 +86,7 @@ func (a *App) renderReport(w http.ResponseWriter, r *http.Request, status int, f
 		d.Found, d.R, d.ETag = true, view, etag
 		d.Warnings = map[string][]string{}
 		for _, wn := range view.Warnings {
-			msg := viText(wn.Message)
+			msg := wn.Vietnamese()
 			d.Warnings[wn.Field] = append(d.Warnings[wn.Field], msg)
 			d.WarnList = append(d.WarnList, warningItem{Label: outlineLabel(wn.Field), Message: msg})
 		}
@@ -135,7 +135,7 @@ func (a *App) review(w http.ResponseWriter, r *http.Request) error {
 			case fe.Code == models.FTooLong:
 				form.Error = fmt.Sprintf("Ý kiến dài quá (tối đa %d ký tự).", models.MaxReviewComment)
 			default: // control or invisible characters: the validator's words
-				form.Error = viText(fe.Message)
+				form.Error = fe.Vietnamese()
 			}
 		default:
 			form.Notice = "Xin chọn Duyệt hoặc Trả lại."
