@@ -9,7 +9,6 @@ import (
 
 	"doingoai/app"
 	"doingoai/models"
-	"doingoai/store"
 )
 
 // PostReport submits a report.
@@ -125,12 +124,8 @@ func submitRequest(r *http.Request, pathUnit, pathPeriod string) (app.SubmitRequ
 	if req.DryRun, err = boolQuery(r, "dry_run"); err != nil {
 		return req, err
 	}
-	idem, err := idempotencyKey(r)
-	if err != nil {
+	if req.IdempotencyKey, err = idempotencyKey(r); err != nil {
 		return req, err
-	}
-	if idem != nil {
-		req.IdempotencyKey = idem.Key
 	}
 	req.Body, err = readJSONBody(r)
 	return req, err
@@ -142,11 +137,11 @@ func reportLocation(unitCode, period string) string {
 }
 
 // idempotencyKey reads the Idempotency-Key header: a structured-field
-// string ("…") or, as many clients send it, a bare token.
-func idempotencyKey(r *http.Request) (*store.IdempotencyKey, error) {
+// string ("…") or, as many clients send it, a bare token; "" for none.
+func idempotencyKey(r *http.Request) (string, error) {
 	v := strings.TrimSpace(r.Header.Get("Idempotency-Key"))
 	if v == "" {
-		return nil, nil
+		return "", nil
 	}
 	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
 		v = v[1 : len(v)-1]
@@ -156,10 +151,10 @@ func idempotencyKey(r *http.Request) (*store.IdempotencyKey, error) {
 		bad = v[i] < 0x20 || v[i] > 0x7e
 	}
 	if bad {
-		return nil, &models.Error{Code: models.EINVALID, Message: "the Idempotency-Key header is not valid",
+		return "", &models.Error{Code: models.EINVALID, Message: "the Idempotency-Key header is not valid",
 			Fields: []models.FieldError{{Field: "Idempotency-Key", Code: models.FBadFormat, Message: fmt.Sprintf("must be 1 to %d printable ASCII characters, such as a UUID", MaxIdempotencyKey)}}}
 	}
-	return &store.IdempotencyKey{Key: v}, nil
+	return v, nil
 }
 
 // boolQuery reads an optional true/false query value. Absent is false; a

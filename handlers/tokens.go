@@ -80,7 +80,7 @@ func (h *Handler) CreateToken(w http.ResponseWriter, r *http.Request) error {
 // the Idempotency-Key.
 func (h *Handler) createToken(r *http.Request, p models.Principal, in models.TokenInput) (secret string, tok models.Token, replayed bool, err error) {
 	idem, err := idempotencyKey(r)
-	if err != nil || idem == nil {
+	if err != nil || idem == "" {
 		if err == nil {
 			secret, tok, err = h.Store.CreateToken(r.Context(), p, in)
 		}
@@ -89,13 +89,13 @@ func (h *Handler) createToken(r *http.Request, p models.Principal, in models.Tok
 	_, bearer, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
 	seal := sha256.New()
 	seal.Write([]byte("doingoai api token Idempotency-Key\x00"))
-	seal.Write([]byte(strings.TrimSpace(bearer) + "\x00" + idem.Key))
+	seal.Write([]byte(strings.TrimSpace(bearer) + "\x00" + idem))
 	secret, tok, replayed, err = h.Store.CreateTokenOnce(r.Context(), p, in, fmt.Sprintf("api-%d", p.TokenID), secure.SealFor(seal.Sum(nil)))
 	switch {
 	case errors.Is(err, models.ErrKeyReused):
-		err = store.KeyReused(idem.Key)
+		err = models.KeyReused(idem)
 	case errors.Is(err, store.ErrFormSpent):
-		err = models.Errorf(models.ECONFLICT, "the token made with the Idempotency-Key %q is revoked or expired, or the key is older than %s: its secret is not given again; use a new key to make a new token", idem.Key, store.IdempotencyKeyTTL)
+		err = models.Errorf(models.ECONFLICT, "the token made with the Idempotency-Key %q is revoked or expired, or the key is older than %s: its secret is not given again; use a new key to make a new token", idem, store.IdempotencyKeyTTL)
 	}
 	return secret, tok, replayed, err
 }

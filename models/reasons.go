@@ -1,12 +1,28 @@
 package models
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // The refusals of the idempotency store, told apart like the lifecycle's.
 var (
 	ErrKeyInFlight = errors.New("a request with this Idempotency-Key is still being processed") // ECONFLICT
 	ErrKeyReused   = errors.New("the Idempotency-Key was used for another request")             // EINVALID
 )
+
+// KeyReused is the refusal of an Idempotency-Key sent again with another
+// request: EINVALID (ErrKeyReused), naming the key at its field.
+func KeyReused(key string) error {
+	return &Error{Code: EINVALID, Err: ErrKeyReused, Message: "the Idempotency-Key was already used for a different request",
+		Fields: []FieldError{{Field: "Idempotency-Key", Code: FKeyReused, Message: fmt.Sprintf("%q belongs to another request; use a new key for a new request", key)}}}
+}
+
+// KeyInFlight is the refusal of an Idempotency-Key whose first request is
+// still being processed: ECONFLICT (ErrKeyInFlight); retry in a moment.
+func KeyInFlight() error {
+	return &Error{Code: ECONFLICT, Err: ErrKeyInFlight, Message: "a request with this Idempotency-Key is still being processed; retry in a moment"}
+}
 
 // Reason codes: the stable `code` of a problem whose HTTP-level code covers
 // several meanings — the three conflicts above all — so that a program can

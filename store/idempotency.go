@@ -75,15 +75,6 @@ func (o storedOutcome) replay() (Submitted, error) {
 	return out, nil
 }
 
-// KeyReused is the error of an Idempotency-Key sent again with another
-// request: EINVALID naming the key, models.ErrKeyReused.
-func KeyReused(key string) error { return keyReused(key) }
-
-func keyReused(key string) error {
-	return &models.Error{Code: models.EINVALID, Err: models.ErrKeyReused, Message: "the Idempotency-Key was already used for a different request",
-		Fields: []models.FieldError{{Field: "Idempotency-Key", Code: models.FKeyReused, Message: fmt.Sprintf("%q belongs to another request; use a new key for a new request", key)}}}
-}
-
 // LookupIdempotent returns what a keyed request made before did, if one
 // was (found), as a Replayed outcome: the fast path of a retry, which
 // needs no write.
@@ -96,7 +87,7 @@ func (s *Store) LookupIdempotent(ctx context.Context, tokenID int64, key Idempot
 		return Submitted{}, false, err
 	}
 	if !bytes.Equal(rows[0].requestHash, key.RequestHash) {
-		return Submitted{}, false, keyReused(key.Key)
+		return Submitted{}, false, models.KeyReused(key.Key)
 	}
 	out, err = rows[0].replay()
 	return out, err == nil, err
@@ -175,13 +166,13 @@ func (s *Store) claimIdempotencyKeys(tx *gorm.DB, batch []*pending) ([]*pending,
 		k := idemKey{p.sub.Principal.TokenID, p.sub.Idem.Key}
 		switch r, ok := stored[k]; {
 		case ok && !bytes.Equal(r.requestHash, p.sub.Idem.RequestHash):
-			p.err = keyReused(k.key)
+			p.err = models.KeyReused(k.key)
 		case ok && r.outcome == outcomeInFlight:
-			p.err = &models.Error{Code: models.ECONFLICT, Err: models.ErrKeyInFlight, Message: "a request with this Idempotency-Key is still being processed; retry in a moment"}
+			p.err = models.KeyInFlight()
 		case ok:
 			p.out, p.err = r.replay()
 		case first[k] != p && !bytes.Equal(first[k].sub.Idem.RequestHash, p.sub.Idem.RequestHash):
-			p.err = keyReused(k.key)
+			p.err = models.KeyReused(k.key)
 		case first[k] != p:
 			p.follows = first[k] // a retry within the batch: given the first's outcome
 		default:

@@ -101,7 +101,7 @@ func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in mode
 				return fmt.Errorf("the token form's key %s is taken but holds no answer", key)
 			}
 			if !bytes.Equal(rows[0].RequestHash, reqHash[:]) {
-				return keyReused("the form")
+				return models.KeyReused("the form")
 			}
 			var a tokenFormAnswer
 			if err := json.Unmarshal([]byte(rows[0].Body), &a); err != nil {
