@@ -749,7 +749,7 @@ const docTemplate = `{
                         }
                     },
                     "422": {
-                        "description": "invalid fields",
+                        "description": "invalid fields, or ` + "`" + `unit_ended` + "`" + `: the unit ended before the period's last day, so its communes report to its successors (` + "`" + `valid_to` + "`" + ` and ` + "`" + `successors` + "`" + ` in the problem)",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
                         },

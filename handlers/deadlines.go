@@ -3,27 +3,9 @@ package handlers
 import (
 	"net/http"
 
+	"doingoai/app"
 	"doingoai/models"
 )
-
-// deadlineUnit resolves the unit and period of a deadline path and checks
-// the token's scope.
-func (h *Handler) deadlineUnit(r *http.Request) (*models.TreeUnit, models.Period, error) {
-	code := r.PathValue("unit_code")
-	period, err := models.ParsePeriod(r.PathValue("period"))
-	if err != nil {
-		return nil, period, models.Errorf(models.ENOTFOUND, "there is no deadline at this path: %s", err)
-	}
-	t, err := h.Store.Tree(r.Context())
-	if err != nil {
-		return nil, period, err
-	}
-	u, err := t.Resolve(code, period)
-	if err != nil {
-		return nil, period, err
-	}
-	return u, period, t.InScope(principal(r), u)
-}
 
 // PutDeadline sets the due date of a period on a unit.
 //
@@ -45,7 +27,7 @@ func (h *Handler) deadlineUnit(r *http.Request) (*models.TreeUnit, models.Period
 //	@Failure		404			{object}	models.Problem	"no unit has the code"
 //	@Failure		413			{object}	models.Problem	"body over 1 MiB"
 //	@Failure		415			{object}	models.Problem	"not JSON"
-//	@Failure		422			{object}	models.Problem	"invalid fields"
+//	@Failure		422			{object}	models.Problem	"invalid fields, or `unit_ended`: the unit ended before the period's last day, so its communes report to its successors (`valid_to` and `successors` in the problem)"
 //	@Failure		429			{object}	models.Problem	"too many requests for this token; Retry-After says when to try again"
 //	@Failure		500			{object}	models.Problem	"an internal error, logged with the request id"
 //	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
@@ -54,19 +36,16 @@ func (h *Handler) deadlineUnit(r *http.Request) (*models.TreeUnit, models.Period
 //	@Security		BearerAuth
 //	@Router			/api/v1/deadlines/{unit_code}/{period} [put]
 func (h *Handler) PutDeadline(w http.ResponseWriter, r *http.Request) error {
-	p := principal(r)
-	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
-		return err
-	}
-	u, period, err := h.deadlineUnit(r)
+	deadlines := app.Deadlines{Store: h.Store}
+	place, err := deadlines.Place(r.Context(), principal(r), r.PathValue("unit_code"), r.PathValue("period"))
 	if err != nil {
 		return err
 	}
 	var in models.DeadlineInput
-	if err := decodeValid(r, &in, "the deadline is not valid"); err != nil {
+	if err := decodeJSONBody(r, &in); err != nil {
 		return err
 	}
-	d, created, err := h.Store.SetDeadline(r.Context(), p, u, period.String(), in)
+	d, created, err := deadlines.Set(r.Context(), place, in)
 	if err != nil {
 		return err
 	}
@@ -99,11 +78,7 @@ func (h *Handler) PutDeadline(w http.ResponseWriter, r *http.Request) error {
 //	@Security		BearerAuth
 //	@Router			/api/v1/deadlines/{unit_code}/{period} [get]
 func (h *Handler) GetDeadline(w http.ResponseWriter, r *http.Request) error {
-	u, period, err := h.deadlineUnit(r)
-	if err != nil {
-		return err
-	}
-	d, err := h.Store.Deadline(r.Context(), u, period.String())
+	d, err := app.Deadlines{Store: h.Store}.Get(r.Context(), principal(r), r.PathValue("unit_code"), r.PathValue("period"))
 	if err != nil {
 		return err
 	}

@@ -148,3 +148,30 @@ func TestUnitEndedNotCounted(t *testing.T) {
 		t.Errorf("EndedReports: %+v %v", list, err)
 	}
 }
+
+// TestDeadlineOnUnitThatEnded: a due date is set where a report can be due.
+// District 167 and Bộc Nhiêu ended on 2025-06-30: a due date for 2025 on
+// either is a 422 unit_ended naming the successor (their communes report
+// for 2025 to the units that followed them) and nothing is stored; for
+// 2025S1, which they covered to its end, it is set as before.
+func TestDeadlineOnUnitThatEnded(t *testing.T) {
+	env := endedEnv(t)
+	ended := func(t *testing.T, res *apitest.Response) {
+		t.Helper()
+		var p models.Problem
+		res.JSON(t, &p)
+		if p.Code != models.CodeUnitEnded || p.ValidTo.String() != "2025-06-30" || len(p.Successors) == 0 {
+			t.Errorf("problem %+v, want unit_ended, valid_to 2025-06-30 and the successors", p)
+		}
+	}
+	body := `{"due_date":"2025-12-15","reference":"7253/UBND-VP"}`
+	env.Run(t, []apitest.Scenario{
+		{Name: "the district on itself, 2025", Method: "PUT", URL: "/api/v1/deadlines/167/2025", Token: "district", Body: body, Status: 422, Check: ended},
+		{Name: "the province on the district, 2025", Method: "PUT", URL: "/api/v1/deadlines/167/2025", Token: "province", Body: body, Status: 422, Check: ended},
+		{Name: "the admin on the commune, 2025", Method: "PUT", URL: "/api/v1/deadlines/05596/2025", Token: "admin", Body: body, Status: 422, Check: ended},
+		{Name: "nothing stored", URL: "/api/v1/deadlines/167/2025", Token: "admin", Status: 404},
+		{Name: "a commune still may not", Method: "PUT", URL: "/api/v1/deadlines/05596/2025", Token: "commune", Body: body, Status: 403},
+		{Name: "2025S1, covered to its end", Method: "PUT", URL: "/api/v1/deadlines/167/2025S1", Token: "district", Body: `{"due_date":"2025-07-15"}`, Status: 201},
+		{Name: "the new commune, 2025", Method: "PUT", URL: "/api/v1/deadlines/05581/2025", Token: "province", Body: body, Status: 201},
+	})
+}

@@ -73,17 +73,6 @@ func decodeJSONBody(r *http.Request, v any) error {
 	return models.DecodeJSON(body, v, nil)
 }
 
-// decodeValid is decodeJSONBody followed by the body's own checks, whose
-// problems are answered under the title msg.
-func decodeValid(r *http.Request, v interface{ Validate(*models.Problems) }, msg string) error {
-	if err := decodeJSONBody(r, v); err != nil {
-		return err
-	}
-	var probs models.Problems
-	v.Validate(&probs)
-	return probs.Err(msg)
-}
-
 // principal returns who makes the request; the api package has
 // authenticated every request that reaches a handler under /api/v1.
 func principal(r *http.Request) models.Principal {

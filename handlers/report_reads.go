@@ -4,30 +4,16 @@ import (
 	"net/http"
 	"strconv"
 
+	"doingoai/app"
 	"doingoai/models"
 )
 
 // reportUnit resolves the unit and period of a report path and checks the
-// principal's scope. An unknown unit or a malformed period is 404 (there is
-// no report there); a unit outside the scope is 403.
+// principal's scope (app.Reports.Unit).
 func (h *Handler) reportUnit(r *http.Request) (*models.TreeUnit, string, error) {
-	code, period := r.PathValue("unit_code"), r.PathValue("period")
-	per, err := models.ParsePeriod(period)
-	if err != nil {
-		return nil, "", models.Errorf(models.ENOTFOUND, "there is no report at this path: %s", err)
-	}
-	t, err := h.Store.Tree(r.Context())
-	if err != nil {
-		return nil, "", err
-	}
-	u := t.ForPeriod(code, per)
-	if u == nil {
-		return nil, "", models.Errorf(models.ENOTFOUND, "no unit had the code %s during %s", code, period)
-	}
-	if err := t.InScope(principal(r), u); err != nil {
-		return nil, "", err
-	}
-	return u, period, nil
+	period := r.PathValue("period")
+	_, u, _, err := app.Reports{Store: h.Store}.Unit(r.Context(), principal(r), r.PathValue("unit_code"), period)
+	return u, period, err
 }
 
 // GetReport returns a report's current revision.

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"doingoai/app"
 	"doingoai/models"
 )
 
@@ -39,22 +40,16 @@ import (
 //	@Security		BearerAuth
 //	@Router			/api/v1/reports/{unit_code}/{period}/review [post]
 func (h *Handler) PostReview(w http.ResponseWriter, r *http.Request) error {
-	p := principal(r)
-	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
-		return models.Errorf(models.EFORBIDDEN, "only the district (or an admin) reviews reports")
-	}
-	u, period, err := h.reportUnit(r)
+	reviews := app.Reviews{Store: h.Store}
+	place, err := reviews.Place(r.Context(), principal(r), r.PathValue("unit_code"), r.PathValue("period"))
 	if err != nil {
 		return err
 	}
 	var in models.ReviewInput
-	if err := decodeValid(r, &in, "the review is not valid"); err != nil {
+	if err := decodeJSONBody(r, &in); err != nil {
 		return err
 	}
-	if err := h.Store.Review(r.Context(), p, u, period, in, strings.TrimSpace(r.Header.Get("If-Match"))); err != nil {
-		return err
-	}
-	view, etag, err := h.Store.GetReport(r.Context(), u, period)
+	view, etag, err := reviews.Review(r.Context(), place, in, strings.TrimSpace(r.Header.Get("If-Match")))
 	if err != nil {
 		return err
 	}

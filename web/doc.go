@@ -23,10 +23,12 @@
 //
 // # Every figure from the API's code
 //
-// A page calls the same store functions as the API handler for the same
-// figures (Store.Rollup, Store.Completeness, Store.GetReport, Store.Review,
-// Store.SetDeadline, export.RollupXLSX, …) after the same scope check; it
-// formats numbers, it never adds them up.
+// A page calls the same use cases (app.Reports.Submit, app.Reviews,
+// app.Deadlines, app.Exports, …) and store functions (Store.Rollup,
+// Store.Completeness, Store.GetReport, …) as the API handler for the same
+// operation or figures, after the same scope check; it asks the use case
+// whether to offer a form (app.Deadlines.May, app.Reviews.May); it formats
+// numbers, it never adds them up.
 //
 // # How to add a page
 //

@@ -3,6 +3,7 @@ package web_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -152,5 +153,15 @@ func TestMergedCommuneOnPages(t *testing.T) {
 	}
 	if p := c.get("/u/167/2024"); !strings.Contains(p.Body, `id="han-nop"`) || strings.Contains(p.Body, `id="ended"`) {
 		t.Error("/u/167/2024, a period the district covered, lost its due-date form or says it ended")
+	}
+	// The form not offered is not taken either: a POST made by hand is
+	// refused as PUT /deadlines refuses it (app.Deadlines' one rule), and
+	// stores nothing.
+	token := c.csrf("/u/167/2024")
+	if p := c.post("/u/167/2025/han-nop", url.Values{"csrf": {token}, "due_date": {"2025-12-15"}}); p.Status != http.StatusUnprocessableEntity {
+		t.Errorf("a due date for 2025 on the district that ended: %d, want 422", p.Status)
+	}
+	if res := s.Do(t, "GET", "/api/v1/deadlines/167/2025", "admin", "", nil); res.Status != http.StatusNotFound {
+		t.Errorf("a due date was stored on the district that ended: %d %s", res.Status, res.Body)
 	}
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -270,7 +271,9 @@ func (a *App) renderOverviewWith(w http.ResponseWriter, r *http.Request, status 
 		return err
 	}
 	d.Commune, d.Ended = u.Kind.CommuneLevel(), endedNotice(u, per)
-	d.CanEdit = (p.Role == models.RoleAdmin || p.Role == models.RoleDistrict) && d.Ended == ""
+	// The due date's form (and the reminders') where the person may set
+	// one: app.Deadlines' rule, as PUT /deadlines applies it.
+	d.CanEdit = app.Deadlines{Store: a.Store}.May(ctx, t, p, u, per) == nil
 	if d.Reminders, err = a.overviewReminders(r, u, per, d.CanEdit); err != nil {
 		return err
 	}
@@ -352,7 +355,8 @@ func (a *App) download(w http.ResponseWriter, r *http.Request) error {
 
 // districtAction checks that the person signed in acts for a district (or
 // is an admin) and resolves the unit and period of the path with resolve,
-// for the forms that change something: a deadline, a review.
+// for the reminders' form (a due date and a review are app.Deadlines' and
+// app.Reviews' rules).
 func (a *App) districtAction(r *http.Request, resolve func(*http.Request) (*models.Tree, *models.TreeUnit, models.Period, error)) (models.Principal, *models.TreeUnit, models.Period, error) {
 	p := session(r).Principal
 	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
@@ -362,10 +366,11 @@ func (a *App) districtAction(r *http.Request, resolve func(*http.Request) (*mode
 	return p, u, per, err
 }
 
-// setDeadline sets the due date of the period on the unit, as PUT
-// /deadlines does, and shows the overview again.
+// setDeadline sets the due date of the period on the unit with the use
+// case PUT /deadlines calls (app.Deadlines), and shows the overview again.
 func (a *App) setDeadline(w http.ResponseWriter, r *http.Request) error {
-	p, u, per, err := a.districtAction(r, a.unitPage)
+	deadlines := app.Deadlines{Store: a.Store}
+	place, err := deadlines.Place(r.Context(), session(r).Principal, r.PathValue("code"), r.PathValue("period"))
 	if err != nil {
 		return err
 	}
@@ -379,19 +384,21 @@ func (a *App) setDeadline(w http.ResponseWriter, r *http.Request) error {
 		in.DueDate = d
 	}
 	in.Reference = form.Reference
-	var probs models.Problems
-	in.Validate(&probs)
-	for _, fe := range probs.List() {
-		if _, ok := form.Errors[fe.Field]; !ok {
-			form.Errors[fe.Field] = "Không hợp lệ: " + fe.Vietnamese()
+	var invalid *models.Error
+	switch _, _, err := deadlines.Set(r.Context(), place, in); {
+	case errors.As(err, &invalid) && invalid.Code == models.EINVALID:
+		for _, fe := range invalid.Fields {
+			if _, ok := form.Errors[fe.Field]; !ok {
+				form.Errors[fe.Field] = "Không hợp lệ: " + fe.Vietnamese()
+			}
 		}
+	case err != nil:
+		return err
 	}
 	if len(form.Errors) > 0 {
 		return a.renderOverview(w, r, http.StatusUnprocessableEntity, form)
 	}
-	if _, _, err := a.Store.SetDeadline(r.Context(), p, u, per.String(), in); err != nil {
-		return err
-	}
+	u, per := place.Unit(), place.Period()
 	http.Redirect(w, r, urls.Overview(u.Code, per.String())+"?da-luu=han-nop#han-nop", http.StatusSeeOther)
 	return nil
 }

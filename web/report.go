@@ -2,11 +2,13 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"sort"
 	"strconv"
 
+	"doingoai/app"
 	"doingoai/models"
 	"doingoai/web/urls"
 )
@@ -99,7 +101,10 @@ func (a *App) renderReport(w http.ResponseWriter, r *http.Request, status int, f
 	default:
 		return err
 	}
-	if p.Role == models.RoleAdmin || p.Role == models.RoleDistrict {
+	// The review form where the person may review (app.Reviews' rule, as
+	// POST …/review applies it), with the decisions the report's state
+	// allows.
+	if (app.Reviews{}).May(t, p, u) == nil {
 		d.CanAccept = models.Allows(view.State(), models.ActAccept)
 		d.CanReturn = models.Allows(view.State(), models.ActReturn)
 		d.CanReview = d.CanAccept || d.CanReturn
@@ -115,40 +120,42 @@ func (a *App) renderReport(w http.ResponseWriter, r *http.Request, status int, f
 	return nil
 }
 
-// review records the district's decision, as POST …/review does, guarded
-// by the ETag the page was rendered with.
+// review records the district's decision with the use case POST …/review
+// calls (app.Reviews), guarded by the ETag the page was rendered with.
 func (a *App) review(w http.ResponseWriter, r *http.Request) error {
-	p, u, per, err := a.districtAction(r, a.communeOf)
+	reviews := app.Reviews{Store: a.Store}
+	place, err := reviews.Place(r.Context(), session(r).Principal, r.PathValue("code"), r.PathValue("period"))
 	if err != nil {
 		return err
 	}
 	in := models.ReviewInput{Decision: r.PostFormValue("decision"), Comment: r.PostFormValue("comment")}
-	var probs models.Problems
-	in.Validate(&probs)
 	form := reviewForm{Comment: in.Comment}
-	for _, fe := range probs.List() {
-		switch fe.Field {
-		case "comment":
-			switch {
-			case in.Comment == "":
-				form.Error = "Khi trả lại, xin ghi rõ xã cần sửa, bổ sung nội dung gì."
-			case fe.Code == models.FTooLong:
-				form.Error = fmt.Sprintf("Ý kiến dài quá (tối đa %d ký tự).", models.MaxReviewComment)
-			default: // control or invisible characters: the validator's words
-				form.Error = fe.Vietnamese()
-			}
-		default:
-			form.Notice = "Xin chọn Duyệt hoặc Trả lại."
-		}
-	}
-	if form.Error != "" || form.Notice != "" {
-		return a.renderReport(w, r, http.StatusUnprocessableEntity, form)
-	}
 	etag := r.PostFormValue("etag")
 	if etag == "" {
 		etag = "-" // a form without the ETag never passes the guard
 	}
-	switch err := a.Store.Review(r.Context(), p, u, per.String(), in, etag); models.ErrorCode(err) {
+	_, _, err = reviews.Review(r.Context(), place, in, etag)
+	var invalid *models.Error
+	if errors.As(err, &invalid) && invalid.Code == models.EINVALID {
+		for _, fe := range invalid.Fields {
+			switch fe.Field {
+			case "comment":
+				switch fe.Code {
+				case models.FRequired:
+					form.Error = "Khi trả lại, xin ghi rõ xã cần sửa, bổ sung nội dung gì."
+				case models.FTooLong:
+					form.Error = fmt.Sprintf("Ý kiến dài quá (tối đa %d ký tự).", models.MaxReviewComment)
+				default: // control or invisible characters: the validator's words
+					form.Error = fe.Vietnamese()
+				}
+			default:
+				form.Notice = "Xin chọn Duyệt hoặc Trả lại."
+			}
+		}
+		return a.renderReport(w, r, http.StatusUnprocessableEntity, form)
+	}
+	u, per := place.Unit(), place.Period()
+	switch models.ErrorCode(err) {
 	case "":
 	case models.EPRECONDITION:
 		form.Notice = "Báo cáo đã thay đổi (xã gửi bản mới hoặc đã có người duyệt) kể từ khi bạn mở trang. Nội dung dưới đây là bản hiện tại; xin xem lại rồi quyết định."
