@@ -110,7 +110,7 @@ func (im Imports) read(ctx context.Context, data []byte, unitCode, period string
 	per, err := models.ParsePeriod(period)
 	if err != nil {
 		return nil, &models.Error{Code: models.EINVALID, Message: "the query is not valid",
-			Fields: []models.FieldError{{Field: "period", Message: err.Error()}}}
+			Fields: []models.FieldError{models.ProblemOf("period", "", err)}}
 	}
 
 	// The unit: the query's, else the one the document names.
@@ -129,7 +129,8 @@ func (im Imports) read(ctx context.Context, data []byte, unitCode, period string
 		}
 		if !unit.Kind.CommuneLevel() {
 			return nil, &models.Error{Code: models.EINVALID, Message: "the query is not valid",
-				Fields: []models.FieldError{{Field: "unit", Message: fmt.Sprintf("%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)}}}
+				Fields: []models.FieldError{{Field: "unit", Message: fmt.Sprintf("%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind),
+					MessageCode: models.MNotReportingUnit, Params: models.Params{"unit": unit.Code, "kind": string(unit.Kind)}}}}
 		}
 		if err := t.InScope(p, unit); err != nil {
 			return nil, err

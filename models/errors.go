@@ -116,12 +116,18 @@ func (p *Problems) AddMsg(field, code, msgCode string, params Params, format str
 // AddErr records err as a problem at field with its code; the message code
 // and parameters of a *MessageError are kept.
 func (p *Problems) AddErr(field, code string, err error) {
+	p.list = append(p.list, ProblemOf(field, code, err))
+}
+
+// ProblemOf is err as a problem at field with its code; the message code
+// and parameters of a *MessageError are kept.
+func ProblemOf(field, code string, err error) FieldError {
 	f := FieldError{Field: field, Code: code, Message: err.Error()}
 	var m *MessageError
 	if errors.As(err, &m) {
 		f.MessageCode, f.Params = m.Code, m.Params
 	}
-	p.list = append(p.list, f)
+	return f
 }
 
 // Len is the number of problems recorded.

@@ -15,68 +15,110 @@ import (
 // count, a figure above its limit and a period that has not begun); its
 // MessageCode says which of them. A warning's Code is already one message.
 
-// Message codes of the problems (errors[].message_code).
+// Message codes of the problems (errors[].message_code); ProblemMessages
+// says what each means and which params it gives.
 const (
-	MRequired           = "required"                           // a value that must be given
-	MEmptyEntry         = "empty_entry"                        // an empty entry of a list of texts
-	MNegative           = "negative"                           // a figure below 0
-	MAboveMax           = "above_max"                          // value, max: a figure above its limit
-	MPercentRange       = "percent_range"                      // value: a percentage outside 0–100
-	MPercentDecimals    = "percent_decimals"                   // value: a percentage with more than two decimals
-	MBadNumber          = "bad_number"                         // not a number written in plain decimals
-	MNumberExponent     = "number_with_exponent"               // a number written with an exponent (1e3)
-	MNumberTooLarge     = "number_too_large"                   // a number too large to be kept
-	MTooManyDecimals    = "too_many_decimals"                  // places: a number with more decimals than allowed
-	MHouseholdsOverPop  = "households_over_population"         // households, population
-	MPoorOverHouseholds = "poor_over_households"               // poor, households
-	MNearPoorOverHH     = "near_poor_over_households"          // near_poor, households
-	MPoorNearPoorOverHH = "poor_and_near_poor_over_households" // poor, near_poor, households
-	MCountMismatch      = "count_mismatch"                     // count, items
-	MTooManyEntries     = "too_many_entries"                   // entries, max
-	MDateOrder          = "date_order"                         // end_on, start_on
-	MLevelNotAllowed    = "level_not_allowed"                  // an award nomination's level other than state or province
-	MStatusByReview     = "status_set_by_review"               // status: accepted or returned, which only the review sets
-	MStatusNotAllowed   = "status_not_allowed"                 // a status other than draft or submitted
-	MBadUnitCode        = "bad_unit_code"                      // a unit code that is not digits
-	MTooLong            = "too_long"                           // length, max: a text longer than its limit
-	MControlCharacters  = "control_characters"                 // text with control characters
-	MNotUTF8            = "not_utf8"                           // text that is not valid UTF-8
-	MInvisibleCharacter = "invisible_character"                // character ("U+202E"): an invisible or bidirectional control
-	MBadDate            = "bad_date"                           // text (when given): not a date written YYYY-MM-DD
-	MDateTooEarly       = "date_too_early"                     // text: 0001-01-01, which would read as no date
-	MBadPeriod          = "bad_period"                         // text: not a year or a half year
-	MPeriodYearRange    = "period_year_out_of_range"           // text, min, max: a period whose year is out of range
-	MPeriodNotBegun     = "period_not_begun"                   // period, starts_on
-	MUnitNotInPeriod    = "unit_not_in_period"                 // unit, period: the unit did not exist during the period
-	MNoSuchUnit         = "no_such_unit"                       // unit: no unit has the code
-	MNotReportingUnit   = "not_a_reporting_unit"               // unit, kind: a unit above the communes, which make the reports
-	MUnitEnded          = "unit_ended"                         // unit, ended_on, period: see ended.go
-	MProjectsCommitted  = "committed_total_above_max"          // total, max: the NGO projects' committed amounts
-	MProjectsDisbursed  = "disbursed_total_above_max"          // total, max: the NGO projects' disbursed amounts
-	MTotalAboveMax      = "total_above_max"                    // total, max: what one report adds to a total
-	MProductAboveMax    = "product_above_max"                  // value_field, weight_field, max: a figure times its weight
-	MReturnNeedsComment = "return_needs_comment"               // a return without a comment
-	MDecisionRequired   = "decision_required"                  // a review without a decision
-	MDecisionNotAllowed = "decision_not_allowed"               // a decision other than accept or return
+	MRequired           = "required"
+	MEmptyEntry         = "empty_entry"
+	MNegative           = "negative"
+	MAboveMax           = "above_max"
+	MPercentRange       = "percent_range"
+	MPercentDecimals    = "percent_decimals"
+	MBadNumber          = "bad_number"
+	MNumberExponent     = "number_with_exponent"
+	MNumberTooLarge     = "number_too_large"
+	MTooManyDecimals    = "too_many_decimals"
+	MHouseholdsOverPop  = "households_over_population"
+	MPoorOverHouseholds = "poor_over_households"
+	MNearPoorOverHH     = "near_poor_over_households"
+	MPoorNearPoorOverHH = "poor_and_near_poor_over_households"
+	MCountMismatch      = "count_mismatch"
+	MTooManyEntries     = "too_many_entries"
+	MDateOrder          = "date_order"
+	MLevelNotAllowed    = "level_not_allowed"
+	MStatusByReview     = "status_set_by_review"
+	MStatusNotAllowed   = "status_not_allowed"
+	MBadUnitCode        = "bad_unit_code"
+	MTooLong            = "too_long"
+	MControlCharacters  = "control_characters"
+	MNotUTF8            = "not_utf8"
+	MInvisibleCharacter = "invisible_character"
+	MBadDate            = "bad_date"
+	MDateTooEarly       = "date_too_early"
+	MBadPeriod          = "bad_period"
+	MPeriodYearRange    = "period_year_out_of_range"
+	MPeriodNotBegun     = "period_not_begun"
+	MUnitNotInPeriod    = "unit_not_in_period"
+	MNoSuchUnit         = "no_such_unit"
+	MNotReportingUnit   = "not_a_reporting_unit"
+	MUnitEnded          = "unit_ended"
+	MProjectsCommitted  = "committed_total_above_max"
+	MProjectsDisbursed  = "disbursed_total_above_max"
+	MTotalAboveMax      = "total_above_max"
+	MProductAboveMax    = "product_above_max"
+	MReturnNeedsComment = "return_needs_comment"
+	MDecisionRequired   = "decision_required"
+	MDecisionNotAllowed = "decision_not_allowed"
 )
 
-// MessageCodes lists every message code a problem or a warning may carry:
-// the problems' codes above, then the warnings' (WarningRules). Every code
-// has its Vietnamese words (TestEveryMessageHasVietnamese).
-var MessageCodes = append([]string{
-	MRequired, MEmptyEntry, MNegative, MAboveMax, MPercentRange, MPercentDecimals, MBadNumber, MNumberExponent, MNumberTooLarge, MTooManyDecimals,
-	MHouseholdsOverPop, MPoorOverHouseholds, MNearPoorOverHH, MPoorNearPoorOverHH, MCountMismatch,
-	MTooManyEntries, MDateOrder, MLevelNotAllowed, MStatusByReview, MStatusNotAllowed, MBadUnitCode,
-	MTooLong, MControlCharacters, MNotUTF8, MInvisibleCharacter, MBadDate, MDateTooEarly, MBadPeriod,
-	MPeriodYearRange, MPeriodNotBegun, MUnitNotInPeriod, MNoSuchUnit, MNotReportingUnit, MUnitEnded, MProjectsCommitted,
-	MProjectsDisbursed, MTotalAboveMax, MProductAboveMax, MReturnNeedsComment, MDecisionRequired,
-	MDecisionNotAllowed,
-}, warningCodes()...)
+// ProblemMessages lists the message codes of the problems, with the
+// params each gives and what it says, for RULES.md.
+var ProblemMessages = []struct{ Code, Params, Meaning string }{
+	{MRequired, "", "a value that must be given is not"},
+	{MEmptyEntry, "", "an entry of a list of texts is empty"},
+	{MNegative, "", "a figure is below 0"},
+	{MAboveMax, "value, max", "a figure is above its limit"},
+	{MPercentRange, "value", "a percentage is outside 0–100"},
+	{MPercentDecimals, "value", "a percentage has more than two decimals"},
+	{MBadNumber, "", "not a number written in plain decimals"},
+	{MNumberExponent, "", "a number written with an exponent (1e3)"},
+	{MNumberTooLarge, "", "a number too large to be kept"},
+	{MTooManyDecimals, "places", "a number has more decimals than allowed"},
+	{MHouseholdsOverPop, "households, population", "more households than people"},
+	{MPoorOverHouseholds, "poor, households", "more poor households than households"},
+	{MNearPoorOverHH, "near_poor, households", "more near-poor households than households"},
+	{MPoorNearPoorOverHH, "poor, near_poor, households", "more poor and near-poor households together than households"},
+	{MCountMismatch, "count, items", "a count disagrees with the number of items listed"},
+	{MTooManyEntries, "entries, max", "a list is longer than its limit"},
+	{MDateOrder, "end_on, start_on", "an end date before its start date"},
+	{MLevelNotAllowed, "level", "an award nomination's level other than state or province"},
+	{MStatusByReview, "status", "a status (accepted, returned) that only the district's review sets"},
+	{MStatusNotAllowed, "", "a status other than draft or submitted"},
+	{MBadUnitCode, "", "a unit code that is not digits"},
+	{MTooLong, "length, max", "a text longer than its limit, in characters"},
+	{MControlCharacters, "", "text with control characters"},
+	{MNotUTF8, "", "text that is not valid UTF-8"},
+	{MInvisibleCharacter, "character", "text with an invisible or bidirectional control character (character: U+202E)"},
+	{MBadDate, "text", "not a date written YYYY-MM-DD (text: what was sent, when it was a string)"},
+	{MDateTooEarly, "text", "0001-01-01, which would read as no date"},
+	{MBadPeriod, "text", "not a year (2024) or a half year (2024S1, 2024S2)"},
+	{MPeriodYearRange, "text, min, max", "a period whose year is out of range"},
+	{MPeriodNotBegun, "period, starts_on", "a period that has not begun"},
+	{MUnitNotInPeriod, "unit, period", "the unit did not exist during the period"},
+	{MNoSuchUnit, "unit", "no unit has the code"},
+	{MNotReportingUnit, "unit, kind", "a unit above the communes, which make the reports"},
+	{MUnitEnded, "unit, ended_on, period", "the unit ended before the period's last day; its successors report"},
+	{MProjectsCommitted, "total, max", "the NGO projects' committed amounts add up to more than one report may add"},
+	{MProjectsDisbursed, "total, max", "the NGO projects' disbursed amounts add up to more than one report may add"},
+	{MTotalAboveMax, "total, max", "a figure adds more to a total than one report may"},
+	{MProductAboveMax, "value_field, weight_field, max", "a figure times its weight (income per head × population, …) is too large"},
+	{MReturnNeedsComment, "", "a return without a comment"},
+	{MDecisionRequired, "", "a review without a decision"},
+	{MDecisionNotAllowed, "decision", "a decision other than accept or return"},
+}
 
-func warningCodes() []string {
-	out := make([]string, len(WarningRules))
-	for i, w := range WarningRules {
-		out[i] = w.Code
+// MessageCodes lists every message code a problem or a warning may carry:
+// the problems' (ProblemMessages), then the warnings' (WarningRules). Every
+// code has its Vietnamese words (TestEveryMessageHasVietnamese).
+var MessageCodes = messageCodes()
+
+func messageCodes() []string {
+	var out []string
+	for _, m := range ProblemMessages {
+		out = append(out, m.Code)
+	}
+	for _, w := range WarningRules {
+		out = append(out, w.Code)
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -143,13 +144,16 @@ func TestValidatorMessagesInVietnamese(t *testing.T) {
 	}
 	for _, b := range badReports {
 		fields, warnings := check(t, b, now)
-		type msg struct{ code, english, vi string }
+		type msg struct {
+			code, english, vi string
+			params            models.Params
+		}
 		var msgs []msg
 		for _, f := range fields {
-			msgs = append(msgs, msg{f.MessageCode, f.Message, f.Vietnamese()})
+			msgs = append(msgs, msg{f.MessageCode, f.Message, f.Vietnamese(), f.Params})
 		}
 		for _, w := range warnings {
-			msgs = append(msgs, msg{w.Code, w.Message, w.Vietnamese()})
+			msgs = append(msgs, msg{w.Code, w.Message, w.Vietnamese(), w.Params})
 		}
 		for _, m := range msgs {
 			seen[m.code] = true
@@ -158,6 +162,9 @@ func TestValidatorMessagesInVietnamese(t *testing.T) {
 			}
 			if m.vi == m.english || strings.ContainsAny(m.vi, "{}") {
 				t.Errorf("%q reads %q in Vietnamese", m.english, m.vi)
+			}
+			if got, want := paramNames(m.params), documentedParams(m.code); !slices.Equal(got, want) {
+				t.Errorf("%q gives the params %v; RULES.md lists %v", m.english, got, want)
 			}
 		}
 	}
@@ -259,4 +266,70 @@ func dec(s string) models.Decimal {
 		panic(err)
 	}
 	return d
+}
+
+func paramNames(p models.Params) []string {
+	names := []string{}
+	for name := range p {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// documentedParams are the params the list of message codes gives code.
+func documentedParams(code string) []string {
+	list := ""
+	for _, m := range models.ProblemMessages {
+		if m.Code == code {
+			list = m.Params
+		}
+	}
+	for _, w := range models.WarningRules {
+		if w.Code == code {
+			list = w.Params
+		}
+	}
+	names := []string{}
+	if list != "" {
+		names = strings.Split(list, ", ")
+	}
+	slices.Sort(names)
+	return names
+}
+
+// TestMessageParamsDocumented holds the samples, and so the params the
+// words may name, to the params RULES.md lists for each code: a template
+// naming a param the checks do not give cannot pass
+// TestVietnameseTemplatesFilled, nor a sample with another param this one.
+func TestMessageParamsDocumented(t *testing.T) {
+	for code, params := range viSamples {
+		if got, want := paramNames(params), documentedParams(code); !slices.Equal(got, want) {
+			t.Errorf("%s: the sample gives %v, the documented params are %v", code, got, want)
+		}
+	}
+}
+
+// TestMessageJSON: a problem says its message code and params in JSON,
+// numbers as numbers and dates as the API writes them.
+func TestMessageJSON(t *testing.T) {
+	now := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	fields, _ := check(t, `{"unit_code":"05596","period":"2024","profile":{"households":5000,"population":4456},
+		"delegations":{"outbound":{"items":[{"name":"A","start_on":"2024-05-02","end_on":"2024-05-01"}]}}}`, now)
+	var got []string
+	for _, f := range fields {
+		b, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, string(b))
+	}
+	want := []string{
+		`{"field":"delegations.outbound.items[0].end_on","code":"date_order","message":"2024-05-01 is before start_on 2024-05-02","message_code":"date_order","params":{"end_on":"2024-05-01","start_on":"2024-05-02"}}`,
+		`{"field":"profile.households","code":"inconsistent","message":"5000 households is more than the population of 4456","message_code":"households_over_population","params":{"households":5000,"population":4456}}`,
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

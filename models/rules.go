@@ -87,23 +87,25 @@ func fill(v reflect.Value) {
 }
 
 // WarningRule is a doubt the validator reports without refusing the report:
-// its stable code, the field it is reported on, and when.
+// its stable code, the field it is reported on, when, and the params its
+// message gives.
 type WarningRule struct {
-	Code  string
-	Field string
-	When  string
+	Code   string
+	Field  string
+	When   string
+	Params string
 }
 
 // WarningRules lists every warning, with its tolerance taken from the
 // constants the validator uses.
 var WarningRules = []WarningRule{
-	{WarnNoNumber, "document.number", "a submitted report (not a draft) has no document number (Số: …/BC-UBND)"},
-	{WarnNoDate, "document.issued_on", "a submitted report (not a draft) has no date of issue"},
-	{WarnPoorRate, "profile.poor_households_rate_pct", fmt.Sprintf("the stated rate differs from poor_households / households × 100 by more than %s percentage points", DecimalFromUnits(pctTolerancePts))},
-	{WarnNearPoorRate, "profile.near_poor_households_rate_pct", fmt.Sprintf("the stated rate differs from near_poor_households / households × 100 by more than %s percentage points", DecimalFromUnits(pctTolerancePts))},
-	{WarnPartyMembers, "profile.party_members", "more party members than the population"},
-	{WarnEthnicShares, "profile.ethnic_groups", fmt.Sprintf("every people has a share and the shares add up to 100 %% ± more than %s points", DecimalFromUnits(sharesTolerance))},
-	{WarnMinorityShare, "profile.ethnic_minority_share_pct", fmt.Sprintf("every people has a share and the stated ethnic-minority share differs from the sum of the shares of the peoples other than Kinh by more than %s point", DecimalFromUnits(minorityTolerPts))},
-	{WarnEconomyStructure, "profile.economy_structure_pct", fmt.Sprintf("the three shares are given and add up to 100 %% ± more than %s points", DecimalFromUnits(economyTolerance))},
-	{WarnOutlier, "the indicator's field (`delegations.outbound.count`, …)", fmt.Sprintf("a counted indicator of sections 1 to 12 is more than %d times the same commune's figure for the previous period (the previous year, or the previous half) and more than %d", outlierFactor, outlierFloor)},
+	{WarnNoNumber, "document.number", "a submitted report (not a draft) has no document number (Số: …/BC-UBND)", ""},
+	{WarnNoDate, "document.issued_on", "a submitted report (not a draft) has no date of issue", ""},
+	{WarnPoorRate, "profile.poor_households_rate_pct", fmt.Sprintf("the stated rate differs from poor_households / households × 100 by more than %s percentage points", DecimalFromUnits(pctTolerancePts)), "stated, count, households, computed"},
+	{WarnNearPoorRate, "profile.near_poor_households_rate_pct", fmt.Sprintf("the stated rate differs from near_poor_households / households × 100 by more than %s percentage points", DecimalFromUnits(pctTolerancePts)), "stated, count, households, computed"},
+	{WarnPartyMembers, "profile.party_members", "more party members than the population", "party_members, population"},
+	{WarnEthnicShares, "profile.ethnic_groups", fmt.Sprintf("every people has a share and the shares add up to 100 %% ± more than %s points", DecimalFromUnits(sharesTolerance)), "peoples, total"},
+	{WarnMinorityShare, "profile.ethnic_minority_share_pct", fmt.Sprintf("every people has a share and the stated ethnic-minority share differs from the sum of the shares of the peoples other than Kinh by more than %s point", DecimalFromUnits(minorityTolerPts)), "stated, computed"},
+	{WarnEconomyStructure, "profile.economy_structure_pct", fmt.Sprintf("the three shares are given and add up to 100 %% ± more than %s points", DecimalFromUnits(economyTolerance)), "total"},
+	{WarnOutlier, "the indicator's field (`delegations.outbound.count`, …)", fmt.Sprintf("a counted indicator of sections 1 to 12 is more than %d times the same commune's figure for the previous period (the previous year, or the previous half) and more than %d", outlierFactor, outlierFloor), "indicator, value, previous, period"},
 }

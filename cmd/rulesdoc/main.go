@@ -72,6 +72,7 @@ func Generate(root string) ([]byte, error) {
 		"Limits":     limits(),
 		"Lifecycle":  lifecycle(),
 		"FieldCodes": fieldCodes(),
+		"Messages":   messageCodes(),
 	})
 	return b.Bytes(), err
 }
@@ -277,13 +278,13 @@ func text(g *ast.CommentGroup) string {
 
 func warnings() string {
 	var b strings.Builder
-	b.WriteString("| code | field | warned when |\n|---|---|---|\n")
+	b.WriteString("| code | field | warned when | params |\n|---|---|---|---|\n")
 	for _, w := range models.WarningRules {
 		f := w.Field
 		if !strings.Contains(f, " ") {
 			f = "`" + f + "`"
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", w.Code, f, cell(w.When))
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", w.Code, f, cell(w.When), params(w.Params))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -295,6 +296,23 @@ func fieldCodes() string {
 		fmt.Fprintf(&b, "| `%s` | %s |\n", c.Code, c.Meaning)
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+func messageCodes() string {
+	var b strings.Builder
+	b.WriteString("| message_code | params | the message |\n|---|---|---|\n")
+	for _, m := range models.ProblemMessages {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", m.Code, params(m.Params), cell(m.Meaning))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// params writes a list of params ("value, max") as code, or a dash.
+func params(list string) string {
+	if list == "" {
+		return "—"
+	}
+	return "`" + strings.ReplaceAll(list, ", ", "`, `") + "`"
 }
 
 func indicators() string {
