@@ -186,7 +186,7 @@ func (s *Store) MoveUser(ctx context.Context, p models.Principal, login string, 
 		if row.UnitID != nil && *row.UnitID == to.ID {
 			return nil, models.Errorf(models.ECONFLICT, "the account %s is bound to %s %s already", row.Login, to.Code, to.Name)
 		}
-		if err := s.exec(tx, "UPDATE users SET unit_id = ? WHERE id = ?", to.ID, row.ID); err != nil {
+		if err := tx.Exec("UPDATE users SET unit_id = ? WHERE id = ?", to.ID, row.ID).Error; err != nil {
 			return nil, err
 		}
 		row.UnitID = &to.ID

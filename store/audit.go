@@ -181,8 +181,8 @@ func (s *Store) VerifyAuditSince(ctx context.Context, anchor *AuditAnchor) (Audi
 	w := auditWalk{keys: s.auditKeys, anchor: anchor}
 	after := int64(-1 << 62)
 	for {
-		rows, err := s.query(s.r.WithContext(ctx), `SELECT id, at, token_id, actor, role, action, unit_id, unit_code, period, revision, detail, prev_hash, hash, key_id
-			FROM audit_events WHERE id > ? ORDER BY id LIMIT 5000`, after)
+		rows, err := s.r.WithContext(ctx).Raw(`SELECT id, at, token_id, actor, role, action, unit_id, unit_code, period, revision, detail, prev_hash, hash, key_id
+			FROM audit_events WHERE id > ? ORDER BY id LIMIT 5000`, after).Rows()
 		if err != nil {
 			return w.out, err
 		}

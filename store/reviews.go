@@ -29,7 +29,7 @@ func (s *Store) Review(ctx context.Context, p models.Principal, unit *models.Tre
 		if s.dialect == Postgres {
 			q += " FOR UPDATE"
 		}
-		rows, err := tx.Raw(q, unit.ID, period).Rows()
+		rows, err := s.query(tx, q, unit.ID, period)
 		if err != nil {
 			return err
 		}
@@ -52,8 +52,8 @@ func (s *Store) Review(ctx context.Context, p models.Principal, unit *models.Tre
 		before := *st
 		st.Status = tr.Status
 		st.Version++
-		err = tx.Exec(`UPDATE reports SET status = ?, version = ?, reviewed_at = ?, review_decision = ?, review_comment = ?,
-			reviewed_by = ?, reviewed_revision = ? WHERE id = ?`, st.Status, st.Version, now, in.Decision, in.Comment, p.Actor(), st.Revision, st.ID).Error
+		err = s.exec(tx, `UPDATE reports SET status = ?, version = ?, reviewed_at = ?, review_decision = ?, review_comment = ?,
+			reviewed_by = ?, reviewed_revision = ? WHERE id = ?`, st.Status, st.Version, now, in.Decision, in.Comment, p.Actor(), st.Revision, st.ID)
 		if err != nil {
 			return err
 		}
@@ -61,8 +61,8 @@ func (s *Store) Review(ctx context.Context, p models.Principal, unit *models.Tre
 		if p.TokenID != 0 {
 			token = &p.TokenID
 		}
-		err = tx.Exec(`INSERT INTO reviews (report_id, revision, decision, comment, reviewed_at, token_id, reviewed_by, role)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, st.ID, st.Revision, in.Decision, in.Comment, now, token, p.Actor(), string(p.Role)).Error
+		err = s.exec(tx, `INSERT INTO reviews (report_id, revision, decision, comment, reviewed_at, token_id, reviewed_by, role)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, st.ID, st.Revision, in.Decision, in.Comment, now, token, p.Actor(), string(p.Role))
 		if err != nil {
 			return err
 		}

@@ -13,16 +13,27 @@ import (
 //
 //   - A single row of a table that has a Go row type (units, tokens,
 //     users): GORM's chains (Create, Where/Take, Model/Updates).
-//   - Any other SQL written by hand, outside the submission path: GORM's
-//     Raw and Exec with ? placeholders (Raw(…).Scan into a slice of structs
-//     for a list; Raw(…).Rows() scanned column by column for a list of
-//     thousands read on every page, as completeness reads the country's
-//     reports, where Scan's reflection per row cost more than the read).
-//   - The statements run for every submission and review, and every
-//     multi-row INSERT: database/sql on the connection under the GORM
-//     handle (exec, query; insertRows for many rows), with ? placeholders
-//     that bind rewrites for PostgreSQL. Building these through GORM cost
-//     more CPU than running them (profiled under load).
+//   - The statements of a report's write path — what a submission asks of
+//     the store (its idempotency key, the previous period's figures, the
+//     dry run, the group commit's transaction with its totals and audit
+//     entry) and a review — and every multi-row INSERT: database/sql on the
+//     connection under the GORM handle (exec, query; insertRows for many
+//     rows), with ? placeholders that bind rewrites for PostgreSQL. They run
+//     for every submission, where building them through GORM cost more CPU
+//     than running them (profiled under load).
+//   - Any other SQL written by hand: GORM's Raw and Exec with ?
+//     placeholders (Raw(…).Scan into a slice of structs for a list;
+//     Raw(…).Rows() scanned column by column for a list of thousands, as
+//     completeness reads the country's reports, where Scan's reflection per
+//     row cost more than the read). Their cost does not matter, and GORM
+//     maps columns to fields and expands IN ? from a slice. Sign-in,
+//     sessions, accounts, deadlines and the audit's verification are here.
+//
+// A function belongs to the write path when a submission or a review may
+// run it: TestOnePathPerKindOfStatement (sql_rule_test.go) follows the
+// calls from the entries a submission and a review use and fails when a
+// function on the path calls GORM's Raw or Exec, or one off it calls exec
+// or query, naming the function and the line.
 //
 // Every write runs in writeTx.
 

@@ -98,7 +98,7 @@ func (s *Store) changeUser(ctx context.Context, p models.Principal, login, actio
 			return err
 		}
 		if endSessions {
-			if err := s.exec(tx, "DELETE FROM sessions WHERE user_id = ?", row.ID); err != nil {
+			if err := tx.Exec("DELETE FROM sessions WHERE user_id = ?", row.ID).Error; err != nil {
 				return err
 			}
 		}
@@ -122,7 +122,7 @@ func (s *Store) DisableUser(ctx context.Context, p models.Principal, login strin
 		if row.DisabledAt != nil {
 			return nil, models.Errorf(models.ECONFLICT, "the account %s was already disabled at %s", row.Login, fromMicros(*row.DisabledAt).Format(time.RFC3339))
 		}
-		return nil, s.exec(tx, "UPDATE users SET disabled_at = ? WHERE id = ?", micros(s.Now()), row.ID)
+		return nil, tx.Exec("UPDATE users SET disabled_at = ? WHERE id = ?", micros(s.Now()), row.ID).Error
 	})
 }
 
@@ -134,10 +134,10 @@ func (s *Store) DisableUser(ctx context.Context, p models.Principal, login strin
 // Errors: ENOTFOUND for an unknown login; the guard's.
 func (s *Store) SetPassword(ctx context.Context, p models.Principal, login, hash, forgetKey, forgetPrefix string, guard AccountGuard) error {
 	return s.changeUser(ctx, p, login, models.ActionUserResetPassword, true, guard, func(tx *gorm.DB, row *userRow, _ *models.TreeUnit) (map[string]any, error) {
-		if err := s.exec(tx, "UPDATE users SET password_hash = ?, password_set_at = ? WHERE id = ?", hash, micros(s.Now()), row.ID); err != nil {
+		if err := tx.Exec("UPDATE users SET password_hash = ?, password_set_at = ? WHERE id = ?", hash, micros(s.Now()), row.ID).Error; err != nil {
 			return nil, err
 		}
-		return nil, s.exec(tx, "DELETE FROM login_failures WHERE key = ? OR substr(key, 1, ?) = ?", forgetKey, utf8.RuneCountInString(forgetPrefix), forgetPrefix)
+		return nil, tx.Exec("DELETE FROM login_failures WHERE key = ? OR substr(key, 1, ?) = ?", forgetKey, utf8.RuneCountInString(forgetPrefix), forgetPrefix).Error
 	})
 }
 
@@ -177,15 +177,15 @@ const failuresKept = 24 * time.Hour
 func (s *Store) RecordFailure(ctx context.Context, now time.Time, memory time.Duration, keys ...string) error {
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
 		for _, k := range keys {
-			err := s.exec(tx, `INSERT INTO login_failures (key, failures, last_at) VALUES (?, 1, ?)
+			err := tx.Exec(`INSERT INTO login_failures (key, failures, last_at) VALUES (?, 1, ?)
 				ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN login_failures.last_at < ? THEN 1 ELSE login_failures.failures + 1 END, last_at = excluded.last_at`,
-				k, micros(now), micros(now.Add(-memory)))
+				k, micros(now), micros(now.Add(-memory))).Error
 			if err != nil {
 				return err
 			}
 		}
 		// Forget what is older than a day, now and then.
-		return s.exec(tx, "DELETE FROM login_failures WHERE last_at < ?", micros(now.Add(-max(failuresKept, memory))))
+		return tx.Exec("DELETE FROM login_failures WHERE last_at < ?", micros(now.Add(-max(failuresKept, memory)))).Error
 	})
 }
 
@@ -232,6 +232,20 @@ type NewSession struct {
 	ForgetKey string
 }
 
+// sessionRow is a session as stored.
+type sessionRow struct {
+	IDHash     []byte `gorm:"primaryKey"`
+	UserID     int64
+	CSRFToken  string `gorm:"column:csrf_token"`
+	CreatedAt  int64  `gorm:"autoCreateTime:false"`
+	LastSeenAt int64
+	ExpiresAt  int64
+	Address    string
+	UserAgent  string
+}
+
+func (sessionRow) TableName() string { return "sessions" }
+
 // maxUserAgent is how much of a browser's User-Agent a session keeps.
 const maxUserAgent = 300
 
@@ -244,14 +258,15 @@ func (s *Store) OpenSession(ctx context.Context, n NewSession) error {
 		ua = ua[:maxUserAgent]
 	}
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
-		if err := s.exec(tx, `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, address, user_agent)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, n.ID, n.User.UserID, n.CSRF, micros(n.At), micros(n.At), micros(n.Expires), n.Address, ua); err != nil {
+		row := sessionRow{IDHash: n.ID, UserID: n.User.UserID, CSRFToken: n.CSRF, CreatedAt: micros(n.At), LastSeenAt: micros(n.At),
+			ExpiresAt: micros(n.Expires), Address: n.Address, UserAgent: ua}
+		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		if err := s.exec(tx, "DELETE FROM login_failures WHERE key = ?", n.ForgetKey); err != nil {
+		if err := tx.Exec("DELETE FROM login_failures WHERE key = ?", n.ForgetKey).Error; err != nil {
 			return err
 		}
-		if err := s.exec(tx, "DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?", micros(n.At), micros(n.IdleBefore)); err != nil {
+		if err := tx.Exec("DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?", micros(n.At), micros(n.IdleBefore)).Error; err != nil {
 			return err
 		}
 		var unit *models.TreeUnit
@@ -319,7 +334,7 @@ func (s *Store) Session(ctx context.Context, id []byte) (StoredSession, error) {
 // TouchSession records that the session stored under id was used at now.
 func (s *Store) TouchSession(ctx context.Context, id []byte, now time.Time) error {
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
-		return s.exec(tx, "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ? AND last_seen_at < ?", micros(now), id, micros(now))
+		return tx.Exec("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ? AND last_seen_at < ?", micros(now), id, micros(now)).Error
 	})
 }
 
@@ -327,7 +342,7 @@ func (s *Store) TouchSession(ctx context.Context, id []byte, now time.Time) erro
 // already ended.
 func (s *Store) EndSession(ctx context.Context, id []byte) error {
 	return s.writeTx(ctx, func(tx *gorm.DB) error {
-		return s.exec(tx, "DELETE FROM sessions WHERE id_hash = ?", id)
+		return tx.Exec("DELETE FROM sessions WHERE id_hash = ?", id).Error
 	})
 }
 
