@@ -52,12 +52,7 @@ func (ds Deadlines) May(ctx context.Context, t *models.Tree, p models.Principal,
 	if err != nil {
 		return err
 	}
-	_, succ := l.Links(t, u)
-	successors := make([]models.Successor, len(succ))
-	for i, s := range succ {
-		successors[i] = models.Successor{Code: s.Code, Name: s.Name, Share: s.Share}
-	}
-	return models.UnitEnded(u, period, successors)
+	return models.UnitEnded(u, period, l.Successors(t, u))
 }
 
 // deadlineSetter is May's rule of roles.

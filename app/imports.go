@@ -147,16 +147,11 @@ func (im Imports) read(ctx context.Context, data []byte, unitCode, period string
 	rep.UnitCode, rep.Period, rep.Status = unit.Code, period, models.StatusDraft
 	models.NormalizeStrings(&rep)
 	var probs models.Problems
-	warnings := models.CheckReport(&rep, im.Store.Now(), &probs)
-	if prev, err := im.Store.PreviousFigures(ctx, unit, per); err != nil {
+	warned, err := warnings(ctx, im.Store, &rep, unit, per, models.CheckReport(&rep, im.Store.Now(), &probs))
+	if err != nil {
 		return nil, err
-	} else if figs := models.FiguresOf(&rep); prev != nil {
-		warnings = append(warnings, models.OutlierWarnings(&figs, prev, per.Previous().String())...)
 	}
-	if warnings == nil {
-		warnings = []models.Warning{}
-	}
-	out.UnitCode, out.Period, out.Report, out.Warnings, out.Problems = unit.Code, period, rep, warnings, probs.List()
+	out.UnitCode, out.Period, out.Report, out.Warnings, out.Problems = unit.Code, period, rep, warned, probs.List()
 	out.unit = unit
 	return out, nil
 }

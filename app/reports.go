@@ -123,7 +123,7 @@ func (rs Reports) submit(ctx context.Context, p models.Principal, req SubmitRequ
 			return submittedOf(out), nil
 		}
 	}
-	if err := rs.addOutliers(ctx, &v); err != nil {
+	if v.warnings, err = warnings(ctx, rs.Store, &v.rep, v.unit, v.period, v.warnings); err != nil {
 		return Submitted{}, err
 	}
 	sub := &store.Submission{
@@ -219,23 +219,6 @@ func (rs Reports) reportingUnit(ctx context.Context, p models.Principal, rep *mo
 		}
 	}
 	return unit, period, nil
-}
-
-// addOutliers adds the warnings of figures far from the same commune's
-// report for the period before.
-func (rs Reports) addOutliers(ctx context.Context, v *validatedReport) error {
-	prev, err := rs.Store.PreviousFigures(ctx, v.unit, v.period)
-	if err != nil {
-		return err
-	}
-	if prev != nil {
-		figs := models.FiguresOf(&v.rep)
-		v.warnings = append(v.warnings, models.OutlierWarnings(&figs, prev, v.period.Previous().String())...)
-	}
-	if v.warnings == nil {
-		v.warnings = []models.Warning{}
-	}
-	return nil
 }
 
 // named fills a body field from the name the request gives the report,

@@ -3,12 +3,16 @@ package handlers_test
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"mime/multipart"
+	"net/http"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"doingoai/app"
 	"doingoai/demo"
 	"doingoai/internal/apitest"
 	"doingoai/internal/docxtest"
@@ -219,4 +223,57 @@ func TestImportAfterTheReform(t *testing.T) {
 			Contains: []string{`"code":"05443","name":"Phường Phan Đình Phùng","status":"draft"`}},
 		{Name: "a district of before the reform cannot import it", Method: "POST", URL: importURL, Token: "other-district", ContentType: text, Body: string(ward), Status: 403},
 	})
+}
+
+// TestImportWarnsAsASubmission: the warnings an import shows are those a
+// submission of the report it read gets (one pipeline, app's warnings):
+// the validator's doubts and the figures far from the commune's report for
+// the period before — here 2023's, with no delegation, no one trained and no
+// NGO aid.
+func TestImportWarnsAsASubmission(t *testing.T) {
+	env := apitest.New(t)
+	prev := apitest.Seed(t)
+	prev["period"] = "2023"
+	for _, g := range []string{"outbound", "inbound_domestic", "inbound_foreign"} {
+		grp := apitest.Obj(prev, "delegations", g)
+		grp["count"], grp["items"] = 0, []any{}
+		if _, ok := grp["people"]; ok {
+			grp["people"] = 0
+		}
+	}
+	apitest.Obj(prev, "training")["officials_trained"] = 0
+	apitest.Obj(prev, "ngo_aid")["projects"] = []any{} // no aid: 0 đồng committed and disbursed
+	if res := env.Do(t, "POST", "/api/v1/reports", "commune", apitest.Body(t, prev), nil); res.Status != http.StatusCreated {
+		t.Fatalf("2023: %d %s", res.Status, res.Body)
+	}
+	var imported app.ImportResult
+	// The seed as Bộc Nhiêu wrote it, but with 16 domestic delegations.
+	doc := strings.Replace(seedText(t), "Đoàn trong nước: 6 đoàn:", "Đoàn trong nước: 16 đoàn:", 1)
+	if res := env.Do(t, "POST", importURL, "commune", doc, map[string]string{"Content-Type": "text/plain; charset=utf-8"}); res.Status != http.StatusOK {
+		t.Fatalf("import: %d %s", res.Status, res.Body)
+	} else {
+		res.JSON(t, &imported)
+	}
+	body, err := json.Marshal(imported.Report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var checked models.SubmitResult
+	if res := env.Do(t, "POST", "/api/v1/reports?dry_run=true", "commune", string(body), nil); res.Status != http.StatusOK {
+		t.Fatalf("dry run: %d %s", res.Status, res.Body)
+	} else {
+		res.JSON(t, &checked)
+	}
+	outliers := 0
+	for _, w := range imported.Warnings {
+		if w.Code == models.WarnOutlier {
+			outliers++
+		}
+	}
+	if outliers == 0 {
+		t.Errorf("the import shows no figure far from 2023's: %+v", imported.Warnings)
+	}
+	if got, want := fmt.Sprint(imported.Warnings), fmt.Sprint(checked.Warnings); got != want {
+		t.Errorf("the import warns\n%s\na submission of what it read is warned\n%s", got, want)
+	}
 }

@@ -68,6 +68,17 @@ func (l *Lineage) Links(t *models.Tree, u *models.TreeUnit) (pred, succ []models
 	return conv(l.pred[u.ID]), conv(l.succ[u.ID])
 }
 
+// Successors returns the units that took over u, ordered by code, as a
+// unit_ended problem and the pages name them.
+func (l *Lineage) Successors(t *models.Tree, u *models.TreeUnit) []models.Successor {
+	_, links := l.Links(t, u)
+	out := make([]models.Successor, len(links))
+	for i, k := range links {
+		out[i] = models.Successor{Code: k.Code, Name: k.Name, Share: k.Share}
+	}
+	return out
+}
+
 // Regroup places every commune-level unit of any time in the tree of one
 // day: the unit of that tree its reports count towards. A commune that
 // exists on the day counts in itself; one that ended before it counts in

@@ -27,11 +27,7 @@ func (a *App) markEnded(ctx context.Context, t *models.Tree, u *models.TreeUnit,
 	if err != nil {
 		return err
 	}
-	_, links := lin.Links(t, u)
-	succ := make([]models.Successor, len(links))
-	for i, l := range links {
-		succ[i] = models.Successor{Code: l.Code, Name: l.Name, Share: l.Share}
-	}
+	succ := lin.Successors(t, u)
 	v.Ended = fmt.Sprintf("%s đã kết thúc ngày %s do sắp xếp đơn vị hành chính; %s Xã chỉ báo cáo các kỳ kết thúc đến hết ngày %s.",
 		u.Name, fmtDate(u.ValidTo), successorsText(succ), fmtDate(u.ValidTo))
 	if !u.ReportsFor(per) {
