@@ -117,7 +117,7 @@ func columnUnit(col string) (unit, money string) {
 	head, _, _ := strings.Cut(col, "/")
 	head = strings.TrimSpace(head)
 	for _, w := range strings.Fields(head) {
-		if _, ok := multipliers[w]; ok {
+		if _, ok := models.VNScale(w); ok {
 			return "dong", w
 		}
 	}

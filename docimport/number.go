@@ -10,62 +10,34 @@ import (
 
 // ParseNumber reads a number as Vietnamese documents write it: "." between
 // groups of thousands and "," before the decimals ("2.690,67", "1.169",
-// "5,03"), leading zeros allowed ("04"). A dot followed by one or two
-// digits, which cannot separate thousands, is read as a decimal point, as
-// some writers use it ("3.6"). Anything else that could be read two ways
-// ("1.2345", "1,234.5") is an error: a figure read wrongly is worse than
-// one not read at all.
+// "5,03"), leading zeros allowed ("04"), with the one reader of such
+// numbers, models.ParseVNDecimal. A document is read more strictly than a
+// form: only digits, dots and a comma; a lone dot followed by one or two
+// digits is a decimal point ("3.6"), but one followed by more digits that
+// do not group thousands ("1.2345", "04.500") could be read two ways and
+// is an error: a figure read wrongly is worse than one not read at all.
 func ParseNumber(s string) (models.Decimal, error) {
-	if s == "" {
+	if s == "" || !isDigit(s[0]) || strings.Trim(s, "0123456789.,") != "" || twoWays(s) {
 		return models.Decimal{}, errNumber
 	}
-	whole, frac, comma := strings.Cut(s, ",")
-	if comma {
-		if frac == "" || !allDigits(frac) {
-			return models.Decimal{}, errNumber
-		}
-	}
-	if strings.Contains(whole, ".") {
-		groups := strings.Split(whole, ".")
-		thousands := len(groups[0]) >= 1 && len(groups[0]) <= 3 && allDigits(groups[0])
-		for _, g := range groups[1:] {
-			thousands = thousands && len(g) == 3 && allDigits(g)
-		}
-		switch {
-		case thousands:
-			whole = strings.Join(groups, "")
-		case !comma && len(groups) == 2 && allDigits(groups[0]) && groups[0] != "" && len(groups[1]) >= 1 && len(groups[1]) <= 2 && allDigits(groups[1]):
-			whole, frac = groups[0], groups[1]
-		default:
-			return models.Decimal{}, errNumber
-		}
-	}
-	if whole == "" || !allDigits(whole) {
+	d, err := models.ParseVNDecimal(s)
+	if err != nil || d == nil {
 		return models.Decimal{}, errNumber
 	}
-	whole = strings.TrimLeft(whole, "0")
-	if whole == "" {
-		whole = "0"
+	return *d, nil
+}
+
+// twoWays tells whether a number's lone dot is followed by more than two
+// digits that do not group thousands.
+func twoWays(s string) bool {
+	before, after, ok := strings.Cut(s, ".")
+	if !ok || strings.ContainsAny(after, ".,") || len(after) <= 2 {
+		return false
 	}
-	if frac != "" {
-		frac = strings.TrimRight(frac, "0")
-	}
-	if frac != "" {
-		whole += "." + frac
-	}
-	return models.ParseDecimal(whole)
+	return len(after) != 3 || len(before) > 3 || before[0] == '0'
 }
 
 var errNumber = errors.New("not a number as Vietnamese documents write it")
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
 
 // wholeNumber returns d as an integer if it has no decimals.
 func wholeNumber(d models.Decimal) (int64, bool) {
@@ -88,39 +60,27 @@ func ParseInt(s string) (int64, error) {
 	return n, nil
 }
 
-// multipliers of the words that follow an amount of money.
-var multipliers = map[string]int64{
-	"ty": 1_000_000_000, "ti": 1_000_000_000,
-	"trieu": 1_000_000,
-	"nghin": 1_000, "ngan": 1_000,
-	"dong": 1, "d": 1, "vnd": 1, "vnđ": 1,
-}
-
 // moneyAmount returns the amount in whole đồng of a number and the folded
 // word after it ("1,2" "ty" → 1.200.000.000), or false if it is not a
 // whole number of đồng or too large.
 func moneyAmount(num, word string) (int64, bool) {
-	m, ok := multipliers[word]
-	if !ok {
-		return 0, false
-	}
-	d, err := ParseNumber(num)
-	if err != nil {
-		return 0, false
-	}
-	u := d.Units() // value × 10^4
-	if m >= models.DecimalScale {
-		if u > models.MaxMoneyVND/(m/models.DecimalScale) {
+	return vnMoney(num + " " + word, num)
+}
+
+// vnMoney reads an amount of đồng written in words (models.ParseVNMoney)
+// whose numbers each read as a document's (ParseNumber), within the
+// largest amount a report holds.
+func vnMoney(amount string, nums ...string) (int64, bool) {
+	for _, n := range nums {
+		if _, err := ParseNumber(n); err != nil {
 			return 0, false
 		}
-		return u * (m / models.DecimalScale), true
 	}
-	// m < 10^4: the product must be whole đồng.
-	v := u * m
-	if v%models.DecimalScale != 0 {
+	v, err := models.ParseVNMoney(amount)
+	if err != nil || v == nil || *v < 0 || *v > models.MaxMoneyVND {
 		return 0, false
 	}
-	return v / models.DecimalScale, true
+	return *v, true
 }
 
 // ParseMoney reads an amount of money in đồng as documents write it:
@@ -139,43 +99,23 @@ func ParseMoney(s string) (int64, error) {
 	return v, nil
 }
 
-// moneyOf evaluates a match of moneyRe.
+// moneyOf evaluates a match of moneyRe, or of a pattern that ends with
+// it and has no group before it: a number and its scale ("1,2 tỷ"), a
+// second term ("1 tỷ 200 triệu"), or a number of đồng. A bare number is
+// not money.
 func moneyOf(f string, m []int) (int64, bool) {
-	num, word := f[m[2]:m[3]], ""
-	if m[4] >= 0 {
-		word = f[m[4]:m[5]]
-	}
-	cur := ""
-	if m[10] >= 0 {
-		cur = f[m[10]:m[11]]
-	} else if len(m) > 13 && m[12] >= 0 {
-		cur = f[m[12]:m[13]]
-	}
-	if word == "" {
-		if cur == "" {
-			return 0, false // a bare number is not money
-		}
-		word = "dong"
-	}
-	v, ok := moneyAmount(num, word)
-	if !ok {
+	if m[4] < 0 && m[10] < 0 && (len(m) <= 13 || m[12] < 0) {
 		return 0, false
 	}
-	if m[6] >= 0 { // "1 tỷ 200 triệu"
-		w2 := f[m[8]:m[9]]
-		if multipliers[w2] >= multipliers[word] {
-			return 0, false
-		}
-		v2, ok := moneyAmount(f[m[6]:m[7]], w2)
-		if !ok || v2 >= multipliers[word] {
-			return 0, false
-		}
-		v += v2
+	nums := []string{f[m[2]:m[3]]}
+	if m[6] >= 0 {
+		nums = append(nums, f[m[6]:m[7]])
 	}
-	if v > models.MaxMoneyVND {
-		return 0, false
+	end := m[3]
+	for g := 2; g <= 6 && 2*g+1 < len(m); g++ {
+		end = max(end, m[2*g+1])
 	}
-	return v, true
+	return vnMoney(f[m[2]:end], nums...)
 }
 
 // numberWords are the counts written in words before a counter noun

@@ -43,6 +43,18 @@ var vnScales = map[string]int64{
 // vnCurrency are the words for đồng a money amount may end with, folded.
 var vnCurrency = map[string]bool{"dong": true, "d": true, "vnd": true}
 
+// VNScale is what a folded word after a number of đồng multiplies it by:
+// "ty" 10⁹, "trieu" 10⁶, "nghin" 10³, and 1 for a word for đồng ("dong",
+// "vnd"); false for any other word. The document importer reads the
+// amounts of a text with it and ParseVNMoney.
+func VNScale(word string) (int64, bool) {
+	if vnCurrency[word] {
+		return 1, true
+	}
+	v, ok := vnScales[word]
+	return v, ok
+}
+
 // isVNNone tells whether folded text is a word for none.
 func isVNNone(f string) bool {
 	switch f {
@@ -160,8 +172,14 @@ func ParseVNMoney(s string) (*int64, error) {
 		if terms > 0 && num.Sign() < 0 {
 			return nil, errVNNotNumber
 		}
+		term := new(big.Rat).Mul(num, new(big.Rat).SetInt64(scale))
+		if last != 0 && term.Cmp(new(big.Rat).SetInt64(last)) >= 0 {
+			// "1 tỷ 2.000 triệu": a term worth more than the scale before
+			// it is no way to write an amount.
+			return nil, errVNScales
+		}
 		last = scale
-		total.Add(total, new(big.Rat).Mul(num, new(big.Rat).SetInt64(scale)))
+		total.Add(total, term)
 		terms++
 		i = j
 	}

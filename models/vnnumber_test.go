@@ -137,6 +137,8 @@ func TestParseVNMoney(t *testing.T) {
 		{in: "250 triệu 1 tỷ", bad: true},  // scales out of order
 		{in: "1 tỷ 500", bad: true},        // 500 what?
 		{in: "1 tỷ 2 tỷ", bad: true},
+		{in: "1 tỷ 2.000 triệu", bad: true}, // a term worth more than the scale before it
+		{in: "1 tỷ 999 triệu", want: 1_999_000_000},
 		{in: "1,2 tấn", bad: true},
 		{in: "tỷ", bad: true},
 		{in: "100,5", bad: true},
