@@ -312,7 +312,7 @@ func split(raw []string) *doc {
 			d.row(&o, &ts, raw[src[i]], l.n)
 			continue
 		}
-		if d.heading(&o, l) {
+		if d.heading(&o, l) || d.bareHeading(&o, l) {
 			if !ts.inside {
 				ts = tableState{caption: f}
 			} else if src[i] == lastRow+1 {
@@ -407,6 +407,27 @@ func (d *doc) heading(o *outline, l line) bool {
 		}
 	}
 	return true
+}
+
+// bareHeading opens the part an unnumbered heading names: a short line of
+// a few words, no figure and no stop, that names the profile, the
+// difficulties, the plan or the recommendations ("Khai quat chung", "Khó
+// khăn, kiến nghị").
+func (d *doc) bareHeading(o *outline, l line) bool {
+	f := strings.TrimSpace(l.fold)
+	if len(strings.Fields(f)) > 6 || strings.ContainsAny(f, "0123456789.:;") || len(classifySections(f)) > 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(l.orig); !unicode.IsUpper(r) {
+		return false
+	}
+	switch t := classifyTop(f); t {
+	case secProfile, secTroubles, secPlan, secRecommendations:
+		o.top = t
+		d.open(o, []string{t}, l)
+		return true
+	}
+	return false
 }
 
 // headingKeys tells which parts a heading opens, given the kind of its

@@ -48,11 +48,21 @@ func (r *reader) delegations() {
 	// The first words after a heading's colon may need the heading to say
 	// which delegations they are about ("1. Đoàn ra: Không").
 	for _, l := range r.d.parts[secDelegations] {
+		one := "" // a single delegation counted without its people, in this paragraph
 		for i, c := range clauses(l.text) {
 			if in, ok := r.d.headed[l.n]; ok && i == 0 && delegationGroup(c.fold) == "" && !strings.Contains(c.fold, "doan vao") && strings.HasSuffix(in.fold, l.fold) {
 				c = sub(in.text, 0, len(in.fold)-len(l.fold)+len(c.fold))
 			}
-			r.delegationClause(c)
+			if one != "" && delegationGroup(c.fold) == "" && strings.Contains(c.fold, "doan") && len(counts(c, delegCountRe)) == 0 {
+				// "Đoàn nước ngoài: 01 đoàn. Ngày 14/10, đoàn chuyên gia … gồm
+				// 06 người …": the people of that one delegation.
+				if ps := counts(c, delegPeopleRe); len(ps) == 1 {
+					r.putReadings(one+".people", ps)
+				}
+				one = ""
+				continue
+			}
+			one = r.delegationClause(c)
 		}
 	}
 }
@@ -96,8 +106,9 @@ func (r *reader) delegationLists() {
 	}
 }
 
-// delegationClause reads what one clause says of delegations.
-func (r *reader) delegationClause(c text) {
+// delegationClause reads what one clause says of delegations, and says
+// which delegations when it counted one and no people ("01 đoàn").
+func (r *reader) delegationClause(c text) (one string) {
 	{
 		g := delegationGroup(c.fold)
 		if g == "" {
@@ -136,6 +147,9 @@ func (r *reader) delegationClause(c text) {
 					people = bracketCounts(c, delegPeopleRe) // "02 đoàn (17 người)"
 				}
 				r.putReadings(path+".people", people)
+				if len(people) == 0 && cnts[0].n == 1 {
+					return path
+				}
 			}
 		case len(people) == 1 && hasAny(c.fold, "tong cong", "tong so"):
 			// "Tổng cộng 29 lượt khách nước ngoài": the people of a list.
@@ -146,6 +160,7 @@ func (r *reader) delegationClause(c text) {
 			r.putInt(path+".people", 0, q)
 		}
 	}
+	return ""
 }
 
 // ngoLine tells whether a line of section 5 is about NGO aid.
@@ -429,7 +444,7 @@ var (
 	exitedRe    = re(`\b` + cnt + `\s+(?:luot\s+)?(?:cong dan|nguoi|truong hop|luot)\b`)
 	workersRe   = re(`\b` + cnt + `\s+(?:lao dong|nguoi|luot nguoi|cong dan|truong hop)\b`)
 	officialsRe = re(`\b` + cnt + `\s+(?:luot\s+)?(?:can bo|cong chuc|nguoi|dong chi|vien chuc)\b`)
-	coursesRe   = re(`\b` + cnt + `\s+(?:lop|khoa)\b`)
+	coursesRe   = re(`\b` + cnt + `\s+(?:lop|khoa|(?:hoi nghi|dot|buoi) tap huan)\b`)
 )
 
 // consular reads section 8: foreigners residing, incidents, citizens who

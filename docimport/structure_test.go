@@ -219,3 +219,40 @@ func TestSentenceItem(t *testing.T) {
 		"ngo_aid.projects[0].disbursed_vnd": "0",
 	})
 }
+
+// TestIndicatorTableRows: in a table of indicators, two figures in one
+// cell with their units ("96 / 2.318" in "chi bộ / đảng viên"), and a
+// project row valued in another currency (a project, its values null).
+func TestIndicatorTableRows(t *testing.T) {
+	doc := "BÁO CÁO\nKết quả công tác đối ngoại năm 2025\nSTT\tChỉ tiêu\tĐơn vị tính\tSố lượng\tGhi chú\n" +
+		"I. ĐẶC ĐIỂM TÌNH HÌNH\n6\tSố chi bộ / đảng viên\tchi bộ / đảng viên\t96 / 2.318\t\n" +
+		"IV. VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI\n17\tDự án hỗ trợ người khuyết tật (Tổ chức EMW)\tUSD\t25.000\tĐã giải ngân 12.000 USD\n" +
+		"V. LÃNH SỰ\n18\tNgười nước ngoài tạm trú\tngười\t126\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"profile.party_cells":               "96",
+		"profile.party_members":             "2318",
+		"ngo_aid.projects":                  "1",
+		"ngo_aid.projects[0].committed_vnd": "",
+		"ngo_aid.projects[0].disbursed_vnd": "",
+		"consular.foreign_residents":        "126",
+	})
+}
+
+// TestLaterSentence: one delegation counted, its people said in the next
+// sentence of the paragraph; an unnumbered heading ("Khó khăn, kiến
+// nghị") ends the section before it; "01 Hội nghị tập huấn" is a course.
+func TestLaterSentence(t *testing.T) {
+	doc := "BÁO CÁO\nKết quả công tác đối ngoại năm 2025\n1. Đoàn ra, đoàn vào\n" +
+		"- Đoàn nước ngoài: 01 đoàn. Ngày 14/10/2025, đoàn chuyên gia của JICA gồm 06 người đến khảo sát mô hình sản xuất chè.\n" +
+		"10. Đào tạo, bồi dưỡng\nXã cử 03 cán bộ tham gia 01 Hội nghị tập huấn công tác đối ngoại.\n" +
+		"11, 12. Khen thưởng\nKhông có.\nKhó khăn, kiến nghị\nLực lượng quản lý mỏng; đề nghị tổ chức tập huấn.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"delegations.inbound_foreign.count":  "1",
+		"delegations.inbound_foreign.people": "6",
+		"training.officials_trained":         "3",
+		"training.courses":                   "1",
+		"foreign_awards_received.count":      "0",
+		"award_nominations.count":            "0",
+	})
+}

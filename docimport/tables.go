@@ -549,12 +549,45 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		ts.parent = label
 	}
 	unit, _, _ := cell(colUnit)
+	if projectRowLabel(label.fold, unit.fold, o.cur) {
+		// "Dự án … | USD | 25.000 | Đã giải ngân 12.000 USD": a project in a
+		// table of indicators, its value in the unit's currency.
+		p := tableProject{name: label}
+		words := []string{label.orig}
+		for i, c := range cols {
+			if i >= len(texts) || texts[i].fold == "" {
+				continue
+			}
+			switch {
+			case c.role == colValue && p.committed.fold == "":
+				p.committed = newText(texts[i].orig + " " + unit.orig)
+				words = append(words, p.committed.orig)
+			case c.role == colNote && strings.Contains(texts[i].fold, "giai ngan"):
+				p.disbursed = texts[i]
+				words = append(words, texts[i].orig)
+			}
+		}
+		p.quote = strings.Join(words, " … ")
+		d.projects = append(d.projects, p)
+		return
+	}
 	for i, c := range cols {
 		if i >= len(texts) || texts[i].fold == "" {
 			continue
 		}
 		v := texts[i]
 		u := strings.TrimSpace(unit.fold)
+		if vs, us, ok := pairedCell(v, u); ok {
+			// "Số chi bộ / đảng viên | chi bộ / đảng viên | 96 / 2.318": two
+			// figures in one cell, each with its unit.
+			for k := range vs {
+				l := line{text: newText(label.orig + " … " + v.orig + " … " + unit.orig), n: n, fig: &rowFigure{label: full, value: vs[k], unit: us[k]}}
+				for _, key := range o.cur {
+					d.parts[key] = append(d.parts[key], l)
+				}
+			}
+			continue
+		}
 		switch {
 		case c.role == colValue && c.kind == "people":
 			u = "nguoi"
@@ -578,6 +611,44 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 			d.parts[k] = append(d.parts[k], l)
 		}
 	}
+}
+
+// projectRowLabel tells whether a row of a table of indicators under NGO
+// aid is a project: its label begins "Dự án" and its unit is money.
+func projectRowLabel(label, unit string, cur []string) bool {
+	if !slices.Contains(cur, secPeopleNgo) || !strings.HasPrefix(strings.TrimLeft(label, "-+• "), "du an ") {
+		return false
+	}
+	u, money := columnUnit(unit)
+	return money != "" || u == "dong" || hasAny(unit, "usd", "do la", "eur", "yen", "won")
+}
+
+// pairedCell splits a value cell and its unit that hold two figures set
+// apart by "/" ("96 / 2.318" in "chi bộ / đảng viên"), as many values as
+// units, each a number.
+func pairedCell(v text, unit string) ([]text, []string, bool) {
+	if !strings.Contains(v.fold, " / ") || !strings.Contains(unit, "/") {
+		return nil, nil, false
+	}
+	vs := strings.Split(v.orig, " / ")
+	us := strings.Split(unit, "/")
+	if len(vs) != len(us) || len(vs) < 2 {
+		return nil, nil, false
+	}
+	var out []text
+	var units []string
+	for k := range vs {
+		t := newText(strings.TrimSpace(vs[k]))
+		if _, err := ParseNumber(t.fold); err != nil {
+			return nil, nil, false
+		}
+		u := strings.TrimSpace(us[k])
+		if _, ok := unitWords[u]; !ok {
+			return nil, nil, false
+		}
+		out, units = append(out, t), append(units, u)
+	}
+	return out, units, true
 }
 
 func cells0(ts []text) string {
