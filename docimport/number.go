@@ -64,7 +64,7 @@ func ParseInt(s string) (int64, error) {
 // word after it ("1,2" "ty" → 1.200.000.000), or false if it is not a
 // whole number of đồng or too large.
 func moneyAmount(num, word string) (int64, bool) {
-	return vnMoney(num + " " + word, num)
+	return vnMoney(num+" "+word, num)
 }
 
 // vnMoney reads an amount of đồng written in words (models.ParseVNMoney)
