@@ -535,7 +535,7 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		label = newText(ts.caption + " " + label.orig)
 	}
 	if projectTable(cols) {
-		d.projectRow(ts, cols, texts, label, n)
+		d.projectRow(ts, cols, texts, label, text{})
 		return
 	}
 	if listTable(cols) && !totalRe.MatchString(strings.TrimSpace(cells0(texts))) && !strings.Contains(label.fold, "cong") {
@@ -552,23 +552,7 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 	if projectRowLabel(label.fold, unit.fold, o.cur) {
 		// "Dự án … | USD | 25.000 | Đã giải ngân 12.000 USD": a project in a
 		// table of indicators, its value in the unit's currency.
-		p := tableProject{name: label}
-		words := []string{label.orig}
-		for i, c := range cols {
-			if i >= len(texts) || texts[i].fold == "" {
-				continue
-			}
-			switch {
-			case c.role == colValue && p.committed.fold == "":
-				p.committed = newText(texts[i].orig + " " + unit.orig)
-				words = append(words, p.committed.orig)
-			case c.role == colNote && strings.Contains(texts[i].fold, "giai ngan"):
-				p.disbursed = texts[i]
-				words = append(words, texts[i].orig)
-			}
-		}
-		p.quote = strings.Join(words, " … ")
-		d.projects = append(d.projects, p)
+		d.projectRow(ts, cols, texts, label, unit)
 		return
 	}
 	for i, c := range cols {
@@ -740,8 +724,10 @@ type tableProject struct {
 
 // projectRow keeps a row of a table of NGO projects, unless its group
 // says the projects below it are only proposed ("Dự án đề xuất, chưa
-// được phê duyệt").
-func (d *doc) projectRow(ts *tableState, cols []col, texts []text, label text, n int) {
+// được phê duyệt"). In a table of indicators (unit set), the value column
+// with the unit is the value committed and a note that says "giải ngân"
+// the value disbursed.
+func (d *doc) projectRow(ts *tableState, cols []col, texts []text, label, unit text) {
 	if proposedRe.MatchString(ts.group) || strings.Contains(ts.group, "de xuat") || proposedRe.MatchString(label.fold) {
 		return
 	}
@@ -759,6 +745,12 @@ func (d *doc) projectRow(ts *tableState, cols []col, texts []text, label text, n
 			words = append(words, texts[i].orig)
 		case c.role == colValue && c.kind == "disbursed":
 			p.disbursed = moneyCell(texts[i], c.head)
+			words = append(words, texts[i].orig)
+		case unit.fold != "" && c.role == colValue && p.committed.fold == "":
+			p.committed = newText(texts[i].orig + " " + unit.orig)
+			words = append(words, p.committed.orig)
+		case unit.fold != "" && c.role == colNote && strings.Contains(texts[i].fold, "giai ngan"):
+			p.disbursed = texts[i]
 			words = append(words, texts[i].orig)
 		}
 	}
