@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"doingoai/app"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -42,18 +43,18 @@ func cmdTokenCreate(ctx context.Context, args []string) error {
 		return err
 	}
 	return withStore(ctx, *db, func(s *store.Store) error {
-		secret, _, err := s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.Role(*role), UnitCode: *unit, Name: *name, TTL: ttl})
+		tok, _, err := app.Tokens{Store: s}.Create(ctx, models.CommandLine, app.NewToken{Input: models.TokenInput{Role: models.Role(*role), UnitCode: *unit, Name: *name, TTL: ttl}})
 		if err != nil {
 			return err
 		}
-		fmt.Println(secret)
+		fmt.Println(tok.Token)
 		return nil
 	})
 }
 
 func cmdTokenList(ctx context.Context, args []string) error {
 	return listing(ctx, "token list", args, "ID\tROLE\tUNIT\tNAME\tCREATED\tEXPIRES\tLAST USED\tSTATE", func(s *store.Store, w io.Writer) error {
-		toks, err := s.ListTokens(ctx)
+		toks, err := app.Tokens{Store: s}.List(ctx, models.CommandLine)
 		for _, t := range toks {
 			state := "active"
 			switch {
@@ -80,7 +81,7 @@ func cmdTokenRevoke(ctx context.Context, args []string) error {
 		return fmt.Errorf("%q is not a token id", pos[0])
 	}
 	return withStore(ctx, *db, func(s *store.Store) error {
-		if err := s.RevokeToken(ctx, models.CommandLine, id); err != nil {
+		if err := (app.Tokens{Store: s}).Revoke(ctx, models.CommandLine, id); err != nil {
 			return err
 		}
 		fmt.Printf("token %d revoked\n", id)

@@ -117,8 +117,9 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	tokens := app.Tokens{Store: s}
 	if t.Len() > 1 {
-		toks, err := s.ListTokens(ctx)
+		toks, err := tokens.List(ctx, models.CommandLine)
 		if err != nil {
 			return res, err
 		}
@@ -126,7 +127,7 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		for _, tok := range toks {
 			if (strings.HasPrefix(tok.Name, tokenPrefix) || strings.HasPrefix(tok.Name, oldTokenPrefix)) && tok.RevokedAt == nil {
 				demo = true
-				if err := s.RevokeToken(ctx, models.CommandLine, tok.ID); err != nil {
+				if err := tokens.Revoke(ctx, models.CommandLine, tok.ID); err != nil {
 					return res, err
 				}
 			}
@@ -168,11 +169,11 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		{Role: models.RoleDistrict, UnitCode: DistrictCode, Name: tokenPrefix + "huyện " + DistrictCode},
 		{Role: models.RoleCommune, UnitCode: CommuneCode, Name: tokenPrefix + "xã " + CommuneCode},
 	} {
-		secret, tok, err := s.CreateToken(ctx, models.CommandLine, in)
+		tok, _, err := tokens.Create(ctx, models.CommandLine, app.NewToken{Input: in})
 		if err != nil {
 			return res, err
 		}
-		res.Tokens = append(res.Tokens, Token{Role: tok.Role, Unit: tok.UnitCode, Secret: secret})
+		res.Tokens = append(res.Tokens, Token{Role: tok.Role, Unit: tok.UnitCode, Secret: tok.Token})
 	}
 	// The accounts: created the first time, given new passwords after (the
 	// old ones were printed once and are gone).

@@ -1,16 +1,13 @@
 package handlers
 
 import (
-	"crypto/sha256"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"doingoai/app"
 	"doingoai/models"
-	"doingoai/secure"
-	"doingoai/store"
 )
 
 // CreateToken makes an API token.
@@ -43,7 +40,8 @@ import (
 //	@Router			/api/v1/tokens [post]
 func (h *Handler) CreateToken(w http.ResponseWriter, r *http.Request) error {
 	p := principal(r)
-	if err := p.RequireRole(models.RoleAdmin); err != nil {
+	tokens := h.tokens()
+	if err := tokens.May(p); err != nil {
 		return err
 	}
 	var req models.TokenRequest
@@ -54,7 +52,16 @@ func (h *Handler) CreateToken(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	secret, tok, replayed, err := h.createToken(r, p, in)
+	idem, err := idempotencyKey(r)
+	if err != nil {
+		return err
+	}
+	nt := app.NewToken{Input: in}
+	if idem != "" {
+		_, bearer, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+		nt.Key = app.APITokenKey(p, strings.TrimSpace(bearer), idem)
+	}
+	created, replayed, err := tokens.Create(r.Context(), p, nt)
 	var de *models.Error
 	if errors.As(err, &de) {
 		for i := range de.Fields {
@@ -68,37 +75,11 @@ func (h *Handler) CreateToken(w http.ResponseWriter, r *http.Request) error {
 	if replayed {
 		w.Header().Set("Idempotent-Replayed", "true")
 	}
-	return writeJSON(w, http.StatusCreated, models.CreatedToken{ID: tok.ID, Token: secret, Role: tok.Role, UnitCode: tok.UnitCode, Name: tok.Name, ExpiresAt: tok.ExpiresAt})
+	return writeJSON(w, http.StatusCreated, created)
 }
 
-// createToken makes the token of a request: once per Idempotency-Key when
-// the request has one, as the admin page's token form does
-// (store.CreateTokenOnce). The answer kept with the key holds the secret
-// sealed with a key derived from the Idempotency-Key and the caller's own
-// bearer secret, which the service keeps only as a hash: a retry by the
-// same token can unseal it, the database alone cannot, however guessable
-// the Idempotency-Key.
-func (h *Handler) createToken(r *http.Request, p models.Principal, in models.TokenInput) (secret string, tok models.Token, replayed bool, err error) {
-	idem, err := idempotencyKey(r)
-	if err != nil || idem == "" {
-		if err == nil {
-			secret, tok, err = h.Store.CreateToken(r.Context(), p, in)
-		}
-		return secret, tok, false, err
-	}
-	_, bearer, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
-	seal := sha256.New()
-	seal.Write([]byte("doingoai api token Idempotency-Key\x00"))
-	seal.Write([]byte(strings.TrimSpace(bearer) + "\x00" + idem))
-	secret, tok, replayed, err = h.Store.CreateTokenOnce(r.Context(), p, in, fmt.Sprintf("api-%d", p.TokenID), secure.SealFor(seal.Sum(nil)))
-	switch {
-	case errors.Is(err, models.ErrKeyReused):
-		err = models.KeyReused(idem)
-	case errors.Is(err, store.ErrFormSpent):
-		err = models.Errorf(models.ECONFLICT, "the token made with the Idempotency-Key %q is revoked or expired, or the key is older than %s: its secret is not given again; use a new key to make a new token", idem, store.IdempotencyKeyTTL)
-	}
-	return secret, tok, replayed, err
-}
+// tokens is the use case of the token endpoints.
+func (h *Handler) tokens() app.Tokens { return app.Tokens{Store: h.Store} }
 
 // ListTokens lists the tokens.
 //
@@ -119,15 +100,9 @@ func (h *Handler) createToken(r *http.Request, p models.Principal, in models.Tok
 //	@Security		BearerAuth
 //	@Router			/api/v1/tokens [get]
 func (h *Handler) ListTokens(w http.ResponseWriter, r *http.Request) error {
-	if err := principal(r).RequireRole(models.RoleAdmin); err != nil {
-		return err
-	}
-	toks, err := h.Store.ListTokens(r.Context())
+	toks, err := h.tokens().List(r.Context(), principal(r))
 	if err != nil {
 		return err
-	}
-	if toks == nil {
-		toks = []models.Token{}
 	}
 	return writeJSON(w, http.StatusOK, models.TokenList{Items: toks, Total: len(toks)})
 }
@@ -154,14 +129,15 @@ func (h *Handler) ListTokens(w http.ResponseWriter, r *http.Request) error {
 //	@Router			/api/v1/tokens/{id} [delete]
 func (h *Handler) RevokeToken(w http.ResponseWriter, r *http.Request) error {
 	p := principal(r)
-	if err := p.RequireRole(models.RoleAdmin); err != nil {
+	tokens := h.tokens()
+	if err := tokens.May(p); err != nil {
 		return err
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id < 1 {
 		return models.Errorf(models.ENOTFOUND, "no token has the id %q: ids are whole numbers, as GET /api/v1/tokens lists them", r.PathValue("id"))
 	}
-	if err := h.Store.RevokeToken(r.Context(), p, id); err != nil {
+	if err := tokens.Revoke(r.Context(), p, id); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

@@ -3,20 +3,20 @@ package web
 import (
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"doingoai/app"
 	"doingoai/models"
-	"doingoai/secure"
 	"doingoai/store"
 	"doingoai/web/urls"
 )
 
 // The admin's token page: the same work as POST/GET/DELETE /api/v1/tokens
-// (handlers/tokens.go), through the same request type and store functions,
-// audited with the signed-in admin's name. The secret is shown once, on
+// (handlers/tokens.go), through the same request type and use case
+// (app.Tokens, with its rule of who manages tokens), audited with the
+// signed-in admin's name. The secret is shown once, on
 // the answer to the creating POST (no-store), and never again.
 // roleName is a token's role as the page says it.
 func roleName(r models.Role) string {
@@ -34,7 +34,7 @@ func roleName(r models.Role) string {
 type tokenForm struct {
 	Role, Unit, Name, Days string
 	// Key is the form's own random key: the same form sent twice (a
-	// double click, a reload) makes one token (store.CreateTokenOnce).
+	// double click, a reload) makes one token (app.FormTokenKey).
 	Key    string
 	Errors map[string]string
 }
@@ -54,15 +54,18 @@ type tokensData struct {
 
 var tokenCrumbs = []crumb{{Name: "Trang chủ", Href: urls.Home()}, {Name: "Mã truy cập cho phần mềm"}}
 
+// tokenUseCase is the use case of the token page.
+func (a *App) tokenUseCase() app.Tokens { return app.Tokens{Store: a.Store} }
+
 func (a *App) tokens(w http.ResponseWriter, r *http.Request) error {
-	if err := session(r).Principal.RequireRole(models.RoleAdmin); err != nil {
+	if err := a.tokenUseCase().May(session(r).Principal); err != nil {
 		return err
 	}
 	return a.renderTokens(w, r, http.StatusOK, tokensData{Form: newTokenForm(), Revoked: r.URL.Query().Get("da-thu-hoi")})
 }
 
 func (a *App) renderTokens(w http.ResponseWriter, r *http.Request, status int, d tokensData) error {
-	toks, err := a.Store.ListTokens(r.Context())
+	toks, err := a.tokenUseCase().List(r.Context(), session(r).Principal)
 	if err != nil {
 		return err
 	}
@@ -80,7 +83,8 @@ func (a *App) renderTokens(w http.ResponseWriter, r *http.Request, status int, d
 // form sent again makes no second token: the answer is the first one.
 func (a *App) createToken(w http.ResponseWriter, r *http.Request) error {
 	p := session(r).Principal
-	if err := p.RequireRole(models.RoleAdmin); err != nil {
+	tokens := a.tokenUseCase()
+	if err := tokens.May(p); err != nil {
 		return err
 	}
 	f := tokenForm{Role: r.PostFormValue("role"), Unit: strings.TrimSpace(r.PostFormValue("unit")),
@@ -101,12 +105,11 @@ func (a *App) createToken(w http.ResponseWriter, r *http.Request) error {
 			req.ExpiresInDays = &n
 		}
 	}
-	var secret string
-	var tok models.Token
+	var created models.CreatedToken
 	var replayed bool
 	in, err := req.Input()
 	if err == nil && len(f.Errors) == 0 {
-		secret, tok, replayed, err = a.Store.CreateTokenOnce(r.Context(), p, in, fmt.Sprintf("web-%d", session(r).UserID), secure.SealFor(formKey))
+		created, replayed, err = tokens.Create(r.Context(), p, app.NewToken{Input: in, Key: app.FormTokenKey(session(r).UserID, formKey)})
 	}
 	if errors.Is(err, store.ErrNoFormKey) {
 		// A form from before keys, or altered: nothing is made until the
@@ -137,9 +140,8 @@ func (a *App) createToken(w http.ResponseWriter, r *http.Request) error {
 		return a.renderTokens(w, r, http.StatusUnprocessableEntity, tokensData{Form: f})
 	}
 	if !replayed {
-		a.Log.Info("token created from the web app", "token_id", tok.ID, "by", p.Actor())
+		a.Log.Info("token created from the web app", "token_id", created.ID, "by", p.Actor())
 	}
-	created := models.CreatedToken{ID: tok.ID, Token: secret, Role: tok.Role, UnitCode: tok.UnitCode, Name: tok.Name, ExpiresAt: tok.ExpiresAt}
 	return a.renderTokens(w, r, http.StatusCreated, tokensData{Form: newTokenForm(), Created: &created})
 }
 
@@ -169,14 +171,15 @@ func tokenFieldMessage(field string, f tokenForm) (string, string) {
 // revokeToken revokes a token as DELETE /api/v1/tokens/{id} does.
 func (a *App) revokeToken(w http.ResponseWriter, r *http.Request) error {
 	p := session(r).Principal
-	if err := p.RequireRole(models.RoleAdmin); err != nil {
+	tokens := a.tokenUseCase()
+	if err := tokens.May(p); err != nil {
 		return err
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id < 1 {
 		return models.Errorf(models.ENOTFOUND, "no token has the id %q", r.PathValue("id"))
 	}
-	if err := a.Store.RevokeToken(r.Context(), p, id); err != nil && models.ErrorCode(err) != models.ECONFLICT {
+	if err := tokens.Revoke(r.Context(), p, id); err != nil && models.ErrorCode(err) != models.ECONFLICT {
 		return err // already revoked (another tab, another admin): the list says so
 	}
 	http.Redirect(w, r, urls.Tokens()+"?da-thu-hoi="+strconv.FormatInt(id, 10), http.StatusSeeOther)

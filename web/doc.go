@@ -24,11 +24,12 @@
 // # Every figure from the API's code
 //
 // A page calls the same use cases (app.Reports.Submit, app.Reviews,
-// app.Deadlines, app.Exports, …) and store functions (Store.Rollup,
-// Store.Completeness, Store.GetReport, …) as the API handler for the same
-// operation or figures, after the same scope check; it asks the use case
-// whether to offer a form (app.Deadlines.May, app.Reviews.May); it formats
-// numbers, it never adds them up.
+// app.Deadlines, app.Exports, app.Tokens, …) and store functions
+// (Store.Rollup, Store.Completeness, Store.GetReport, …) as the API handler
+// for the same operation or figures, after the same scope check; it asks
+// the use case whether to offer a form or a link (app.Deadlines.May,
+// app.Reviews.May, app.Tokens.May); it formats numbers, it never adds them
+// up.
 //
 // # How to add a page
 //

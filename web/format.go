@@ -31,6 +31,7 @@ var funcs = template.FuncMap{
 	"asset":             func(m map[string]string, name string) string { return m[name] },
 	"role":              roleName,
 	"mayManageAccounts": func(p models.Principal) bool { return app.MayManageAny(p) },
+	"mayManageTokens":   func(p models.Principal) bool { return (app.Tokens{}).May(p) == nil },
 	// The pages' URLs (package urls, the one place that builds them).
 	"overviewURL":       urls.Overview,
 	"downloadURL":       urls.Download,
