@@ -3,6 +3,7 @@ package handlers
 import (
 	"net/http"
 
+	"doingoai/app"
 	"doingoai/consolidated"
 	"doingoai/models"
 )
@@ -54,15 +55,8 @@ func (h *Handler) GetConsolidated(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return models.Errorf(models.ENOTFOUND, "there is no consolidated report at this path: %s", err)
 	}
-	t, err := h.Store.Tree(ctx)
+	_, u, err := app.TotalsUnit(ctx, h.Store, principal(r), r.PathValue("unit_code"), period, models.Date{})
 	if err != nil {
-		return err
-	}
-	u, err := t.Resolve(r.PathValue("unit_code"), period)
-	if err != nil {
-		return err
-	}
-	if err := h.scopeAbove(r, t, u); err != nil {
 		return err
 	}
 	if u.Kind.CommuneLevel() {

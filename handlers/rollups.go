@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"doingoai/app"
 	"doingoai/export"
 	"doingoai/models"
 	"doingoai/store"
@@ -73,16 +74,6 @@ const (
 	MaxRollupCells = 100_000
 )
 
-// scopeAbove returns the unit named by a query value for a district or
-// admin token: communes read no totals.
-func (h *Handler) scopeAbove(r *http.Request, t *models.Tree, u *models.TreeUnit) error {
-	p := principal(r)
-	if err := p.MayReadTotals(); err != nil {
-		return err
-	}
-	return t.InScope(p, u)
-}
-
 // GetRollup returns the totals of every indicator below a unit.
 //
 //	@Summary		Totals per indicator (tổng hợp)
@@ -140,19 +131,7 @@ func (h *Handler) rollupQuery(r *http.Request) (store.RollupQuery, string, error
 	if err != nil {
 		return q, "", err
 	}
-	t, err := h.Store.Tree(r.Context())
-	if err != nil {
-		return q, "", err
-	}
-	if !q.Tree.IsZero() {
-		q.Unit, err = h.Store.TreeDay(r.Context(), t, code, q.Tree)
-	} else {
-		q.Unit, err = t.Resolve(code, q.Period)
-	}
-	if err != nil {
-		return q, "", err
-	}
-	if err := h.scopeAbove(r, t, q.Unit); err != nil {
+	if _, q.Unit, err = app.TotalsUnit(r.Context(), h.Store, principal(r), code, q.Period, q.Tree); err != nil {
 		return q, "", err
 	}
 	units := 1
@@ -344,18 +323,6 @@ func (h *Handler) unitPeriodQuery(r *http.Request) (*models.TreeUnit, models.Per
 	if err := probs.err(); err != nil {
 		return nil, period, day, err
 	}
-	t, err := h.Store.Tree(r.Context())
-	if err != nil {
-		return nil, period, day, err
-	}
-	var u *models.TreeUnit
-	if !day.IsZero() {
-		u, err = h.Store.TreeDay(r.Context(), t, code, day)
-	} else {
-		u, err = t.Resolve(code, period)
-	}
-	if err != nil {
-		return nil, period, day, err
-	}
-	return u, period, day, h.scopeAbove(r, t, u)
+	_, u, err := app.TotalsUnit(r.Context(), h.Store, principal(r), code, period, day)
+	return u, period, day, err
 }

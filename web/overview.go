@@ -18,25 +18,14 @@ import (
 // unitPage resolves the unit and period of an overview path for a
 // district or admin person, with the API's scope rule.
 func (a *App) unitPage(r *http.Request) (*models.Tree, *models.TreeUnit, models.Period, error) {
-	p := session(r).Principal
 	per, err := models.ParsePeriod(r.PathValue("period"))
 	if err != nil {
 		return nil, nil, per, models.Errorf(models.ENOTFOUND, "%s", err)
 	}
-	if err := p.MayReadTotals(); err != nil {
-		return nil, nil, per, err
-	}
-	t, err := a.Store.Tree(r.Context())
-	if err != nil {
-		return nil, nil, per, err
-	}
-	u, err := t.Resolve(r.PathValue("code"), per)
-	if err != nil {
-		return nil, nil, per, err
-	}
 	// A commune's overview is the single-commune view: its figures, its
 	// report's state and its figures over the years.
-	return t, u, per, t.InScope(p, u)
+	t, u, err := app.TotalsUnit(r.Context(), a.Store, session(r).Principal, r.PathValue("code"), per, models.Date{})
+	return t, u, per, err
 }
 
 // crumbsTo is the breadcrumb from the person's own unit down to u.
