@@ -50,7 +50,7 @@ func DecodeJSON(body []byte, v any, readOnly map[string]string) error {
 		switch {
 		case errors.Is(err, jsontext.ErrDuplicateName):
 			return &Error{Code: EINVALID, Message: "the request body names a field twice",
-				Fields: []FieldError{{Field: field, Code: FDuplicateField, Message: "is given more than once"}}}
+				Fields: []FieldError{{Field: field, Code: FDuplicateField, Message: "is given more than once", MessageCode: MDuplicateField}}}
 		case strings.Contains(err.Error(), "UTF-8"):
 			return Errorf(EMALFORMED, "the request body is not valid UTF-8 (at %s)", field)
 		}
@@ -68,7 +68,7 @@ func DecodeJSON(body []byte, v any, readOnly map[string]string) error {
 	if m, ok := generic.(map[string]any); ok && readOnly != nil {
 		for _, k := range sortedKeys(m) {
 			if msg, ok := readOnly[k]; ok {
-				p.AddCode(k, FReadOnly, msg)
+				p.AddMsg(k, FReadOnly, MReadOnly, nil, "%s", msg)
 				delete(m, k)
 			}
 		}
@@ -180,7 +180,7 @@ func checkShape(p *Problems, t reflect.Type, v any, path string) (bad bool) {
 	case reflect.Struct:
 		m, ok := v.(map[string]any)
 		if !ok {
-			p.AddCode(field, FWrongType, "must be an object")
+			p.AddMsg(field, FWrongType, MNotObject, nil, "must be an object")
 			return true
 		}
 		fields := jsonFields(t)
@@ -191,14 +191,14 @@ func checkShape(p *Problems, t reflect.Type, v any, path string) (bad bool) {
 		}
 		for _, k := range sortedKeys(m) {
 			if !slices.ContainsFunc(fields, func(f jsonField) bool { return f.name == k }) {
-				p.AddCode(memberPath(path, k), FUnknownField, "is not a known field")
+				p.AddMsg(memberPath(path, k), FUnknownField, MUnknownField, nil, "is not a known field")
 				delete(m, k)
 			}
 		}
 	case reflect.Slice:
 		arr, ok := v.([]any)
 		if !ok {
-			p.AddCode(field, FWrongType, "must be a list")
+			p.AddMsg(field, FWrongType, MNotList, nil, "must be a list")
 			return true
 		}
 		for i, e := range arr {
@@ -209,7 +209,7 @@ func checkShape(p *Problems, t reflect.Type, v any, path string) (bad bool) {
 	case reflect.Map:
 		m, ok := v.(map[string]any)
 		if !ok {
-			p.AddCode(field, FWrongType, "must be an object")
+			p.AddMsg(field, FWrongType, MNotObject, nil, "must be an object")
 			return true
 		}
 		for _, k := range sortedKeys(m) {
@@ -219,31 +219,31 @@ func checkShape(p *Problems, t reflect.Type, v any, path string) (bad bool) {
 		}
 	case reflect.String:
 		if _, ok := v.(string); !ok {
-			p.AddCode(field, FWrongType, "must be a string")
+			p.AddMsg(field, FWrongType, MNotString, nil, "must be a string")
 			return true
 		}
 	case reflect.Bool:
 		if _, ok := v.(bool); !ok {
-			p.AddCode(field, FWrongType, "must be true or false")
+			p.AddMsg(field, FWrongType, MNotBoolean, nil, "must be true or false")
 			return true
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		n, ok := v.(json.Number)
 		if !ok {
-			p.AddCode(field, FWrongType, "must be a whole number")
+			p.AddMsg(field, FWrongType, MNotInteger, nil, "must be a whole number")
 			return true
 		}
 		if _, err := strconv.ParseInt(n.String(), 10, t.Bits()); err != nil {
 			if errors.Is(err, strconv.ErrRange) {
-				p.AddCode(field, FOutOfRange, "is too large")
+				p.AddMsg(field, FOutOfRange, MNumberTooLarge, nil, "is too large")
 			} else {
-				p.AddCode(field, FWrongType, "must be a whole number")
+				p.AddMsg(field, FWrongType, MNotInteger, nil, "must be a whole number")
 			}
 			return true
 		}
 	case reflect.Float32, reflect.Float64:
 		if _, ok := v.(json.Number); !ok {
-			p.AddCode(field, FWrongType, "must be a number")
+			p.AddMsg(field, FWrongType, MNotNumber, nil, "must be a number")
 			return true
 		}
 	}

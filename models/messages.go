@@ -19,6 +19,15 @@ import (
 // says what each means and which params it gives.
 const (
 	MRequired           = "required"
+	MUnknownField       = "unknown_field"
+	MDuplicateField     = "duplicate_field"
+	MReadOnly           = "read_only"
+	MNotObject          = "not_an_object"
+	MNotList            = "not_a_list"
+	MNotString          = "not_a_string"
+	MNotBoolean         = "not_true_or_false"
+	MNotInteger         = "not_a_whole_number"
+	MNotNumber          = "not_a_number"
 	MEmptyEntry         = "empty_entry"
 	MNegative           = "negative"
 	MAboveMax           = "above_max"
@@ -44,6 +53,7 @@ const (
 	MNotUTF8            = "not_utf8"
 	MInvisibleCharacter = "invisible_character"
 	MBadDate            = "bad_date"
+	MNotDate            = "not_a_date"
 	MDateTooEarly       = "date_too_early"
 	MBadPeriod          = "bad_period"
 	MPeriodYearRange    = "period_year_out_of_range"
@@ -64,6 +74,15 @@ const (
 // ProblemMessages lists the message codes of the problems, with the
 // params each gives and what it says, for RULES.md.
 var ProblemMessages = []struct{ Code, Params, Meaning string }{
+	{MUnknownField, "", "the body has a field the API does not know"},
+	{MDuplicateField, "", "the body names the field twice"},
+	{MReadOnly, "", "the field is set by the service and may not be sent"},
+	{MNotObject, "", "a value that must be an object is not"},
+	{MNotList, "", "a value that must be a list is not"},
+	{MNotString, "", "a value that must be a string is not"},
+	{MNotBoolean, "", "a value that must be true or false is not"},
+	{MNotInteger, "", "a value that must be a whole number is not"},
+	{MNotNumber, "", "a value that must be a number is not"},
 	{MRequired, "", "a value that must be given is not"},
 	{MEmptyEntry, "", "an entry of a list of texts is empty"},
 	{MNegative, "", "a figure is below 0"},
@@ -89,7 +108,8 @@ var ProblemMessages = []struct{ Code, Params, Meaning string }{
 	{MControlCharacters, "", "text with control characters"},
 	{MNotUTF8, "", "text that is not valid UTF-8"},
 	{MInvisibleCharacter, "character", "text with an invisible or bidirectional control character (character: U+202E)"},
-	{MBadDate, "text", "not a date written YYYY-MM-DD (text: what was sent, when it was a string)"},
+	{MBadDate, "text", "a text that is not a calendar date written YYYY-MM-DD"},
+	{MNotDate, "", "a value that must be a date written YYYY-MM-DD is not a text"},
 	{MDateTooEarly, "text", "0001-01-01, which would read as no date"},
 	{MBadPeriod, "text", "not a year (2024) or a half year (2024S1, 2024S2)"},
 	{MPeriodYearRange, "text, min, max", "a period whose year is out of range"},

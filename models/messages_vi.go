@@ -15,6 +15,15 @@ import (
 // "6 tháng đầu năm 2025"), {name|text} as it is.
 var viMessages = map[string]string{
 	// Problems.
+	MUnknownField:       "Mục này không có trong mẫu báo cáo.",
+	MDuplicateField:     "Mục này được ghi hai lần.",
+	MReadOnly:           "Mục này do hệ thống ghi; không gửi mục này.",
+	MNotObject:          "Phải là một nhóm mục (đối tượng JSON).",
+	MNotList:            "Phải là một danh sách.",
+	MNotString:          "Phải là chữ (chuỗi văn bản).",
+	MNotBoolean:         "Phải là true hoặc false.",
+	MNotInteger:         "Phải là số nguyên.",
+	MNotNumber:          "Phải là số.",
 	MRequired:           "Cần điền mục này.",
 	MEmptyEntry:         "Dòng này đang trống: điền nội dung hoặc xóa dòng.",
 	MNegative:           "Không được là số âm.",
@@ -41,6 +50,7 @@ var viMessages = map[string]string{
 	MNotUTF8:            "Có ký tự không đọc được; hãy gõ lại đoạn này.",
 	MInvisibleCharacter: "Có ký tự ẩn hoặc ký tự đảo chiều văn bản ({character|text}), thường lẫn vào khi sao chép từ trang web hay tệp khác; hãy xóa rồi gõ lại đoạn này.",
 	MBadDate:            "Ngày không hợp lệ; chọn ngày trên lịch.",
+	MNotDate:            "Ngày không hợp lệ; chọn ngày trên lịch.",
 	MDateTooEarly:       "Ngày quá sớm, không thể đúng; nếu không có ngày thì để trống.",
 	MBadPeriod:          "Kỳ báo cáo không hợp lệ: ghi năm (2024) hoặc sáu tháng (2024S1, 2024S2).",
 	MPeriodYearRange:    "Kỳ báo cáo không hợp lệ: năm phải từ {min|text} đến {max|text}.",

@@ -14,6 +14,15 @@ import (
 // viSamples gives parameters to every message code, as the checks fill
 // them in: TestVietnameseTemplatesFilled renders each.
 var viSamples = map[string]models.Params{
+	models.MUnknownField:        nil,
+	models.MDuplicateField:      nil,
+	models.MReadOnly:            nil,
+	models.MNotObject:           nil,
+	models.MNotList:             nil,
+	models.MNotString:           nil,
+	models.MNotBoolean:          nil,
+	models.MNotInteger:          nil,
+	models.MNotNumber:           nil,
 	models.MRequired:            nil,
 	models.MEmptyEntry:          nil,
 	models.MNegative:            nil,
@@ -39,6 +48,7 @@ var viSamples = map[string]models.Params{
 	models.MControlCharacters:   nil,
 	models.MNotUTF8:             nil,
 	models.MInvisibleCharacter:  {"character": "U+202E"},
+	models.MNotDate:             nil,
 	models.MBadDate:             {"text": "2024-13-45"},
 	models.MDateTooEarly:        {"text": "0001-01-01"},
 	models.MBadPeriod:           {"text": "2024S3"},
@@ -184,6 +194,8 @@ var badReports = []string{string(demo.BocNhieu2024), `{"unit_code":"05596","peri
 		"recommendations":[{"addressee":"UBND huyện","text":""}]}`,
 	`{"unit_code":"05596","period":"2024","profile":{"households":10,"population":100,"poor_households":6,"near_poor_households":5}}`,
 	`{"unit_code":"05596","period":"2099"}`,
+	`{"unit_code":"05596","period":"2024","revision":3,"nonsense":1,"profile":{"households":"x","hamlets":1.5,"population":1e30,"area_ha":true},
+		"difficulties":{},"document":[],"causes":[1],"delegations":{"outbound":{"items":[{"name":"A","end_on":5}]}}}`,
 	"{\"unit_code\":\"x\",\"period\":\"2024\",\"status\":\"accepted\",\"document\":{\"place\":\"a\u202eb\",\"signer_name\":\"a\\u0007\"},\"profile\":{\"area_ha\":1.23456,\"poor_households_rate_pct\":1.234}}",
 }
 

@@ -92,7 +92,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return messageErrorf(MBadDate, nil, "must be a date written YYYY-MM-DD")
+		return messageErrorf(MNotDate, nil, "must be a date written YYYY-MM-DD")
 	}
 	v, err := ParseDate(s)
 	if err != nil {
