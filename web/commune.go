@@ -12,11 +12,11 @@ package web
 //	GET  /xa/{code}/{period}/lich-su   the history: who sent what, when, and what changed
 //	POST /xa/{code}/{period}/nhap-tu-file  "Bắt đầu từ file Word": the API's import fills the form
 //
-// Every submission goes through the API's own handler (PUT
-// /api/v1/reports/{code}/{period}, in process): the same decoding, the
-// same validator, the same idempotency and the same audit as a program's
-// submission. The page adds only the reading of Vietnamese numbers and the
-// Vietnamese words of the messages.
+// Every submission is the same use case as the API's PUT
+// /api/v1/reports/{code}/{period}: app.Reports.Submit, with the same
+// decoding, validator, idempotency and audit as a program's submission.
+// The page adds only the reading of Vietnamese numbers and the Vietnamese
+// words of the messages (models' catalogue, by message code).
 //
 // This file resolves the commune and the periods it offers; the rest is
 // by concern: commune_page.go (the form's page), commune_save.go (saving
