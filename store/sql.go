@@ -28,6 +28,9 @@ import (
 //     row cost more than the read). Their cost does not matter, and GORM
 //     maps columns to fields and expands IN ? from a slice. Sign-in,
 //     sessions, accounts, deadlines and the audit's verification are here.
+//     Mind that GORM expands any slice bound right after a "(" — a []byte
+//     too — into a list: a row with bytes is inserted through its row type
+//     (Create, as a session is), or its bytes are not the first value.
 //
 // A function belongs to the write path when a submission or a review may
 // run it: TestOnePathPerKindOfStatement (sql_rule_test.go) follows the
