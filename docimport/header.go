@@ -10,16 +10,17 @@ import (
 )
 
 var (
-	issuerRe    = re(`^(?:uy ban nhan dan|ubnd)\s+(xa|phuong|thi tran|dac khu)\s+(.+)$`)
-	parentRe    = re(`^(?:uy ban nhan dan|ubnd)\s+(huyen|thi xa|thanh pho|quan|tinh)\s+(.+)$`)
-	numberRe    = re(`^so\s*:\s*(\d{1,6})\s*/\s*([a-z0-9đ][a-z0-9đ\-.]*)`)
-	placeDateRe = re(`^([^,\d]{2,60}),\s*ngay\s*(?:(\S*)\s*thang\s*(\S*)\s*nam\s*|(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*)(\d{4})`)
-	requestRe   = re(`(?:thuc hien|can cu|theo)\s+((?:cong van|van ban|ke hoach|huong dan|thong bao|quyet dinh|chi thi|cong dien)\s+so\s+.+?)(?:\s+(?:ve viec|v/v|ve)\b|,\s*(?:ubnd|uy ban nhan dan)\s+(?:xa|phuong|thi tran|dac khu)\b|;|\.\s|\.$|$)`)
-	ofUnitRe    = re(`(?:ubnd|uy ban nhan dan)\s+(xa|phuong|thi tran|dac khu)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$)`)
-	ofParentRe  = re(`(?:ubnd|uy ban nhan dan|so ngoai vu)\s+(huyen|tinh|thanh pho|thi xa|quan)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$|\s+(?:ve|v/v)\b)`)
-	toRe        = re(`^kinh gui\s*:?\s*(.+)$`)
-	halfRe      = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)\s+(?:nam\s+)?(\d{4})\b`)
-	yearRe      = re(`\bnam\s+(\d{4})\b`)
+	issuerRe      = re(`^(?:uy ban nhan dan|ubnd)\s+(xa|phuong|thi tran|dac khu)\s+(.+)$`)
+	parentRe      = re(`^(?:uy ban nhan dan|ubnd)\s+(huyen|thi xa|thanh pho|quan|tinh)\s+(.+)$`)
+	numberRe      = re(`^so\s*:\s*(\d{1,6})\s*/\s*([a-z0-9đ][a-z0-9đ\-.]*)`)
+	placeDateRe   = re(`^([^,\d]{2,60}),\s*ngay\s*(?:(\S*)\s*thang\s*(\S*)\s*nam\s*|(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*)(\d{4})`)
+	requestRe     = re(`(?:thuc hien|can cu|theo)\s+((?:cong van|van ban|ke hoach|huong dan|thong bao|quyet dinh|chi thi|cong dien)\s+so\s+.+?)(?:\s+(?:ve viec|v/v|ve)\b|,\s*(?:ubnd|uy ban nhan dan)\s+(?:xa|phuong|thi tran|dac khu)\b|;|\.\s|\.$|$)`)
+	ofUnitRe      = re(`(?:ubnd|uy ban nhan dan)\s+(xa|phuong|thi tran|dac khu)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$)`)
+	ofParentRe    = re(`(?:ubnd|uy ban nhan dan|so ngoai vu)\s+(huyen|tinh|thanh pho|thi xa|quan)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$|\s+(?:ve|v/v)\b)`)
+	toRe          = re(`^kinh gui\s*:?\s*(.+)$`)
+	numberAfterRe = re(`\s+so\s*:`)
+	halfRe        = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)\s+(?:nam\s+)?(\d{4})\b`)
+	yearRe        = re(`\bnam\s+(\d{4})\b`)
 )
 
 var kindWords = map[string]models.UnitKind{
@@ -49,6 +50,11 @@ func (r *reader) addPlace(name string, kind models.UnitKind, q string) {
 				name = t.span(0, i)
 				t = newText(name)
 			}
+		}
+		// "BỜ Y Số: 187/BC-UBND": the cell's paragraphs joined on one
+		// line; the document's number is no part of the name.
+		if m := numberAfterRe.FindStringIndex(t.fold); m != nil && m[0] > 0 {
+			name = t.span(0, m[0])
 		}
 	}
 	name = strings.TrimSpace(strings.Trim(titleCase(strings.TrimSpace(name)), ".,;:"))
@@ -92,12 +98,19 @@ func (r *reader) header() {
 	doc := r.rep.Document
 	for i, l := range r.d.header {
 		f := l.fold
-		// "ỦY BAN NHÂN DÂN" over "XÃ TRUNG HỘI": one issuer on two lines.
-		if (f == "uy ban nhan dan" || f == "ubnd") && i+1 < len(r.d.header) {
-			next := r.d.header[i+1]
-			joined := newText(l.orig + " " + next.orig)
-			if m := issuerRe.FindStringSubmatchIndex(joined.fold); m != nil {
-				r.addPlace(joined.span(m[4], m[5]), kindWords[joined.fold[m[2]:m[3]]], joined.orig)
+		// "ỦY BAN NHÂN DÂN" over "XÃ TRUNG HỘI": one issuer on two lines,
+		// maybe the left column of a table with the motto on its right
+		// ("ỦY BAN NHÂN DÂN  CỘNG HÒA …" over "PHƯỜNG HOÀN KIẾM  Độc lập
+		// …"): the body's name is joined with the next line.
+		// The cells of such a table are lines of their own: the name is
+		// the first of the next two lines that makes an issuer with it.
+		if body := bodyOnly(f); body > 0 {
+			for _, next := range r.d.header[i+1 : min(i+3, len(r.d.header))] {
+				joined := newText(l.span(0, body) + " " + next.orig)
+				if m := issuerRe.FindStringSubmatchIndex(joined.fold); m != nil {
+					r.addPlace(joined.span(m[4], m[5]), kindWords[joined.fold[m[2]:m[3]]], joined.orig)
+					break
+				}
 			}
 			continue
 		}
@@ -299,6 +312,21 @@ func (r *reader) period() {
 			return
 		}
 	}
+}
+
+// bodyOnly returns the length of the body's name ("ủy ban nhân dân",
+// "ubnd") when a header line holds nothing else but the motto beside it,
+// or 0.
+func bodyOnly(f string) int {
+	for _, b := range []string{"uy ban nhan dan", "ubnd"} {
+		if rest, ok := strings.CutPrefix(f, b); ok {
+			rest = strings.TrimSpace(rest)
+			if rest == "" || strings.HasPrefix(rest, "cong hoa") {
+				return len(b)
+			}
+		}
+	}
+	return 0
 }
 
 var bodyRe = re(`\b(?:uy ban nhan dan|ubnd)\b`)

@@ -70,16 +70,23 @@ func valuesOf(v text, unitCol string) []figureValue {
 		if len(out) > 0 && detailBetween(f[out[len(out)-1].b:m[0]]) {
 			break // "…, trong đó …": the detail of the figure before
 		}
-		if approxRe.MatchString(f[:m[0]]) || m[0] > 0 && (f[m[0]-1] == '/' || isDigit(f[m[0]-1])) {
+		// A number after a slash is a fraction's or a date's ("2/9"),
+		// unless the slash follows a unit: "09 đoàn/96 người" is two
+		// figures, each with its unit.
+		if approxRe.MatchString(f[:m[0]]) || m[0] > 0 && (f[m[0]-1] == '/' && !unitSlash(f[:m[0]-1]) || isDigit(f[m[0]-1])) {
 			continue
 		}
 		fv := figureValue{num: f[m[2]:m[3]], a: m[0], b: m[3]}
 		if m[4] >= 0 {
 			words := strings.Fields(f[m[4]:m[5]])
 			for n := len(words); n > 0; n-- {
-				if u, ok := unitWords[strings.Join(words[:n], " ")]; ok {
+				w := strings.Join(words[:n], " ")
+				if n == len(words) {
+					w = strings.TrimRight(w, "/") // "đoàn/" before the next figure
+				}
+				if u, ok := unitWords[w]; ok {
 					fv.unit = u
-					fv.b = m[4] + len(strings.Join(words[:n], " "))
+					fv.b = m[4] + len(w)
 					break
 				}
 			}
@@ -106,6 +113,19 @@ func valuesOf(v text, unitCol string) []figureValue {
 	}
 	return out
 }
+
+// unitSlash tells whether the text before a slash ends with a figure and
+// its unit ("09 đoàn" in "09 đoàn/96 người").
+func unitSlash(before string) bool {
+	m := unitBeforeSlashRe.FindStringSubmatch(before)
+	if m == nil {
+		return false
+	}
+	_, ok := unitWords[m[1]]
+	return ok
+}
+
+var unitBeforeSlashRe = regexp.MustCompile(`\d\s*([a-z]+(?:\s[a-z]+)?)$`)
 
 // columnUnit reads a unit column: the unit, and for money the word that
 // multiplies the number ("triệu đồng/người/năm" → "dong", "trieu").
@@ -269,20 +289,34 @@ func (r *reader) labelled() {
 	for _, sec := range secs {
 		for _, l := range r.d.parts[sec] {
 			if l.fig != nil {
-				r.figure(sec, l.text, l.fig.label.fold, l.fig.value, l.fig.unit)
+				// A cell that names its figures itself ("Đoàn ra: 02
+				// đoàn/12 người" in the row "Đoàn ra, đoàn vào") is read
+				// by its own labels, the row's label giving the section.
+				if !r.labelledClauses(sec, l.fig.value) {
+					r.figure(sec, l.text, l.fig.label.fold, l.fig.value, l.fig.unit)
+				}
 				continue
 			}
-			for _, c := range clauses(l.text) {
-				m := labelLineRe.FindStringSubmatchIndex(c.fold)
-				if m == nil {
-					continue
-				}
-				if v := c.fold[m[4]:m[5]]; startsFigure(v) || nothingRe.MatchString(strings.TrimRight(v, ". ")) {
-					r.figure(sec, c, c.fold[m[2]:m[3]], sub(c, m[4], m[5]), "")
-				}
-			}
+			r.labelledClauses(sec, l.text)
 		}
 	}
+}
+
+// labelledClauses reads the clauses of t of the form "label: value" and
+// tells whether there was one.
+func (r *reader) labelledClauses(sec string, t text) bool {
+	any := false
+	for _, c := range clauses(t) {
+		m := labelLineRe.FindStringSubmatchIndex(c.fold)
+		if m == nil {
+			continue
+		}
+		if v := c.fold[m[4]:m[5]]; startsFigure(v) || nothingRe.MatchString(strings.TrimRight(v, ". ")) {
+			r.figure(sec, c, c.fold[m[2]:m[3]], sub(c, m[4], m[5]), "")
+			any = true
+		}
+	}
+	return any
 }
 
 // figure reads the values of one label in a section and puts each at the

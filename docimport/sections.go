@@ -272,6 +272,15 @@ func split(raw []string) *doc {
 		d.title = d.lines[titleAt:end]
 		d.period = titlePeriod(d.title)
 		start = end
+	} else {
+		// No title ("V/v báo cáo …" under the number instead): the header
+		// is what comes before the first heading or the addressee.
+		for i, l := range d.lines {
+			if i >= 12 || headingRe.MatchString(l.fold) || strings.HasPrefix(l.fold, "kinh gui") {
+				break
+			}
+			d.header = d.lines[:i+1]
+		}
 	}
 	o := outline{top: "", cur: []string{secPreamble}}
 	var ts tableState

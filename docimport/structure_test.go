@@ -3,6 +3,8 @@ package docimport
 import (
 	"fmt"
 	"testing"
+
+	"doingoai/models"
 )
 
 // wantFound checks the figures read against want (a value "" means the
@@ -254,5 +256,62 @@ func TestLaterSentence(t *testing.T) {
 		"training.courses":                   "1",
 		"foreign_awards_received.count":      "0",
 		"award_nominations.count":            "0",
+	})
+}
+
+// TestHeaderTwoColumns: the header laid out as a two-column table, the
+// issuer on the left and the motto on the right. Saved as text, a cell's
+// paragraphs are joined on one line ("ĐẶC KHU THỬ Số: 12/BC-UBND"): the
+// number is no part of the name. Or each cell is a line of its own, the
+// body ("ỦY BAN NHÂN DÂN", even without diacritics) beside the motto and
+// the unit's name on the next row: the name is joined with the body.
+func TestHeaderTwoColumns(t *testing.T) {
+	for _, c := range []struct {
+		header, name string
+		kind         models.UnitKind
+	}{
+		{"UBND TỈNH THỬ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nỦY BAN NHÂN DÂN ĐẶC KHU THỬ Số: 12/BC-UBND\tĐộc lập - Tự do - Hạnh phúc\n", "Thử", models.KindSpecialZone},
+		{"ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHƯỜNG HOÀN THỬ\tĐộc lập - Tự do - Hạnh phúc\nSố: 12/BC-UBND\n", "Hoàn Thử", models.KindWard},
+		{"UY BAN NHAN DAN                    CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TÂN THỬ                          Độc lập - Tự do - Hạnh phúc\n", "Tân Thử", models.KindCommune},
+	} {
+		doc := c.header + "Thử, ngày 06 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n1. Đoàn ra: Không.\n"
+		res := readText(t, doc)
+		if res.Period != "2024" || len(res.Places) == 0 || res.Places[0].Name != c.name || placeKind(res) != c.kind {
+			t.Errorf("%q: period %q, places %+v; want %s (%s)", c.header, res.Period, res.Places, c.name, c.kind)
+		}
+	}
+}
+
+// TestHeaderWithoutTitle: a report with no "BÁO CÁO" title, its subject
+// in a "V/v" line under the number: the header is what comes before the
+// addressee or the first heading.
+func TestHeaderWithoutTitle(t *testing.T) {
+	doc := "UBND XÃ XUÂN THỬ\nSố: 78/BC-UBND\nV/v báo cáo công tác đối ngoại 6 tháng đầu năm 2024\n" +
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nXuân Thử, ngày 14/6/2024\n" +
+		"Kính gửi: UBND huyện Thử\n1. Đoàn ra, đoàn vào: Đoàn ra: không; đoàn vào: 02 đoàn trong nước.\n"
+	res := readText(t, doc)
+	if res.Period != "2024S1" || len(res.Places) == 0 || res.Places[0].Name != "Xuân Thử" || placeKind(res) != models.KindCommune {
+		t.Errorf("period %q, places %+v", res.Period, res.Places)
+	}
+	wantFound(t, res, map[string]string{"document.number": "78/BC-UBND", "delegations.inbound_domestic.count": "2"})
+}
+
+// TestCountSlashPeople: "09 đoàn/96 người", in a cell of a table whose
+// rows carry on under one label: two figures, each with its unit, never
+// the count read as people. A fraction or a date ("2/9") stays no figure.
+func TestCountSlashPeople(t *testing.T) {
+	doc := "UBND XÃ THỬ\nThử, ngày 10 tháng 12 năm 2025\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n" +
+		"TT\tNội dung\tKết quả\tGhi chú\n" +
+		"1\tĐoàn ra, đoàn vào\tĐoàn ra: 02 đoàn/12 người sang thị Thử.\tNăm 2024: 07 đoàn\n" +
+		"\t\tĐoàn trong nước: 34 đoàn.\t\n" +
+		"\t\tĐoàn nước ngoài: 09 đoàn/96 người.\t\n" +
+		"2\tĐối ngoại nhân dân\tTổ chức gặp mặt nhân dịp Quốc khánh 2/9.\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count":         "2",
+		"delegations.outbound.people":        "12",
+		"delegations.inbound_domestic.count": "34",
+		"delegations.inbound_foreign.count":  "9",
+		"delegations.inbound_foreign.people": "96",
 	})
 }

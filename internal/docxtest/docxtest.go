@@ -186,7 +186,13 @@ func FromText(text, issuer string) []byte {
 		}
 		switch state {
 		case 0:
-			head = append(head, l)
+			// A header laid out as a two-column table: each cell is a
+			// paragraph of the column it belongs to.
+			for _, c := range strings.Split(l, "\t") {
+				if c = strings.TrimSpace(c); c != "" {
+					head = append(head, c)
+				}
+			}
 		case 1:
 			body = append(body, l)
 		case 2:
