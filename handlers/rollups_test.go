@@ -154,6 +154,7 @@ func TestRollups(t *testing.T) {
 		{Name: "a district may not read another", URL: "/api/v1/rollups?unit=164&period=2024", Token: "district", Status: 403},
 		{Name: "nor the province above it", URL: "/api/v1/rollups?unit=19&period=2024", Token: "district", Status: 403},
 		{Name: "communes read no rollups", URL: "/api/v1/rollups?unit=05596&period=2024", Token: "commune", Status: 403},
+		{Name: "nor learn which codes exist (403 before 404, as on the pages)", URL: "/api/v1/rollups?unit=99999&period=2024", Token: "commune", Status: 403},
 		{Name: "unknown unit", URL: "/api/v1/rollups?unit=999&period=2024", Token: "admin", Status: 404},
 		{Name: "every bad parameter", URL: "/api/v1/rollups?period=24&indicators=nope&by=parent&status=draft&format=pdf&periods=2024,x", Token: "admin", Status: 422,
 			Contains: []string{`"field":"period"`, `"field":"indicators"`, `"field":"by"`, `"field":"status"`, `"field":"format"`, `"field":"periods"`, `"field":"unit"`}},
@@ -313,6 +314,7 @@ func TestCompletenessAndDeadlines(t *testing.T) {
 	}
 	env.Run(t, []apitest.Scenario{
 		{Name: "communes read no completeness", URL: "/api/v1/completeness?unit=167&period=2024", Token: "commune", Status: 403},
+		{Name: "nor of an unknown code", URL: "/api/v1/completeness?unit=99999&period=2024", Token: "commune", Status: 403},
 		{Name: "another district may not", URL: "/api/v1/completeness?unit=167&period=2024", Token: "other-district", Status: 403},
 		{Name: "bad query", URL: "/api/v1/completeness?period=2024S3", Token: "district", Status: 422, Contains: []string{`"field":"unit"`, `"field":"period"`}},
 	})
