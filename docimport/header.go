@@ -280,6 +280,11 @@ func (r *reader) period() {
 	if len(r.d.title) > 1 {
 		cands = append(cands, r.d.title[1:]...)
 	}
+	for _, l := range r.d.header {
+		if strings.HasPrefix(l.fold, "v/v") {
+			cands = append(cands, l) // "V/v báo cáo … 6 tháng đầu năm 2024" in place of a title
+		}
+	}
 	for _, l := range r.d.closing {
 		if strings.HasPrefix(l.fold, "tren day la") {
 			cands = append(cands, l)

@@ -28,6 +28,7 @@ var (
 	agriRe     = re(`\bnong(?:\s*[-–,]?\s*lam)?(?:\s*[-–,]?\s*(?:ngu|thuy san))?\s*nghiep[^%;]{0,25}?\b` + num + `\s*%`)
 	industryRe = re(`\b(?:tieu thu cong nghiep|cong nghiep|dich vu|thuong mai)[^%;]{0,60}?\b` + num + `\s*%`)
 	otherRe    = re(`\b(?:nganh nghe khac|cac nganh khac|nganh khac|khac)[^%;]{0,15}?\b` + num + `\s*%`)
+	noPoorRe   = re(`\b(?:khong con|khong co)\s+ho\s+(ngheo|can ngheo)\b((?:\s*(?:,|va)\s*(?:ho\s+)?can ngheo\b)?)`)
 	poorRe     = re(`\bho ngheo([^;]{0,50}?)\b` + num + `\s+ho\b`)
 	poorRateRe = re(`\bho ngheo([^;]{0,70}?)\b` + num + `\s*%`)
 	poorLeadRe = re(`(?:^|\b(?:con|co|tong so|tong cong|la|va)\b|:)\s*` + num + `\s+ho ngheo\b`)
@@ -123,6 +124,17 @@ func (r *reader) profile() {
 					next := strings.TrimLeft(f[m[1]:], " ")
 					return !strings.Contains(gap, "ngheo") && !isChange(gap) && !strings.HasPrefix(next, "ngheo") && !strings.HasPrefix(next, "can ngheo")
 				})
+			}
+			// "Phường không còn hộ nghèo, hộ cận nghèo": none of either.
+			if m := noPoorRe.FindStringSubmatchIndex(f); m != nil && !hasAny(f[:m[0]], "phan dau", "muc tieu", "ke hoach") {
+				q := quote(c, m[0], m[1])
+				near := f[m[2]:m[3]] == "can ngheo"
+				if !near {
+					r.putInt("profile.poor_households", 0, q)
+				}
+				if near || m[4] < m[5] {
+					r.putInt("profile.near_poor_households", 0, q)
+				}
 			}
 			r.intIn(c, poorLeadRe, "profile.poor_households", func(m []int) bool { return !isChange(f[max(0, m[0]-40):m[0]]) })
 			r.intIn(c, nearLeadRe, "profile.near_poor_households", func(m []int) bool { return !isChange(f[max(0, m[0]-40):m[0]]) })

@@ -276,10 +276,17 @@ func split(raw []string) *doc {
 		// No title ("V/v báo cáo …" under the number instead): the header
 		// is what comes before the first heading or the addressee.
 		for i, l := range d.lines {
-			if i >= 12 || headingRe.MatchString(l.fold) || strings.HasPrefix(l.fold, "kinh gui") {
+			// "V/v …" is the subject under the number, no heading "V.".
+			if i >= 12 || headingRe.MatchString(l.fold) && !strings.HasPrefix(l.fold, "v/v") || strings.HasPrefix(l.fold, "kinh gui") {
 				break
 			}
 			d.header = d.lines[:i+1]
+		}
+		start = len(d.header)
+		for _, l := range d.header {
+			if strings.HasPrefix(l.fold, "v/v") {
+				d.period = titlePeriod([]line{l})
+			}
 		}
 	}
 	o := outline{top: "", cur: []string{secPreamble}}

@@ -288,12 +288,28 @@ func TestHeaderTwoColumns(t *testing.T) {
 func TestHeaderWithoutTitle(t *testing.T) {
 	doc := "UBND XÃ XUÂN THỬ\nSố: 78/BC-UBND\nV/v báo cáo công tác đối ngoại 6 tháng đầu năm 2024\n" +
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nXuân Thử, ngày 14/6/2024\n" +
-		"Kính gửi: UBND huyện Thử\n1. Đoàn ra, đoàn vào: Đoàn ra: không; đoàn vào: 02 đoàn trong nước.\n"
+		"Kính gửi: UBND huyện Thử\n1. Khái quát: Xuân Thử là xã ven biển, diện tích tự nhiên 1.085,7 ha; 6 thôn; 2.214 hộ, 8.106 nhân khẩu.\n" +
+		"2. Đoàn ra, đoàn vào: Đoàn ra: không; đoàn vào: 02 đoàn trong nước.\n"
 	res := readText(t, doc)
 	if res.Period != "2024S1" || len(res.Places) == 0 || res.Places[0].Name != "Xuân Thử" || placeKind(res) != models.KindCommune {
 		t.Errorf("period %q, places %+v", res.Period, res.Places)
 	}
-	wantFound(t, res, map[string]string{"document.number": "78/BC-UBND", "delegations.inbound_domestic.count": "2"})
+	wantFound(t, res, map[string]string{"document.number": "78/BC-UBND", "delegations.inbound_domestic.count": "2",
+		"profile.area_ha": "1085.7", "profile.hamlets": "6", "profile.households": "2214", "profile.population": "8106"})
+}
+
+// TestNoPoorHouseholds: "không còn hộ nghèo, hộ cận nghèo" says none of
+// either; "không còn hộ nghèo; còn 21 hộ cận nghèo" none of the first
+// only; a goal ("phấn đấu không còn hộ nghèo") says nothing.
+func TestNoPoorHouseholds(t *testing.T) {
+	for line, want := range map[string]map[string]string{
+		"Phường có 8.615 hộ. Phường không còn hộ nghèo, hộ cận nghèo.":                      {"profile.poor_households": "0", "profile.near_poor_households": "0"},
+		"Phường có 8.615 hộ. Phường không còn hộ nghèo; còn 21 hộ cận nghèo (chiếm 0,05%).": {"profile.poor_households": "0", "profile.near_poor_households": "21"},
+		"Phường có 8.615 hộ. Năm 2025 phấn đấu không còn hộ nghèo.":                         {"profile.poor_households": "", "profile.near_poor_households": ""},
+	} {
+		doc := "UBND PHƯỜNG THỬ\nThử, ngày 06 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" + line + "\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+		wantFound(t, readText(t, doc), want)
+	}
 }
 
 // TestCountSlashPeople: "09 đoàn/96 người", in a cell of a table whose
