@@ -331,3 +331,22 @@ func TestCountSlashPeople(t *testing.T) {
 		"delegations.inbound_foreign.people": "96",
 	})
 }
+
+// TestCumulativeColumn: in a report of the second half, the table's
+// "Lũy kế năm 2024" columns are the year so far, another period: only the
+// "6 tháng cuối năm 2024" columns are read.
+func TestCumulativeColumn(t *testing.T) {
+	doc := "UBND XÃ THỬ\nThử, ngày 09 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng cuối năm 2024\n" +
+		"TT\tNội dung\t6 tháng cuối năm 2024\tLũy kế năm 2024\n" +
+		"\t\tSố lượng\tSố người\tSố lượng\tSố người\n" +
+		"1\tĐoàn ra\t01\t04\t02\t09\n" +
+		"2\tĐoàn trong nước đến làm việc\t14\t\t25\t\n" +
+		"3\tCông dân xuất cảnh\t\t64\t\t118\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count":         "1",
+		"delegations.outbound.people":        "4",
+		"delegations.inbound_domestic.count": "14",
+		"consular.citizens_exited":           "64",
+	})
+}

@@ -277,6 +277,9 @@ func (p period) fit(h string) int {
 	if hasAny(h, "cung ky", "nam truoc", "so sanh", "ke hoach") {
 		return -1
 	}
+	if p.half == "cuoi" && hasAny(h, "luy ke") && !hasAny(h, "6 thang", "sau thang") {
+		return -1 // "Lũy kế năm 2024" beside the second half: the year so far
+	}
 	fit := 0
 	for _, y := range yearOnlyRe.FindAllString(h, -1) {
 		if y != p.year {
