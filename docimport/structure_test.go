@@ -350,3 +350,32 @@ func TestCumulativeColumn(t *testing.T) {
 		"consular.citizens_exited":           "64",
 	})
 }
+
+// TestAcrossTable: a profile table laid out across, one row of headers
+// (the unit in brackets) over one row of figures; "4 (0,14%)" is the
+// households and their rate. A table of peoples' shares laid out the same
+// way is still read as shares.
+func TestAcrossTable(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nThử, ngày 13 tháng 6 năm 2025\nBÁO CÁO\nCông tác đối ngoại 6 tháng đầu năm 2025\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Diện tích tự nhiên (ha)\tSố tổ dân phố\tSố hộ\tNhân khẩu\tChi bộ\tĐảng viên\tHộ nghèo\tThu nhập BQ (triệu đồng/người/năm)\n" +
+		"116,2\t12\t2.873\t11.204\t18\t652\t4 (0,14%)\t78\n" +
+		"Tỷ lệ các dân tộc (%)\n" +
+		"Tày\tKinh\tDao\tNùng\n" +
+		"64,8\t16,4\t12,1\t6,7\n" +
+		"II. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"profile.area_ha":                  "116.2",
+		"profile.hamlets":                  "12",
+		"profile.households":               "2873",
+		"profile.population":               "11204",
+		"profile.party_cells":              "18",
+		"profile.party_members":            "652",
+		"profile.poor_households":          "4",
+		"profile.poor_households_rate_pct": "0.14",
+		"profile.income_per_capita_vnd":    "78000000",
+	})
+	if len(res.Report.Profile.EthnicGroups) != 4 {
+		t.Errorf("ethnic groups %+v", res.Report.Profile.EthnicGroups)
+	}
+}

@@ -362,6 +362,27 @@ type tableState struct {
 	headed  bool   // the last row was a header row
 	peoples []text // a row of the names of peoples, their shares in the row below
 	rows    int    // the rows read of the table
+	prev    []text // the row before, which may name the figures of this one
+}
+
+// unitParenRe is a unit in brackets at the end of a header ("(ha)",
+// "(triệu đồng/người/năm)").
+var unitParenRe = regexp.MustCompile(`\(([^()]+)\)\s*$`)
+
+// acrossPair tells whether a row of at least four labels, none a
+// figure nor a row number's or a year's header, stands over a row of as
+// many figures: a table laid out across.
+func acrossPair(heads, vals []text) bool {
+	if len(heads) < 4 || len(vals) != len(heads) {
+		return false
+	}
+	for i := range heads {
+		h := strings.TrimSpace(heads[i].fold)
+		if h == "" || startsFigure(h) || sttHeadRe.MatchString(h) || yearOnlyRe.MatchString(h) || !startsFigure(strings.TrimSpace(vals[i].fold)) {
+			return false
+		}
+	}
+	return true
 }
 
 // nonEmpty counts the cells that hold words.
@@ -477,6 +498,24 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 			}
 			return
 		}
+	}
+	prev := ts.prev
+	ts.prev = texts
+	if acrossPair(prev, texts) {
+		// "Diện tích tự nhiên (ha) | Số hộ | … " over "116,2 | 2.873 | …":
+		// a table laid out across, each header naming the figure below it.
+		for i := range texts {
+			label, unit := prev[i], ""
+			if m := unitParenRe.FindStringSubmatchIndex(label.fold); m != nil {
+				unit = label.fold[m[2]:m[3]]
+				label = newText(strings.TrimSpace(label.orig[:label.idx[m[0]]]))
+			}
+			l := line{text: newText(prev[i].orig + " … " + texts[i].orig), n: n, fig: &rowFigure{label: label, value: texts[i], unit: unit}}
+			for _, k := range o.cur {
+				d.parts[k] = append(d.parts[k], l)
+			}
+		}
+		return
 	}
 	if isHeader(texts) || ts.headed && subHeader(texts) {
 		if ts.header != nil && ts.cols != nil && len(texts) >= len(ts.header) && !headWordRe.MatchString(texts[0].fold) {
