@@ -379,3 +379,19 @@ func TestAcrossTable(t *testing.T) {
 		t.Errorf("ethnic groups %+v", res.Report.Profile.EthnicGroups)
 	}
 }
+
+// TestProseCells: a report laid out as one table (TT | Nội dung | Kết quả
+// | Ghi chú) under a part that is none of the sections: the prose of a
+// result cell is read as a paragraph of the sections its row names.
+func TestProseCells(t *testing.T) {
+	doc := "UBND XÃ THỬ\nThử, ngày 10 tháng 12 năm 2025\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n" +
+		"TT\tNội dung\tKết quả\tGhi chú\n" +
+		"B. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n" +
+		"5\tĐối ngoại nhân dân; viện trợ PCPNN\tDuy trì giao lưu hữu nghị với nhân dân các thôn giáp biên. Viện trợ phi chính phủ nước ngoài: Không có.\t\n" +
+		"8\tLãnh sự, bảo hộ công dân\tCó 214 người nước ngoài tạm trú, trong đó: Trung Quốc 201, Hàn Quốc 08, Đài Loan (Trung Quốc) 05.\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"consular.foreign_residents": "214",
+		"ngo_aid.projects":           "0",
+	})
+}

@@ -636,7 +636,25 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		for _, k := range o.cur {
 			d.parts[k] = append(d.parts[k], l)
 		}
+		// "Lãnh sự, bảo hộ công dân | Có 214 người nước ngoài tạm trú, …"
+		// in a table outside sections 1–13: the prose of the cell is a
+		// paragraph of the sections its row names.
+		if c.role == colValue && !startsFigure(strings.TrimSpace(v.fold)) && generic(o.cur) {
+			for _, k := range classifySections(full.fold) {
+				d.parts[k] = append(d.parts[k], line{text: v, n: n})
+			}
+		}
 	}
+}
+
+// generic tells whether the current parts are none of the sections 1–13.
+func generic(cur []string) bool {
+	for _, k := range cur {
+		if k != secResults && k != secOther && k != secPreamble {
+			return false
+		}
+	}
+	return true
 }
 
 // projectRowLabel tells whether a row of a table of indicators under NGO
