@@ -101,6 +101,18 @@ func VietnameseMessage(code string, params Params, english string) string {
 	return english
 }
 
+// Filled tells whether params give every value the catalogue's words for
+// code name, so that VietnameseMessage does not fall back to English; false
+// for a code the catalogue has no words for.
+func Filled(code string, params Params) bool {
+	t, ok := viMessages[code]
+	if !ok {
+		return false
+	}
+	_, ok = fillVi(t, params)
+	return ok
+}
+
 // HasVietnamese tells whether the catalogue has words for code.
 func HasVietnamese(code string) bool {
 	_, ok := viMessages[code]

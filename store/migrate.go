@@ -66,6 +66,14 @@ func (s *Store) Migrate(ctx context.Context) (MigrationResult, error) {
 	} else if n > 0 {
 		s.log.Warn("reports of units that ended before their period's last day are no longer counted in the totals; `units check` lists them", "reports", n)
 	}
+	// Warnings stored before they had params: given them, so that the
+	// pages show them in Vietnamese (once; afterwards this finds nothing
+	// to give).
+	if given, left, err := s.GiveWarningsParams(ctx); err != nil {
+		return out, err
+	} else if given > 0 || left > 0 {
+		s.log.Info("stored warnings given the figures of their Vietnamese words", "given", given, "left_in_english", left)
+	}
 	return out, nil
 }
 
