@@ -158,6 +158,13 @@ func TestUpgradeLosesNothing(t *testing.T) {
 			if !strings.Contains(page, fill.draftValue) {
 				t.Errorf("the form draft (%s = %q) typed in the release is not on %s after the upgrade", fill.draftField, fill.draftValue, fill.draftPage)
 			}
+			// The release stored its warnings without params: the report's
+			// page says them in Vietnamese, with their figures, as the
+			// release's pages did (store.GiveWarningsParams).
+			poorRate := "Tỷ lệ hộ nghèo ghi 5,03% khác với 60 hộ nghèo / 1.169 hộ × 100 = 5,13%."
+			if page := fetch(t, client, now+"/r/05596/2024"); !strings.Contains(page, poorRate) || strings.Contains(page, "the stated rate") {
+				t.Errorf("the report page after the upgrade does not say %q (or says the warning in English)", poorRate)
+			}
 			srv.Stop()
 			if r := run(t, db, "audit", "verify"); r.code != 0 {
 				t.Errorf("audit verify after the upgrade: %+v", r)
