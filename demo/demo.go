@@ -146,14 +146,8 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		if err := loadReport(ctx, s, BocNhieu2024); err != nil {
 			return res, fmt.Errorf("demo report: %w", err)
 		}
-		for _, r := range []struct {
-			on       string
-			units, m []byte
-			scope    string
-		}{{"2025-01-01", unitsJan2025, mapJan2025, DistrictCode}, {"2025-07-01", unitsJul2025, mapJul2025, ProvinceCode}} {
-			if err := reform(ctx, s, r.on, r.units, r.m, r.scope); err != nil {
-				return res, fmt.Errorf("demo reform of %s: %w", r.on, err)
-			}
+		if err := Reform2025(ctx, s); err != nil {
+			return res, err
 		}
 		// (A clock set before 2025, as some tests set it, gets no 2025 report.)
 		if (models.Period{Year: 2025}).Begun(s.Now()) {
@@ -197,6 +191,24 @@ func Load(ctx context.Context, s *store.Store) (Result, error) {
 		res.People = append(res.People, Person{Login: in.Login, Role: in.Role, Unit: in.UnitCode, Password: pw})
 	}
 	return res, nil
+}
+
+// Reform2025 applies the two reorganisations of 2025 to the demo's units
+// (UnitsCSV, imported): on 2025-01-01 within district Định Hóa, on
+// 2025-07-01 within the province, after which district 167 and xã Bộc
+// Nhiêu 05596 have ended (on 2025-06-30) and xã Trung Hội 05581 is a new
+// commune under the province.
+func Reform2025(ctx context.Context, s *store.Store) error {
+	for _, r := range []struct {
+		on       string
+		units, m []byte
+		scope    string
+	}{{"2025-01-01", unitsJan2025, mapJan2025, DistrictCode}, {"2025-07-01", unitsJul2025, mapJul2025, ProvinceCode}} {
+		if err := reform(ctx, s, r.on, r.units, r.m, r.scope); err != nil {
+			return fmt.Errorf("demo reform of %s: %w", r.on, err)
+		}
+	}
+	return nil
 }
 
 func reform(ctx context.Context, s *store.Store, on string, units, m []byte, scope string) error {

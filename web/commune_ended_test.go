@@ -1,17 +1,15 @@
 package web_test
 
 import (
-	"bytes"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"doingoai/demo"
 	"doingoai/internal/apitest"
 	"doingoai/models"
-	"doingoai/store"
 )
 
 // reformDinhHoa applies the two reorganisations of 2025 to the site's
@@ -19,29 +17,8 @@ import (
 // Hội end into the new xã Trung Hội 05581, under the province.
 func reformDinhHoa(t *testing.T, s *site) {
 	t.Helper()
-	for _, r := range []struct{ on, units, m, scope string }{
-		{"2025-01-01", "units-dinh-hoa-2025-01-01.csv", "reform-dinh-hoa-2025-01-01.csv", "167"},
-		{"2025-07-01", "units-thai-nguyen-2025-07-01.csv", "reform-dinh-hoa-2025-07-01.csv", "19"},
-	} {
-		ub, err := os.ReadFile("../demo/" + r.units)
-		if err != nil {
-			t.Fatal(err)
-		}
-		mb, err := os.ReadFile("../demo/" + r.m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := models.ParseUnitsCSV(bytes.NewReader(ub))
-		if err != nil {
-			t.Fatal(err)
-		}
-		links, err := models.ParseSuccessionsCSV(bytes.NewReader(mb))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.Store.Reform(t.Context(), models.CommandLine, store.ReformInput{On: models.MustDate(r.on), Units: rows, Map: links, Scope: []string{r.scope}}); err != nil {
-			t.Fatal(err)
-		}
+	if err := demo.Reform2025(t.Context(), s.Store); err != nil {
+		t.Fatal(err)
 	}
 }
 
