@@ -42,13 +42,21 @@ func (ds Deadlines) May(ctx context.Context, t *models.Tree, p models.Principal,
 	if err := deadlineSetter(p); err != nil {
 		return err
 	}
+	return actsOn(ctx, ds.Store, t, p, u, period)
+}
+
+// actsOn is the part of a district's action that is not about roles: the
+// unit is within p's scope and did not end before the period's last day
+// (the unit_ended problem names the units that followed it). Deadlines.May
+// and Reminders.May apply it after their rule of roles.
+func actsOn(ctx context.Context, st *store.Store, t *models.Tree, p models.Principal, u *models.TreeUnit, period models.Period) error {
 	if err := t.InScope(p, u); err != nil {
 		return err
 	}
 	if !u.EndedBefore(period) {
 		return nil
 	}
-	l, err := ds.Store.Lineage(ctx, t)
+	l, err := st.Lineage(ctx, t)
 	if err != nil {
 		return err
 	}

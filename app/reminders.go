@@ -34,6 +34,35 @@ var awaited = map[string]bool{models.StatusMissing: true, models.StatusDraft: tr
 // returned. Its page shows the newest reminder while it is.
 func Awaited(status string) bool { return awaited[status] }
 
+// May is the one rule of who reminds the communes below which unit: an
+// admin, or a district's or province's officer (not a commune, not a system
+// token), on a unit within its scope that did not end before the period's
+// last day — the communes of a unit that ended report for that period to
+// the units that followed it (the unit_ended problem names them), so a
+// reminder would ask for a report the service refuses. POST
+// /api/v1/reminders and the overview's form "Nhắc nhở" apply it through
+// Send; the overview asks it whether to offer the form.
+//
+// Errors: EFORBIDDEN; EINVALID (unit_ended) for a unit that ended.
+func (r Reminders) May(ctx context.Context, t *models.Tree, p models.Principal, u *models.TreeUnit, period models.Period) error {
+	if err := r.Sender(p); err != nil {
+		return err
+	}
+	return actsOn(ctx, r.Store, t, p, u, period)
+}
+
+// Sender is May's rule of roles, for an edge that refuses a principal
+// before it reads which unit (the API before the body, the page before the
+// path's unit).
+//
+// Errors: EFORBIDDEN for a commune or a system token.
+func (r Reminders) Sender(p models.Principal) error {
+	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
+		return models.Errorf(models.EFORBIDDEN, "a %s token or account cannot send reminders; the district or province does", p.Role)
+	}
+	return nil
+}
+
 // Send reminds every commune below (or at) in.UnitCode whose report of
 // in.Period is awaited, as the completeness of the unit says it, and
 // starts sending their emails in the background: an SMTP server that is
@@ -41,11 +70,15 @@ func Awaited(status string) bool { return awaited[status] }
 // recorded when the server answers. No commune awaited: an empty list,
 // nothing recorded.
 //
-// Errors: EFORBIDDEN for a commune, or a unit outside p's scope; EINVALID
-// for a bad body or an unknown unit.
+// Who may is the rule of May: the roles are checked first, then the input,
+// then the unit's scope and end.
+//
+// Errors: EFORBIDDEN for a commune or a system token, or a unit outside
+// p's scope; EINVALID for a bad body, an unknown unit or a unit that ended
+// before the period's last day (unit_ended).
 func (r Reminders) Send(ctx context.Context, p models.Principal, in models.ReminderInput) ([]models.Reminder, error) {
-	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict, models.RoleSystem); err != nil {
-		return nil, models.Errorf(models.EFORBIDDEN, "a %s token or account cannot send reminders; the district or province does", p.Role)
+	if err := r.Sender(p); err != nil {
+		return nil, err
 	}
 	var probs models.Problems
 	in.Validate(&probs)
@@ -62,7 +95,7 @@ func (r Reminders) Send(ctx context.Context, p models.Principal, in models.Remin
 		probs.AddCodef("unit_code", models.FUnknownUnit, "no unit has the code %s", in.UnitCode)
 		return nil, probs.Err("the reminder is not valid")
 	}
-	if err := t.InScope(p, unit); err != nil {
+	if err := r.May(ctx, t, p, unit, period); err != nil {
 		return nil, err
 	}
 	c, err := r.Store.Completeness(ctx, store.CompletenessQuery{Unit: unit, Period: period, Limit: -1})

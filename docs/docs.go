@@ -1004,7 +1004,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Reminds every commune-level unit below ` + "`" + `unit_code` + "`" + ` (or the commune itself) whose report of ` + "`" + `period` + "`" + ` is awaited, as GET /completeness says it: ` + "`" + `missing` + "`" + ` or ` + "`" + `draft` + "`" + ` (not sent), or ` + "`" + `returned` + "`" + `. Each is recorded and shown on top of the commune's page until it sends the report; where the service sends email (` + "`" + `SMTP_URL` + "`" + `), one message goes to each account of the commune that has an ` + "`" + `email` + "`" + `, in the background: the answer never waits for the mail server, and each email's outcome (` + "`" + `pending` + "`" + `, then ` + "`" + `sent` + "`" + ` or ` + "`" + `failed` + "`" + ` with why) is read with GET /reminders. 201 with the communes reminded; 200 with an empty list when none is awaited (nothing recorded or sent). A district or province officer for units in its scope, or an admin. Written to the audit trail (` + "`" + `reminder.send` + "`" + `, one entry per commune) with the name of who sent it.",
+                "description": "Reminds every commune-level unit below ` + "`" + `unit_code` + "`" + ` (or the commune itself) whose report of ` + "`" + `period` + "`" + ` is awaited, as GET /completeness says it: ` + "`" + `missing` + "`" + ` or ` + "`" + `draft` + "`" + ` (not sent), or ` + "`" + `returned` + "`" + `. Each is recorded and shown on top of the commune's page until it sends the report; where the service sends email (` + "`" + `SMTP_URL` + "`" + `), one message goes to each account of the commune that has an ` + "`" + `email` + "`" + `, in the background: the answer never waits for the mail server, and each email's outcome (` + "`" + `pending` + "`" + `, then ` + "`" + `sent` + "`" + ` or ` + "`" + `failed` + "`" + ` with why) is read with GET /reminders. 201 with the communes reminded; 200 with an empty list when none is awaited (nothing recorded or sent). A district or province officer for units in its scope, or an admin (not a commune, not a system token). Written to the audit trail (` + "`" + `reminder.send` + "`" + `, one entry per commune) with the name of who sent it.",
                 "consumes": [
                     "application/json"
                 ],
@@ -1118,7 +1118,7 @@ const docTemplate = `{
                         }
                     },
                     "422": {
-                        "description": "invalid fields: a missing or bad period, an unknown unit (unknown_unit), a message too long or with control characters",
+                        "description": "invalid fields: a missing or bad period, an unknown unit (unknown_unit), a unit that ended before the period's last day (unit_ended, naming the units that followed it), a message too long or with control characters",
                         "schema": {
                             "$ref": "#/definitions/models.Problem"
                         },

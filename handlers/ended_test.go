@@ -156,22 +156,49 @@ func TestUnitEndedNotCounted(t *testing.T) {
 // 2025S1, which they covered to its end, it is set as before.
 func TestDeadlineOnUnitThatEnded(t *testing.T) {
 	env := endedEnv(t)
-	ended := func(t *testing.T, res *apitest.Response) {
-		t.Helper()
-		var p models.Problem
-		res.JSON(t, &p)
-		if p.Code != models.CodeUnitEnded || p.ValidTo.String() != "2025-06-30" || len(p.Successors) == 0 {
-			t.Errorf("problem %+v, want unit_ended, valid_to 2025-06-30 and the successors", p)
-		}
-	}
 	body := `{"due_date":"2025-12-15","reference":"7253/UBND-VP"}`
 	env.Run(t, []apitest.Scenario{
-		{Name: "the district on itself, 2025", Method: "PUT", URL: "/api/v1/deadlines/167/2025", Token: "district", Body: body, Status: 422, Check: ended},
-		{Name: "the province on the district, 2025", Method: "PUT", URL: "/api/v1/deadlines/167/2025", Token: "province", Body: body, Status: 422, Check: ended},
-		{Name: "the admin on the commune, 2025", Method: "PUT", URL: "/api/v1/deadlines/05596/2025", Token: "admin", Body: body, Status: 422, Check: ended},
+		{Name: "the district on itself, 2025", Method: "PUT", URL: "/api/v1/deadlines/167/2025", Token: "district", Body: body, Status: 422, Check: endedOnJune30},
+		{Name: "the province on the district, 2025", Method: "PUT", URL: "/api/v1/deadlines/167/2025", Token: "province", Body: body, Status: 422, Check: endedOnJune30},
+		{Name: "the admin on the commune, 2025", Method: "PUT", URL: "/api/v1/deadlines/05596/2025", Token: "admin", Body: body, Status: 422, Check: endedOnJune30},
 		{Name: "nothing stored", URL: "/api/v1/deadlines/167/2025", Token: "admin", Status: 404},
 		{Name: "a commune still may not", Method: "PUT", URL: "/api/v1/deadlines/05596/2025", Token: "commune", Body: body, Status: 403},
 		{Name: "2025S1, covered to its end", Method: "PUT", URL: "/api/v1/deadlines/167/2025S1", Token: "district", Body: `{"due_date":"2025-07-15"}`, Status: 201},
 		{Name: "the new commune, 2025", Method: "PUT", URL: "/api/v1/deadlines/05581/2025", Token: "province", Body: body, Status: 201},
 	})
+}
+
+// TestRemindersOnUnitThatEnded: reminders go where a report can be due, by
+// the rule of due dates. For 2025, district 167 and Bộc Nhiêu (ended on
+// 2025-06-30) are a 422 unit_ended naming the successor and nothing is
+// recorded; for 2025S1, which they covered to its end, the district
+// reminds as before.
+func TestRemindersOnUnitThatEnded(t *testing.T) {
+	env := endedEnv(t)
+	none := func(t *testing.T, res *apitest.Response) {
+		t.Helper()
+		var l models.ReminderList
+		res.JSON(t, &l)
+		if l.Total != 0 {
+			t.Errorf("%d reminders recorded for 2025 below 167, want none", l.Total)
+		}
+	}
+	env.Run(t, []apitest.Scenario{
+		{Name: "the district on itself, 2025", Method: "POST", URL: "/api/v1/reminders", Token: "district", Body: `{"unit_code":"167","period":"2025"}`, Status: 422, Check: endedOnJune30},
+		{Name: "the admin on the commune, 2025", Method: "POST", URL: "/api/v1/reminders", Token: "admin", Body: `{"unit_code":"05596","period":"2025"}`, Status: 422, Check: endedOnJune30},
+		{Name: "nothing recorded", URL: "/api/v1/reminders?unit=167&period=2025", Token: "admin", Status: 200, Check: none},
+		{Name: "a commune still may not", Method: "POST", URL: "/api/v1/reminders", Token: "commune", Body: `{"unit_code":"05596","period":"2025"}`, Status: 403},
+		{Name: "2025S1, covered to its end", Method: "POST", URL: "/api/v1/reminders", Token: "district", Body: `{"unit_code":"167","period":"2025S1"}`, Status: 201},
+	})
+}
+
+// endedOnJune30 checks a unit_ended problem for a unit that ended on
+// 2025-06-30, naming its successors.
+func endedOnJune30(t *testing.T, res *apitest.Response) {
+	t.Helper()
+	var p models.Problem
+	res.JSON(t, &p)
+	if p.Code != models.CodeUnitEnded || p.ValidTo.String() != "2025-06-30" || len(p.Successors) == 0 {
+		t.Errorf("problem %+v, want unit_ended, valid_to 2025-06-30 and the successors", p)
+	}
 }

@@ -17,7 +17,7 @@ func (h *Handler) reminders() app.Reminders {
 //
 //	@Summary		Remind the communes that have not reported (nhắc nhở)
 //	@ID				sendReminders
-//	@Description	Reminds every commune-level unit below `unit_code` (or the commune itself) whose report of `period` is awaited, as GET /completeness says it: `missing` or `draft` (not sent), or `returned`. Each is recorded and shown on top of the commune's page until it sends the report; where the service sends email (`SMTP_URL`), one message goes to each account of the commune that has an `email`, in the background: the answer never waits for the mail server, and each email's outcome (`pending`, then `sent` or `failed` with why) is read with GET /reminders. 201 with the communes reminded; 200 with an empty list when none is awaited (nothing recorded or sent). A district or province officer for units in its scope, or an admin. Written to the audit trail (`reminder.send`, one entry per commune) with the name of who sent it.
+//	@Description	Reminds every commune-level unit below `unit_code` (or the commune itself) whose report of `period` is awaited, as GET /completeness says it: `missing` or `draft` (not sent), or `returned`. Each is recorded and shown on top of the commune's page until it sends the report; where the service sends email (`SMTP_URL`), one message goes to each account of the commune that has an `email`, in the background: the answer never waits for the mail server, and each email's outcome (`pending`, then `sent` or `failed` with why) is read with GET /reminders. 201 with the communes reminded; 200 with an empty list when none is awaited (nothing recorded or sent). A district or province officer for units in its scope, or an admin (not a commune, not a system token). Written to the audit trail (`reminder.send`, one entry per commune) with the name of who sent it.
 //	@Tags			reminders
 //	@Accept			json
 //	@Produce		json
@@ -30,7 +30,7 @@ func (h *Handler) reminders() app.Reminders {
 //	@Failure		403			{object}	models.Problem		"a commune token, or a unit outside the token's scope"
 //	@Failure		413			{object}	models.Problem		"body over 1 MiB"
 //	@Failure		415			{object}	models.Problem		"not JSON"
-//	@Failure		422			{object}	models.Problem		"invalid fields: a missing or bad period, an unknown unit (unknown_unit), a message too long or with control characters"
+//	@Failure		422			{object}	models.Problem		"invalid fields: a missing or bad period, an unknown unit (unknown_unit), a unit that ended before the period's last day (unit_ended, naming the units that followed it), a message too long or with control characters"
 //	@Failure		429			{object}	models.Problem		"too many requests for this token; Retry-After says when to try again"
 //	@Failure		500			{object}	models.Problem		"an internal error, logged with the request id"
 //	@Header			401	{string}	WWW-Authenticate	"Bearer: how to authenticate"
@@ -40,8 +40,10 @@ func (h *Handler) reminders() app.Reminders {
 //	@Router			/api/v1/reminders [post]
 func (h *Handler) SendReminders(w http.ResponseWriter, r *http.Request) error {
 	p := principal(r)
-	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
-		return models.Errorf(models.EFORBIDDEN, "a commune token cannot send reminders; the district or province does")
+	// app.Reminders' rule of roles before the body is read; Send applies
+	// the rest of it (scope, a unit that ended).
+	if err := h.reminders().Sender(p); err != nil {
+		return err
 	}
 	var in models.ReminderInput
 	if err := decodeJSONBody(r, &in); err != nil {

@@ -260,10 +260,11 @@ func (a *App) renderOverviewWith(w http.ResponseWriter, r *http.Request, status 
 		return err
 	}
 	d.Commune, d.Ended = u.Kind.CommuneLevel(), endedNotice(u, per)
-	// The due date's form (and the reminders') where the person may set
-	// one: app.Deadlines' rule, as PUT /deadlines applies it.
+	// The due date's form where the person may set one: app.Deadlines'
+	// rule, as PUT /deadlines applies it; the reminders' form by
+	// app.Reminders' rule, as POST /reminders applies it.
 	d.CanEdit = app.Deadlines{Store: a.Store}.May(ctx, t, p, u, per) == nil
-	if d.Reminders, err = a.overviewReminders(r, u, per, d.CanEdit); err != nil {
+	if d.Reminders, err = a.overviewReminders(r, t, u, per); err != nil {
 		return err
 	}
 	if rem != nil {
@@ -340,19 +341,6 @@ func (a *App) download(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, f.Name))
 	_, err = w.Write(f.Body)
 	return err
-}
-
-// districtAction checks that the person signed in acts for a district (or
-// is an admin) and resolves the unit and period of the path with resolve,
-// for the reminders' form (a due date and a review are app.Deadlines' and
-// app.Reviews' rules).
-func (a *App) districtAction(r *http.Request, resolve func(*http.Request) (*models.Tree, *models.TreeUnit, models.Period, error)) (models.Principal, *models.TreeUnit, models.Period, error) {
-	p := session(r).Principal
-	if err := p.RequireRole(models.RoleAdmin, models.RoleDistrict); err != nil {
-		return p, nil, models.Period{}, err
-	}
-	_, u, per, err := resolve(r)
-	return p, u, per, err
 }
 
 // setDeadline sets the due date of the period on the unit with the use

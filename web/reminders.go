@@ -24,10 +24,15 @@ type remindersView struct {
 	CSRF     string
 }
 
-// overviewReminders reads the reminders of the period below u.
-func (a *App) overviewReminders(r *http.Request, u *models.TreeUnit, per models.Period, canSend bool) (remindersView, error) {
-	v := remindersView{CanSend: canSend && !u.Kind.CommuneLevel(), Action: urls.Reminders(u.Code, per.String())}
-	v.CSRF = session(r).CSRF
+// overviewReminders reads the reminders of the period below u, and offers
+// the form where app.Reminders' rule lets the person send them (a
+// commune's own overview, the single-commune view, offers none: its
+// reminders are sent from the overview above it).
+func (a *App) overviewReminders(r *http.Request, t *models.Tree, u *models.TreeUnit, per models.Period) (remindersView, error) {
+	v := remindersView{Action: urls.Reminders(u.Code, per.String()), CSRF: session(r).CSRF}
+	if !u.Kind.CommuneLevel() {
+		v.CanSend = a.reminders.May(r.Context(), t, session(r).Principal, u, per) == nil
+	}
 	list, err := a.reminders.List(r.Context(), session(r).Principal, u.Code, per)
 	if err != nil {
 		return v, err
@@ -48,7 +53,13 @@ func (a *App) overviewReminders(r *http.Request, u *models.TreeUnit, per models.
 // sendReminders is the overview's "Nhắc nhở": the same use case as POST
 // /reminders, then the overview again.
 func (a *App) sendReminders(w http.ResponseWriter, r *http.Request) error {
-	p, u, per, err := a.districtAction(r, a.unitPage)
+	// app.Reminders' rule of roles before the path's unit is read; Send
+	// applies the rest of it (scope, a unit that ended).
+	p := session(r).Principal
+	if err := a.reminders.Sender(p); err != nil {
+		return err
+	}
+	_, u, per, err := a.unitPage(r)
 	if err != nil {
 		return err
 	}

@@ -69,3 +69,30 @@ func TestRemindersSMTPDownOnOverview(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestRemindersOnUnitThatEnded: the overview offers "Nhắc nhở" by the rule
+// of POST /reminders (app.Reminders.May). District 167 ended on
+// 2025-06-30: its 2025 overview offers no form, and a reminder sent anyway
+// (a page open since before the reform was recorded) is refused, said in
+// Vietnamese, nothing recorded; its 2025S1 overview, a period it covered
+// to its end, offers the form.
+func TestRemindersOnUnitThatEnded(t *testing.T) {
+	s := newSite(t)
+	s.Clock.Set(time.Date(2025, 11, 20, 3, 0, 0, 0, time.UTC))
+	reformDinhHoa(t, s)
+	admin := s.client(t)
+	admin.signIn("admin")
+	if p := admin.get("/u/167/2025S1"); p.Status != http.StatusOK || !strings.Contains(p.Body, `action="/u/167/2025S1/nhac-nho"`) {
+		t.Errorf("2025S1: %d, or no reminders' form", p.Status)
+	}
+	p := admin.get("/u/167/2025")
+	if p.Status != http.StatusOK || strings.Contains(p.Body, `action="/u/167/2025/nhac-nho"`) {
+		t.Errorf("2025: %d, or a reminders' form on a district that ended", p.Status)
+	}
+	p = admin.post("/u/167/2025/nhac-nho", url.Values{"csrf": {admin.csrf("/u/167/2025")}})
+	expect(t, "remind 2025", p, http.StatusUnprocessableEntity, `id="nhac-nho-loi"`, "Không gửi được nhắc nhở: Đơn vị đã kết thúc ngày 30/06/2025")
+	var l models.ReminderList
+	if s.Do(t, "GET", "/api/v1/reminders?unit=167&period=2025", "admin", "", nil).JSON(t, &l); l.Total != 0 {
+		t.Errorf("%d reminders recorded for a district that ended", l.Total)
+	}
+}
