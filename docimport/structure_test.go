@@ -395,3 +395,86 @@ func TestProseCells(t *testing.T) {
 		"ngo_aid.projects":           "0",
 	})
 }
+
+// TestWholeYearColumn: in a year's report, a table whose merged "Năm 2025"
+// is divided into parts of the year ("6 tháng đầu năm (03 đơn vị cũ)",
+// "Từ 01/7 đến 10/12/2025") and the whole ("Cả năm"): only the column of
+// the whole year is read, the dates of a part being no figure of the row
+// that divides the header.
+func TestWholeYearColumn(t *testing.T) {
+	doc := "UBND XÃ THỬ\nThử, ngày 11 tháng 12 năm 2025\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ THỰC HIỆN\n" +
+		"TT\tChỉ tiêu\tĐVT\tNăm 2025\tGhi chú\n" +
+		"\t\t\t6 tháng đầu năm (03 đơn vị cũ)\tTừ 01/7 đến 10/12/2025\tCả năm\t\n" +
+		"1\tĐoàn ra\tđoàn\t0\t1\t1\t\n" +
+		"\t\tngười\t0\t4\t4\t\n" +
+		"2\tĐoàn trong nước đến làm việc\tđoàn\t5\t7\t12\t\n" +
+		"3\tCông dân xuất cảnh\tlượt\t88\t97\t185\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count":         "1",
+		"delegations.outbound.people":        "4",
+		"delegations.inbound_domestic.count": "12",
+		"consular.citizens_exited":           "185",
+	})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+}
+
+// TestPartColumnsUnresolved: a year's report whose table gives its figures
+// only for two parts of the year ("Từ 01/01 đến 30/6/2025", "Từ 01/7 đến
+// 10/12/2025"): no column is the report's period, so neither is picked —
+// a figure they give differently is left unresolved with both readings.
+func TestPartColumnsUnresolved(t *testing.T) {
+	doc := "UBND XÃ THỬ\nThử, ngày 11 tháng 12 năm 2025\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ THỰC HIỆN\n" +
+		"TT\tChỉ tiêu\tĐVT\tNăm 2025\tGhi chú\n" +
+		"\t\t\tTừ 01/01 đến 30/6/2025\tTừ 01/7 đến 10/12/2025\t\n" +
+		"1\tCông dân xuất cảnh\tlượt\t88\t97\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"consular.citizens_exited": ""})
+	var got []string
+	for _, u := range res.Unresolved {
+		if u.Field == "consular.citizens_exited" {
+			got = append(got, fmt.Sprint(u.Value))
+		}
+	}
+	if len(got) != 2 || got[0] != "88" || got[1] != "97" {
+		t.Errorf("unresolved citizens exited %v, want [88 97]; all %+v", got, res.Unresolved)
+	}
+}
+
+// TestCountPeopleUnitColumn: a unit column "đoàn/người" beside cells
+// "04/38": the count and the people, each read with its unit, never the
+// people read as 0.
+func TestCountPeopleUnitColumn(t *testing.T) {
+	doc := "UBND XÃ THỬ\nThử, ngày 12 tháng 6 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2024\nII. KẾT QUẢ\n" +
+		"TT\tChỉ tiêu\tĐơn vị tính\tSố lượng\tGhi chú\n" +
+		"10\tĐoàn trong nước đến làm việc\tđoàn/người\t04/38\t\n" +
+		"11\tĐoàn nước ngoài đến làm việc\tđoàn/người\t02/19\tThành phố A 01 đoàn; quận B 01 đoàn\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.inbound_domestic.count":  "4",
+		"delegations.inbound_domestic.people": "38",
+		"delegations.inbound_foreign.count":   "2",
+		"delegations.inbound_foreign.people":  "19",
+	})
+}
+
+// TestShiftedTotalNotProject: the "Cộng" row of a table of NGO projects,
+// its label shifted by a merged cell into the donor's column, is the sum
+// of the projects above, never a project of its own.
+func TestShiftedTotalNotProject(t *testing.T) {
+	doc := "UBND XÃ THỬ\nThử, ngày 10 tháng 12 năm 2025\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n2. Viện trợ phi chính phủ nước ngoài\n" +
+		"STT\tTên dự án\tNhà tài trợ\tGiá trị (đồng)\tGhi chú\n" +
+		"\t\t\tCam kết\tĐã giải ngân\t\n" +
+		"1\tBảo tồn rùa biển\tQuỹ A\t2.150.000.000\t1.720.000.000\tGiai đoạn 2024-2026\n" +
+		"2\tGiảm thiểu rác thải nhựa\tLiên minh B\t40.000 USD\tChưa giải ngân\t\n" +
+		"\tCộng\t2.150.000.000\t1.720.000.000\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"ngo_aid.projects":                  "2",
+		"ngo_aid.projects[0].committed_vnd": "2150000000",
+		"ngo_aid.projects[0].disbursed_vnd": "1720000000",
+		"ngo_aid.projects[2].committed_vnd": "",
+	})
+}

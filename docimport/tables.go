@@ -117,6 +117,7 @@ var (
 	donorHeadRe = regexp.MustCompile(`\b(?:nha tai tro|to chuc tai tro|don vi tai tro|tai tro)\b`)
 	otherHeadRe = regexp.MustCompile(`\b(?:thoi gian|ngay|so sanh|cung ky|ke hoach|nam truoc|chi tieu giao|quoc tich|dia diem)\b`)
 	headWordRe  = regexp.MustCompile(`\b(?:stt|tt|chi tieu|noi dung|don vi tinh|dvt|so luong|ket qua|so lieu|ghi chu|so nguoi|cam ket|giai ngan|ten du an|nha tai tro|thoi gian|tong so|gia tri|ty le|thuc hien)\b`)
+	rangeHeadRe = regexp.MustCompile(`^(?:ke )?tu (?:ngay )?\d{1,2}/\d{1,2}(?:/\d{4})? (?:den|-) (?:ngay )?(?:\d{1,2}/\d{1,2}(?:/\d{4})?|nay)$`)
 	ordinalRe   = regexp.MustCompile(`^(?:\d{1,2}|[ivx]{1,4}|[a-dđ])[.)]?(?:\d{1,2}[.)]?)?$`)
 	totalRe     = regexp.MustCompile(`^(?:cong|tong cong|tong so|tong)\s*:?$`)
 )
@@ -271,8 +272,11 @@ type period struct {
 	half string // "dau", "cuoi", or "" for the whole year
 }
 
-// fit tells how well a column's header fits the period: 1 if it names
-// it, 0 if it names no period, -1 if it names another.
+// fit tells how well a column's header fits the period: 2 if it names
+// the whole of a year's report ("Cả năm", "Lũy kế cả năm"), 1 if it
+// names the period or its year, 0 if it names no period,
+// -1 if it names another. Columns of one kind that fit alike are all
+// read, so that figures they give differently are left unresolved.
 func (p period) fit(h string) int {
 	if hasAny(h, "cung ky", "nam truoc", "so sanh", "ke hoach") {
 		return -1
@@ -301,7 +305,7 @@ func (p period) fit(h string) int {
 		if p.half != "" {
 			return -1
 		}
-		return 1
+		return 2
 	}
 	return fit
 }
@@ -451,6 +455,10 @@ func subHeader(cells []text) bool {
 	for _, c := range cells {
 		f := strings.TrimSpace(c.fold)
 		if f == "" {
+			continue
+		}
+		if rangeHeadRe.MatchString(f) {
+			named++ // "Từ 01/7 đến 10/12/2025": a part of the period, its dates no figure
 			continue
 		}
 		if strings.IndexFunc(stripYears(outsideBrackets(f)), isDigitRune) >= 0 || !valueHeadRe.MatchString(f) && !otherHeadRe.MatchString(f) && !headWordRe.MatchString(f) {
@@ -668,13 +676,13 @@ func projectRowLabel(label, unit string, cur []string) bool {
 }
 
 // pairedCell splits a value cell and its unit that hold two figures set
-// apart by "/" ("96 / 2.318" in "chi bộ / đảng viên"), as many values as
-// units, each a number.
+// apart by "/" ("96 / 2.318" in "chi bộ / đảng viên", "04/38" in
+// "đoàn/người"), as many values as units, each a number.
 func pairedCell(v text, unit string) ([]text, []string, bool) {
-	if !strings.Contains(v.fold, " / ") || !strings.Contains(unit, "/") {
+	if !strings.Contains(v.fold, "/") || !strings.Contains(unit, "/") {
 		return nil, nil, false
 	}
-	vs := strings.Split(v.orig, " / ")
+	vs := strings.Split(v.orig, "/")
 	us := strings.Split(unit, "/")
 	if len(vs) != len(us) || len(vs) < 2 {
 		return nil, nil, false
@@ -790,6 +798,11 @@ type tableProject struct {
 func (d *doc) projectRow(ts *tableState, cols []col, texts []text, label, unit text) {
 	if proposedRe.MatchString(ts.group) || strings.Contains(ts.group, "de xuat") || proposedRe.MatchString(label.fold) {
 		return
+	}
+	for _, t := range texts {
+		if totalRe.MatchString(strings.TrimSpace(t.fold)) {
+			return // "Cộng", wherever a merged cell shifted it: the sum of the projects above
+		}
 	}
 	p := tableProject{name: label}
 	words := []string{label.orig}
