@@ -116,23 +116,11 @@ func (im Imports) read(ctx context.Context, data []byte, unitCode, period string
 	// The unit: the query's, else the one the document names.
 	var unit *models.TreeUnit
 	if unitCode != "" {
-		unit = t.ForPeriod(unitCode, per)
-		if unit == nil {
-			if t.ByCode(unitCode) != nil {
-				return nil, &models.Error{Code: models.EINVALID, Message: "the query is not valid",
-					Fields: []models.FieldError{{Field: "unit", Message: fmt.Sprintf("unit %s did not exist during %s", unitCode, period),
-						MessageCode: models.MUnitNotInPeriod, Params: models.Params{"unit": unitCode, "period": period}}}}
-			}
-			return nil, &models.Error{Code: models.EINVALID, Message: "the query is not valid",
-				Fields: []models.FieldError{{Field: "unit", Message: "no unit has the code " + unitCode,
-					MessageCode: models.MNoSuchUnit, Params: models.Params{"unit": unitCode}}}}
+		var probs models.Problems
+		if unit, err = ReportingUnit(t, p, "unit", unitCode, per, &probs); err != nil {
+			return nil, err
 		}
-		if !unit.Kind.CommuneLevel() {
-			return nil, &models.Error{Code: models.EINVALID, Message: "the query is not valid",
-				Fields: []models.FieldError{{Field: "unit", Message: fmt.Sprintf("%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind),
-					MessageCode: models.MNotReportingUnit, Params: models.Params{"unit": unit.Code, "kind": string(unit.Kind)}}}}
-		}
-		if err := t.InScope(p, unit); err != nil {
+		if err := probs.Err("the query is not valid"); err != nil {
 			return nil, err
 		}
 	} else {

@@ -192,9 +192,9 @@ func (rs Reports) validReport(ctx context.Context, p models.Principal, req Submi
 	return v, nil
 }
 
-// reportingUnit finds the commune a report is for: it must exist during
-// the period, report, and be within the principal's scope. A problem with
-// the code is recorded in content; a unit outside the scope is an error.
+// reportingUnit finds the commune a report is for by ReportingUnit's rule.
+// A problem with the code is recorded in content; a unit outside the scope
+// is an error.
 func (rs Reports) reportingUnit(ctx context.Context, p models.Principal, rep *models.Report, content *models.Problems) (*models.TreeUnit, models.Period, error) {
 	t, err := rs.Store.Tree(ctx)
 	if err != nil {
@@ -204,19 +204,9 @@ func (rs Reports) reportingUnit(ctx context.Context, p models.Principal, rep *mo
 	if perr != nil || !models.ValidCode(rep.UnitCode) {
 		return nil, period, nil
 	}
-	unit := t.ForPeriod(rep.UnitCode, period)
-	switch {
-	case unit == nil && t.ByCode(rep.UnitCode) != nil:
-		content.AddMsg("unit_code", models.FUnknownUnit, models.MUnitNotInPeriod, models.Params{"unit": rep.UnitCode, "period": rep.Period}, "unit %s did not exist during %s", rep.UnitCode, rep.Period)
-	case unit == nil:
-		content.AddMsg("unit_code", models.FUnknownUnit, models.MNoSuchUnit, models.Params{"unit": rep.UnitCode}, "no unit has the code %s", rep.UnitCode)
-	case !unit.Kind.CommuneLevel():
-		content.AddMsg("unit_code", models.FUnknownUnit, models.MNotReportingUnit, models.Params{"unit": unit.Code, "kind": string(unit.Kind)}, "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
-		return nil, period, nil
-	default:
-		if err := t.InScope(p, unit); err != nil {
-			return nil, period, err
-		}
+	unit, err := ReportingUnit(t, p, "unit_code", rep.UnitCode, period, content)
+	if err != nil {
+		return nil, period, err
 	}
 	return unit, period, nil
 }

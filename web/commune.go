@@ -31,39 +31,41 @@ import (
 	"strconv"
 	"time"
 
+	"doingoai/app"
 	"doingoai/models"
 	"doingoai/web/urls"
 )
 
-// communeUnit resolves the commune of a /xa/ path with the API's scope
-// rule: a commune's clerk their own commune only, a district officer the
-// communes below their district.
+// communeUnit resolves the commune of a /xa/ path by the API's rule
+// (app.ReportingUnit): a commune's clerk their own commune only, a
+// district officer the communes below their district.
 //
 // The unit is the one the code named during the period: a commune that did
 // not exist then (merged away by the 2025 reform, or not yet made) has no
-// report for it (ENOTFOUND).
+// report for it (ENOTFOUND), nor has a unit above the communes. The page
+// authorises against the unit the code names (then, else now) before
+// saying anything else about it.
 func (a *App) communeUnit(ctx context.Context, p models.Principal, code string, per models.Period) (*models.Tree, *models.TreeUnit, error) {
 	t, err := a.Store.Tree(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	u := t.ForPeriod(code, per)
-	if u == nil {
-		if t.ByCode(code) == nil {
-			return nil, nil, models.Errorf(models.ENOTFOUND, "no unit has the code %s", code)
-		}
-		// Authorise against the unit the code names now before saying
-		// anything about its periods.
-		if err := t.InScope(p, t.ByCode(code)); err != nil {
-			return nil, nil, err
-		}
-		return nil, nil, models.Errorf(models.ENOTFOUND, "unit %s did not exist during %s", code, per)
-	}
-	if err := t.InScope(p, u); err != nil {
+	var probs models.Problems
+	u, err := app.ReportingUnit(t, p, "unit", code, per, &probs)
+	if err != nil {
 		return nil, nil, err
 	}
-	if !u.Kind.CommuneLevel() {
-		return nil, nil, models.Errorf(models.ENOTFOUND, "only communes report")
+	if probs.Len() > 0 {
+		named := t.ForPeriod(code, per)
+		if named == nil {
+			named = t.ByCode(code)
+		}
+		if named != nil {
+			if err := t.InScope(p, named); err != nil {
+				return nil, nil, err
+			}
+		}
+		return nil, nil, models.Errorf(models.ENOTFOUND, "%s", probs.List()[0].Message)
 	}
 	return t, u, nil
 }
