@@ -336,6 +336,16 @@ func split(raw []string) *doc {
 			}
 			continue // a heading inside a table ("I. ĐẶC ĐIỂM …" in one cell) keeps its columns
 		}
+		if ts.inside && ts.cols != nil && i+1 < len(d.lines) && isRow(raw[src[i+1]]) && groupLine(f) {
+			// "B. Dự án đã kết thúc" typed between two rows of a table: the
+			// label of the rows below, as a merged row would be.
+			ts.group = f
+			lastRow = src[i]
+			for _, k := range o.cur {
+				d.parts[k] = append(d.parts[k], l)
+			}
+			continue
+		}
 		ts = tableState{caption: f}
 		keys := o.cur
 		if lead := leadKeys(&o, f); lead != nil {
@@ -347,6 +357,14 @@ func split(raw []string) *doc {
 	}
 	return d
 }
+
+// groupLineRe is a line that labels the rows of a table below it: an
+// ordinal ("A.", "II.", "2)") or none, then a few words without a figure.
+var groupLineRe = regexp.MustCompile(`^(?:(?:[a-d]|[ivx]{1,4}|\d{1,2})[.)]\s*)?[^\d.;:]{3,80}$`)
+
+// groupLine tells whether a line typed between two rows of a table labels
+// the rows below it ("A. Dự án đang thực hiện").
+func groupLine(f string) bool { return groupLineRe.MatchString(strings.TrimSpace(f)) }
 
 // pipeRows turns the rows of a table typed between "|" into rows of
 // cells, and drops its rule lines.

@@ -312,7 +312,7 @@ var listItemRe = re(`^\s*(?:\d{1,2}|[a-d])[.)]\s+`)
 
 // finishedRe says a project ended in a year ("đã hoàn thành, quyết toán
 // từ năm 2023"): before the report's year, it is no project of it.
-var finishedRe = re(`\b(?:da hoan thanh|hoan thanh|da ket thuc|ket thuc|quyet toan)\b[^.;]{0,40}?\bnam (\d{4})\b`)
+var finishedRe = re(`\b(?:da hoan thanh|hoan thanh|da ket thuc|ket thuc|quyet toan)\b[^.;]{0,40}?(?:\bnam |\b(?:thang )?\d{1,2}/)(\d{4})\b`)
 
 // finishedBefore tells whether a project's words say it ended before year.
 func finishedBefore(f, year string) bool {

@@ -116,7 +116,7 @@ var (
 	noteHeadRe  = regexp.MustCompile(`\b(?:ghi chu|chi tiet|dien giai|thuyet minh)\b`)
 	donorHeadRe = regexp.MustCompile(`\b(?:nha tai tro|to chuc tai tro|don vi tai tro|tai tro)\b`)
 	otherHeadRe = regexp.MustCompile(`\b(?:thoi gian|ngay|so sanh|cung ky|ke hoach|nam truoc|chi tieu giao|quoc tich|dia diem)\b`)
-	headWordRe  = regexp.MustCompile(`\b(?:stt|tt|chi tieu|noi dung|don vi tinh|dvt|so luong|ket qua|so lieu|ghi chu|so nguoi|cam ket|giai ngan|ten du an|nha tai tro|thoi gian|tong so|gia tri|ty le|thuc hien)\b`)
+	headWordRe  = regexp.MustCompile(`\b(?:stt|tt|chi tieu|noi dung|don vi tinh|dvt|so luong|ket qua|so lieu|ghi chu|so nguoi|cam ket|giai ngan|ten du an|nha tai tro|to chuc tai tro|don vi tai tro|kinh phi|thoi gian|tong so|gia tri|ty le|thuc hien)\b|^(?:du an|chuong trinh|du an, chuong trinh)$`)
 	rangeHeadRe = regexp.MustCompile(`^(?:ke )?tu (?:ngay )?\d{1,2}/\d{1,2}(?:/\d{4})? (?:den|-) (?:ngay )?(?:\d{1,2}/\d{1,2}(?:/\d{4})?|nay)$`)
 	ordinalRe   = regexp.MustCompile(`^(?:\d{1,2}|[ivx]{1,4}|[a-dđ])[.)]?(?:\d{1,2}[.)]?)?$`)
 	totalRe     = regexp.MustCompile(`^(?:cong|tong cong|tong so|tong)\s*:?$`)
@@ -447,6 +447,10 @@ func sharesLine(names, shares []text, caption string) (line, bool) {
 	return line{text: newText("Dân tộc: " + strings.Join(parts, ", "))}, true
 }
 
+// groupOrdinalRe begins the label of a group of rows ("A. ", "II. ",
+// "2) "), never a column's name.
+var groupOrdinalRe = regexp.MustCompile(`^(?:[a-dđ]|[ivx]{1,4}|\d{1,2})[.)]\s+\S`)
+
 // subHeader tells whether a row under a header row divides its merged
 // cells by period or kind only ("| | | Năm 2023 | Năm 2024 |"): each of its
 // cells is empty or names a column, and none holds a figure.
@@ -456,6 +460,9 @@ func subHeader(cells []text) bool {
 		f := strings.TrimSpace(c.fold)
 		if f == "" {
 			continue
+		}
+		if groupOrdinalRe.MatchString(f) {
+			return false // "A. Dự án đang thực hiện": the label of the rows below
 		}
 		if rangeHeadRe.MatchString(f) {
 			named++ // "Từ 01/7 đến 10/12/2025": a part of the period, its dates no figure
@@ -484,7 +491,9 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		}
 		texts[i] = newText(clean(s))
 	}
-	if !ts.inside {
+	if !ts.inside || ts.cols != nil && projectTable(ts.cols) && !generic(o.cur) && !slices.Contains(o.cur, secPeopleNgo) {
+		// A table of NGO projects ends where a heading of another section
+		// ("4. Lãnh sự …" typed between its rows and the next table's) begins.
 		*ts = tableState{inside: true, caption: ts.caption}
 	}
 	if ts.rows++; ts.rows == 1 && nonEmpty(texts) == 1 && texts[0].fold != "" {
@@ -796,7 +805,7 @@ type tableProject struct {
 // with the unit is the value committed and a note that says "giải ngân"
 // the value disbursed.
 func (d *doc) projectRow(ts *tableState, cols []col, texts []text, label, unit text) {
-	if proposedRe.MatchString(ts.group) || strings.Contains(ts.group, "de xuat") || proposedRe.MatchString(label.fold) {
+	if proposedRe.MatchString(ts.group) || strings.Contains(ts.group, "de xuat") || proposedRe.MatchString(label.fold) || finishedBefore(label.fold, d.period.year) {
 		return
 	}
 	for _, t := range texts {
@@ -827,8 +836,23 @@ func (d *doc) projectRow(ts *tableState, cols []col, texts []text, label, unit t
 			words = append(words, texts[i].orig)
 		}
 	}
+	if !moneyLike(p.committed) && !moneyLike(p.disbursed) {
+		return // no amount in any value cell: the row of another table below
+	}
 	p.quote = strings.Join(words, " … ")
 	d.projects = append(d.projects, p)
+}
+
+// foreignMoneyRe is an amount in another currency ("18.500 USD").
+var foreignMoneyRe = regexp.MustCompile(foreignAmountRe)
+
+// moneyLike tells whether a cell of a project's value says an amount, in
+// đồng or another currency, or that nothing was disbursed.
+func moneyLike(t text) bool {
+	if _, ok := cellMoney(t); ok {
+		return true
+	}
+	return foreignMoneyRe.MatchString(t.fold)
 }
 
 // moneyCell is a cell of money with the unit its column's header gives

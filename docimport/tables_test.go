@@ -208,3 +208,66 @@ func TestTableHeaders(t *testing.T) {
 		})
 	}
 }
+
+// TestProjectTableLayouts: a table of NGO projects whose header names the
+// project, the donor and a merged "Kinh phí (đồng)" over "Cam kết" and
+// "Giải ngân" gives its projects; a group label typed between its rows
+// ("A. Đang triển khai") or merged over them keeps the columns; a project
+// that ended in an earlier year and the "Cộng" row are no projects; and a
+// table of another section below (foreigners by nationality, after the
+// heading "8. …") adds none.
+func TestProjectTableLayouts(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n"
+	projects := [][]string{
+		{"!STT", "!Dự án", "!Đơn vị tài trợ", ">2 Kinh phí (đồng)"},
+		{"^", "^", "^", "Cam kết", "Giải ngân"},
+		{">5 A. Đang triển khai"},
+		{"1", "Bếp ăn bán trú", "Quỹ Hy vọng Xanh", "450.000.000", "320.000.000"},
+		{"2", "Giếng khoan cụm dân cư", "Hội Bạn hữu Xứ Wales", "20.000 USD (tương đương 508.000.000 đồng)", "Chưa giải ngân"},
+		{">5 B. Đã hoàn thành"},
+		{"3", "Sửa chữa trạm y tế (hoàn thành tháng 8/2023)", "Tổ chức Nụ Cười", "600.000.000", "600.000.000"},
+		{"", ">2 Cộng", "1.550.000.000", "920.000.000"},
+	}
+	nationals := [][]string{
+		{"Quốc tịch", "Người nước ngoài tạm trú (đến 30/11/2024)"},
+		{"", "Số người"},
+		{"Lào", "12"},
+		{"Thái Lan", "3"},
+	}
+	want := map[string]string{
+		"ngo_aid.projects": "2", "ngo_aid.projects[0].committed_vnd": "450000000", "ngo_aid.projects[0].disbursed_vnd": "320000000",
+		"ngo_aid.projects[1].committed_vnd": "508000000", "ngo_aid.projects[1].disbursed_vnd": "0",
+	}
+	// Typed as text, a row merged across the table is a line of its own.
+	var typed strings.Builder
+	typed.WriteString(head)
+	for _, row := range projects {
+		if len(row) == 1 {
+			typed.WriteString(row[0][3:] + "\n")
+			continue
+		}
+		typed.WriteString(textRows([][]string{row}))
+	}
+	typed.WriteString("8. Công tác lãnh sự\n" + textRows(nationals) + "Trên đây là báo cáo của UBND xã Thử.\n")
+	for name, data := range map[string][]byte{"text": []byte(typed.String()), "docx": tablesDocx(head, [][][]string{projects}, "Trên đây là báo cáo của UBND xã Thử.")} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := foundValues(Read(lines))
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if strings.HasPrefix(k, "ngo_aid.") && strings.HasSuffix(k, "_vnd") {
+					if _, ok := want[k]; !ok {
+						t.Errorf("%s = %s read, not stated", k, v)
+					}
+				}
+			}
+		})
+	}
+}
