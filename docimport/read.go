@@ -85,6 +85,9 @@ type reader struct {
 	// ("11 … 12" in one clause): none of them is set from that passage;
 	// if no other passage states the figure, they are its unresolved.
 	seen map[string][]cand
+	// places are the places abroad the document names ("huyện Mường
+	// Quăn, tỉnh Hủa Phăn (Lào)"), folded.
+	places []string
 }
 
 // putInt records a whole-number figure. A figure

@@ -44,27 +44,198 @@ func (r *reader) delegations() {
 		"delegations.inbound_domestic.people", "delegations.inbound_foreign.count", "delegations.inbound_foreign.people") {
 		return
 	}
+	r.places = foreignPlaces(r.d.lines)
 	r.delegationLists()
-	// The first words after a heading's colon may need the heading to say
-	// which delegations they are about ("1. Đoàn ra: Không").
+	ctx := "" // what a label line before says of the delegations after it ("b) Đoàn nước ngoài:")
 	for _, l := range r.d.parts[secDelegations] {
-		one := "" // a single delegation counted without its people, in this paragraph
-		for i, c := range clauses(l.text) {
-			if in, ok := r.d.headed[l.n]; ok && i == 0 && delegationGroup(c.fold) == "" && !strings.Contains(c.fold, "doan vao") && strings.HasSuffix(in.fold, l.fold) {
-				c = sub(in.text, 0, len(in.fold)-len(l.fold)+len(c.fold))
+		// What the paragraph's lead says ("- Đoàn nước ngoài: …") is said
+		// of each of its clauses.
+		lineCtx := ctx
+		lead := l.fold
+		if in, ok := r.d.headed[l.n]; ok {
+			lead = in.fold
+		}
+		if m := leadRe.FindStringSubmatch(lead); m != nil {
+			if g := originOf(m[1], r.places); g != "" && g != "mixed" {
+				lineCtx = g
 			}
-			if one != "" && delegationGroup(c.fold) == "" && strings.Contains(c.fold, "doan") && len(counts(c, delegCountRe)) == 0 {
+		}
+		var ds []delegRead
+		one := -1 // a single delegation counted without its people, in this paragraph
+		for i, c := range clauses(l.text) {
+			full := c
+			if in, ok := r.d.headed[l.n]; ok && i == 0 && strings.HasSuffix(in.fold, l.fold) {
+				// The first words after a heading's colon may need the
+				// heading to say which delegations they are about ("1.
+				// Đoàn ra: Không").
+				full = sub(in.text, 0, len(in.fold)-len(l.fold)+len(c.fold))
+				if delegationGroup(c.fold) == "" && !strings.Contains(c.fold, "doan vao") {
+					c = full
+				}
+			}
+			if dcs := delegationCounts(full, r.d.period.year, r.places); len(dcs) > 0 {
+				add := delegReads(dcs, lineCtx, i)
+				one = -1
+				if len(add) == 1 && add[0].n.n == 1 && len(add[0].people) == 0 {
+					one = len(ds)
+				}
+				ds = append(ds, add...)
+				continue
+			}
+			if one >= 0 && delegationGroup(c.fold) == "" && strings.Contains(c.fold, "doan") {
 				// "Đoàn nước ngoài: 01 đoàn. Ngày 14/10, đoàn chuyên gia … gồm
 				// 06 người …": the people of that one delegation.
 				if ps := counts(c, delegPeopleRe); len(ps) == 1 {
-					r.putReadings(one+".people", ps)
+					ds[one].people = ps
 				}
-				one = ""
+				one = -1
 				continue
 			}
-			one = r.delegationClause(c)
+			one = -1
+			r.delegationClause(c)
+		}
+		r.putDelegations(ds)
+		if g := originOf(l.fold, r.places); len(strings.Fields(l.fold)) <= 12 && strings.HasSuffix(strings.TrimSpace(l.fold), ":") {
+			ctx = ""
+			if g != "mixed" {
+				ctx = g
+			}
 		}
 	}
+}
+
+// delegRead is a count of delegations a paragraph gives, with the group
+// it is of.
+type delegRead struct {
+	group  string
+	n      cand
+	people []cand
+	clause int
+	total  bool
+}
+
+// delegReads are the counts of one clause that are figures: not of
+// another period, not the detail of a total whose group is known, and of
+// one group (ctx when their words name none).
+func delegReads(dcs []delegCount, ctx string, clause int) []delegRead {
+	groupOf := func(dc delegCount) string {
+		if dc.group == "" {
+			return ctx
+		}
+		return dc.group
+	}
+	var out []delegRead
+	for _, dc := range dcs {
+		if dc.other {
+			continue
+		}
+		g := groupOf(dc)
+		if dc.detail >= 0 {
+			if t := dcs[dc.detail]; groupOf(t) != "" || t.other {
+				continue // "05 đoàn nước ngoài, gồm 03 đoàn …": the detail of a total read
+			}
+		}
+		if g == "" || g == "mixed" {
+			continue
+		}
+		out = append(out, delegRead{group: g, n: dc.n, people: dc.people, clause: clause, total: dc.total})
+	}
+	return out
+}
+
+// putDelegations puts the counts of delegations of a paragraph. A count
+// said to be the total is the figure; else several counts of one group in
+// one clause are the items of a list ("04 đoàn … (Lào) và 01 đoàn … phía
+// Trung Quốc"), added up; counts of one group in two clauses are two
+// readings.
+func (r *reader) putDelegations(ds []delegRead) {
+	var order []string
+	by := map[string][]delegRead{}
+	for _, d := range ds {
+		if by[d.group] == nil {
+			order = append(order, d.group)
+		}
+		by[d.group] = append(by[d.group], d)
+	}
+	for _, g := range order {
+		rs := by[g]
+		var totals []delegRead
+		for _, d := range rs {
+			if d.total {
+				totals = append(totals, d)
+			}
+		}
+		if len(totals) > 0 {
+			rs = totals
+		} else {
+			rs = sumItems(rs)
+		}
+		path := "delegations." + g
+		var cnts, people []cand
+		for _, d := range rs {
+			if !slices.ContainsFunc(cnts, func(c cand) bool { return c.n == d.n.n }) {
+				cnts = append(cnts, d.n)
+				people = append(people, d.people...)
+			}
+		}
+		r.putReadings(path+".count", cnts)
+		if len(cnts) != 1 {
+			continue
+		}
+		if cnts[0].n == 0 {
+			r.putInt(path+".people", 0, cnts[0].quote)
+		} else {
+			r.putReadings(path+".people", dedup(people))
+		}
+	}
+}
+
+// sumItems adds up the counts of one group that one clause lists, and
+// their people when each says its own.
+func sumItems(rs []delegRead) []delegRead {
+	var out []delegRead
+	for i := 0; i < len(rs); {
+		j := i + 1
+		for j < len(rs) && rs[j].clause == rs[i].clause {
+			j++
+		}
+		if j-i == 1 {
+			out = append(out, rs[i])
+			i = j
+			continue
+		}
+		s := delegRead{group: rs[i].group, clause: rs[i].clause}
+		var n, p int64
+		allPeople := true
+		var qs []string
+		for _, d := range rs[i:j] {
+			n += d.n.n
+			qs = append(qs, d.n.quote)
+			if len(d.people) == 1 {
+				p += d.people[0].n
+			} else {
+				allPeople = false
+			}
+		}
+		s.n = intCand(n, strings.Join(qs, "; "))
+		if allPeople {
+			s.people = []cand{intCand(p, strings.Join(qs, "; "))}
+		}
+		out = append(out, s)
+		i = j
+	}
+	return out
+}
+
+// dedup keeps each value of rs once.
+func dedup(rs []cand) []cand {
+	var out []cand
+	for _, c := range rs {
+		if !slices.ContainsFunc(out, func(x cand) bool { return x.d == c.d }) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // delegationItemRe is an item of a list of delegations, one by one: a
@@ -106,61 +277,47 @@ func (r *reader) delegationLists() {
 	}
 }
 
-// delegationClause reads what one clause says of delegations, and says
-// which delegations when it counted one and no people ("01 đoàn").
-func (r *reader) delegationClause(c text) (one string) {
-	{
-		g := delegationGroup(c.fold)
-		if g == "" {
-			// "Đoàn vào: trong nước 03 đoàn; nước ngoài: không", "- Nước
-			// ngoài: 02 đoàn": the visitors of one kind.
-			switch f := strings.TrimLeft(c.fold, "-+*• "); {
-			case strings.HasPrefix(f, "nuoc ngoai") && !hasAny(f, "doan ra", "di nuoc ngoai"):
-				g = "inbound_foreign"
-			case strings.HasPrefix(f, "trong nuoc"):
-				g = "inbound_domestic"
-			}
-		}
-		if g == "" {
-			// "Đoàn vào: Không": no delegation came, from at home or abroad.
-			if strings.Contains(c.fold, "doan vao") && negative(c.fold) && !hasAny(c.fold, "doan ra") {
-				if len(counts(c, delegCountRe)) == 0 {
-					q := whole(c)
-					for _, g := range []string{"inbound_domestic", "inbound_foreign"} {
-						r.putInt("delegations."+g+".count", 0, q)
-						r.putInt("delegations."+g+".people", 0, q)
-					}
-				}
-			}
-			return
-		}
-		path := "delegations." + g
-		cnts := counts(c, delegCountRe)
-		people := counts(c, delegPeopleRe)
-		switch {
-		case len(cnts) > 0:
-			r.putReadings(path+".count", cnts)
-			if len(cnts) == 1 && cnts[0].n == 0 {
-				r.putInt(path+".people", 0, cnts[0].quote)
-			} else if len(cnts) == 1 {
-				if len(people) == 0 {
-					people = bracketCounts(c, delegPeopleRe) // "02 đoàn (17 người)"
-				}
-				r.putReadings(path+".people", people)
-				if len(people) == 0 && cnts[0].n == 1 {
-					return path
-				}
-			}
-		case len(people) == 1 && hasAny(c.fold, "tong cong", "tong so"):
-			// "Tổng cộng 29 lượt khách nước ngoài": the people of a list.
-			r.putReadings(path+".people", people)
-		case len(people) == 0 && negative(c.fold):
-			q := whole(c)
-			r.putInt(path+".count", 0, q)
-			r.putInt(path+".people", 0, q)
+// delegationClause reads what a clause that counts no delegation says of
+// them: none ("Đoàn ra: Không", "không có đoàn nước ngoài"), or the people
+// of a list ("Tổng cộng 29 lượt khách nước ngoài").
+func (r *reader) delegationClause(c text) {
+	g := delegationGroup(c.fold)
+	if _, after, ok := strings.Cut(c.fold, ":"); g == "" && ok {
+		// "Đoàn ra, đoàn vào: không có đoàn ra": the words after the lead.
+		g = delegationGroup(after)
+	}
+	if g == "" {
+		// "Đoàn vào: trong nước 03 đoàn; nước ngoài: không", "- Nước
+		// ngoài: 02 đoàn": the visitors of one kind.
+		switch f := strings.TrimLeft(c.fold, "-+*• "); {
+		case strings.HasPrefix(f, "nuoc ngoai") && !hasAny(f, "doan ra", "di nuoc ngoai"):
+			g = "inbound_foreign"
+		case strings.HasPrefix(f, "trong nuoc"):
+			g = "inbound_domestic"
 		}
 	}
-	return ""
+	if g == "" {
+		// "Đoàn vào: Không": no delegation came, from at home or abroad.
+		if strings.Contains(c.fold, "doan vao") && negative(c.fold) && !hasAny(c.fold, "doan ra") {
+			q := whole(c)
+			for _, g := range []string{"inbound_domestic", "inbound_foreign"} {
+				r.putInt("delegations."+g+".count", 0, q)
+				r.putInt("delegations."+g+".people", 0, q)
+			}
+		}
+		return
+	}
+	path := "delegations." + g
+	people := counts(c, delegPeopleRe)
+	switch {
+	case len(people) == 1 && hasAny(c.fold, "tong cong", "tong so"):
+		// "Tổng cộng 29 lượt khách nước ngoài": the people of a list.
+		r.putReadings(path+".people", people)
+	case len(people) == 0 && negative(c.fold):
+		q := whole(c)
+		r.putInt(path+".count", 0, q)
+		r.putInt(path+".people", 0, q)
+	}
 }
 
 // ngoLine tells whether a line of section 5 is about NGO aid.

@@ -1,0 +1,99 @@
+package docimport
+
+import "testing"
+
+// delegDoc is a short report of 2024 whose section 1 is body.
+func delegDoc(profile, body string) string {
+	return "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n" +
+		"I. ĐẶC ĐIỂM TÌNH HÌNH\n" + profile + "\nII. KẾT QUẢ\n1. Công tác đoàn ra, đoàn vào\n" + body + "\n"
+}
+
+// TestDelegationOrigin: each count of delegations is read by what its own
+// words say of where they came from — within the country, abroad, a
+// foreign organisation, a place abroad the report names once with its
+// country, "bạn Lào" — and a clause of another period is never the
+// figure.
+func TestDelegationOrigin(t *testing.T) {
+	for _, tc := range []struct {
+		name, profile, body string
+		want                map[string]string
+	}{
+		{"clauses and another period", "",
+			"Đoàn vào: xã đón 11 đoàn trong nước với 130 người về thăm, học tập; 03 đoàn nước ngoài với 20 người (đoàn Đại sứ quán Phần Lan và đoàn doanh nghiệp Nhật Bản). Cùng kỳ năm 2023 xã đón 02 đoàn nước ngoài.",
+			map[string]string{
+				"delegations.inbound_domestic.count": "11", "delegations.inbound_domestic.people": "130",
+				"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "20",
+			}},
+		{"a foreign organisation, no people", "",
+			"Trong năm xã không có đoàn ra. Xã tiếp 06 đoàn trong nước với 70 người. Ngoài ra có 01 đoàn của Tổ chức Save the Children International về kiểm tra tiến độ dự án.",
+			map[string]string{
+				"delegations.inbound_domestic.count": "6", "delegations.inbound_foreign.count": "1", "delegations.inbound_foreign.people": "",
+			}},
+		{"a place abroad named once", "Xã giáp huyện Sốp Bâu, tỉnh Hủa Phăn (Lào), có 2 mốc giới.",
+			"Đoàn vào: đón 05 đoàn trong nước; 02 đoàn của huyện Sốp Bâu với 16 người sang thăm, chúc Tết.",
+			map[string]string{
+				"delegations.inbound_domestic.count": "5", "delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "16",
+			}},
+		{"bạn Lào, the count in words too", "",
+			"- Đoàn vào: tiếp 04 đoàn trong nước; 02 (hai) đoàn của bạn Lào với 13 người sang giao lưu.",
+			map[string]string{
+				"delegations.inbound_domestic.count": "4", "delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "13",
+			}},
+		{"firms abroad, countries in brackets", "",
+			"Đoàn ra, đoàn vào: không có đoàn ra; tiếp 04 đoàn doanh nghiệp, tổ chức nước ngoài (Đài Loan 3, Singapore 1) với 25 người đến tìm hiểu đầu tư.",
+			map[string]string{
+				"delegations.outbound.count": "0", "delegations.inbound_foreign.count": "4", "delegations.inbound_foreign.people": "25",
+			}},
+		{"guests, members", "",
+			"Về khách quốc tế, năm 2024 xã đón 3 đoàn khách nước ngoài gồm 27 thành viên đến tham quan làng nghề.",
+			map[string]string{"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "27"}},
+		{"a total split by origin", "",
+			"Đoàn vào: tiếp 12 đoàn, trong đó 10 đoàn trong nước và 02 đoàn nước ngoài (15 người).",
+			map[string]string{
+				"delegations.inbound_domestic.count": "10", "delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "15",
+			}},
+		{"items, then the total", "",
+			"- Đoàn nước ngoài: tiếp 02 đoàn chính quyền bản giáp biên (Lào) và 01 đoàn phía Trung Quốc sang giao lưu; tổng cộng 03 đoàn, 30 người.",
+			map[string]string{"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "30"}},
+		{"items with no total", "",
+			"Đoàn vào: xã tiếp 02 đoàn của tỉnh Luang Namtha (Lào) với 12 người và 01 đoàn của Đại sứ quán Úc với 4 người.",
+			map[string]string{"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "16"}},
+		{"where they went is no origin", "",
+			"Đoàn ra: 02 đoàn với 9 người đi Lào dự lễ; năm 2023 có 01 đoàn.\nĐoàn vào: không có đoàn nước ngoài; tiếp 08 đoàn trong nước.",
+			map[string]string{
+				"delegations.outbound.count": "2", "delegations.outbound.people": "9",
+				"delegations.inbound_foreign.count": "0", "delegations.inbound_domestic.count": "8",
+			}},
+		{"a label line before", "",
+			"b) Đoàn nước ngoài đến làm việc:\nXã tiếp 02 đoàn với 14 người, tăng 01 đoàn so với năm 2023.",
+			map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "14"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := readText(t, delegDoc(tc.profile, tc.body))
+			wantFound(t, res, tc.want)
+			for _, u := range res.Unresolved {
+				t.Errorf("unresolved %+v", u)
+			}
+		})
+	}
+}
+
+// TestDelegationTraps: counts that are not this period's figures, and
+// counts whose origin is not said, are never read.
+func TestDelegationTraps(t *testing.T) {
+	for _, body := range []string{
+		"Đoàn vào: năm 2023 xã tiếp 04 đoàn nước ngoài.",
+		"Đoàn vào: so với cùng kỳ, số đoàn nước ngoài tăng 02 đoàn.",
+		"Đoàn vào: tiếp 07 đoàn đến thăm, làm việc.",
+		"Đoàn vào: khoảng 5 đoàn nước ngoài đến tham quan.",
+		"Đoàn vào: 03 đoàn trong nước và nước ngoài đến dự lễ hội.",
+	} {
+		res := readText(t, delegDoc("", body))
+		got := foundValues(res)
+		for _, k := range []string{"delegations.inbound_foreign.count", "delegations.inbound_domestic.count", "delegations.inbound_foreign.people"} {
+			if v, ok := got[k]; ok && v != "0" {
+				t.Errorf("%q: %s = %s", body, k, v)
+			}
+		}
+	}
+}

@@ -1,0 +1,287 @@
+package docimport
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The grammar of a sentence that counts delegations: "[lead] N đoàn
+// [origin] [với/gồm M người] [purpose]". Where a delegation came from is
+// said by the words right after its count ("15 đoàn trong nước", "03 đoàn
+// của bạn Lào", "01 đoàn của Tổ chức Plan International"), else by the
+// words before it ("Đoàn nước ngoài: 02 đoàn", "Về khách quốc tế, xã đón
+// 3 đoàn"). A count of another period ("Cùng kỳ năm 2024 … 01 đoàn") is
+// never the figure; a count after "trong đó" or "gồm" is the detail of the
+// one before, read only when that one says no origin ("20 đoàn, trong đó
+// 05 đoàn nước ngoài").
+
+// countries are foreign countries as clerks name them, folded. "Lào" is a
+// word of its own, not the start of "Lào Cai" nor "lao động".
+var countryRe = re(`\b(?:lao|cong hoa dan chu nhan dan lao|chdcnd lao|trung quoc|campuchia|han quoc|nhat ban|thai lan|hoa ky|hoa ki|nuoc my|lien bang nga|cong hoa lien bang duc|ai-len|ai len|ireland|uc|australia|new zealand|singapore|malaysia|indonesia|philippines|myanmar|an do|dai loan|canada|thuy dien|thuy si|ha lan|dan mach|na uy|phan lan|tay ban nha|italia|bi|vuong quoc anh|cong hoa phap|phap|duc|nga|cuba|israel)\b`)
+
+// notCountryRe are the words where a country's name begins something
+// Vietnamese: "Lào Cai", "lao động", "Nga Sơn".
+var notCountryRe = re(`\blao (?:cai|dong|cong|luc|xao)\b|\bnga (?:son|tu|ba|nam)\b|\bduc (?:trong|tho|pho|linh|hoa)\b|\bbi (?:thu|ngo)\b`)
+
+// foreignOrgRe names a foreign organisation or mission: "Đại sứ quán",
+// "Tổ chức Plan International", "tổ chức phi chính phủ nước ngoài".
+var foreignOrgRe = re(`\b(?:dai su quan|lanh su quan|tong lanh su|phi chinh phu nuoc ngoai|pcpnn|international|foundation|world vision|oxfam|unicef|undp|unesco|usaid|jica|koica|rotary|childfund|caritas|care quoc te)\b`)
+
+// foreignRefRe says "our neighbour" of a border commune: "bạn Lào",
+// "nước bạn", "phía bạn", "chính quyền bạn".
+var foreignRefRe = re(`\b(?:ban lao|nuoc ban|phia ban|chinh quyen ban|ben kia bien gioi|nuoc ngoai|quoc te|ngoai quoc)\b`)
+
+// domesticRe says a delegation came from within the country.
+var domesticRe = re(`\b(?:trong nuoc|noi dia)\b`)
+
+// outboundRe says delegations went abroad.
+var outboundRe = re(`\b(?:doan ra|di cong tac|ra nuoc ngoai|di nuoc ngoai|cong tac o nuoc ngoai|cong tac tai nuoc ngoai|cu\s+(?:\S+\s+){0,2}(?:doan|luot|can bo))\b`)
+
+// otherPeriodRe names a period other than the report's: "cùng kỳ", "năm
+// trước", a comparison ("so với"); a year is checked apart.
+var otherPeriodRe = re(`\b(?:cung ky|nam truoc|ky truoc|nam ngoai|so voi|luy ke)\b`)
+
+var periodYearRe = re(`\bnam\s+(\d{4})\b`)
+
+// otherPeriod tells whether words name a period other than the report's
+// year: "cùng kỳ năm 2024", "năm 2023", "so với …".
+func otherPeriod(f, year string) bool {
+	if otherPeriodRe.MatchString(f) {
+		return true
+	}
+	for _, m := range periodYearRe.FindAllStringSubmatch(f, -1) {
+		if m[1] != year {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignPlaceRe is a place of a foreign country as a document names it
+// once ("giáp huyện Mường Quăn, tỉnh Hủa Phăn (Lào)"): the chain of units
+// before the country in brackets.
+var (
+	countryBracketRe = re(`\(\s*(?:nuoc\s+)?(?:lao|trung quoc|campuchia|han quoc|nhat ban|thai lan|hoa ky|chdcnd lao)\s*\)`)
+	unitNameRe       = re(`(?:^|\s)((?:huyen|tinh|thanh pho|thi xa|quan|bang|muong|cum ban|ban|dac khu|khu tu tri|tinh uy|thu do)\s+[a-z-]+(?:\s+[a-z-]+){0,2})\s*$`)
+)
+
+// foreignPlaces are the places of foreign countries a document names with
+// their country in brackets, folded ("huyen muong quan", "tinh hua
+// phan"): a delegation "của huyện Mường Quăn" came from abroad.
+func foreignPlaces(lines []line) []string {
+	var out []string
+	for _, l := range lines {
+		f := l.fold
+		if !strings.Contains(f, "(") {
+			continue
+		}
+		for _, m := range countryBracketRe.FindAllStringIndex(f, -1) {
+			before := f[max(0, m[0]-120):m[0]]
+			parts := strings.Split(before, ",")
+			for i := len(parts) - 1; i >= 0; i-- {
+				p := strings.TrimSpace(parts[i])
+				u := unitNameRe.FindStringSubmatch(p)
+				if u == nil {
+					break
+				}
+				out = append(out, u[1])
+				if u[1] != p {
+					break // "giáp huyện …": the chain begins here
+				}
+			}
+		}
+	}
+	return out
+}
+
+// originOf tells where the delegations words describe came from or went:
+// "outbound", "inbound_foreign", "inbound_domestic", "" when they say
+// nothing of it, or "mixed" when they say two things.
+func originOf(f string, places []string) string {
+	var g []string
+	add := func(s string) {
+		for _, x := range g {
+			if x == s {
+				return
+			}
+		}
+		g = append(g, s)
+	}
+	if outboundRe.MatchString(f) {
+		add("outbound")
+	}
+	if len(g) > 0 && strings.Contains(f, "doan vao") {
+		g = nil // "Đoàn ra, đoàn vào": both, neither said
+	}
+	clean := notCountryRe.ReplaceAllString(f, " ")
+	if at := foreignAt(clean, places); at >= 0 {
+		switch {
+		case towardRe.MatchString(clean[max(0, at-30):at]):
+			add("outbound") // "02 đoàn đi Lào", "sang huyện X": where they went
+		case len(g) == 0:
+			add("inbound_foreign")
+		}
+	}
+	if domesticRe.MatchString(f) {
+		add("inbound_domestic")
+	}
+	switch len(g) {
+	case 0:
+		return ""
+	case 1:
+		return g[0]
+	}
+	return "mixed"
+}
+
+// delegCount is one count of delegations in a clause: the count, the
+// people counted with it, where its words say it came from, and whether
+// it is the detail of a count before it.
+type delegCount struct {
+	n      cand
+	people []cand
+	group  string // as originOf
+	other  bool   // of another period
+	total  bool   // said to be the total ("tổng cộng 05 đoàn")
+	detail int    // the index of the count it details, or -1
+}
+
+// qualifierStopRe ends the words that qualify a count of delegations:
+// the people, or the verb of what they came for.
+var qualifierStopRe = re(`\b(?:voi|gom|co|tong so|den|sang|ve|toi|vao tham|tham|lam viec|khao sat|giam sat|chuc tet|du|trao doi|nham|de)\b`)
+
+// delegationCounts reads the counts of delegations of a clause, each with
+// the words around it (see the grammar above). lead is what the heading
+// or a lead before the clause says, read when the clause says nothing of
+// a count's origin.
+func delegationCounts(c text, year string, places []string) []delegCount {
+	f := outsideBrackets(c.fold)
+	ms := delegCountRe.FindAllStringSubmatchIndex(f, -1)
+	var out []delegCount
+	var kept [][]int
+	for _, m := range ms {
+		if _, ok := countOf(f[m[2]:m[3]]); !ok {
+			continue
+		}
+		if approxRe.MatchString(f[:m[0]]) || changeBeforeRe.MatchString(f[max(0, m[0]-12):m[0]]) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	// The words between two counts: up to the last separator they qualify
+	// the first, after it they lead the second.
+	leadAt := make([]int, len(kept)) // where each count's lead begins
+	tailAt := make([]int, len(kept)) // where its words end
+	for i, m := range kept {
+		if i == 0 {
+			leadAt[i] = 0
+		}
+		if i+1 < len(kept) {
+			next := kept[i+1][0]
+			mid := f[m[1]:next]
+			cut := max(strings.LastIndex(mid, ","), strings.LastIndex(mid, " va "), strings.LastIndex(mid, ":"), strings.LastIndex(mid, " con "))
+			if cut < 0 {
+				cut = len(mid)
+			}
+			tailAt[i] = m[1] + cut
+			leadAt[i+1] = m[1] + cut
+		} else {
+			tailAt[i] = len(f)
+		}
+	}
+	detailOf := -1
+	for i, m := range kept {
+		v, _ := countOf(f[m[2]:m[3]])
+		dc := delegCount{n: intCand(v, quote(c, m[0], m[1])), detail: -1}
+		if i > 0 && detailMark(f[kept[i-1][1]:m[0]]) {
+			detailOf = i - 1
+			for detailOf >= 0 && out[detailOf].detail >= 0 {
+				detailOf = out[detailOf].detail
+			}
+		}
+		if detailOf >= 0 {
+			dc.detail = detailOf
+		}
+		// The qualifier: the words after the count up to the people or
+		// the verb.
+		rest := c.fold[m[1]:tailAt[i]]
+		qual := rest
+		if p := delegPeopleRe.FindStringIndex(outsideBrackets(rest)); p != nil {
+			qual = rest[:p[0]]
+		}
+		if s := qualifierStopRe.FindStringIndex(qual); s != nil && s[0] > 0 {
+			// "của huyện X (Lào) với 35 người sang thăm": the origin is
+			// before the verb; "đoàn với 11 người đến từ Nhật Bản" after.
+			qual = qual[:s[0]]
+		}
+		// What stands in brackets is an aside: another period's figure
+		// ("(cùng kỳ năm 2024: 06 đoàn)"), or where they came from ("(Lào)").
+		leadOut, qualOut := f[leadAt[i]:m[0]], f[m[1]:m[1]+len(qual)]
+		dc.other = otherPeriod(leadOut, year) || otherPeriod(qualOut, year)
+		dc.total = totalWordRe.MatchString(leadOut)
+		dc.group = originOf(qualOut, places)
+		if dc.group == "" && !otherPeriod(qual, year) {
+			dc.group = originOf(qual, places)
+		}
+		if dc.group == "" {
+			dc.group = originOf(leadOut, places)
+		}
+		if dc.group == "" {
+			// "02 đoàn với 11 người đến từ Nhật Bản": where they came from.
+			if k := strings.Index(rest, " tu "); k >= 0 {
+				if g := originOf(rest[k:], places); g == "inbound_foreign" || g == "inbound_domestic" {
+					dc.group = g
+				}
+			}
+		}
+		seg := sub(c, m[1], tailAt[i])
+		dc.people = counts(seg, delegPeopleRe)
+		if len(dc.people) == 0 {
+			dc.people = bracketCounts(seg, delegPeopleRe) // "02 đoàn (17 người)"
+		}
+		out = append(out, dc)
+	}
+	return out
+}
+
+// detailMark tells whether the words between two counts say the second
+// is the detail of the first ("…, trong đó 05 đoàn …"); "gồm 27 thành
+// viên" names the first one's people, no detail.
+func detailMark(mid string) bool {
+	if strings.Contains(mid, ":") {
+		return true // "05 đoàn nước ngoài: 04 đoàn …, 01 đoàn …"
+	}
+	for _, m := range detailRe.FindAllStringIndex(mid, -1) {
+		after := strings.TrimLeft(mid[m[1]:], " :")
+		if p := delegPeopleRe.FindStringIndex(after); p != nil && p[0] == 0 {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// totalRe says a count is the total of those listed ("tổng cộng 05 đoàn",
+// "Cộng: 03 đoàn").
+var totalWordRe = re(`\btong(?:\s+cong|\s+so)?\b|^\s*cong\b|\bcong\s*:|\btat ca\b`)
+
+// towardRe ends the words before a place a delegation went to: "đi",
+// "sang", "qua", "tới", "ra", "thăm".
+var towardRe = re(`\b(?:di|sang|qua|toi|ra|tham)\s+(?:\S+\s+){0,3}$|\b(?:di|sang|qua|toi|ra|tham)\s*$`)
+
+// foreignAt is where words first name something foreign (a country, a
+// place abroad, a foreign organisation, "nước ngoài", "bạn Lào"), or -1.
+func foreignAt(f string, places []string) int {
+	at := -1
+	for _, p := range []*regexp.Regexp{foreignRefRe, foreignOrgRe, countryRe} {
+		if m := p.FindStringIndex(f); m != nil && (at < 0 || m[0] < at) {
+			at = m[0]
+		}
+	}
+	for _, p := range places {
+		if i := strings.Index(f, p); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
