@@ -97,3 +97,36 @@ func TestDelegationTraps(t *testing.T) {
 		}
 	}
 }
+
+// TestShortSectionsWordings: sections 6–12 as clerks write them — a
+// section that is only "- Không." under a heading without diacritics, an
+// award "tặng" (gave, which folds as "tăng", a change) by a foreign
+// authority, the officials of a clause after one about the courses, one
+// course joined with no count — and the traps beside them.
+func TestShortSectionsWordings(t *testing.T) {
+	doc := "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n" +
+		"2. Thoa thuan quoc te\n- Không.\n" +
+		"3. Hoi nghi, hoi thao quoc te\n+ Không có.\n" +
+		"10. Dao tao, boi duong\nXã không mở lớp tập huấn; chưa cử công chức nào tham gia.\n" +
+		"11. Khen thưởng\n- Tháng 9/2024, UBND xã được Ủy ban hành chính tỉnh Chăm-pa-sắc tặng 01 Giấy khen.\n- Kiến nghị khen thưởng: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"international_agreements.count":  "0",
+		"international_conferences.count": "0",
+		"training.courses":                "0",
+		"training.officials_trained":      "0",
+		"foreign_awards_received.count":   "1",
+		"award_nominations.count":         "0",
+	})
+	doc = "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n" +
+		"10. Đào tạo, bồi dưỡng\nXã cử 03 công chức tham gia lớp bồi dưỡng kiến thức đối ngoại do huyện tổ chức.\n" +
+		"11. Khen thưởng của nước ngoài\nSo với năm trước, số hình thức khen thưởng tăng 01 Bằng khen.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"training.officials_trained":    "3",
+		"training.courses":              "1",
+		"foreign_awards_received.count": "",
+	})
+	doc = "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n" +
+		"10. Đào tạo, bồi dưỡng\nXã cử 03 công chức tham gia các lớp bồi dưỡng do huyện tổ chức.\n"
+	wantFound(t, readText(t, doc), map[string]string{"training.officials_trained": "3", "training.courses": ""})
+}

@@ -62,7 +62,7 @@ func valuesOf(v text, unitCol string) []figureValue {
 	if nothingRe.MatchString(t) || t == "0" {
 		return []figureValue{{num: "0", unit: unitWords[unitCol], a: 0, b: len(f)}}
 	}
-	if changeRe.MatchString(f) {
+	if saysChange(v) {
 		return nil
 	}
 	var out []figureValue
@@ -112,6 +112,17 @@ func valuesOf(v text, unitCol string) []figureValue {
 		out = append(out, fv)
 	}
 	return out
+}
+
+// saysChange tells whether a text says a change ("tăng 94 người so với
+// năm trước"); "tặng" (gave), written with its diacritics, is none.
+func saysChange(t text) bool {
+	for _, m := range changeRe.FindAllStringIndex(t.fold, -1) {
+		if !strings.HasPrefix(strings.ToLower(t.orig[t.idx[m[0]]:]), "tặng") {
+			return true
+		}
+	}
+	return false
 }
 
 // unitSlash tells whether the text before a slash ends with a figure and

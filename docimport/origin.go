@@ -163,7 +163,7 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 		if _, ok := countOf(f[m[2]:m[3]]); !ok {
 			continue
 		}
-		if approxRe.MatchString(f[:m[0]]) || changeBeforeRe.MatchString(f[max(0, m[0]-12):m[0]]) {
+		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) {
 			continue
 		}
 		kept = append(kept, m)

@@ -324,7 +324,7 @@ func whole(t text) string {
 // --- none: "Không có" ---
 
 var (
-	negRe     = re(`\b(?:khong|chua) (?:he )?(?:co|phat sinh|to chuc|cu|tiep|don|ky|ky ket|tham gia|tiep nhan|xay ra|thuc hien|duoc)\b`)
+	negRe     = re(`\b(?:khong|chua) (?:he )?(?:co|phat sinh|to chuc|cu|tiep|don|ky|ky ket|tham gia|tiep nhan|xay ra|thuc hien|duoc|mo)\b`)
 	negTailRe = re(`:\s*(?:khong|chua co|khong co)\s*\.?$`)
 	nothingRe = re(`^(?:khong co|khong|chua co|khong phat sinh|chua phat sinh|khong co gi|khong co hoat dong|khong to chuc|chua to chuc|khong thuc hien|khong ky ket|khong tiep nhan|khong co doan nao|khong co truong hop nao)\s*[.;]?$`)
 )
@@ -351,7 +351,7 @@ func (r *reader) nothing(sec string) (string, bool) {
 		return "", false
 	}
 	l := lines[0]
-	if !nothingRe.MatchString(l.fold) {
+	if !nothingRe.MatchString(strings.TrimLeft(l.fold, "-–+•* ")) {
 		return "", false
 	}
 	if h, ok := r.d.headings[sec]; ok {
@@ -377,6 +377,18 @@ func (r *reader) each(sec string, fn func(c text)) {
 	}
 }
 
+// eachLine is each, with the position of the line each clause is of.
+func (r *reader) eachLine(sec string, fn func(n int, c text)) {
+	for _, l := range r.d.parts[sec] {
+		for i, c := range clauses(l.text) {
+			if in, ok := r.d.headed[l.n]; ok && i == 0 && strings.HasSuffix(in.fold, l.fold) {
+				c = sub(in.text, 0, len(in.fold)-len(l.fold)+len(c.fold))
+			}
+			fn(l.n, c)
+		}
+	}
+}
+
 // counts returns the distinct counts a pattern finds in a clause, each
 // with its quote. What a clause says in brackets is its detail ("02 đoàn
 // (01 đoàn …, 01 đoàn …)"), and so is what follows "trong đó" or "gồm"
@@ -392,7 +404,7 @@ func counts(c text, p *regexp.Regexp) []cand {
 		if len(out) > 0 && detailBetween(f[m[0]-min(m[0], 200):m[0]]) {
 			break
 		}
-		if approxRe.MatchString(f[:m[0]]) || changeBeforeRe.MatchString(f[max(0, m[0]-12):m[0]]) {
+		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) {
 			continue // "khoảng 18.500 người", "tăng 01 đoàn": not a count
 		}
 		dup := false
@@ -434,6 +446,20 @@ func bracketCounts(c text, p *regexp.Regexp) []cand {
 
 // changeBeforeRe ends the words before a change ("tăng 01 đoàn").
 var changeBeforeRe = re(`\b(?:tang|giam|them)\s*$`)
+
+// changeBefore tells whether the words before fold offset at in c end
+// with a change ("tăng 01 đoàn", "giảm 6 người"). "tặng" (gave: "được …
+// tặng 01 Bằng khen") folds as "tăng" does; as written, with its
+// diacritics, it is no change. Written without them it stays one.
+func changeBefore(c text, at int) bool {
+	m := changeBeforeRe.FindStringIndex(c.fold[max(0, at-12):at])
+	if m == nil {
+		return false
+	}
+	a := max(0, at-12) + m[0]
+	w := strings.ToLower(strings.TrimSpace(c.orig[c.idx[a]:c.idx[at]]))
+	return !strings.HasPrefix(w, "tặng")
+}
 
 var detailRe = re(`(?:\btrong do\b|\bgom\b|\bbao gom\b|\bcu the\b)`)
 

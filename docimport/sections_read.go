@@ -685,20 +685,34 @@ func (r *reader) overseas() {
 	})
 }
 
-// training reads section 10: officials trained and courses.
+// training reads section 10: officials trained and courses. A clause
+// that says none of the officials ("chưa cử cán bộ tham gia") after one
+// about the courses ("Không có lớp bồi dưỡng; …") is about them too.
 func (r *reader) training() {
 	if r.noneIn(secTraining, "training.officials_trained", "training.courses") {
 		return
 	}
-	r.each(secTraining, func(c text) {
+	about := -1 // the line whose last clause was about training
+	r.eachLine(secTraining, func(n int, c text) {
 		f := c.fold
 		if !hasAny(f, "tap huan", "boi duong", "dao tao", "lop", "khoa") {
+			if about == n && negative(f) && hasAny(f, "can bo", "cong chuc", "dong chi", "vien chuc") && len(counts(c, officialsRe)) == 0 {
+				r.putInt("training.officials_trained", 0, whole(c))
+			}
 			return
 		}
+		about = n
 		officials := counts(c, officialsRe)
 		courses := counts(c, coursesRe)
 		r.putReadings("training.officials_trained", officials)
 		r.putReadings("training.courses", courses)
+		if len(officials) == 1 && len(courses) == 0 {
+			// "cử 02 công chức tham gia Hội nghị tập huấn …": one course,
+			// named once with no count and nothing that makes it several.
+			if m := oneCourseRe.FindAllStringIndex(f, -1); len(m) == 1 && !severalRe.MatchString(f[max(0, m[0][0]-20):m[0][0]]) && !hasAny(f[m[0][1]:], "lop", "khoa", "hoi nghi", "dot") {
+				r.putInt("training.courses", 1, quote(c, m[0][0], m[0][1]))
+			}
+		}
 		if len(officials) == 0 && len(courses) == 0 && negative(f) {
 			q := whole(c)
 			if hasAny(f, "can bo", "cong chuc", "nguoi", "dong chi", "vien chuc") {
@@ -712,6 +726,13 @@ func (r *reader) training() {
 		}
 	})
 }
+
+// oneCourseRe is a course joined ("tham gia Hội nghị tập huấn", "dự lớp
+// bồi dưỡng"); severalRe says there were several ("các lớp", "một số").
+var (
+	oneCourseRe = re(`\b(?:tham gia|du|hoc)\s+(?:01\s+|mot\s+)?(?:lop|khoa|hoi nghi tap huan|lop tap huan|lop boi duong|dot tap huan|dot boi duong)\b`)
+	severalRe   = re(`\b(?:cac|nhung|mot so|nhieu|cac dot|hang)\s*$`)
+)
 
 // tableProjects are the projects of the tables of NGO projects, each with
 // the value committed and disbursed in đồng where its cell says it in
