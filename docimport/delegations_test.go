@@ -130,3 +130,30 @@ func TestShortSectionsWordings(t *testing.T) {
 		"10. Đào tạo, bồi dưỡng\nXã cử 03 công chức tham gia các lớp bồi dưỡng do huyện tổ chức.\n"
 	wantFound(t, readText(t, doc), map[string]string{"training.officials_trained": "3", "training.courses": ""})
 }
+
+// TestAbroadWordings: citizens who crossed the border said with a verb of
+// going and the country ("sang Trung Quốc thăm thân"), citizens who went
+// abroad told of under the Vietnamese abroad, workers abroad named by
+// their country and none said with "đi làm việc ở nước ngoài"; "Lào Cai"
+// is no country, and citizens of a foreign country are not ours.
+func TestAbroadWordings(t *testing.T) {
+	head := "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n"
+	wantFound(t, readText(t, head+
+		"8. Lãnh sự, bảo hộ công dân\n- Có 41 lượt công dân của xã sang Trung Quốc thăm thân, mua bán bằng giấy thông hành.\n"+
+		"9. Người Việt Nam ở nước ngoài\n- Xã có 23 lao động đang làm việc trên tàu cá tại Đài Loan.\n"), map[string]string{
+		"consular.citizens_exited":                 "41",
+		"overseas_vietnamese.labor_export_workers": "23",
+	})
+	wantFound(t, readText(t, head+
+		"9. Công tác người Việt Nam ở nước ngoài\n- Trong năm có 64 công dân xuất cảnh (đi lao động 40 người; du lịch 24 người).\n"+
+		"- Không có lao động đi làm việc ở nước ngoài theo hợp đồng.\n"), map[string]string{
+		"consular.citizens_exited":                 "64",
+		"overseas_vietnamese.labor_export_workers": "0",
+	})
+	wantFound(t, readText(t, head+
+		"8. Lãnh sự\n- Có 7 công dân Lào sang thăm thân tại xã, đã khai báo.\n"+
+		"9. Người Việt Nam ở nước ngoài\n- Xã có 15 lao động đi làm việc tại các nhà máy ở Lào Cai.\n"), map[string]string{
+		"consular.citizens_exited":                 "",
+		"overseas_vietnamese.labor_export_workers": "",
+	})
+}

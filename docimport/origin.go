@@ -285,3 +285,26 @@ func foreignAt(f string, places []string) int {
 	}
 	return at
 }
+
+// abroad tells whether words name a foreign country or a place abroad
+// ("làm việc trên tàu cá tại Hàn Quốc"), not "Lào Cai" nor "lao động".
+func abroad(f string, places []string) bool {
+	clean := notCountryRe.ReplaceAllString(f, " ")
+	return countryRe.MatchString(clean) || strings.Contains(clean, "nuoc ngoai") || hasAny(clean, places...)
+}
+
+// wentAbroad tells whether words say someone went to a foreign country
+// ("sang Lào thăm thân", "đi Trung Quốc"): a verb of going, then the
+// country within a few words.
+func wentAbroad(f string, places []string) bool {
+	clean := notCountryRe.ReplaceAllString(f, " ")
+	for _, m := range goRe.FindAllStringIndex(clean, -1) {
+		rest := clean[m[1]:min(len(clean), m[1]+30)]
+		if at := foreignAt(rest, places); at >= 0 && at <= 12 {
+			return true
+		}
+	}
+	return false
+}
+
+var goRe = re(`\b(?:sang|di|qua|ra)\s`)

@@ -45,6 +45,7 @@ func Read(raw []string) *Result {
 	r.header()
 	r.period()
 	r.profile()
+	r.places = foreignPlaces(d.lines)
 	r.delegations()
 	r.counted(secAgreements, "international_agreements.count", []string{"thoa thuan", "ghi nho"}, agreementsRe)
 	r.counted(secConferences, "international_conferences.count", []string{"hoi nghi", "hoi thao"}, conferencesRe)

@@ -44,7 +44,6 @@ func (r *reader) delegations() {
 		"delegations.inbound_domestic.people", "delegations.inbound_foreign.count", "delegations.inbound_foreign.people") {
 		return
 	}
-	r.places = foreignPlaces(r.d.lines)
 	r.delegationLists()
 	ctx := "" // what a label line before says of the delegations after it ("b) Đoàn nước ngoài:")
 	for _, l := range r.d.parts[secDelegations] {
@@ -616,6 +615,13 @@ func (r *reader) consular() {
 			r.consularClause(c)
 		}
 	})
+	// Citizens who went abroad may be told of with the Vietnamese abroad
+	// ("112 công dân xuất cảnh (đi lao động 87 người; …)").
+	r.each(secOverseas, func(c text) {
+		if f := c.fold; hasAny(f, "xuat canh") && !hasAny(f, "nhap canh", "trai phep", "bat hop phap", "vi pham") {
+			r.putCount("consular.citizens_exited", c, exitedRe, false)
+		}
+	})
 }
 
 // subjects splits a clause that tells of foreigners residing and of
@@ -658,6 +664,10 @@ func (r *reader) consularClause(c text) {
 				return
 			}
 			r.putCount("consular.citizens_exited", c, exitedRe, negative(f))
+		case !foreign && !illegal && hasAny(f, "cong dan", "luot nguoi") && !hasAny(f, "lao dong", "nhap canh") && wentAbroad(f, r.places):
+			// "57 lượt công dân của xã sang Lào thăm thân": citizens who
+			// crossed the border, whatever the word.
+			r.putCount("consular.citizens_exited", c, exitedRe, false)
 		}
 	}
 }
@@ -677,11 +687,11 @@ func (r *reader) putCount(field string, c text, pattern *regexp.Regexp, saysNone
 func (r *reader) overseas() {
 	r.each(secOverseas, func(c text) {
 		f := c.fold
-		if !hasAny(f, "lao dong", "lam viec o nuoc ngoai", "lam viec tai nuoc ngoai") || !hasAny(f, "nuoc ngoai", "xuat khau", "hop dong") || hasAny(f, "trai phep", "bat hop phap") {
+		if !hasAny(f, "lao dong", "lam viec o nuoc ngoai", "lam viec tai nuoc ngoai") || !hasAny(f, "nuoc ngoai", "xuat khau", "hop dong") && !abroad(f, r.places) || hasAny(f, "trai phep", "bat hop phap") {
 			return
 		}
 		r.putCount("overseas_vietnamese.labor_export_workers", c, workersRe,
-			negative(f) && hasAny(f, "di lao dong", "xuat khau lao dong", "lao dong o nuoc ngoai", "lao dong tai nuoc ngoai"))
+			negative(f) && hasAny(f, "di lao dong", "xuat khau lao dong", "lao dong o nuoc ngoai", "lao dong tai nuoc ngoai", "lam viec o nuoc ngoai", "lam viec tai nuoc ngoai"))
 	})
 }
 
