@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"doingoai/models"
 )
@@ -331,13 +332,19 @@ var (
 	notDisbursedRe = re(`\b(?:chua|khong)\s+(?:duoc\s+)?giai ngan\b`)
 	projectNameRe  = re(`\bdu an\s*:?\s*`)
 	donorRe        = re(`\bdo\s+(?:to chuc\s+)?(.+?)\s*(?:\(([^)]+)\)\s*)?(?:tai tro|vien tro|ho tro|tai tro)\b`)
-	itemSplitRe    = re(`(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-d]\))\s+`)
+	// donorBeforeRe names the donor before the project: "Tổ chức X tài
+	// trợ dự án …", "Quỹ Y viện trợ xây dựng dự án …".
+	donorBeforeRe = re(`\b((?:to chuc|quy|hoi|lien minh|mang luoi|tap doan)\s[^,;:.]{2,80}?)\s+(?:tai tro|vien tro|ho tro)\s+(?:(?:xay dung|thuc hien|trien khai|cho xa|cho phuong)\s+)?du an\b`)
+	// givenRe is an amount right after the verb of giving: "do Quỹ A tài
+	// trợ 500 triệu đồng", "viện trợ với tổng kinh phí 1,2 tỷ đồng".
+	givenRe     = re(`\b(?:tai tro|vien tro)\s+(?:voi\s+)?(?:(?:tong\s+)?(?:so tien|kinh phi|so von)\s+)?(?:la\s+)?` + moneyRe.String())
+	itemSplitRe = re(`(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-d]\))\s+`)
 )
 
 // ngo reads the NGO aid of section 5: none, or the projects one by one,
 // with the value committed and disbursed in đồng.
 func (r *reader) ngo() {
-	lines := r.d.parts[secPeopleNgo]
+	lines := joinContinued(r.d.parts[secPeopleNgo])
 	if q, ok := r.nothing(secPeopleNgo); ok {
 		r.rep.NgoAid.Projects = []models.NgoProject{}
 		r.res.Found = append(r.res.Found, Found{Field: "ngo_aid.projects", Value: 0, Text: q})
@@ -346,28 +353,56 @@ func (r *reader) ngo() {
 	var stated []int64
 	var statedQ, noneQ string
 	projects, found := r.tableProjects()
-	// A table's row "Dự án viện trợ PCPNN | dự án | 0".
-	for _, l := range append(append([]line{}, lines...), r.d.parts[secResults]...) {
-		if l.fig == nil || !hasAny(l.fig.label.fold, "du an") || !hasAny(l.fig.label.fold, "vien tro", "phi chinh phu", "pcpnn") {
+	// A table's row "Dự án viện trợ PCPNN | dự án | 0", wherever the table
+	// stands, and the rows of the value committed and disbursed under it.
+	var countRow *line
+	var committed, disbursed []cand
+	for _, l := range r.figLines() {
+		lf := l.fig.label.fold
+		if ngoCountLabel(lf) {
+			if v := l.fig.value.fold; negative(v) && !strings.ContainsAny(v, "0123456789") {
+				noneQ = whole(l.text) // "Không có dự án"
+				continue
+			}
+			if vs := valuesOf(l.fig.value, l.fig.unit); len(vs) == 1 && (vs[0].unit == "du an" || vs[0].unit == "" && (hasAny(lf, "du an") || vs[0].num == "0")) {
+				if n, err := ParseInt(vs[0].num); err == nil && n == 0 {
+					noneQ = whole(l.text)
+				} else if err == nil {
+					if !slices.Contains(stated, n) {
+						stated = append(stated, n)
+					}
+					statedQ, countRow = whole(l.text), &l
+				}
+			}
 			continue
 		}
-		if vs := valuesOf(l.fig.value, l.fig.unit); len(vs) == 1 && (vs[0].unit == "" || vs[0].unit == "du an") {
-			if n, err := ParseInt(vs[0].num); err == nil && n == 0 {
-				noneQ = whole(l.text)
-			} else if err == nil {
-				stated, statedQ = append(stated, n), whole(l.text)
+		if kind := aggregateKind(lf); kind != "" {
+			v, ok := cellMoney(newText(clean(l.fig.value.orig + " " + l.fig.unit)))
+			if !ok {
+				continue
+			}
+			c := cand{n: v, quote: whole(l.text)}
+			if kind == "committed" {
+				committed = addCand(committed, c)
+			} else {
+				disbursed = addCand(disbursed, c)
 			}
 		}
+	}
+	if len(lines) == 0 && len(projects) == 0 {
+		// No part of its own: the paragraphs of the results tell of the
+		// projects ("Tổ chức … tài trợ dự án “…”").
+		lines = joinContinued(r.d.parts[secResults])
 	}
 	for _, l := range lines {
 		if len(r.d.projects) > 0 {
 			break // the table lists the projects the text tells of
 		}
-		if !ngoLine(l.fold) {
+		if l.fig != nil || !ngoLine(l.fold) {
 			continue
 		}
 		for _, c := range clauses(l.text) {
-			vals := counts(c, projectCountRe)
+			vals := projectCounts(c)
 			if len(vals) == 1 && !proposedRe.MatchString(c.fold) && !slices.Contains(stated, vals[0].n) {
 				stated = append(stated, vals[0].n)
 				statedQ = vals[0].quote
@@ -384,8 +419,17 @@ func (r *reader) ngo() {
 			m := listItemRe.FindStringIndex(l.fold)
 			items, named = []text{sub(l.text, m[1], len(l.fold))}, false
 		}
+		// What the line says before its first project ("Xã đang hoàn thiện
+		// hồ sơ đề xuất 02 dự án: …") holds for all of them; what one
+		// project's words say, for it alone.
+		lead := l.fold
+		if len(items) > 0 {
+			if i := strings.Index(l.fold, items[0].fold[:min(len(items[0].fold), 24)]); i >= 0 {
+				lead = l.fold[:i]
+			}
+		}
 		for _, it := range items {
-			if proposedRe.MatchString(it.fold) || proposedRe.MatchString(l.fold) || finishedBefore(it.fold, r.d.period.year) {
+			if proposedRe.MatchString(it.fold) || proposedRe.MatchString(lead) || finishedBefore(it.fold, r.d.period.year) {
 				continue
 			}
 			p, fs, ok := readProject(it, len(projects), named)
@@ -394,6 +438,11 @@ func (r *reader) ngo() {
 				found = append(found, fs...)
 			}
 		}
+	}
+	if len(stated) == 1 && stated[0] == 1 && len(projects) <= 1 && countRow != nil {
+		// One project, counted in a table of indicators, its values in the
+		// rows "Giá trị cam kết", "Giá trị giải ngân": they are its own.
+		projects, found = r.oneProject(*countRow, projects, found, committed, disbursed)
 	}
 	switch {
 	case noneQ != "" && len(stated) == 0 && len(projects) == 0:
@@ -429,6 +478,192 @@ func (r *reader) ngo() {
 	}
 }
 
+// projectCounts are the counts of projects a clause states. A count in
+// words must be written as one: "sau dự án" is "after the project", not
+// "sáu dự án".
+func projectCounts(c text) []cand {
+	vals := counts(c, projectCountRe)
+	for _, m := range projectCountRe.FindAllStringSubmatchIndex(c.fold, -1) {
+		w := c.fold[m[2]:m[3]]
+		if _, isWord := numberWords[w]; !isWord {
+			continue
+		}
+		if strings.ToLower(c.span(m[2], m[3])) != accentedNumbers[w] {
+			vals = slices.DeleteFunc(vals, func(v cand) bool { return v.n == numberWords[w] })
+		}
+	}
+	return vals
+}
+
+// accentedNumbers are the number words as Vietnamese writes them.
+var accentedNumbers = map[string]string{
+	"khong": "không", "mot": "một", "hai": "hai", "ba": "ba", "bon": "bốn", "sau": "sáu", "bay": "bảy", "tam": "tám", "chin": "chín", "muoi": "mười",
+}
+
+// figLines are the rows of the tables of every part, each once, in the
+// document's order.
+func (r *reader) figLines() []line {
+	var out []line
+	seen := map[string]bool{}
+	for _, ls := range r.d.parts {
+		for _, l := range ls {
+			k := itoa(int64(l.n)) + "\x00" + l.fold
+			if l.fig != nil && !seen[k] {
+				seen[k] = true
+				out = append(out, l)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b line) int { return a.n - b.n })
+	return out
+}
+
+// ngoCountLabel tells whether a row's label counts the NGO projects
+// ("Dự án viện trợ PCPNN", "Viện trợ phi chính phủ nước ngoài").
+func ngoCountLabel(f string) bool {
+	if hasAny(f, "cam ket", "giai ngan", "gia tri", "kinh phi", "so tien") {
+		return false
+	}
+	return hasAny(f, "vien tro", "phi chinh phu", "pcpnn") && (hasAny(f, "du an") || hasAny(f, "phi chinh phu", "pcpnn"))
+}
+
+// aggregateKind tells whether a row's label is the value committed
+// ("Giá trị cam kết", "Tổng vốn cam kết") or disbursed ("Giá trị giải
+// ngân", "Kinh phí đã giải ngân") of the projects above it.
+func aggregateKind(f string) string {
+	switch {
+	case hasAny(f, "chua giai ngan", "con lai", "ke hoach"):
+		return ""
+	case hasAny(f, "cam ket") && !hasAny(f, "giai ngan"):
+		return "committed"
+	case hasAny(f, "giai ngan") && !hasAny(f, "cam ket"):
+		return "disbursed"
+	}
+	return ""
+}
+
+// addCand adds a reading unless the same value is there already.
+func addCand(cs []cand, c cand) []cand {
+	for _, x := range cs {
+		if x.n == c.n {
+			return cs
+		}
+	}
+	return append(cs, c)
+}
+
+// oneProject is the one project a table of indicators counts: the one the
+// text describes, or else one named by the count row's note ("Dự án “…” -
+// Tổ chức …") or by the only title the document gives a project; its
+// values, where it has none, are those of the rows "Giá trị cam kết" and
+// "Giá trị giải ngân", if each says one value.
+func (r *reader) oneProject(count line, projects []models.NgoProject, found []Found, committed, disbursed []cand) ([]models.NgoProject, []Found) {
+	if len(projects) == 0 {
+		if len(committed) == 0 && len(disbursed) == 0 {
+			return projects, found
+		}
+		name, donor := titleOf(count.fig.note)
+		if name == "" {
+			name = r.onlyTitle()
+		}
+		if name == "" {
+			name = strings.TrimSpace(count.fig.label.orig)
+		}
+		if donor == "" && count.fig.note.fold != "" && !strings.ContainsAny(count.fig.note.fold, "0123456789:;") && len(count.fig.note.orig) <= 120 {
+			donor = strings.TrimSpace(count.fig.note.orig) // "Habitat for Humanity" beside the count
+		}
+		p := models.NgoProject{Name: name, Donor: donor}
+		found = []Found{{Field: "ngo_aid.projects[0].name", Value: name, Text: whole(count.text)}}
+		if donor != "" {
+			found = append(found, Found{Field: "ngo_aid.projects[0].donor", Value: donor, Text: count.fig.note.orig})
+		}
+		projects = []models.NgoProject{p}
+	}
+	p := &projects[0]
+	if p.CommittedVND == nil && len(committed) == 1 {
+		p.CommittedVND = i64(committed[0].n)
+		found = append(found, Found{Field: "ngo_aid.projects[0].committed_vnd", Value: committed[0].n, Text: committed[0].quote})
+	}
+	if p.DisbursedVND == nil && len(disbursed) == 1 {
+		p.DisbursedVND = i64(disbursed[0].n)
+		found = append(found, Found{Field: "ngo_aid.projects[0].disbursed_vnd", Value: disbursed[0].n, Text: disbursed[0].quote})
+	}
+	return projects, found
+}
+
+// titleRe is a project's title in quotes after "dự án".
+var titleRe = re(`\bdu an\s*:?\s*["“]([^"”]{3,200})["”]`)
+
+// titleOf reads a note that names a project: its quoted title and the
+// donor after a dash ("Dự án “Sinh kế” - Tổ chức Hy vọng").
+func titleOf(t text) (name, donor string) {
+	m := titleRe.FindStringSubmatchIndex(t.fold)
+	if m == nil {
+		return "", ""
+	}
+	name = strings.TrimSpace(t.span(m[2], m[3]))
+	rest := strings.TrimSpace(t.orig[t.idx[m[1]]:])
+	for _, dash := range []string{"-", "–", ":", "của", "do"} {
+		if strings.HasPrefix(rest, dash) {
+			donor = strings.Trim(strings.TrimSpace(strings.TrimPrefix(rest, dash)), " .;")
+			break
+		}
+	}
+	if len(donor) > 200 {
+		donor = ""
+	}
+	return name, donor
+}
+
+// onlyTitle is the title of the one project the document's paragraphs
+// name in quotes, or "" if they name none or several.
+func (r *reader) onlyTitle() string {
+	title := ""
+	for _, ls := range r.d.parts {
+		for _, l := range ls {
+			if l.fig != nil {
+				continue
+			}
+			for _, m := range titleRe.FindAllStringSubmatchIndex(l.fold, -1) {
+				name := strings.TrimSpace(l.span(m[2], m[3]))
+				if title != "" && name != title {
+					return ""
+				}
+				title = name
+			}
+		}
+	}
+	return title
+}
+
+// joinContinued joins to a paragraph the lines that continue it: typed
+// from a scan, a sentence breaks wherever the line ended ("… do Tổ chức
+// Đông Tây Hội ngộ (EMW)" ⏎ "tài trợ với tổng kinh phí …"). A line that
+// begins in lower case, after one that ends no sentence, goes on with it.
+func joinContinued(lines []line) []line {
+	var out []line
+	for _, l := range lines {
+		if n := len(out); n > 0 && l.fig == nil && out[n-1].fig == nil && goesOn(out[n-1].orig, l.orig) {
+			out[n-1] = line{text: newText(out[n-1].orig + " " + l.orig), n: out[n-1].n}
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// goesOn is continues of a paragraph already split: a closing bracket
+// ("(EMW)") ends no sentence.
+func goesOn(prev, next string) bool {
+	prev = strings.TrimSpace(prev)
+	if prev == "" || strings.ContainsAny(prev[len(prev)-1:], ".:;!?…") {
+		return false
+	}
+	next = strings.TrimSpace(next)
+	r, _ := firstRune(next)
+	return unicode.IsLower(r) && !letterItemRe.MatchString(next)
+}
+
 // projectItems splits a line into the parts that each describe one
 // project: at "(1)", "a)" or ";", keeping only parts that say "dự án".
 func projectItems(t text) []text {
@@ -449,7 +684,7 @@ func projectItems(t text) []text {
 	var out []text
 	for _, p := range parts {
 		switch {
-		case strings.Contains(p.fold, "du an") && projectNameRe.MatchString(p.fold):
+		case strings.Contains(p.fold, "du an") && projectNameRe.MatchString(p.fold) && !(len(out) > 0 && onlyAnaphora(p.fold)):
 			out = append(out, p)
 		case len(out) > 0:
 			last := out[len(out)-1]
@@ -457,6 +692,16 @@ func projectItems(t text) []text {
 		}
 	}
 	return out
+}
+
+// anaphoraRe is "dự án" that names no project but the one before it,
+// the subject of what follows ("đến nay dự án chưa được phê duyệt").
+var anaphoraRe = re(`\bdu an\s+(?:nay|noi tren|tren|chua|da|dang|duoc|se|van|con|hoan thanh|ket thuc|bat dau|tiep tuc)\b`)
+
+// onlyAnaphora tells whether every "dự án" of a part is an anaphora: the
+// part goes on with the project before it.
+func onlyAnaphora(f string) bool {
+	return len(projectNameRe.FindAllStringIndex(f, -1)) == len(anaphoraRe.FindAllStringIndex(f, -1))
 }
 
 // proposedRe says a project is only proposed, not approved: it is not a
@@ -550,7 +795,20 @@ func readProject(t text, i int, named bool) (models.NgoProject, []Found, bool) {
 			fs = append(fs, Found{Field: at + ".country", Value: p.Country, Text: quote(t, m[0], m[1])})
 		}
 	}
-	if m := committedRe.FindStringSubmatchIndex(f); m != nil && !strings.Contains(f[m[0]:m[2]], "giai ngan") {
+	if p.Donor == "" {
+		// "Tổ chức Hòa Bình Xanh tài trợ dự án “…”": the donor before.
+		if m := donorBeforeRe.FindStringSubmatchIndex(f); m != nil {
+			if donor := strings.TrimSpace(t.span(m[2], m[3])); len(donor) < 200 && !hasAny(donor, "ubnd", "uy ban") {
+				p.Donor = strings.TrimSpace(t.span(m[2], m[3]))
+				fs = append(fs, Found{Field: at + ".donor", Value: p.Donor, Text: quote(t, m[0], m[1])})
+			}
+		}
+	}
+	m := committedRe.FindStringSubmatchIndex(f)
+	if m == nil || strings.Contains(f[m[0]:m[2]], "giai ngan") {
+		m = givenRe.FindStringSubmatchIndex(f) // "do Quỹ A tài trợ 500 triệu đồng"
+	}
+	if m != nil && !strings.Contains(f[m[0]:m[2]], "giai ngan") {
 		if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) {
 			p.CommittedVND = i64(v)
 			fs = append(fs, Found{Field: at + ".committed_vnd", Value: v, Text: quote(t, m[0], m[1])})

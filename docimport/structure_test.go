@@ -478,3 +478,61 @@ func TestShiftedTotalNotProject(t *testing.T) {
 		"ngo_aid.projects[2].committed_vnd": "",
 	})
 }
+
+// TestProjectSentences: projects told in prose, one sentence each, with a
+// sentence of a project ended years ago and one only proposed in the same
+// paragraph: each sentence is judged alone ("sau dự án", after the
+// project, is no count of six); a sentence cut at the line's end, as typed
+// from paper, goes on on the next line; the donor may come before the
+// project ("Quỹ … tài trợ dự án …") and the amount right after the verb
+// ("tài trợ 400 triệu đồng"); "dự án" that only refers back to the project
+// before ("đến nay dự án chưa …") begins no project.
+func TestProjectSentences(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Tiếp nhận, quản lý viện trợ\n"
+	cases := []struct {
+		body string
+		want map[string]string
+	}{
+		{"Trong năm xã tiếp nhận 01 dự án là Dự án \"Đèn đường năng lượng mặt trời\" do Tổ chức Ánh Sáng Bắc tài trợ, tổng vốn 760 triệu đồng; lũy kế giải ngân đến 30/11/2024 là 410.000.000 đồng. Dự án \"Giếng nước\" của Quỹ Nước Trong đã hoàn thành từ năm 2021, nay xã duy trì các mô hình sau dự án. Dự án nhà đa năng (dự kiến 15.000 USD) đang chờ phê duyệt.\n",
+			map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "760000000", "ngo_aid.projects[0].disbursed_vnd": "410000000", "ngo_aid.projects[1].committed_vnd": ""}},
+		{"- Dự án \"Phòng học mầm non\" do Quỹ Trẻ Thơ Bắc Âu (NCF)\nviện trợ với tổng kinh phí 2,1\ntỷ đồng, đã giải ngân 1,3 tỷ đồng.\n",
+			map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "2100000000", "ngo_aid.projects[0].disbursed_vnd": "1300000000"}},
+		{"Quỹ Hữu nghị Biển Xanh tài trợ dự án \"Thuyền cứu hộ\" 400 triệu đồng, chưa giải ngân. Dự án \"Chợ nông sản\" do Hội Nông dân Hà Lan tài trợ 300 triệu đồng; đến nay dự án đã giải ngân 120 triệu đồng.\n",
+			map[string]string{"ngo_aid.projects": "2", "ngo_aid.projects[0].disbursed_vnd": "0", "ngo_aid.projects[1].committed_vnd": "300000000", "ngo_aid.projects[1].disbursed_vnd": "120000000"}},
+	}
+	for i, c := range cases {
+		res := readText(t, head+c.body+"6. Ngoại giao văn hóa: Không.\n")
+		t.Run(fmt.Sprint(i), func(t *testing.T) { wantFound(t, res, c.want) })
+	}
+	res := readText(t, head+cases[2].body)
+	if len(res.Report.NgoAid.Projects) == 2 && res.Report.NgoAid.Projects[0].Donor != "Quỹ Hữu nghị Biển Xanh" {
+		t.Errorf("donor %q, want the fund named before the project", res.Report.NgoAid.Projects[0].Donor)
+	}
+}
+
+// TestProjectIndicatorRows: a table of indicators that counts one NGO
+// project ("Dự án viện trợ PCPNN | dự án | 01", its title in the note) and
+// gives its value in the rows "Giá trị cam kết" and "Giá trị giải ngân"
+// gives that project those values; with two projects counted the rows are
+// totals, no project's. "Viện trợ PCPNN | Không có dự án" in a table of
+// another part says there was none.
+func TestProjectIndicatorRows(t *testing.T) {
+	table := func(count string) string {
+		return "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2025\nII. KẾT QUẢ\n" +
+			"STT\tChỉ tiêu\tĐVT\tSố lượng\tGhi chú\n" +
+			"1\tĐoàn ra\tđoàn\t0\t\n" +
+			"2\tDự án viện trợ PCPNN\tdự án\t" + count + "\tDự án “Bếp ăn tình thương” - Hội Từ thiện Sakura (Nhật Bản)\n" +
+			"3\tGiá trị cam kết\tđồng\t275.000.000\t\n" +
+			"4\tGiá trị giải ngân\tđồng\t90.000.000\tCòn lại giải ngân trong quý III\n" +
+			"5\tNgười nước ngoài tạm trú\tngười\t14\t\n" +
+			"Trên đây là báo cáo của UBND phường Thử.\n"
+	}
+	res := readText(t, table("01"))
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "275000000", "ngo_aid.projects[0].disbursed_vnd": "90000000", "consular.foreign_residents": "14"})
+	if ps := res.Report.NgoAid.Projects; len(ps) != 1 || ps[0].Name != "Bếp ăn tình thương" {
+		t.Errorf("projects %+v, want the one the note names", ps)
+	}
+	wantFound(t, readText(t, table("02")), map[string]string{"ngo_aid.projects[0].committed_vnd": "", "ngo_aid.projects[0].disbursed_vnd": ""})
+	none := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n1. Đoàn ra, đoàn vào\nTT\tChỉ tiêu\tKết quả\n1\tĐoàn ra\tKhông\n2\tViện trợ phi chính phủ nước ngoài\tKhông có dự án\n"
+	wantFound(t, readText(t, none), map[string]string{"ngo_aid.projects": "0"})
+}

@@ -38,6 +38,7 @@ type rowFigure struct {
 	label text // folded label, the parent's first
 	value text // the value cell(s)
 	unit  string
+	note  text // the row's note ("Dự án “…” - Tổ chức …" beside a count of projects)
 }
 
 // isRow tells whether a raw line is a row of a table: a tab after its
@@ -608,6 +609,7 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		ts.parent = label
 	}
 	unit, _, _ := cell(colUnit)
+	note, _, _ := cell(colNote)
 	if projectRowLabel(label.fold, unit.fold, o.cur) {
 		// "Dự án … | USD | 25.000 | Đã giải ngân 12.000 USD": a project in a
 		// table of indicators, its value in the unit's currency.
@@ -649,7 +651,7 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		if unit.orig != "" && c.kind == "" && c.role == colValue {
 			words = append(words, unit.orig)
 		}
-		l := line{text: newText(strings.Join(words, " … ")), n: n, fig: &rowFigure{label: full, value: v, unit: u}}
+		l := line{text: newText(strings.Join(words, " … ")), n: n, fig: &rowFigure{label: full, value: v, unit: u, note: note}}
 		for _, k := range o.cur {
 			d.parts[k] = append(d.parts[k], l)
 		}
