@@ -64,7 +64,7 @@ func docxLines(data []byte) ([]string, error) {
 	}
 	defer rc.Close()
 	lr := &io.LimitedReader{R: rc, N: MaxXML + 1}
-	lines, err := readDocumentXML(lr)
+	lines, err := readDocumentXML(lr, readNumbering(zr))
 	if lr.N <= 0 {
 		return nil, errTooLarge
 	}
@@ -154,12 +154,15 @@ func (t *tableText) rowLine(nested bool) string {
 
 // readDocumentXML streams WordprocessingML and returns its lines: a
 // paragraph is a line, and a table's row is one line of cells
-// (tableText.rowLine).
-func readDocumentXML(r io.Reader) ([]string, error) {
+// (tableText.rowLine). A paragraph Word numbers by itself (a list, a
+// numbered heading style) begins with the number the page shows, from num
+// (nil: none).
+func readDocumentXML(r io.Reader, num *numbering) ([]string, error) {
 	d := newBoundedDecoder(r)
 	var (
 		lines  []string
 		stack  []*strings.Builder // open paragraphs: a text box's paragraphs sit inside another paragraph
+		nums   []paraNum          // what each open paragraph says of its numbering
 		tables []*tableText       // open tables, the innermost last
 		size   int
 		depth  int
@@ -243,6 +246,20 @@ func readDocumentXML(r io.Reader) ([]string, error) {
 				}
 			case "p":
 				stack = append(stack, &strings.Builder{})
+				nums = append(nums, paraNum{})
+			case "pStyle", "numId", "ilvl":
+				if n := len(nums); n > 0 {
+					p := &nums[n-1]
+					switch v := attr(t, "val"); t.Name.Local {
+					case "pStyle":
+						p.style = v
+					case "numId":
+						p.numID = v
+					case "ilvl":
+						p.ilvl, _ = strconv.Atoi(v)
+						p.hasIlvl = true
+					}
+				}
 			case "t":
 				inT++
 			case "tab", "ptab":
@@ -257,7 +274,7 @@ func readDocumentXML(r io.Reader) ([]string, error) {
 				if err := write("-"); err != nil {
 					return nil, err
 				}
-			case "del", "moveFrom", "delText", "instrText", "delInstrText":
+			case "del", "moveFrom", "delText", "instrText", "delInstrText", "pPrChange", "numberingChange":
 				if err := d.Skip(); err != nil {
 					return nil, readFailed(err)
 				}
@@ -273,6 +290,14 @@ func readDocumentXML(r io.Reader) ([]string, error) {
 				if n := len(stack); n > 0 {
 					b := stack[n-1]
 					stack = stack[:n-1]
+					p := nums[n-1]
+					nums = nums[:n-1]
+					if l := num.label(p); l != "" {
+						b2 := &strings.Builder{}
+						b2.WriteString(l)
+						b2.WriteString(b.String())
+						b = b2
+					}
 					if err := emit(b); err != nil {
 						return nil, err
 					}

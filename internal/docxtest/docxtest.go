@@ -46,6 +46,14 @@ type Br struct{}
 // Table is a table: rows of cells, each cell paragraphs.
 type Table [][][]P
 
+// Numbered is a paragraph numbered by Word, not by its text: a list item
+// (NumID, Ilvl) or, with Style, a paragraph of a numbered style.
+type Numbered struct {
+	NumID, Style string
+	Ilvl         int
+	Text         string
+}
+
 // Para returns a paragraph of plain text.
 func Para(s string) P { return P{T(s)} }
 
@@ -101,6 +109,19 @@ func (p P) xml(b *strings.Builder) {
 	b.WriteString(`</w:p>`)
 }
 
+func (n Numbered) xml(b *strings.Builder) {
+	b.WriteString(`<w:p><w:pPr>`)
+	if n.Style != "" {
+		fmt.Fprintf(b, `<w:pStyle w:val="%s"/>`, esc(n.Style))
+	}
+	if n.NumID != "" {
+		fmt.Fprintf(b, `<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%s"/></w:numPr>`, n.Ilvl, esc(n.NumID))
+	}
+	b.WriteString(`</w:pPr>`)
+	T(n.Text).run(b)
+	b.WriteString(`</w:p>`)
+}
+
 func (t Table) xml(b *strings.Builder) {
 	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>`)
 	for _, row := range t {
@@ -135,14 +156,18 @@ func DocumentXML(blocks []Block) string {
 // Build returns a .docx holding blocks.
 func Build(blocks []Block) []byte { return Package(DocumentXML(blocks)) }
 
-// Package returns a .docx whose main part is documentXML.
-func Package(documentXML string) []byte {
+// Package returns a .docx whose main part is documentXML, with the other
+// parts of extra (name → content: "word/numbering.xml", "word/styles.xml").
+func Package(documentXML string, extra ...[2]string) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	files := []struct{ name, body string }{
 		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
 		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
 		{"word/document.xml", documentXML},
+	}
+	for _, e := range extra {
+		files = append(files, struct{ name, body string }{e[0], e[1]})
 	}
 	for _, f := range files {
 		w, err := zw.Create(f.name)
