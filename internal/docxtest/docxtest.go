@@ -233,7 +233,7 @@ func FromText(text, issuer string) []byte {
 		left = append(left, Para(issuer))
 	}
 	for _, h := range head {
-		if u := strings.ToUpper(h); strings.HasPrefix(h, "Số") || strings.HasPrefix(u, "UBND") || strings.HasPrefix(u, "ỦY BAN") || strings.HasPrefix(u, "ĐẢNG BỘ") || u == h && (strings.HasPrefix(h, "XÃ ") || strings.HasPrefix(h, "PHƯỜNG ")) {
+		if u := strings.ToUpper(h); strings.HasPrefix(h, "Số") || strings.HasPrefix(u, "UBND") || strings.HasPrefix(u, "ỦY BAN") || strings.HasPrefix(u, "ĐẢNG BỘ") || u == h && (strings.HasPrefix(h, "XÃ ") || strings.HasPrefix(h, "PHƯỜNG ") || strings.HasPrefix(h, "THỊ TRẤN ") || strings.HasPrefix(h, "ĐẶC KHU ")) {
 			left = append(left, Para(h))
 		} else if strings.HasPrefix(u, "CỘNG HÒA") || strings.HasPrefix(u, "ĐỘC LẬP") {
 			continue
