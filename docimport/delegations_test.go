@@ -157,3 +157,82 @@ func TestAbroadWordings(t *testing.T) {
 		"overseas_vietnamese.labor_export_workers": "",
 	})
 }
+
+// TestSectionsInOtherWords: sections 1–12 under headings in a clerk's own
+// words ("Công tác đón tiếp khách quốc tế", "Công tác đi nước ngoài",
+// "Quản lý người nước ngoài", "Xuất khẩu lao động", "Nâng cao năng lực
+// cán bộ …", "Tiếp nhận khen thưởng của nước ngoài"), delegations of the
+// country's own bodies ("các sở, ngành", "cơ quan Trung ương"), and the
+// incidents of a clause after one about foreigners residing.
+func TestSectionsInOtherWords(t *testing.T) {
+	for name, tc := range map[string]struct {
+		doc  string
+		want map[string]string
+	}{
+		"long": {`ỦY BAN NHÂN DÂN
+XÃ HƯƠNG SƠN
+Số: 211/BC-UBND
+Hương Sơn, ngày 05 tháng 12 năm 2024
+BÁO CÁO
+Tình hình thực hiện công tác đối ngoại năm 2024
+I. KẾT QUẢ THỰC HIỆN
+1. Công tác đón tiếp khách quốc tế
+Năm 2024, UBND xã đã đón tiếp 04 đoàn khách quốc tế với tổng số 37 khách (02 đoàn của tỉnh Xiêng Khoảng, Lào; 01 đoàn Tổ chức Tầm nhìn Thế giới; 01 đoàn doanh nghiệp Nhật Bản). Ngoài ra xã tiếp 21 đoàn của các sở, ngành trong tỉnh đến làm việc.
+2. Công tác đi nước ngoài
+Xã cử 01 đoàn gồm 05 đồng chí sang tỉnh Xiêng Khoảng (Lào) dự lễ kỷ niệm.
+3. Ký kết thỏa thuận quốc tế
+Trong năm xã ký 01 biên bản ghi nhớ hợp tác với bản Phôn Xay (Lào).
+4. Hội nghị, hội thảo
+Năm 2024 không tổ chức hội nghị, hội thảo quốc tế.
+5. Quản lý người nước ngoài
+Có 06 người nước ngoài đăng ký tạm trú; không phát sinh vụ việc.
+6. Công tác bảo hộ công dân
+Trong năm có 83 lượt công dân xuất cảnh đi Lào.
+7. Xuất khẩu lao động
+Toàn xã có 17 người đi làm việc ở nước ngoài theo hợp đồng (Nhật Bản 12, Hàn Quốc 5).
+8. Nâng cao năng lực cán bộ làm công tác đối ngoại
+Cử 02 cán bộ tham dự 01 lớp tập huấn do tỉnh tổ chức.
+9. Tiếp nhận khen thưởng của nước ngoài
+Xã được Chính quyền tỉnh Xiêng Khoảng tặng 02 Giấy khen.
+10. Đề nghị khen thưởng
+Không có.
+`, map[string]string{
+			"delegations.inbound_foreign.count": "4", "delegations.inbound_foreign.people": "37",
+			"delegations.inbound_domestic.count": "21", "delegations.inbound_domestic.people": "",
+			"delegations.outbound.count": "1", "delegations.outbound.people": "5",
+			"international_agreements.count": "1", "international_conferences.count": "0",
+			"consular.foreign_residents": "6", "consular.foreigner_incidents": "0", "consular.citizens_exited": "83",
+			"overseas_vietnamese.labor_export_workers": "17",
+			"training.officials_trained":               "2", "training.courses": "1",
+			"foreign_awards_received.count": "2", "award_nominations.count": "0",
+		}},
+		"border": {`UBND XÃ NẬM CẮN
+Số: 45/BC-UBND
+Nậm Cắn, ngày 28 tháng 11 năm 2024
+BÁO CÁO
+Kết quả công tác đối ngoại năm 2024
+II. KẾT QUẢ
+1. Quản lý đoàn ra, đoàn vào
+Trong năm, xã không cử đoàn đi nước ngoài. Xã đã tiếp 03 (ba) đoàn của huyện Mường Mày, tỉnh Phông Sa Lỳ (Lào) với 28 thành viên sang chúc Tết, trao đổi công tác quản lý biên giới; tiếp 12 đoàn của các cơ quan Trung ương, tỉnh, huyện đến làm việc.
+Năm 2023, xã tiếp 05 đoàn của phía bạn.
+8. Công tác lãnh sự, bảo hộ công dân: trên địa bàn không có người nước ngoài tạm trú; không có vụ việc. Có 215 lượt người dân qua lại biên giới thăm thân bằng giấy thông hành.
+9. Công tác người Việt Nam ở nước ngoài: không có.
+10. Tập huấn: xã cử 01 cán bộ tham gia tập huấn kiến thức đối ngoại.
+11, 12. Khen thưởng: không.
+`, map[string]string{
+			"delegations.outbound.count": "0", "delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "28",
+			"delegations.inbound_domestic.count": "12",
+			"consular.foreign_residents":         "0", "consular.foreigner_incidents": "0", "consular.citizens_exited": "",
+			"training.officials_trained": "1", "training.courses": "",
+			"foreign_awards_received.count": "0", "award_nominations.count": "0",
+		}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			res := readText(t, tc.doc)
+			wantFound(t, res, tc.want)
+			for _, u := range res.Unresolved {
+				t.Errorf("unresolved %+v", u)
+			}
+		})
+	}
+}

@@ -32,7 +32,10 @@ var foreignOrgRe = re(`\b(?:dai su quan|lanh su quan|tong lanh su|phi chinh phu 
 var foreignRefRe = re(`\b(?:ban lao|nuoc ban|phia ban|chinh quyen ban|ben kia bien gioi|nuoc ngoai|quoc te|ngoai quoc)\b`)
 
 // domesticRe says a delegation came from within the country.
-var domesticRe = re(`\b(?:trong nuoc|noi dia)\b`)
+// Only the words of the country's own bodies say so ("các sở, ngành",
+// "Trung ương", "trong tỉnh"): "đoàn của huyện X" may be a district
+// abroad.
+var domesticRe = re(`\b(?:trong nuoc|noi dia|trong tinh|trong huyen|ngoai tinh|trung uong|cac so|so, ban, nganh|so, nganh|so nganh|cac bo|bo, nganh|bo nganh)\b`)
 
 // outboundRe says delegations went abroad.
 var outboundRe = re(`\b(?:doan ra|di cong tac|ra nuoc ngoai|di nuoc ngoai|cong tac o nuoc ngoai|cong tac tai nuoc ngoai|cu\s+(?:\S+\s+){0,2}(?:doan|luot|can bo))\b`)
@@ -148,7 +151,7 @@ type delegCount struct {
 
 // qualifierStopRe ends the words that qualify a count of delegations:
 // the people, or the verb of what they came for.
-var qualifierStopRe = re(`\b(?:voi|gom|co|tong so|den|sang|ve|toi|vao tham|tham|lam viec|khao sat|giam sat|chuc tet|du|trao doi|nham|de)\b`)
+var qualifierStopRe = re(`\b(?:voi|gom|co\s+\d|tong so|den|sang|ve|toi|vao tham|tham|lam viec|khao sat|giam sat|chuc tet|du|trao doi|nham|de)\b`)
 
 // delegationCounts reads the counts of delegations of a clause, each with
 // the words around it (see the grammar above). lead is what the heading
@@ -224,7 +227,9 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 			dc.group = originOf(qual, places)
 		}
 		if dc.group == "" {
-			dc.group = originOf(leadOut, places)
+			// "Đoàn nước ngoài: 02 đoàn", "xã cử 01 đoàn gồm 05 đồng chí":
+			// the words before it, with the count.
+			dc.group = originOf(leadOut+f[m[0]:m[1]]+qualOut, places)
 		}
 		if dc.group == "" {
 			// "02 đoàn với 11 người đến từ Nhật Bản": where they came from.

@@ -55,6 +55,10 @@ type doc struct {
 	closing  []line
 	period   period         // the title's period, to choose a table's columns
 	projects []tableProject // the rows of tables of NGO projects
+	// subheads are the numbered headings of sections 1–13 in the order
+	// of the document, a section's sub-headings ("b) Đoàn nước ngoài:")
+	// too.
+	subheads []line
 }
 
 // headingRe matches a numbered heading: "I. ĐẶC ĐIỂM TÌNH HÌNH", "1. Công
@@ -126,6 +130,25 @@ var sectionWords = []struct {
 	{secInformation, []string{"thong tin", "tuyen truyen"}, nil},
 }
 
+// shortHeadingWords name a section in a heading of a few words only
+// ("Công tác đón tiếp khách quốc tế", "Quản lý người nước ngoài", "Xuất
+// nhập cảnh"): in a sentence they are words of its content.
+var shortHeadingWords = []struct {
+	key   string
+	words []string
+}{
+	{secDelegations, []string{"don tiep khach", "tiep don khach", "tiep khach", "doan khach", "doan nuoc ngoai", "doan quoc te", "di nuoc ngoai", "doan di", "don tiep doan", "tiep doan", "don doan"}},
+	{secAgreements, []string{"ghi nho"}},
+	{secConsular, []string{"quan ly nguoi nuoc ngoai", "nguoi nuoc ngoai", "xuat nhap canh", "xuat canh"}},
+	{secOverseas, []string{"lam viec o nuoc ngoai", "lam viec tai nuoc ngoai", "cong dong nguoi viet", "nguoi viet nam dinh cu"}},
+	{secTraining, []string{"nang cao nang luc", "nang cao trinh do"}},
+	{secAwards, []string{"huan chuong", "huy chuong"}},
+}
+
+// maxShortHeading is how many words a heading may have for
+// shortHeadingWords to name its section.
+const maxShortHeading = 12
+
 // classifySections tells which of the results' sections 1–13 a heading
 // names: one, or several when it names them together ("Hội nghị, hội
 // thảo quốc tế và ký kết thỏa thuận quốc tế"). The words of a section
@@ -165,6 +188,16 @@ func classifySections(h string) []string {
 		}
 		if hit {
 			keys = append(keys, s.key)
+		}
+	}
+	if len(keys) == 0 && len(strings.Fields(h)) <= maxShortHeading && !strings.ContainsAny(h, ".;") {
+		for _, s := range shortHeadingWords {
+			if hasAny(h, s.words...) {
+				keys = append(keys, s.key)
+			}
+		}
+		if len(keys) > 1 {
+			keys = nil // two of them: no heading of one
 		}
 	}
 	// "Khen thưởng" alone names awards received and nominations both.
@@ -419,6 +452,7 @@ func (d *doc) heading(o *outline, l line) bool {
 		return false
 	}
 	d.open(o, keys, l)
+	d.subheads = append(d.subheads, l)
 	if inline == "" && numeralKind(numeral) == numLetter && len(strings.Fields(head)) >= 8 && (strings.HasSuffix(head, ".") || strings.Contains(head, ";")) {
 		// "a) Năm 2024 xã không ký kết thỏa thuận quốc tế mới; …": an item
 		// that is a sentence opens its section and is its first content.

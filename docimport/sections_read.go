@@ -47,7 +47,16 @@ func (r *reader) delegations() {
 	}
 	r.delegationLists()
 	ctx := "" // what a label line before says of the delegations after it ("b) Đoàn nước ngoài:")
+	sh := 0 // the sub-headings before the line
 	for _, l := range r.d.parts[secDelegations] {
+		for ; sh < len(r.d.subheads) && r.d.subheads[sh].n < l.n; sh++ {
+			// "b) Đoàn nước ngoài đến làm việc:" says which delegations
+			// the lines under it count; "1. Đoàn ra, đoàn vào", none.
+			ctx = ""
+			if g := originOf(r.d.subheads[sh].fold, r.places); g != "mixed" {
+				ctx = g
+			}
+		}
 		// What the paragraph's lead says ("- Đoàn nước ngoài: …") is said
 		// of each of its clauses.
 		lineCtx := ctx
@@ -868,9 +877,21 @@ func (r *reader) consular() {
 	if r.noneIn(secConsular, "consular.foreign_residents", "consular.foreigner_incidents") {
 		return
 	}
-	r.each(secConsular, func(whole text) {
+	last := -1 // the line whose last clause was about foreigners
+	r.eachLine(secConsular, func(n int, whole text) {
 		for _, c := range subjects(whole) {
-			r.consularClause(c)
+			f := c.fold
+			if n == last && hasAny(f, "vu viec", " vu ") && !foreignRe.MatchString(strings.ReplaceAll(f, "lao cai", "")) &&
+				!hasAny(f, "cong dan", "bao ho", "lao dong", "xuat canh", "nguoi dan", "ho dan", "trong nuoc") {
+				// "Có 06 người nước ngoài tạm trú; không phát sinh vụ
+				// việc": the incidents of those foreigners.
+				r.putCount("consular.foreigner_incidents", c, incidentsRe, negative(f))
+				continue
+			}
+			last = -1
+			if r.consularClause(c) {
+				last = n
+			}
 		}
 	})
 	// Citizens who went abroad may be told of with the Vietnamese abroad
@@ -904,7 +925,9 @@ var foreignRe = re(`\b(?:nuoc ngoai|quoc tich|(?:cong dan|nguoi|phia)\s+(?:lao|t
 
 // consularClause reads what one clause says of foreigners residing,
 // incidents and citizens who went abroad.
-func (r *reader) consularClause(c text) {
+//
+// It tells whether the clause was about foreigners residing.
+func (r *reader) consularClause(c text) (residents bool) {
 	{
 		f := c.fold
 		foreign := foreignRe.MatchString(strings.ReplaceAll(f, "lao cai", ""))
@@ -917,6 +940,7 @@ func (r *reader) consularClause(c text) {
 				return
 			}
 			r.putCount("consular.foreign_residents", c, residentsRe, negative(f))
+			return true
 		case hasAny(f, "xuat canh") && !hasAny(f, "nhap canh"):
 			if illegal {
 				return
@@ -928,6 +952,7 @@ func (r *reader) consularClause(c text) {
 			r.putCount("consular.citizens_exited", c, exitedRe, false)
 		}
 	}
+	return false
 }
 
 // putCount puts at field the one count re finds in c; when it finds none
