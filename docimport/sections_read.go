@@ -47,7 +47,7 @@ func (r *reader) delegations() {
 	}
 	r.delegationLists()
 	ctx := "" // what a label line before says of the delegations after it ("b) Đoàn nước ngoài:")
-	sh := 0 // the sub-headings before the line
+	sh := 0   // the sub-headings before the line
 	for _, l := range r.d.parts[secDelegations] {
 		for ; sh < len(r.d.subheads) && r.d.subheads[sh].n < l.n; sh++ {
 			// "b) Đoàn nước ngoài đến làm việc:" says which delegations
