@@ -438,13 +438,27 @@ func (d *doc) heading(o *outline, l line) bool {
 	}
 	numeral := f[m[2]:m[3]]
 	head, inline := f[m[4]:], ""
+	sep := -1 // where the heading's words end and its content begins, in f
 	if i := strings.IndexByte(head, ':'); i >= 0 {
-		head, inline = head[:i], strings.TrimSpace(head[i+1:])
+		head, inline, sep = head[:i], strings.TrimSpace(head[i+1:]), m[4]+i
+	}
+	var keys []string
+	var top string
+	if i := sentenceStop(head); i > 0 {
+		// "2, 3, 4. Thỏa thuận quốc tế, hội nghị quốc tế. Trong kỳ, xã
+		// không …": a heading ended by a full stop, its content after it
+		// on the same line, when the words before the stop name sections.
+		if k, t := headingKeys(numeralKind(numeral), head[:i], o.top); len(k) > 0 {
+			keys, top = k, t
+			head, inline, sep = head[:i], strings.TrimSpace(head[i+1:]), m[4]+i
+		}
 	}
 	if len(head) >= 250 {
 		return false
 	}
-	keys, top := headingKeys(numeralKind(numeral), head, o.top)
+	if keys == nil {
+		keys, top = headingKeys(numeralKind(numeral), head, o.top)
+	}
 	if top != "" {
 		o.top = top
 	}
@@ -465,7 +479,7 @@ func (d *doc) heading(o *outline, l line) bool {
 		if inline != "" {
 			// The line from its heading on is kept too, for the clauses that
 			// need what the heading says ("1. Đoàn ra: Không").
-			off := m[4] + strings.IndexByte(f[m[4]:], ':') + 1
+			off := sep + 1
 			for off < len(f) && f[off] == ' ' {
 				off++
 			}
@@ -475,6 +489,25 @@ func (d *doc) heading(o *outline, l line) bool {
 		}
 	}
 	return true
+}
+
+// sentenceStop is where the words of a heading end at a full stop
+// followed by a sentence ("đoàn vào. Trong 6 tháng …"), or -1: the words
+// before it are a heading's few (2 to 20), with no figure, and a word
+// follows it, not a number ("561,87 ha. 12 thôn").
+func sentenceStop(head string) int {
+	i := strings.Index(head, ". ")
+	if i <= 0 {
+		return -1
+	}
+	words := strings.Fields(head[:i])
+	if len(words) < 2 || len(words) > 20 || strings.ContainsAny(head[:i], "0123456789") {
+		return -1
+	}
+	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(head[i+1:])); !unicode.IsLetter(r) {
+		return -1
+	}
+	return i
 }
 
 // bareHeading opens the part an unnumbered heading names: a short line of

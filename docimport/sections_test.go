@@ -85,6 +85,16 @@ C. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025
 1. Tiếp tục tổ chức 02 hội nghị.
 `, map[string]string{"profile.households": "1402", "profile.population": "5786", "consular.foreign_residents": "3",
 			"delegations.inbound_domestic.count": "5", "training.officials_trained": "0", "training.courses": "0"}},
+		"a heading ended by a full stop, its content on the same line": {`BÁO CÁO
+Kết quả công tác đối ngoại năm 2024
+II. KẾT QUẢ
+1. Đoàn ra, đoàn vào. Trong năm xã không cử đoàn đi nước ngoài; tiếp 07 đoàn trong nước.
+2, 3, 4. Thỏa thuận quốc tế, hội nghị quốc tế và ngoại giao kinh tế. Trong năm, xã không ký kết thỏa thuận quốc tế nào. Về ngoại giao kinh tế, xã giới thiệu sản phẩm với 03 hội nghị xúc tiến của tỉnh.
+8, 9. Lãnh sự, bảo hộ công dân và người Việt Nam ở nước ngoài. Trên địa bàn có 04 người nước ngoài tạm trú dài hạn.
+10, 11, 12. Đào tạo, bồi dưỡng và khen thưởng. Cử 03 công chức dự 01 lớp bồi dưỡng kiến thức đối ngoại.
+`, map[string]string{"delegations.outbound.count": "0", "delegations.outbound.people": "0", "delegations.inbound_domestic.count": "7",
+			"international_agreements.count": "0", "consular.foreign_residents": "4",
+			"training.officials_trained": "3", "training.courses": "1"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			got := foundValues(readText(t, c.doc))
