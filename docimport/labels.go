@@ -269,7 +269,7 @@ func profileFigure(label, unit string) string {
 		return "profile.party_cells"
 	case hasAny(label, "dang vien") && (unit == "" || unit == "nguoi"):
 		return "profile.party_members"
-	case hasAny(label, "dan so", "nhan khau", "so dan", "tong so dan") && (unit == "" || unit == "nguoi"):
+	case hasAny(label, "dan so", "nhan khau", "so dan", "tong so dan", "so khau") && (unit == "" || unit == "nguoi"):
 		return "profile.population"
 	case hasAny(label, "so ho", "ho dan", "ho gia dinh", "tong so ho") && (unit == "" || unit == "ho"),
 		strings.TrimSpace(label) == "ho" && unit == "":

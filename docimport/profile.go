@@ -38,6 +38,17 @@ var (
 	incomeRe   = re(`thu nhap binh quan(?: dau nguoi| nguoi dan)?` + gap(40) + moneyRe.String() + `\s*/\s*(?:(?:nguoi|ng|nhan khau)\s*/\s*nam|nam\s*/\s*(?:nguoi|ng)|nam\b)`)
 )
 
+// incomeYearRe is a head's income of a named year, with no "/năm": the
+// year says it is a year's ("… đầu người năm 2024 đạt 96 triệu đồng").
+var incomeYearRe = re(`thu nhap binh quan dau nguoi (?:cua (?:xa|phuong|thi tran) )?(?:trong )?nam (\d{4})\s*(?:dat|la|:|uoc dat)?\s*` + moneyRe.String())
+
+// endsAmount tells whether an amount ends its phrase at i: nothing after
+// it that makes it a month's or a household's ("/tháng", "/hộ").
+func endsAmount(f string, i int) bool {
+	rest := strings.TrimLeft(f[i:], " ")
+	return rest == "" || strings.ContainsRune(",;.)", rune(rest[0]))
+}
+
 // profileLines are the lines of section I, or, when the document has no
 // such section, those between the title and the first section.
 func (r *reader) profileLines() []line {
@@ -156,6 +167,12 @@ func (r *reader) profile() {
 				if v, ok := moneyOf(f, m); ok && !strings.HasPrefix(strings.TrimLeft(f[m[1]:], " "), "/ thang") {
 					r.putInt("profile.income_per_capita_vnd", v, quote(c, m[0], m[1]))
 				}
+			} else if m := incomeYearRe.FindStringSubmatchIndex(f); m != nil && f[m[2]:m[3]] == r.d.period.year && r.d.period.half == "" {
+				// "Thu nhập bình quân đầu người năm 2024 đạt 96 triệu đồng":
+				// a head's income of the report's year, the year in its words.
+				if v, ok := moneyOf(f, m[2:]); ok && endsAmount(f, m[1]) {
+					r.putInt("profile.income_per_capita_vnd", v, quote(c, m[0], m[1]))
+				}
 			}
 		}
 		r.economy(l)
@@ -246,6 +263,9 @@ func (r *reader) economy(l line) {
 		end = i + j
 	}
 	s := sub(l.text, i, end)
+	if r.economyItems(s) {
+		return
+	}
 	// Each share is read once: an industry or "other" match that overlaps
 	// the agriculture one is the same words.
 	var taken [][2]int
@@ -277,6 +297,77 @@ func (r *reader) economy(l line) {
 			taken = append(taken, [2]int{got[k], got[k+1]})
 		}
 	}
+}
+
+// shareRe is a share in a list of shares ("… 48%").
+var shareRe = re(num + `\s*%`)
+
+// economyItems reads the structure as a list of shares, each after the
+// words that name its sector ("Cơ cấu kinh tế: khai thác, nuôi trồng thủy
+// sản 48%; du lịch, dịch vụ 45%; ngành nghề khác 7%"), whatever the words
+// and their order. It reads nothing, and says so, unless every share names
+// one sector alone, no two name the same, and none is a change.
+func (r *reader) economyItems(s text) bool {
+	f := s.fold
+	ms := shareRe.FindAllStringSubmatchIndex(f, -1)
+	if len(ms) < 2 || len(ms) > 3 {
+		return false
+	}
+	start := strings.IndexByte(f, ':') + 1
+	if start == 0 || start > ms[0][0] {
+		start = 0
+	}
+	paths := map[string]cand{}
+	for _, m := range ms {
+		words := f[start:m[0]]
+		start = m[1]
+		if hasAny(words, "tang", "giam", "so voi", "nam 20", "ke hoach", "muc tieu") {
+			return false
+		}
+		path := sectorOf(words)
+		if path == "" {
+			return false
+		}
+		if path == "mixed" {
+			return true // "nông nghiệp và dịch vụ 60%": no sector's share; none is read
+		}
+		if _, twice := paths[path]; twice {
+			return false
+		}
+		d, ok := pct(f)(m)
+		if !ok {
+			return false
+		}
+		n, _ := wholeNumber(d)
+		paths[path] = cand{n: n, d: d, quote: quote(s, m[0], m[1])}
+	}
+	for path, c := range paths {
+		r.put(path, c)
+	}
+	return true
+}
+
+var otherSectorRe = re(`\bkhac\b`)
+
+// sectorOf is the bucket of the economic structure whose words name a
+// sector: farming, forestry and fishing; industry, building, trade,
+// services and tourism; or the others. Words of two buckets name none.
+func sectorOf(words string) string {
+	const base = "profile.economy_structure_pct."
+	if otherSectorRe.MatchString(words) {
+		return base + "other"
+	}
+	agri := hasAny(words, "nong", "lam nghiep", "ngu nghiep", "thuy san", "trong trot", "chan nuoi", "nuoi trong", "lam san")
+	ind := hasAny(words, "cong nghiep", "xay dung", "dich vu", "thuong mai", "du lich", "tieu thu cong")
+	switch {
+	case agri && !ind:
+		return base + "agriculture_forestry"
+	case ind && !agri:
+		return base + "industry_services_tourism"
+	case ind && agri:
+		return "mixed"
+	}
+	return ""
 }
 
 // ethnic reads the peoples and their shares: "Dân tộc Tày 61,31%".
@@ -345,6 +436,10 @@ var peoples = func() map[string]string {
 	m := map[string]string{}
 	for _, n := range strings.Split("Kinh,Tày,Thái,Mường,Khơ Me,Hoa,Nùng,Mông,Dao,Gia Rai,Ê Đê,Ba Na,Sán Chay,Chăm,Cơ Ho,Xơ Đăng,Sán Dìu,Hrê,Ra Glai,Mnông,Thổ,Stiêng,Khơ mú,Bru - Vân Kiều,Cơ Tu,Giáy,Tà Ôi,Mạ,Giẻ-Triêng,Co,Chơ Ro,Xinh Mun,Hà Nhì,Chu Ru,Lào,La Chí,Kháng,Phù Lá,La Hủ,La Ha,Pà Thẻn,Lự,Ngái,Chứt,Lô Lô,Mảng,Cơ Lao,Bố Y,Cống,Si La,Pu Péo,Rơ Măm,Brâu,Ơ Đu", ",") {
 		m[fold(n)] = n
+	}
+	// Other spellings of the same peoples.
+	for alias, n := range map[string]string{"Khmer": "Khơ Me", "H'Mông": "Mông", "Hmông": "Mông", "Vân Kiều": "Bru - Vân Kiều", "Bru-Vân Kiều": "Bru - Vân Kiều", "Ê-đê": "Ê Đê", "Êđê": "Ê Đê", "Gia-rai": "Gia Rai", "Jrai": "Gia Rai", "M'Nông": "Mnông", "Xtiêng": "Stiêng", "Giẻ Triêng": "Giẻ-Triêng", "Khơ-mú": "Khơ mú"} {
+		m[fold(alias)] = n
 	}
 	return m
 }()

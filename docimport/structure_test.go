@@ -536,3 +536,44 @@ func TestProjectIndicatorRows(t *testing.T) {
 	none := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n1. Đoàn ra, đoàn vào\nTT\tChỉ tiêu\tKết quả\n1\tĐoàn ra\tKhông\n2\tViện trợ phi chính phủ nước ngoài\tKhông có dự án\n"
 	wantFound(t, readText(t, none), map[string]string{"ngo_aid.projects": "0"})
 }
+
+// TestProfileWordings: the profile as clerks write it. A head's income
+// with the report's year in its words and no "/năm" is that year's
+// ("… đầu người năm 2024 đạt 71 triệu đồng"), not another year's nor a
+// month's; the economic structure as a list of shares, each after the
+// words of its sector, in any order and any words ("đánh bắt, chế biến
+// thủy sản 52%"), read only when every share names one sector; a table
+// laid out across with "Chi bộ / Đảng viên" over "17 / 402" and "Số
+// khẩu"; a table of peoples whose last column, under its own header "Tỷ
+// lệ DTTS (%)", is the minorities' share.
+func TestProfileWordings(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	tail := "II. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	res := readText(t, head+"Thu nhập bình quân đầu người năm 2024 đạt 71 triệu đồng. Cơ cấu kinh tế: thương mại, du lịch 30,5%; đánh bắt, chế biến thủy sản 52%; các ngành khác 17,5%.\n"+tail)
+	wantFound(t, res, map[string]string{
+		"profile.income_per_capita_vnd":                           "71000000",
+		"profile.economy_structure_pct.agriculture_forestry":      "52",
+		"profile.economy_structure_pct.industry_services_tourism": "30.5",
+		"profile.economy_structure_pct.other":                     "17.5",
+	})
+	for _, s := range []string{
+		"Thu nhập bình quân đầu người năm 2023 đạt 65 triệu đồng.",
+		"Thu nhập bình quân đầu người năm 2024 đạt 5,9 triệu đồng/tháng.",
+	} {
+		wantFound(t, readText(t, head+s+"\n"+tail), map[string]string{"profile.income_per_capita_vnd": ""})
+	}
+	// Words of two sectors in one share name neither: nothing is read.
+	wantFound(t, readText(t, head+"Cơ cấu kinh tế: nông nghiệp và dịch vụ 60%; công nghiệp 40%.\n"+tail),
+		map[string]string{"profile.economy_structure_pct.agriculture_forestry": ""})
+
+	tables := "Diện tích (ha)\tSố thôn\tSố hộ\tSố khẩu\tChi bộ / Đảng viên\n" +
+		"1.204,5\t9\t1.650\t6.012\t17 / 402\n" +
+		"Tỷ lệ các dân tộc (%)\tTỷ lệ DTTS (%)\n" +
+		"Kinh\tHoa\tKhmer\t\n" +
+		"88,6\t7,2\t4,2\t11,4\n"
+	wantFound(t, readText(t, head+tables+tail), map[string]string{
+		"profile.area_ha": "1204.5", "profile.hamlets": "9", "profile.households": "1650", "profile.population": "6012",
+		"profile.party_cells": "17", "profile.party_members": "402", "profile.ethnic_minority_share_pct": "11.4",
+		"profile.ethnic_groups[1].share_pct": "7.2", "profile.ethnic_groups[2].name": "Khơ Me", "profile.ethnic_groups[3].name": "",
+	})
+}

@@ -422,12 +422,18 @@ func peopleRow(cells []text) bool {
 // when the caption or the cells say they are percentages and they add up
 // to at most 100: one line "Dân tộc: Tày 64,8%, Kinh 16,4%, …" for the
 // profile's reading of peoples.
-func sharesLine(names, shares []text, caption string) (line, bool) {
+//
+// The last column may have no people's name but a header of its own over
+// it ("Tỷ lệ các dân tộc (%)" over the names, "Tỷ lệ người DTTS (%)" over
+// the last): its share is the ethnic minorities', a line of its own.
+func sharesLine(names, shares []text, caption string, top []text) ([]line, bool) {
 	if len(names) != len(shares) {
-		return line{}, false
+		return nil, false
 	}
-	pct := strings.Contains(caption, "%") || hasAny(caption, "ty le", "phan tram")
+	heads := strings.Join(foldsOf(top), " ")
+	pct := strings.Contains(caption, "%") || hasAny(caption, "ty le", "phan tram") || nonEmpty(top) >= 1 && strings.Contains(heads, "%")
 	var parts []string
+	var minority string
 	var sum int64
 	for i, c := range shares {
 		f := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.fold), "%"))
@@ -436,16 +442,44 @@ func sharesLine(names, shares []text, caption string) (line, bool) {
 		}
 		d, err := ParseNumber(f)
 		if err != nil {
-			return line{}, false
+			return nil, false
+		}
+		if strings.TrimSpace(names[i].fold) == "" {
+			last := lastHead(top)
+			if i != len(shares)-1 || nonEmpty(top) < 2 || !minorityHead(last) {
+				return nil, false // a share under no name
+			}
+			minority = f
+			continue
 		}
 		pct = pct || strings.Contains(c.fold, "%")
 		sum += d.Units()
 		parts = append(parts, strings.TrimSpace(names[i].orig)+" "+f+"%")
 	}
-	if !pct || sum > 100*models.DecimalScale+models.DecimalScale/2 {
-		return line{}, false
+	if !pct || len(parts) == 0 || sum > 100*models.DecimalScale+models.DecimalScale/2 {
+		return nil, false
 	}
-	return line{text: newText("Dân tộc: " + strings.Join(parts, ", "))}, true
+	out := []line{{text: newText("Dân tộc: " + strings.Join(parts, ", "))}}
+	if minority != "" {
+		out = append(out, line{text: newText("Tỷ lệ dân tộc thiểu số: " + minority + "%")})
+	}
+	return out, true
+}
+
+// lastHead is the words of the last cell of a header row that has any.
+func lastHead(top []text) string {
+	for i := len(top) - 1; i >= 0; i-- {
+		if f := strings.TrimSpace(top[i].fold); f != "" {
+			return f
+		}
+	}
+	return ""
+}
+
+// minorityHead tells whether a header names the share of the ethnic
+// minorities ("Tỷ lệ người DTTS (%)").
+func minorityHead(h string) bool {
+	return hasAny(h, "dtts", "dan toc thieu so", "thieu so") && !hasAny(h, "kinh")
 }
 
 // groupOrdinalRe begins the label of a group of rows ("A. ", "II. ",
@@ -509,10 +543,12 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 	if ts.peoples != nil {
 		names := ts.peoples
 		ts.peoples = nil
-		if l, ok := sharesLine(names, texts, ts.caption); ok {
-			l.n = n
-			for _, k := range o.cur {
-				d.parts[k] = append(d.parts[k], l)
+		if ls, ok := sharesLine(names, texts, ts.caption, ts.header); ok {
+			for _, l := range ls {
+				l.n = n
+				for _, k := range o.cur {
+					d.parts[k] = append(d.parts[k], l)
+				}
 			}
 			return
 		}
@@ -527,6 +563,16 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 			if m := unitParenRe.FindStringSubmatchIndex(label.fold); m != nil {
 				unit = label.fold[m[2]:m[3]]
 				label = newText(strings.TrimSpace(label.orig[:label.idx[m[0]]]))
+			}
+			if vs, us, ok := pairedCell(texts[i], strings.TrimSpace(label.fold)); ok {
+				// "Chi bộ / Đảng viên" over "21 / 524": a figure for each name.
+				for k := range vs {
+					l := line{text: newText(prev[i].orig + " … " + texts[i].orig), n: n, fig: &rowFigure{label: newText(us[k]), value: vs[k], unit: us[k]}}
+					for _, key := range o.cur {
+						d.parts[key] = append(d.parts[key], l)
+					}
+				}
+				continue
 			}
 			l := line{text: newText(prev[i].orig + " … " + texts[i].orig), n: n, fig: &rowFigure{label: label, value: texts[i], unit: unit}}
 			for _, k := range o.cur {
