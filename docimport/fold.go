@@ -41,7 +41,37 @@ func newText(s string) text {
 		// "O5 đoàn" typed from paper: the letter O for a zero.
 		f = ohDigitRe.ReplaceAllString(f, "${1}0$2")
 	}
+	if strings.IndexByte(f, '(') >= 0 {
+		f = unbracketNumbers(f)
+	}
 	return text{orig: s, fold: f, idx: idx}
+}
+
+// A figure written twice, as official letters do: in words in brackets
+// after it ("11 (mười một) đoàn", "27 (hai mươi bảy) người"), or in
+// brackets before its unit ("(08) đoàn"; not an item's number at the
+// start of a line, "(1) Dự án …"). The brackets and the words are
+// blanked in the folded text (the same length, so the quote is still cut
+// from the original at the same places): the patterns see "11 đoàn".
+var (
+	numberWordsRe   = regexp.MustCompile(`\d ?(\(` + numberWord + `(?: ` + numberWord + `){0,7}\))`)
+	bracketFigureRe = regexp.MustCompile(`[ :;,](\(\d{1,5}\)) (?:doan|nguoi|luot|vu|lop|thoa thuan|hoi nghi|ho|thon|ban|chi bo|dang vien|can bo|cong chuc|truong hop|hinh thuc|bang khen|giay khen)\b`)
+)
+
+const numberWord = `(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|linh|le|tram|nghin|ngan|trieu|ty|ti)`
+
+// unbracketNumbers blanks the brackets of a figure written twice.
+func unbracketNumbers(f string) string {
+	b := []byte(f)
+	for _, m := range numberWordsRe.FindAllStringSubmatchIndex(f, -1) {
+		for i := m[2]; i < m[3]; i++ {
+			b[i] = ' '
+		}
+	}
+	for _, m := range bracketFigureRe.FindAllStringSubmatchIndex(f, -1) {
+		b[m[2]], b[m[3]-1] = ' ', ' '
+	}
+	return string(b)
 }
 
 // ohDigitRe is the letter O before a digit where a number stands.

@@ -111,3 +111,44 @@ Ngoài ra, xã đã lập hồ sơ Dự án nhà văn hóa với kinh phí dự 
 		}
 	}
 }
+
+// TestFiguresWrittenTwice: a figure written again in words in brackets
+// ("11 (mười một) đoàn"), or in brackets before its unit ("(04) đoàn"),
+// reads as the figure; the quote is the document's words as written.
+func TestFiguresWrittenTwice(t *testing.T) {
+	doc := `UBND XÃ THỬ
+BÁO CÁO
+Kết quả công tác đối ngoại năm 2024
+I. ĐẶC ĐIỂM TÌNH HÌNH
+Xã có 1.250 (một nghìn hai trăm năm mươi) hộ, 12 (mười hai) thôn.
+II. KẾT QUẢ
+1. Đoàn ra, đoàn vào
+- Đoàn ra: 02 (hai) đoàn, 09 (chín) người.
+- Đoàn trong nước đến làm việc: (04) đoàn với 37 người.
+8. Lãnh sự, bảo hộ công dân
+Có 27 (hai mươi bảy) người nước ngoài tạm trú; hộ nghèo (0,92%) không đổi.
+`
+	res := readText(t, doc)
+	got := foundValues(res)
+	for k, v := range map[string]string{
+		"profile.households":                  "1250",
+		"profile.hamlets":                     "12",
+		"delegations.outbound.count":          "2",
+		"delegations.outbound.people":         "9",
+		"delegations.inbound_domestic.count":  "4",
+		"delegations.inbound_domestic.people": "37",
+		"consular.foreign_residents":          "27",
+	} {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %s (found %v)", k, got[k], v, got)
+		}
+	}
+	for _, f := range res.Found {
+		if f.Field == "delegations.outbound.count" && !strings.Contains(f.Text, "02 (hai) đoàn") {
+			t.Errorf("quote %q, not the document's words", f.Text)
+		}
+	}
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}
