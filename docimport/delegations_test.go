@@ -236,3 +236,36 @@ Năm 2023, xã tiếp 05 đoàn của phía bạn.
 		})
 	}
 }
+
+// TestWiderScopeAndBreakdowns: a count said of the district, the province
+// or the country ("Toàn huyện tiếp …", "… của tỉnh đang làm việc …") is
+// never the commune's; a total's breakdown in brackets gives each origin;
+// "lượt đoàn" counts delegations and the visitors' words say their
+// origin; trainees abroad are workers abroad, foreigners working here are
+// not.
+func TestWiderScopeAndBreakdowns(t *testing.T) {
+	head := "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n"
+	res := readText(t, head+
+		"1. Đoàn ra, đoàn vào\nĐoàn vào: 09 đoàn (06 đoàn trong nước, 03 đoàn nước ngoài). Toàn huyện tiếp 31 đoàn nước ngoài.\n"+
+		"2. Thỏa thuận quốc tế: ký 01 biên bản hợp tác với bản Huội Hốc (Lào).\n"+
+		"9. Người Việt Nam ở nước ngoài\nCó 27 thanh niên của xã đi làm việc tại Hàn Quốc theo chương trình thực tập sinh. Cả tỉnh có 21.300 người lao động đang làm việc ở nước ngoài.\n")
+	wantFound(t, res, map[string]string{
+		"delegations.inbound_domestic.count":       "6",
+		"delegations.inbound_foreign.count":        "3",
+		"international_agreements.count":           "1",
+		"overseas_vietnamese.labor_export_workers": "27",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+	wantFound(t, readText(t, head+
+		"1. Đoàn ra, đoàn vào\nXã tiếp 03 lượt đoàn với 22 lượt khách nước ngoài.\n"), map[string]string{
+		"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "22",
+	})
+	wantFound(t, readText(t, head+
+		"1. Đoàn ra, đoàn vào\nToàn huyện tiếp 31 đoàn nước ngoài.\n"+
+		"9. Người Việt Nam ở nước ngoài\n18.500 người lao động của tỉnh đang làm việc ở nước ngoài. Có 12 lao động nước ngoài (quốc tịch Trung Quốc) làm việc tại nhà máy trên địa bàn xã.\n"), map[string]string{
+		"delegations.inbound_foreign.count":        "",
+		"overseas_vietnamese.labor_export_workers": "",
+	})
+}

@@ -166,7 +166,7 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 		if _, ok := countOf(f[m[2]:m[3]]); !ok {
 			continue
 		}
-		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) {
+		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || scopeBeforeRe.MatchString(f[:m[0]]) {
 			continue
 		}
 		kept = append(kept, m)
@@ -223,13 +223,20 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 		dc.other = otherPeriod(leadOut, year) || otherPeriod(qualOut, year)
 		dc.total = totalWordRe.MatchString(leadOut)
 		dc.group = originOf(qualOut, places)
-		if dc.group == "" && !otherPeriod(qual, year) {
+		if dc.group == "" && !otherPeriod(qual, year) && !delegCountRe.MatchString(qual) {
 			dc.group = originOf(qual, places)
 		}
 		if dc.group == "" {
 			// "Đoàn nước ngoài: 02 đoàn", "xã cử 01 đoàn gồm 05 đồng chí":
 			// the words before it, with the count.
 			dc.group = originOf(leadOut+f[m[0]:m[1]]+qualOut, places)
+		}
+		if p := delegPeopleRe.FindStringIndex(outsideBrackets(rest)); dc.group == "" && p != nil {
+			// "02 lượt đoàn với 15 lượt khách nước ngoài": the people's
+			// words say it.
+			if g := originOf(rest[p[0]:min(len(rest), p[1]+16)], places); g == "inbound_foreign" || g == "inbound_domestic" {
+				dc.group = g
+			}
 		}
 		if dc.group == "" {
 			// "02 đoàn với 11 người đến từ Nhật Bản": where they came from.
@@ -246,7 +253,49 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 		}
 		out = append(out, dc)
 	}
+	// "Đoàn vào: 07 đoàn (05 đoàn trong nước, 02 đoàn nước ngoài)": the
+	// breakdown in brackets of a count whose words say no origin.
+	for i, m := range kept {
+		if out[i].group != "" || out[i].other {
+			continue
+		}
+		a, b, ok := bracketAfter(c.fold, m[1], tailAt[i])
+		if !ok {
+			continue
+		}
+		for _, d := range delegationCounts(sub(c, a, b), year, places) {
+			if d.detail < 0 {
+				d.detail = i
+			} else {
+				d.detail = len(out) // a detail of a detail: not read
+			}
+			out = append(out, d)
+		}
+	}
 	return out
+}
+
+// bracketAfter finds the first bracket in f[from:to] and tells where its
+// inside begins and ends.
+func bracketAfter(f string, from, to int) (int, int, bool) {
+	i := strings.IndexByte(f[from:to], '(')
+	if i < 0 {
+		return 0, 0, false
+	}
+	a := from + i + 1
+	depth := 1
+	for k := a; k < to; k++ {
+		switch f[k] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return a, k, true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // detailMark tells whether the words between two counts say the second

@@ -64,7 +64,7 @@ func Read(raw []string) *Result {
 }
 
 var (
-	agreementsRe  = re(`\b` + cnt + `\s+(?:ban\s+|van ban\s+)?(?:thoa thuan|bien ban ghi nho|ban ghi nho)\b`)
+	agreementsRe  = re(`\b` + cnt + `\s+(?:ban\s+|van ban\s+)?(?:thoa thuan|bien ban ghi nho|ban ghi nho|bien ban (?:hop tac|thoa thuan))\b`)
 	conferencesRe = re(`\b` + cnt + `\s+(?:cuoc\s+|buoi\s+)?(?:hoi nghi|hoi thao)\b`)
 	awardsRe      = re(`\b` + cnt + `\s+(?:hinh thuc|huan chuong|huy chuong|bang khen|thu khen|giay khen|ky niem chuong|giai thuong|phan thuong)\b`)
 	nominationsRe = re(`\b` + cnt + `\s+(?:hinh thuc|truong hop|ho so|tap the|ca nhan)\b`)
@@ -405,8 +405,8 @@ func counts(c text, p *regexp.Regexp) []cand {
 		if len(out) > 0 && detailBetween(f[m[0]-min(m[0], 200):m[0]]) {
 			break
 		}
-		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) {
-			continue // "khoảng 18.500 người", "tăng 01 đoàn": not a count
+		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || otherScope(f, m[0], m[1]) {
+			continue // "khoảng 18.500 người", "tăng 01 đoàn", "toàn tỉnh có …": not a count
 		}
 		dup := false
 		for _, x := range out {
@@ -443,6 +443,21 @@ func bracketCounts(c text, p *regexp.Regexp) []cand {
 		i += j + k
 	}
 	return out
+}
+
+// scopeBeforeRe names a wider unit than the report's as the subject of a
+// count ("Toàn huyện tiếp 25 đoàn", "trên địa bàn tỉnh có …");
+// scopeAfterRe says so after it ("18.500 người lao động của tỉnh đang
+// làm việc …"; not "của tỉnh Hủa Phăn", a place named).
+var (
+	scopeBeforeRe = re(`\b(?:toan|ca|tren toan|tren dia ban)\s+(?:tinh|huyen|thanh pho|thi xa|quoc|nuoc|vung)\b\s*(?:[^\s,;]+\s*){0,6}$`)
+	scopeAfterRe  = re(`^\s*(?:[^\s,;]+\s+){0,4}?(?:cua|trong|tren dia ban)\s+(?:toan\s+|ca\s+)?(?:tinh|huyen|thanh pho|thi xa)\s*(?:$|[,.;(]|(?:dang|da|co|hien|la|lam|di|duoc)\b)`)
+)
+
+// otherScope tells whether the count at f[a:b] is said of a wider unit
+// than the report's.
+func otherScope(f string, a, b int) bool {
+	return scopeBeforeRe.MatchString(f[:a]) || scopeAfterRe.MatchString(f[b:min(len(f), b+60)])
 }
 
 // changeBeforeRe ends the words before a change ("tăng 01 đoàn").

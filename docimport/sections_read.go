@@ -11,7 +11,7 @@ import (
 
 var (
 	sendRe        = re(`\bcu\s+\S+\s+(?:doan|luot|can bo)\b.*\b(?:nuoc ngoai|tai|sang)\b`)
-	delegCountRe  = re(`\b` + cnt + `\s+doan\b`)
+	delegCountRe  = re(`\b` + cnt + `\s+(?:luot\s+)?doan\b`)
 	delegPeopleRe = re(`\b` + cnt + `\s+(?:luot\s+)?(?:nguoi|thanh vien|dai bieu|can bo|khach|dong chi|luot khach)\b`)
 )
 
@@ -865,7 +865,7 @@ var (
 	residentsRe = re(`\b` + cnt + `\s+(?:nguoi nuoc ngoai|nguoi|truong hop|luot nguoi|cong dan)\b`)
 	incidentsRe = re(`\b` + cnt + `\s+(?:vu viec|vu)\b`)
 	exitedRe    = re(`\b` + cnt + `\s+(?:luot\s+)?(?:cong dan|nguoi|truong hop|luot)\b`)
-	workersRe   = re(`\b` + cnt + `\s+(?:lao dong|nguoi|luot nguoi|cong dan|truong hop)\b`)
+	workersRe   = re(`\b` + cnt + `\s+(?:lao dong|nguoi|luot nguoi|cong dan|truong hop|thanh nien|thuc tap sinh)\b`)
 	officialsRe = re(`\b` + cnt + `\s+(?:luot\s+)?(?:can bo|cong chuc|nguoi|dong chi|vien chuc)\b`)
 	coursesRe   = re(`\b` + cnt + `\s+(?:lop|khoa|(?:hoi nghi|dot|buoi) tap huan)\b`)
 )
@@ -970,8 +970,9 @@ func (r *reader) putCount(field string, c text, pattern *regexp.Regexp, saysNone
 func (r *reader) overseas() {
 	r.each(secOverseas, func(c text) {
 		f := c.fold
-		if !hasAny(f, "lao dong", "lam viec o nuoc ngoai", "lam viec tai nuoc ngoai") || !hasAny(f, "nuoc ngoai", "xuat khau", "hop dong") && !abroad(f, r.places) || hasAny(f, "trai phep", "bat hop phap") {
-			return
+		if !hasAny(f, "lao dong", "lam viec", "thuc tap sinh") || !hasAny(f, "nuoc ngoai", "xuat khau", "hop dong") && !abroad(f, r.places) ||
+			hasAny(f, "trai phep", "bat hop phap", "nguoi nuoc ngoai", "lao dong nuoc ngoai", "quoc tich") {
+			return // not workers abroad, or foreigners working here
 		}
 		r.putCount("overseas_vietnamese.labor_export_workers", c, workersRe,
 			negative(f) && hasAny(f, "di lao dong", "xuat khau lao dong", "lao dong o nuoc ngoai", "lao dong tai nuoc ngoai", "lam viec o nuoc ngoai", "lam viec tai nuoc ngoai"))
