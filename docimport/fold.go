@@ -38,8 +38,10 @@ func newText(s string) text {
 	idx = append(idx, int32(len(s)))
 	f := b.String()
 	if ohDigit(f) {
-		// "O5 đoàn" typed from paper: the letter O for a zero.
+		// "O5 đoàn", "2O3 đảng viên", "5,1O%" typed from paper: the
+		// letter O for a zero.
 		f = ohDigitRe.ReplaceAllString(f, "${1}0$2")
+		f = ohInsideRe.ReplaceAllString(f, "${1}0$2")
 	}
 	if strings.IndexByte(f, '(') >= 0 {
 		f = unbracketNumbers(f)
@@ -77,11 +79,15 @@ func unbracketNumbers(f string) string {
 // ohDigitRe is the letter O before a digit where a number stands.
 var ohDigitRe = regexp.MustCompile(`(^|[\s(:;,])o(\d)`)
 
-// ohDigit tells quickly whether f may hold an O before a digit.
+// ohInsideRe is the letter O after a digit, inside or at the end of a
+// number ("2o3", "5,1o%"): no word begins there.
+var ohInsideRe = regexp.MustCompile(`(\d)o(\d|%|[\s.,;)]|$)`)
+
+// ohDigit tells quickly whether f may hold an O beside a digit.
 func ohDigit(f string) bool {
 	for i := 0; i+1 < len(f); i++ {
-		if f[i] == 'o' && isDigit(f[i+1]) {
-			return ohDigitRe.MatchString(f)
+		if f[i] == 'o' && isDigit(f[i+1]) || isDigit(f[i]) && f[i+1] == 'o' {
+			return ohDigitRe.MatchString(f) || ohInsideRe.MatchString(f)
 		}
 	}
 	return false

@@ -13,12 +13,15 @@ var (
 	// The natural area ("diện tích tự nhiên", "tổng diện tích"), not that
 	// of a crop ("diện tích lúa").
 	areaRe       = re(`(?:(?:dien tich tu nhien|tong dien tich)[^;%\d]{0,25}?|\bdien tich\s*(?:la\s*|:\s*|khoang\s*|rong\s*)?)` + num + `\s*(ha|hecta|km2|km²)`)
-	hamletRe     = re(`(?:^|,|\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co|so (?:xom|thon|ban|to dan pho|khu pho|ap))\b)\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|to dan cu)\b`)
+	hamletRe     = re(`(?:^|,|\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co|so (?:xom|thon|ban|to dan pho|khu pho|ap))\b)\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|to dan cu|tieu khu)\b`)
 	householdsRe = re(`\b(?:tong so|gom|gom co|co|voi|voi tong so|tong cong|toan xa co|toan phuong co|so ho)\s*(?:la\s*|:\s*)?` + num + `\s+ho\b`)
-	listedHhRe   = re(`(?:^|,\s*)` + num + `\s+ho\s*(?:$|,|\bvoi\b)`)
+	listedHhRe   = re(`(?:^|,\s*|…\s*)` + num + `\s+ho\s*(?:$|,|\bvoi\b)`)
+	// popAfterHhRe is the people after the households in a list: "2.814
+	// hộ, 10.957 người", "1.650 hộ với 6.012 người".
+	popAfterHhRe = re(num + `\s+ho\s*(?:,|\bvoi\b|\bva\b)\s*` + num + `\s+(?:nguoi|nhan khau|khau)\b`)
 	populationRe = re(`\b(?:dan so|so dan|tong so dan|nhan khau)\s*(?:la\s*|:\s*|khoang\s*|co\s*|gom\s*)?` + num + `\s*(?:nguoi|nhan khau|khau)?\b`)
 	popTailRe    = re(`\b` + num + `\s+(?:nhan khau|khau)\b`)
-	minorityRe   = re(`(?:dan toc thieu so|\bdtts\b)[^;%]{0,40}?\b` + num + `\s*%`)
+	minorityRe   = re(`(?:dan toc thieu so|\bdtts\b)(?:\s*\([^()]{0,80}\))?[^;%]{0,40}?\b` + num + `\s*%`)
 	ethnicRe     = re(`\bdan toc\s+([a-z']+(?:\s+[a-z']+)??)\s*(?:chiem\s*|:\s*)?` + num + `\s*%`)
 	cellsRe      = re(`\b(?:(?:co|gom|gom co|voi|tong so)\s+` + num + `\s+chi bo|` + num + `\s+chi bo (?:truc thuoc|co so|dang))\b|^` + num + `\s+chi bo\b`)
 	// A bare area leading a clause of the overview ("Khái quát: 3.562,9
@@ -53,9 +56,9 @@ func endsAmount(f string, i int) bool {
 // such section, those between the title and the first section.
 func (r *reader) profileLines() []line {
 	if l := r.d.parts[secProfile]; len(l) > 0 {
-		return l
+		return joinContinued(l)
 	}
-	return r.d.parts[secPreamble]
+	return joinContinued(r.d.parts[secPreamble])
 }
 
 // follows tells whether the words after position i end the phrase (a
@@ -116,6 +119,7 @@ func (r *reader) profile() {
 			if !strings.Contains(f, "ngheo") {
 				r.intIn(c, populationRe, "profile.population", nil)
 				r.intIn(c, popTailRe, "profile.population", nil)
+				r.intIn(c, popAfterHhRe, "profile.population", func(m []int) bool { return follows(f, m[1]) })
 			}
 			r.decIn(c, minorityRe, "profile.ethnic_minority_share_pct", pct(f))
 			r.intIn(c, cellsRe, "profile.party_cells", nil)

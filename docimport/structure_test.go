@@ -577,3 +577,24 @@ func TestProfileWordings(t *testing.T) {
 		"profile.ethnic_groups[1].share_pct": "7.2", "profile.ethnic_groups[2].name": "Khơ Me", "profile.ethnic_groups[3].name": "",
 	})
 }
+
+// TestProfileLists: the figures of a list of the commune's parts, however
+// it runs: "tiểu khu" are hamlets; the people after the households
+// ("2.814 hộ, 10.957 người") are the population, unless more words say
+// who they are; the minorities' share after the bracket that names them,
+// on the next line as typed from paper; a line cut before a figure typed
+// with the letter O for a zero ("14 chi bộ," ⏎ "2O3 đảng viên"); the
+// households that begin the prose of a table's cell.
+func TestProfileLists(t *testing.T) {
+	head := "UBND THỊ TRẤN THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	tail := "II. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	res := readText(t, head+"Diện tích 640,2 ha; 11 tiểu khu và bản; 2.814 hộ, 10.957 người; đồng bào dân tộc thiểu số (Thái, Mường, Dao)\nchiếm 71,4% dân số. Đảng bộ có 14 chi bộ,\n2O3 đảng viên. Hộ cận nghèo 51 hộ, tỷ lệ\n3,2O%.\n"+tail)
+	wantFound(t, res, map[string]string{
+		"profile.hamlets": "11", "profile.households": "2814", "profile.population": "10957",
+		"profile.ethnic_minority_share_pct": "71.4", "profile.party_cells": "14", "profile.party_members": "203",
+		"profile.near_poor_households_rate_pct": "3.2",
+	})
+	wantFound(t, readText(t, head+"Trong năm có 120 hộ, 450 người đi làm ăn xa.\n"+tail), map[string]string{"profile.population": ""})
+	cell := "STT\tNội dung\tKết quả\n1\tDân số\t1.650 hộ, 6.012 nhân khẩu. Dân tộc Kinh chiếm 64%.\n"
+	wantFound(t, readText(t, head+cell+tail), map[string]string{"profile.households": "1650", "profile.population": "6012"})
+}
