@@ -493,18 +493,40 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 	if r.noneIn(sec, path) {
 		return
 	}
-	r.each(sec, func(c text) {
-		if (sec == secAwards || r.shared(secAwards, secNominations)) && !aboutSection(sec, c.fold) && !aboutBoth(c.fold) {
-			return
+	for _, l := range r.d.parts[sec] {
+		for i, own := range clauses(l.text) {
+			c := own
+			if in, ok := r.d.headed[l.n]; ok && i == 0 && strings.HasSuffix(in.fold, l.fold) {
+				c = sub(in.text, 0, len(in.fold)-len(l.fold)+len(own.fold))
+			}
+			if (sec == secAwards || r.shared(secAwards, secNominations)) && !aboutSection(sec, c.fold) && !aboutBoth(c.fold) {
+				continue
+			}
+			vals := counts(c, p)
+			switch {
+			case len(vals) > 0:
+				r.putReadings(path, vals)
+			case !negative(c.fold):
+			case hasAny(own.fold, words...):
+				r.putInt(path, 0, whole(c))
+			case hasAny(c.fold, words...) && !namesOther(own.fold, sec):
+				// "3. Hội nghị quốc tế: Không": the heading says of what;
+				// not "2, 3. Thỏa thuận, hội nghị. Xã không ký kết thỏa
+				// thuận nào", which says it of another section.
+				r.putInt(path, 0, whole(c))
+			}
 		}
-		vals := counts(c, p)
-		switch {
-		case len(vals) > 0:
-			r.putReadings(path, vals)
-		case negative(c.fold) && hasAny(c.fold, words...):
-			r.putInt(path, 0, whole(c))
+	}
+}
+
+// namesOther tells whether words name a section of 1–13 other than sec.
+func namesOther(f, sec string) bool {
+	for _, k := range classifySections(f) {
+		if k != sec {
+			return true
 		}
-	})
+	}
+	return false
 }
 
 // shared tells whether two sections have one heading ("Đào tạo, bồi
