@@ -269,3 +269,30 @@ func TestWiderScopeAndBreakdowns(t *testing.T) {
 		"overseas_vietnamese.labor_export_workers": "",
 	})
 }
+
+// TestNoneInOneRow: in a table of results, "Không có" in the row of one
+// figure ("Đoàn ra | đoàn | Không có") is none of that figure, not of the
+// whole section the row names.
+func TestNoneInOneRow(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nThử, ngày 12 tháng 6 năm 2024\nBÁO CÁO\nCông tác đối ngoại 6 tháng đầu năm 2024\n" +
+		"TT\tNội dung\tĐơn vị tính\tKết quả\tGhi chú\n" +
+		"B. KẾT QUẢ\n" +
+		"1\tĐoàn ra\tđoàn\tKhông có\t\n" +
+		"2\tĐoàn trong nước đến làm việc\tđoàn/người\t06/51\t\n" +
+		"3\tĐoàn nước ngoài đến làm việc\tđoàn/người\t03/22\tTỉnh Champasak (Lào) 02 đoàn; Tổ chức KOICA 01 đoàn\n" +
+		"4\tVụ việc liên quan người nước ngoài\tvụ\tKhông\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count":          "0",
+		"delegations.outbound.people":         "0",
+		"delegations.inbound_domestic.count":  "6",
+		"delegations.inbound_domestic.people": "51",
+		"delegations.inbound_foreign.count":   "3",
+		"delegations.inbound_foreign.people":  "22",
+		"consular.foreigner_incidents":        "0",
+		"consular.foreign_residents":          "",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}

@@ -335,14 +335,42 @@ func negative(f string) bool { return negRe.MatchString(f) || negTailRe.MatchStr
 
 // noneIn puts 0 at each path when a section's content is only "Không
 // có.", and tells whether it did.
+//
+// When that content is a cell of a table row that names one figure
+// ("Đoàn ra | đoàn | Không có"), it is 0 of that figure only.
 func (r *reader) noneIn(sec string, paths ...string) bool {
 	q, ok := r.nothing(sec)
-	if ok {
-		for _, path := range paths {
-			r.putInt(path, 0, q)
+	if !ok {
+		return false
+	}
+	if label, row := r.rowLabel(r.d.parts[sec][0].n); row {
+		if p := figureOf(sec, strings.TrimLeft(label, "-–+•* "), ""); p != "" {
+			var keep []string
+			for _, path := range paths {
+				if path == p || strings.Count(p, ".") >= 2 && path[:strings.LastIndexByte(path, '.')] == p[:strings.LastIndexByte(p, '.')] {
+					keep = append(keep, path)
+				}
+			}
+			paths = keep
 		}
 	}
-	return ok
+	for _, path := range paths {
+		r.putInt(path, 0, q)
+	}
+	return true
+}
+
+// rowLabel is the label of the row of a table line n is a cell of, if it
+// is one.
+func (r *reader) rowLabel(n int) (string, bool) {
+	for _, ls := range r.d.parts {
+		for _, l := range ls {
+			if l.n == n && l.fig != nil {
+				return l.fig.label.fold, true
+			}
+		}
+	}
+	return "", false
 }
 
 // nothing tells whether a section's content is only "Không có."
