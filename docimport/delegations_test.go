@@ -296,3 +296,29 @@ func TestNoneInOneRow(t *testing.T) {
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestProseRowsOfSections: a table of results whose cells are sentences —
+// the row that names a section begins with its figure ("41 người đi lao
+// động …"), and the rows under it have no label of their own — is read as
+// that section's paragraphs; the incidents of the row after the
+// foreigners residing are theirs.
+func TestProseRowsOfSections(t *testing.T) {
+	doc := "UBND XÃ THỬ\nThử, ngày 10 tháng 12 năm 2025\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n" +
+		"TT\tNội dung\tKết quả\tGhi chú\n" +
+		"B. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n" +
+		"8\tLãnh sự, bảo hộ công dân\tCó 57 người nước ngoài tạm trú, chủ yếu là chuyên gia Hàn Quốc.\t\n" +
+		"\t\t03 vụ việc (02 vụ vi phạm quy định tạm trú, 01 vụ va chạm giao thông), đã xử lý xong.\t\n" +
+		"9\tNgười Việt Nam ở nước ngoài\t41 người đi lao động ở nước ngoài theo hợp đồng (Nhật Bản 30, Hàn Quốc 11).\t\n" +
+		"10\tĐào tạo, bồi dưỡng\t04 cán bộ, công chức tham gia 01 lớp bồi dưỡng kiến thức đối ngoại do tỉnh tổ chức.\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"consular.foreign_residents":               "57",
+		"consular.foreigner_incidents":             "3",
+		"overseas_vietnamese.labor_export_workers": "41",
+		"training.officials_trained":               "4",
+		"training.courses":                         "1",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}

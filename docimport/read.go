@@ -396,7 +396,7 @@ func (r *reader) nothing(sec string) (string, bool) {
 // The first clause after a heading's colon is read with the heading's
 // words ("8. Người nước ngoài tạm trú: Không").
 func (r *reader) each(sec string, fn func(c text)) {
-	for _, l := range r.d.parts[sec] {
+	for _, l := range r.sectionLines(sec) {
 		for i, c := range clauses(l.text) {
 			if in, ok := r.d.headed[l.n]; ok && i == 0 && strings.HasSuffix(in.fold, l.fold) {
 				c = sub(in.text, 0, len(in.fold)-len(l.fold)+len(c.fold))
@@ -406,9 +406,44 @@ func (r *reader) each(sec string, fn func(c text)) {
 	}
 }
 
+// sectionLines are the lines of a section, and the sentences a table
+// outside sections 1–13 says of it in the row that names it ("9 | Người
+// Việt Nam ở nước ngoài | 39 người đi lao động ở nước ngoài theo hợp
+// đồng …") or in the rows under it with no label of their own ("| | 05
+// vụ việc …, đã xử lý theo quy định."), in the document's order.
+func (r *reader) sectionLines(sec string) []line {
+	own := r.d.parts[sec]
+	var rows []line
+	var cur []string // the sections the last labelled row named
+	var general []line
+	for _, k := range []string{secResults, secOther, secPreamble} {
+		general = append(general, r.d.parts[k]...)
+	}
+	slices.SortStableFunc(general, func(a, b line) int { return a.n - b.n })
+	for _, l := range general {
+		if l.fig == nil {
+			continue
+		}
+		label, v := strings.TrimSpace(l.fig.label.fold), strings.TrimSpace(l.fig.value.fold)
+		if label != v {
+			cur = classifySections(label)
+		}
+		if !slices.Contains(cur, sec) || len(strings.Fields(v)) < 5 || slices.ContainsFunc(own, func(o line) bool { return o.n == l.n }) {
+			continue
+		}
+		rows = append(rows, line{text: l.fig.value, n: l.n})
+	}
+	if len(rows) == 0 {
+		return own
+	}
+	out := append(append([]line{}, own...), rows...)
+	slices.SortStableFunc(out, func(a, b line) int { return a.n - b.n })
+	return out
+}
+
 // eachLine is each, with the position of the line each clause is of.
 func (r *reader) eachLine(sec string, fn func(n int, c text)) {
-	for _, l := range r.d.parts[sec] {
+	for _, l := range r.sectionLines(sec) {
 		for i, c := range clauses(l.text) {
 			if in, ok := r.d.headed[l.n]; ok && i == 0 && strings.HasSuffix(in.fold, l.fold) {
 				c = sub(in.text, 0, len(in.fold)-len(l.fold)+len(c.fold))

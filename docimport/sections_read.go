@@ -877,21 +877,19 @@ func (r *reader) consular() {
 	if r.noneIn(secConsular, "consular.foreign_residents", "consular.foreigner_incidents") {
 		return
 	}
-	last := -1 // the line whose last clause was about foreigners
-	r.eachLine(secConsular, func(n int, whole text) {
+	after := false // the clause before was about foreigners residing
+	r.each(secConsular, func(whole text) {
 		for _, c := range subjects(whole) {
 			f := c.fold
-			if n == last && hasAny(f, "vu viec", " vu ") && !foreignRe.MatchString(strings.ReplaceAll(f, "lao cai", "")) &&
+			if after && hasAny(f, "vu viec", " vu ") && !foreignRe.MatchString(strings.ReplaceAll(f, "lao cai", "")) &&
 				!hasAny(f, "cong dan", "bao ho", "lao dong", "xuat canh", "nguoi dan", "ho dan", "trong nuoc") {
 				// "Có 06 người nước ngoài tạm trú; không phát sinh vụ
 				// việc": the incidents of those foreigners.
 				r.putCount("consular.foreigner_incidents", c, incidentsRe, negative(f))
+				after = false
 				continue
 			}
-			last = -1
-			if r.consularClause(c) {
-				last = n
-			}
+			after = r.consularClause(c)
 		}
 	})
 	// Citizens who went abroad may be told of with the Vietnamese abroad
