@@ -147,12 +147,28 @@ func columnUnit(col string) (unit, money string) {
 	}
 	head, _, _ := strings.Cut(col, "/")
 	head = strings.TrimSpace(head)
+	if m := scaleNumRe.FindStringSubmatch(head); m != nil {
+		// "1.000 đồng": the figures are thousands of đồng.
+		if w, ok := scaleWords[strings.ReplaceAll(m[1], ",", ".")]; ok {
+			return "dong", w
+		}
+		return "", ""
+	}
 	for _, w := range strings.Fields(head) {
 		if _, ok := models.VNScale(w); ok {
 			return "dong", w
 		}
 	}
 	return unitWords[head], ""
+}
+
+// scaleNumRe is a unit that says a figure counts thousands or millions
+// of đồng ("1.000 đồng", "(1000đ)").
+var scaleNumRe = regexp.MustCompile(`(\d[\d.,]*)\s*(?:dong|vnd|d)\b`)
+
+// scaleWords are the multiples a unit of money names in figures.
+var scaleWords = map[string]string{
+	"1.000": "nghin", "1000": "nghin", "1.000.000": "trieu", "1000000": "trieu", "1.000.000.000": "ty",
 }
 
 // figureOf tells which figure of a section a label and unit name, or "".

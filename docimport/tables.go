@@ -248,8 +248,39 @@ func columnsOf(heads []string, per period) []col {
 	if !label {
 		return nil
 	}
+	projectValues(cols)
 	return cols
 }
+
+// projectValues gives a table of NGO projects (a column of donors, or
+// the label's column named "Dự án") its column of the value committed
+// when the header names it otherwise: "Tổng vốn (triệu đồng)", "Kinh
+// phí", "Giá trị (đồng)".
+func projectValues(cols []col) {
+	projects, committed := false, false
+	for _, c := range cols {
+		projects = projects || c.role == colDonor || c.role == colLabel && hasAny(c.head, "du an", "chuong trinh")
+		committed = committed || c.role == colValue && c.kind == "committed"
+	}
+	if !projects || committed {
+		return
+	}
+	at := -1
+	for i, c := range cols {
+		if (c.role == colNote || c.role == colValue && c.kind == "") && committedHeadRe.MatchString(c.head) && !hasAny(c.head, "giai ngan", "con lai", "ke hoach", "doi ung") {
+			if at >= 0 {
+				return // two such columns: which is committed is not said
+			}
+			at = i
+		}
+	}
+	if at >= 0 {
+		cols[at].role, cols[at].kind = colValue, "committed"
+	}
+}
+
+// committedHeadRe names the value of a project in a table's header.
+var committedHeadRe = regexp.MustCompile(`\b(?:tong von|von vien tro|von tai tro|kinh phi|tong kinh phi|gia tri|tri gia|so tien|tong muc)\b`)
 
 // valueKind is the kind of figure a value column holds.
 func valueKind(h string) string {
@@ -871,10 +902,10 @@ func (d *doc) projectRow(ts *tableState, cols []col, texts []text, label, unit t
 		case c.role == colDonor:
 			p.donor = texts[i]
 		case c.role == colValue && c.kind == "committed":
-			p.committed = moneyCell(texts[i], c.head)
+			p.committed = moneyCell(texts[i], c.head+" "+captionUnit(ts.caption))
 			words = append(words, texts[i].orig)
 		case c.role == colValue && c.kind == "disbursed":
-			p.disbursed = moneyCell(texts[i], c.head)
+			p.disbursed = moneyCell(texts[i], c.head+" "+captionUnit(ts.caption))
 			words = append(words, texts[i].orig)
 		case unit.fold != "" && c.role == colValue && p.committed.fold == "":
 			p.committed = newText(texts[i].orig + " " + unit.orig)
@@ -900,22 +931,57 @@ func moneyLike(t text) bool {
 	if _, ok := cellMoney(t); ok {
 		return true
 	}
-	return foreignMoneyRe.MatchString(t.fold)
+	f := strings.TrimSpace(t.fold)
+	if foreignMoneyRe.MatchString(f) {
+		return true
+	}
+	_, err := ParseNumber(f)
+	return err == nil // a bare amount, its unit in the header or nowhere
 }
 
 // moneyCell is a cell of money with the unit its column's header gives
 // ("Giá trị (đồng)": "2.640.000.000" is in đồng).
+//
+// A header in another currency ("(USD)") or in thousands of đồng as
+// figures ("(1.000 đồng)") says its unit too; the unit may also stand in
+// the line before the table ("ĐVT: triệu đồng").
 func moneyCell(v text, head string) text {
 	f := v.fold
-	if startsFigure(f) && !moneyRe.MatchString(f) && !hasAny(f, "usd", "do la", "eur") {
-		switch {
-		case hasAny(head, "trieu dong"):
-			return newText(v.orig + " triệu đồng")
-		case hasAny(head, "dong", "vnd"):
-			return newText(v.orig + " đồng")
+	if !startsFigure(f) || moneyRe.MatchString(f) || hasAny(f, "usd", "do la", "eur") {
+		return v
+	}
+	if hasAny(head, "usd", "do la", "eur", "yen", "won", "nhan dan te") {
+		return v // the figures are in another currency
+	}
+	if m := scaleNumRe.FindStringSubmatch(head); m != nil {
+		if w, ok := scaleWords[strings.ReplaceAll(m[1], ",", ".")]; ok {
+			return newText(v.orig + " " + map[string]string{"nghin": "nghìn", "trieu": "triệu", "ty": "tỷ"}[w] + " đồng")
 		}
+		return v
+	}
+	switch {
+	case hasAny(head, "ty dong"):
+		return newText(v.orig + " tỷ đồng")
+	case hasAny(head, "trieu dong", "trieu)", "(trieu"):
+		return newText(v.orig + " triệu đồng")
+	case hasAny(head, "nghin dong", "ngan dong"):
+		return newText(v.orig + " nghìn đồng")
+	case hasAny(head, "dong", "vnd"):
+		return newText(v.orig + " đồng")
 	}
 	return v
+}
+
+// captionUnitRe is a unit for a table said in the line before it ("ĐVT:
+// triệu đồng", "Đơn vị tính: 1.000 đồng").
+var captionUnitRe = regexp.MustCompile(`\b(?:dvt|don vi tinh|don vi)\s*:\s*([^;]{1,30})$`)
+
+// captionUnit is the unit of money the line before a table gives, or "".
+func captionUnit(caption string) string {
+	if m := captionUnitRe.FindStringSubmatch(strings.TrimSpace(strings.Trim(caption, " ()."))); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // plainRow reads a row of a table without a header by its content: the

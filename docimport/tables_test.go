@@ -271,3 +271,34 @@ func TestProjectTableLayouts(t *testing.T) {
 		})
 	}
 }
+
+// TestProjectTableUnits: the unit of a table of projects' amounts, wherever
+// it is said — in the header in words ("Tổng vốn (triệu đồng)", a column
+// named neither "cam kết" nor "giải ngân" but the only value beside the
+// donors), in figures ("(1.000 đồng)": thousands, never đồng), in the line
+// before the table ("ĐVT: triệu đồng"), or another currency ("(USD)": not
+// read); and the unit column of a table of indicators in figures ("1.000
+// đồng/người/năm").
+func TestProjectTableUnits(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM\nSTT\tChỉ tiêu\tĐơn vị tính\tSố lượng\n1\tThu nhập bình quân đầu người\t1.000 đồng/người/năm\t58.200\n5. Viện trợ phi chính phủ nước ngoài\n"
+	cases := []struct {
+		table string
+		want  map[string]string
+	}{
+		{"TT\tTên dự án\tNhà tài trợ\tThời gian\tTổng vốn (triệu đồng)\tĐã giải ngân (triệu đồng)\n1\tNhà văn hóa thôn\tQuỹ Mặt Trời\t2024-2025\t850\t400\n",
+			map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "850000000", "ngo_aid.projects[0].disbursed_vnd": "400000000"}},
+		{"TT\tTên dự án\tNhà tài trợ\tCam kết (1.000 đồng)\tGiải ngân (1.000 đồng)\n1\tNhà văn hóa thôn\tQuỹ Mặt Trời\t850.000\t400.000\n",
+			map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "850000000", "ngo_aid.projects[0].disbursed_vnd": "400000000"}},
+		{"Đơn vị tính: triệu đồng\nTT\tTên dự án\tNhà tài trợ\tGiá trị cam kết\tGiá trị giải ngân\n1\tNhà văn hóa thôn\tQuỹ Mặt Trời\t850\t400\n",
+			map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "850000000", "ngo_aid.projects[0].disbursed_vnd": "400000000"}},
+		{"TT\tTên dự án\tNhà tài trợ\tCam kết (USD)\tGiải ngân (USD)\n1\tNhà văn hóa thôn\tQuỹ Mặt Trời\t35.000\t12.000\n",
+			map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "", "ngo_aid.projects[0].disbursed_vnd": ""}},
+	}
+	for i, c := range cases {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			res := readText(t, head+c.table+"6. Ngoại giao văn hóa: Không.\n")
+			c.want["profile.income_per_capita_vnd"] = "58200000"
+			wantFound(t, res, c.want)
+		})
+	}
+}
