@@ -344,6 +344,8 @@ var (
 	// donorBeforeRe names the donor before the project: "Tổ chức X tài
 	// trợ dự án …", "Quỹ Y viện trợ xây dựng dự án …".
 	donorBeforeRe = re(`\b((?:to chuc|quy|hoi|lien minh|mang luoi|tap doan)\s[^,;:.]{2,80}?)\s+(?:tai tro|vien tro|ho tro)\s+(?:(?:xay dung|thuc hien|trien khai|cho xa|cho phuong)\s+)?du an\b`)
+	// donorLabelRe is the donor said by its label: "nhà tài trợ: …".
+	donorLabelRe = re(`\b(?:nha tai tro|to chuc tai tro|don vi tai tro|co quan tai tro)\s*:?\s*([^;,()]{2,120}?)\s*(?:[;,()]|$)`)
 	// givenRe is an amount right after the verb of giving: "do Quỹ A tài
 	// trợ 500 triệu đồng", "viện trợ với tổng kinh phí 1,2 tỷ đồng".
 	givenRe     = re(`\b(?:tai tro|vien tro)\s+(?:voi\s+)?(?:(?:tong\s+)?(?:so tien|kinh phi|so von)\s+)?(?:la\s+)?` + moneyRe.String())
@@ -403,6 +405,7 @@ func (r *reader) ngo() {
 		// projects ("Tổ chức … tài trợ dự án “…”").
 		lines = joinContinued(r.d.parts[secResults])
 	}
+	lines = itemLines(lines)
 	for _, l := range lines {
 		if len(r.d.projects) > 0 {
 			break // the table lists the projects the text tells of
@@ -507,6 +510,38 @@ func projectCounts(c text) []cand {
 // accentedNumbers are the number words as Vietnamese writes them.
 var accentedNumbers = map[string]string{
 	"khong": "không", "mot": "một", "hai": "hai", "ba": "ba", "bon": "bốn", "sau": "sáu", "bay": "bảy", "tam": "tám", "chin": "chín", "muoi": "mười",
+}
+
+// itemHeadRe begins a line that names a project, after its mark in a
+// list ("a) Dự án …", "- Dự án …"); itemDetailRe a line that says one thing
+// of it ("- Nhà tài trợ: …", "+ Tổng kinh phí: …").
+var (
+	itemHeadRe   = re(`^(?:[-+•*]\s*|(?:\d{1,2}|[a-dđ])[.)]\s*)?du an\b`)
+	itemDetailRe = re(`^(?:[-+•*]\s*\S|[^:;.\d]{2,40}:)`)
+)
+
+// itemLines joins to a line that names a project the lines under it that
+// each say one thing of it, as a list of details:
+//
+//	a) Dự án Nước sạch cho trường học
+//	- Nhà tài trợ: Tổ chức …
+//	- Tổng kinh phí: 850.000.000 đồng
+//
+// is one item, its details set apart by semicolons.
+func itemLines(lines []line) []line {
+	var out []line
+	open := false
+	for _, l := range lines {
+		f := strings.TrimSpace(l.fold)
+		if n := len(out); open && l.fig == nil && itemDetailRe.MatchString(f) && !itemHeadRe.MatchString(f) && !hasAny(f, "du an") {
+			last := strings.TrimRight(strings.TrimSpace(out[n-1].orig), ".;")
+			out[n-1] = line{text: newText(last + "; " + strings.TrimLeft(strings.TrimSpace(l.orig), "-+•* ")), n: out[n-1].n}
+			continue
+		}
+		open = l.fig == nil && itemHeadRe.MatchString(f)
+		out = append(out, l)
+	}
+	return out
 }
 
 // figLines are the rows of the tables of every part, each once, in the
@@ -771,7 +806,7 @@ func readProject(t text, i int, named bool) (models.NgoProject, []Found, bool) {
 	}
 	if name == "" {
 		end := len(f)
-		for _, stop := range []string{",", " do ", " (", ":", " cua ", " tri gia", " gia tri", " voi "} {
+		for _, stop := range []string{",", ";", " do ", " (", ":", " cua ", " tri gia", " gia tri", " voi "} {
 			if j := strings.Index(f[loc[1]:], stop); j >= 0 && loc[1]+j < end {
 				end = loc[1] + j
 			}
@@ -804,6 +839,13 @@ func readProject(t text, i int, named bool) (models.NgoProject, []Found, bool) {
 			fs = append(fs, Found{Field: at + ".country", Value: p.Country, Text: quote(t, m[0], m[1])})
 		}
 	}
+	if m := donorLabelRe.FindStringSubmatchIndex(f); m != nil && p.Donor == "" {
+		// "nhà tài trợ: Tổ chức …", "(nhà tài trợ: …)".
+		if donor := strings.TrimSpace(t.span(m[2], m[3])); donor != "" && len(donor) < 200 {
+			p.Donor = donor
+			fs = append(fs, Found{Field: at + ".donor", Value: p.Donor, Text: quote(t, m[0], m[1])})
+		}
+	}
 	if p.Donor == "" {
 		// "Tổ chức Hòa Bình Xanh tài trợ dự án “…”": the donor before.
 		if m := donorBeforeRe.FindStringSubmatchIndex(f); m != nil {
@@ -813,7 +855,15 @@ func readProject(t text, i int, named bool) (models.NgoProject, []Found, bool) {
 			}
 		}
 	}
-	m := committedRe.FindStringSubmatchIndex(f)
+	var m []int
+	for _, c := range committedRe.FindAllStringSubmatchIndex(f, -1) {
+		// Not the commune's own share ("kinh phí đối ứng", "nhân dân đóng
+		// góp"): the value given.
+		if !hasAny(f[max(0, c[0]-12):c[2]], "doi ung", "dong gop", "ngan sach") {
+			m = c
+			break
+		}
+	}
 	if m == nil || strings.Contains(f[m[0]:m[2]], "giai ngan") {
 		m = givenRe.FindStringSubmatchIndex(f) // "do Quỹ A tài trợ 500 triệu đồng"
 	}

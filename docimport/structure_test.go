@@ -598,3 +598,25 @@ func TestProfileLists(t *testing.T) {
 	cell := "STT\tNội dung\tKết quả\n1\tDân số\t1.650 hộ, 6.012 nhân khẩu. Dân tộc Kinh chiếm 64%.\n"
 	wantFound(t, readText(t, head+cell+tail), map[string]string{"profile.households": "1650", "profile.population": "6012"})
 }
+
+// TestProjectDetailLines: a project named on a line of its own, what is
+// said of it on the lines under it, one thing each ("- Nhà tài trợ: …",
+// "- Tổng kinh phí: …", "- Giải ngân: chưa giải ngân"), is one item; the
+// donor said by its label ("nhà tài trợ: …", in brackets too); the
+// commune's own share ("kinh phí đối ứng") is not the value given.
+func TestProjectDetailLines(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Tiếp nhận, quản lý viện trợ\nTrong năm, xã tiếp nhận 03 dự án:\n" +
+		"a) Dự án Kè suối bản Mới\n- Nhà tài trợ: Hội Thân hữu Xứ Bắc\n- Kinh phí đối ứng của xã: 90 triệu đồng\n- Tổng kinh phí viện trợ: 640.000.000 đồng\n- Đã giải ngân: 520.000.000 đồng\n" +
+		"b) Dự án Thư viện xanh\n- Nhà tài trợ: Quỹ Sách Mở (Úc)\n- Giá trị: 12.000 USD\n- Giải ngân: chưa giải ngân\n" +
+		"c) Dự án Nhà sinh hoạt cộng đồng (nhà tài trợ: Tổ chức Bạn Đồng Hành), giá trị cam kết 1,05 tỷ đồng, đã giải ngân 700 triệu đồng.\n" +
+		"6. Ngoại giao văn hóa: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"ngo_aid.projects": "3", "ngo_aid.projects[0].committed_vnd": "640000000", "ngo_aid.projects[0].disbursed_vnd": "520000000",
+		"ngo_aid.projects[1].committed_vnd": "", "ngo_aid.projects[1].disbursed_vnd": "0",
+		"ngo_aid.projects[2].committed_vnd": "1050000000", "ngo_aid.projects[2].disbursed_vnd": "700000000",
+	})
+	if ps := res.Report.NgoAid.Projects; len(ps) == 3 && (ps[0].Donor != "Hội Thân hữu Xứ Bắc" || ps[2].Donor != "Tổ chức Bạn Đồng Hành") {
+		t.Errorf("donors %q, %q", ps[0].Donor, ps[2].Donor)
+	}
+}
