@@ -64,6 +64,12 @@ func TestDelegationOrigin(t *testing.T) {
 				"delegations.outbound.count": "2", "delegations.outbound.people": "9",
 				"delegations.inbound_foreign.count": "0", "delegations.inbound_domestic.count": "8",
 			}},
+		{"a lead in each sentence", "",
+			"Đoàn ra: 02 đoàn (Lào), 9 người. Đoàn vào: trong nước 05 đoàn; nước ngoài 03 đoàn, 21 người (Hàn Quốc, Úc).",
+			map[string]string{
+				"delegations.outbound.count": "2", "delegations.outbound.people": "9",
+				"delegations.inbound_domestic.count": "5", "delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "21",
+			}},
 		{"a label line before", "",
 			"b) Đoàn nước ngoài đến làm việc:\nXã tiếp 02 đoàn với 14 người, tăng 01 đoàn so với năm 2023.",
 			map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "14"}},
@@ -87,6 +93,9 @@ func TestDelegationTraps(t *testing.T) {
 		"Đoàn vào: tiếp 07 đoàn đến thăm, làm việc.",
 		"Đoàn vào: khoảng 5 đoàn nước ngoài đến tham quan.",
 		"Đoàn vào: 03 đoàn trong nước và nước ngoài đến dự lễ hội.",
+		"Đoàn vào: dự kiến tháng 12 xã sẽ đón 02 đoàn nước ngoài.",
+		"Đoàn ra: 02 đoàn (Lào), 9 người.",
+		"a) Đoàn ra:\n- 01 đoàn (Trung Quốc) với 06 người.",
 	} {
 		res := readText(t, delegDoc("", body))
 		got := foundValues(res)

@@ -42,7 +42,7 @@ var outboundRe = re(`\b(?:doan ra|di cong tac|ra nuoc ngoai|di nuoc ngoai|cong t
 
 // otherPeriodRe names a period other than the report's: "cùng kỳ", "năm
 // trước", a comparison ("so với"); a year is checked apart.
-var otherPeriodRe = re(`\b(?:cung ky|nam truoc|ky truoc|nam ngoai|so voi|luy ke)\b`)
+var otherPeriodRe = re(`\b(?:cung ky|nam truoc|ky truoc|nam ngoai|so voi|luy ke|du kien|sap toi|thoi gian toi|nam toi|ky toi|se (?:to chuc|don|tiep|cu|ky|di|dang cai))\b`)
 
 var periodYearRe = re(`\bnam\s+(\d{4})\b`)
 
@@ -147,7 +147,13 @@ type delegCount struct {
 	other  bool   // of another period
 	total  bool   // said to be the total ("tổng cộng 05 đoàn")
 	detail int    // the index of the count it details, or -1
+	// inbound tells whether the words before it say they came ("tiếp",
+	// "đón", "Đoàn vào").
+	inbound bool
 }
+
+// inboundRe says delegations came: "tiếp", "đón", "Đoàn vào".
+var inboundRe = re(`\b(?:tiep|don|doan vao|tiep nhan)\b`)
 
 // qualifierStopRe ends the words that qualify a count of delegations:
 // the people, or the verb of what they came for.
@@ -246,6 +252,10 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 				}
 			}
 		}
+		if dc.group == "inbound_foreign" && originOf(leadOut+f[m[0]:m[1]], places) == "outbound" {
+			dc.group = "outbound" // "Đoàn ra: 02 đoàn (Lào)": where it went
+		}
+		dc.inbound = inboundRe.MatchString(leadOut)
 		seg := sub(c, m[1], tailAt[i])
 		dc.people = counts(seg, delegPeopleRe)
 		if len(dc.people) == 0 {

@@ -49,11 +49,14 @@ func (r *reader) delegations() {
 	ctx := "" // what a label line before says of the delegations after it ("b) Đoàn nước ngoài:")
 	sh := 0   // the sub-headings before the line
 	for _, l := range r.d.parts[secDelegations] {
-		for ; sh < len(r.d.subheads) && r.d.subheads[sh].n < l.n; sh++ {
+		for ; sh < len(r.d.subheads) && r.d.subheads[sh].n <= l.n; sh++ {
 			// "b) Đoàn nước ngoài đến làm việc:" says which delegations
 			// the lines under it count; "1. Đoàn ra, đoàn vào", none.
+			// A heading with words after its colon says them of its own
+			// line only ("1. Đoàn ra: Không. Đoàn vào: …").
+			head, inline, _ := strings.Cut(r.d.subheads[sh].fold, ":")
 			ctx = ""
-			if g := originOf(r.d.subheads[sh].fold, r.places); g != "mixed" {
+			if g := originOf(head, r.places); g != "mixed" && strings.TrimSpace(inline) == "" {
 				ctx = g
 			}
 		}
@@ -72,6 +75,14 @@ func (r *reader) delegations() {
 		var ds []delegRead
 		one := -1 // a single delegation counted without its people, in this paragraph
 		for i, c := range clauses(l.text) {
+			if m := leadRe.FindStringSubmatch(c.fold); m != nil && i > 0 && strings.Contains(m[1], "doan") {
+				// "Đoàn ra: Không. Đoàn vào: …": a clause's own lead says
+				// what it and the clauses after it count.
+				lineCtx = ""
+				if g := originOf(m[1], r.places); g != "mixed" {
+					lineCtx = g
+				}
+			}
 			full := c
 			if in, ok := r.d.headed[l.n]; ok && i == 0 && strings.HasSuffix(in.fold, l.fold) {
 				// The first words after a heading's colon may need the
@@ -144,8 +155,8 @@ func delegReads(dcs []delegCount, ctx string, clause int) []delegRead {
 				continue // "05 đoàn nước ngoài, gồm 03 đoàn …": the detail of a total read
 			}
 		}
-		if g == "" || g == "mixed" {
-			continue
+		if g == "" || g == "mixed" || ctx == "outbound" && g == "inbound_foreign" && !dc.inbound {
+			continue // under "a) Đoàn ra", "02 đoàn (Lào)" went there
 		}
 		out = append(out, delegRead{group: g, n: dc.n, people: dc.people, clause: clause, total: dc.total})
 	}
