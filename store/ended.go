@@ -133,38 +133,39 @@ func (s *Store) EndedReports(ctx context.Context) ([]EndedReport, error) {
 	return out, nil
 }
 
-// ExcludeEndedReports takes out of the maintained totals every report that
-// does not count (its unit ended before the period's last day) and is still
-// counted there: one stored before this rule. Its commune's own totals row
-// counts its own report only, so such a report is found by that row; the
-// totals of its commune and of every unit above it are rebuilt from the
-// reports, under the tree's lock. Migrate runs it after the migrations:
-// with nothing to do, it is one query; it returns how many reports it took
-// out.
-func (s *Store) ExcludeEndedReports(ctx context.Context) (int, error) {
-	found, err := countedEnded(s.r.WithContext(ctx))
+// excludeEndedReports takes out of the maintained totals every report
+// that does not count (its unit ended before the period's last day) and is
+// still counted there: one stored before this rule. Its commune's own
+// totals row counts its own report only, so such a report is found by that
+// row; the totals of its commune and of every unit above it are rebuilt
+// from the reports, under the tree's lock. An upgrade step (once per
+// database; since the rule, every change of a unit's dates rebuilds the
+// totals it changes).
+func (s *Store) excludeEndedReports(tx *gorm.DB) (func(), error) {
+	found, err := countedEnded(tx)
 	if err != nil || len(found) == 0 {
-		return 0, err
+		return nil, err
 	}
-	n := 0
-	err = s.writeTx(ctx, func(tx *gorm.DB) error {
-		t, err := s.lockTree(tx)
-		if err != nil {
-			return err
+	t, err := s.lockTree(tx)
+	if err != nil {
+		return nil, err
+	}
+	if found, err = countedEnded(tx); err != nil || len(found) == 0 { // again, under the lock
+		return nil, err
+	}
+	var affected []int64
+	for _, id := range found {
+		for u := t.Unit(id); u != nil; u = u.Parent {
+			affected = append(affected, u.ID)
 		}
-		if found, err = countedEnded(tx); err != nil { // again, under the lock
-			return err
-		}
-		var affected []int64
-		for _, id := range found {
-			for u := t.Unit(id); u != nil; u = u.Parent {
-				affected = append(affected, u.ID)
-			}
-		}
-		n = len(found)
-		return s.rebuildTotals(tx, affected)
-	})
-	return n, err
+	}
+	if err := s.rebuildTotals(tx, affected); err != nil {
+		return nil, err
+	}
+	n := len(found)
+	return func() {
+		s.log.Warn("reports of units that ended before their period's last day are no longer counted in the totals; `units check` lists them", "reports", n)
+	}, nil
 }
 
 // countedEnded lists the reports (by unit, one entry per report) that the

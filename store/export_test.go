@@ -7,6 +7,10 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"sync"
+
+	"gorm.io/gorm"
 )
 
 // The error classifiers, for the tests of package store_test.
@@ -141,3 +145,40 @@ func QueryStrings(ctx context.Context, s *Store, query string, args ...any) ([][
 	}
 	return out, rows.Err()
 }
+
+// Statements records the statements run through the store's GORM handles
+// (queries, Raw and Exec) from now on; the function it returns stops the
+// recording and gives them, in order.
+func Statements(s *Store) func() []string {
+	var mu sync.Mutex
+	var out []string
+	on := true
+	rec := func(db *gorm.DB) {
+		mu.Lock()
+		defer mu.Unlock()
+		if on {
+			out = append(out, db.Statement.SQL.String())
+		}
+	}
+	name := fmt.Sprintf("test:statements:%p", &out)
+	handles := []*gorm.DB{s.w}
+	if s.r != s.w {
+		handles = append(handles, s.r)
+	}
+	for _, db := range handles {
+		cb := db.Callback()
+		_ = cb.Query().After("gorm:query").Register(name, rec)
+		_ = cb.Row().After("gorm:row").Register(name, rec)
+		_ = cb.Raw().After("gorm:raw").Register(name, rec)
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		on = false
+		return out
+	}
+}
+
+// RunUpgradeSteps runs the upgrade steps not recorded as done, as Migrate
+// does after the migrations.
+func RunUpgradeSteps(ctx context.Context, s *Store) error { return s.runUpgradeSteps(ctx) }

@@ -39,8 +39,9 @@ func (s *Store) migrator() (*goose.Provider, error) {
 	return goose.NewProvider(dialect, db, fsys, opts...)
 }
 
-// Migrate applies every pending migration. It is idempotent: with nothing
-// pending it changes nothing.
+// Migrate applies every pending migration, then the upgrade steps this
+// database has not done (upgrade_steps.go). It is idempotent: with nothing
+// pending it changes nothing and reads no report.
 func (s *Store) Migrate(ctx context.Context) (MigrationResult, error) {
 	p, err := s.migrator()
 	if err != nil {
@@ -59,20 +60,9 @@ func (s *Store) Migrate(ctx context.Context) (MigrationResult, error) {
 	if err != nil {
 		return out, err
 	}
-	// Reports stored before the rule of units that ended: kept, no longer
-	// counted (once; afterwards this finds nothing).
-	if n, err := s.ExcludeEndedReports(ctx); err != nil {
+	// Then the data of earlier releases, once per database.
+	if err := s.runUpgradeSteps(ctx); err != nil {
 		return out, err
-	} else if n > 0 {
-		s.log.Warn("reports of units that ended before their period's last day are no longer counted in the totals; `units check` lists them", "reports", n)
-	}
-	// Warnings stored before they had params: given them, so that the
-	// pages show them in Vietnamese (once; afterwards this finds nothing
-	// to give).
-	if given, left, err := s.GiveWarningsParams(ctx); err != nil {
-		return out, err
-	} else if given > 0 || left > 0 {
-		s.log.Info("stored warnings given the figures of their Vietnamese words", "given", given, "left_in_english", left)
 	}
 	return out, nil
 }

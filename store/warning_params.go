@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -16,11 +15,11 @@ import (
 
 // Warnings stored by releases before message codes had params (a code and
 // an English message, no "params") show in English on the pages, for the
-// catalogue's words name figures they do not have. GiveWarningsParams
-// gives them their params, in the data, once: Migrate runs it after the
-// migrations.
+// catalogue's words name figures they do not have. giveWarningsParams
+// gives them their params, in the data, once: an upgrade step
+// (upgrade_steps.go).
 
-// legacyWarningsPage is how many revisions one transaction converts.
+// legacyWarningsPage is how many revisions are read at a time.
 const legacyWarningsPage = 200
 
 // legacyOutlier is the English message of WarnOutlier as the releases
@@ -29,21 +28,20 @@ const legacyWarningsPage = 200
 // for 2023"). A fixed old format, read here once per stored warning.
 var legacyOutlier = regexp.MustCompile(`^([a-z0-9_]+) is ([0-9,]+), more than ten times the ([0-9,]+) reported for ([0-9]{4}(?:S[12])?)$`)
 
-// GiveWarningsParams gives every stored warning that lacks the params its
+// giveWarningsParams gives every stored warning that lacks the params its
 // Vietnamese words name (a revision's, and its report's when that
 // revision is current) those params: a validator's warning takes them
 // from the validator run again on the revision's stored body as of its
 // submission (models.CheckReport, what the submission ran), the warning of
 // the same code and field; an outlier warning reads them from its own
 // English message. A warning given none stays as it is (it shows in
-// English). It returns how many warnings it gave params and how many it
-// could not. A revision with any params stored is not read again (one
-// whose warnings all stay as they were is, at each start, and counted
-// again), and each row is written only if its warnings are still those
-// read, so it is idempotent and safe with several servers starting at once
-// and with submissions meanwhile.
-func (s *Store) GiveWarningsParams(ctx context.Context) (given, left int, err error) {
+// English). An upgrade step (once per database, in tx); it reads the
+// revisions a page at a time, and writes a row only if its warnings are
+// still those read, so submissions of servers already serving may go on
+// meanwhile.
+func (s *Store) giveWarningsParams(tx *gorm.DB) (func(), error) {
 	var last int64
+	given, left := 0, 0
 	for {
 		var rows []struct {
 			ID          int64
@@ -54,26 +52,19 @@ func (s *Store) GiveWarningsParams(ctx context.Context) (given, left int, err er
 			Warnings    string
 			SubmittedAt int64
 		}
-		err := s.r.WithContext(ctx).Raw(`SELECT id, report_id, revision, status, body, warnings, submitted_at FROM revisions
+		err := tx.Raw(`SELECT id, report_id, revision, status, body, warnings, submitted_at FROM revisions
 			WHERE id > ? AND warnings <> '[]' AND warnings NOT LIKE ? ORDER BY id LIMIT ?`, last, `%"params"%`, legacyWarningsPage).Scan(&rows).Error
 		if err != nil {
-			return given, left, fmt.Errorf("find warnings stored without params: %w", err)
+			return nil, fmt.Errorf("find warnings stored without params: %w", err)
 		}
 		if len(rows) == 0 {
-			return given, left, nil
+			break
 		}
 		last = rows[len(rows)-1].ID
-		type change struct {
-			id, reportID int64
-			revision     int
-			from, to     string
-			given        int
-		}
-		var changes []change
 		for _, r := range rows {
 			ws, err := decodeWarnings(r.Warnings)
 			if err != nil {
-				return given, left, fmt.Errorf("revision %d: %w", r.ID, err)
+				return nil, fmt.Errorf("revision %d: %w", r.ID, err)
 			}
 			g, l := giveParams(ws, r.Body, r.Status, fromMicros(r.SubmittedAt))
 			left += l
@@ -82,37 +73,28 @@ func (s *Store) GiveWarningsParams(ctx context.Context) (given, left int, err er
 			}
 			to, err := json.Marshal(ws)
 			if err != nil {
-				return given, left, err
+				return nil, err
 			}
-			changes = append(changes, change{r.ID, r.ReportID, r.Revision, r.Warnings, string(to), g})
-		}
-		if len(changes) == 0 {
-			continue
-		}
-		n := 0
-		err = s.writeTx(ctx, func(tx *gorm.DB) error {
-			n = 0
-			for _, c := range changes {
-				res := tx.Exec("UPDATE revisions SET warnings = ? WHERE id = ? AND warnings = ?", c.to, c.id, c.from)
-				if res.Error != nil {
-					return res.Error
-				}
-				if res.RowsAffected == 0 { // another server did it
-					continue
-				}
-				n += c.given
-				if err := tx.Exec("UPDATE reports SET warnings = ? WHERE id = ? AND revision = ? AND warnings = ?",
-					c.to, c.reportID, c.revision, c.from).Error; err != nil {
-					return err
-				}
+			res := tx.Exec("UPDATE revisions SET warnings = ? WHERE id = ? AND warnings = ?", string(to), r.ID, r.Warnings)
+			if res.Error != nil {
+				return nil, fmt.Errorf("give stored warnings their params: %w", res.Error)
 			}
-			return nil
-		})
-		if err != nil {
-			return given, left, fmt.Errorf("give stored warnings their params: %w", err)
+			if res.RowsAffected == 0 {
+				continue
+			}
+			given += g
+			if err := tx.Exec("UPDATE reports SET warnings = ? WHERE id = ? AND revision = ? AND warnings = ?",
+				string(to), r.ReportID, r.Revision, r.Warnings).Error; err != nil {
+				return nil, fmt.Errorf("give stored warnings their params: %w", err)
+			}
 		}
-		given += n
 	}
+	if given == 0 && left == 0 {
+		return nil, nil
+	}
+	return func() {
+		s.log.Info("stored warnings given the figures of their Vietnamese words", "given", given, "left_in_english", left)
+	}, nil
 }
 
 // giveParams gives each of ws that lacks params its Vietnamese words name
