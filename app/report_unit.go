@@ -29,25 +29,33 @@ func (rs Reports) Unit(ctx context.Context, p models.Principal, unitCode, period
 
 // ReportingUnit is the rule of which unit a report may be for: code must
 // name a unit that existed during per and that makes reports (a commune,
-// ward, town or special zone), within p's scope. A code that names no such
+// ward, town or special zone), within p's scope. The scope comes first: a
+// unit the code names (during per, else now) outside p's scope is the
+// scope's EFORBIDDEN, whatever else is wrong with it, so that a principal
+// learns nothing of units it may not see. Else a code that names no such
 // unit is recorded in problems at field (where the request names the unit:
 // "unit_code" in a report, "unit" in an import's query) with its message
-// code and parameters, and no unit is returned; a unit outside the scope is
-// the scope's EFORBIDDEN. Whether the unit ended before the period's end
-// is the store's to say when the report is saved.
+// code and parameters, and no unit is returned. Whether the unit ended
+// before the period's end is the store's to say when the report is saved.
 func ReportingUnit(t *models.Tree, p models.Principal, field, code string, per models.Period, problems *models.Problems) (*models.TreeUnit, error) {
 	unit := t.ForPeriod(code, per)
+	named := unit
+	if named == nil {
+		named = t.ByCode(code)
+	}
+	if named != nil {
+		if err := t.InScope(p, named); err != nil {
+			return nil, err
+		}
+	}
 	switch {
-	case unit == nil && t.ByCode(code) != nil:
-		problems.AddMsg(field, models.FUnknownUnit, models.MUnitNotInPeriod, models.Params{"unit": code, "period": per.String()}, "unit %s did not exist during %s", code, per)
-	case unit == nil:
+	case named == nil:
 		problems.AddMsg(field, models.FUnknownUnit, models.MNoSuchUnit, models.Params{"unit": code}, "no unit has the code %s", code)
+	case unit == nil:
+		problems.AddMsg(field, models.FUnknownUnit, models.MUnitNotInPeriod, models.Params{"unit": code, "period": per.String()}, "unit %s did not exist during %s", code, per)
 	case !unit.Kind.CommuneLevel():
 		problems.AddMsg(field, models.FUnknownUnit, models.MNotReportingUnit, models.Params{"unit": unit.Code, "kind": string(unit.Kind)}, "%s (%s) is a %s; reports are made by communes, wards, towns and special zones", unit.Name, unit.Code, unit.Kind)
 	default:
-		if err := t.InScope(p, unit); err != nil {
-			return nil, err
-		}
 		return unit, nil
 	}
 	return nil, nil

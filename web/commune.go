@@ -42,9 +42,8 @@ import (
 //
 // The unit is the one the code named during the period: a commune that did
 // not exist then (merged away by the 2025 reform, or not yet made) has no
-// report for it (ENOTFOUND), nor has a unit above the communes. The page
-// authorises against the unit the code names (then, else now) before
-// saying anything else about it.
+// report for it (ENOTFOUND), nor has a unit above the communes; one outside
+// the principal's scope is forbidden before anything else is said of it.
 func (a *App) communeUnit(ctx context.Context, p models.Principal, code string, per models.Period) (*models.Tree, *models.TreeUnit, error) {
 	t, err := a.Store.Tree(ctx)
 	if err != nil {
@@ -56,15 +55,6 @@ func (a *App) communeUnit(ctx context.Context, p models.Principal, code string, 
 		return nil, nil, err
 	}
 	if probs.Len() > 0 {
-		named := t.ForPeriod(code, per)
-		if named == nil {
-			named = t.ByCode(code)
-		}
-		if named != nil {
-			if err := t.InScope(p, named); err != nil {
-				return nil, nil, err
-			}
-		}
 		return nil, nil, models.Errorf(models.ENOTFOUND, "%s", probs.List()[0].Message)
 	}
 	return t, u, nil
