@@ -10,13 +10,13 @@ import (
 // layers is the design's map as a rule: for each package, the imports it
 // must not have. The domain (models) knows nothing else; the store is
 // persistence (no HTTP, no use case, no edge, no password hashing or
-// sealing); secure (passwords, sign-in throttling, sessions' secrets,
+// sealing, no drawing of secrets); secure (passwords, sign-in throttling, sessions' secrets,
 // sealing) is pure — no database, no HTTP, no other layer; the use cases
 // (app) know no HTTP; the edges (handlers, web) do not call each other;
 // Echo stays in api. DESIGN.md draws the same map.
 var layers = map[string][]string{
 	"models":       {"doingoai/", "net/http", "database/sql", "gorm.io/", "github.com/labstack/"},
-	"store":        {"net/http", "golang.org/x/crypto/", "crypto/aes", "crypto/cipher", "doingoai/secure", "github.com/labstack/", "doingoai/app", "doingoai/api", "doingoai/handlers", "doingoai/web", "doingoai/consolidated", "doingoai/docimport", "doingoai/export", "doingoai/httperr", "html/template"},
+	"store":        {"net/http", "golang.org/x/crypto/", "crypto/aes", "crypto/cipher", "crypto/rand", "doingoai/secure", "github.com/labstack/", "doingoai/app", "doingoai/api", "doingoai/handlers", "doingoai/web", "doingoai/consolidated", "doingoai/docimport", "doingoai/export", "doingoai/httperr", "html/template"},
 	"secure":       {"net/http", "database/sql", "gorm.io/", "github.com/labstack/", "doingoai/store", "doingoai/app", "doingoai/api", "doingoai/handlers", "doingoai/web", "doingoai/consolidated", "doingoai/docimport", "doingoai/export", "doingoai/httperr", "html/template"},
 	"app":          {"net/http", "github.com/labstack/", "doingoai/api", "doingoai/handlers", "doingoai/web", "html/template"},
 	"docimport":    {"net/http", "github.com/labstack/", "doingoai/store", "doingoai/app", "doingoai/api", "doingoai/handlers", "doingoai/web"},

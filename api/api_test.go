@@ -165,7 +165,7 @@ func TestTokenRefusedOnNextRequest(t *testing.T) {
 	s := testenv.Open(t, clock)
 	h := api.New(api.Config{Store: s})
 	ctx := context.Background()
-	secret, tok, _ := s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "short", TTL: 90 * 24 * time.Hour})
+	secret, tok, _ := testenv.CreateToken(s, models.TokenInput{Role: models.RoleAdmin, Name: "short", TTL: 90 * 24 * time.Hour})
 	if rec := get(h, "/api/v1/indicators", secret, nil); rec.Code != 200 {
 		t.Fatal(rec.Code)
 	}
@@ -173,7 +173,7 @@ func TestTokenRefusedOnNextRequest(t *testing.T) {
 	if rec := get(h, "/api/v1/indicators", secret, nil); rec.Code != 401 || !strings.Contains(rec.Body.String(), "expired") {
 		t.Errorf("expired: %d %s", rec.Code, rec.Body)
 	}
-	other, tok2, _ := s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "other"})
+	other, tok2, _ := testenv.CreateToken(s, models.TokenInput{Role: models.RoleAdmin, Name: "other"})
 	if rec := get(h, "/api/v1/indicators", other, nil); rec.Code != 200 {
 		t.Fatal(rec.Code)
 	}

@@ -93,12 +93,15 @@ func (ts Tokens) Create(ctx context.Context, p models.Principal, req NewToken) (
 	if err := ts.May(p); err != nil {
 		return tok, false, err
 	}
-	var secret string
+	secret, err := secure.NewTokenSecret()
+	if err != nil {
+		return tok, false, err
+	}
 	var t models.Token
 	if req.Key.scope == "" {
-		secret, t, err = ts.Store.CreateToken(ctx, p, req.Input)
+		t, err = ts.Store.CreateToken(ctx, p, req.Input, secret)
 	} else {
-		secret, t, replayed, err = ts.Store.CreateTokenOnce(ctx, p, req.Input, req.Key.scope, req.Key.seal)
+		secret, t, replayed, err = ts.Store.CreateTokenOnce(ctx, p, req.Input, secret, req.Key.scope, req.Key.seal)
 	}
 	if err != nil {
 		return tok, false, req.Key.refusal(err)

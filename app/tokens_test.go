@@ -77,7 +77,7 @@ func TestTokenRights(t *testing.T) {
 				}
 				continue
 			}
-			if err != nil || replayed || tok.ID == 0 || !strings.HasPrefix(tok.Token, store.TokenPrefix) || tok.Role != in.Role || tok.UnitCode != in.UnitCode || tok.Name != in.Name {
+			if err != nil || replayed || tok.ID == 0 || !strings.HasPrefix(tok.Token, models.TokenPrefix) || tok.Role != in.Role || tok.UnitCode != in.UnitCode || tok.Name != in.Name {
 				t.Errorf("%s: %+v replayed %v, %v", cell, tok, replayed, err)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 
 	"doingoai/app"
 	"doingoai/internal/apitest"
+	"doingoai/internal/testenv"
 	"doingoai/models"
 )
 
@@ -46,11 +47,11 @@ func TestAccessControl(t *testing.T) {
 		t.Fatal(res.Status)
 	}
 	// Tokens that must be refused everywhere.
-	revoked, tok, _ := env.Store.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "revoked"})
+	revoked, tok, _ := testenv.CreateToken(env.Store, models.TokenInput{Role: models.RoleAdmin, Name: "revoked"})
 	if err := env.Store.RevokeToken(ctx, models.CommandLine, tok.ID); err != nil {
 		t.Fatal(err)
 	}
-	expired, _, _ := env.Store.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "expired", TTL: time.Hour})
+	expired, _, _ := testenv.CreateToken(env.Store, models.TokenInput{Role: models.RoleAdmin, Name: "expired", TTL: time.Hour})
 	env.Clock.Add(61 * time.Minute)
 	env.Tokens["revoked"], env.Tokens["expired"] = revoked, expired
 	env.Tokens["none"] = ""
@@ -135,7 +136,7 @@ func TestAccessControl(t *testing.T) {
 		// Each cell revokes a token of its own, made for it.
 		{name: "revoke token", method: "DELETE", units: targets, ok: 204, roles: []models.Role{models.RoleAdmin}, public: true,
 			url: func(u string) string {
-				_, tok, err := env.Store.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "to revoke"})
+				_, tok, err := testenv.CreateToken(env.Store, models.TokenInput{Role: models.RoleAdmin, Name: "to revoke"})
 				if err != nil {
 					t.Fatal(err)
 				}

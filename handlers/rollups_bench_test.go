@@ -12,6 +12,7 @@ import (
 
 	"doingoai/api"
 	"doingoai/internal/benchdata"
+	"doingoai/internal/testenv"
 	"doingoai/models"
 	"doingoai/store"
 )
@@ -61,7 +62,7 @@ func serveBench(ctx context.Context, path string) (http.Handler, string, error) 
 	if _, err := s.Migrate(ctx); err != nil {
 		return nil, "", err
 	}
-	token, _, err := s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin, Name: "bench"})
+	token, _, err := testenv.CreateToken(s, models.TokenInput{Role: models.RoleAdmin, Name: "bench"})
 	return api.New(api.Config{Store: s}), token, err
 }
 

@@ -5,6 +5,10 @@ import (
 	"time"
 )
 
+// TokenPrefix starts every API token's secret (secure.NewTokenSecret), so
+// that secret scanners and people can recognise one in a log or a paste.
+const TokenPrefix = "dgo_"
+
 // Role is what a token may do.
 //   - admin: everything, everywhere.
 //   - district: bound to a unit (a district, a province, or the country);

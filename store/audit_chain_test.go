@@ -121,7 +121,7 @@ func TestAuditChainWithConcurrentWriters(t *testing.T) {
 			s = b
 		}
 		wg.Go(func() {
-			if _, _, err := s.CreateToken(context.Background(), models.CommandLine, models.TokenInput{Role: models.RoleCommune, UnitCode: "05596", Name: fmt.Sprint("w", i)}); err != nil {
+			if _, _, err := testenv.CreateToken(s, models.TokenInput{Role: models.RoleCommune, UnitCode: "05596", Name: fmt.Sprint("w", i)}); err != nil {
 				t.Error(err)
 			}
 		})

@@ -28,7 +28,7 @@ func TestIdempotencyKeysOfEarlierReleases(t *testing.T) {
 	}
 	formKey := []byte("a form's key of 16 bytes or more")
 	tokIn := models.TokenInput{Role: models.RoleCommune, UnitCode: "05596", Name: "Phần mềm một cửa xã Bộc Nhiêu"}
-	secret, tok, _, err := s.CreateTokenOnce(ctx, models.CommandLine, tokIn, "web-1", secure.SealFor(formKey))
+	secret, tok, _, err := s.CreateTokenOnce(ctx, models.CommandLine, tokIn, testenv.TokenSecret(t), "web-1", secure.SealFor(formKey))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestIdempotencyKeysOfEarlierReleases(t *testing.T) {
 			t.Errorf("%s: replayed %v created %v ETag %q %s; want created %v ETag %q %s", c.key, got.Replayed, got.Created, got.ETag, g, c.created, c.etag, w)
 		}
 	}
-	secret2, tok2, replayed, err := s.CreateTokenOnce(ctx, models.CommandLine, tokIn, "web-1", secure.SealFor(formKey))
+	secret2, tok2, replayed, err := s.CreateTokenOnce(ctx, models.CommandLine, tokIn, testenv.TokenSecret(t), "web-1", secure.SealFor(formKey))
 	if err != nil || !replayed || secret2 != secret || tok2.ID != tok.ID {
 		t.Errorf("the token form sent again after down and up: replayed %v, same secret %v, token %d (want %d), %v", replayed, secret2 == secret, tok2.ID, tok.ID, err)
 	}

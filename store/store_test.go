@@ -72,7 +72,7 @@ func TestConcurrentWriters(t *testing.T) {
 			_, err := s.CreateUnit(ctx, models.CommandLine, models.UnitInput{
 				Code: fmt.Sprintf("9%04d", i), Name: fmt.Sprintf("Xã Thử %d", i), Kind: models.KindCommune, ParentCode: "167"})
 			errs <- err
-			_, _, err = s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleCommune, UnitCode: "05596", Name: fmt.Sprint(i)})
+			_, _, err = testenv.CreateToken(s, models.TokenInput{Role: models.RoleCommune, UnitCode: "05596", Name: fmt.Sprint(i)})
 			errs <- err
 		}(i)
 	}
@@ -99,11 +99,11 @@ func TestTokens(t *testing.T) {
 	s := testenv.Open(t, clock)
 	testenv.LoadDinhHoa(t, s)
 
-	secret, tok, err := s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleDistrict, UnitCode: "167", Name: "Phòng Nội vụ", TTL: 90 * 24 * time.Hour})
+	secret, tok, err := testenv.CreateToken(s, models.TokenInput{Role: models.RoleDistrict, UnitCode: "167", Name: "Phòng Nội vụ", TTL: 90 * 24 * time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(secret, store.TokenPrefix) || len(secret) != len(store.TokenPrefix)+43 {
+	if !strings.HasPrefix(secret, models.TokenPrefix) || len(secret) != len(models.TokenPrefix)+43 {
 		t.Errorf("secret %q: want prefix and 32 random bytes in base64url", secret)
 	}
 	p, err := s.Authenticate(ctx, secret)
@@ -120,7 +120,7 @@ func TestTokens(t *testing.T) {
 		t.Errorf("expired token: %v", err)
 	}
 
-	other, tok2, _ := s.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin})
+	other, tok2, _ := testenv.CreateToken(s, models.TokenInput{Role: models.RoleAdmin})
 	if _, err := s.Authenticate(ctx, other); err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestTokens(t *testing.T) {
 		{Role: models.RoleCommune},
 		{Role: models.RoleAdmin, UnitCode: "167"},
 	} {
-		if _, _, err := s.CreateToken(ctx, models.CommandLine, in); models.ErrorCode(err) != models.EINVALID {
+		if _, _, err := testenv.CreateToken(s, in); models.ErrorCode(err) != models.EINVALID {
 			t.Errorf("%+v: %v", in, err)
 		}
 	}
@@ -167,7 +167,7 @@ func TestRevocationAcrossProcesses(t *testing.T) {
 	db := testenv.NewDB(t)
 	a := testenv.OpenDB(t, db, nil)
 	b := testenv.OpenDB(t, db, nil)
-	secret, tok, _ := a.CreateToken(ctx, models.CommandLine, models.TokenInput{Role: models.RoleAdmin})
+	secret, tok, _ := testenv.CreateToken(a, models.TokenInput{Role: models.RoleAdmin})
 	if _, err := a.Authenticate(ctx, secret); err != nil {
 		t.Fatal(err)
 	}

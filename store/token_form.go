@@ -58,14 +58,14 @@ var ErrFormSpent = errors.New("the token this form made is revoked or expired, o
 
 // CreateTokenOnce is CreateToken for a form: the first request with the
 // form's key (its seal: secure.SealFor of at least 16 random bytes, unique
-// to the form shown) makes the token; the same form sent again, even at
-// the same moment, makes none and returns the same token and secret with
-// replayed true. scope names the
+// to the form shown) makes the token, with newSecret as its secret; the
+// same form sent again, even at the same moment, makes none and returns
+// the same token and the secret it was given, with replayed true. scope names the
 // person (the web app's "web-<user id>"). The form's key with other fields
 // is EINVALID (ErrKeyReused); no key at all is ErrNoFormKey, once the
 // fields are found good.
-func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in models.TokenInput, scope string, form FormSeal) (secret string, tok models.Token, replayed bool, err error) {
-	nt, err := s.newToken(ctx, in)
+func (s *Store) CreateTokenOnce(ctx context.Context, p models.Principal, in models.TokenInput, newSecret, scope string, form FormSeal) (secret string, tok models.Token, replayed bool, err error) {
+	nt, err := s.newToken(ctx, in, newSecret)
 	if err != nil {
 		return "", models.Token{}, false, err
 	}

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"strings"
 	"sync"
@@ -17,7 +15,8 @@ import (
 
 // tokenRow is one row of tokens. The secret itself is never stored: only
 // its SHA-256, which is enough to recognise it and useless to a thief of
-// the database (the secret has 256 random bits, so no dictionary applies).
+// the database (secure.NewTokenSecret draws 256 random bits, so no
+// dictionary applies).
 type tokenRow struct {
 	ID         int64 `gorm:"primaryKey"`
 	SecretHash []byte
@@ -45,32 +44,32 @@ type tokenView struct {
 	LastUsedAt *int64
 }
 
-// TokenPrefix starts every secret, so that secret scanners and people can
-// recognise one in a log or a paste.
-const TokenPrefix = "dgo_"
+// maxTokenSecret is the longest secret Authenticate reads.
+const maxTokenSecret = 200
 
 func hashSecret(secret string) []byte {
 	h := sha256.Sum256([]byte(secret))
 	return h[:]
 }
 
-// CreateToken makes a token and returns its secret, which is shown this once.
+// CreateToken stores a token whose secret is secret (drawn by
+// secure.NewTokenSecret; only its SHA-256 is kept).
 //
 // Errors: EINVALID for a bad role, a missing or unknown unit, or a unit of
 // the wrong kind (a commune token needs a commune-level unit, a district
 // token a unit above communes).
-func (s *Store) CreateToken(ctx context.Context, p models.Principal, in models.TokenInput) (string, models.Token, error) {
-	nt, err := s.newToken(ctx, in)
+func (s *Store) CreateToken(ctx context.Context, p models.Principal, in models.TokenInput, secret string) (models.Token, error) {
+	nt, err := s.newToken(ctx, in, secret)
 	if err != nil {
-		return "", models.Token{}, err
+		return models.Token{}, err
 	}
 	if err := s.writeTx(ctx, func(tx *gorm.DB) error { return s.insertToken(tx, p, &nt) }); err != nil {
-		return "", models.Token{}, err
+		return models.Token{}, err
 	}
-	return nt.secret, nt.tok, nil
+	return nt.tok, nil
 }
 
-// newToken is a token checked and given its secret, not yet stored.
+// newToken is a token checked, with its secret, not yet stored.
 type newToken struct {
 	secret string
 	row    tokenRow
@@ -78,8 +77,12 @@ type newToken struct {
 	unit   *models.TreeUnit
 }
 
-// newToken checks in and draws the secret of a token.
-func (s *Store) newToken(ctx context.Context, in models.TokenInput) (newToken, error) {
+// newToken checks in and the secret a token is given: one Authenticate
+// can take.
+func (s *Store) newToken(ctx context.Context, in models.TokenInput, secret string) (newToken, error) {
+	if !strings.HasPrefix(secret, models.TokenPrefix) || len(secret) < len(models.TokenPrefix)+43 || len(secret) > maxTokenSecret {
+		return newToken{}, errors.New("a token's secret is drawn by secure.NewTokenSecret")
+	}
 	in.Name = models.NFC(strings.TrimSpace(in.Name))
 	if err := in.Validate(); err != nil {
 		return newToken{}, err
@@ -88,11 +91,6 @@ func (s *Store) newToken(ctx context.Context, in models.TokenInput) (newToken, e
 	if err != nil {
 		return newToken{}, err
 	}
-	var raw [32]byte
-	if _, err := rand.Read(raw[:]); err != nil {
-		return newToken{}, err
-	}
-	secret := TokenPrefix + base64.RawURLEncoding.EncodeToString(raw[:])
 	now := s.Now()
 	nt := newToken{secret: secret, unit: unit,
 		row: tokenRow{SecretHash: hashSecret(secret), Role: string(in.Role), Name: in.Name, CreatedAt: micros(now)},
@@ -246,7 +244,7 @@ func (c *tokenCache) purge() {
 //
 // Errors: EUNAUTHORIZED for an unknown, revoked or expired token.
 func (s *Store) Authenticate(ctx context.Context, secret string) (models.Principal, error) {
-	if !strings.HasPrefix(secret, TokenPrefix) || len(secret) > 200 {
+	if !strings.HasPrefix(secret, models.TokenPrefix) || len(secret) > maxTokenSecret {
 		return models.Principal{}, models.Errorf(models.EUNAUTHORIZED, "the token is not one this service issued")
 	}
 	key := sha256.Sum256([]byte(secret))

@@ -25,6 +25,7 @@ import (
 
 	"doingoai/demo"
 	"doingoai/models"
+	"doingoai/secure"
 	"doingoai/store"
 )
 
@@ -177,7 +178,28 @@ func LoadDinhHoa(t testing.TB, s *store.Store) {
 // Token makes a token and returns its secret.
 func Token(t testing.TB, s *store.Store, role models.Role, unit, name string) string {
 	t.Helper()
-	secret, _, err := s.CreateToken(context.Background(), models.CommandLine, models.TokenInput{Role: role, UnitCode: unit, Name: name})
+	secret, _, err := CreateToken(s, models.TokenInput{Role: role, UnitCode: unit, Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return secret
+}
+
+// CreateToken makes a token from the command line as app.Tokens does: a
+// secret drawn by secure.NewTokenSecret, stored by the store.
+func CreateToken(s *store.Store, in models.TokenInput) (string, models.Token, error) {
+	secret, err := secure.NewTokenSecret()
+	if err != nil {
+		return "", models.Token{}, err
+	}
+	tok, err := s.CreateToken(context.Background(), models.CommandLine, in, secret)
+	return secret, tok, err
+}
+
+// TokenSecret is a new token's secret (secure.NewTokenSecret).
+func TokenSecret(t testing.TB) string {
+	t.Helper()
+	secret, err := secure.NewTokenSecret()
 	if err != nil {
 		t.Fatal(err)
 	}
