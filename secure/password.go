@@ -157,19 +157,35 @@ func argonKey(ctx context.Context, pw, salt []byte, t, m uint32, p uint8, n uint
 // in its peak RSS (152–155 MB against 123–125 under the national load).
 const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$YL4jDvn7p4WXxezcMxvadg$0ILwOfIFt4qTHCwvojSeerESWD3SJpWA1MqOx2FCS9E"
 
+// passwordAlphabet is what a generated password is made of: letters and
+// digits without the look-alikes (0/o, 1/l/i), 31 signs.
+const passwordAlphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+
 // GeneratePassword returns a new random password that a person can read
-// and type: four groups of four letters and digits without the look-alikes
-// (0/o, 1/l/i), about 80 bits.
+// and type: four groups of four signs of passwordAlphabet, each drawn
+// uniformly, about 79 bits. A random byte is taken only below the largest
+// multiple of 31 that fits in a byte (248): the 8 values above it would
+// make the first 8 signs more likely than the others (rejection sampling).
 func GeneratePassword() string {
-	const alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+	const n = len(passwordAlphabet)
+	const limit = 256 - 256%n
 	var b strings.Builder
-	buf := make([]byte, 16)
-	_, _ = rand.Read(buf)
-	for i, c := range buf {
-		if i > 0 && i%4 == 0 {
-			b.WriteByte('-')
+	buf := make([]byte, 32)
+	drawn := 0
+	for drawn < 16 {
+		_, _ = rand.Read(buf)
+		for _, c := range buf {
+			if int(c) >= limit {
+				continue
+			}
+			if drawn > 0 && drawn%4 == 0 {
+				b.WriteByte('-')
+			}
+			b.WriteByte(passwordAlphabet[int(c)%n])
+			if drawn++; drawn == 16 {
+				break
+			}
 		}
-		b.WriteByte(alphabet[int(c)%len(alphabet)])
 	}
 	return b.String()
 }
