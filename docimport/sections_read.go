@@ -374,9 +374,11 @@ func (r *reader) ngo() {
 	}
 	var stated []int64
 	var statedQ, noneQ string
+	statedQs := map[int64]string{} // the words of each count stated
 	projects, found := r.tableProjects()
 	// A table's row "Dự án viện trợ PCPNN | dự án | 0", wherever the table
 	// stands, and the rows of the value committed and disbursed under it.
+	var unres []Found // a project's figure given two ways
 	var countRow *line
 	var committed, disbursed []cand
 	for _, l := range r.figLines() {
@@ -394,6 +396,7 @@ func (r *reader) ngo() {
 						stated = append(stated, n)
 					}
 					statedQ, countRow = whole(l.text), &l
+					statedQs[n] = statedQ
 				}
 			}
 			continue
@@ -426,9 +429,10 @@ func (r *reader) ngo() {
 		}
 		for _, c := range clauses(l.text) {
 			vals := projectCounts(c)
-			if len(vals) == 1 && !proposedRe.MatchString(c.fold) && !slices.Contains(stated, vals[0].n) {
+			if len(vals) == 1 && !proposedRe.MatchString(c.fold) && !slices.Contains(stated, vals[0].n) && !r.otherYear(c.fold) {
 				stated = append(stated, vals[0].n)
 				statedQ = vals[0].quote
+				statedQs[vals[0].n] = statedQ
 			}
 			if len(vals) == 0 && negative(c.fold) && hasAny(c.fold, "vien tro", "phi chinh phu", "pcpnn", "du an") {
 				noneQ = whole(c)
@@ -455,10 +459,11 @@ func (r *reader) ngo() {
 			if proposedRe.MatchString(it.fold) || proposedRe.MatchString(lead) || finishedBefore(it.fold, r.d.period.year) {
 				continue
 			}
-			p, fs, ok := readProject(it, len(projects), named)
+			p, fs, un, ok := readProject(it, len(projects), named)
 			if ok {
 				projects = append(projects, p)
 				found = append(found, fs...)
+				unres = append(unres, un...)
 			}
 		}
 	}
@@ -479,6 +484,7 @@ func (r *reader) ngo() {
 		}
 		r.res.Found = append(r.res.Found, Found{Field: "ngo_aid.projects", Value: len(projects), Text: q})
 		r.res.Found = append(r.res.Found, found...)
+		r.res.Unresolved = append(r.res.Unresolved, unres...)
 		for i, p := range projects {
 			at := models.Index("ngo_aid.projects", i)
 			if p.CommittedVND == nil {
@@ -488,17 +494,26 @@ func (r *reader) ngo() {
 				r.res.NotFound = append(r.res.NotFound, at+".disbursed_vnd")
 			}
 		}
-	case len(projects) > 0 && len(stated) == 1:
+	case len(projects) > 0:
 		// "02 dự án" but three described: the count and the list are
 		// both shown, for a person to settle.
 		names := make([]string, len(projects))
 		for i, p := range projects {
 			names[i] = p.Name
 		}
+		for _, n := range stated {
+			r.res.Unresolved = append(r.res.Unresolved, Found{Field: "ngo_aid.projects", Value: n, Text: statedQs[n]})
+		}
 		r.res.Unresolved = append(r.res.Unresolved,
-			Found{Field: "ngo_aid.projects", Value: stated[0], Text: statedQ},
 			Found{Field: "ngo_aid.projects", Value: int64(len(projects)), Text: strings.Join(names, "; ")})
 	}
+}
+
+// otherYear tells whether a clause names only years other than the
+// report's ("Năm 2023 xã tiếp nhận 02 dự án" in a report of 2024).
+func (r *reader) otherYear(f string) bool {
+	ys := yearOnlyRe.FindAllString(f, -1)
+	return len(ys) > 0 && r.d.period.year != "" && !slices.Contains(ys, r.d.period.year)
 }
 
 // projectCounts are the counts of projects a clause states. A count in
@@ -779,8 +794,9 @@ func finishedBefore(f, year string) bool {
 // readProject reads one project: its name (the quoted title, or the words
 // after "Dự án", or with named false the words the item begins with),
 // donor and country, and the money.
-func readProject(t text, i int, named bool) (models.NgoProject, []Found, bool) {
-	var p models.NgoProject
+//
+// A figure the item gives two ways is left unset, its readings in unres.
+func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Found, ok bool) {
 	f := t.fold
 	// The name follows "Dự án", but not the "dự án" of a count ("01 dự án
 	// viện trợ …: Dự án “…”").
@@ -800,10 +816,9 @@ func readProject(t text, i int, named bool) (models.NgoProject, []Found, bool) {
 		loc = []int{0, 0}
 	}
 	if loc == nil {
-		return p, nil, false
+		return p, nil, nil, false
 	}
 	at := models.Index("ngo_aid.projects", i)
-	var fs []Found
 	// The name: a quoted title, else the words up to the first comma or
 	// "do" (the donor).
 	rest := t.orig[t.idx[loc[1]]:]
@@ -826,7 +841,7 @@ func readProject(t text, i int, named bool) (models.NgoProject, []Found, bool) {
 	}
 	name = strings.Trim(name, " .;:“”\"")
 	if name == "" || len(name) > models.MaxText {
-		return p, nil, false
+		return p, nil, nil, false
 	}
 	p.Name = name
 	q := whole(t)
@@ -884,19 +899,31 @@ func readProject(t text, i int, named bool) (models.NgoProject, []Found, bool) {
 			fs = append(fs, Found{Field: at + ".committed_vnd", Value: v, Text: quote(t, m[0], m[1])})
 		}
 	}
-	if m := disbursedRe.FindStringSubmatchIndex(f); m != nil {
-		if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) {
-			p.DisbursedVND = i64(v)
-			fs = append(fs, Found{Field: at + ".disbursed_vnd", Value: v, Text: quote(t, m[0], m[1])})
+	if ms := disbursedRe.FindAllStringSubmatchIndex(f, -1); ms != nil {
+		// Two amounts disbursed ("trong năm 2024 giải ngân 300 triệu đồng,
+		// lũy kế giải ngân 1,1 tỷ đồng"): which one is asked is not said;
+		// both are shown, neither is set.
+		var got []Found
+		for _, m := range ms {
+			if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) && !slices.ContainsFunc(got, func(g Found) bool { return g.Value == v }) {
+				got = append(got, Found{Field: at + ".disbursed_vnd", Value: v, Text: quote(t, m[0], m[1])})
+			}
+		}
+		switch {
+		case len(got) == 1:
+			p.DisbursedVND = i64(got[0].Value.(int64))
+			fs = append(fs, got[0])
+		case len(got) > 1:
+			unres = got
 		}
 	} else if m := notDisbursedRe.FindStringIndex(f); m != nil {
 		p.DisbursedVND = i64(0)
 		fs = append(fs, Found{Field: at + ".disbursed_vnd", Value: int64(0), Text: quote(t, m[0], m[1])})
 	}
 	if p.CommittedVND == nil && p.DisbursedVND == nil && p.Donor == "" {
-		return p, nil, false // "dự án" in passing, not a project described
+		return p, nil, nil, false // "dự án" in passing, not a project described
 	}
-	return p, fs, true
+	return p, fs, unres, true
 }
 
 func firstRune(s string) (rune, int) {

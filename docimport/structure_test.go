@@ -2,6 +2,7 @@ package docimport
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"doingoai/models"
@@ -618,5 +619,26 @@ func TestProjectDetailLines(t *testing.T) {
 	})
 	if ps := res.Report.NgoAid.Projects; len(ps) == 3 && (ps[0].Donor != "Hội Thân hữu Xứ Bắc" || ps[2].Donor != "Tổ chức Bạn Đồng Hành") {
 		t.Errorf("donors %q, %q", ps[0].Donor, ps[2].Donor)
+	}
+}
+
+// TestProjectReadings: a count of projects of another year is no count of
+// the report's ("Năm 2023 … 02 dự án; năm 2024 … 01 dự án"); an item that
+// gives two amounts disbursed (in the year, and in all) sets neither and
+// lists both as unresolved, with their words.
+func TestProjectReadings(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"Năm 2023 xã tiếp nhận 02 dự án; năm 2024 tiếp nhận 01 dự án: Dự án \"Trường học xanh\" do Tổ chức Lá Xanh tài trợ, tổng vốn 1,5 tỷ đồng; trong năm giải ngân 300 triệu đồng, lũy kế giải ngân 1,1 tỷ đồng.\n" +
+		"6. Ngoại giao văn hóa: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "1500000000", "ngo_aid.projects[0].disbursed_vnd": ""})
+	var got []string
+	for _, u := range res.Unresolved {
+		if u.Field == "ngo_aid.projects[0].disbursed_vnd" {
+			got = append(got, fmt.Sprint(u.Value, " ", u.Text))
+		}
+	}
+	if len(got) != 2 || !strings.Contains(got[0], "300000000 trong năm giải ngân 300 triệu đồng") || !strings.Contains(got[1], "1100000000 lũy kế giải ngân 1,1 tỷ đồng") {
+		t.Errorf("unresolved %q, want both amounts disbursed with their words", got)
 	}
 }
