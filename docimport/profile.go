@@ -23,7 +23,7 @@ var (
 	popTailRe    = re(`\b` + num + `\s+(?:nhan khau|khau)\b`)
 	minorityRe   = re(`(?:dan toc thieu so|\bdtts\b)(?:\s*\([^()]{0,80}\))?[^;%]{0,40}?\b` + num + `\s*%`)
 	ethnicRe     = re(`\bdan toc\s+([a-z']+(?:\s+[a-z']+)??)\s*(?:chiem\s*|:\s*)?` + num + `\s*%`)
-	cellsRe      = re(`\b(?:(?:co|gom|gom co|voi|tong so)\s+` + num + `\s+chi bo|` + num + `\s+chi bo (?:truc thuoc|co so|dang))\b|^` + num + `\s+chi bo\b`)
+	cellsRe      = re(`\b(?:(?:co|gom|gom co|voi|tong so|sinh hoat tai|sinh hoat o)\s+` + num + `\s+chi bo|` + num + `\s+chi bo (?:truc thuoc|co so|dang))\b|^` + num + `\s+chi bo\b`)
 	// A bare area leading a clause of the overview ("Khái quát: 3.562,9
 	// ha; 21 xóm; …"): the natural area, as a crop's would be named.
 	areaLeadRe = re(`(?:^|^[^\d:]{0,20}:)\s*` + num + `\s*(ha|hecta|km2|km²)\s*$`)
@@ -43,7 +43,7 @@ var (
 
 // incomeYearRe is a head's income of a named year, with no "/năm": the
 // year says it is a year's ("… đầu người năm 2024 đạt 96 triệu đồng").
-var incomeYearRe = re(`thu nhap binh quan dau nguoi (?:cua (?:xa|phuong|thi tran) )?(?:trong )?nam (\d{4})\s*(?:dat|la|:|uoc dat)?\s*` + moneyRe.String())
+var incomeYearRe = re(`thu nhap binh quan( dau nguoi)? (?:cua (?:xa|phuong|thi tran) )?(?:trong )?nam (\d{4})\s*(?:dat|la|:|uoc dat)?\s*` + moneyRe.String() + `(\s*/\s*(?:nguoi|nhan khau)\b)?`)
 
 // endsAmount tells whether an amount ends its phrase at i: nothing after
 // it that makes it a month's or a household's ("/tháng", "/hộ").
@@ -124,7 +124,7 @@ func (r *reader) profile() {
 			r.decIn(c, minorityRe, "profile.ethnic_minority_share_pct", pct(f))
 			r.intIn(c, cellsRe, "profile.party_cells", nil)
 			r.intIn(c, membersRe, "profile.party_members", func(m []int) bool {
-				return follows(f, m[1], "dang vien", "dong chi", "nguoi")
+				return follows(f, m[1], "dang vien", "dong chi", "nguoi", "sinh hoat")
 			})
 			for _, p := range []struct {
 				re   *regexpT
@@ -171,10 +171,11 @@ func (r *reader) profile() {
 				if v, ok := moneyOf(f, m); ok && !strings.HasPrefix(strings.TrimLeft(f[m[1]:], " "), "/ thang") {
 					r.putInt("profile.income_per_capita_vnd", v, quote(c, m[0], m[1]))
 				}
-			} else if m := incomeYearRe.FindStringSubmatchIndex(f); m != nil && f[m[2]:m[3]] == r.d.period.year && r.d.period.half == "" {
-				// "Thu nhập bình quân đầu người năm 2024 đạt 96 triệu đồng":
-				// a head's income of the report's year, the year in its words.
-				if v, ok := moneyOf(f, m[2:]); ok && endsAmount(f, m[1]) {
+			} else if m := incomeYearRe.FindStringSubmatchIndex(f); m != nil && f[m[4]:m[5]] == r.d.period.year && r.d.period.half == "" && (m[2] >= 0 || m[len(m)-2] >= 0) {
+				// "Thu nhập bình quân đầu người năm 2024 đạt 96 triệu đồng",
+				// "… bình quân năm 2024 ước đạt 45,2 triệu đồng/người": a
+				// head's income of the report's year, the year in its words.
+				if v, ok := moneyOf(f, m[4:len(m)-2]); ok && endsAmount(f, m[1]) {
 					r.putInt("profile.income_per_capita_vnd", v, quote(c, m[0], m[1]))
 				}
 			}
@@ -259,6 +260,9 @@ func pct(f string) func(m []int) (models.Decimal, bool) {
 func (r *reader) economy(l line) {
 	f := l.fold
 	i := strings.Index(f, "co cau")
+	if i < 0 {
+		i = strings.Index(f, "ty trong") // "Tỷ trọng nông, lâm nghiệp chiếm 45%, …"
+	}
 	if i < 0 {
 		return
 	}
@@ -422,7 +426,7 @@ func (r *reader) ethnic(l line) {
 	}
 }
 
-var listedPeopleRe = re(`(?:^|[,:;(]\s*|\s)([a-z]+(?:\s[a-z]+)??)\s*(?:chiem\s*|:\s*)?` + num + `\s*%`)
+var listedPeopleRe = re(`(?:^|[,:;(]\s*|\s)([a-z]+(?:\s[a-z]+)??)\s*(?:chiem\s*|:\s*|\(\s*(?:chiem\s*)?)?` + num + `\s*%`)
 
 // inside tells whether match m lies within one of ms.
 func inside(ms [][]int, m []int) bool {

@@ -642,3 +642,19 @@ func TestProjectReadings(t *testing.T) {
 		t.Errorf("unresolved %q, want both amounts disbursed with their words", got)
 	}
 }
+
+// TestProfileProse: more ways a clerk writes the profile. "Có 3 dân tộc:
+// Kinh (60%), …" gives each people its share in brackets; the party's
+// members before its cells ("412 đảng viên sinh hoạt tại 18 chi bộ"); a
+// year's income per person said by "/người" after the amount; the
+// structure said as "Tỷ trọng …" with no "cơ cấu".
+func TestProfileProse(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	res := readText(t, head+"Có 3 dân tộc: Tày (55,5%), Nùng (40%), Kinh (4,5%). Đảng bộ có 386 đảng viên sinh hoạt tại 21 chi bộ. Thu nhập bình quân năm 2024 ước đạt 39,8 triệu đồng/người. Tỷ trọng nông, lâm nghiệp chiếm 61%; dịch vụ, thương mại 30%; ngành khác 9%.\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n")
+	wantFound(t, res, map[string]string{
+		"profile.ethnic_groups[0].name": "Tày", "profile.ethnic_groups[1].share_pct": "40", "profile.ethnic_groups[2].share_pct": "4.5",
+		"profile.party_members": "386", "profile.party_cells": "21", "profile.income_per_capita_vnd": "39800000",
+		"profile.economy_structure_pct.agriculture_forestry": "61", "profile.economy_structure_pct.industry_services_tourism": "30",
+		"profile.economy_structure_pct.other": "9",
+	})
+}
