@@ -331,3 +331,34 @@ func TestProseRowsOfSections(t *testing.T) {
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestCountedItems: the items of a list in sections 2, 3, 11 and 12 add
+// up — an award named with no count is one — and a total stated before
+// them is what they confirm; counts of different kinds in one clause
+// ("01 tập thể, 02 cá nhân") are one figure; an item of another year is
+// not one of this year's.
+func TestCountedItems(t *testing.T) {
+	head := "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n"
+	res := readText(t, head+
+		"2. Thỏa thuận quốc tế\n- Ký 01 thỏa thuận hợp tác với bản Huội Khăm (Lào).\n- Ký 01 biên bản ghi nhớ với cụm bản Pa Thí (Lào).\n- Tiếp tục thực hiện 01 thỏa thuận ký năm 2019 với bản Na Hin.\n"+
+		"3. Hội nghị, hội thảo quốc tế\nTrong năm xã phối hợp tổ chức 02 hội thảo quốc tế:\n- 01 hội thảo về sinh kế bền vững;\n- 01 hội thảo về phòng chống thiên tai.\n"+
+		"11. Khen thưởng\n- UBND xã được Ủy ban hành chính tỉnh Luang Prabang tặng 01 Bằng khen.\n- Ông Lò Văn Pọm, Chủ tịch UBND xã, được Nhà nước Lào tặng Huân chương Hữu nghị.\n"+
+		"- Đề nghị UBND tỉnh tặng Bằng khen cho 01 tập thể, 02 cá nhân.\n")
+	wantFound(t, res, map[string]string{
+		"international_agreements.count":  "2",
+		"international_conferences.count": "2",
+		"foreign_awards_received.count":   "2",
+		"award_nominations.count":         "3",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+	// Items that do not add up to the total stated: both readings.
+	res = readText(t, head+"3. Hội nghị, hội thảo quốc tế\nTrong năm xã tổ chức 03 hội thảo quốc tế:\n- 01 hội thảo về sinh kế;\n- 01 hội thảo về thiên tai.\n")
+	if got := foundValues(res)["international_conferences.count"]; got != "" {
+		t.Errorf("conferences = %s, want unresolved", got)
+	}
+	if len(res.Unresolved) != 2 {
+		t.Errorf("unresolved %+v, want 3 and 2", res.Unresolved)
+	}
+}

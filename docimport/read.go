@@ -551,12 +551,19 @@ func intCand(n int64, q string) cand {
 }
 
 // counted reads the count of a simple counted section: "02 thỏa thuận",
-// or none ("Không có", "không ký kết thỏa thuận nào").
+// or none ("Không có", "không ký kết thỏa thuận nào"). Items of a list,
+// each a line of its own ("- … tặng 01 Bằng khen", "- … tặng 01 Giấy
+// khen"), add up; a count stated beside them is the total they confirm
+// or contradict. In one clause, counts of different kinds ("01 tập thể,
+// 02 cá nhân") add up too.
 func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 	if r.noneIn(sec, path) {
 		return
 	}
-	for _, l := range r.d.parts[sec] {
+	var items, totals []cand
+	itemLines := map[int]bool{}
+	for _, l := range r.sectionLines(sec) {
+		item := itemLineRe.MatchString(l.orig)
 		for i, own := range clauses(l.text) {
 			c := own
 			if in, ok := r.d.headed[l.n]; ok && i == 0 && strings.HasSuffix(in.fold, l.fold) {
@@ -565,8 +572,19 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 			if (sec == secAwards || r.shared(secAwards, secNominations)) && !aboutSection(sec, c.fold) && !aboutBoth(c.fold) {
 				continue
 			}
-			vals := counts(c, p)
+			if otherPeriod(outsideBrackets(c.fold), r.d.period.year) {
+				continue // "thỏa thuận ký năm 2019", "so với năm trước"
+			}
+			vals := kindCounts(c, p)
+			if len(vals) == 0 && sec == secAwards {
+				vals = awardNamed(c)
+			}
 			switch {
+			case len(vals) == 1 && item && !itemLines[l.n]:
+				items = append(items, vals[0])
+				itemLines[l.n] = true
+			case len(vals) == 1:
+				totals = append(totals, vals[0])
 			case len(vals) > 0:
 				r.putReadings(path, vals)
 			case !negative(c.fold):
@@ -580,6 +598,83 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 			}
 		}
 	}
+	for _, t := range totals {
+		r.put(path, t)
+	}
+	switch {
+	case len(items) == 1:
+		r.put(path, items[0])
+	case len(items) > 1:
+		r.put(path, sumCands(items))
+	}
+}
+
+// itemLineRe begins an item of a list: a dash, a plus, a bullet, "a)".
+var itemLineRe = regexp.MustCompile(`^\s*(?:[-–+•*]|[a-eđ]\))\s*`)
+
+// sumCands adds up counts, quoting each.
+func sumCands(cs []cand) cand {
+	var n int64
+	qs := make([]string, len(cs))
+	for i, c := range cs {
+		n += c.n
+		qs[i] = c.quote
+	}
+	return intCand(n, strings.Join(qs, "; "))
+}
+
+// kindCounts is counts, except that counts of different kinds in one
+// clause ("01 tập thể, 02 cá nhân"; "01 Bằng khen và 01 Giấy khen") are
+// the parts of one figure: their sum.
+func kindCounts(c text, p *regexp.Regexp) []cand {
+	f := outsideBrackets(c.fold)
+	var parts []cand
+	kinds := map[string]bool{}
+	for _, m := range p.FindAllStringSubmatchIndex(f, -1) {
+		v, ok := countOf(f[m[2]:m[3]])
+		if !ok || approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || otherScope(f, m[0], m[1]) {
+			continue
+		}
+		if len(parts) > 0 && detailBetween(f[max(0, m[0]-200):m[0]]) {
+			break
+		}
+		kind := strings.TrimSpace(f[m[3]:m[1]])
+		if kinds[kind] {
+			return counts(c, p) // two of one kind: two readings, or one
+		}
+		kinds[kind] = true
+		parts = append(parts, intCand(v, quote(c, m[0], m[1])))
+	}
+	if len(parts) < 2 {
+		return counts(c, p)
+	}
+	return []cand{sumCands(parts)}
+}
+
+// awardNounRe names an award; awardNamed reads one award named with no
+// count, given to the commune or one of its people ("được Nhà nước Lào
+// tặng Huân chương Hữu nghị"): 1. Several ("các Bằng khen") or one given
+// to several ("… cho 02 cá nhân") say no count.
+var (
+	awardNounRe = regexp.MustCompile(`\b(?:huan chuong|huy chuong|bang khen|giay khen|ky niem chuong|thu khen|co thi dua)\b`)
+	severalPre  = regexp.MustCompile(`\b(?:cac|nhung|nhieu|mot so|hai|ba|bon|nam)\s+$`)
+)
+
+func awardNamed(c text) []cand {
+	f := outsideBrackets(c.fold)
+	ms := awardNounRe.FindAllStringIndex(f, -1)
+	if len(ms) != 1 || negative(f) || aboutNominations(f) || strings.ContainsAny(f[ms[0][1]:], "0123456789") {
+		return nil
+	}
+	m := ms[0]
+	if severalPre.MatchString(f[max(0, m[0]-12):m[0]]) {
+		return nil
+	}
+	before := strings.ToLower(c.orig[c.idx[max(0, m[0]-60)]:c.idx[m[0]]])
+	if !strings.Contains(before, "tặng") && !strings.Contains(before, "trao") && !strings.Contains(before, "nhận") {
+		return nil
+	}
+	return []cand{intCand(1, quote(c, m[0], m[1]))}
 }
 
 // namesOther tells whether words name a section of 1–13 other than sec.
