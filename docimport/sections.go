@@ -73,6 +73,10 @@ const (
 	numLetter = "letter"
 )
 
+// ordinalHeadingRe matches a heading numbered in words: "Thứ nhất, …",
+// "Thứ mười hai. …" (not "Phần thứ hai", a part).
+var ordinalHeadingRe = regexp.MustCompile(`^(thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?: mot| hai| ba)?))\s*[,.:]\s*(\S.*)$`)
+
 // numeralKind tells the kind of a heading's first numeral. A lone "i",
 // "v" or "x" is Roman; "a"–"e" (other than those) are letters.
 func numeralKind(n string) string {
@@ -433,10 +437,19 @@ type outline struct {
 func (d *doc) heading(o *outline, l line) bool {
 	f := l.fold
 	m := headingRe.FindStringSubmatchIndex(f)
+	kind := ""
 	if m == nil {
-		return false
+		// "Thứ nhất, công tác đón tiếp khách quốc tế.": numbered in words,
+		// as the sections 1–13 are.
+		if m = ordinalHeadingRe.FindStringSubmatchIndex(f); m == nil {
+			return false
+		}
+		kind = numArabic
 	}
 	numeral := f[m[2]:m[3]]
+	if kind == "" {
+		kind = numeralKind(numeral)
+	}
 	head, inline := f[m[4]:], ""
 	sep := -1 // where the heading's words end and its content begins, in f
 	if i := strings.IndexByte(head, ':'); i >= 0 {
@@ -448,7 +461,7 @@ func (d *doc) heading(o *outline, l line) bool {
 		// "2, 3, 4. Thỏa thuận quốc tế, hội nghị quốc tế. Trong kỳ, xã
 		// không …": a heading ended by a full stop, its content after it
 		// on the same line, when the words before the stop name sections.
-		if k, t := headingKeys(numeralKind(numeral), head[:i], o.top); len(k) > 0 {
+		if k, t := headingKeys(kind, head[:i], o.top); len(k) > 0 {
 			keys, top = k, t
 			head, inline, sep = head[:i], strings.TrimSpace(head[i+1:]), m[4]+i
 		}
@@ -457,7 +470,9 @@ func (d *doc) heading(o *outline, l line) bool {
 		return false
 	}
 	if keys == nil {
-		keys, top = headingKeys(numeralKind(numeral), head, o.top)
+		// A heading's own full stop is no part of its words ("Thứ ba, hợp
+		// tác với các tổ chức phi chính phủ nước ngoài.").
+		keys, top = headingKeys(kind, strings.TrimRight(head, ". "), o.top)
 	}
 	if top != "" {
 		o.top = top
@@ -467,7 +482,7 @@ func (d *doc) heading(o *outline, l line) bool {
 	}
 	d.open(o, keys, l)
 	d.subheads = append(d.subheads, l)
-	if inline == "" && numeralKind(numeral) == numLetter && len(strings.Fields(head)) >= 8 && (strings.HasSuffix(head, ".") || strings.Contains(head, ";")) {
+	if inline == "" && kind == numLetter && len(strings.Fields(head)) >= 8 && (strings.HasSuffix(head, ".") || strings.Contains(head, ";")) {
 		// "a) Năm 2024 xã không ký kết thỏa thuận quốc tế mới; …": an item
 		// that is a sentence opens its section and is its first content.
 		for _, key := range keys {

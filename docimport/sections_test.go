@@ -95,6 +95,18 @@ II. KẾT QUẢ
 `, map[string]string{"delegations.outbound.count": "0", "delegations.outbound.people": "0", "delegations.inbound_domestic.count": "7",
 			"international_agreements.count": "0", "consular.foreign_residents": "4",
 			"training.officials_trained": "3", "training.courses": "1"}},
+		"sections numbered in words, each heading ended by a full stop": {`BÁO CÁO
+Kết quả công tác đối ngoại năm 2024
+Phần thứ hai
+KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI
+Thứ nhất, công tác đón tiếp khách quốc tế và quản lý đoàn ra.
+Xã không cử đoàn đi nước ngoài; đón 02 đoàn khách quốc tế với 15 người.
+Thứ hai, hợp tác với các tổ chức phi chính phủ nước ngoài.
+Không có.
+Thứ ba: quản lý người nước ngoài.
+Có 08 người nước ngoài tạm trú.
+`, map[string]string{"delegations.outbound.count": "0", "delegations.outbound.people": "0",
+			"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "15", "consular.foreign_residents": "8"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			got := foundValues(readText(t, c.doc))
