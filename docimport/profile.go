@@ -30,7 +30,7 @@ var (
 	membersRe  = re(`\b(?:(?:tong so )?dang vien\s*(?:la|:|co)?\s*` + num + `|(?:co|voi|tong so|gom)\s+` + num + `\s+(?:dang vien|dong chi dang vien)|chi bo\s*(?:,|va|voi)\s*(?:tong so\s*)?` + num + `\s+dang vien)\b`)
 	agriRe     = re(`\bnong(?:\s*[-–,]?\s*lam)?(?:\s*[-–,]?\s*(?:ngu|thuy san))?\s*nghiep[^%;]{0,25}?\b` + num + `\s*%`)
 	industryRe = re(`\b(?:tieu thu cong nghiep|cong nghiep|dich vu|thuong mai)[^%;]{0,60}?\b` + num + `\s*%`)
-	otherRe    = re(`\b(?:nganh nghe khac|cac nganh khac|nganh khac|khac)[^%;]{0,15}?\b` + num + `\s*%`)
+	otherRe    = re(`\b(?:nganh nghe khac|cac nganh khac|nganh khac|khac)\b[^%;]{0,15}?\b` + num + `\s*%`)
 	noPoorRe   = re(`\b(?:khong con|khong co)\s+ho\s+(ngheo|can ngheo)\b((?:\s*(?:,|va)\s*(?:ho\s+)?can ngheo\b)?)`)
 	poorRe     = re(`\bho ngheo([^;]{0,50}?)\b` + num + `\s+ho\b`)
 	poorRateRe = re(`\bho ngheo([^;]{0,70}?)\b` + num + `\s*%`)
@@ -44,6 +44,14 @@ var (
 // incomeYearRe is a head's income of a named year, with no "/năm": the
 // year says it is a year's ("… đầu người năm 2024 đạt 96 triệu đồng").
 var incomeYearRe = re(`thu nhap binh quan( dau nguoi)? (?:cua (?:xa|phuong|thi tran) )?(?:trong )?nam (\d{4})\s*(?:dat|la|:|uoc dat)?\s*` + moneyRe.String() + `(\s*/\s*(?:nguoi|nhan khau)\b)?`)
+
+// wideClauseRe begins a clause said of a wider unit than the report's
+// ("Toàn huyện có …", "Trên địa bàn tỉnh …"); wideIncomeRe names one in
+// the words of an income ("… đầu người của tỉnh …").
+var (
+	wideClauseRe = re(`^(?:[^,;]{0,25}?\s)?(?:toan|ca|tren toan|tren dia ban)\s+(?:tinh|huyen|thanh pho|thi xa|quan|quoc|nuoc|vung)\b`)
+	wideIncomeRe = re(`\b(?:cua|toan|ca)\s+(?:tinh|huyen|thanh pho|thi xa|quan|nuoc|vung)\b`)
+)
 
 // endsAmount tells whether an amount ends its phrase at i: nothing after
 // it that makes it a month's or a household's ("/tháng", "/hộ").
@@ -87,6 +95,9 @@ func (r *reader) profile() {
 	for _, l := range lines {
 		for _, c := range clauses(l.text) {
 			f := c.fold
+			if wideClauseRe.MatchString(f) {
+				continue // "Toàn huyện có 12.500 hộ …": not the commune's
+			}
 			r.decIn(c, areaRe, "profile.area_ha", func(m []int) (models.Decimal, bool) {
 				d, err := ParseNumber(f[m[2]:m[3]])
 				if err != nil {
@@ -167,7 +178,7 @@ func (r *reader) profile() {
 					return pct(f)(m)
 				})
 			}
-			if m := incomeRe.FindStringSubmatchIndex(f); m != nil {
+			if m := incomeRe.FindStringSubmatchIndex(f); m != nil && !wideIncomeRe.MatchString(f[m[0]:m[2]]) {
 				if v, ok := moneyOf(f, m); ok && !strings.HasPrefix(strings.TrimLeft(f[m[1]:], " "), "/ thang") {
 					r.putInt("profile.income_per_capita_vnd", v, quote(c, m[0], m[1]))
 				}
@@ -260,8 +271,9 @@ func pct(f string) func(m []int) (models.Decimal, bool) {
 func (r *reader) economy(l line) {
 	f := l.fold
 	i := strings.Index(f, "co cau")
+	items := false
 	if i < 0 {
-		i = strings.Index(f, "ty trong") // "Tỷ trọng nông, lâm nghiệp chiếm 45%, …"
+		i, items = strings.Index(f, "ty trong"), true // "Tỷ trọng nông, lâm nghiệp chiếm 45%, …"
 	}
 	if i < 0 {
 		return
@@ -271,8 +283,11 @@ func (r *reader) economy(l line) {
 		end = i + j
 	}
 	s := sub(l.text, i, end)
-	if r.economyItems(s) {
-		return
+	if lead, _, ok := strings.Cut(s.fold, ":"); ok && r.otherYear(lead) || !ok && r.otherYear(s.fold) {
+		return // "Cơ cấu kinh tế năm 2023: …": another year's
+	}
+	if r.economyItems(s) || items {
+		return // "tỷ trọng" of what is not said as a list of sectors: not read
 	}
 	// Each share is read once: an industry or "other" match that overlaps
 	// the agriculture one is the same words.

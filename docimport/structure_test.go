@@ -658,3 +658,23 @@ func TestProfileProse(t *testing.T) {
 		"profile.economy_structure_pct.other": "9",
 	})
 }
+
+// TestProfileTraps: figures of the profile that are not the commune's
+// this year are never read: a wider unit's ("Toàn huyện có … nhân khẩu",
+// "thu nhập … của tỉnh"), another year's structure ("Cơ cấu kinh tế năm
+// 2023: …"), shares of what is no sector ("Tỷ trọng du khách quốc tế …,
+// khách nội địa 65%": "khách" is not "khác").
+func TestProfileTraps(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	res := readText(t, head+"Toàn huyện có 12.500 hộ, 51.000 nhân khẩu; xã có 1.200 hộ. Thu nhập bình quân đầu người của tỉnh năm 2024 đạt 80 triệu đồng/người/năm. Cơ cấu kinh tế năm 2023: nông nghiệp 50%; công nghiệp 30%; ngành khác 20%.\nTỷ trọng du khách quốc tế chiếm 35%, khách nội địa 65%.\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n")
+	wantFound(t, res, map[string]string{
+		"profile.households": "1200", "profile.population": "", "profile.income_per_capita_vnd": "",
+		"profile.economy_structure_pct.agriculture_forestry": "", "profile.economy_structure_pct.industry_services_tourism": "",
+		"profile.economy_structure_pct.other": "",
+	})
+	for _, u := range res.Unresolved {
+		if strings.HasPrefix(u.Field, "profile.") {
+			t.Errorf("unresolved %s = %v (%q): not the commune's figure", u.Field, u.Value, u.Text)
+		}
+	}
+}
