@@ -362,3 +362,30 @@ func TestCountedItems(t *testing.T) {
 		t.Errorf("unresolved %+v, want 3 and 2", res.Unresolved)
 	}
 }
+
+// TestDelegationItems: delegations listed one by one under a heading that
+// says only "Đoàn vào", each item saying where it came from: as many as
+// the items, their people added up when no total is stated; items of two
+// origins give no count.
+func TestDelegationItems(t *testing.T) {
+	head := "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n"
+	res := readText(t, head+"a) Đoàn ra: Không.\nb) Đoàn vào\n"+
+		"- Ngày 11/4/2024: tiếp đoàn cán bộ huyện Nong Het, tỉnh Xiêng Khoảng (Lào) gồm 09 người.\n"+
+		"- Tháng 9/2024, đón đoàn Tổ chức Plan International gồm 04 người khảo sát dự án.\n"+
+		"Ngoài ra, xã tiếp 17 đoàn trong nước.\n")
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count":         "0",
+		"delegations.inbound_foreign.count":  "2",
+		"delegations.inbound_foreign.people": "13",
+		"delegations.inbound_domestic.count": "17",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+	res = readText(t, head+"b) Đoàn vào\n"+
+		"- Ngày 11/4/2024: tiếp đoàn cán bộ tỉnh Xiêng Khoảng (Lào) gồm 09 người.\n"+
+		"- Ngày 02/5/2024: tiếp đoàn Sở Ngoại vụ tỉnh gồm 06 người.\n")
+	wantFound(t, res, map[string]string{
+		"delegations.inbound_foreign.count": "", "delegations.inbound_domestic.count": "", "delegations.inbound_foreign.people": "",
+	})
+}

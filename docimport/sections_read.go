@@ -45,7 +45,14 @@ func (r *reader) delegations() {
 		"delegations.inbound_domestic.people", "delegations.inbound_foreign.count", "delegations.inbound_foreign.people") {
 		return
 	}
-	r.delegationLists()
+	weak := r.delegationLists()
+	defer func() {
+		for path, c := range weak {
+			if _, ok := r.vals[path]; !ok && r.bad[path] == nil && r.seen[path] == nil {
+				r.put(path, c)
+			}
+		}
+	}()
 	ctx := "" // what a label line before says of the delegations after it ("b) Đoàn nước ngoài:")
 	sh := 0   // the sub-headings before the line
 	for _, l := range r.d.parts[secDelegations] {
@@ -259,23 +266,25 @@ func dedup(rs []cand) []cand {
 }
 
 // delegationItemRe is an item of a list of delegations, one by one: a
-// dash, then its date ("- Ngày 12/02/2024: Đoàn …", "- 16/4: Đoàn …").
-var delegationItemRe = re(`^[-–+•*]\s*(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\b[^:]{0,20}:?\s*(?:tiep\s+|don\s+)?doan\b`)
+// dash, then its date ("- Ngày 12/02/2024: Đoàn …", "- 16/4: Đoàn …",
+// "- Tháng 3/2024, đón đoàn …").
+var delegationItemRe = re(`^[-–+•*]\s*(?:(?:ngay|thang)\s+)?\d{1,2}\s*/\s*\d{1,4}\b[^:]{0,20}:?\s*,?\s*(?:tiep\s+|don\s+|don tiep\s+|tiep don\s+)?doan\b`)
 
 // delegationLists counts the delegations of a list that gives them one
-// by one under a line that says which ("c) Đoàn vào nước ngoài:"): as
-// many delegations as items. A count stated elsewhere that differs leaves
-// the figure unresolved, with both readings.
-func (r *reader) delegationLists() {
+// by one, under a line that says which ("c) Đoàn vào nước ngoài:"), or
+// each item saying where it came from ("- Ngày 15/3: tiếp đoàn công tác
+// huyện X (Lào) gồm 08 người"): as many delegations as items. A count
+// stated elsewhere that differs leaves the figure unresolved, with both
+// readings. The people of the items, each stated, add up when no total
+// is stated (weak).
+func (r *reader) delegationLists() map[string]cand {
+	weak := map[string]cand{}
 	lines := r.d.lines
 	for i := 0; i < len(lines); i++ {
 		if !delegationItemRe.MatchString(lines[i].fold) || i == 0 {
 			continue
 		}
 		lead := lines[i-1]
-		if !strings.HasSuffix(strings.TrimSpace(lead.fold), ":") {
-			continue
-		}
 		g := delegationGroup(lead.fold)
 		if g == "" && strings.Contains(lead.fold, "doan vao") {
 			switch {
@@ -285,16 +294,44 @@ func (r *reader) delegationLists() {
 				g = "inbound_domestic"
 			}
 		}
+		if !strings.HasSuffix(strings.TrimSpace(lead.fold), ":") && !slices.ContainsFunc(r.d.subheads, func(h line) bool { return h.n == lead.n }) {
+			g = "" // the line before is no lead of the list
+		}
 		j := i
 		for j < len(lines) && delegationItemRe.MatchString(lines[j].fold) {
 			j++
 		}
-		if g != "" {
-			q := whole(lead.text) + " … " + whole(lines[j-1].text)
-			r.putInt("delegations."+g+".count", int64(j-i), q)
-		}
+		i0 := i
 		i = j - 1
+		var people int64
+		allPeople, byItems := true, false
+		for k := i0; k < j; k++ {
+			item := lines[k]
+			// Where each came from, by its own words, after its date.
+			at := delegationItemRe.FindStringIndex(item.fold)[1]
+			own := originOf(item.fold[at-4:], r.places)
+			switch {
+			case g == "" && k == i0:
+				g, byItems = own, true
+			case own != "" && own != g, g == "", byItems && own != g:
+				g = "mixed" // two origins, or one an item does not say
+			}
+			if ps := counts(item.text, delegPeopleRe); len(ps) == 1 {
+				people += ps[0].n
+			} else {
+				allPeople = false
+			}
+		}
+		if g != "inbound_foreign" && g != "inbound_domestic" && g != "outbound" {
+			continue
+		}
+		q := whole(lead.text) + " … " + whole(lines[j-1].text)
+		r.putInt("delegations."+g+".count", int64(j-i0), q)
+		if allPeople {
+			weak["delegations."+g+".people"] = intCand(people, q)
+		}
 	}
+	return weak
 }
 
 // delegationClause reads what a clause that counts no delegation says of
