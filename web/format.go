@@ -47,6 +47,7 @@ var funcs = template.FuncMap{
 	"searchURL":         urls.Search,
 	"loginURL":          urls.Login,
 	"logoutURL":         urls.Logout,
+	"sessionURL":        urls.Session,
 	"tokensURL":         urls.Tokens,
 	"tokenRevokeURL":    func(id int64) string { return urls.TokenRevoke(strconv.FormatInt(id, 10)) },
 	"accountsURL":       urls.Accounts,

@@ -167,5 +167,27 @@ func TestNoHandBuiltURLs(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d Go files and %d templates read, %d hand-built paths", len(goFiles), len(templates), found)
+	// The scripts take the service's paths from the page (data-login, …,
+	// written by the layout with the URL functions): none is spelled in a
+	// string of theirs.
+	scripts, _ := filepath.Glob("static/*.js")
+	jsString := regexp.MustCompile(`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|` + "`[^`]*`")
+	for _, f := range scripts {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "//") {
+				continue
+			}
+			for _, lit := range jsString.FindAllString(line, -1) {
+				if page.MatchString(lit) {
+					found++
+					t.Errorf("%s:%d: a page path spelled in the script %s (take it from the page: a data attribute the layout writes with a URL function)", f, i+1, lit)
+				}
+			}
+		}
+	}
+	t.Logf("%d Go files, %d templates and %d scripts read, %d hand-built paths", len(goFiles), len(templates), len(scripts), found)
 }

@@ -18,6 +18,7 @@ import (
 	"doingoai/internal/apitest"
 	"doingoai/models"
 	"doingoai/web"
+	"doingoai/web/urls"
 )
 
 // The accounts of every web test, with their passwords.
@@ -207,7 +208,9 @@ func TestSignInAndOut(t *testing.T) {
 	p = c.get("/")
 	expectRedirect(t, "/ signed in", p, "/u/167/2024")
 	p = c.get("/u/167/2024")
-	expect(t, "the overview", p, 200, "Huyện Định Hóa", "Phòng Nội vụ Định Hóa", "Xã Bộc Nhiêu")
+	expect(t, "the overview", p, 200, "Huyện Định Hóa", "Phòng Nội vụ Định Hóa", "Xã Bộc Nhiêu",
+		// the paths the script uses, from the URL builder
+		`data-login="`+urls.Login()+`"`, `data-logout="`+urls.Logout()+`"`, `data-session="`+urls.Session()+`"`)
 	for _, h := range []string{"Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"} {
 		if p.Header.Get(h) == "" {
 			t.Errorf("the page lacks the header %s", h)

@@ -80,12 +80,15 @@
 (function () {
   "use strict";
   var user = document.body.getAttribute("data-user");
-  if (!user || !window.fetch || !window.localStorage) return;
+  // The service's paths, as the page's URL builder (web/urls) wrote them.
+  var paths = { login: document.body.getAttribute("data-login"), logout: document.body.getAttribute("data-logout"),
+    session: document.body.getAttribute("data-session") };
+  if (!user || !paths.login || !paths.logout || !paths.session || !window.fetch || !window.localStorage) return;
   var skip = { csrf: 1, idem: 1, etag: 1, action: 1, password: 1, file: 1 };
 
   function guarded(f) {
     return f && f.method && f.method.toLowerCase() === "post" && f.querySelector("input[name=csrf]") &&
-      !f.hasAttribute("data-nokeep") && f.getAttribute("action") !== "/logout";
+      !f.hasAttribute("data-nokeep") && f.getAttribute("action") !== paths.logout;
   }
   function keyOf(f) {
     var forms = Array.prototype.slice.call(document.forms);
@@ -211,7 +214,7 @@
   function session() {
     var ctrl = typeof AbortController === "function" ? new AbortController() : null;
     var timer = ctrl ? setTimeout(function () { ctrl.abort(); }, 15000) : null;
-    return fetch("/phien", { credentials: "same-origin", cache: "no-store", headers: { "Accept": "application/json" }, signal: ctrl ? ctrl.signal : undefined })
+    return fetch(paths.session, { credentials: "same-origin", cache: "no-store", headers: { "Accept": "application/json" }, signal: ctrl ? ctrl.signal : undefined })
       .then(function (r) {
         if (timer) clearTimeout(timer);
         if (!r.ok) throw new Error("HTTP " + r.status);
@@ -250,7 +253,7 @@
       e.preventDefault();
       err.textContent = "";
       var body = new URLSearchParams({ login: user, password: pw.value, next: location.pathname });
-      fetch("/login", { method: "POST", body: body, credentials: "same-origin", redirect: "manual" }).then(function (r) {
+      fetch(paths.login, { method: "POST", body: body, credentials: "same-origin", redirect: "manual" }).then(function (r) {
         if (r.type === "opaqueredirect" || r.status === 303) return session();
         if (r.status === 429) throw new Error("Đăng nhập sai nhiều lần. Xin đợi ít phút rồi thử lại.");
         if (r.status === 503) throw new Error("Máy chủ đang bận. Xin thử lại sau vài giây.");

@@ -96,6 +96,9 @@ func LoginThen(next string) string { return Login() + "?next=" + url.QueryEscape
 // Logout signs out (POST).
 func Logout() string { return LogoutPattern.Fill() }
 
+// Session is what the pages' script asks whether the session is alive.
+func Session() string { return SessionPattern.Fill() }
+
 // Search is the search of units.
 func Search() string { return SearchPattern.Fill() }
 
