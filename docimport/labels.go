@@ -370,6 +370,12 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 		if path == "" && general {
 			path = anyFigure(label, v.unit)
 		}
+		if path == "" && sec == secOther && len(strings.Fields(label)) <= 8 {
+			// A row of an annex's table of basic figures ("Biểu số 01.
+			// Một số chỉ tiêu cơ bản": "Số hộ | hộ | 2.934"): the profile,
+			// by a label of a few words.
+			path = profileFigure(label, v.unit)
+		}
 		c, ok := v.cand(path)
 		if !ok {
 			continue

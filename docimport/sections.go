@@ -621,8 +621,9 @@ func leadKeys(o *outline, f string) []string {
 }
 
 // annexRe is the title of an annex after the signature ("Phụ lục", "PHỤ
-// LỤC I"): its tables are read as the body's.
-var annexRe = regexp.MustCompile(`^phu luc\b`)
+// LỤC I", "Phụ biểu", "BIỂU TỔNG HỢP SỐ LIỆU", "Biểu số 01", "Bảng số
+// liệu"): its tables are read as the body's.
+var annexRe = regexp.MustCompile(`^(?:phu luc|phu bieu|bieu (?:so|tong hop|mau|so lieu|thong ke)|bang (?:tong hop|so lieu|thong ke))\b`)
 
 // sub is the part of t from fold offset a to b, as a text of its own.
 func sub(t text, a, b int) text {

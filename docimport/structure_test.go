@@ -678,3 +678,49 @@ func TestProfileTraps(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnexOfForms: the figures in an annex of forms after the signature
+// ("BIỂU TỔNG HỢP SỐ LIỆU", "Biểu số 01. Một số chỉ tiêu cơ bản"): the
+// profile's rows read by their labels as the sections' rows are; a note
+// of another year and a long label that names poor households in passing
+// are not figures.
+func TestAnnexOfForms(t *testing.T) {
+	doc := "UBND XÃ THỬ\nSố: 7/BC-UBND\nBÁO CÁO\nCông tác đối ngoại năm 2024\n" +
+		"I. KHÁI QUÁT\nXã biên giới, số liệu tại Biểu tổng hợp kèm theo.\n" +
+		"Nơi nhận: - UBND huyện; - Lưu: VT.\tTM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lò Văn A\n" +
+		"BIỂU TỔNG HỢP SỐ LIỆU CÔNG TÁC ĐỐI NGOẠI NĂM 2024\n" +
+		"Biểu số 01. Một số chỉ tiêu cơ bản\n" +
+		"TT\tChỉ tiêu\tĐơn vị tính\tSố liệu\tGhi chú\n" +
+		"1\tSố hộ\thộ\t1.934\t\n" +
+		"2\tNhân khẩu\tngười\t8.286\t\n" +
+		"3\tSố chi bộ\tchi bộ\t17\t\n" +
+		"\tSố đảng viên\tngười\t312\t\n" +
+		"4\tHộ nghèo\thộ\t202\tTỷ lệ 10,45%\n" +
+		"5\tThu nhập bình quân đầu người\ttriệu đồng/người/năm\t34,2\tNăm 2023: 31,5\n" +
+		"6\tSố hộ nghèo được hỗ trợ làm nhà từ các dự án của tổ chức nước ngoài\thộ\t12\t\n" +
+		"Biểu số 02. Lãnh sự, người Việt Nam ở nước ngoài\n" +
+		"TT\tChỉ tiêu\tĐơn vị tính\tNăm 2024\tGhi chú\n" +
+		"1\tNgười nước ngoài tạm trú\tngười\t3\t\n" +
+		"2\tCông dân xuất cảnh\tlượt\t126\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"profile.households":               "1934",
+		"profile.population":               "8286",
+		"profile.party_cells":              "17",
+		"profile.party_members":            "312",
+		"profile.poor_households":          "202",
+		"profile.poor_households_rate_pct": "10.45",
+		"profile.income_per_capita_vnd":    "34200000",
+		"consular.foreign_residents":       "3",
+		"consular.citizens_exited":         "126",
+	})
+	got := foundValues(res)
+	for _, k := range []string{"profile.hamlets", "profile.area_ha"} {
+		if v, ok := got[k]; ok {
+			t.Errorf("%s = %s read, not stated", k, v)
+		}
+	}
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+}
