@@ -457,9 +457,25 @@ func (r *reader) ngo() {
 		lines = joinContinued(r.d.parts[secResults])
 	}
 	lines = itemLines(lines)
-	for _, l := range lines {
+	listed := countedList(lines)
+	for k, l := range lines {
 		if len(r.d.projects) > 0 {
 			break // the table lists the projects the text tells of
+		}
+		if listed[k] {
+			// "Xã tiếp nhận 02 dự án:" and under it two entries, each with
+			// its amount: each entry is a project, however it is worded.
+			m := listItemRe.FindStringIndex(l.fold)
+			if m == nil {
+				m = bulletRe.FindStringIndex(l.fold)
+			}
+			p, fs, un, ok := readProject(sub(l.text, m[1], len(l.fold)), len(projects), false)
+			if ok {
+				projects = append(projects, p)
+				found = append(found, fs...)
+				unres = append(unres, un...)
+			}
+			continue
 		}
 		if l.fig != nil || !ngoLine(l.fold) {
 			continue
@@ -573,6 +589,46 @@ func projectCounts(c text) []cand {
 // accentedNumbers are the number words as Vietnamese writes them.
 var accentedNumbers = map[string]string{
 	"khong": "không", "mot": "một", "hai": "hai", "ba": "ba", "bon": "bốn", "sau": "sáu", "bay": "bảy", "tam": "tám", "chin": "chín", "muoi": "mười",
+}
+
+// bulletRe begins an entry of a list marked by a bullet.
+var bulletRe = re(`^\s*[-+•*]\s*`)
+
+// countedList marks the lines that are the entries of a list of projects
+// its line counts: a line that says how many ("… 02 dự án:") and ends
+// with its colon, then as many entries, each marked as one, none naming
+// "dự án" (those are read as items) and each saying an amount or a
+// donor. Fewer or more entries, or one that says neither: no list.
+func countedList(lines []line) map[int]bool {
+	out := map[int]bool{}
+	for i, l := range lines {
+		f := strings.TrimSpace(l.fold)
+		if l.fig != nil || !strings.HasSuffix(f, ":") {
+			continue
+		}
+		vals := projectCounts(l.text)
+		if len(vals) != 1 || vals[0].n < 1 || vals[0].n > 20 || proposedRe.MatchString(f) {
+			continue
+		}
+		n := int(vals[0].n)
+		ok := i+n < len(lines)
+		for k := i + 1; ok && k <= i+n; k++ {
+			e := lines[k]
+			ef := strings.TrimSpace(e.fold)
+			marked := listItemRe.MatchString(ef) || bulletRe.MatchString(ef)
+			says := moneyRe.MatchString(ef) || foreignMoneyRe.MatchString(ef) || donorRe.MatchString(ef) || donorLabelRe.MatchString(ef)
+			ok = e.fig == nil && marked && says && !projectNameRe.MatchString(ef) && !proposedRe.MatchString(ef)
+		}
+		if ok && i+n+1 < len(lines) {
+			// The entry after the last is no entry of the same list.
+			ef := strings.TrimSpace(lines[i+n+1].fold)
+			ok = !(listItemRe.MatchString(ef) || bulletRe.MatchString(ef)) || !(moneyRe.MatchString(ef) || foreignMoneyRe.MatchString(ef))
+		}
+		for k := i + 1; ok && k <= i+n; k++ {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 // itemHeadRe begins a line that names a project, after its mark in a
@@ -869,7 +925,7 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 	}
 	if name == "" {
 		end := len(f)
-		for _, stop := range []string{",", ";", " do ", " (", ":", " cua ", " tri gia", " gia tri", " voi "} {
+		for _, stop := range []string{",", ";", " do ", " (", ":", " cua ", " tri gia", " gia tri", " voi ", " - ", " – "} {
 			if j := strings.Index(f[loc[1]:], stop); j >= 0 && loc[1]+j < end {
 				end = loc[1] + j
 			}
@@ -934,6 +990,23 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 		if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) {
 			p.CommittedVND = i64(v)
 			fs = append(fs, Found{Field: at + ".committed_vnd", Value: v, Text: quote(t, m[0], m[1])})
+		}
+	} else if m == nil && !named {
+		// An entry of a list of projects with one amount of its own,
+		// beside no word ("Cầu treo – Quỹ A – 500 triệu đồng – đã giải
+		// ngân …"): the project's value.
+		var bare [][]int
+		for _, a := range moneyRe.FindAllStringSubmatchIndex(f, -1) {
+			before := f[max(0, a[0]-30):a[0]]
+			if !hasAny(before, "giai ngan", "doi ung", "dong gop", "ngan sach", "tuong duong", "khoang") && !foreignCurrency(f, a[1]) {
+				bare = append(bare, a)
+			}
+		}
+		if len(bare) == 1 && !foreignMoneyRe.MatchString(f) {
+			if v, ok := moneyOf(f, bare[0]); ok {
+				p.CommittedVND = i64(v)
+				fs = append(fs, Found{Field: at + ".committed_vnd", Value: v, Text: quote(t, bare[0][0], bare[0][1])})
+			}
 		}
 	}
 	if ms := disbursedRe.FindAllStringSubmatchIndex(f, -1); ms != nil {

@@ -724,3 +724,23 @@ func TestAnnexOfForms(t *testing.T) {
 		t.Errorf("unresolved %+v", res.Unresolved)
 	}
 }
+
+// TestProjectCountedList: a line that counts the projects and ends with
+// its colon ("… 02 dự án:"), then as many entries, each with its amount,
+// lists the projects however the entries are worded ("Cầu treo – Quỹ … –
+// 500 triệu đồng – đã giải ngân …"), its one bare amount the value; with
+// fewer or more entries than counted, none is a project. A total row
+// "Tổng cộng (02 dự án)" in a table of projects is no project.
+func TestProjectCountedList(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Tiếp nhận, quản lý viện trợ\n"
+	tail := "6. Ngoại giao văn hóa: Không.\n"
+	res := readText(t, head+"Trong năm, xã tiếp nhận và quản lý 02 dự án:\n- Cầu treo bản Pá – Quỹ Cầu Nối – 500 triệu đồng – đã giải ngân 300 triệu đồng.\n- Cải tạo trường mầm non – Tổ chức Ánh Dương – 15.000 USD – chưa giải ngân.\n"+tail)
+	wantFound(t, res, map[string]string{
+		"ngo_aid.projects": "2", "ngo_aid.projects[0].committed_vnd": "500000000", "ngo_aid.projects[0].disbursed_vnd": "300000000",
+		"ngo_aid.projects[1].committed_vnd": "", "ngo_aid.projects[1].disbursed_vnd": "0",
+	})
+	res = readText(t, head+"Trong năm, xã tiếp nhận 01 dự án:\n1. Cầu treo bản Pá: 500 triệu đồng.\n2. Sửa đường liên thôn: 200 triệu đồng.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "", "ngo_aid.projects[0].committed_vnd": ""})
+	table := "TT\tTên dự án\tNhà tài trợ\tCam kết (đồng)\tGiải ngân (đồng)\n1\tNhà văn hóa\tQuỹ A\t850.000.000\t400.000.000\n2\tĐường điện\tQuỹ B\t300.000.000\t300.000.000\n\tTổng cộng (02 dự án)\t\t1.150.000.000\t700.000.000\n"
+	wantFound(t, readText(t, head+table+tail), map[string]string{"ngo_aid.projects": "2", "ngo_aid.projects[2].committed_vnd": ""})
+}

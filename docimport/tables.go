@@ -120,7 +120,7 @@ var (
 	headWordRe  = regexp.MustCompile(`\b(?:stt|tt|chi tieu|noi dung|don vi tinh|dvt|so luong|ket qua|so lieu|ghi chu|so nguoi|cam ket|giai ngan|ten du an|nha tai tro|to chuc tai tro|don vi tai tro|kinh phi|thoi gian|tong so|gia tri|ty le|thuc hien)\b|^(?:du an|chuong trinh|du an, chuong trinh)$`)
 	rangeHeadRe = regexp.MustCompile(`^(?:ke )?tu (?:ngay )?\d{1,2}/\d{1,2}(?:/\d{4})? (?:den|-) (?:ngay )?(?:\d{1,2}/\d{1,2}(?:/\d{4})?|nay)$`)
 	ordinalRe   = regexp.MustCompile(`^(?:\d{1,2}|[ivx]{1,4}|[a-dđ])[.)]?(?:\d{1,2}[.)]?)?$`)
-	totalRe     = regexp.MustCompile(`^(?:cong|tong cong|tong so|tong)\s*:?$`)
+	totalRe     = regexp.MustCompile(`^(?:cong|tong cong|tong so|tong)\s*:?(?:\s*\([^()]*\))?$`)
 )
 
 // isHeader tells whether a row is a header row: two cells name columns
