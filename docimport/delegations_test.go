@@ -389,3 +389,22 @@ func TestDelegationItems(t *testing.T) {
 		"delegations.inbound_foreign.count": "", "delegations.inbound_domestic.count": "", "delegations.inbound_foreign.people": "",
 	})
 }
+
+// TestDetailClauses: a clause that begins "trong đó" details a count of
+// the clause before ("12 đoàn khách nước ngoài …; trong đó có 03 đoàn cấp
+// cao (Đại sứ quán …)"); foreigners staying a night ("lưu trú") are not
+// foreigners residing, those "tạm trú" among them are.
+func TestDetailClauses(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nThử, ngày 08 tháng 12 năm 2025\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n"
+	res := readText(t, head+
+		"1. Đoàn ra, đoàn vào\nPhường đã đón tiếp 14 đoàn khách nước ngoài với 133 lượt người, tăng 3 đoàn so với năm 2024; trong đó có 02 đoàn cấp cao (Đại sứ quán Úc, Tổng Lãnh sự quán Hàn Quốc).\n"+
+		"8. Lãnh sự\nCó 2.310 người nước ngoài lưu trú trên địa bàn, trong đó 275 người tạm trú dài hạn.\n")
+	wantFound(t, res, map[string]string{
+		"delegations.inbound_foreign.count":  "14",
+		"delegations.inbound_foreign.people": "133",
+		"consular.foreign_residents":         "275",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}

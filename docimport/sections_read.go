@@ -102,6 +102,13 @@ func (r *reader) delegations() {
 			}
 			if dcs := delegationCounts(full, r.d.period.year, r.places); len(dcs) > 0 {
 				add := delegReads(dcs, lineCtx, i)
+				if detailStartRe.MatchString(c.fold) && i > 0 {
+					// "…12 đoàn khách nước ngoài …; trong đó có 03 đoàn cấp
+					// cao (…)": the detail of a count of the clause before.
+					add = slices.DeleteFunc(add, func(d delegRead) bool {
+						return slices.ContainsFunc(ds, func(p delegRead) bool { return p.clause == i-1 && p.group == d.group })
+					})
+				}
 				one = -1
 				if len(add) == 1 && add[0].n.n == 1 && len(add[0].people) == 0 {
 					one = len(ds)
@@ -130,6 +137,10 @@ func (r *reader) delegations() {
 		}
 	}
 }
+
+// detailStartRe begins a clause that details the one before ("trong đó
+// …", "cụ thể: …").
+var detailStartRe = re(`^\s*(?:trong do|cu the|bao gom|gom)\b`)
 
 // delegRead is a count of delegations a paragraph gives, with the group
 // it is of.
@@ -1135,7 +1146,11 @@ func (r *reader) consularClause(c text) (residents bool) {
 			if illegal {
 				return
 			}
-			r.putCount("consular.foreign_residents", c, residentsRe, negative(f))
+			if vals := residentCounts(c); len(vals) > 0 {
+				r.putReadings("consular.foreign_residents", vals)
+			} else if negative(f) {
+				r.putInt("consular.foreign_residents", 0, whole(c))
+			}
 			return true
 		case hasAny(f, "xuat canh") && !hasAny(f, "nhap canh"):
 			if illegal {
@@ -1149,6 +1164,32 @@ func (r *reader) consularClause(c text) (residents bool) {
 		}
 	}
 	return false
+}
+
+// residentCounts are the counts of foreigners residing a clause gives:
+// not those staying a night or passing through ("1.245 người nước ngoài
+// lưu trú …, trong đó 320 người tạm trú dài hạn": 320).
+func residentCounts(c text) []cand {
+	f := outsideBrackets(c.fold)
+	ms := residentsRe.FindAllStringSubmatchIndex(f, -1)
+	var fold []byte
+	for i, m := range ms {
+		end := len(f)
+		if i+1 < len(ms) {
+			end = ms[i+1][0]
+		}
+		after := f[m[2]:end]
+		if hasAny(after, "luu tru", "du lich", "qua canh", "luot khach") && !hasAny(after, "tam tru", "cu tru", "sinh song", "lam an", "lam viec") {
+			if fold == nil {
+				fold = []byte(c.fold)
+			}
+			blank(fold, m[2], m[3]-m[2]) // not a count of those residing
+		}
+	}
+	if fold != nil {
+		c = text{orig: c.orig, fold: string(fold), idx: c.idx}
+	}
+	return counts(c, residentsRe)
 }
 
 // putCount puts at field the one count re finds in c; when it finds none
