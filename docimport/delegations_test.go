@@ -70,6 +70,12 @@ func TestDelegationOrigin(t *testing.T) {
 				"delegations.outbound.count": "2", "delegations.outbound.people": "9",
 				"delegations.inbound_domestic.count": "5", "delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "21",
 			}},
+		{"the people of two counts", "",
+			"Đoàn vào: tiếp 02 đoàn nước ngoài và 05 đoàn trong nước, tổng số 48 người.",
+			map[string]string{
+				"delegations.inbound_foreign.count": "2", "delegations.inbound_domestic.count": "5",
+				"delegations.inbound_foreign.people": "", "delegations.inbound_domestic.people": "",
+			}},
 		{"a label line before", "",
 			"b) Đoàn nước ngoài đến làm việc:\nXã tiếp 02 đoàn với 14 người, tăng 01 đoàn so với năm 2023.",
 			map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "14"}},
@@ -99,7 +105,7 @@ func TestDelegationTraps(t *testing.T) {
 	} {
 		res := readText(t, delegDoc("", body))
 		got := foundValues(res)
-		for _, k := range []string{"delegations.inbound_foreign.count", "delegations.inbound_domestic.count", "delegations.inbound_foreign.people"} {
+		for _, k := range []string{"delegations.inbound_foreign.count", "delegations.inbound_domestic.count", "delegations.inbound_foreign.people", "delegations.inbound_domestic.people"} {
 			if v, ok := got[k]; ok && v != "0" {
 				t.Errorf("%q: %s = %s", body, k, v)
 			}

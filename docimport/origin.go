@@ -261,6 +261,11 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 		if len(dc.people) == 0 {
 			dc.people = bracketCounts(seg, delegPeopleRe) // "02 đoàn (17 người)"
 		}
+		if p := delegPeopleRe.FindStringIndex(f[m[1]:tailAt[i]]); p != nil && len(kept) > 1 && i == len(kept)-1 && totalWordRe.MatchString(f[m[1]:m[1]+p[0]]) {
+			// "02 đoàn nước ngoài và 05 đoàn trong nước, tổng số 48
+			// người": the people of them all, not of the last.
+			dc.people = nil
+		}
 		out = append(out, dc)
 	}
 	// "Đoàn vào: 07 đoàn (05 đoàn trong nước, 02 đoàn nước ngoài)": the
