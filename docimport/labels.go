@@ -358,24 +358,47 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 		}
 	}
 	general := sec == secResults || sec == secOther || sec == secPreamble
+	if parts := slashParts(label); len(parts) >= 2 {
+		// "Hộ nghèo/cận nghèo | hộ | 215/139": a figure for each name, in
+		// the order written; with one value for two names, none is read.
+		vs := strings.Split(value.orig, "/")
+		us := strings.Split(unitCol, "/")
+		if len(vs) == len(parts) {
+			for k, part := range parts {
+				u := unitCol
+				if len(us) == len(parts) {
+					u = strings.TrimSpace(us[k])
+				}
+				r.figure(sec, whole, part, newText(strings.TrimSpace(vs[k])), u)
+			}
+			return
+		}
+		paths := map[string]bool{}
+		for _, v := range valuesOf(value, unitCol) {
+			for _, part := range parts {
+				if p := labelPath(sec, part, v.unit, general); p != "" {
+					paths[p] = true
+				}
+			}
+		}
+		if len(paths) >= 2 {
+			return
+		}
+	}
+	if names, vs, ok := bracketList(label, value); ok {
+		// "Cơ cấu kinh tế (Nông nghiệp - Công nghiệp - Dịch vụ) | % |
+		// 45 - 25 - 30": the names in brackets, each over its share.
+		for k := range names {
+			r.figure(sec, whole, names[k], newText(vs[k]), unitCol)
+		}
+		return
+	}
 	vals := valuesOf(value, unitCol)
 	quote := strings.TrimRight(strings.TrimLeft(strings.TrimSpace(whole.orig), "-+* "), " .;:")
 	byPath := map[string][]cand{}
 	var order []string
 	for _, v := range vals {
-		path := figureOf(sec, label, v.unit)
-		if ks := classifySections(label); path == "" && len(ks) > 0 && !slices.Contains(ks, sec) {
-			path = figureOf(ks[0], label, v.unit) // "Kiến nghị khen thưởng" in a table under "Đào tạo, khen thưởng"
-		}
-		if path == "" && general {
-			path = anyFigure(label, v.unit)
-		}
-		if path == "" && sec == secOther && len(strings.Fields(label)) <= 8 {
-			// A row of an annex's table of basic figures ("Biểu số 01.
-			// Một số chỉ tiêu cơ bản": "Số hộ | hộ | 2.934"): the profile,
-			// by a label of a few words.
-			path = profileFigure(label, v.unit)
-		}
+		path := labelPath(sec, label, v.unit, general)
 		c, ok := v.cand(path)
 		if !ok {
 			continue
@@ -395,6 +418,73 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 			r.putInt(strings.TrimSuffix(path, ".count")+".people", 0, quote)
 		}
 	}
+}
+
+// labelPath is the figure a label and unit name in a section.
+func labelPath(sec, label, unit string, general bool) string {
+	path := figureOf(sec, label, unit)
+	if ks := classifySections(label); path == "" && len(ks) > 0 && !slices.Contains(ks, sec) {
+		path = figureOf(ks[0], label, unit) // "Kiến nghị khen thưởng" in a table under "Đào tạo, khen thưởng"
+	}
+	if path == "" && general {
+		path = anyFigure(label, unit)
+	}
+	if path == "" && sec == secOther && len(strings.Fields(label)) <= 8 {
+		// A row of an annex's table of basic figures ("Biểu số 01.
+		// Một số chỉ tiêu cơ bản": "Số hộ | hộ | 2.934"): the profile,
+		// by a label of a few words.
+		path = profileFigure(label, unit)
+	}
+	return path
+}
+
+// listSepRe sets apart the names or the figures of a list in one cell.
+var listSepRe = regexp.MustCompile(`\s+[-–]\s+|\s*;\s*`)
+
+// bracketList pairs the names a label lists in brackets with the figures
+// a value lists in the same order ("(Nông nghiệp - Công nghiệp - Dịch vụ)"
+// over "45 - 25 - 30"): as many of each, every figure a number.
+func bracketList(label string, value text) (names, vals []string, ok bool) {
+	a, b := strings.IndexByte(label, '('), strings.LastIndexByte(label, ')')
+	if a < 0 || b < a {
+		return nil, nil, false
+	}
+	names = listSepRe.Split(strings.TrimSpace(label[a+1:b]), -1)
+	vals = listSepRe.Split(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(value.fold), "%")), -1)
+	if len(names) < 2 || len(names) != len(vals) {
+		return nil, nil, false
+	}
+	for i := range vals {
+		vals[i] = strings.TrimSuffix(strings.TrimSpace(vals[i]), "%")
+		if _, err := ParseNumber(vals[i]); err != nil {
+			return nil, nil, false
+		}
+	}
+	return names, vals, true
+}
+
+// slashParts are the names of a label that names two figures with a
+// slash between ("hộ nghèo/cận nghèo", "chi bộ / đảng viên"), outside
+// brackets ("thu nhập (triệu đồng/người/năm)" names one); nil if it has
+// none or a part is a unit of time or of people ("/năm", "/người").
+func slashParts(label string) []string {
+	f := strings.TrimSpace(outsideBrackets(label))
+	if !strings.Contains(f, "/") {
+		return nil
+	}
+	parts := strings.Split(f, "/")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		switch p {
+		case "", "nam", "nguoi", "ho", "thang", "ngay", "khau", "nhan khau", "nguoi/nam":
+			return nil
+		}
+		if startsFigure(p) {
+			return nil
+		}
+		parts[i] = p
+	}
+	return parts
 }
 
 // figureSections are the sections whose figures a label may name.

@@ -302,3 +302,29 @@ func TestProjectTableUnits(t *testing.T) {
 		})
 	}
 }
+
+// TestRowNamesTwoFigures: a row whose label names two figures gives each
+// its own value when the cell holds as many ("Hộ nghèo/cận nghèo | hộ |
+// 215/139", "Số hộ/nhân khẩu | 1.820/7.215", the names in brackets over
+// "45 - 25 - 30"), and neither when it holds one: "Hộ nghèo/cận nghèo |
+// hộ | 215" was read as 215 near-poor households.
+func TestRowNamesTwoFigures(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nSTT\tChỉ tiêu\tĐơn vị tính\tSố lượng\n"
+	tail := "II. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	rows := "1\tHộ nghèo/cận nghèo\thộ\t215/139\n2\tSố hộ/nhân khẩu\thộ/người\t1.820/7.215\n3\tCơ cấu kinh tế (Nông, lâm nghiệp - Công nghiệp, dịch vụ - Khác)\t%\t45 - 48 - 7\n"
+	for name, data := range map[string][]byte{"text": []byte(head + rows + tail), "docx": docxtest.FromText(head+rows+tail, "")} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantFound(t, Read(lines), map[string]string{
+				"profile.poor_households": "215", "profile.near_poor_households": "139",
+				"profile.households": "1820", "profile.population": "7215",
+				"profile.economy_structure_pct.agriculture_forestry": "45", "profile.economy_structure_pct.industry_services_tourism": "48",
+				"profile.economy_structure_pct.other": "7",
+			})
+		})
+	}
+	wantFound(t, readText(t, head+"1\tHộ nghèo/cận nghèo\thộ\t215\n"+tail), map[string]string{"profile.poor_households": "", "profile.near_poor_households": ""})
+}
