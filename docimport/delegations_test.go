@@ -414,3 +414,42 @@ func TestDetailClauses(t *testing.T) {
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestUnnumberedSections: within the results, sections under headings
+// with no number ("Công tác lãnh sự, bảo hộ công dân", "Khen thưởng").
+func TestUnnumberedSections(t *testing.T) {
+	res := readText(t, `UBND XÃ MƯỜNG LẠN
+Số: 55/BC-UBND
+Mường Lạn, ngày 03 tháng 12 năm 2024
+BÁO CÁO
+Kết quả công tác đối ngoại năm 2024
+I. TÌNH HÌNH CHUNG
+Xã có 1.204 hộ với 5.310 nhân khẩu.
+II. KẾT QUẢ THỰC HIỆN CÔNG TÁC ĐỐI NGOẠI
+Công tác đoàn ra, đoàn vào
+Năm 2024, xã cử 01 đoàn gồm 06 người sang bản Na Son, huyện Sốp Cộp (Lào) giao lưu. Xã đón 03 đoàn của huyện Sốp Cộp với 31 người sang thăm; tiếp 10 đoàn trong nước.
+Công tác lãnh sự, bảo hộ công dân
+Không có người nước ngoài tạm trú; không có vụ việc.
+Người Việt Nam ở nước ngoài
+Có 04 người lao động của xã đang làm việc tại Hàn Quốc.
+Công tác đào tạo, bồi dưỡng
+Cử 02 cán bộ tham gia lớp bồi dưỡng kiến thức đối ngoại do huyện tổ chức.
+Khen thưởng
+Không có.
+III. KHÓ KHĂN, VƯỚNG MẮC
+Kinh phí hạn hẹp.
+`)
+	wantFound(t, res, map[string]string{
+		"profile.households": "1204", "profile.population": "5310",
+		"delegations.outbound.count": "1", "delegations.outbound.people": "6",
+		"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "31",
+		"delegations.inbound_domestic.count": "10",
+		"consular.foreign_residents":         "0", "consular.foreigner_incidents": "0",
+		"overseas_vietnamese.labor_export_workers": "4",
+		"training.officials_trained":               "2", "training.courses": "1",
+		"foreign_awards_received.count": "0", "award_nominations.count": "0",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}

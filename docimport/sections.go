@@ -529,12 +529,23 @@ func sentenceStop(head string) int {
 // a few words, no figure and no stop, that names the profile, the
 // difficulties, the plan or the recommendations ("Khai quat chung", "Khó
 // khăn, kiến nghị").
+//
+// Within the results, such a line that names sections 1–13 opens them
+// ("Công tác lãnh sự, bảo hộ công dân", "Khen thưởng").
 func (d *doc) bareHeading(o *outline, l line) bool {
 	f := strings.TrimSpace(l.fold)
-	if len(strings.Fields(f)) > 6 || strings.ContainsAny(f, "0123456789.:;") || len(classifySections(f)) > 0 {
+	if r, _ := utf8.DecodeRuneInString(l.orig); !unicode.IsUpper(r) {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(l.orig); !unicode.IsUpper(r) {
+	if secs := classifySections(strings.TrimSuffix(f, ":")); len(secs) > 0 {
+		if o.top != secResults && o.top != "" || len(strings.Fields(f)) > maxShortHeading || strings.ContainsAny(strings.TrimSuffix(f, ":"), "0123456789.:;") {
+			return false
+		}
+		d.open(o, secs, l)
+		d.subheads = append(d.subheads, l)
+		return true
+	}
+	if len(strings.Fields(f)) > 6 || strings.ContainsAny(f, "0123456789.:;") {
 		return false
 	}
 	switch t := classifyTop(f); t {
