@@ -453,3 +453,28 @@ Kinh phí hạn hẹp.
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestDelegationTableTotal: a sentence that ends with a colon says which
+// delegations the table after it lists one by one; its total row ("Cộng:
+// 04 đoàn | 31") gives their count and people, and another period's count
+// in the sentence is none of them.
+func TestDelegationTableTotal(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nThử, ngày 10 tháng 6 năm 2025\nBÁO CÁO\nCông tác đối ngoại 6 tháng đầu năm 2025\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n" +
+		"a) Đoàn ra: Không.\n" +
+		"b) Đoàn vào: Phường tiếp 07 đoàn trong nước. Các đoàn nước ngoài đến làm việc gồm (cùng kỳ năm 2024: 02 đoàn):\n" +
+		"STT\tĐoàn\tThời gian\tSố người\n" +
+		"1\tĐoàn Đại sứ quán Canada\t14/01/2025\t6\n" +
+		"2\tĐoàn thành phố Gimhae (Hàn Quốc)\t02/3/2025\t15\n" +
+		"3\tĐoàn Tổ chức JICA\t19/4/2025\t4\n" +
+		"4\tĐoàn sinh viên Đại học Chiang Mai (Thái Lan)\t28/5/2025\t6\n" +
+		"Cộng: 04 đoàn\t31\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.inbound_domestic.count": "7",
+		"delegations.inbound_foreign.count":  "4",
+		"delegations.inbound_foreign.people": "31",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}

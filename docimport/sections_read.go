@@ -128,11 +128,26 @@ func (r *reader) delegations() {
 			one = -1
 			r.delegationClause(c)
 		}
+		if l.fig != nil && len(ds) == 1 && ds[0].total && len(ds[0].people) == 0 && l.fig.unit == "nguoi" {
+			// The total row of a table of delegations, one by one: "Cộng:
+			// 03 đoàn | 25", its people in the column of people.
+			if vs := valuesOf(l.fig.value, ""); len(vs) == 1 {
+				if n, err := ParseInt(vs[0].num); err == nil {
+					ds[0].people = []cand{intCand(n, whole(l.text))}
+				}
+			}
+		}
 		r.putDelegations(ds)
-		if g := originOf(l.fold, r.places); len(strings.Fields(l.fold)) <= 12 && strings.HasSuffix(strings.TrimSpace(l.fold), ":") {
-			ctx = ""
-			if g != "mixed" {
-				ctx = g
+		// A line, or its last sentence, that ends with a colon says which
+		// delegations the lines after it count ("Đoàn nước ngoài đến làm
+		// việc như sau (…):").
+		if cs := clauses(l.text); len(cs) > 0 {
+			last := strings.TrimSpace(cs[len(cs)-1].fold)
+			if len(strings.Fields(last)) <= 14 && strings.HasSuffix(last, ":") {
+				ctx = ""
+				if g := originOf(outsideBrackets(last), r.places); g != "mixed" {
+					ctx = g
+				}
 			}
 		}
 	}
