@@ -458,6 +458,9 @@ func peopleRow(cells []text) bool {
 // it ("Tỷ lệ các dân tộc (%)" over the names, "Tỷ lệ người DTTS (%)" over
 // the last): its share is the ethnic minorities', a line of its own.
 func sharesLine(names, shares []text, caption string, top []text) ([]line, bool) {
+	if len(shares) == len(names)+1 {
+		names = append(names[:len(names):len(names)], text{}) // the empty cell under the last header, dropped at the row's end
+	}
 	if len(names) != len(shares) {
 		return nil, false
 	}
