@@ -46,18 +46,9 @@ func ParseUnitsCSVAll(r io.Reader) ([]UnitRow, []FieldError, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, nil, Errorf(EINVALID, "the file is empty; it must start with the header %s", strings.Join(UnitsCSVHeader, ","))
-	}
+	header, err := readCSVHeader(cr, UnitsCSVHeader)
 	if err != nil {
-		return nil, nil, csvError(err)
-	}
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\ufeff") // a BOM written by spreadsheet programs
-	}
-	for i := range header {
-		header[i] = strings.TrimSpace(header[i])
+		return nil, nil, err
 	}
 	extra := 0
 	switch {
@@ -71,23 +62,7 @@ func ParseUnitsCSVAll(r io.Reader) ([]UnitRow, []FieldError, error) {
 	var p Problems
 	var rows []UnitRow
 	seen := map[string]int{}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, nil, csvError(err)
-		}
-		line, _ := cr.FieldPos(0) // after a successful Read: a record has a field
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue // a blank line
-		}
-		prefix := fmt.Sprintf("line %d", line)
-		if len(rec) != 4+extra {
-			p.Addf(prefix, "has %d columns; the header has %d", len(rec), 4+extra)
-			continue
-		}
+	err = eachCSVRecord(cr, 4+extra, &p, func(line int, prefix string, rec []string) error {
 		before := p.Len()
 		row := UnitRow{Line: line, UnitInput: UnitInput{Code: rec[0], Name: rec[1], Kind: UnitKind(rec[2]), ParentCode: rec[3]}}
 		row.Normalize()
@@ -110,16 +85,70 @@ func ParseUnitsCSVAll(r io.Reader) ([]UnitRow, []FieldError, error) {
 		row.Invalid = p.Len() > before
 		rows = append(rows, row)
 		if len(rows) > MaxUnitsCSVRows {
-			return nil, nil, Errorf(EINVALID, "the file has more than %d units", MaxUnitsCSVRows)
+			return Errorf(EINVALID, "the file has more than %d units", MaxUnitsCSVRows)
 		}
-		if p.Len() > 1000 {
-			break
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	if len(rows) == 0 && p.Len() == 0 {
 		return nil, nil, Errorf(EINVALID, "the file has a header but no units")
 	}
 	return rows, p.List(), nil
+}
+
+// readCSVHeader reads the header of a CSV file, each name trimmed (and the
+// BOM that spreadsheet programs write dropped); want is the header the
+// error of an empty file names.
+func readCSVHeader(cr *csv.Reader, want []string) ([]string, error) {
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, Errorf(EINVALID, "the file is empty; it must start with the header %s", strings.Join(want, ","))
+	}
+	if err != nil {
+		return nil, csvError(err)
+	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	}
+	for i := range header {
+		header[i] = strings.TrimSpace(header[i])
+	}
+	return header, nil
+}
+
+// eachCSVRecord reads the records of a CSV file after its header and gives
+// each to row with its line number and its problems' prefix ("line 12"),
+// but for a blank line (skipped) and a line whose number of columns is
+// not cols (a problem in p). It stops at the end of the file, at an error
+// of the file (its CSV syntax, as csvError says it) or of row, and once p
+// holds more than 1000 problems.
+func eachCSVRecord(cr *csv.Reader, cols int, p *Problems, row func(line int, prefix string, rec []string) error) error {
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return csvError(err)
+		}
+		line, _ := cr.FieldPos(0) // after a successful Read: a record has a field
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line
+		}
+		prefix := fmt.Sprintf("line %d", line)
+		if len(rec) != cols {
+			p.Addf(prefix, "has %d columns; the header has %d", len(rec), cols)
+			continue
+		}
+		if err := row(line, prefix, rec); err != nil {
+			return err
+		}
+		if p.Len() > 1000 {
+			return nil
+		}
+	}
 }
 
 func csvError(err error) error {

@@ -44,15 +44,12 @@ func ParseUsersCSV(r io.Reader) ([]UserRow, []FieldError, error) {
 		cr.Comma = ';'
 	}
 	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, nil, Errorf(EINVALID, "the file is empty; it must start with the header %s", strings.Join(UsersCSVHeader, ","))
-	}
+	header, err := readCSVHeader(cr, UsersCSVHeader)
 	if err != nil {
-		return nil, nil, csvError(err)
+		return nil, nil, err
 	}
 	for i := range header {
-		header[i] = strings.ToLower(strings.TrimSpace(header[i]))
+		header[i] = strings.ToLower(header[i])
 	}
 	cols := len(header)
 	if !(cols == 5 && equalFold(header, UsersCSVHeader) || cols == 4 && equalFold(header, UsersCSVHeader[:4])) {
@@ -63,23 +60,7 @@ func ParseUsersCSV(r io.Reader) ([]UserRow, []FieldError, error) {
 	var p Problems
 	var rows []UserRow
 	seen := map[string]int{}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, nil, csvError(err)
-		}
-		line, _ := cr.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue // a blank line
-		}
-		prefix := fmt.Sprintf("line %d", line)
-		if len(rec) != cols {
-			p.Addf(prefix, "has %d columns; the header has %d", len(rec), cols)
-			continue
-		}
+	err = eachCSVRecord(cr, cols, &p, func(line int, prefix string, rec []string) error {
 		row := UserRow{Line: line, UserInput: UserInput{Login: rec[0], Role: Role(rec[1]), UnitCode: rec[2], Name: rec[3]}}
 		if cols == 5 {
 			row.Email = rec[4]
@@ -93,11 +74,12 @@ func ParseUsersCSV(r io.Reader) ([]UserRow, []FieldError, error) {
 		}
 		rows = append(rows, row)
 		if len(rows) > MaxUsersCSVRows {
-			return nil, nil, Errorf(EINVALID, "the file has more than %d accounts", MaxUsersCSVRows)
+			return Errorf(EINVALID, "the file has more than %d accounts", MaxUsersCSVRows)
 		}
-		if p.Len() > 1000 {
-			break
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	if len(rows) == 0 && p.Len() == 0 {
 		return nil, nil, Errorf(EINVALID, "the file has a header but no accounts")
