@@ -37,6 +37,7 @@ package main
 //go:generate go run ./internal/apidoc/cmd/complete docs
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -202,6 +203,17 @@ func parseN(fs *flag.FlagSet, args []string, n int, wrong string) ([]string, err
 		return nil, errors.New(wrong)
 	}
 	return pos, nil
+}
+
+// readFile opens the file a command names and gives it to read, buffered;
+// the file is closed when read returns.
+func readFile(name string, read func(io.Reader) error) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return read(bufio.NewReader(f))
 }
 
 func env(name, def string) string {

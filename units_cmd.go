@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -81,13 +80,9 @@ func cmdUnitsImport(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	rows, parsed, err := models.ParseUnitsCSVAll(bufio.NewReader(f))
-	if err != nil {
+	var rows []models.UnitRow
+	var parsed []models.FieldError
+	if err := readFile(pos[0], func(r io.Reader) (err error) { rows, parsed, err = models.ParseUnitsCSVAll(r); return }); err != nil {
 		return err
 	}
 	return withStore(ctx, *db, func(s *store.Store) error {
@@ -161,15 +156,6 @@ func cmdUnitsReform(ctx context.Context, args []string) error {
 		}
 		return printEndedAccounts(ctx, os.Stdout, s, in.On.AddDays(-1))
 	})
-}
-
-func readFile(name string, read func(io.Reader) error) error {
-	f, err := os.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return read(bufio.NewReader(f))
 }
 
 func printReform(w io.Writer, res store.ReformResult) {

@@ -134,29 +134,30 @@ func cmdUserImport(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return withStore(ctx, *db, func(s *store.Store) error {
+	return readFile(pos[0], func(f io.Reader) error { return importUsers(ctx, *db, f, *out, *site) })
+}
+
+// importUsers creates the accounts of the file f and prints or writes them
+// (cmdUserImport).
+func importUsers(ctx context.Context, db string, f io.Reader, out, site string) error {
+	return withStore(ctx, db, func(s *store.Store) error {
 		made, err := app.Accounts{Store: s}.Import(ctx, models.CommandLine, f)
 		if err != nil {
 			return err
 		}
-		if *out != "" {
-			w, err := os.Create(*out)
+		if out != "" {
+			w, err := os.Create(out)
 			if err != nil {
 				return err
 			}
-			if err := export.AccountsXLSX(w, made, export.SignInAddress(*site)); err != nil {
+			if err := export.AccountsXLSX(w, made, export.SignInAddress(site)); err != nil {
 				w.Close()
 				return err
 			}
 			if err := w.Close(); err != nil {
 				return err
 			}
-			fmt.Fprintf(os.Stderr, "%d accounts created; their passwords are in %s\n", len(made), *out)
+			fmt.Fprintf(os.Stderr, "%d accounts created; their passwords are in %s\n", len(made), out)
 			return nil
 		}
 		tw := table(os.Stdout)
