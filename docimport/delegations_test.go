@@ -478,3 +478,19 @@ func TestDelegationTableTotal(t *testing.T) {
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestResidentWordings: foreigners residing said by what they do here
+// ("đang làm việc tại …", "kết hôn với công dân xã"); foreigners who came
+// to visit, entered at the border or are counted by visits ("lượt người")
+// are none of them.
+func TestResidentWordings(t *testing.T) {
+	head := "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n8. Lãnh sự, bảo hộ công dân\n"
+	wantFound(t, readText(t, head+"Trên địa bàn có 17 người nước ngoài (quốc tịch Trung Quốc, Đài Loan) đang làm việc tại Khu công nghiệp.\n"),
+		map[string]string{"consular.foreign_residents": "17"})
+	wantFound(t, readText(t, head+"Có 02 người nước ngoài kết hôn với công dân xã, đã đăng ký theo quy định.\n"),
+		map[string]string{"consular.foreign_residents": "2"})
+	wantFound(t, readText(t, head+"Có 40 lượt người nước ngoài đến làm việc, tham quan.\n"),
+		map[string]string{"consular.foreign_residents": ""})
+	wantFound(t, readText(t, head+"Có 1.250 người nước ngoài nhập cảnh qua cửa khẩu; 380 lượt người nước ngoài tạm trú qua đêm tại các nhà nghỉ.\n"),
+		map[string]string{"consular.foreign_residents": ""})
+}

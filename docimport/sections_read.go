@@ -1086,7 +1086,7 @@ func hasPrefixAny(s string, p ...string) bool {
 }
 
 var (
-	residentsRe = re(`\b` + cnt + `\s+(?:nguoi nuoc ngoai|nguoi|truong hop|luot nguoi|cong dan)\b`)
+	residentsRe = re(`\b` + cnt + `\s+(?:nguoi nuoc ngoai|nguoi|truong hop|cong dan)\b`)
 	incidentsRe = re(`\b` + cnt + `\s+(?:vu viec|vu)\b`)
 	exitedRe    = re(`\b` + cnt + `\s+(?:luot\s+)?(?:cong dan|nguoi|truong hop|luot)\b`)
 	workersRe   = re(`\b` + cnt + `\s+(?:lao dong|nguoi|luot nguoi|cong dan|truong hop|thanh nien|thuc tap sinh)\b`)
@@ -1157,7 +1157,7 @@ func (r *reader) consularClause(c text) (residents bool) {
 		switch {
 		case hasAny(f, "vu viec", " vu ") && foreign:
 			r.putCount("consular.foreigner_incidents", c, incidentsRe, negative(f))
-		case foreign && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "nhap canh") && !hasAny(f, "xuat canh"):
+		case foreign && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "dang lam viec", "ket hon", "thuong tru") && !hasAny(f, "xuat canh"):
 			if illegal {
 				return
 			}
