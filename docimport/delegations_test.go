@@ -100,6 +100,8 @@ func TestDelegationTraps(t *testing.T) {
 		"Đoàn vào: khoảng 5 đoàn nước ngoài đến tham quan.",
 		"Đoàn vào: 03 đoàn trong nước và nước ngoài đến dự lễ hội.",
 		"Đoàn vào: dự kiến tháng 12 xã sẽ đón 02 đoàn nước ngoài.",
+		"Đoàn vào: 05 đoàn thể của xã phối hợp đón tiếp khách nước ngoài chu đáo.",
+		"Đoàn vào: giao lưu với 40 đoàn viên thanh niên nước ngoài.",
 		"Đoàn ra: 02 đoàn (Lào), 9 người.",
 		"a) Đoàn ra:\n- 01 đoàn (Trung Quốc) với 06 người.",
 	} {

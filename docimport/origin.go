@@ -169,8 +169,8 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 	var out []delegCount
 	var kept [][]int
 	for _, m := range ms {
-		if _, ok := countOf(f[m[2]:m[3]]); !ok {
-			continue
+		if _, ok := countOf(f[m[2]:m[3]]); !ok || notDelegationRe.MatchString(f[m[1]:]) {
+			continue // "05 đoàn thể", "12 đoàn viên": no delegations
 		}
 		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || scopeBeforeRe.MatchString(f[:m[0]]) {
 			continue
@@ -312,6 +312,10 @@ func bracketAfter(f string, from, to int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// notDelegationRe follows "đoàn" where it is no delegation: "đoàn thể"
+// (mass organisations), "đoàn viên" (Youth Union members), "đoàn kết".
+var notDelegationRe = re(`^\s+(?:the|vien|thanh nien|ket|xe)\b`)
 
 // detailMark tells whether the words between two counts say the second
 // is the detail of the first ("…, trong đó 05 đoàn …"); "gồm 27 thành
