@@ -901,6 +901,9 @@ func (d *doc) projectRow(ts *tableState, cols []col, texts []text, label, unit t
 		if i >= len(texts) || texts[i].fold == "" {
 			continue
 		}
+		if c.role == colNote && (proposedRe.MatchString(texts[i].fold) || finishedBefore(texts[i].fold, d.period.year)) {
+			return // "Đã kết thúc năm 2023", "Chưa được phê duyệt" in its note
+		}
 		switch {
 		case c.role == colDonor:
 			p.donor = texts[i]
@@ -962,17 +965,41 @@ func moneyCell(v text, head string) text {
 		}
 		return v
 	}
+	// The unit in the header's brackets, or its words: only a unit known
+	// whole is read ("(tr đồng)" is millions, never đồng).
+	unit := strings.TrimSpace(head)
+	if m := unitsParenRe.FindAllStringSubmatch(head, -1); m != nil {
+		unit = strings.TrimSpace(m[len(m)-1][1])
+		if w, ok := cellUnits[strings.ReplaceAll(unit, " ", "")]; ok {
+			return newText(v.orig + " " + w)
+		}
+		return v
+	}
 	switch {
-	case hasAny(head, "ty dong"):
+	case hasAny(unit, "ty dong"):
 		return newText(v.orig + " tỷ đồng")
-	case hasAny(head, "trieu dong", "trieu)", "(trieu"):
+	case hasAny(unit, "trieu dong", "tr.dong", "tr. dong", "tr dong", "trieu d "):
 		return newText(v.orig + " triệu đồng")
-	case hasAny(head, "nghin dong", "ngan dong"):
+	case hasAny(unit, "nghin dong", "ngan dong"):
 		return newText(v.orig + " nghìn đồng")
-	case hasAny(head, "dong", "vnd"):
-		return newText(v.orig + " đồng")
+	case strings.HasSuffix(unit, " dong") || strings.HasSuffix(unit, " vnd"):
+		if words := strings.Fields(unit); len(words) >= 2 && !slices.Contains([]string{"trieu", "ty", "ti", "nghin", "ngan", "tr", "tr."}, words[len(words)-2]) {
+			return newText(v.orig + " đồng")
+		}
 	}
 	return v
+}
+
+// unitsParenRe is a unit in a header's brackets ("(triệu đồng)").
+var unitsParenRe = regexp.MustCompile(`\(([^()]{1,20})\)`)
+
+// cellUnits are the units of money a header's brackets may name, their
+// spaces removed, each with the words it adds to a bare amount.
+var cellUnits = map[string]string{
+	"dong": "đồng", "vnd": "đồng", "d": "đồng", "vnđ": "đồng", "dongvn": "đồng",
+	"trieudong": "triệu đồng", "trieu": "triệu đồng", "tr.dong": "triệu đồng", "tr.d": "triệu đồng", "trd": "triệu đồng", "trdong": "triệu đồng", "trieud": "triệu đồng",
+	"tydong": "tỷ đồng", "ty": "tỷ đồng", "tidong": "tỷ đồng",
+	"nghindong": "nghìn đồng", "ngandong": "nghìn đồng", "nghin": "nghìn đồng", "ngan": "nghìn đồng",
 }
 
 // captionUnitRe is a unit for a table said in the line before it ("ĐVT:

@@ -328,3 +328,22 @@ func TestRowNamesTwoFigures(t *testing.T) {
 	}
 	wantFound(t, readText(t, head+"1\tHộ nghèo/cận nghèo\thộ\t215\n"+tail), map[string]string{"profile.poor_households": "", "profile.near_poor_households": ""})
 }
+
+// TestProjectTableNotes: a row of a table of projects whose note says it
+// ended in an earlier year or is not approved is no project; a header's
+// unit abbreviated ("(Tr.đồng)") is millions of đồng.
+func TestProjectTableNotes(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"TT\tTên dự án\tNhà tài trợ\tKinh phí (Tr.đồng)\tĐã giải ngân (Tr.đồng)\tGhi chú\n" +
+		"1\tNhà văn hóa thôn Đông\tQuỹ Bình Minh\t850\t400\t\n" +
+		"2\tĐường điện thôn Tây\tHội Hữu nghị Nam Âu\t300\t300\tĐã kết thúc năm 2023\n" +
+		"3\tTrường mầm non\tQuỹ Tuổi Thơ\t700\t\tChưa được phê duyệt\n" +
+		"6. Ngoại giao văn hóa: Không.\n"
+	want := map[string]string{
+		"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "850000000", "ngo_aid.projects[0].disbursed_vnd": "400000000",
+		"ngo_aid.projects[1].committed_vnd": "",
+	}
+	wantFound(t, readText(t, doc), want)
+	// "(tr đồng)" was read as đồng.
+	wantFound(t, readText(t, strings.ReplaceAll(doc, "(Tr.đồng)", "(tr đồng)")), want)
+}
