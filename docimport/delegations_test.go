@@ -146,6 +146,9 @@ func TestShortSectionsWordings(t *testing.T) {
 	doc = "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n" +
 		"10. Đào tạo, bồi dưỡng\nXã cử 03 công chức tham gia các lớp bồi dưỡng do huyện tổ chức.\n"
 	wantFound(t, readText(t, doc), map[string]string{"training.officials_trained": "3", "training.courses": ""})
+	doc = "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n" +
+		"10. Đào tạo, bồi dưỡng\nPhối hợp tổ chức 01 lớp tập huấn kỹ năng giao tiếp với khách quốc tế cho 85 người dân làm du lịch.\n"
+	wantFound(t, readText(t, doc), map[string]string{"training.officials_trained": "", "training.courses": "1"})
 }
 
 // TestAbroadWordings: citizens who crossed the border said with a verb of

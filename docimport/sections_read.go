@@ -1249,6 +1249,9 @@ func (r *reader) training() {
 		}
 		about = n
 		officials := counts(c, officialsRe)
+		if hasAny(f, "nguoi dan", "nhan dan", "hoc sinh", "hoi vien", "ho kinh doanh", "doanh nghiep", "thanh nien") && !hasAny(f, "can bo", "cong chuc", "dong chi", "vien chuc") {
+			officials = nil // "tập huấn cho 200 người dân": no officials
+		}
 		courses := counts(c, coursesRe)
 		r.putReadings("training.officials_trained", officials)
 		r.putReadings("training.courses", courses)
