@@ -171,8 +171,8 @@ func TestAbroadWordings(t *testing.T) {
 		"overseas_vietnamese.labor_export_workers": "0",
 	})
 	wantFound(t, readText(t, head+
-		"8. Lãnh sự\n- Có 7 công dân Lào sang thăm thân tại xã, đã khai báo.\n"+
-		"9. Người Việt Nam ở nước ngoài\n- Xã có 15 lao động đi làm việc tại các nhà máy ở Lào Cai.\n"), map[string]string{
+		"8. Lãnh sự\n- Có 7 công dân Lào sang thăm thân tại xã, đã khai báo.\n- Phối hợp giải cứu 02 công dân bị lừa sang Campuchia.\n"+
+		"9. Người Việt Nam ở nước ngoài\n- Xã có 15 lao động đi làm việc tại các nhà máy ở Lào Cai.\n- Có 40 lao động làm việc cho các công ty Hàn Quốc trong khu công nghiệp.\n"), map[string]string{
 		"consular.citizens_exited":                 "",
 		"overseas_vietnamese.labor_export_workers": "",
 	})

@@ -361,10 +361,25 @@ func foreignAt(f string, places []string) int {
 
 // abroad tells whether words name a foreign country or a place abroad
 // ("làm việc trên tàu cá tại Hàn Quốc"), not "Lào Cai" nor "lao động".
+//
+// The country must be where they are ("tại Hàn Quốc", "ở Nhật Bản", "sang
+// Đài Loan"): "công ty Hàn Quốc trong khu công nghiệp" is here.
 func abroad(f string, places []string) bool {
 	clean := notCountryRe.ReplaceAllString(f, " ")
-	return countryRe.MatchString(clean) || strings.Contains(clean, "nuoc ngoai") || hasAny(clean, places...)
+	if strings.Contains(clean, "nuoc ngoai") && !hasAny(clean, "cong ty nuoc ngoai", "doanh nghiep nuoc ngoai", "von nuoc ngoai", "lao dong nuoc ngoai", "nguoi nuoc ngoai") {
+		return true
+	}
+	for _, m := range atPlaceRe.FindAllStringIndex(clean, -1) {
+		if at := foreignAt(clean[m[1]:min(len(clean), m[1]+24)], places); at == 0 {
+			return true
+		}
+	}
+	return false
 }
+
+// atPlaceRe ends the words before where someone is or goes: "tại", "ở",
+// "sang", "đi", "đến", "qua" (and "nước", "xứ sở").
+var atPlaceRe = re(`\b(?:tai|o|sang|di|den|qua)\s+(?:(?:nuoc|xu so|thi truong)\s+)?`)
 
 // wentAbroad tells whether words say someone went to a foreign country
 // ("sang Lào thăm thân", "đi Trung Quốc"): a verb of going, then the

@@ -1172,7 +1172,7 @@ func (r *reader) consularClause(c text) (residents bool) {
 				return
 			}
 			r.putCount("consular.citizens_exited", c, exitedRe, negative(f))
-		case !foreign && !illegal && hasAny(f, "cong dan", "luot nguoi") && !hasAny(f, "lao dong", "nhap canh") && wentAbroad(f, r.places):
+		case !foreign && !illegal && hasAny(f, "cong dan", "luot nguoi") && !hasAny(f, "lao dong", "nhap canh", "bao ho", "bi lua", "bi bat", "giai cuu", "tiep nhan", "tro ve", "ve nuoc", "hoi huong") && wentAbroad(f, r.places):
 			// "57 lượt công dân của xã sang Lào thăm thân": citizens who
 			// crossed the border, whatever the word.
 			r.putCount("consular.citizens_exited", c, exitedRe, false)
