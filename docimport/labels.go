@@ -154,8 +154,18 @@ func columnUnit(col string) (unit, money string) {
 		}
 		return "", ""
 	}
-	for _, w := range strings.Fields(head) {
+	words := strings.Fields(head)
+	for i, w := range words {
+		switch w {
+		case "tr", "tr.", "tr.dong", "tr.d", "trd", "trdong":
+			return "dong", "trieu" // "tr đồng", "Tr.đ": millions
+		}
 		if _, ok := models.VNScale(w); ok {
+			if i > 0 {
+				if _, scale := models.VNScale(words[i-1]); !scale {
+					return "", "" // "xx đồng": a word before the currency, not known
+				}
+			}
 			return "dong", w
 		}
 	}

@@ -465,7 +465,14 @@ func (r *reader) ngo() {
 			continue
 		}
 		if kind := aggregateKind(lf); kind != "" {
-			v, ok := cellMoney(newText(clean(l.fig.value.orig + " " + l.fig.unit)))
+			v, ok := int64(0), false
+			if vs := valuesOf(l.fig.value, l.fig.unit); len(vs) == 1 && vs[0].isMon {
+				v, ok = vs[0].money, true // the unit column's: "tr đồng", "1.000 đồng"
+			} else if len(vs) == 1 && vs[0].num == "0" {
+				v, ok = 0, true
+			} else if len(vs) == 0 {
+				v, ok = cellMoney(l.fig.value) // "Chưa giải ngân"
+			}
 			if !ok {
 				continue
 			}

@@ -347,3 +347,19 @@ func TestProjectTableNotes(t *testing.T) {
 	// "(tr đồng)" was read as đồng.
 	wantFound(t, readText(t, strings.ReplaceAll(doc, "(Tr.đồng)", "(tr đồng)")), want)
 }
+
+// TestIndicatorMoneyUnits: a table of indicators whose unit column gives
+// money with a word before the currency reads it only when the word is
+// known: "tr đồng" is millions, never đồng, for the income and
+// for the value of the one project the table counts.
+func TestIndicatorMoneyUnits(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nSTT\tChỉ tiêu\tĐVT\tSố lượng\n" +
+		"1\tThu nhập bình quân đầu người\ttr đồng/người/năm\t46\n" +
+		"II. KẾT QUẢ\nSTT\tChỉ tiêu\tĐVT\tSố lượng\n" +
+		"2\tDự án viện trợ PCPNN\tdự án\t01\n3\tGiá trị cam kết\ttr đồng\t850\n4\tGiá trị giải ngân\tđồng\t0\n" +
+		"5\tKinh phí khác\tngoại tệ đồng\t12\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.income_per_capita_vnd": "46000000", "ngo_aid.projects": "1",
+		"ngo_aid.projects[0].committed_vnd": "850000000", "ngo_aid.projects[0].disbursed_vnd": "0",
+	})
+}
