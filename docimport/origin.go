@@ -150,7 +150,11 @@ type delegCount struct {
 	// inbound tells whether the words before it say they came ("tiếp",
 	// "đón", "Đoàn vào").
 	inbound bool
+	generic bool // its words name all of a kind: "nước ngoài", "quốc tế", "trong nước"
 }
+
+// genericRe names all delegations of a kind, not one origin.
+var genericRe = re(`\b(?:nuoc ngoai|quoc te|trong nuoc)\b`)
 
 // inboundRe says delegations came: "tiếp", "đón", "Đoàn vào".
 var inboundRe = re(`\b(?:tiep|don|doan vao|tiep nhan)\b`)
@@ -256,6 +260,7 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 			dc.group = "outbound" // "Đoàn ra: 02 đoàn (Lào)": where it went
 		}
 		dc.inbound = inboundRe.MatchString(leadOut)
+		dc.generic = genericRe.MatchString(qualOut)
 		seg := sub(c, m[1], tailAt[i])
 		dc.people = counts(seg, delegPeopleRe)
 		if len(dc.people) == 0 {

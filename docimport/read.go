@@ -540,7 +540,7 @@ func changeBefore(c text, at int) bool {
 	return !strings.HasPrefix(w, "tặng")
 }
 
-var detailRe = re(`(?:\btrong do\b|\bgom\b|\bbao gom\b|\bcu the\b)`)
+var detailRe = re(`(?:\btrong do\b|\bgom\b|\bbao gom\b|\bcu the\b|\bnoi bat\b|\btieu bieu\b|\bdien hinh\b|\bdang chu y\b)`)
 
 // detailBetween tells whether the words before a count say it is part of
 // a total stated before ("…, trong đó").

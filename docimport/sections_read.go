@@ -165,6 +165,9 @@ type delegRead struct {
 	people []cand
 	clause int
 	total  bool
+	// generic tells whether its words name all of a kind ("nước
+	// ngoài", "trong nước"), not one origin ("của bạn Lào").
+	generic bool
 }
 
 // delegReads are the counts of one clause that are figures: not of
@@ -191,7 +194,7 @@ func delegReads(dcs []delegCount, ctx string, clause int) []delegRead {
 		if g == "" || g == "mixed" || ctx == "outbound" && g == "inbound_foreign" && !dc.inbound {
 			continue // under "a) Đoàn ra", "02 đoàn (Lào)" went there
 		}
-		out = append(out, delegRead{group: g, n: dc.n, people: dc.people, clause: clause, total: dc.total})
+		out = append(out, delegRead{group: g, n: dc.n, people: dc.people, clause: clause, total: dc.total, generic: dc.generic})
 	}
 	return out
 }
@@ -254,6 +257,19 @@ func sumItems(rs []delegRead) []delegRead {
 		}
 		if j-i == 1 {
 			out = append(out, rs[i])
+			i = j
+			continue
+		}
+		var generic []delegRead
+		for _, d := range rs[i:j] {
+			if d.generic {
+				generic = append(generic, d)
+			}
+		}
+		if len(generic) > 0 {
+			// "05 đoàn nước ngoài, 01 đoàn Đại sứ quán Úc": the one said
+			// of them all is the figure, not a sum.
+			out = append(out, generic...)
 			i = j
 			continue
 		}
