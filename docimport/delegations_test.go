@@ -370,6 +370,12 @@ func TestCountedItems(t *testing.T) {
 	for _, u := range res.Unresolved {
 		t.Errorf("unresolved %+v", u)
 	}
+	wantFound(t, readText(t, head+"11. Khen thưởng của nước ngoài\nXã nhận 02 hình thức khen thưởng của nước ngoài: 01 Bằng khen, 01 Giấy khen.\n"), map[string]string{
+		"foreign_awards_received.count": "2",
+	})
+	wantFound(t, readText(t, head+"11. Khen thưởng của nước ngoài\nXã nhận 02 hình thức khen thưởng của nước ngoài (01 Bằng khen và 01 Giấy khen).\n"), map[string]string{
+		"foreign_awards_received.count": "2",
+	})
 	// Items that do not add up to the total stated: both readings.
 	res = readText(t, head+"3. Hội nghị, hội thảo quốc tế\nTrong năm xã tổ chức 03 hội thảo quốc tế:\n- 01 hội thảo về sinh kế;\n- 01 hội thảo về thiên tai.\n")
 	if got := foundValues(res)["international_conferences.count"]; got != "" {

@@ -630,15 +630,23 @@ func kindCounts(c text, p *regexp.Regexp) []cand {
 	f := outsideBrackets(c.fold)
 	var parts []cand
 	kinds := map[string]bool{}
+	last := 0
 	for _, m := range p.FindAllStringSubmatchIndex(f, -1) {
 		v, ok := countOf(f[m[2]:m[3]])
 		if !ok || approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || otherScope(f, m[0], m[1]) {
 			continue
 		}
-		if len(parts) > 0 && detailBetween(f[max(0, m[0]-200):m[0]]) {
-			break
+		if len(parts) > 0 && (detailBetween(f[max(0, m[0]-200):m[0]]) || strings.Contains(f[last:m[0]], ":")) {
+			break // "02 hình thức: 01 Bằng khen, 01 Giấy khen": its detail
 		}
+		last = m[1]
 		kind := strings.TrimSpace(f[m[3]:m[1]])
+		if hasAny(kind, "hinh thuc", "truong hop", "ho so") {
+			if len(parts) == 0 {
+				return []cand{intCand(v, quote(c, m[0], m[1]))} // all of them, whatever the kinds after
+			}
+			return counts(c, p)
+		}
 		if kinds[kind] {
 			return counts(c, p) // two of one kind: two readings, or one
 		}
