@@ -130,7 +130,9 @@ func (r *reader) profile() {
 			if !strings.Contains(f, "ngheo") {
 				r.intIn(c, populationRe, "profile.population", nil)
 				r.intIn(c, popTailRe, "profile.population", nil)
-				r.intIn(c, popAfterHhRe, "profile.population", func(m []int) bool { return follows(f, m[1]) })
+				if !hasAny(f, "ho tro", "tang", "tham", "cho ", "anh huong", "thiet hai") {
+					r.intIn(c, popAfterHhRe, "profile.population", func(m []int) bool { return follows(f, m[1]) })
+				}
 			}
 			r.decIn(c, minorityRe, "profile.ethnic_minority_share_pct", pct(f))
 			r.intIn(c, cellsRe, "profile.party_cells", nil)

@@ -643,6 +643,9 @@ var accentedNumbers = map[string]string{
 // bulletRe begins an entry of a list marked by a bullet.
 var bulletRe = re(`^\s*[-+•*]\s*`)
 
+// amountLabelRe begins the words of an amount, not of a project.
+var amountLabelRe = re(`^(?:tong|kinh phi|gia tri|tri gia|von|so tien|cam ket|da giai ngan|giai ngan|luy ke|nha tai tro|to chuc tai tro|don vi tai tro|trong do)\b`)
+
 // countedList marks the lines that are the entries of a list of projects
 // its line counts: a line that says how many ("… 02 dự án:") and ends
 // with its colon, then as many entries, each marked as one, none naming
@@ -666,7 +669,11 @@ func countedList(lines []line) map[int]bool {
 			ef := strings.TrimSpace(e.fold)
 			marked := listItemRe.MatchString(ef) || bulletRe.MatchString(ef)
 			says := moneyRe.MatchString(ef) || foreignMoneyRe.MatchString(ef) || donorRe.MatchString(ef) || donorLabelRe.MatchString(ef)
-			ok = e.fig == nil && marked && says && !projectNameRe.MatchString(ef) && !proposedRe.MatchString(ef)
+			// "- Tổng kinh phí: 1,2 tỷ đồng", "- Đã giải ngân: …": what the
+			// list's projects come to together, no project.
+			start := bulletRe.ReplaceAllString(listItemRe.ReplaceAllString(ef, ""), "")
+			detail := amountLabelRe.MatchString(start)
+			ok = e.fig == nil && marked && says && !detail && !projectNameRe.MatchString(ef) && !proposedRe.MatchString(ef)
 		}
 		if ok && i+n+1 < len(lines) {
 			// The entry after the last is no entry of the same list.
@@ -685,7 +692,7 @@ func countedList(lines []line) map[int]bool {
 // of it ("- Nhà tài trợ: …", "+ Tổng kinh phí: …").
 var (
 	itemHeadRe   = re(`^(?:[-+•*]\s*|(?:\d{1,2}|[a-dđ])[.)]\s*)?du an\b`)
-	itemDetailRe = re(`^(?:[-+•*]\s*\S|[^:;.\d]{2,40}:)`)
+	itemDetailRe = re(`^(?:[-+•*]\s*)?[^:;.\d]{2,40}:\s*\S`)
 )
 
 // itemLines joins to a line that names a project the lines under it that

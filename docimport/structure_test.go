@@ -752,3 +752,19 @@ func TestProjectCountedList(t *testing.T) {
 	table := "TT\tTên dự án\tNhà tài trợ\tCam kết (đồng)\tGiải ngân (đồng)\n1\tNhà văn hóa\tQuỹ A\t850.000.000\t400.000.000\n2\tĐường điện\tQuỹ B\t300.000.000\t300.000.000\n\tTổng cộng (02 dự án)\t\t1.150.000.000\t700.000.000\n"
 	wantFound(t, readText(t, head+table+tail), map[string]string{"ngo_aid.projects": "2", "ngo_aid.projects[2].committed_vnd": ""})
 }
+
+// TestProjectListTraps: what looks like a list of projects and is not.
+// Under "… 02 dự án:", lines of what they come to together ("- Tổng kinh
+// phí: …", "- Đã giải ngân: …") are no projects and give no project its
+// value; under a project named on its own line, a bullet that says
+// something else ("- Phối hợp hỗ trợ 50 hộ … 200 triệu đồng") is none of
+// its details; "hỗ trợ 35 hộ, 150 người" is no population.
+func TestProjectListTraps(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n"
+	res := readText(t, head+"5. Viện trợ phi chính phủ nước ngoài\nTrong năm, xã tiếp nhận 02 dự án:\n- Tổng kinh phí cam kết: 1,2 tỷ đồng\n- Đã giải ngân: 800 triệu đồng\n6. Ngoại giao văn hóa: Không.\n")
+	wantFound(t, res, map[string]string{"ngo_aid.projects[0].committed_vnd": "", "ngo_aid.projects[1].disbursed_vnd": ""})
+	res = readText(t, head+"5. Viện trợ phi chính phủ nước ngoài\na) Dự án Bếp ăn bán trú do Quỹ Mầm Xanh tài trợ\n- Phối hợp hỗ trợ 50 hộ nghèo với kinh phí 200 triệu đồng\n6. Ngoại giao văn hóa: Không.\n")
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": ""})
+	res = readText(t, head+"I. ĐẶC ĐIỂM TÌNH HÌNH\nTrong năm, xã đã hỗ trợ 35 hộ, 150 người.\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n")
+	wantFound(t, res, map[string]string{"profile.population": "", "profile.households": ""})
+}
