@@ -376,6 +376,9 @@ func TestCountedItems(t *testing.T) {
 	wantFound(t, readText(t, head+"11. Khen thưởng của nước ngoài\nXã nhận 02 hình thức khen thưởng của nước ngoài (01 Bằng khen và 01 Giấy khen).\n"), map[string]string{
 		"foreign_awards_received.count": "2",
 	})
+	if got := foundValues(readText(t, head+"3. Hội nghị, hội thảo quốc tế\nXã phối hợp tổ chức 01 hội nghị và cử cán bộ tham dự 02 hội thảo quốc tế.\n"))["international_conferences.count"]; got == "3" {
+		t.Errorf("conferences organised and attended added up: %s", got)
+	}
 	// Items that do not add up to the total stated: both readings.
 	res = readText(t, head+"3. Hội nghị, hội thảo quốc tế\nTrong năm xã tổ chức 03 hội thảo quốc tế:\n- 01 hội thảo về sinh kế;\n- 01 hội thảo về thiên tai.\n")
 	if got := foundValues(res)["international_conferences.count"]; got != "" {

@@ -639,6 +639,9 @@ func kindCounts(c text, p *regexp.Regexp) []cand {
 		if len(parts) > 0 && (detailBetween(f[max(0, m[0]-200):m[0]]) || strings.Contains(f[last:m[0]], ":")) {
 			break // "02 hình thức: 01 Bằng khen, 01 Giấy khen": its detail
 		}
+		if len(parts) > 0 && (len(strings.Fields(f[last:m[0]])) > 8 || listVerbRe.MatchString(f[last:m[0]])) {
+			return counts(c, p) // "tổ chức 01 hội nghị và tham dự 02 hội thảo": no list
+		}
 		last = m[1]
 		kind := strings.TrimSpace(f[m[3]:m[1]])
 		if hasAny(kind, "hinh thuc", "truong hop", "ho so") {
@@ -658,6 +661,9 @@ func kindCounts(c text, p *regexp.Regexp) []cand {
 	}
 	return []cand{sumCands(parts)}
 }
+
+// listVerbRe is a verb between two counts: they are no items of one list.
+var listVerbRe = re(`\b(?:tham du|tham gia|to chuc|phoi hop|ky|nhan|duoc|tang|de nghi|kien nghi|trao|cu|dang cai)\b`)
 
 // awardNounRe names an award; awardNamed reads one award named with no
 // count, given to the commune or one of its people ("được Nhà nước Lào
