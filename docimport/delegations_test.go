@@ -379,6 +379,9 @@ func TestCountedItems(t *testing.T) {
 	if got := foundValues(readText(t, head+"3. Hội nghị, hội thảo quốc tế\nXã phối hợp tổ chức 01 hội nghị và cử cán bộ tham dự 02 hội thảo quốc tế.\n"))["international_conferences.count"]; got == "3" {
 		t.Errorf("conferences organised and attended added up: %s", got)
 	}
+	if got := foundValues(readText(t, head+"3. Hội nghị, hội thảo quốc tế\n- Phối hợp tổ chức 01 hội nghị quốc tế về du lịch.\n- Cử cán bộ tham dự 02 hội thảo quốc tế do tỉnh tổ chức.\n"))["international_conferences.count"]; got == "3" {
+		t.Errorf("conferences organised and attended, one item each, added up: %s", got)
+	}
 	// Items that do not add up to the total stated: both readings.
 	res = readText(t, head+"3. Hội nghị, hội thảo quốc tế\nTrong năm xã tổ chức 03 hội thảo quốc tế:\n- 01 hội thảo về sinh kế;\n- 01 hội thảo về thiên tai.\n")
 	if got := foundValues(res)["international_conferences.count"]; got != "" {

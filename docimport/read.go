@@ -562,6 +562,7 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 	}
 	var items, totals []cand
 	itemLines := map[int]bool{}
+	attended := map[bool]bool{} // whether the items tell of taking part in another's, or of the commune's own
 	for _, l := range r.sectionLines(sec) {
 		item := itemLineRe.MatchString(l.orig)
 		for i, own := range clauses(l.text) {
@@ -583,6 +584,7 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 			case len(vals) == 1 && item && !itemLines[l.n]:
 				items = append(items, vals[0])
 				itemLines[l.n] = true
+				attended[hasAny(c.fold, "tham du", "tham gia", "du hoi", "duoc moi")] = true
 			case len(vals) == 1:
 				totals = append(totals, vals[0])
 			case len(vals) > 0:
@@ -604,6 +606,12 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 	switch {
 	case len(items) == 1:
 		r.put(path, items[0])
+	case len(items) > 1 && len(attended) > 1:
+		// "- Tổ chức 01 hội nghị …", "- Tham dự 02 hội thảo …": the
+		// commune's own and others', no one list.
+		for _, it := range items {
+			r.put(path, it)
+		}
 	case len(items) > 1:
 		r.put(path, sumCands(items))
 	}
