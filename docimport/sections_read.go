@@ -460,7 +460,8 @@ func (r *reader) ngo() {
 	var unres []Found // a project's figure given two ways
 	var countRow *line
 	var committed, disbursed []cand
-	for _, l := range r.figLines() {
+	countAt := -10 // the place of the count row among the rows
+	for k, l := range r.figLines() {
 		lf := l.fig.label.fold
 		if ngoCountLabel(lf) {
 			if v := l.fig.value.fold; negative(v) && !strings.ContainsAny(v, "0123456789") {
@@ -474,13 +475,16 @@ func (r *reader) ngo() {
 					if !slices.Contains(stated, n) {
 						stated = append(stated, n)
 					}
-					statedQ, countRow = whole(l.text), &l
+					statedQ, countRow, countAt = whole(l.text), &l, k
 					statedQs[n] = statedQ
 				}
 			}
 			continue
 		}
-		if kind := aggregateKind(lf); kind != "" {
+		// The value rows of the projects: right under their count, or
+		// naming them ("Vốn đầu tư cam kết" of a table of the economy is
+		// not).
+		if kind := aggregateKind(lf); kind != "" && (k-countAt <= 3 || hasAny(lf, "du an", "vien tro", "pcpnn", "phi chinh phu")) {
 			v, ok := int64(0), false
 			if vs := valuesOf(l.fig.value, l.fig.unit); len(vs) == 1 && vs[0].isMon {
 				v, ok = vs[0].money, true // the unit column's: "tr đồng", "1.000 đồng"

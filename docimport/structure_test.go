@@ -768,3 +768,14 @@ func TestProjectListTraps(t *testing.T) {
 	res = readText(t, head+"I. ĐẶC ĐIỂM TÌNH HÌNH\nTrong năm, xã đã hỗ trợ 35 hộ, 150 người.\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n")
 	wantFound(t, res, map[string]string{"profile.population": "", "profile.households": ""})
 }
+
+// TestProjectValueRowsPlace: the rows of value committed and disbursed
+// that give the one counted project its values are those right under
+// its count, or those that name the projects; "Vốn đầu tư cam kết" in a
+// table of the economy above is no project's value.
+func TestProjectValueRowsPlace(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\nSTT\tChỉ tiêu\tĐVT\tSố lượng\n" +
+		"1\tDoanh nghiệp FDI mới\tdoanh nghiệp\t2\n2\tVốn đầu tư cam kết\ttỷ đồng\t120\n3\tĐoàn ra\tđoàn\t0\n4\tHội nghị quốc tế\thội nghị\t0\n5\tNgười nước ngoài tạm trú\tngười\t14\n" +
+		"6\tDự án viện trợ PCPNN\tdự án\t01\n7\tNgười lao động ở nước ngoài\tngười\t9\n"
+	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects[0].committed_vnd": ""})
+}
