@@ -25,7 +25,7 @@ var notCountryRe = re(`\blao (?:cai|dong|cong|luc|xao)\b|\bnga (?:son|tu|ba|nam)
 
 // foreignOrgRe names a foreign organisation or mission: "Đại sứ quán",
 // "Tổ chức Plan International", "tổ chức phi chính phủ nước ngoài".
-var foreignOrgRe = re(`\b(?:dai su quan|lanh su quan|tong lanh su|phi chinh phu nuoc ngoai|pcpnn|international|foundation|world vision|oxfam|unicef|undp|unesco|usaid|jica|koica|rotary|childfund|caritas|care quoc te)\b`)
+var foreignOrgRe = re(`\b(?:dai su quan|lanh su quan|tong lanh su|phi chinh phu nuoc ngoai|to chuc phi chinh phu|pcpnn|international|foundation|world vision|oxfam|unicef|undp|unesco|unfpa|fao|usaid|jica|koica|kotra|giz|rotary|childfund|caritas|care quoc te|to chuc care|to chuc plan|save the children|actionaid|action aid|helvetas|habitat for humanity|samaritan|lions club|lien hop quoc|lien hiep quoc)\b`)
 
 // foreignRefRe says "our neighbour" of a border commune: "bạn Lào",
 // "nước bạn", "phía bạn", "chính quyền bạn".
