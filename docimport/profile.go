@@ -53,6 +53,13 @@ var (
 	wideIncomeRe = re(`\b(?:cua|toan|ca)\s+(?:tinh|huyen|thanh pho|thi xa|quan|nuoc|vung)\b`)
 )
 
+// incomeBareRe is a head's income with no year and no "/năm".
+var incomeBareRe = re(`thu nhap binh quan dau nguoi\s*(?:dat|la|:|uoc dat|uoc tinh dat|uoc tinh)?\s*` + moneyRe.String())
+
+// minYearIncome is the least a year's income per head can be: a smaller
+// amount, said with no period, may be a month's.
+const minYearIncome = 12_000_000
+
 // endsAmount tells whether an amount ends its phrase at i: nothing after
 // it that makes it a month's or a household's ("/tháng", "/hộ").
 func endsAmount(f string, i int) bool {
@@ -189,6 +196,13 @@ func (r *reader) profile() {
 				// "… bình quân năm 2024 ước đạt 45,2 triệu đồng/người": a
 				// head's income of the report's year, the year in its words.
 				if v, ok := moneyOf(f, m[4:len(m)-2]); ok && endsAmount(f, m[1]) {
+					r.putInt("profile.income_per_capita_vnd", v, quote(c, m[0], m[1]))
+				}
+			} else if m := incomeBareRe.FindStringSubmatchIndex(f); m != nil && r.d.period.half == "" && !r.otherYear(f[:m[1]]) && !wideIncomeRe.MatchString(f[m[0]:m[2]]) {
+				// "Thu nhập bình quân đầu người đạt 45,2 triệu đồng." in a
+				// year's report: a year's income, unless so small that it
+				// can only be a month's.
+				if v, ok := moneyOf(f, m); ok && endsAmount(f, m[1]) && v >= minYearIncome {
 					r.putInt("profile.income_per_capita_vnd", v, quote(c, m[0], m[1]))
 				}
 			}

@@ -779,3 +779,21 @@ func TestProjectValueRowsPlace(t *testing.T) {
 		"6\tDự án viện trợ PCPNN\tdự án\t01\n7\tNgười lao động ở nước ngoài\tngười\t9\n"
 	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects[0].committed_vnd": ""})
 }
+
+// TestIncomeNoPeriod: in a year's report a head's income said with no
+// year and no "/năm" is the year's; an amount that can only be a month's,
+// one of a half-year's report, one of a wider unit, or a change is not.
+func TestIncomeNoPeriod(t *testing.T) {
+	doc := func(period, s string) string {
+		return "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại " + period + "\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" + s + "\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	}
+	wantFound(t, readText(t, doc("năm 2024", "Thu nhập bình quân đầu người đạt 41,5 triệu đồng.")), map[string]string{"profile.income_per_capita_vnd": "41500000"})
+	for _, d := range []string{
+		doc("năm 2024", "Thu nhập bình quân đầu người đạt 4,1 triệu đồng."),
+		doc("6 tháng đầu năm 2024", "Thu nhập bình quân đầu người đạt 41,5 triệu đồng."),
+		doc("năm 2024", "Thu nhập bình quân đầu người toàn tỉnh đạt 60 triệu đồng."),
+		doc("năm 2024", "Thu nhập bình quân đầu người tăng 3,2 triệu đồng so với năm 2023."),
+	} {
+		wantFound(t, readText(t, d), map[string]string{"profile.income_per_capita_vnd": ""})
+	}
+}
