@@ -434,6 +434,10 @@ var (
 	// donorBeforeRe names the donor before the project: "Tổ chức X tài
 	// trợ dự án …", "Quỹ Y viện trợ xây dựng dự án …".
 	donorBeforeRe = re(`\b((?:to chuc|quy|hoi|lien minh|mang luoi|tap doan)\s[^,;:.]{2,80}?)\s+(?:tai tro|vien tro|ho tro)\s+(?:(?:xay dung|thuc hien|trien khai|cho xa|cho phuong)\s+)?du an\b`)
+	// acronymRe is a short name in capitals ("EMW", "JICA").
+	acronymRe = regexp.MustCompile(`^[A-Z][A-Z0-9&.-]{1,9}$`)
+	// donorOfRe names the donor after "của": "Dự án … của Tổ chức …".
+	donorOfRe = re(`\bcua\s+((?:to chuc|quy|hoi|lien minh|mang luoi|chinh phu)\s[^,;:.()]{2,80}?)\s*(?:[,;:.(]|$|\s(?:tai tro|vien tro|ho tro|voi|co|tong|da|dang|tri gia|gia tri|kinh phi)\b)`)
 	// donorLabelRe is the donor said by its label: "nhà tài trợ: …".
 	donorLabelRe = re(`\b(?:nha tai tro|to chuc tai tro|don vi tai tro|co quan tai tro)\s*:?\s*([^;,()]{2,120}?)\s*(?:[;,()]|$)`)
 	// givenRe is an amount right after the verb of giving: "do Quỹ A tài
@@ -1014,8 +1018,21 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 				in = strings.TrimSpace(in[i+1:])
 				fs[len(fs)-1].Value = p.Donor
 			}
-			p.Country = in
-			fs = append(fs, Found{Field: at + ".country", Value: p.Country, Text: quote(t, m[0], m[1])})
+			if acronymRe.MatchString(in) && p.Donor != "" {
+				// "(EMW)": the donor's short name, no country.
+				p.Donor += " (" + in + ")"
+				fs[len(fs)-1].Value = p.Donor
+			} else {
+				p.Country = in
+				fs = append(fs, Found{Field: at + ".country", Value: p.Country, Text: quote(t, m[0], m[1])})
+			}
+		}
+	}
+	if m := donorOfRe.FindStringSubmatchIndex(f); m != nil && p.Donor == "" {
+		// "Dự án … của Tổ chức Tầm nhìn Thế giới, …".
+		if donor := strings.TrimSpace(t.span(m[2], m[3])); len(donor) < 200 {
+			p.Donor = donor
+			fs = append(fs, Found{Field: at + ".donor", Value: p.Donor, Text: quote(t, m[0], m[1])})
 		}
 	}
 	if m := donorLabelRe.FindStringSubmatchIndex(f); m != nil && p.Donor == "" {

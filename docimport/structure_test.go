@@ -797,3 +797,15 @@ func TestIncomeNoPeriod(t *testing.T) {
 		wantFound(t, readText(t, d), map[string]string{"profile.income_per_capita_vnd": ""})
 	}
 }
+
+// TestProjectDonorNames: a donor's short name in brackets ("(NCA)") is
+// part of its name, no country; a donor after "của" is the donor.
+func TestProjectDonorNames(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"- Dự án \"Bể nước sạch\" do Tổ chức Viện trợ Bắc Âu (NCA) tài trợ, tổng vốn 700 triệu đồng, đã giải ngân 700 triệu đồng.\n" +
+		"- Dự án Thư viện thôn của Quỹ Sách Xanh, tổng vốn 150 triệu đồng, chưa giải ngân.\n6. Ngoại giao văn hóa: Không.\n"
+	ps := readText(t, doc).Report.NgoAid.Projects
+	if len(ps) != 2 || ps[0].Donor != "Tổ chức Viện trợ Bắc Âu (NCA)" && ps[0].Donor != "Viện trợ Bắc Âu (NCA)" || ps[0].Country != "" || ps[1].Donor != "Quỹ Sách Xanh" {
+		t.Errorf("projects %+v", ps)
+	}
+}
