@@ -520,3 +520,48 @@ func TestResidentWordings(t *testing.T) {
 	wantFound(t, readText(t, head+"Có 1.250 người nước ngoài nhập cảnh qua cửa khẩu; 380 lượt người nước ngoài tạm trú qua đêm tại các nhà nghỉ.\n"),
 		map[string]string{"consular.foreign_residents": ""})
 }
+
+// TestDelegationsUnderAnotherHeading: a report whose delegations are told
+// of under a heading of its own words ("Công tác đối ngoại của Đảng, chính
+// quyền"), with a grand total of no origin, people "gần 300", the people
+// of the last count "với tổng số 23 người", a change against last year; an
+// agreement section that only says none was signed this year.
+func TestDelegationsUnderAnotherHeading(t *testing.T) {
+	res := readText(t, `ỦY BAN NHÂN DÂN
+PHƯỜNG NAM SƠN
+Số: 140/BC-UBND
+Nam Sơn, ngày 30 tháng 11 năm 2024
+BÁO CÁO
+Tổng kết công tác đối ngoại năm 2024 và phương hướng nhiệm vụ năm 2025
+PHẦN I. KẾT QUẢ THỰC HIỆN
+1. Công tác đối ngoại của Đảng, chính quyền
+Năm 2024, tổng số đoàn ra, đoàn vào là 19 đoàn. Về đoàn ra, phường cử 01 đoàn gồm 04 đồng chí tham gia đoàn công tác của thành phố đi Hàn Quốc. Về đoàn vào, phường đón 16 đoàn trong nước với gần 300 lượt người và 02 đoàn nước ngoài (01 đoàn thành phố Jinju, Hàn Quốc; 01 đoàn Tổ chức KOICA) với tổng số 23 người. So với năm 2023, số đoàn nước ngoài giảm 01 đoàn.
+2. Ký kết, thực hiện thỏa thuận quốc tế
+Thực hiện Thỏa thuận hợp tác hữu nghị với phường Sangdae-dong (Hàn Quốc) ký kết năm 2018. Trong năm không ký kết thêm.
+3. Công tác tổ chức hội nghị, hội thảo quốc tế
+Không có.
+4. Công tác lãnh sự và bảo hộ công dân
+Trên địa bàn có 46 người nước ngoài tạm trú, chủ yếu làm việc tại các doanh nghiệp FDI; năm 2023 là 39 người. Phát sinh 02 vụ việc người nước ngoài vi phạm quy định về tạm trú, đã xử phạt hành chính. Có 217 lượt công dân xuất cảnh đi du lịch, thăm thân, lao động.
+5. Công tác người Việt Nam ở nước ngoài
+Hiện có 76 người lao động của phường đang làm việc ở nước ngoài theo hợp đồng; toàn thành phố có khoảng 4.000 người.
+6. Công tác đào tạo, bồi dưỡng
+Cử 04 lượt cán bộ tham gia 02 lớp bồi dưỡng kiến thức đối ngoại do thành phố tổ chức.
+7. Khen thưởng
+Không có hình thức khen thưởng nào của nước ngoài. Đề nghị UBND thành phố tặng Giấy khen cho 02 cá nhân.
+PHẦN II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025
+1. Tiếp tục đón tiếp các đoàn nước ngoài; dự kiến tiếp 03 đoàn.
+`)
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count": "1", "delegations.outbound.people": "4",
+		"delegations.inbound_domestic.count": "16", "delegations.inbound_domestic.people": "",
+		"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "23",
+		"international_agreements.count": "0", "international_conferences.count": "0",
+		"consular.foreign_residents": "46", "consular.foreigner_incidents": "2", "consular.citizens_exited": "217",
+		"overseas_vietnamese.labor_export_workers": "76",
+		"training.officials_trained":               "4", "training.courses": "2",
+		"foreign_awards_received.count": "0", "award_nominations.count": "2",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}

@@ -153,6 +153,10 @@ type delegCount struct {
 	generic bool // its words name all of a kind: "nước ngoài", "quốc tế", "trong nước"
 }
 
+// allPeopleRe ends the words before the people of all the counts before
+// ("…, tổng số 48 người"), not "… với tổng số 23 người" (those of the last).
+var allPeopleRe = re(`[,;]\s*(?:tong cong|tong so|tat ca|cong)\b[^,]*$`)
+
 // genericRe names all delegations of a kind, not one origin.
 var genericRe = re(`\b(?:nuoc ngoai|quoc te|trong nuoc)\b`)
 
@@ -266,7 +270,7 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 		if len(dc.people) == 0 {
 			dc.people = bracketCounts(seg, delegPeopleRe) // "02 đoàn (17 người)"
 		}
-		if p := delegPeopleRe.FindStringIndex(f[m[1]:tailAt[i]]); p != nil && len(kept) > 1 && i == len(kept)-1 && totalWordRe.MatchString(f[m[1]:m[1]+p[0]]) {
+		if p := delegPeopleRe.FindStringIndex(f[m[1]:tailAt[i]]); p != nil && len(kept) > 1 && i == len(kept)-1 && allPeopleRe.MatchString(f[m[1]:m[1]+p[0]]) {
 			// "02 đoàn nước ngoài và 05 đoàn trong nước, tổng số 48
 			// người": the people of them all, not of the last.
 			dc.people = nil

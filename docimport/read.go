@@ -47,7 +47,7 @@ func Read(raw []string) *Result {
 	r.profile()
 	r.places = foreignPlaces(d.lines)
 	r.delegations()
-	r.counted(secAgreements, "international_agreements.count", []string{"thoa thuan", "ghi nho"}, agreementsRe)
+	r.counted(secAgreements, "international_agreements.count", []string{"thoa thuan", "ghi nho", "ky ket", "ky moi", "ky them"}, agreementsRe)
 	r.counted(secConferences, "international_conferences.count", []string{"hoi nghi", "hoi thao"}, conferencesRe)
 	r.ngo()
 	r.consular()

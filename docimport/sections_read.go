@@ -55,7 +55,7 @@ func (r *reader) delegations() {
 	}()
 	ctx := "" // what a label line before says of the delegations after it ("b) Đoàn nước ngoài:")
 	sh := 0   // the sub-headings before the line
-	for _, l := range r.d.parts[secDelegations] {
+	for _, l := range r.delegationLines() {
 		for ; sh < len(r.d.subheads) && r.d.subheads[sh].n <= l.n; sh++ {
 			// "b) Đoàn nước ngoài đến làm việc:" says which delegations
 			// the lines under it count; "1. Đoàn ra, đoàn vào", none.
@@ -151,6 +151,27 @@ func (r *reader) delegations() {
 			}
 		}
 	}
+}
+
+// delegationLines are the lines of section 1, and the paragraphs of the
+// results under no section that tell of delegations abroad and visiting
+// ("1. Công tác đối ngoại của Đảng, chính quyền" over "Về đoàn ra, …").
+func (r *reader) delegationLines() []line {
+	own := r.d.parts[secDelegations]
+	var more []line
+	for _, k := range []string{secResults, secOther} {
+		for _, l := range r.d.parts[k] {
+			if l.fig == nil && hasAny(l.fold, "doan ra", "doan vao") && !slices.ContainsFunc(own, func(o line) bool { return o.n == l.n }) {
+				more = append(more, l)
+			}
+		}
+	}
+	if len(more) == 0 {
+		return own
+	}
+	out := append(append([]line{}, own...), more...)
+	slices.SortStableFunc(out, func(a, b line) int { return a.n - b.n })
+	return out
 }
 
 // detailStartRe begins a clause that details the one before ("trong đó
