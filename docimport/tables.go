@@ -221,8 +221,8 @@ func columnsOf(heads []string, per period) []col {
 			c.role = colUnit
 		case noteHeadRe.MatchString(h):
 			c.role = colNote
-		case donorHeadRe.MatchString(h):
-			c.role = colDonor
+		case donorHeadRe.MatchString(h) && !(labelHeadRe.MatchString(h) && !label):
+			c.role = colDonor // not "Tên dự án, nhà tài trợ": the label
 		case !label && labelHeadRe.MatchString(h):
 			c.role, label = colLabel, true
 		case otherHeadRe.MatchString(h):

@@ -363,3 +363,16 @@ func TestIndicatorMoneyUnits(t *testing.T) {
 		"ngo_aid.projects[0].committed_vnd": "850000000", "ngo_aid.projects[0].disbursed_vnd": "0",
 	})
 }
+
+// TestProjectNameDonorColumn: a column named for both the project and its
+// donor ("Tên dự án, nhà tài trợ") is the label, not the donor's: the
+// table had no label and was not read.
+func TestProjectNameDonorColumn(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n"
+	for _, table := range []string{
+		"TT\tTên dự án, nhà tài trợ\tGiá trị cam kết (đồng)\tĐã giải ngân (đồng)\n1\tNhà văn hóa (Quỹ Mặt Trời)\t850.000.000\t400.000.000\n",
+		"STT\tTên dự án/Nhà tài trợ\tTổng vốn (triệu đồng)\tGhi chú\n1\tNhà văn hóa - Quỹ Mặt Trời\t850\t\n",
+	} {
+		wantFound(t, readText(t, head+table+"6. Ngoại giao văn hóa: Không.\n"), map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "850000000"})
+	}
+}
