@@ -3,6 +3,7 @@ package docimport
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"doingoai/models"
@@ -110,10 +111,10 @@ type col struct {
 }
 
 var (
-	sttHeadRe   = regexp.MustCompile(`^(?:stt|tt|so tt|so thu tu|thu tu|s tt)\.?$`)
+	sttHeadRe   = regexp.MustCompile(`^(?:stt|tt|so tt|so thu tu|thu tu|s tt|ma so)\.?$`)
 	labelHeadRe = regexp.MustCompile(`\b(?:chi tieu|noi dung|linh vuc|hang muc|ten chi tieu|ten du an|ten chuong trinh|danh muc|ten doan|doan|co quan, don vi)\b`)
 	unitHeadRe  = regexp.MustCompile(`^(?:dvt|don vi tinh|don vi|dv tinh|d\.v\.t)\.?$`)
-	valueHeadRe = regexp.MustCompile(`\b(?:so luong|ket qua|so lieu|thuc hien|gia tri|tong so|so nguoi|so luot|cam ket|giai ngan|ty le|nam \d{4}|ky bao cao|luy ke|ca nam|6 thang|so)\b`)
+	valueHeadRe = regexp.MustCompile(`\b(?:so luong|ket qua|so lieu|thuc hien|gia tri|tong so|so nguoi|so luot|cam ket|giai ngan|ty le|nam \d{4}|ky bao cao|luy ke|ca nam|6 thang|quy (?:i|ii|iii|iv|[1-4])|so)\b`)
 	noteHeadRe  = regexp.MustCompile(`\b(?:ghi chu|chi tiet|dien giai|thuyet minh)\b`)
 	donorHeadRe = regexp.MustCompile(`\b(?:nha tai tro|to chuc tai tro|don vi tai tro|tai tro)\b`)
 	otherHeadRe = regexp.MustCompile(`\b(?:thoi gian|ngay|so sanh|cung ky|ke hoach|nam truoc|chi tieu giao|quoc tich|dia diem)\b`)
@@ -310,8 +311,8 @@ type period struct {
 // -1 if it names another. Columns of one kind that fit alike are all
 // read, so that figures they give differently are left unresolved.
 func (p period) fit(h string) int {
-	if hasAny(h, "cung ky", "nam truoc", "so sanh", "ke hoach") {
-		return -1
+	if hasAny(h, "cung ky", "nam truoc", "so sanh", "ke hoach") || partYearRe.MatchString(h) {
+		return -1 // another period, or a quarter's or a month's part of it
 	}
 	if p.half == "cuoi" && hasAny(h, "luy ke") && !hasAny(h, "6 thang", "sau thang") {
 		return -1 // "Lũy kế năm 2024" beside the second half: the year so far
@@ -343,6 +344,12 @@ func (p period) fit(h string) int {
 }
 
 var yearOnlyRe = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
+
+// partYearRe names a quarter or a month of the year in a column's header
+// ("Quý I", "Quý IV (đến 30/11)", "Tháng 12"): a part of a year's or a
+// half's figure, never the period's own.
+// A span of months ("Từ tháng 7 đến tháng 12") is none.
+var partYearRe = regexp.MustCompile(`\bquy (?:i|ii|iii|iv|[1-4])\b|^thang \d{1,2}(?: nam \d{4})?(?: \(.*\))?$`)
 
 // titlePeriod reads the period from the title's words.
 func titlePeriod(title []line) period {
@@ -625,6 +632,9 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		ts.headed = true
 		return
 	}
+	if ts.headed && numbersRow(texts) {
+		return // "A | B | C | 1 | 2 | 3=1+2": the columns' numbers, no data
+	}
 	ts.headed = false
 	if ts.cols == nil {
 		d.plainRow(o, ts, cells, texts, n)
@@ -683,7 +693,7 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		return // one delegation of a list: its total is read, not each
 	}
 	full := label
-	if childLabel(label.orig) && ts.parent.fold != "" {
+	if (childLabel(label.orig) || bareMeasureRe.MatchString(strings.TrimSpace(label.fold))) && ts.parent.fold != "" {
 		full = newText(clean(ts.parent.orig + " " + label.orig))
 	} else {
 		ts.parent = label
@@ -745,6 +755,40 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		}
 	}
 }
+
+// colNumRe is a column's number under a header: a letter ("A", "(B)"),
+// a number ("1", "(2)"), or how the column is reckoned ("5=1+2+3+4",
+// "7=5/6").
+var colNumRe = regexp.MustCompile(`^\(?(?:[a-z]|(\d{1,2}))\)?(?:\s*=\s*[\d\s()+\-*/x:]+)?$`)
+
+// numbersRow tells whether a row under a header only numbers its
+// columns, as a sheet of a spreadsheet does: every cell a column's number,
+// those in figures 1, 2, 3, … in order, at least three of them.
+func numbersRow(cells []text) bool {
+	next, n := 1, 0
+	for _, c := range cells {
+		f := strings.TrimSpace(c.fold)
+		if f == "" {
+			continue
+		}
+		m := colNumRe.FindStringSubmatch(f)
+		if m == nil {
+			return false
+		}
+		n++
+		if m[1] != "" {
+			if m[1] != strconv.Itoa(next) {
+				return false
+			}
+			next++
+		}
+	}
+	return n >= 3 && next > 2
+}
+
+// bareMeasureRe is a row's label that names only what is counted ("Số
+// người" under "Đoàn trong nước đến làm việc"): of the row above.
+var bareMeasureRe = regexp.MustCompile(`^(?:so nguoi|so luot nguoi|so luot|so thanh vien|so khach)$`)
 
 // generic tells whether the current parts are none of the sections 1–13.
 func generic(cur []string) bool {

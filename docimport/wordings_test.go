@@ -152,3 +152,28 @@ Có 27 (hai mươi bảy) người nước ngoài tạm trú; hộ nghèo (0,92%
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestDelegationTotalAndItems: a count followed by its items that add up
+// to it is their total; a lead that announces a list ("Đoàn ra gồm:")
+// makes its clauses items of one list, added up, even when two of them
+// count one delegation each.
+func TestDelegationTotalAndItems(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n"
+	for doc, want := range map[string]map[string]string{
+		"- Đoàn nước ngoài: 03 đoàn, 20 người — 02 đoàn Đại học Thử (Nhật Bản) (12 người) và 01 đoàn Tổ chức Thử (08 người).\n": {
+			"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "20"},
+		"Đoàn ra gồm: 01 đoàn 06 người đi Lào dự hội chợ; 01 đoàn 03 người đi Campuchia học tập kinh nghiệm.\n": {
+			"delegations.outbound.count": "2", "delegations.outbound.people": "9"},
+	} {
+		res := readText(t, head+doc)
+		got := foundValues(res)
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%q: %s = %q, want %s (found %v)", doc, k, got[k], v, got)
+			}
+		}
+		for _, u := range res.Unresolved {
+			t.Errorf("%q: unresolved %+v", doc, u)
+		}
+	}
+}
