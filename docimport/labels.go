@@ -348,6 +348,9 @@ func (r *reader) labelledClauses(sec string, t text) bool {
 		if m == nil {
 			continue
 		}
+		if listLeadRe.MatchString(strings.TrimSpace(c.fold[m[2]:m[3]])) {
+			continue // "Đoàn ra gồm: 01 đoàn …; 01 đoàn …": the first item, not the figure
+		}
 		if v := c.fold[m[4]:m[5]]; startsFigure(v) || nothingRe.MatchString(strings.TrimRight(v, ". ")) {
 			r.figure(sec, c, c.fold[m[2]:m[3]], sub(c, m[4], m[5]), "")
 			any = true

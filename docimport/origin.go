@@ -196,7 +196,8 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 		if i+1 < len(kept) {
 			next := kept[i+1][0]
 			mid := f[m[1]:next]
-			cut := max(strings.LastIndex(mid, ","), strings.LastIndex(mid, " va "), strings.LastIndex(mid, ":"), strings.LastIndex(mid, " con "))
+			cut := max(strings.LastIndex(mid, ","), strings.LastIndex(mid, " va "), strings.LastIndex(mid, ":"), strings.LastIndex(mid, " con "),
+				strings.LastIndex(mid, "—"), strings.LastIndex(mid, "–"), strings.LastIndex(mid, " - ")) // "03 đoàn, 20 người — 02 đoàn …"
 			if cut < 0 {
 				cut = len(mid)
 			}

@@ -137,6 +137,14 @@ func (r *reader) delegations() {
 				}
 			}
 		}
+		if m := leadRe.FindStringSubmatch(lead); m != nil && listLeadRe.MatchString(m[1]) {
+			// "Đoàn ra gồm: 01 đoàn 05 người đi Thái Lan; 01 đoàn 04 người
+			// đi Hàn Quốc": each clause after the lead is an item of one
+			// list, not the same count said again.
+			for k := range ds {
+				ds[k].clause = 0
+			}
+		}
 		r.putDelegations(ds)
 		// A line, or its last sentence, that ends with a colon says which
 		// delegations the lines after it count ("Đoàn nước ngoài đến làm
@@ -173,6 +181,10 @@ func (r *reader) delegationLines() []line {
 	slices.SortStableFunc(out, func(a, b line) int { return a.n - b.n })
 	return out
 }
+
+// listLeadRe ends a lead that announces a list ("Đoàn ra gồm:", "… như
+// sau:", "cụ thể:").
+var listLeadRe = re(`\b(?:gom|bao gom|nhu sau|cu the|sau day)\s*$`)
 
 // detailStartRe begins a clause that details the one before ("trong đó
 // …", "cụ thể: …").
@@ -280,6 +292,20 @@ func sumItems(rs []delegRead) []delegRead {
 			out = append(out, rs[i])
 			i = j
 			continue
+		}
+		if t := rs[i]; j-i > 2 && !t.generic {
+			// "02 đoàn, 13 người — 01 đoàn … (08 người) và 01 đoàn …
+			// (05 người)": a count whose items after it add up to it is
+			// their total, the figure; the items confirm it.
+			var n int64
+			for _, d := range rs[i+1 : j] {
+				n += d.n.n
+			}
+			if n == t.n.n {
+				out = append(out, t)
+				i = j
+				continue
+			}
 		}
 		var generic []delegRead
 		for _, d := range rs[i:j] {
