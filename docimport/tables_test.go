@@ -376,3 +376,47 @@ func TestProjectNameDonorColumn(t *testing.T) {
 		wantFound(t, readText(t, head+table+"6. Ngoại giao văn hóa: Không.\n"), map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "850000000"})
 	}
 }
+
+// TestQuarterColumns: a sheet pasted from a spreadsheet, its year merged
+// over quarter columns and "Cả năm", a row that only numbers the columns
+// ("A | B | 1 | 2 | 5=1+2+3+4") and "#DIV/0!" cells: a year's report reads
+// the "Cả năm" column, never a quarter's nor the year before; a row "Số
+// người" is the people of the row above it; the column "Mã số" is no
+// figure. As text and as .docx.
+func TestQuarterColumns(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n"
+	rows := [][]string{
+		{"!Mã số", "!Chỉ tiêu", "!ĐVT", ">5 Năm 2024", "!Năm 2023", "!So sánh (%)"},
+		{"^", "^", "^", "Quý I", "Quý II", "Quý III", "Quý IV (ước)", "Cả năm", "^", "^"},
+		{"A", "B", "C", "1", "2", "3", "4", "5=1+2+3+4", "6", "7=5/6"},
+		{"01", "Đoàn ra", "đoàn", "1", "0", "2", "0", "3", "0", "#DIV/0!"},
+		{"02", "Số người", "người", "4", "0", "7", "0", "11", "0", "#DIV/0!"},
+		{"03", "Đoàn nước ngoài đến làm việc", "đoàn", "2", "1", "1", "4", "8", "5", "160,0"},
+		{"04", "Số người", "người", "9", "3", "5", "21", "38", "19", "200,0"},
+		{"05", "Vụ việc liên quan người nước ngoài", "vụ", "1", "2", "0", "1", "4", "6", "66,7"},
+	}
+	want := map[string]string{
+		"delegations.outbound.count": "3", "delegations.outbound.people": "11",
+		"delegations.inbound_foreign.count": "8", "delegations.inbound_foreign.people": "38",
+		"consular.foreigner_incidents": "4",
+	}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := foundValues(Read(lines))
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+		})
+	}
+}
