@@ -408,6 +408,19 @@ type tableState struct {
 	prev    []text // the row before, which may name the figures of this one
 }
 
+// knownUnit tells whether words in a label's brackets are a unit: of a
+// count ("người", "hộ"), a share ("%"), an area ("ha", "km²") or money
+// ("triệu đồng/người/năm").
+func knownUnit(u string) bool {
+	if _, ok := unitWords[u]; ok || u == "%" {
+		return true
+	}
+	if cu, _ := columnUnit(u); cu != "" {
+		return true
+	}
+	return false
+}
+
 // unitParenRe is a unit in brackets at the end of a header ("(ha)",
 // "(triệu đồng/người/năm)").
 var unitParenRe = regexp.MustCompile(`\(([^()]+)\)\s*$`)
@@ -699,6 +712,14 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		ts.parent = label
 	}
 	unit, _, _ := cell(colUnit)
+	if unit.fold == "" {
+		// "Diện tích tự nhiên (ha) | 2.345,6": the unit in the label's
+		// brackets, when it is one.
+		if m := unitParenRe.FindStringSubmatchIndex(full.fold); m != nil && knownUnit(strings.TrimSpace(full.fold[m[2]:m[3]])) {
+			unit = newText(strings.TrimSpace(full.span(m[2], m[3])))
+			full = newText(strings.TrimSpace(full.span(0, m[0])))
+		}
+	}
 	note, _, _ := cell(colNote)
 	if projectRowLabel(label.fold, unit.fold, o.cur) {
 		// "Dự án … | USD | 25.000 | Đã giải ngân 12.000 USD": a project in a

@@ -420,3 +420,17 @@ func TestQuarterColumns(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelUnitInBrackets: a table with no unit column gives a row's unit
+// in its label's brackets ("Diện tích tự nhiên (km²)", "Thu nhập bình
+// quân (triệu đồng/người/năm)", "Tỷ lệ hộ nghèo (%)"); words in brackets
+// that are no unit ("(tạm trú)") leave the label as it is.
+func TestLabelUnitInBrackets(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nSTT\tChỉ tiêu\tSố liệu\n" +
+		"1\tDiện tích tự nhiên (km²)\t23,46\n2\tThu nhập bình quân (triệu đồng/người/năm)\t45,2\n3\tTỷ lệ hộ nghèo (%)\t4,2\n4\tDân số (người)\t7.215\n" +
+		"II. KẾT QUẢ\nSTT\tChỉ tiêu\tSố liệu\n1\tNgười nước ngoài (tạm trú)\t14\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.area_ha": "2346", "profile.income_per_capita_vnd": "45200000", "profile.poor_households_rate_pct": "4.2",
+		"profile.population": "7215", "consular.foreign_residents": "14",
+	})
+}
