@@ -177,3 +177,17 @@ func TestDelegationTotalAndItems(t *testing.T) {
 		}
 	}
 }
+
+// TestHamletsWithBreakdown: a count of hamlets followed by its breakdown
+// in brackets is the figure; the breakdown's parts are not readings.
+func TestHamletsWithBreakdown(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Diện tích tự nhiên 1.183,4 ha; 11.520 hộ, tổ chức thành 31 thôn, tổ dân phố (24 thôn, 07 tổ dân phố).\n"
+	res := readText(t, doc)
+	if got := foundValues(res)["profile.hamlets"]; got != "31" {
+		t.Errorf("hamlets = %q, want 31", got)
+	}
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}
