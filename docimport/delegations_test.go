@@ -565,3 +565,40 @@ PHẦN II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestLabelledSubItems: figures given as "label: value" items under a lead
+// line ("Đoàn ra:" over "+ Số đoàn: 02 đoàn; số người: 11 người"; "Số
+// lớp: 01 lớp; số cán bộ tham gia: 03 người").
+func TestLabelledSubItems(t *testing.T) {
+	res := readText(t, `UBND XÃ BẢN LẦU
+Bản Lầu, ngày 02 tháng 12 năm 2024
+BÁO CÁO
+Kết quả công tác đối ngoại năm 2024
+II. KẾT QUẢ
+1. Công tác đoàn ra, đoàn vào
+Đoàn ra:
++ Số đoàn: 02 đoàn; số người: 11 người.
+Đoàn vào:
++ Trong nước: 12 đoàn/145 người.
++ Nước ngoài: 03 đoàn/21 người (Trung Quốc: 02 đoàn; Lào: 01 đoàn).
+8. Lãnh sự
+- Số người nước ngoài tạm trú: 05 người.
+- Số vụ việc liên quan đến người nước ngoài: 01 vụ.
+- Số lượt công dân xuất cảnh: 1.030 lượt.
+9. Người Việt Nam ở nước ngoài
+- Số lao động đi làm việc ở nước ngoài: 14 người.
+10. Đào tạo, bồi dưỡng
+- Số lớp: 01 lớp; số cán bộ tham gia: 03 người.
+`)
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count": "2", "delegations.outbound.people": "11",
+		"delegations.inbound_domestic.count": "12", "delegations.inbound_domestic.people": "145",
+		"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "21",
+		"consular.foreign_residents": "5", "consular.foreigner_incidents": "1", "consular.citizens_exited": "1030",
+		"overseas_vietnamese.labor_export_workers": "14",
+		"training.courses":                         "1", "training.officials_trained": "3",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}

@@ -80,7 +80,8 @@ func (r *reader) delegations() {
 			}
 		}
 		var ds []delegRead
-		one := -1 // a single delegation counted without its people, in this paragraph
+		one := -1  // a single delegation counted without its people, in this paragraph
+		bare := -1 // the count of the clause just before, if it said no people
 		for i, c := range clauses(l.text) {
 			if m := leadRe.FindStringSubmatch(c.fold); m != nil && i > 0 && strings.Contains(m[1], "doan") {
 				// "Đoàn ra: Không. Đoàn vào: …": a clause's own lead says
@@ -109,13 +110,26 @@ func (r *reader) delegations() {
 						return slices.ContainsFunc(ds, func(p delegRead) bool { return p.clause == i-1 && p.group == d.group })
 					})
 				}
-				one = -1
+				one, bare = -1, -1
 				if len(add) == 1 && add[0].n.n == 1 && len(add[0].people) == 0 {
 					one = len(ds)
+				}
+				if len(add) == 1 && len(add[0].people) == 0 {
+					bare = len(ds)
 				}
 				ds = append(ds, add...)
 				continue
 			}
+			if bare >= 0 && peopleLeadRe.MatchString(c.fold) {
+				// "Số đoàn: 02 đoàn; số người: 11 người": the people of
+				// the count just before.
+				if ps := counts(c, delegPeopleRe); len(ps) == 1 {
+					ds[bare].people = ps
+				}
+				bare, one = -1, -1
+				continue
+			}
+			bare = -1
 			if one >= 0 && delegationGroup(c.fold) == "" && strings.Contains(c.fold, "doan") {
 				// "Đoàn nước ngoài: 01 đoàn. Ngày 14/10, đoàn chuyên gia … gồm
 				// 06 người …": the people of that one delegation.
@@ -160,6 +174,10 @@ func (r *reader) delegations() {
 		}
 	}
 }
+
+// peopleLeadRe begins a clause that only gives the people of the count
+// before it ("số người: 11 người", "tổng số 34 lượt người").
+var peopleLeadRe = re(`^\s*(?:so nguoi|so thanh vien|so luot nguoi|tong so nguoi|tong so|voi tong so|voi|gom)\b[^0-9]{0,20}\d`)
 
 // delegationLines are the lines of section 1, and the paragraphs of the
 // results under no section that tell of delegations abroad and visiting
@@ -1340,8 +1358,14 @@ func (r *reader) training() {
 	r.eachLine(secTraining, func(n int, c text) {
 		f := c.fold
 		if !hasAny(f, "tap huan", "boi duong", "dao tao", "lop", "khoa") {
-			if about == n && negative(f) && hasAny(f, "can bo", "cong chuc", "dong chi", "vien chuc") && len(counts(c, officialsRe)) == 0 {
-				r.putInt("training.officials_trained", 0, whole(c))
+			if about == n && hasAny(f, "can bo", "cong chuc", "dong chi", "vien chuc") {
+				// "Số lớp: 01 lớp; số cán bộ tham gia: 03 người", "…;
+				// chưa cử cán bộ tham gia": the officials of those courses.
+				if vals := counts(c, officialsRe); len(vals) > 0 {
+					r.putReadings("training.officials_trained", vals)
+				} else if negative(f) {
+					r.putInt("training.officials_trained", 0, whole(c))
+				}
 			}
 			return
 		}
