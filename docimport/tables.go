@@ -118,7 +118,7 @@ var (
 	noteHeadRe  = regexp.MustCompile(`\b(?:ghi chu|chi tiet|dien giai|thuyet minh)\b`)
 	donorHeadRe = regexp.MustCompile(`\b(?:nha tai tro|to chuc tai tro|don vi tai tro|tai tro)\b`)
 	otherHeadRe = regexp.MustCompile(`\b(?:thoi gian|ngay|so sanh|cung ky|ke hoach|nam truoc|chi tieu giao|quoc tich|dia diem)\b`)
-	headWordRe  = regexp.MustCompile(`\b(?:stt|tt|chi tieu|noi dung|don vi tinh|dvt|so luong|ket qua|so lieu|ghi chu|so nguoi|cam ket|giai ngan|ten du an|nha tai tro|to chuc tai tro|don vi tai tro|kinh phi|thoi gian|tong so|gia tri|ty le|thuc hien)\b|^(?:du an|chuong trinh|du an, chuong trinh)$`)
+	headWordRe  = regexp.MustCompile(`\b(?:stt|tt|chi tieu|noi dung|don vi tinh|dvt|so luong|ket qua|so lieu|ghi chu|so nguoi|cam ket|giai ngan|ten du an|nha tai tro|to chuc tai tro|don vi tai tro|kinh phi|thoi gian|tong so|gia tri|ty le|thuc hien)\b|^(?:du an|chuong trinh|du an, chuong trinh)$|^(?:nam \d{4}|ca nam(?: \d{4})?|(?:0?6|sau) thang (?:dau|cuoi) nam(?: \d{4})?)$`)
 	rangeHeadRe = regexp.MustCompile(`^(?:ke )?tu (?:ngay )?\d{1,2}/\d{1,2}(?:/\d{4})? (?:den|-) (?:ngay )?(?:\d{1,2}/\d{1,2}(?:/\d{4})?|nay)$`)
 	ordinalRe   = regexp.MustCompile(`^(?:\d{1,2}|[ivx]{1,4}|[a-dđ])[.)]?(?:\d{1,2}[.)]?)?$`)
 	totalRe     = regexp.MustCompile(`^(?:cong|tong cong|tong so|tong)\s*:?(?:\s*\([^()]*\))?$`)

@@ -434,3 +434,21 @@ func TestLabelUnitInBrackets(t *testing.T) {
 		"profile.population": "7215", "consular.foreign_residents": "14",
 	})
 }
+
+// TestYearHeader: a header whose value columns are named only by their
+// year ("Chỉ tiêu | Năm 2023 | Năm 2024") is a header: the report's
+// year's column is read, the other year's never.
+func TestYearHeader(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Chỉ tiêu\tNăm 2023\tNăm 2024\nDân số (người)\t7.100\t7.215\nSố hộ\t1.800\t1.820\nDiện tích tự nhiên (km²)\t23,46\t23,46\n" +
+		"II. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	for name, data := range map[string][]byte{"text": []byte(doc), "docx": docxtest.FromText(doc, "")} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantFound(t, Read(lines), map[string]string{"profile.population": "7215", "profile.households": "1820", "profile.area_ha": "2346"})
+		})
+	}
+}
