@@ -89,6 +89,7 @@ type reader struct {
 	// places are the places abroad the document names ("huyện Mường
 	// Quăn, tỉnh Hủa Phăn (Lào)"), folded.
 	places []string
+	lines  map[string][]line // sectionLines, once worked out
 }
 
 // putInt records a whole-number figure. A figure
@@ -412,6 +413,18 @@ func (r *reader) each(sec string, fn func(c text)) {
 // đồng …") or in the rows under it with no label of their own ("| | 05
 // vụ việc …, đã xử lý theo quy định."), in the document's order.
 func (r *reader) sectionLines(sec string) []line {
+	if ls, ok := r.lines[sec]; ok {
+		return ls
+	}
+	if r.lines == nil {
+		r.lines = map[string][]line{}
+	}
+	ls := r.sectionLinesOf(sec)
+	r.lines[sec] = ls
+	return ls
+}
+
+func (r *reader) sectionLinesOf(sec string) []line {
 	own := r.d.parts[sec]
 	var rows []line
 	var cur []string // the sections the last labelled row named
