@@ -406,6 +406,12 @@ type tableState struct {
 	peoples []text // a row of the names of peoples, their shares in the row below
 	rows    int    // the rows read of the table
 	prev    []text // the row before, which may name the figures of this one
+	// A table whose rows are periods ("Năm 2025", "Năm 2024", "Tăng,
+	// giảm") and whose columns are figures: its header rows, and for
+	// each of their cells whether it continues the cell above (.docx).
+	byPeriod   [][]text
+	periodCont [][]bool
+	periodRows bool // a row of a period was read: no more header rows
 }
 
 // knownUnit tells whether words in a label's brackets are a unit: of a
@@ -589,6 +595,9 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		// A first row of one merged cell is the table's title: its caption
 		// ("Tỷ lệ các dân tộc trên địa bàn xã (%)").
 		ts.caption = strings.TrimSpace(ts.caption + " " + texts[0].fold)
+	}
+	if d.periodRow(o, ts, cells, texts, n) {
+		return
 	}
 	if peopleRow(texts) {
 		ts.peoples = texts // the names of a table of shares by people, its shares below
@@ -1161,4 +1170,257 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// Tables whose rows are periods. "Thời gian | Đoàn ra | Đoàn vào | …" over
+// "| Đoàn | Người | …", then "Năm 2025 | 02 | 09 | …", "Năm 2024 | …" and
+// "Tăng (+), giảm (-) | …": each column is a figure, named by the words
+// of the header's cells above it ("Đoàn vào", "Trong nước", "Người"); only
+// the row of the report's own period holds its figures.
+
+// periodHeadRe is the first cell of the header of such a table.
+var periodHeadRe = regexp.MustCompile(`^(?:thoi gian|nam|ky|ky bao cao|thoi ky|giai doan|thoi diem|nam bao cao)$`)
+
+// periodNameRe is the first cell of a row of a period ("Năm 2025", "6
+// tháng đầu năm 2025", "Năm 2024 (04 đơn vị cũ)"), its brackets left out;
+// changeRowRe that of a row of the change between two.
+var (
+	periodNameRe = regexp.MustCompile(`^(?:(?:ca )?nam|(?:6|sau) thang (?:dau|cuoi)(?: nam)?|quy (?:i|ii|iii|iv|[1-4])(?: nam)?|luy ke(?: nam)?|ky bao cao(?: nam)?)?\s*(?:19|20)\d{2}$`)
+	changeRowRe  = regexp.MustCompile(`^(?:tang|giam|so sanh|chenh lech|ty le|cung ky)\b`)
+)
+
+// periodRow reads a row of a table of periods, and tells whether it did
+// (a row of another period or of a change is read as nothing). Its header
+// rows are kept, and read as any other row too.
+func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []text, n int) bool {
+	if len(texts) < 3 {
+		return false
+	}
+	first := strings.TrimSpace(texts[0].fold)
+	if periodHeadRe.MatchString(first) {
+		if noFigures(texts[1:]) && nonEmpty(texts[1:]) >= 2 {
+			ts.byPeriod, ts.periodCont, ts.periodRows = [][]text{texts}, [][]bool{contCells(cells)}, false
+		} else {
+			ts.byPeriod = nil
+		}
+		return false
+	}
+	if ts.byPeriod == nil {
+		return false
+	}
+	name := strings.TrimSpace(outsideBrackets(first))
+	name = strings.Join(strings.Fields(name), " ")
+	if !periodNameRe.MatchString(name) && !changeRowRe.MatchString(name) {
+		if !ts.periodRows && first == "" && noFigures(texts) {
+			ts.byPeriod = append(ts.byPeriod, texts) // a row of the header that divides the one above
+			ts.periodCont = append(ts.periodCont, contCells(cells))
+			return false
+		}
+		ts.byPeriod = nil // not a table of periods after all
+		return false
+	}
+	ts.periodRows = true
+	if changeRowRe.MatchString(name) || !d.ownPeriod(first) {
+		return true // another period, or a change: no figure of the report
+	}
+	heads := periodHeads(ts.byPeriod, ts.periodCont, len(texts))
+	if heads == nil {
+		return true // the header's cells cannot be told apart: nothing read
+	}
+	for i := 1; i < len(texts); i++ {
+		v := texts[i]
+		if strings.TrimSpace(v.fold) == "" || len(heads[i]) == 0 {
+			continue
+		}
+		words := heads[i]
+		unit := ""
+		if u, ok := unitWords[strings.TrimSpace(fold(words[len(words)-1]))]; ok && len(words) > 1 {
+			unit, words = u, words[:len(words)-1] // "Đoàn ra" over "Người"
+		}
+		label := newText(strings.Join(words, " "))
+		if m := unitParenRe.FindStringSubmatchIndex(label.fold); m != nil && unit == "" {
+			unit = label.fold[m[2]:m[3]]
+			label = newText(strings.TrimSpace(label.orig[:label.idx[m[0]]]))
+		}
+		l := line{text: newText(strings.Join(heads[i], " ") + " … " + texts[0].orig + " … " + v.orig), n: n, fig: &rowFigure{label: label, value: v, unit: unit}}
+		for _, k := range o.cur {
+			d.parts[k] = append(d.parts[k], l)
+		}
+	}
+	return true
+}
+
+// ownPeriod tells whether a row's period is the report's: its year, and
+// in a half-year's report its half.
+func (d *doc) ownPeriod(name string) bool {
+	p := d.period
+	if p.year == "" || d.period.fit(name) < 1 || !strings.Contains(name, p.year) {
+		return false
+	}
+	return p.half == "" || hasAny(name, "6 thang", "sau thang")
+}
+
+// noFigures tells whether no cell holds a figure (a year, or words in
+// brackets, are none).
+func noFigures(cells []text) bool {
+	for _, c := range cells {
+		if strings.IndexFunc(stripYears(outsideBrackets(c.fold)), isDigitRune) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// contCells tells for each cell of a row whether it continues the one
+// above (a .docx's vertical merge).
+func contCells(cells [][]string) []bool {
+	out := make([]bool, len(cells))
+	for i, c := range cells {
+		out[i] = len(c) == 1 && strings.HasPrefix(c[0], contMark)
+	}
+	return out
+}
+
+// periodHeads gives the words of the header over each of n columns, top
+// first, or nil if they cannot be told. When every header row has n cells
+// (a .docx, where a spanning cell is followed by empty ones), a cell is
+// under the cells above it in its column: an empty cell continues the
+// one on its left only where both stand under the same cells above. When
+// a row has fewer (text, where a spanning cell is one cell and a merged
+// one leaves an empty cell below it), each row divides the one above:
+// an empty cell is under one cell, a run of named cells under one or more
+// (repeating its words as often: "Đoàn | Người | Đoàn | Người" under two).
+func periodHeads(rows [][]text, cont [][]bool, n int) [][]string {
+	same := true
+	for _, r := range rows {
+		same = same && len(r) == n
+	}
+	if same {
+		heads := make([][]string, n)
+		for r, row := range rows {
+			prev := ""
+			for i := range row {
+				w := strings.TrimSpace(row[i].orig)
+				switch {
+				case cont[r][i]:
+					prev = ""
+				case w != "":
+					prev = w
+					heads[i] = append(heads[i], w)
+				case prev != "" && r > 0 && len(heads[i-1]) > 0 && slices.Equal(heads[i], heads[i-1][:len(heads[i-1])-1]):
+					heads[i] = append(heads[i], prev) // a cell spanning this column too
+				case prev != "" && r == 0:
+					heads[i] = append(heads[i], prev)
+				default:
+					prev = ""
+				}
+			}
+		}
+		return heads
+	}
+	// Text: each row's cells are the children of the row above's.
+	level := make([]headNode, len(rows[0]))
+	for i, c := range rows[0] {
+		if w := strings.TrimSpace(c.orig); w != "" {
+			level[i].words = []string{w}
+		}
+	}
+	for _, row := range rows[1:] {
+		next, ok := divide(level, row)
+		if !ok {
+			return nil
+		}
+		level = next
+	}
+	if len(level) != n {
+		return nil
+	}
+	heads := make([][]string, n)
+	for i := range level {
+		heads[i] = level[i].words
+	}
+	return heads
+}
+
+// headNode is a cell of a header: its words and those of the cells above
+// it, top first.
+type headNode struct{ words []string }
+
+// divide shares out a header row's cells among the cells of the row
+// above (their words, top first): an empty cell is under one (a merged
+// cell that continues); a run of named cells under as many as its words
+// repeat ("Đoàn | Người | Đoàn | Người": two), or one. false if the counts
+// do not add up.
+func divide(above []headNode, row []text) ([]headNode, bool) {
+	type run struct {
+		empty  bool
+		cells  []string
+		shares int
+	}
+	var runs []run
+	for _, c := range row {
+		w := strings.TrimSpace(c.orig)
+		if w == "" {
+			runs = append(runs, run{empty: true, shares: 1})
+			continue
+		}
+		if k := len(runs); k > 0 && !runs[k-1].empty {
+			runs[k-1].cells = append(runs[k-1].cells, w)
+			continue
+		}
+		runs = append(runs, run{cells: []string{w}})
+	}
+	empty, named, repeats := 0, 0, 0
+	for i := range runs {
+		if runs[i].empty {
+			empty++
+			continue
+		}
+		named++
+		runs[i].shares = repeatsOf(runs[i].cells)
+		repeats += runs[i].shares
+	}
+	left := len(above) - empty
+	switch {
+	case left == named:
+		for i := range runs {
+			runs[i].shares = 1
+		}
+	case left == repeats:
+	default:
+		return nil, false
+	}
+	var out []headNode
+	p := 0
+	for _, r := range runs {
+		if r.empty {
+			out = append(out, above[p])
+			p++
+			continue
+		}
+		per := len(r.cells) / r.shares
+		for k, w := range r.cells {
+			out = append(out, headNode{words: append(slices.Clip(above[p+k/per].words), w)})
+		}
+		p += r.shares
+	}
+	return out, true
+}
+
+// repeatsOf is how many times a run of words repeats its first part
+// ("Đoàn, Người, Đoàn, Người": 2), 1 if it does not.
+func repeatsOf(ws []string) int {
+	for per := 1; per < len(ws); per++ {
+		if len(ws)%per != 0 {
+			continue
+		}
+		ok := true
+		for i := per; i < len(ws) && ok; i++ {
+			ok = fold(ws[i]) == fold(ws[i-per])
+		}
+		if ok {
+			return len(ws) / per
+		}
+	}
+	return 1
 }

@@ -13,7 +13,8 @@ const tableHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngo�
 
 // tableDocx lays out a report whose body is one table as Word does: each
 // row a w:tr; a cell "^" continues the cell above it (w:vMerge), a cell
-// ">n text" spans n columns (w:gridSpan), a cell "!text" begins a merge.
+// ">n text" spans n columns (w:gridSpan), a cell "!text" begins a merge;
+// "!>n text" begins a merge n columns wide, "^>n" continues it.
 func tableDocx(head string, rows [][]string) []byte {
 	return tablesDocx(head, [][][]string{rows}, "Trên đây là báo cáo của UBND xã Thử.")
 }
@@ -35,6 +36,10 @@ func tablesDocx(head string, tables [][][]string, last string) []byte {
 				switch {
 				case c == "^":
 					pr, text = `<w:vMerge/>`, ""
+				case strings.HasPrefix(c, "^>"):
+					pr, text = fmt.Sprintf(`<w:gridSpan w:val="%c"/><w:vMerge/>`, c[2]), ""
+				case strings.HasPrefix(c, "!>"):
+					pr, text = fmt.Sprintf(`<w:gridSpan w:val="%c"/><w:vMerge w:val="restart"/>`, c[2]), c[4:]
 				case strings.HasPrefix(c, ">"):
 					pr, text = fmt.Sprintf(`<w:gridSpan w:val="%c"/>`, c[1]), c[3:]
 				case strings.HasPrefix(c, "!"):
@@ -62,8 +67,10 @@ func textRows(rows [][]string) string {
 		var cells []string
 		for _, c := range row {
 			switch {
-			case c == "^":
+			case strings.HasPrefix(c, "^"):
 				c = ""
+			case strings.HasPrefix(c, "!>"):
+				c = c[4:]
 			case strings.HasPrefix(c, ">"):
 				c = c[3:]
 			case strings.HasPrefix(c, "!"):
@@ -449,6 +456,88 @@ func TestYearHeader(t *testing.T) {
 				t.Fatal(err)
 			}
 			wantFound(t, Read(lines), map[string]string{"profile.population": "7215", "profile.households": "1820", "profile.area_ha": "2346"})
+		})
+	}
+}
+
+// TestPeriodRows: a table whose rows are periods and whose columns are
+// figures, under a header of three rows with merged cells ("Đoàn vào"
+// over "Trong nước" over "Đoàn" and "Người"), reads the row of the
+// report's own period, each column by the header's cells above it; the
+// year before and the change row are no figures. As text (a spanning cell
+// is one cell, a merged one leaves an empty cell below it) and as .docx
+// alike.
+func TestPeriodRows(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào; thỏa thuận quốc tế, hội nghị quốc tế\n"
+	rows := [][]string{
+		{"!Kỳ", "!>2 Đoàn ra", ">4 Đoàn vào", "!Thỏa thuận quốc tế", "!Hội nghị quốc tế"},
+		{"^", "^>2", ">2 Trong nước", ">2 Nước ngoài", "^", "^"},
+		{"^", "Đoàn", "Người", "Đoàn", "Người", "Đoàn", "Người", "^", "^"},
+		{"Năm 2024", "1", "3", "10", "80", "2", "15", "0", "1"},
+		{"Năm 2025", "2", "11", "14", "120", "4", "31", "1", "0"},
+		{"Tăng (+), giảm (-)", "+1", "+8", "+4", "+40", "+2", "+16", "+1", "-1"},
+	}
+	want := map[string]string{
+		"delegations.outbound.count": "2", "delegations.outbound.people": "11",
+		"delegations.inbound_domestic.count": "14", "delegations.inbound_domestic.people": "120",
+		"delegations.inbound_foreign.count": "4", "delegations.inbound_foreign.people": "31",
+		"international_agreements.count": "1", "international_conferences.count": "0",
+	}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Read(lines)
+			got := foundValues(res)
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+			for _, u := range res.Unresolved {
+				t.Errorf("unresolved %+v", u)
+			}
+		})
+	}
+}
+
+// TestPeriodRowsHalf: in a half-year's report, of a table of periods
+// under one header row, only the row of that half is read — not the same
+// half of the year before, nor the whole year before, nor "So sánh".
+func TestPeriodRowsHalf(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2025\nII. KẾT QUẢ\n3. Lãnh sự, bảo hộ công dân\n"
+	rows := [][]string{
+		{"Thời gian", "Người nước ngoài tạm trú (người)", "Vụ việc liên quan người nước ngoài (vụ)", "Công dân xuất cảnh (lượt)"},
+		{"6 tháng đầu năm 2024", "40", "1", "200"},
+		{"Năm 2024", "52", "3", "410"},
+		{"6 tháng đầu năm 2025", "47", "2", "230"},
+		{"So sánh cùng kỳ (%)", "117,5", "200", "115"},
+	}
+	want := map[string]string{"consular.foreign_residents": "47", "consular.foreigner_incidents": "2", "consular.citizens_exited": "230"}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := foundValues(Read(lines))
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
 		})
 	}
 }
