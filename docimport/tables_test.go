@@ -443,8 +443,8 @@ func TestLabelUnitInBrackets(t *testing.T) {
 }
 
 // TestYearHeader: a header whose value columns are named only by their
-// year ("Chỉ tiêu | Năm 2023 | Năm 2024") is a header: the report's
-// year's column is read, the other year's never.
+// year ("Chỉ tiêu | Năm 2023 | Năm 2024", "Nội dung | 2023 | 2024") is a
+// header: the report's year's column is read, the other year's never.
 func TestYearHeader(t *testing.T) {
 	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
 		"Chỉ tiêu\tNăm 2023\tNăm 2024\nDân số (người)\t7.100\t7.215\nSố hộ\t1.800\t1.820\nDiện tích tự nhiên (km²)\t23,46\t23,46\n" +
@@ -458,6 +458,9 @@ func TestYearHeader(t *testing.T) {
 			wantFound(t, Read(lines), map[string]string{"profile.population": "7215", "profile.households": "1820", "profile.area_ha": "2346"})
 		})
 	}
+	// The years alone.
+	bare := strings.Replace(doc, "Chỉ tiêu\tNăm 2023\tNăm 2024", "Nội dung\t2023\t2024", 1)
+	wantFound(t, readText(t, bare), map[string]string{"profile.population": "7215", "profile.households": "1820", "profile.area_ha": "2346"})
 }
 
 // TestPeriodRows: a table whose rows are periods and whose columns are
