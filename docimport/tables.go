@@ -447,6 +447,9 @@ func acrossPair(heads, vals []text) bool {
 	return true
 }
 
+// countRateRe is a count with its share in brackets ("38 (0,28%)").
+var countRateRe = regexp.MustCompile(`^\d[\d.]*\s*\(\s*\d[\d,.]*\s*%\s*\)$`)
+
 // nonEmpty counts the cells that hold words.
 func nonEmpty(cells []text) int {
 	n := 0
@@ -626,6 +629,9 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 			if m := unitParenRe.FindStringSubmatchIndex(label.fold); m != nil {
 				unit = label.fold[m[2]:m[3]]
 				label = newText(strings.TrimSpace(label.orig[:label.idx[m[0]]]))
+				if strings.TrimSpace(unit) == "ty le" && countRateRe.MatchString(strings.TrimSpace(texts[i].fold)) {
+					unit = "" // "Hộ nghèo (tỷ lệ)" over "38 (0,28%)": the count, and its share by its "%"
+				}
 			}
 			if vs, us, ok := pairedCell(texts[i], strings.TrimSpace(label.fold)); ok {
 				// "Chi bộ / Đảng viên" over "21 / 524": a figure for each name.

@@ -544,3 +544,15 @@ func TestPeriodRowsHalf(t *testing.T) {
 		})
 	}
 }
+
+// TestAcrossCountAndRate: a table laid out across whose header names a
+// count "(tỷ lệ)" over "38 (0,28%)" gives the count and its share.
+func TestAcrossCountAndRate(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. KHÁI QUÁT TÌNH HÌNH\n" +
+		"Diện tích tự nhiên (ha)\tSố hộ\tNhân khẩu\tHộ nghèo (tỷ lệ)\tHộ cận nghèo (tỷ lệ)\n" +
+		"512,3\t2.104\t8.377\t21 (1,0%)\t64 (3,04%)\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.area_ha": "512.3", "profile.households": "2104", "profile.population": "8377",
+		"profile.poor_households": "21", "profile.poor_households_rate_pct": "1", "profile.near_poor_households": "64", "profile.near_poor_households_rate_pct": "3.04",
+	})
+}
