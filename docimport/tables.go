@@ -1098,7 +1098,7 @@ func captionUnit(caption string) string {
 // row number first, then the label, then the cells that hold a figure,
 // and a cell of a unit before or after it.
 func (d *doc) plainRow(o *outline, ts *tableState, cells [][]string, texts []text, n int) {
-	label, value, unit := -1, -1, -1
+	label, value, unit, second := -1, -1, -1, -1
 	start := 0
 	if len(texts) >= 2 && ordinalRe.MatchString(strings.TrimSpace(texts[0].fold)) {
 		start = 1
@@ -1117,10 +1117,18 @@ func (d *doc) plainRow(o *outline, ts *tableState, cells [][]string, texts []tex
 			value = i
 		case unit < 0 && unitOnly(f):
 			unit = i
+		case bareNumber(f) && bareNumber(strings.TrimSpace(texts[value].fold)):
+			second = i
 		}
 	}
 	if label < 0 {
 		return
+	}
+	if value >= 0 && second >= 0 {
+		// "Dân số | 7.100 | 7.215" under no header: which column is the
+		// report's is not said; both are readings, neither is set.
+		texts = append([]text(nil), texts...)
+		texts[value] = newText(texts[value].orig + " ; " + texts[second].orig)
 	}
 	if value < 0 {
 		d.groupRow(o, ts, texts, texts[label], n)
@@ -1142,6 +1150,12 @@ func (d *doc) plainRow(o *outline, ts *tableState, cells [][]string, texts []tex
 	for _, k := range o.cur {
 		d.parts[k] = append(d.parts[k], l)
 	}
+}
+
+// bareNumber tells whether a cell is a number alone, no word with it.
+func bareNumber(f string) bool {
+	_, err := ParseNumber(f)
+	return err == nil
 }
 
 // rowAsLines keeps a row that is not a figure as lines of text: each

@@ -556,3 +556,22 @@ func TestAcrossCountAndRate(t *testing.T) {
 		"profile.poor_households": "21", "profile.poor_households_rate_pct": "1", "profile.near_poor_households": "64", "profile.near_poor_households_rate_pct": "3.04",
 	})
 }
+
+// TestNoHeaderTwoNumbers: a row of a table with no header that holds two
+// bare numbers ("Dân số | 7.100 | 7.215") does not say which is the
+// report's: both are readings, neither is set (the first was read).
+func TestNoHeaderTwoNumbers(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n1\tDân số\t7.100\t7.215\n2\tSố hộ\thộ\t1.800\t1.820\n3\tSố thôn\t12\n" +
+		"II. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"profile.population": "", "profile.households": "", "profile.hamlets": "12"})
+	n := 0
+	for _, u := range res.Unresolved {
+		if u.Field == "profile.population" || u.Field == "profile.households" {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Errorf("unresolved %+v, want both readings of each", res.Unresolved)
+	}
+}
