@@ -55,7 +55,22 @@ func (r *reader) delegations() {
 	}()
 	ctx := "" // what a label line before says of the delegations after it ("b) Đoàn nước ngoài:")
 	sh := 0   // the sub-headings before the line
+	// The lines may be the items of a count the line before gave ("… 09
+	// đoàn, trong đó:"): details is then that line's own mark ("*", "",
+	// …) and item the mark of its items, once seen.
+	var details, item *string
+	last := -1 // the line before
 	for _, l := range r.delegationLines() {
+		if details != nil {
+			m := itemMark(l.fold)
+			if l.n == last+1 && m != "" && m != *details && (item == nil || *item == m) {
+				last = l.n
+				item = &m
+				continue // "+ 05 đoàn doanh nghiệp Hàn Quốc;": a part of the count above
+			}
+			details, item = nil, nil
+		}
+		last = l.n
 		for ; sh < len(r.d.subheads) && r.d.subheads[sh].n <= l.n; sh++ {
 			// "b) Đoàn nước ngoài đến làm việc:" says which delegations
 			// the lines under it count; "1. Đoàn ra, đoàn vào", none.
@@ -165,6 +180,12 @@ func (r *reader) delegations() {
 		// việc như sau (…):").
 		if cs := clauses(l.text); len(cs) > 0 {
 			last := strings.TrimSpace(cs[len(cs)-1].fold)
+			if len(ds) > 0 && detailEndRe.MatchString(last) {
+				// "Đón tiếp 09 đoàn với 87 người, trong đó:": the items
+				// under it break down the count it gave.
+				m := itemMark(l.fold)
+				details = &m
+			}
 			if len(strings.Fields(last)) <= 14 && strings.HasSuffix(last, ":") {
 				ctx = ""
 				if g := originOf(outsideBrackets(last), r.places); g != "mixed" {
@@ -199,6 +220,19 @@ func (r *reader) delegationLines() []line {
 	slices.SortStableFunc(out, func(a, b line) int { return a.n - b.n })
 	return out
 }
+
+// itemMark is the mark an item of a list begins with ("+", "a)"), or "".
+func itemMark(f string) string {
+	m := itemLineRe.FindString(f)
+	m = strings.TrimSpace(m)
+	if len(m) == 2 && m[1] == ')' {
+		return "a)" // "a)", "b)": one kind of mark
+	}
+	return m
+}
+
+// detailEndRe ends a line whose items below detail it ("…, trong đó:").
+var detailEndRe = re(`\b(?:trong do|gom|bao gom|nhu sau|cu the|sau day|chi tiet)\s*:$`)
 
 // listLeadRe ends a lead that announces a list ("Đoàn ra gồm:", "… như
 // sau:", "cụ thể:").

@@ -191,3 +191,20 @@ func TestHamletsWithBreakdown(t *testing.T) {
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestDelegationDetailLines: a line that gives a count and ends "trong
+// đó:" is broken down by the items under it; they are parts of it, not
+// readings. The next line of the first line's own kind ends the items.
+func TestDelegationDetailLines(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n" +
+		"- Khách quốc tế: đón tiếp 08 đoàn với 71 người, trong đó:\n" +
+		"+ 04 đoàn doanh nghiệp Hàn Quốc;\n+ 03 đoàn của Tổng Lãnh sự quán Nhật Bản;\n+ 01 đoàn của tổ chức Thử (Úc).\n" +
+		"- Đoàn trong nước: tiếp 12 đoàn với 140 người.\n" +
+		"- Đoàn ra: 02 đoàn, 11 người, cụ thể:\n+ Tháng 5: 01 đoàn 06 người sang Lào;\n+ Tháng 9: 01 đoàn 05 người sang Lào.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.inbound_foreign.count": "8", "delegations.inbound_foreign.people": "71",
+		"delegations.inbound_domestic.count": "12", "delegations.inbound_domestic.people": "140",
+		"delegations.outbound.count": "2", "delegations.outbound.people": "11",
+	})
+}
