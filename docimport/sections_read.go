@@ -525,7 +525,7 @@ func ngoLine(f string) bool {
 
 var (
 	projectCountRe = re(`\b` + cnt + `\s+(?:du an|chuong trinh)\b`)
-	committedRe    = re(`\b(?:cam ket|tri gia|tong gia tri|gia tri|tong kinh phi|kinh phi|tong von|von vien tro|(?:tai tro|vien tro)\s*:)` + gap(25) + moneyRe.String())
+	committedRe    = re(`\b(?:cam ket|tri gia|tong gia tri|gia tri|tong kinh phi|kinh phi|tong von|von vien tro|von tai tro|tong so von|so von|nguon von|tong muc dau tu|tong so tien|so tien|(?:tai tro|vien tro)\s*:)` + gap(25) + moneyRe.String())
 	disbursedRe    = re(`\bgiai ngan` + gap(25) + moneyRe.String())
 	notDisbursedRe = re(`\b(?:chua|khong)\s+(?:duoc\s+)?giai ngan\b`)
 	projectNameRe  = re(`\bdu an\s*:?\s*`)
@@ -1154,7 +1154,7 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 	for _, c := range committedRe.FindAllStringSubmatchIndex(f, -1) {
 		// Not the commune's own share ("kinh phí đối ứng", "nhân dân đóng
 		// góp"): the value given.
-		if !hasAny(f[max(0, c[0]-12):c[2]], "doi ung", "dong gop", "ngan sach") {
+		if !hasAny(f[max(0, c[0]-12):c[2]], "doi ung", "dong gop", "ngan sach", "giai ngan") {
 			m = c
 			break
 		}

@@ -809,3 +809,17 @@ func TestProjectDonorNames(t *testing.T) {
 		t.Errorf("projects %+v", ps)
 	}
 }
+
+// TestProjectValueWords: the value of a project said in other words ("với
+// số vốn …", "tổng mức đầu tư …"), after an amount disbursed said first
+// ("số tiền đã giải ngân … trên tổng số vốn …").
+func TestProjectValueWords(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n"
+	for body, want := range map[string]map[string]string{
+		"Dự án \"Cầu dân sinh\" do Quỹ Nhịp Cầu tài trợ với số vốn 640 triệu đồng, đã giải ngân 320 triệu đồng.\n":             {"ngo_aid.projects[0].committed_vnd": "640000000", "ngo_aid.projects[0].disbursed_vnd": "320000000"},
+		"Dự án \"Trạm bơm\" do Hội Nông gia Pháp tài trợ, tổng mức đầu tư 1,1 tỷ đồng; chưa giải ngân.\n":                      {"ngo_aid.projects[0].committed_vnd": "1100000000", "ngo_aid.projects[0].disbursed_vnd": "0"},
+		"Dự án \"Nhà văn hóa\" do Quỹ Sao Mai tài trợ, số tiền đã giải ngân 200 triệu đồng trên tổng số vốn 500 triệu đồng.\n": {"ngo_aid.projects[0].committed_vnd": "500000000", "ngo_aid.projects[0].disbursed_vnd": "200000000"},
+	} {
+		wantFound(t, readText(t, head+body+"6. Ngoại giao văn hóa: Không.\n"), want)
+	}
+}
