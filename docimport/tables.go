@@ -687,6 +687,11 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 	if !ok && len(texts) > 0 && totalRe.MatchString(texts[0].fold) {
 		label, ok = texts[0], true // "Cộng" over the number and the label
 	}
+	if _, _, unit := cell(colUnit); !ok && unit && ts.parent.fold != "" && len(texts) == len(cols) && strings.TrimSpace(texts[0].fold) == "" && !projectTable(cols) {
+		// "1 | Đoàn ra | Đoàn | 1" over " |  | Người | 6": the label merged
+		// over the rows of its units, each row the label's.
+		label, ok = ts.parent, true
+	}
 	if !ok {
 		// A group row whose words sit in the number's column ("A. Dự án
 		// đang triển khai" typed in one cell).

@@ -575,3 +575,40 @@ func TestNoHeaderTwoNumbers(t *testing.T) {
 		t.Errorf("unresolved %+v, want both readings of each", res.Unresolved)
 	}
 }
+
+// TestMergedLabelUnitRows: a label merged over two rows, one per unit
+// ("Đoàn ra" over "Đoàn" and "Người"), gives the second row's figure to
+// the label too, as text (the cells under the merge empty) and as .docx.
+func TestMergedLabelUnitRows(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n"
+	rows := [][]string{
+		{"TT", "Nội dung", "Đơn vị tính", "Năm 2023", "Năm 2024", "Ghi chú"},
+		{"!1", "!Đoàn ra", "Đoàn", "2", "3", ""},
+		{"^", "^", "Người", "7", "12", ""},
+		{"!2", "!Đoàn nước ngoài đến làm việc", "Đoàn", "1", "4", ""},
+		{"^", "^", "Người", "5", "27", ""},
+	}
+	want := map[string]string{
+		"delegations.outbound.count": "3", "delegations.outbound.people": "12",
+		"delegations.inbound_foreign.count": "4", "delegations.inbound_foreign.people": "27",
+	}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := foundValues(Read(lines))
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+		})
+	}
+}
