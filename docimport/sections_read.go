@@ -643,7 +643,9 @@ func (r *reader) ngo() {
 				statedQ = vals[0].quote
 				statedQs[vals[0].n] = statedQ
 			}
-			if len(vals) == 0 && negative(c.fold) && hasAny(c.fold, "vien tro", "phi chinh phu", "pcpnn", "du an") {
+			if len(vals) == 0 && negative(c.fold) && hasAny(c.fold, "vien tro", "phi chinh phu", "pcpnn", "du an") && !proposedRe.MatchString(c.fold) {
+				// Not "Dự án đang vận động (chưa được phê duyệt): …": a
+				// project not yet approved says nothing of those running.
 				noneQ = whole(c)
 			}
 		}

@@ -208,3 +208,15 @@ func TestDelegationDetailLines(t *testing.T) {
 		"delegations.outbound.count": "2", "delegations.outbound.people": "11",
 	})
 }
+
+// TestProposedProjectSaysNoNone: a line about a project still sought
+// ("đang vận động (chưa được phê duyệt)") does not say there is no
+// project: the count of projects is not read as 0 from it.
+func TestProposedProjectSaysNoNone(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"- Dự án đang vận động (chưa được phê duyệt): Dự án cải tạo đường bản Thử - Tổ chức Thử, dự kiến 900.000.000 đồng\n"
+	res := readText(t, doc)
+	if v, ok := foundValues(res)["ngo_aid.projects"]; ok {
+		t.Errorf("projects = %s read from a project not yet approved", v)
+	}
+}
