@@ -19,7 +19,10 @@ var (
 	// popAfterHhRe is the people after the households in a list: "2.814
 	// hộ, 10.957 người", "1.650 hộ với 6.012 người".
 	popAfterHhRe = re(num + `\s+ho\s*(?:,|\bvoi\b|\bva\b)\s*` + num + `\s+(?:nguoi|nhan khau|khau)\b`)
-	populationRe = re(`\b(?:dan so|so dan|tong so dan|nhan khau)\s*(?:la\s*|:\s*|khoang\s*|co\s*|gom\s*)?` + num + `\s*(?:nguoi|nhan khau|khau)?\b`)
+	populationRe = re(`\b(?:dan so|so dan|tong so dan|nhan khau)(?:\s+(?:toan|cua)\s+(?:xa|phuong|thi tran|dac khu))?(?:\s+trung binh)?(?:\s+(?:nam|den nam) \d{4})?\s*(?:la\s*|:\s*|khoang\s*|co\s*|gom\s*)?` + num + `\s*(?:nguoi|nhan khau|khau)?\b`)
+	// hhScopeRe is the households said of the commune by name: "Tổng số
+	// hộ toàn xã là 1.820 hộ".
+	hhScopeRe = re(`\b(?:tong so ho|so ho)\s+(?:toan|cua)\s+(?:xa|phuong|thi tran|dac khu)\s*(?:la|:|co)?\s*` + num + `\s+ho\b`)
 	popTailRe    = re(`\b` + num + `\s+(?:nhan khau|khau)\b`)
 	minorityRe   = re(`(?:dan toc thieu so|\bdtts\b)(?:\s*\([^()]{0,80}\))?[^;%]{0,40}?\b` + num + `\s*%`)
 	ethnicRe     = re(`\bdan toc\s+([a-z']+(?:\s+[a-z']+)??)\s*(?:chiem\s*|:\s*)?` + num + `\s*%`)
@@ -136,9 +139,10 @@ func (r *reader) profile() {
 			})
 			if !hasAny(f, "ngheo", "ho tro", "tang", "tham", "cho ") {
 				r.intIn(c, listedHhRe, "profile.households", nil)
+				r.intIn(c, hhScopeRe, "profile.households", nil)
 			}
 			if !strings.Contains(f, "ngheo") {
-				r.intIn(c, populationRe, "profile.population", nil)
+				r.intIn(c, populationRe, "profile.population", func(m []int) bool { return !r.otherYear(f[m[0]:m[1]]) })
 				r.intIn(c, popTailRe, "profile.population", nil)
 				if !hasAny(f, "ho tro", "tang", "tham", "cho ", "anh huong", "thiet hai") {
 					r.intIn(c, popAfterHhRe, "profile.population", func(m []int) bool { return follows(f, m[1]) })

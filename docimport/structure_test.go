@@ -823,3 +823,15 @@ func TestProjectValueWords(t *testing.T) {
 		wantFound(t, readText(t, head+body+"6. Ngoại giao văn hóa: Không.\n"), want)
 	}
 }
+
+// TestPopulationWords: the population and households said of the
+// commune by name ("Dân số toàn xã …", "Tổng số hộ toàn xã là …") or of
+// the report's year ("Dân số trung bình năm 2024 là …"); another year's
+// is not read.
+func TestPopulationWords(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	tail := "\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	wantFound(t, readText(t, head+"Dân số toàn xã 6.904 người. Tổng số hộ toàn xã là 1.733 hộ."+tail), map[string]string{"profile.population": "6904", "profile.households": "1733"})
+	wantFound(t, readText(t, head+"Dân số trung bình năm 2024 là 6.904 người."+tail), map[string]string{"profile.population": "6904"})
+	wantFound(t, readText(t, head+"Dân số trung bình năm 2023 là 6.850 người."+tail), map[string]string{"profile.population": ""})
+}
