@@ -22,11 +22,11 @@ var (
 	populationRe = re(`\b(?:dan so|so dan|tong so dan|nhan khau)(?:\s+(?:toan|cua)\s+(?:xa|phuong|thi tran|dac khu))?(?:\s+trung binh)?(?:\s+(?:nam|den nam) \d{4})?\s*(?:la\s*|:\s*|khoang\s*|co\s*|gom\s*)?` + num + `\s*(?:nguoi|nhan khau|khau)?\b`)
 	// hhScopeRe is the households said of the commune by name: "Tổng số
 	// hộ toàn xã là 1.820 hộ".
-	hhScopeRe = re(`\b(?:tong so ho|so ho)\s+(?:toan|cua)\s+(?:xa|phuong|thi tran|dac khu)\s*(?:la|:|co)?\s*` + num + `\s+ho\b`)
-	popTailRe    = re(`\b` + num + `\s+(?:nhan khau|khau)\b`)
-	minorityRe   = re(`(?:dan toc thieu so|\bdtts\b)(?:\s*\([^()]{0,80}\))?[^;%]{0,40}?\b` + num + `\s*%`)
-	ethnicRe     = re(`\bdan toc\s+([a-z']+(?:\s+[a-z']+)??)\s*(?:chiem\s*|:\s*)?` + num + `\s*%`)
-	cellsRe      = re(`\b(?:(?:co|gom|gom co|voi|tong so|sinh hoat tai|sinh hoat o)\s+` + num + `\s+chi bo|` + num + `\s+chi bo (?:truc thuoc|co so|dang))\b|^` + num + `\s+chi bo\b`)
+	hhScopeRe  = re(`\b(?:tong so ho|so ho)\s+(?:toan|cua)\s+(?:xa|phuong|thi tran|dac khu)\s*(?:la|:|co)?\s*` + num + `\s+ho\b`)
+	popTailRe  = re(`\b` + num + `\s+(?:nhan khau|khau)\b`)
+	minorityRe = re(`(?:dan toc thieu so|\bdtts\b)(?:\s*\([^()]{0,80}\))?[^;%]{0,40}?\b` + num + `\s*%`)
+	ethnicRe   = re(`\bdan toc\s+([a-z']+(?:\s+[a-z']+)??)\s*(?:chiem\s*|:\s*)?` + num + `\s*%`)
+	cellsRe    = re(`\b(?:(?:co|gom|gom co|voi|tong so|sinh hoat tai|sinh hoat o)\s+` + num + `\s+chi bo|` + num + `\s+chi bo (?:truc thuoc|co so|dang))\b|^` + num + `\s+chi bo\b`)
 	// A bare area leading a clause of the overview ("Khái quát: 3.562,9
 	// ha; 21 xóm; …"): the natural area, as a crop's would be named.
 	areaLeadRe = re(`(?:^|^[^\d:]{0,20}:)\s*` + num + `\s*(ha|hecta|km2|km²)\s*$`)
