@@ -602,3 +602,28 @@ II. KẾT QUẢ
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestNoneInOtherVerbs: none said with the section's own verb ("không nhận
+// được hình thức khen thưởng nào", "không đề nghị khen thưởng").
+func TestNoneInOtherVerbs(t *testing.T) {
+	wantFound(t, readText(t, `UBND XÃ THỬ
+Thử, ngày 02 tháng 12 năm 2024
+BÁO CÁO
+Kết quả công tác đối ngoại năm 2024
+II. KẾT QUẢ
+2. Thỏa thuận quốc tế
+Trong năm, xã chưa ký kết thỏa thuận quốc tế nào.
+3. Hội nghị, hội thảo quốc tế
+Xã không tổ chức, không tham gia hội nghị, hội thảo quốc tế.
+10. Đào tạo, bồi dưỡng
+Trong năm không có cán bộ được cử đi bồi dưỡng.
+11. Khen thưởng của nước ngoài
+Trong năm, xã không nhận được hình thức khen thưởng nào của nước ngoài.
+12. Kiến nghị khen thưởng
+Xã không đề nghị khen thưởng.
+`), map[string]string{
+		"international_agreements.count": "0", "international_conferences.count": "0",
+		"training.officials_trained":    "0",
+		"foreign_awards_received.count": "0", "award_nominations.count": "0",
+	})
+}
