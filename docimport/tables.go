@@ -1211,7 +1211,7 @@ var periodHeadRe = regexp.MustCompile(`^(?:thoi gian|nam|ky|ky bao cao|thoi ky|g
 // changeRowRe that of a row of the change between two.
 var (
 	periodNameRe = regexp.MustCompile(`^(?:(?:ca )?nam|(?:6|sau) thang (?:dau|cuoi)(?: nam)?|quy (?:i|ii|iii|iv|[1-4])(?: nam)?|luy ke(?: nam)?|ky bao cao(?: nam)?)?\s*(?:19|20)\d{2}$`)
-	changeRowRe  = regexp.MustCompile(`^(?:tang|giam|so sanh|chenh lech|ty le|cung ky)\b`)
+	changeRowRe  = regexp.MustCompile(`^(?:tang|giam|so sanh|chenh lech|ty le|cung ky|ke hoach|chi tieu|du kien)\b`)
 )
 
 // periodRow reads a row of a table of periods, and tells whether it did
@@ -1235,7 +1235,7 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 	}
 	name := strings.TrimSpace(outsideBrackets(first))
 	name = strings.Join(strings.Fields(name), " ")
-	if !periodNameRe.MatchString(name) && !changeRowRe.MatchString(name) {
+	if !periodNameRe.MatchString(name) && !changeRowRe.MatchString(name) || !figureCells(texts[1:]) {
 		if !ts.periodRows && first == "" && noFigures(texts) {
 			ts.byPeriod = append(ts.byPeriod, texts) // a row of the header that divides the one above
 			ts.periodCont = append(ts.periodCont, contCells(cells))
@@ -1283,6 +1283,18 @@ func (d *doc) ownPeriod(name string) bool {
 		return false
 	}
 	return p.half == "" || hasAny(name, "6 thang", "sau thang")
+}
+
+// figureCells tells whether every cell of a row's values that holds
+// anything holds a figure ("02", "+1", "0", "-"), none words ("Dự án …").
+func figureCells(cells []text) bool {
+	for _, c := range cells {
+		f := strings.TrimSpace(c.fold)
+		if f != "" && f != "-" && !strings.HasPrefix(f, "#") && !startsFigure(strings.TrimLeft(f, "+-")) && !nothingRe.MatchString(f) {
+			return false
+		}
+	}
+	return true
 }
 
 // noFigures tells whether no cell holds a figure (a year, or words in

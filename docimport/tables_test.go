@@ -612,3 +612,26 @@ func TestMergedLabelUnitRows(t *testing.T) {
 		})
 	}
 }
+
+// TestPeriodRowsOthers: a header "Năm | Số đoàn | Số người" names its
+// figures by the leaf's words too; a row "Kế hoạch năm 2025" is no
+// figure; and a table whose first column is the year but whose rows hold
+// words (projects by the year they began) is no table of periods.
+func TestPeriodRowsOthers(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n"
+	doc := head + textRows([][]string{
+		{"Năm", "Đoàn ra", "Đoàn nước ngoài đến làm việc"},
+		{"", "Số đoàn", "Số người", "Số đoàn", "Số người"},
+		{"Năm 2024", "3", "14", "2", "9"},
+		{"Kế hoạch năm 2025", "4", "20", "3", "15"},
+		{"Năm 2025", "1", "4", "5", "33"},
+	}) + "5. Viện trợ phi chính phủ nước ngoài\n" + textRows([][]string{
+		{"Năm", "Tên dự án", "Nhà tài trợ", "Kinh phí (đồng)"},
+		{"2025", "Giếng nước sạch cho điểm trường", "Quỹ Thử Nghiệm", "350.000.000"},
+	}) + "6. Ngoại giao văn hóa: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"delegations.outbound.count": "1", "delegations.outbound.people": "4",
+		"delegations.inbound_foreign.count": "5", "delegations.inbound_foreign.people": "33",
+		"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "350000000",
+	})
+}
