@@ -627,3 +627,21 @@ Xã không đề nghị khen thưởng.
 		"foreign_awards_received.count": "0", "award_nominations.count": "0",
 	})
 }
+
+// TestResidentsByNationality: a table of foreigners residing by
+// nationality gives its total row; rows that add up to another number
+// leave the figure with both readings.
+func TestResidentsByNationality(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nThử, ngày 10 tháng 6 năm 2025\nBÁO CÁO\nCông tác đối ngoại 6 tháng đầu năm 2025\nII. KẾT QUẢ\n4. Lãnh sự, bảo hộ công dân\n" +
+		"Quốc tịch\tNgười nước ngoài tạm trú (đến 31/5/2025)\n\tSố người\n"
+	res := readText(t, head+"Hàn Quốc\t52\nNhật Bản\t17\nHoa Kỳ\t9\nQuốc tịch khác\t12\nCộng\t90\n")
+	wantFound(t, res, map[string]string{"consular.foreign_residents": "90"})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+	res = readText(t, head+"Hàn Quốc\t52\nNhật Bản\t17\nCộng\t90\n")
+	wantFound(t, res, map[string]string{"consular.foreign_residents": ""})
+	if len(res.Unresolved) != 2 {
+		t.Errorf("unresolved %+v, want 90 and 69", res.Unresolved)
+	}
+}

@@ -1253,6 +1253,7 @@ func (r *reader) consular() {
 	if r.noneIn(secConsular, "consular.foreign_residents", "consular.foreigner_incidents") {
 		return
 	}
+	r.residentsTable()
 	after := false // the clause before was about foreigners residing
 	r.each(secConsular, func(whole text) {
 		for _, c := range subjects(whole) {
@@ -1332,6 +1333,51 @@ func (r *reader) consularClause(c text) (residents bool) {
 	}
 	return false
 }
+
+// residentsTable reads a table of foreigners residing by nationality
+// ("Quốc tịch | Người nước ngoài tạm trú" over "Liên bang Nga | 64", …,
+// "Cộng | 143"): its total row is the figure, its rows by country, when
+// they add up to another number, a second reading.
+func (r *reader) residentsTable() {
+	header := false
+	var sum int64
+	countries := 0
+	for _, l := range r.d.parts[secConsular] {
+		if l.fig == nil {
+			header = header || hasAny(l.fold, "tam tru", "cu tru") && hasAny(l.fold, "quoc tich", "nguoi nuoc ngoai")
+			continue
+		}
+		if !header {
+			continue
+		}
+		label := strings.TrimSpace(strings.TrimLeft(l.fig.label.fold, "-+• "))
+		vs := valuesOf(l.fig.value, "")
+		if len(vs) != 1 || vs[0].unit != "" && vs[0].unit != "nguoi" {
+			continue
+		}
+		n, err := ParseInt(vs[0].num)
+		if err != nil {
+			continue
+		}
+		switch {
+		case totalRowRe.MatchString(label):
+			q := whole(l.text)
+			r.putInt("consular.foreign_residents", n, q)
+			if countries > 1 && sum != n {
+				r.putInt("consular.foreign_residents", sum, "tổng các dòng theo quốc tịch")
+			}
+			return
+		case countryRe.MatchString(notCountryRe.ReplaceAllString(label, " ")) || hasAny(label, "quoc tich khac", "nuoc khac", "khac"):
+			sum += n
+			countries++
+		default:
+			return // a row of something else: no table by nationality
+		}
+	}
+}
+
+// totalRowRe is the label of a table's total row.
+var totalRowRe = re(`^(?:cong|tong cong|tong so|tong|cong chung)\b`)
 
 // residentCounts are the counts of foreigners residing a clause gives:
 // not those staying a night or passing through ("1.245 người nước ngoài
