@@ -409,9 +409,10 @@ type tableState struct {
 	// A table whose rows are periods ("Năm 2025", "Năm 2024", "Tăng,
 	// giảm") and whose columns are figures: its header rows, and for
 	// each of their cells whether it continues the cell above (.docx).
-	byPeriod   [][]text
-	periodCont [][]bool
-	periodRows bool // a row of a period was read: no more header rows
+	byPeriod    [][]text
+	periodCont  [][]bool
+	periodRows  bool // a row of a period was read: no more header rows
+	periodParts bool // the rows of periods so far are all quarters or months of the report's year
 }
 
 // knownUnit tells whether words in a label's brackets are a unit: of a
@@ -1208,9 +1209,13 @@ var periodHeadRe = regexp.MustCompile(`^(?:thoi gian|nam|ky|ky bao cao|thoi ky|g
 
 // periodNameRe is the first cell of a row of a period ("Năm 2025", "6
 // tháng đầu năm 2025", "Năm 2024 (04 đơn vị cũ)"), its brackets left out;
-// changeRowRe that of a row of the change between two.
+// partRowRe that of a quarter or a month ("Quý I/2025"), wholeRowRe that
+// of the row that adds them up ("Cả năm", "Tổng cộng"); changeRowRe that
+// of a row of the change between two.
 var (
 	periodNameRe = regexp.MustCompile(`^(?:(?:ca )?nam|(?:6|sau) thang (?:dau|cuoi)(?: nam)?|quy (?:i|ii|iii|iv|[1-4])(?: nam)?|luy ke(?: nam)?|ky bao cao(?: nam)?)?\s*(?:19|20)\d{2}$`)
+	partRowRe    = regexp.MustCompile(`^(?:quy (?:i|ii|iii|iv|[1-4])|thang \d{1,2})(?: (?:nam )?(?:19|20)\d{2})?$`)
+	wholeRowRe   = regexp.MustCompile(`^(?:ca nam|tong cong|tong so|tong|cong|luy ke ca nam)$`)
 	changeRowRe  = regexp.MustCompile(`^(?:tang|giam|so sanh|chenh lech|ty le|cung ky|ke hoach|chi tieu|du kien)\b`)
 )
 
@@ -1233,9 +1238,11 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 	if ts.byPeriod == nil {
 		return false
 	}
-	name := strings.TrimSpace(outsideBrackets(first))
+	name := strings.TrimSpace(outsideBrackets(strings.ReplaceAll(first, "/", " ")))
 	name = strings.Join(strings.Fields(name), " ")
-	if !periodNameRe.MatchString(name) && !changeRowRe.MatchString(name) || !figureCells(texts[1:]) {
+	part := partRowRe.MatchString(name)
+	whole := wholeRowRe.MatchString(name) && ts.periodParts
+	if !periodNameRe.MatchString(name) && !changeRowRe.MatchString(name) && !part && !whole || !figureCells(texts[1:]) {
 		if !ts.periodRows && first == "" && noFigures(texts) {
 			ts.byPeriod = append(ts.byPeriod, texts) // a row of the header that divides the one above
 			ts.periodCont = append(ts.periodCont, contCells(cells))
@@ -1244,8 +1251,22 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 		ts.byPeriod = nil // not a table of periods after all
 		return false
 	}
+	if !ts.periodRows {
+		ts.periodParts = part
+	}
 	ts.periodRows = true
-	if changeRowRe.MatchString(name) || !d.ownPeriod(first) {
+	if part {
+		// "Quý I/2025", "Tháng 3": a part of the year, no figure of the
+		// report; the row that adds them up may be.
+		ts.periodParts = ts.periodParts && (!yearOnlyRe.MatchString(name) || strings.Contains(name, d.period.year))
+		return true
+	}
+	own := d.ownPeriod(first)
+	if whole {
+		own = d.period.year != "" && d.period.half == "" // "Cả năm", "Tổng cộng" under the quarters of the report's year
+	}
+	ts.periodParts = false
+	if changeRowRe.MatchString(name) || !own {
 		return true // another period, or a change: no figure of the report
 	}
 	heads := periodHeads(ts.byPeriod, ts.periodCont, len(texts))

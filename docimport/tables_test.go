@@ -635,3 +635,25 @@ func TestPeriodRowsOthers(t *testing.T) {
 		"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "350000000",
 	})
 }
+
+// TestPeriodRowsQuarters: rows of quarters and the row that adds them up
+// ("Cả năm") in a year's report: the quarters are no figures, the sum is.
+// In a half-year's report, a "Tổng" under quarters is not read.
+func TestPeriodRowsQuarters(t *testing.T) {
+	rows := textRows([][]string{
+		{"Thời gian", "Người nước ngoài tạm trú (người)", "Vụ việc liên quan người nước ngoài (vụ)", "Công dân xuất cảnh (lượt)"},
+		{"Quý I/2024", "31", "1", "52"},
+		{"Quý II/2024", "33", "0", "47"},
+		{"Quý III/2024", "35", "2", "61"},
+		{"Quý IV/2024", "36", "1", "58"},
+		{"Cả năm", "36", "4", "218"},
+	})
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n3. Lãnh sự, bảo hộ công dân\n"
+	wantFound(t, readText(t, head+rows), map[string]string{
+		"consular.foreign_residents": "36", "consular.foreigner_incidents": "4", "consular.citizens_exited": "218",
+	})
+	half := strings.Replace(head, "năm 2024", "6 tháng cuối năm 2024", 1)
+	if got := foundValues(readText(t, half+rows)); got["consular.citizens_exited"] != "" || got["consular.foreigner_incidents"] != "" {
+		t.Errorf("half-year report read %v", got)
+	}
+}
