@@ -520,7 +520,7 @@ func (r *reader) delegationClause(c text) {
 
 // ngoLine tells whether a line of section 5 is about NGO aid.
 func ngoLine(f string) bool {
-	return hasAny(f, "phi chinh phu", "vien tro", "pcpnn", "du an", "tai tro")
+	return hasAny(f, "phi chinh phu", "vien tro", "pcpnn", "du an", "tai tro") || programmeRe.MatchString(f)
 }
 
 var (
@@ -920,7 +920,7 @@ func (r *reader) oneProject(count line, projects []models.NgoProject, found []Fo
 }
 
 // titleRe is a project's title in quotes after "dự án".
-var titleRe = re(`\bdu an\s*:?\s*["“]([^"”]{3,200})["”]`)
+var titleRe = re(`\b(?:du an|chuong trinh)\s*:?\s*["“]([^"”]{3,200})["”]`)
 
 // titleOf reads a note that names a project: its quoted title and the
 // donor after a dash ("Dự án “Sinh kế” - Tổ chức Hy vọng").
@@ -1012,7 +1012,8 @@ func projectItems(t text) []text {
 	var out []text
 	for _, p := range parts {
 		switch {
-		case strings.Contains(p.fold, "du an") && projectNameRe.MatchString(p.fold) && !(len(out) > 0 && onlyAnaphora(p.fold)):
+		case strings.Contains(p.fold, "du an") && projectNameRe.MatchString(p.fold) && !(len(out) > 0 && onlyAnaphora(p.fold)),
+			programmeRe.MatchString(p.fold):
 			out = append(out, p)
 		case len(out) > 0:
 			last := out[len(out)-1]
@@ -1021,6 +1022,14 @@ func projectItems(t text) []text {
 	}
 	return out
 }
+
+// donorDashRe is the donor set after a title by a dash ("“…” - Tổ chức
+// Operation Smile: …").
+var donorDashRe = re(`["”]\s*[-–]\s*((?:to chuc|quy|hoi|lien minh|mang luoi|tap doan|dai su quan|co quan)\s[^:;,]{2,120}?)\s*(?:[:;,]|$)`)
+
+// programmeRe names a programme by its title, as a project is named
+// ("Chương trình “Phẫu thuật nụ cười …”").
+var programmeRe = re(`^(?:[-+•*]\s*)?chuong trinh\s*["“]`)
 
 // anaphoraRe is "dự án" that names no project but the one before it,
 // the subject of what follows ("đến nay dự án chưa được phê duyệt").
@@ -1069,6 +1078,10 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 		}
 		loc = m
 		break
+	}
+	if m := programmeRe.FindStringIndex(f); loc == nil && m != nil {
+		// "Chương trình “…” - Tổ chức …": a programme named as a project is.
+		loc = []int{m[0], m[0] + strings.Index(f[m[0]:], "chuong trinh") + len("chuong trinh")}
 	}
 	if loc == nil && !named {
 		loc = []int{0, 0}
@@ -1138,6 +1151,13 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 	}
 	if m := donorLabelRe.FindStringSubmatchIndex(f); m != nil && p.Donor == "" {
 		// "nhà tài trợ: Tổ chức …", "(nhà tài trợ: …)".
+		if donor := strings.TrimSpace(t.span(m[2], m[3])); donor != "" && len(donor) < 200 {
+			p.Donor = donor
+			fs = append(fs, Found{Field: at + ".donor", Value: p.Donor, Text: quote(t, m[0], m[1])})
+		}
+	}
+	if m := donorDashRe.FindStringSubmatchIndex(f); m != nil && p.Donor == "" {
+		// "Dự án “…” - Tổ chức KFHI: giá trị …": the donor after a dash.
 		if donor := strings.TrimSpace(t.span(m[2], m[3])); donor != "" && len(donor) < 200 {
 			p.Donor = donor
 			fs = append(fs, Found{Field: at + ".donor", Value: p.Donor, Text: quote(t, m[0], m[1])})

@@ -220,3 +220,22 @@ func TestProposedProjectSaysNoNone(t *testing.T) {
 		t.Errorf("projects = %s read from a project not yet approved", v)
 	}
 }
+
+// TestProgrammeListedAsProject: an item of the list of aid that names a
+// programme by its title ("+ Chương trình “…” - Tổ chức …: giá trị 15.000
+// USD") is one of the projects, its donor after the dash, its value in
+// USD no figure in đồng.
+func TestProgrammeListedAsProject(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n5. Hợp tác với các tổ chức phi chính phủ nước ngoài\n" +
+		"Các chương trình, dự án viện trợ phi chính phủ nước ngoài thực hiện trong năm:\n" +
+		"+ Dự án \"Nhà an toàn cho trẻ em\" - Tổ chức Thử Một: giá trị 640.000.000 đồng, đã giải ngân 320.000.000 đồng.\n" +
+		"+ Chương trình \"Khám mắt miễn phí cho người cao tuổi\" - Tổ chức Thử Hai: giá trị 15.000 USD, giải ngân theo thực tế.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"ngo_aid.projects": "2", "ngo_aid.projects[0].committed_vnd": "640000000", "ngo_aid.projects[0].disbursed_vnd": "320000000",
+		"ngo_aid.projects[1].name": "Khám mắt miễn phí cho người cao tuổi", "ngo_aid.projects[1].donor": "Tổ chức Thử Hai",
+	})
+	if v, ok := foundValues(res)["ngo_aid.projects[1].committed_vnd"]; ok {
+		t.Errorf("committed %s read from an amount in USD", v)
+	}
+}
