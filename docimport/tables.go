@@ -967,6 +967,9 @@ type tableProject struct {
 	quote                string
 }
 
+// finishedGroupRe is a group of rows of projects that have ended.
+var finishedGroupRe = regexp.MustCompile(`\b(?:da ket thuc|da hoan thanh|ket thuc|hoan thanh|da quyet toan)\b`)
+
 // projectRow keeps a row of a table of NGO projects, unless its group
 // says the projects below it are only proposed ("Dự án đề xuất, chưa
 // được phê duyệt"). In a table of indicators (unit set), the value column
@@ -974,6 +977,11 @@ type tableProject struct {
 // the value disbursed.
 func (d *doc) projectRow(ts *tableState, cols []col, texts []text, label, unit text) {
 	if proposedRe.MatchString(ts.group) || strings.Contains(ts.group, "de xuat") || proposedRe.MatchString(label.fold) || finishedBefore(label.fold, d.period.year) {
+		return
+	}
+	if finishedGroupRe.MatchString(ts.group) && !hasAny(ts.group, "chua hoan thanh", "chua ket thuc", "dang thuc hien", "dang trien khai", "chuyen tiep") && !slices.Contains(yearOnlyRe.FindAllString(label.fold+" "+ts.group, -1), d.period.year) {
+		// "B. Dự án đã kết thúc" and no year of the report's: ended this
+		// year or before is not said; the row is left out, not guessed.
 		return
 	}
 	for _, t := range texts {

@@ -220,7 +220,8 @@ func TestTableHeaders(t *testing.T) {
 // project, the donor and a merged "Kinh phí (đồng)" over "Cam kết" and
 // "Giải ngân" gives its projects; a group label typed between its rows
 // ("A. Đang triển khai") or merged over them keeps the columns; a project
-// that ended in an earlier year and the "Cộng" row are no projects; and a
+// that ended in an earlier year, one under "Đã hoàn thành" that says not
+// when (this year or before) and the "Cộng" row are no projects; and a
 // table of another section below (foreigners by nationality, after the
 // heading "8. …") adds none.
 func TestProjectTableLayouts(t *testing.T) {
@@ -233,7 +234,8 @@ func TestProjectTableLayouts(t *testing.T) {
 		{"2", "Giếng khoan cụm dân cư", "Hội Bạn hữu Xứ Wales", "20.000 USD (tương đương 508.000.000 đồng)", "Chưa giải ngân"},
 		{">5 B. Đã hoàn thành"},
 		{"3", "Sửa chữa trạm y tế (hoàn thành tháng 8/2023)", "Tổ chức Nụ Cười", "600.000.000", "600.000.000"},
-		{"", ">2 Cộng", "1.550.000.000", "920.000.000"},
+		{"4", "Nhà văn hóa thôn Bắc", "Quỹ Gió Nam", "250.000.000", "250.000.000"},
+		{"", ">2 Cộng", "1.800.000.000", "1.170.000.000"},
 	}
 	nationals := [][]string{
 		{"Quốc tịch", "Người nước ngoài tạm trú (đến 30/11/2024)"},
