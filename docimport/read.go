@@ -695,11 +695,15 @@ var (
 	severalPre  = regexp.MustCompile(`\b(?:cac|nhung|nhieu|mot so|hai|ba|bon|nam)\s+$`)
 )
 
+// datesRe is a date or a year in words and figures ("tháng 4/2025",
+// "ngày 12/3", "năm 2024").
+var datesRe = re(dateRe + `|\bnam \d{4}\b`)
+
 func awardNamed(c text) []cand {
 	f := outsideBrackets(c.fold)
 	ms := awardNounRe.FindAllStringIndex(f, -1)
-	if len(ms) != 1 || negative(f) || aboutNominations(f) || strings.ContainsAny(f[ms[0][1]:], "0123456789") {
-		return nil
+	if len(ms) != 1 || negative(f) || aboutNominations(f) || strings.ContainsAny(datesRe.ReplaceAllString(f, " "), "0123456789") {
+		return nil // "02 cá nhân được tặng Bằng khen": one each, or a count elsewhere
 	}
 	m := ms[0]
 	if severalPre.MatchString(f[max(0, m[0]-12):m[0]]) {
