@@ -29,5 +29,5 @@ func gap(n int) string {
 // đồng that may follow them ("… (tương đương 1.524.000.000 đồng)").
 const (
 	dateRe          = `\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}/\d{4}\b|\bthang \d{1,2}\b|\b\d{1,2} thang\b|\bquy [i1-4v]+\b`
-	foreignAmountRe = `\b\d[\d.,]*\s*(?:usd|do la(?: my)?|eur|euro|yen|won)\b`
+	foreignAmountRe = `\b\d[\d.,]*\s*(?:usd|do la(?: my| uc| canada| singapore)?|eur|euro|yen|won|aud|cad|gbp|chf|jpy|krw|sgd|bang anh|franc thuy si|nhan dan te)\b`
 )

@@ -1245,7 +1245,7 @@ func firstRune(s string) (rune, int) {
 // than the đồng.
 func foreignCurrency(f string, i int) bool {
 	rest := strings.TrimLeft(f[i:], " ")
-	return hasPrefixAny(rest, "usd", "do la", "$", "euro", "eur", "yen", "won", "nhan dan te")
+	return hasPrefixAny(rest, "usd", "do la", "$", "euro", "eur", "yen", "won", "nhan dan te", "aud", "cad", "gbp", "chf", "jpy", "krw", "sgd", "bang anh", "franc")
 }
 
 func hasPrefixAny(s string, p ...string) bool {

@@ -835,3 +835,15 @@ func TestPopulationWords(t *testing.T) {
 	wantFound(t, readText(t, head+"Dân số trung bình năm 2024 là 6.904 người."+tail), map[string]string{"profile.population": "6904"})
 	wantFound(t, readText(t, head+"Dân số trung bình năm 2023 là 6.850 người."+tail), map[string]string{"profile.population": ""})
 }
+
+// TestOtherCurrencies: an amount in any currency other than the đồng
+// ("15.000 AUD", "12.000 bảng Anh") is never read as đồng; the đồng it
+// is said to be worth is the value.
+func TestOtherCurrencies(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n"
+	res := readText(t, head+"- Dự án \"Sân chơi\" do Quỹ Nam Cực tài trợ, tổng vốn 15.000 AUD (tương đương 250 triệu đồng), đã giải ngân 6.000 AUD.\n- Dự án \"Lớp học tình thương\" do Hội Bạn hữu Anh quốc tài trợ, tổng vốn 12.000 bảng Anh, chưa giải ngân.\n6. Ngoại giao văn hóa: Không.\n")
+	wantFound(t, res, map[string]string{
+		"ngo_aid.projects": "2", "ngo_aid.projects[0].committed_vnd": "250000000", "ngo_aid.projects[0].disbursed_vnd": "",
+		"ngo_aid.projects[1].committed_vnd": "", "ngo_aid.projects[1].disbursed_vnd": "0",
+	})
+}

@@ -1050,7 +1050,7 @@ func moneyCell(v text, head string) text {
 	if !startsFigure(f) || moneyRe.MatchString(f) || hasAny(f, "usd", "do la", "eur") {
 		return v
 	}
-	if hasAny(head, "usd", "do la", "eur", "yen", "won", "nhan dan te") {
+	if hasAny(head, "usd", "do la", "eur", "yen", "won", "nhan dan te", "aud", "cad", "gbp", "chf", "jpy", "krw", "sgd", "bang anh") {
 		return v // the figures are in another currency
 	}
 	if m := scaleNumRe.FindStringSubmatch(head); m != nil {
