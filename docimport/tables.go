@@ -114,7 +114,7 @@ var (
 	sttHeadRe   = regexp.MustCompile(`^(?:stt|tt|so tt|so thu tu|thu tu|s tt|ma so)\.?$`)
 	labelHeadRe = regexp.MustCompile(`\b(?:chi tieu|noi dung|linh vuc|hang muc|ten chi tieu|ten du an|ten chuong trinh|danh muc|ten doan|doan|co quan, don vi)\b`)
 	unitHeadRe  = regexp.MustCompile(`^(?:dvt|don vi tinh|don vi|dv tinh|d\.v\.t)\.?$`)
-	valueHeadRe = regexp.MustCompile(`\b(?:so luong|ket qua|so lieu|thuc hien|gia tri|tong so|so nguoi|so luot|cam ket|giai ngan|ty le|nam \d{4}|ky bao cao|luy ke|ca nam|6 thang|quy (?:i|ii|iii|iv|[1-4])|so)\b|^(?:19|20)\d{2}$`)
+	valueHeadRe = regexp.MustCompile(`\b(?:so luong|ket qua|so lieu|thuc hien|gia tri|tong so|so nguoi|so luot|cam ket|giai ngan|ty le|nam \d{4}|ky bao cao|luy ke|ca nam|6 thang|quy (?:i|ii|iii|iv|[1-4])|thang \d{1,2}|so)\b|^(?:19|20)\d{2}$`)
 	noteHeadRe  = regexp.MustCompile(`\b(?:ghi chu|chi tiet|dien giai|thuyet minh)\b`)
 	donorHeadRe = regexp.MustCompile(`\b(?:nha tai tro|to chuc tai tro|don vi tai tro|tai tro)\b`)
 	otherHeadRe = regexp.MustCompile(`\b(?:thoi gian|ngay|so sanh|cung ky|ke hoach|nam truoc|chi tieu giao|quoc tich|dia diem)\b`)
@@ -349,7 +349,7 @@ var yearOnlyRe = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
 // ("Quý I", "Quý IV (đến 30/11)", "Tháng 12"): a part of a year's or a
 // half's figure, never the period's own.
 // A span of months ("Từ tháng 7 đến tháng 12") is none.
-var partYearRe = regexp.MustCompile(`\bquy (?:i|ii|iii|iv|[1-4])\b|^thang \d{1,2}(?: nam \d{4})?(?: \(.*\))?$`)
+var partYearRe = regexp.MustCompile(`\bquy (?:i|ii|iii|iv|[1-4])\b|^(?:nam \d{4} )?thang \d{1,2}(?: nam \d{4})?(?: \(.*\))?$`)
 
 // titlePeriod reads the period from the title's words.
 func titlePeriod(title []line) period {
@@ -563,8 +563,8 @@ func subHeader(cells []text) bool {
 		if groupOrdinalRe.MatchString(f) {
 			return false // "A. Dự án đang thực hiện": the label of the rows below
 		}
-		if rangeHeadRe.MatchString(f) {
-			named++ // "Từ 01/7 đến 10/12/2025": a part of the period, its dates no figure
+		if rangeHeadRe.MatchString(f) || partYearRe.MatchString(f) {
+			named++ // "Từ 01/7 đến 10/12/2025", "Tháng 11": a part of the period, its dates no figure
 			continue
 		}
 		if strings.IndexFunc(stripYears(outsideBrackets(f)), isDigitRune) >= 0 || !valueHeadRe.MatchString(f) && !otherHeadRe.MatchString(f) && !headWordRe.MatchString(f) {

@@ -659,3 +659,43 @@ func TestPeriodRowsQuarters(t *testing.T) {
 		t.Errorf("half-year report read %v", got)
 	}
 }
+
+// TestMonthColumns: months under a merged year ("Năm 2024" over "Tháng
+// 11", "Tháng 12", "Cả năm") are parts of it: the year's report reads
+// "Cả năm", as text and as .docx. A table of periods whose header's last
+// row names the units in brackets ("(đoàn)", "(người)") reads them as
+// units.
+func TestMonthColumns(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n"
+	rows := [][]string{
+		{"!STT", "!Chỉ tiêu", "!ĐVT", ">3 Năm 2024"},
+		{"^", "^", "^", "Tháng 11", "Tháng 12", "Cả năm"},
+		{"1", "Đoàn nước ngoài đến làm việc", "đoàn", "1", "2", "7"},
+		{"2", "Vụ việc liên quan người nước ngoài", "vụ", "0", "1", "3"},
+	}
+	want := map[string]string{"delegations.inbound_foreign.count": "7", "consular.foreigner_incidents": "3"}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := foundValues(Read(lines))
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+		})
+	}
+	doc := head + "1. Đoàn ra, đoàn vào\n" + textRows([][]string{
+		{"Thời gian", "Đoàn ra", "Đoàn trong nước đến làm việc"},
+		{"", "(đoàn)", "(người)", "(đoàn)", "(người)"},
+		{"Năm 2023", "1", "5", "8", "60"},
+		{"Năm 2024", "2", "9", "11", "85"},
+	})
+	wantFound(t, readText(t, doc), map[string]string{
+		"delegations.outbound.count": "2", "delegations.outbound.people": "9",
+		"delegations.inbound_domestic.count": "11", "delegations.inbound_domestic.people": "85",
+	})
+}
