@@ -388,6 +388,9 @@ func TestCountedItems(t *testing.T) {
 	if got := foundValues(readText(t, head+"11. Khen thưởng của nước ngoài\nTháng 5/2024, UBND xã được Nhà nước Lào tặng Huân chương Hữu nghị; 02 cá nhân được tặng Bằng khen của tỉnh Hủa Phăn.\n"))["foreign_awards_received.count"]; got != "" && got != "3" {
 		t.Errorf("awards to two people read as %s", got)
 	}
+	wantFound(t, readText(t, head+"11. Khen thưởng của nước ngoài\nTháng 5/2024, UBND xã được Nhà nước Lào tặng Huân chương Hữu nghị.\n"), map[string]string{
+		"foreign_awards_received.count": "1",
+	})
 	// Items that do not add up to the total stated: both readings.
 	res = readText(t, head+"3. Hội nghị, hội thảo quốc tế\nTrong năm xã tổ chức 03 hội thảo quốc tế:\n- 01 hội thảo về sinh kế;\n- 01 hội thảo về thiên tai.\n")
 	if got := foundValues(res)["international_conferences.count"]; got != "" {

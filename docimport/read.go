@@ -590,7 +590,9 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 				continue // "thỏa thuận ký năm 2019", "so với năm trước"
 			}
 			vals := kindCounts(c, p)
-			if len(vals) == 0 && sec == secAwards {
+			if len(vals) == 0 && sec == secAwards && !strings.ContainsAny(datesRe.ReplaceAllString(l.fold, " "), "0123456789") {
+				// An award named with no count, in a line that counts none
+				// ("…; 02 cá nhân được tặng Bằng khen" counts them).
 				vals = awardNamed(c)
 			}
 			switch {
@@ -697,7 +699,7 @@ var (
 
 // datesRe is a date or a year in words and figures ("tháng 4/2025",
 // "ngày 12/3", "năm 2024").
-var datesRe = re(dateRe + `|\bnam \d{4}\b`)
+var datesRe = re(`\b(?:ngay|thang)?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b(?:thang\s+)?\d{1,2}\s*/\s*\d{4}\b|` + dateRe + `|\bnam \d{4}\b`)
 
 func awardNamed(c text) []cand {
 	f := outsideBrackets(c.fold)
