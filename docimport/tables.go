@@ -1235,7 +1235,8 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 		return false
 	}
 	first := strings.TrimSpace(texts[0].fold)
-	if periodHeadRe.MatchString(first) {
+	if periodHeadRe.MatchString(first) || first == "" && ts.byPeriod == nil && ts.rows == 1 {
+		// "Thời gian | Đoàn ra | …", or its first cell left empty.
 		if noFigures(texts[1:]) && nonEmpty(texts[1:]) >= 2 {
 			ts.byPeriod, ts.periodCont, ts.periodRows = [][]text{texts}, [][]bool{contCells(cells)}, false
 		} else {

@@ -699,3 +699,28 @@ func TestMonthColumns(t *testing.T) {
 		"delegations.inbound_domestic.count": "11", "delegations.inbound_domestic.people": "85",
 	})
 }
+
+// TestPeriodRowsNoHead: a table of periods whose first header cell is
+// left empty reads as one whose header names it "Thời gian".
+func TestPeriodRowsNoHead(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n3. Lãnh sự; người Việt Nam ở nước ngoài\n"
+	doc := head + textRows([][]string{
+		{"", "Người nước ngoài tạm trú (người)", "Người lao động ở nước ngoài (người)"},
+		{"Năm 2023", "12", "140"},
+		{"Năm 2024", "15", "152"},
+	})
+	wantFound(t, readText(t, doc), map[string]string{"consular.foreign_residents": "15", "overseas_vietnamese.labor_export_workers": "152"})
+	if got := foundValues(readText(t, doc)); len(got) != 2+countDocument(got) {
+		t.Errorf("read %v", got)
+	}
+}
+
+func countDocument(got map[string]string) int {
+	n := 0
+	for k := range got {
+		if strings.HasPrefix(k, "document.") {
+			n++
+		}
+	}
+	return n
+}
