@@ -651,3 +651,34 @@ func TestResidentsByNationality(t *testing.T) {
 		t.Errorf("unresolved %+v, want 90 and 69", res.Unresolved)
 	}
 }
+
+// TestArrowsAndFormHeadings: a list of figures "last year → this year"
+// gives this year's; a heading that carries the form's instructions in
+// brackets ("(ghi rõ …; ví dụ: 01 đoàn, 05 người)") has no content in
+// them; a heading that is the label of its figure ("3. Số thỏa thuận
+// quốc tế được ký kết: 0"); nominations of people of any kind ("cho 03
+// nghệ nhân").
+func TestArrowsAndFormHeadings(t *testing.T) {
+	head := "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2025\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nB. KẾT QUẢ\n"
+	res := readText(t, head+"Chỉ tiêu chủ yếu (năm 2024 → năm 2025):\n- Đoàn ra: 01 đoàn/06 người → 02 đoàn/09 người\n"+
+		"- Đoàn nước ngoài đến làm việc: 12 đoàn/140 người → 15 đoàn/171 người\n- Người nước ngoài tạm trú: 21 người → 25 người\n")
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count": "2", "delegations.outbound.people": "9",
+		"delegations.inbound_foreign.count": "15", "delegations.inbound_foreign.people": "171",
+		"consular.foreign_residents": "25",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+	res = readText(t, head+"1. Đoàn ra (ghi rõ số đoàn, số người; ví dụ: 01 đoàn, 05 người)\n   - Số đoàn: 03 (ba) đoàn; số người: 17 (mười bảy) người\n"+
+		"3. Số thỏa thuận quốc tế được ký kết: 0\n"+
+		"10. Khen thưởng\nĐề nghị UBND tỉnh tặng Bằng khen cho 03 nghệ nhân.\n")
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count": "3", "delegations.outbound.people": "17",
+		"international_agreements.count": "0",
+		"award_nominations.count":        "3",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}

@@ -334,6 +334,12 @@ func (r *reader) labelled() {
 				}
 				continue
 			}
+			if in, ok := r.d.headed[l.n]; ok && strings.HasSuffix(in.fold, l.fold) {
+				// "9. Số hình thức khen thưởng … nhận được: 01 (…)": the
+				// heading is the label.
+				r.labelledClauses(sec, in.text)
+				continue
+			}
 			r.labelledClauses(sec, l.text)
 		}
 	}

@@ -180,7 +180,7 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 		if _, ok := countOf(f[m[2]:m[3]]); !ok || notDelegationRe.MatchString(f[m[1]:]) {
 			continue // "05 đoàn thể", "12 đoàn viên": no delegations
 		}
-		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || scopeBeforeRe.MatchString(f[:m[0]]) {
+		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || scopeBeforeRe.MatchString(f[:m[0]]) || arrowAfter(f, m[1]) || arrowAfter(f, m[1]+peopleAfter(f[m[1]:])) {
 			continue
 		}
 		kept = append(kept, m)
@@ -326,6 +326,15 @@ func bracketAfter(f string, from, to int) (int, int, bool) {
 // notDelegationRe follows "đoàn" where it is no delegation: "đoàn thể"
 // (mass organisations), "đoàn viên" (Youth Union members), "đoàn kết".
 var notDelegationRe = re(`^\s+(?:the|vien|thanh nien|ket|xe)\b`)
+
+// peopleAfter is where the people right after a count of delegations end
+// ("/11 người" in "02 đoàn/11 người → …"), or 0.
+func peopleAfter(rest string) int {
+	if m := delegPeopleRe.FindStringIndex(rest); m != nil && strings.TrimLeft(rest[:m[0]], " /,(") == "" {
+		return m[1]
+	}
+	return 0
+}
 
 // detailMark tells whether the words between two counts say the second
 // is the detail of the first ("…, trong đó 05 đoàn …"); "gồm 27 thành

@@ -67,7 +67,7 @@ var (
 	agreementsRe  = re(`\b` + cnt + `\s+(?:ban\s+|van ban\s+)?(?:thoa thuan|bien ban ghi nho|ban ghi nho|bien ban (?:hop tac|thoa thuan))\b`)
 	conferencesRe = re(`\b` + cnt + `\s+(?:cuoc\s+|buoi\s+)?(?:hoi nghi|hoi thao)\b`)
 	awardsRe      = re(`\b` + cnt + `\s+(?:hinh thuc|huan chuong|huy chuong|bang khen|thu khen|giay khen|ky niem chuong|giai thuong|phan thuong)\b`)
-	nominationsRe = re(`\b` + cnt + `\s+(?:hinh thuc|truong hop|ho so|tap the|ca nhan)\b`)
+	nominationsRe = re(`\b` + cnt + `\s+(?:hinh thuc|truong hop|ho so|tap the|ca nhan|nghe nhan|dong chi|doanh nghiep|co quan|don vi|hoi vien|nguoi)\b`)
 )
 
 type cand struct {
@@ -481,8 +481,8 @@ func counts(c text, p *regexp.Regexp) []cand {
 		if len(out) > 0 && detailBetween(f[m[0]-min(m[0], 200):m[0]]) {
 			break
 		}
-		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || otherScope(f, m[0], m[1]) {
-			continue // "khoảng 18.500 người", "tăng 01 đoàn", "toàn tỉnh có …": not a count
+		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || otherScope(f, m[0], m[1]) || arrowAfter(f, m[1]) {
+			continue // "khoảng 18.500 người", "tăng 01 đoàn", "toàn tỉnh có …", "39 người → 46 người": not a count
 		}
 		dup := false
 		for _, x := range out {
@@ -534,6 +534,17 @@ var (
 // than the report's.
 func otherScope(f string, a, b int) bool {
 	return scopeBeforeRe.MatchString(f[:a]) || scopeAfterRe.MatchString(f[b:min(len(f), b+60)])
+}
+
+// arrowAfter tells whether a count at f[:end] is followed by an arrow to
+// another ("02 đoàn/11 người → 03 đoàn/16 người", under "năm 2024 → năm
+// 2025"): the count before the arrow is of the period before.
+func arrowAfter(f string, end int) bool {
+	rest := f[end:min(len(f), end+40)]
+	if i := strings.IndexAny(rest, "0123456789"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, "→") || strings.Contains(rest, "->") || strings.Contains(rest, "=>")
 }
 
 // changeBeforeRe ends the words before a change ("tăng 01 đoàn").
@@ -656,7 +667,7 @@ func kindCounts(c text, p *regexp.Regexp) []cand {
 	last := 0
 	for _, m := range p.FindAllStringSubmatchIndex(f, -1) {
 		v, ok := countOf(f[m[2]:m[3]])
-		if !ok || approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || otherScope(f, m[0], m[1]) {
+		if !ok || approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || otherScope(f, m[0], m[1]) || arrowAfter(f, m[1]) {
 			continue
 		}
 		if len(parts) > 0 && (detailBetween(f[max(0, m[0]-200):m[0]]) || strings.Contains(f[last:m[0]], ":")) {

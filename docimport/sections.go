@@ -452,7 +452,9 @@ func (d *doc) heading(o *outline, l line) bool {
 	}
 	head, inline := f[m[4]:], ""
 	sep := -1 // where the heading's words end and its content begins, in f
-	if i := strings.IndexByte(head, ':'); i >= 0 {
+	// A colon in brackets is the heading's own ("1. Đoàn ra (ghi rõ số
+	// đoàn, số người; ví dụ: 01 đoàn, 05 người)"), no start of content.
+	if i := strings.IndexByte(outsideBrackets(head), ':'); i >= 0 {
 		head, inline, sep = head[:i], strings.TrimSpace(head[i+1:]), m[4]+i
 	}
 	var keys []string

@@ -76,7 +76,12 @@ func (r *reader) delegations() {
 			// the lines under it count; "1. Đoàn ra, đoàn vào", none.
 			// A heading with words after its colon says them of its own
 			// line only ("1. Đoàn ra: Không. Đoàn vào: …").
-			head, inline, _ := strings.Cut(r.d.subheads[sh].fold, ":")
+			h := r.d.subheads[sh].fold
+			head, inline := h, ""
+			if i := strings.IndexByte(outsideBrackets(h), ':'); i >= 0 {
+				head, inline = h[:i], h[i+1:]
+			}
+			head = outsideBrackets(head)
 			ctx = ""
 			if g := originOf(head, r.places); g != "mixed" && strings.TrimSpace(inline) == "" {
 				ctx = g
