@@ -286,8 +286,9 @@ var committedHeadRe = regexp.MustCompile(`\b(?:tong von|von vien tro|von tai tro
 // valueKind is the kind of figure a value column holds.
 func valueKind(h string) string {
 	switch {
-	case hasAny(h, "so nguoi", "so luot nguoi", "luot nguoi", "so thanh vien", "so khach"):
-		return "people"
+	case hasAny(h, "so nguoi", "so luot nguoi", "luot nguoi", "so thanh vien", "so khach"),
+		strings.HasSuffix(h, " nguoi") || strings.HasSuffix(h, " (nguoi)"):
+		return "people" // "Năm 2024 Người": the merged year over "Đoàn" and "Người"
 	case hasAny(h, "cam ket"):
 		return "committed"
 	case hasAny(h, "giai ngan"):
@@ -562,6 +563,10 @@ func subHeader(cells []text) bool {
 		}
 		if groupOrdinalRe.MatchString(f) {
 			return false // "A. Dự án đang thực hiện": the label of the rows below
+		}
+		if _, unit := unitWords[strings.Trim(f, " ()")]; unit && f != "to" && f != "ban" {
+			named++ // "Đoàn | Người" under a period: the unit of each column
+			continue
 		}
 		if rangeHeadRe.MatchString(f) || partYearRe.MatchString(f) {
 			named++ // "Từ 01/7 đến 10/12/2025", "Tháng 11": a part of the period, its dates no figure

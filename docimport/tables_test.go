@@ -724,3 +724,40 @@ func countDocument(got map[string]string) int {
 	}
 	return n
 }
+
+// TestPeriodOverUnits: a header row of periods ("6 tháng đầu năm 2024",
+// "Cùng kỳ năm 2023") divided by a row of units ("Đoàn | Người") reads
+// the report's period's "Người" column as the people, its "Đoàn" column as
+// the count, never the other period's; as text and as .docx.
+func TestPeriodOverUnits(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n"
+	rows := [][]string{
+		{"!TT", "!Nội dung", ">2 6 tháng đầu năm 2024", ">2 Cùng kỳ năm 2023", "!So sánh (%)"},
+		{"^", "^", "Đoàn", "Người", "Đoàn", "Người", "^"},
+		{"1", "Đoàn ra", "2", "9", "1", "3", "200"},
+		{"2", "Đoàn nước ngoài đến làm việc", "3", "17", "4", "22", "75"},
+	}
+	want := map[string]string{
+		"delegations.outbound.count": "2", "delegations.outbound.people": "9",
+		"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "17",
+	}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := foundValues(Read(lines))
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+		})
+	}
+}
