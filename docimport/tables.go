@@ -407,6 +407,7 @@ type tableState struct {
 	peoples []text // a row of the names of peoples, their shares in the row below
 	rows    int    // the rows read of the table
 	prev    []text // the row before, which may name the figures of this one
+	prev2   []text // the row before that
 	// A table whose rows are periods ("Năm 2025", "Năm 2024", "Tăng,
 	// giảm") and whose columns are figures: its header rows, and for
 	// each of their cells whether it continues the cell above (.docx).
@@ -451,6 +452,30 @@ func acrossPair(heads, vals []text) bool {
 
 // countRateRe is a count with its share in brackets ("38 (0,28%)").
 var countRateRe = regexp.MustCompile(`^\d[\d.]*\s*\(\s*\d[\d,.]*\s*%\s*\)$`)
+
+// totalOfBreakdown reads a row of figures under a header "Tổng số |
+// Trong đó" whose second row names the parts (" | Hàn Quốc | Pháp | …"):
+// the total's cell, first.
+func totalOfBreakdown(top, sub, vals []text) (text, bool) {
+	if len(top) < 2 || len(sub) != len(vals) || len(vals) < 3 || len(top) > len(vals) {
+		return text{}, false
+	}
+	if !totalHeadRe.MatchString(strings.TrimSpace(top[0].fold)) || !hasAny(top[1].fold, "trong do", "chia ra", "bao gom", "gom") || strings.TrimSpace(sub[0].fold) != "" {
+		return text{}, false
+	}
+	if !noFigures(sub) || nonEmpty(sub) != len(sub)-1 {
+		return text{}, false
+	}
+	for _, v := range vals {
+		if !startsFigure(strings.TrimSpace(v.fold)) {
+			return text{}, false
+		}
+	}
+	return vals[0], true
+}
+
+// totalHeadRe is the header of a total's column.
+var totalHeadRe = regexp.MustCompile(`^(?:tong so|tong|tong cong|cong)$`)
 
 // nonEmpty counts the cells that hold words.
 func nonEmpty(cells []text) int {
@@ -625,8 +650,18 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 			return
 		}
 	}
-	prev := ts.prev
-	ts.prev = texts
+	prev, prev2 := ts.prev, ts.prev2
+	ts.prev, ts.prev2 = texts, prev
+	if v, ok := totalOfBreakdown(prev2, prev, texts); ok && ts.caption != "" {
+		// "Tổng số | Trong đó" over " | Hàn Quốc | Pháp | …" over "263 |
+		// 74 | 52 | …", under "Người nước ngoài tạm trú …:": the total is
+		// the caption's figure, its parts none.
+		l := line{text: newText(prev2[0].orig + " … " + v.orig), n: n, fig: &rowFigure{label: newText(strings.TrimRight(ts.caption, " :")), value: v}}
+		for _, k := range o.cur {
+			d.parts[k] = append(d.parts[k], l)
+		}
+		return
+	}
 	if acrossPair(prev, texts) {
 		// "Diện tích tự nhiên (ha) | Số hộ | … " over "116,2 | 2.873 | …":
 		// a table laid out across, each header naming the figure below it.

@@ -761,3 +761,28 @@ func TestPeriodOverUnits(t *testing.T) {
 		})
 	}
 }
+
+// TestTotalOverBreakdown: under a caption that names the figure, a header
+// "Tổng số | Trong đó" over the parts' names gives the total, never a
+// part; as text and as .docx.
+func TestTotalOverBreakdown(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n4. Lãnh sự, bảo hộ công dân\nNgười nước ngoài tạm trú trên địa bàn phường:\n"
+	rows := [][]string{
+		{"!Tổng số", ">4 Trong đó"},
+		{"^", "Nhật Bản", "Đức", "Úc", "Khác"},
+		{"118", "40", "31", "12", "35"},
+	}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Read(lines)
+			wantFound(t, res, map[string]string{"consular.foreign_residents": "118"})
+			for _, u := range res.Unresolved {
+				t.Errorf("unresolved %+v", u)
+			}
+		})
+	}
+}
