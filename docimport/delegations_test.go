@@ -682,3 +682,29 @@ func TestArrowsAndFormHeadings(t *testing.T) {
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestItemsAfterASentence: delegations listed one by one, each a dash
+// and "Đoàn …" with its people in brackets, after a sentence that says
+// which ("… Các đoàn khách nước ngoài đến làm việc với xã gồm:"); a
+// section that says "không (0)"; foreign women married here residing; a
+// label whose value has a long aside in brackets.
+func TestItemsAfterASentence(t *testing.T) {
+	head := "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng cuối năm 2024\nII. KẾT QUẢ\n"
+	res := readText(t, head+"1. Đoàn ra, đoàn vào. Xã tiếp 08 đoàn trong nước. Các đoàn khách nước ngoài đến làm việc với xã gồm:\n"+
+		"- Đoàn Tổng Lãnh sự quán Hàn Quốc (07 người), ngày 02/8/2024, thăm mô hình du lịch;\n"+
+		"- Đoàn Tổ chức Save the Children (05 người), ngày 19/10/2024, khảo sát dự án.\n"+
+		"8. Lãnh sự\n• Người nước ngoài: có 04 phụ nữ quốc tịch Lào kết hôn với công dân xã, đang tạm trú trên địa bàn.\n"+
+		"11. Số hình thức khen thưởng của nước ngoài nhận được: 01 (Bằng khen của Ủy ban nhân dân tỉnh Hủa Phăn tặng UBND xã vì thành tích phối hợp giữ gìn an ninh biên giới)\n")
+	wantFound(t, res, map[string]string{
+		"delegations.inbound_domestic.count": "8",
+		"delegations.inbound_foreign.count":  "2", "delegations.inbound_foreign.people": "12",
+		"consular.foreign_residents":    "4",
+		"foreign_awards_received.count": "1",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+	wantFound(t, readText(t, head+"1. Đoàn ra, đoàn vào\n• Đoàn ra: không (0).\n"), map[string]string{
+		"delegations.outbound.count": "0", "delegations.outbound.people": "0",
+	})
+}

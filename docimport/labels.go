@@ -351,6 +351,11 @@ func (r *reader) labelledClauses(sec string, t text) bool {
 	any := false
 	for _, c := range clauses(t) {
 		m := labelLineRe.FindStringSubmatchIndex(c.fold)
+		if m == nil && strings.Contains(c.fold, "(") {
+			// "Số hình thức …: 01 (Giấy khen của … vì …)": the value
+			// before a long aside in brackets.
+			m = labelLineRe.FindStringSubmatchIndex(strings.TrimRight(outsideBrackets(c.fold), " .;"))
+		}
 		if m == nil {
 			continue
 		}

@@ -332,7 +332,9 @@ var (
 )
 
 // negative tells whether a clause says there was none.
-func negative(f string) bool { return negRe.MatchString(f) || negTailRe.MatchString(f) }
+func negative(f string) bool {
+	return negRe.MatchString(f) || negTailRe.MatchString(f) || strings.Contains(f, "(") && negTailRe.MatchString(strings.TrimRight(outsideBrackets(f), " .;"))
+}
 
 // noneIn puts 0 at each path when a section's content is only "Không
 // có.", and tells whether it did.

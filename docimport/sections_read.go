@@ -414,7 +414,15 @@ func dedup(rs []cand) []cand {
 // delegationItemRe is an item of a list of delegations, one by one: a
 // dash, then its date ("- Ngày 12/02/2024: Đoàn …", "- 16/4: Đoàn …",
 // "- Tháng 3/2024, đón đoàn …").
-var delegationItemRe = re(`^[-–+•*]\s*(?:(?:ngay|thang)\s+)?\d{1,2}\s*/\s*\d{1,4}\b[^:]{0,20}:?\s*,?\s*(?:tiep\s+|don\s+|don tiep\s+|tiep don\s+)?doan\b`)
+var delegationItemRe = re(`^[-–+•*]\s*(?:(?:(?:ngay|thang)\s+)?\d{1,2}\s*/\s*\d{1,4}\b[^:]{0,20}:?\s*,?\s*(?:tiep\s+|don\s+|don tiep\s+|tiep don\s+)?doan\b|doan\s+[^:]{3,}$)`)
+
+// labelItemRe begins a line that names a kind of delegations, no item of
+// a list ("- Đoàn ra không có", "- Đoàn nước ngoài 02 đoàn").
+var labelItemRe = re(`^[-–+•*]\s*doan\s+(?:ra|vao|trong nuoc|nuoc ngoai|quoc te)\b`)
+
+func isDelegationItem(f string) bool {
+	return delegationItemRe.MatchString(f) && !labelItemRe.MatchString(f)
+}
 
 // delegationLists counts the delegations of a list that gives them one
 // by one, under a line that says which ("c) Đoàn vào nước ngoài:"), or
@@ -427,10 +435,15 @@ func (r *reader) delegationLists() map[string]cand {
 	weak := map[string]cand{}
 	lines := r.d.lines
 	for i := 0; i < len(lines); i++ {
-		if !delegationItemRe.MatchString(lines[i].fold) || i == 0 {
+		if !isDelegationItem(lines[i].fold) || i == 0 {
 			continue
 		}
 		lead := lines[i-1]
+		if cs := clauses(lead.text); len(cs) > 1 {
+			// "… Các đoàn khách nước ngoài đến làm việc với xã gồm:": the
+			// lead is the line's last sentence.
+			lead = line{text: cs[len(cs)-1], n: lead.n}
+		}
 		g := delegationGroup(lead.fold)
 		if g == "" && strings.Contains(lead.fold, "doan vao") {
 			switch {
@@ -444,7 +457,7 @@ func (r *reader) delegationLists() map[string]cand {
 			g = "" // the line before is no lead of the list
 		}
 		j := i
-		for j < len(lines) && delegationItemRe.MatchString(lines[j].fold) {
+		for j < len(lines) && isDelegationItem(lines[j].fold) {
 			j++
 		}
 		i0 := i
@@ -462,7 +475,11 @@ func (r *reader) delegationLists() map[string]cand {
 			case own != "" && own != g, g == "", byItems && own != g:
 				g = "mixed" // two origins, or one an item does not say
 			}
-			if ps := counts(item.text, delegPeopleRe); len(ps) == 1 {
+			ps := counts(item.text, delegPeopleRe)
+			if len(ps) == 0 {
+				ps = bracketCounts(item.text, delegPeopleRe) // "- Đoàn … (09 người), ngày …"
+			}
+			if len(ps) == 1 {
 				people += ps[0].n
 			} else {
 				allPeople = false
@@ -1263,7 +1280,7 @@ func hasPrefixAny(s string, p ...string) bool {
 }
 
 var (
-	residentsRe = re(`\b` + cnt + `\s+(?:nguoi nuoc ngoai|nguoi|truong hop|cong dan)\b`)
+	residentsRe = re(`\b` + cnt + `\s+(?:nguoi nuoc ngoai|nguoi|truong hop|cong dan|phu nu|chuyen gia|cong nhan|lao dong|sinh vien|hoc sinh|giao vien)\b`)
 	incidentsRe = re(`\b` + cnt + `\s+(?:vu viec|vu)\b`)
 	exitedRe    = re(`\b` + cnt + `\s+(?:luot\s+)?(?:cong dan|nguoi|truong hop|luot)\b`)
 	workersRe   = re(`\b` + cnt + `\s+(?:lao dong|nguoi|luot nguoi|cong dan|truong hop|thanh nien|thuc tap sinh)\b`)
