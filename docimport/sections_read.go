@@ -570,7 +570,7 @@ var (
 // ngo reads the NGO aid of section 5: none, or the projects one by one,
 // with the value committed and disbursed in đồng.
 func (r *reader) ngo() {
-	lines := joinContinued(r.d.parts[secPeopleNgo])
+	lines := r.withFootnotes(joinContinued(r.d.parts[secPeopleNgo]))
 	if q, ok := r.nothing(secPeopleNgo); ok {
 		r.rep.NgoAid.Projects = []models.NgoProject{}
 		r.res.Found = append(r.res.Found, Found{Field: "ngo_aid.projects", Value: 0, Text: q})
@@ -586,7 +586,7 @@ func (r *reader) ngo() {
 	var countRow *line
 	var committed, disbursed []cand
 	countAt := -10 // the place of the count row among the rows
-	for k, l := range r.figLines() {
+	for k, l := range append(r.figLines(), labelledRows(lines)...) {
 		lf := l.fig.label.fold
 		if ngoCountLabel(lf) {
 			if v := l.fig.value.fold; negative(v) && !strings.ContainsAny(v, "0123456789") {
@@ -850,6 +850,111 @@ func itemLines(lines []line) []line {
 	return out
 }
 
+// footnoteRe is a footnote at the document's end ("5 Tổng kinh phí dự
+// án … là 1.150.000.000 đồng; …"); footMarkRe its number glued to the
+// word it notes ("… tài trợ5.").
+var (
+	footnoteRe = re(`^(\d{1,2})\s+(\S.*)$`)
+	footMarkRe = re(`[a-z\)"”](\d{1,2})(?:[.,;:]|\s|$)`)
+)
+
+// withFootnotes gives each line of the part the footnotes it refers to,
+// after it: a project's value may stand only in a footnote of its
+// sentence. A mark after a unit ("200m2") is no footnote's.
+func (r *reader) withFootnotes(lines []line) []line {
+	// The footnotes: the last lines of the closing numbered 1, 2, 3 … in
+	// order (the rule above them may be lost with the layout, and the
+	// signature's words fall between them in a .docx).
+	notes := map[string]string{}
+	for _, l := range r.d.closing {
+		m := footnoteRe.FindStringSubmatch(strings.TrimSpace(l.orig))
+		switch {
+		case m != nil && m[1] == itoa(int64(len(notes)+1)):
+			notes[m[1]] = m[2]
+		case m != nil && m[1] == "1":
+			notes = map[string]string{"1": m[2]}
+		case m != nil:
+			notes = map[string]string{} // out of order: no footnotes
+		}
+	}
+	if len(notes) < 2 {
+		return lines
+	}
+	out := make([]line, len(lines))
+	for i, l := range lines {
+		out[i] = l
+		if l.fig != nil {
+			continue
+		}
+		orig, added := l.orig, false
+		for _, m := range footMarkRe.FindAllStringSubmatchIndex(l.fold, -1) {
+			note, ok := notes[l.fold[m[2]:m[3]]]
+			before := strings.Fields(l.fold[:m[2]])
+			if !ok || len(before) > 0 && hasAny(before[len(before)-1], "km", "m", "ha", "cm") && len(before[len(before)-1]) <= 3 {
+				continue
+			}
+			// The note in brackets where its mark was, in the sentence.
+			orig = strings.Replace(orig, l.span(m[0], m[3]), l.span(m[0], m[2])+" ("+strings.TrimRight(note, ". ")+")", 1)
+			added = true
+		}
+		if added {
+			out[i] = line{text: newText(orig), n: l.n}
+		}
+	}
+	return out
+}
+
+// countLabelRe is the label of a count of projects in the part on NGO
+// aid ("Số dự án: 01").
+var countLabelRe = re(`^(?:tong )?so (?:luong )?(?:du an|chuong trinh, du an|du an, chuong trinh)$`)
+
+// labelledRows are the lines of the part on NGO aid that say one thing
+// each as "label: value", taken as the rows of a table of indicators:
+//
+//   - Số dự án: 01
+//   - Tên dự án, nhà tài trợ: Dự án “…” - Tổ chức …
+//   - Giá trị cam kết (đồng): 412.500.000
+//
+// The count's row carries the project's name as its note, and a value's
+// unit in its label's brackets is its unit. A line of a project only
+// proposed is none.
+func labelledRows(lines []line) []line {
+	var out []line
+	var name text
+	for _, l := range lines {
+		m := labelLineRe.FindStringSubmatchIndex(strings.TrimLeft(l.fold, "-+•* "))
+		if l.fig != nil || m == nil {
+			continue
+		}
+		off := len(l.fold) - len(strings.TrimLeft(l.fold, "-+•* "))
+		label := strings.TrimSpace(l.fold[off+m[2] : off+m[3]])
+		value := sub(l.text, off+m[4], off+m[5])
+		if proposedRe.MatchString(l.fold) {
+			continue
+		}
+		if hasAny(label, "ten du an") {
+			name = value
+			continue
+		}
+		unit := ""
+		if u := unitParenRe.FindStringSubmatch(label); u != nil {
+			unit = strings.TrimSpace(u[1])
+			label = strings.TrimSpace(label[:strings.LastIndexByte(label, '(')])
+		}
+		lt := newText(label)
+		if countLabelRe.MatchString(label) {
+			lt = newText("số dự án viện trợ phi chính phủ") // the part says whose
+		}
+		out = append(out, line{text: l.text, n: l.n, fig: &rowFigure{label: lt, value: value, unit: unit}})
+	}
+	for i := range out {
+		if ngoCountLabel(out[i].fig.label.fold) {
+			out[i].fig.note = name
+		}
+	}
+	return out
+}
+
 // figLines are the rows of the tables of every part, each once, in the
 // document's order.
 func (r *reader) figLines() []line {
@@ -1065,7 +1170,7 @@ func onlyAnaphora(f string) bool {
 
 // proposedRe says a project is only proposed, not approved: it is not a
 // project of the year.
-var proposedRe = re(`\b(?:chua duoc (?:\S+ ){0,4}phe duyet|chua phe duyet|dang de xuat|de xuat moi|ho so de xuat|gui de xuat|dang xin chu truong|dang lam thu tuc|dang hoan thien ho so|du kien trien khai|chua duoc tiep nhan|cho phe duyet)\b`)
+var proposedRe = re(`\b(?:chua duoc (?:\S+ ){0,4}phe duyet|chua phe duyet|dang de xuat|de xuat moi|ho so de xuat|gui de xuat|(?:co|da) de xuat|dang xin chu truong|dang lam thu tuc|dang hoan thien ho so|du kien trien khai|chua duoc tiep nhan|cho phe duyet|cho (?:\S+ ){0,4}tham dinh|chua trien khai|dang van dong)\b`)
 
 // listItemRe begins an item of a numbered list ("2. ", "b) ").
 var listItemRe = re(`^\s*(?:\d{1,2}|[a-d])[.)]\s+`)

@@ -847,3 +847,38 @@ func TestOtherCurrencies(t *testing.T) {
 		"ngo_aid.projects[1].committed_vnd": "", "ngo_aid.projects[1].disbursed_vnd": "0",
 	})
 }
+
+// TestProjectFootnote: a project's value said only in a footnote of its
+// sentence ("… do Quỹ … tài trợ3." and, at the end, "3 Tổng kinh phí …
+// là …; đã giải ngân …"), the footnotes numbered 1, 2, 3 … after the
+// signature, as text and as .docx.
+func TestProjectFootnote(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n1. Đoàn ra: Không1.\n" +
+		"4. Đối ngoại nhân dân, viện trợ phi chính phủ nước ngoài\nTiếp tục triển khai Dự án Vườn rau học đường do Quỹ Lá Non tài trợ2.\n" +
+		"Nơi nhận:\n- UBND huyện;\tCHỦ TỊCH\n- Lưu: VT.\tLê Văn Thử\n________________\n" +
+		"1 Cùng kỳ năm 2023 có 01 đoàn.\n2 Tổng kinh phí dự án giai đoạn 2024 - 2026 là 870.000.000 đồng; năm 2024 đã giải ngân 290.000.000 đồng.\n"
+	want := map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "870000000", "ngo_aid.projects[0].disbursed_vnd": "290000000"}
+	wantFound(t, readText(t, doc), want)
+	lines, _, err := Lines(docxtest.FromText(doc, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFound(t, Read(lines), want)
+}
+
+// TestProjectLabelledBlock: the part on NGO aid said as a block of
+// "label: value" lines ("- Số dự án: 01", "- Tên dự án, nhà tài trợ: …",
+// "- Giá trị cam kết (đồng): …"), a proposed project's line beside them
+// no project; and "có đề xuất dự án …, đang chờ … thẩm định" is a
+// proposal, no project.
+func TestProjectLabelledBlock(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n5. Viện trợ phi chính phủ nước ngoài\n"
+	tail := "6. Lãnh sự, bảo hộ công dân: Không.\n"
+	res := readText(t, head+"   - Số dự án: 01\n   - Tên dự án, nhà tài trợ: Dự án \"Bếp một nhà\" - Hội Bạn Bè Tây Bắc\n   - Giá trị cam kết (đồng): 236.000.000\n   - Giá trị giải ngân (đồng): 118.000.000\n   - Dự án đang vận động (chưa được phê duyệt): Dự án cầu tràn - Quỹ Đá Xanh, dự kiến 900.000.000 đồng\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "236000000", "ngo_aid.projects[0].disbursed_vnd": "118000000"})
+	if ps := res.Report.NgoAid.Projects; len(ps) != 1 || ps[0].Name != "Bếp một nhà" {
+		t.Errorf("projects %+v", ps)
+	}
+	res = readText(t, head+"Tổ chức Bạn Hữu tiếp tục tài trợ Dự án \"Tủ sách\" với tổng kinh phí cam kết 95 triệu đồng, đã giải ngân 95 triệu đồng. Ngoài ra, Quỹ Sao Xa có đề xuất dự án nhà chống lũ trị giá khoảng 600 triệu đồng, đang chờ Sở Ngoại vụ thẩm định.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "95000000", "ngo_aid.projects[1].committed_vnd": ""})
+}
