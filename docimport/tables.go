@@ -1291,7 +1291,18 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 	name = strings.Join(strings.Fields(name), " ")
 	part := partRowRe.MatchString(name)
 	whole := wholeRowRe.MatchString(name) && ts.periodParts
-	if !periodNameRe.MatchString(name) && !changeRowRe.MatchString(name) && !part && !whole || !figureCells(texts[1:]) {
+	heads := periodHeads(ts.byPeriod, ts.periodCont, len(texts))
+	values := texts[1:]
+	if heads != nil {
+		// A column of notes ("Ghi chú") holds words, no figure.
+		values = nil
+		for i := 1; i < len(texts); i++ {
+			if !noteHead(heads[i]) {
+				values = append(values, texts[i])
+			}
+		}
+	}
+	if !periodNameRe.MatchString(name) && !changeRowRe.MatchString(name) && !part && !whole || !figureCells(values) {
 		if !ts.periodRows && first == "" && noFigures(texts) {
 			ts.byPeriod = append(ts.byPeriod, texts) // a row of the header that divides the one above
 			ts.periodCont = append(ts.periodCont, contCells(cells))
@@ -1318,13 +1329,12 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 	if changeRowRe.MatchString(name) || !own {
 		return true // another period, or a change: no figure of the report
 	}
-	heads := periodHeads(ts.byPeriod, ts.periodCont, len(texts))
 	if heads == nil {
 		return true // the header's cells cannot be told apart: nothing read
 	}
 	for i := 1; i < len(texts); i++ {
 		v := texts[i]
-		if strings.TrimSpace(v.fold) == "" || len(heads[i]) == 0 {
+		if strings.TrimSpace(v.fold) == "" || len(heads[i]) == 0 || noteHead(heads[i]) {
 			continue
 		}
 		words := heads[i]
@@ -1343,6 +1353,16 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 		}
 	}
 	return true
+}
+
+// noteHead tells whether a column's header names notes ("Ghi chú").
+func noteHead(words []string) bool {
+	for _, w := range words {
+		if noteHeadRe.MatchString(fold(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownPeriod tells whether a row's period is the report's: its year, and

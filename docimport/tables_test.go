@@ -617,7 +617,7 @@ func TestMergedLabelUnitRows(t *testing.T) {
 
 // TestPeriodRowsOthers: a header "Năm | Số đoàn | Số người" names its
 // figures by the leaf's words too; a row "Kế hoạch năm 2025" is no
-// figure; and a table whose first column is the year but whose rows hold
+// figure; a column "Ghi chú" of words is none either; and a table whose first column is the year but whose rows hold
 // words (projects by the year they began) is no table of periods.
 func TestPeriodRowsOthers(t *testing.T) {
 	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n"
@@ -627,6 +627,10 @@ func TestPeriodRowsOthers(t *testing.T) {
 		{"Năm 2024", "3", "14", "2", "9"},
 		{"Kế hoạch năm 2025", "4", "20", "3", "15"},
 		{"Năm 2025", "1", "4", "5", "33"},
+	}) + "Trong năm:\n" + textRows([][]string{
+		{"Thời gian", "Người nước ngoài tạm trú (người)", "Vụ việc liên quan người nước ngoài (vụ)", "Ghi chú"},
+		{"Năm 2024", "21", "2", "Chủ yếu là chuyên gia"},
+		{"Năm 2025", "26", "1", "Tăng 5 người so với năm 2024"},
 	}) + "5. Viện trợ phi chính phủ nước ngoài\n" + textRows([][]string{
 		{"Năm", "Tên dự án", "Nhà tài trợ", "Kinh phí (đồng)"},
 		{"2025", "Giếng nước sạch cho điểm trường", "Quỹ Thử Nghiệm", "350.000.000"},
@@ -635,6 +639,7 @@ func TestPeriodRowsOthers(t *testing.T) {
 		"delegations.outbound.count": "1", "delegations.outbound.people": "4",
 		"delegations.inbound_foreign.count": "5", "delegations.inbound_foreign.people": "33",
 		"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "350000000",
+		"consular.foreign_residents": "26", "consular.foreigner_incidents": "1",
 	})
 }
 
