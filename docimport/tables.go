@@ -415,6 +415,7 @@ type tableState struct {
 	periodCont  [][]bool
 	periodRows  bool // a row of a period was read: no more header rows
 	periodParts bool // the rows of periods so far are all quarters or months of the report's year
+	periodCol   int  // the column of the periods: 0, or 1 after "STT"
 }
 
 // knownUnit tells whether words in a label's brackets are a unit: of a
@@ -1275,10 +1276,14 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 		return false
 	}
 	first := strings.TrimSpace(texts[0].fold)
-	if periodHeadRe.MatchString(first) || first == "" && ts.byPeriod == nil && ts.rows == 1 {
+	pc := 0 // the column of the periods: the first, or the one after "STT"
+	if sttHeadRe.MatchString(first) && periodHeadRe.MatchString(strings.TrimSpace(texts[1].fold)) {
+		pc = 1
+	}
+	if pc == 1 || periodHeadRe.MatchString(first) || first == "" && ts.byPeriod == nil && ts.rows == 1 {
 		// "Thời gian | Đoàn ra | …", or its first cell left empty.
-		if noFigures(texts[1:]) && nonEmpty(texts[1:]) >= 2 {
-			ts.byPeriod, ts.periodCont, ts.periodRows = [][]text{texts}, [][]bool{contCells(cells)}, false
+		if len(texts) > pc+2 && noFigures(texts[pc+1:]) && nonEmpty(texts[pc+1:]) >= 2 {
+			ts.byPeriod, ts.periodCont, ts.periodRows, ts.periodCol = [][]text{texts}, [][]bool{contCells(cells)}, false, pc
 		} else {
 			ts.byPeriod = nil
 		}
@@ -1287,23 +1292,31 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 	if ts.byPeriod == nil {
 		return false
 	}
+	pc = ts.periodCol
+	if pc > 0 {
+		if len(texts) <= pc+1 || strings.TrimSpace(texts[0].fold) != "" && !ordinalRe.MatchString(strings.TrimSpace(texts[0].fold)) {
+			ts.byPeriod = nil
+			return false
+		}
+		first = strings.TrimSpace(texts[pc].fold)
+	}
 	name := strings.TrimSpace(outsideBrackets(strings.ReplaceAll(first, "/", " ")))
 	name = strings.Join(strings.Fields(name), " ")
 	part := partRowRe.MatchString(name)
 	whole := wholeRowRe.MatchString(name) && ts.periodParts
 	heads := periodHeads(ts.byPeriod, ts.periodCont, len(texts))
-	values := texts[1:]
+	values := texts[pc+1:]
 	if heads != nil {
 		// A column of notes ("Ghi chú") holds words, no figure.
 		values = nil
-		for i := 1; i < len(texts); i++ {
+		for i := pc + 1; i < len(texts); i++ {
 			if !noteHead(heads[i]) {
 				values = append(values, texts[i])
 			}
 		}
 	}
 	if !periodNameRe.MatchString(name) && !changeRowRe.MatchString(name) && !part && !whole || !figureCells(values) {
-		if !ts.periodRows && first == "" && noFigures(texts) {
+		if !ts.periodRows && first == "" && strings.TrimSpace(texts[0].fold) == "" && noFigures(texts) {
 			ts.byPeriod = append(ts.byPeriod, texts) // a row of the header that divides the one above
 			ts.periodCont = append(ts.periodCont, contCells(cells))
 			return false
@@ -1332,7 +1345,7 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 	if heads == nil {
 		return true // the header's cells cannot be told apart: nothing read
 	}
-	for i := 1; i < len(texts); i++ {
+	for i := pc + 1; i < len(texts); i++ {
 		v := texts[i]
 		if strings.TrimSpace(v.fold) == "" || len(heads[i]) == 0 || noteHead(heads[i]) {
 			continue
@@ -1347,7 +1360,7 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 			unit = label.fold[m[2]:m[3]]
 			label = newText(strings.TrimSpace(label.orig[:label.idx[m[0]]]))
 		}
-		l := line{text: newText(strings.Join(heads[i], " ") + " … " + texts[0].orig + " … " + v.orig), n: n, fig: &rowFigure{label: label, value: v, unit: unit}}
+		l := line{text: newText(strings.Join(heads[i], " ") + " … " + texts[pc].orig + " … " + v.orig), n: n, fig: &rowFigure{label: label, value: v, unit: unit}}
 		for _, k := range o.cur {
 			d.parts[k] = append(d.parts[k], l)
 		}

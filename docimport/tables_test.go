@@ -791,3 +791,38 @@ func TestTotalOverBreakdown(t *testing.T) {
 		})
 	}
 }
+
+// TestPeriodRowsNumbered: a table of periods whose first column numbers
+// its rows ("STT | Năm | …") reads as one without it; as text and .docx.
+func TestPeriodRowsNumbered(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n"
+	rows := [][]string{
+		{"!STT", "!Năm", ">2 Đoàn ra", ">2 Đoàn nước ngoài đến làm việc"},
+		{"^", "^", "Đoàn", "Người", "Đoàn", "Người"},
+		{"1", "Năm 2024", "2", "8", "6", "41"},
+		{"2", "Năm 2025", "3", "12", "7", "52"},
+	}
+	want := map[string]string{
+		"delegations.outbound.count": "3", "delegations.outbound.people": "12",
+		"delegations.inbound_foreign.count": "7", "delegations.inbound_foreign.people": "52",
+	}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := foundValues(Read(lines))
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+		})
+	}
+}
