@@ -420,6 +420,14 @@ func TestDelegationItems(t *testing.T) {
 	for _, u := range res.Unresolved {
 		t.Errorf("unresolved %+v", u)
 	}
+	res = readText(t, head+"* Đoàn ra: 03 đoàn, 31 lượt người, cụ thể:\n"+
+		"  + Tháng 3/2024: đoàn cán bộ xã (09 người) dự lễ hội tại huyện Mường Xay (Lào);\n"+
+		"  + Tháng 6/2024: đội bóng chuyền xã (15 người) giao lưu thể thao;\n"+
+		"  + Tháng 10/2024: đoàn 07 người dự hội chợ biên giới.\n")
+	wantFound(t, res, map[string]string{"delegations.outbound.count": "3", "delegations.outbound.people": "31"})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
 	res = readText(t, head+"b) Đoàn vào\n"+
 		"- Ngày 11/4/2024: tiếp đoàn cán bộ tỉnh Xiêng Khoảng (Lào) gồm 09 người.\n"+
 		"- Ngày 02/5/2024: tiếp đoàn Sở Ngoại vụ tỉnh gồm 06 người.\n")

@@ -420,6 +420,11 @@ var delegationItemRe = re(`^[-–+•*]\s*(?:(?:(?:ngay|thang)\s+)?\d{1,2}\s*/\s
 // a list ("- Đoàn ra không có", "- Đoàn nước ngoài 02 đoàn").
 var labelItemRe = re(`^[-–+•*]\s*doan\s+(?:ra|vao|trong nuoc|nuoc ngoai|quoc te)\b`)
 
+// datedItemRe begins an item of a list by its date ("+ Tháng 9/2024: đội
+// văn nghệ xã …"): after a first item that says "đoàn", the next of one
+// list.
+var datedItemRe = re(`^[-–+•*]\s*(?:(?:ngay|thang)\s+)?\d{1,2}\s*/\s*\d{1,4}\b`)
+
 func isDelegationItem(f string) bool {
 	return delegationItemRe.MatchString(f) && !labelItemRe.MatchString(f)
 }
@@ -457,7 +462,7 @@ func (r *reader) delegationLists() map[string]cand {
 			g = "" // the line before is no lead of the list
 		}
 		j := i
-		for j < len(lines) && isDelegationItem(lines[j].fold) {
+		for j < len(lines) && (isDelegationItem(lines[j].fold) || datedItemRe.MatchString(lines[j].fold)) {
 			j++
 		}
 		i0 := i
@@ -467,8 +472,13 @@ func (r *reader) delegationLists() map[string]cand {
 		for k := i0; k < j; k++ {
 			item := lines[k]
 			// Where each came from, by its own words, after its date.
-			at := delegationItemRe.FindStringIndex(item.fold)[1]
-			own := originOf(item.fold[at-4:], r.places)
+			at := 0
+			if m := delegationItemRe.FindStringIndex(item.fold); m != nil {
+				at = m[1] - 4 // from its "đoàn"
+			} else if m := datedItemRe.FindStringIndex(item.fold); m != nil {
+				at = m[1]
+			}
+			own := originOf(item.fold[at:], r.places)
 			switch {
 			case g == "" && k == i0:
 				g, byItems = own, true
