@@ -13,7 +13,7 @@ var (
 	// The natural area ("diện tích tự nhiên", "tổng diện tích"), not that
 	// of a crop ("diện tích lúa").
 	areaRe       = re(`(?:(?:dien tich tu nhien|tong dien tich)[^;%\d]{0,25}?|\bdien tich\s*(?:la\s*|:\s*|khoang\s*|rong\s*)?)` + num + `\s*(ha|hecta|km2|km²)`)
-	hamletRe     = re(`(?:^|,|\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co|so (?:xom|thon|ban|to dan pho|khu pho|ap)|(?:to chuc|chia) thanh)\b)\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|to dan cu|tieu khu)\b`)
+	hamletRe     = re(`(?:^|,|\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co|so (?:xom|thon|ban|to dan pho|khu pho|ap)|(?:to chuc|chia) thanh)\b)\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|khoi dan cu|to dan cu|tieu khu)\b`)
 	householdsRe = re(`\b(?:tong so|gom|gom co|co|voi|voi tong so|tong cong|toan xa co|toan phuong co|so ho)\s*(?:la\s*|:\s*)?` + num + `\s+ho\b`)
 	listedHhRe   = re(`(?:^|,\s*|…\s*)` + num + `\s+ho\s*(?:$|,|\bvoi\b)`)
 	// popAfterHhRe is the people after the households in a list: "2.814
@@ -55,6 +55,10 @@ var (
 	wideClauseRe = re(`^(?:[^,;]{0,25}?\s)?(?:toan|ca|tren toan|tren dia ban)\s+(?:tinh|huyen|thanh pho|thi xa|quan|quoc|nuoc|vung)\b`)
 	wideIncomeRe = re(`\b(?:cua|toan|ca)\s+(?:tinh|huyen|thanh pho|thi xa|quan|nuoc|vung)\b`)
 )
+
+// bareRateRe is a clause that is a rate alone: "tỷ lệ: 30,42%",
+// "chiếm 17%".
+var bareRateRe = re(`^(?:ty le|chiem(?: ty le)?)\s*:?\s*` + num + `\s*%$`)
 
 // incomeBareRe is a head's income with no year and no "/năm".
 var incomeBareRe = re(`thu nhap binh quan dau nguoi\s*(?:dat|la|:|uoc dat|uoc tinh dat|uoc tinh)?\s*` + moneyRe.String())
@@ -103,15 +107,27 @@ func isChange(gap string) bool {
 func (r *reader) profile() {
 	lines := r.profileLines()
 	for _, l := range lines {
+		prev := ""
 		for _, c := range clauses(l.text) {
 			f := c.fold
 			if wideClauseRe.MatchString(f) {
 				continue // "Toàn huyện có 12.500 hộ …": not the commune's
 			}
+			if m := bareRateRe.FindStringSubmatchIndex(f); m != nil && hasAny(prev, "ngheo") && !isChange(prev) {
+				// "Hộ nghèo: 247 hộ; tỷ lệ: 30,42%": the rate of the
+				// households the clause before counts.
+				path := "profile.poor_households_rate_pct"
+				if strings.Contains(prev, "can ngheo") {
+					path = "profile.near_poor_households_rate_pct"
+				}
+				r.decIn(c, bareRateRe, path, pct(f))
+			}
+			prev = f
+			outside := outsideBrackets(f)
 			r.decIn(c, areaRe, "profile.area_ha", func(m []int) (models.Decimal, bool) {
 				d, err := ParseNumber(f[m[2]:m[3]])
-				if err != nil {
-					return d, false
+				if err != nil || outside[m[2]] == ' ' {
+					return d, false // "(có diện tích khoảng 500 ha)": a place named in passing
 				}
 				if end := m[5]; end < len(f) && unicode.IsLetter(rune(f[end])) {
 					return d, false
@@ -198,7 +214,7 @@ func (r *reader) profile() {
 				if v, ok := moneyOf(f, m); ok && !strings.HasPrefix(strings.TrimLeft(f[m[1]:], " "), "/ thang") {
 					r.putInt("profile.income_per_capita_vnd", v, quote(c, m[0], m[1]))
 				}
-			} else if m := incomeYearRe.FindStringSubmatchIndex(f); m != nil && f[m[4]:m[5]] == r.d.period.year && r.d.period.half == "" && (m[2] >= 0 || m[len(m)-2] >= 0) {
+			} else if m := incomeYearRe.FindStringSubmatchIndex(f); m != nil && f[m[4]:m[5]] == r.d.period.year && (m[2] >= 0 || m[len(m)-2] >= 0) {
 				// "Thu nhập bình quân đầu người năm 2024 đạt 96 triệu đồng",
 				// "… bình quân năm 2024 ước đạt 45,2 triệu đồng/người": a
 				// head's income of the report's year, the year in its words.

@@ -882,3 +882,18 @@ func TestProjectLabelledBlock(t *testing.T) {
 	res = readText(t, head+"Tổ chức Bạn Hữu tiếp tục tài trợ Dự án \"Tủ sách\" với tổng kinh phí cam kết 95 triệu đồng, đã giải ngân 95 triệu đồng. Ngoài ra, Quỹ Sao Xa có đề xuất dự án nhà chống lũ trị giá khoảng 600 triệu đồng, đang chờ Sở Ngoại vụ thẩm định.\n"+tail)
 	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "95000000", "ngo_aid.projects[1].committed_vnd": ""})
 }
+
+// TestProfileSetFour: the profile in set 4's ways — "khối dân cư" are
+// hamlets; a year's income named by the report's year in a half-year's
+// report; an area in brackets of a place named in passing is not the
+// commune's; a rate alone after the households it is the rate of ("Hộ
+// nghèo: 247 hộ; tỷ lệ: 30,42%").
+func TestProfileSetFour(t *testing.T) {
+	doc := "UBND THỊ TRẤN THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng cuối năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Gần Khu đô thị Sao Mai (có diện tích khoảng 300 ha). Thị trấn có diện tích tự nhiên 512,4 ha, có 11 khối dân cư với 3.020 hộ. Thu nhập bình quân đầu người năm 2024 ước đạt 66,1 triệu đồng.\n" +
+		"Hộ nghèo: 31 hộ; tỷ lệ: 1,03%\nHộ cận nghèo: 47 hộ; tỷ lệ: 1,56%\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.area_ha": "512.4", "profile.hamlets": "11", "profile.households": "3020", "profile.income_per_capita_vnd": "66100000",
+		"profile.poor_households": "31", "profile.poor_households_rate_pct": "1.03", "profile.near_poor_households": "47", "profile.near_poor_households_rate_pct": "1.56",
+	})
+}
