@@ -1258,12 +1258,14 @@ var periodHeadRe = regexp.MustCompile(`^(?:thoi gian|nam|ky|ky bao cao|thoi ky|g
 
 // periodNameRe is the first cell of a row of a period ("Năm 2025", "6
 // tháng đầu năm 2025", "Năm 2024 (04 đơn vị cũ)"), its brackets left out;
-// partRowRe that of a quarter or a month ("Quý I/2025"), wholeRowRe that
+// partRowRe that of a quarter or a month ("Quý I/2025"), halfRowRe that
+// of a half, a part of a year's report; wholeRowRe that
 // of the row that adds them up ("Cả năm", "Tổng cộng"); changeRowRe that
 // of a row of the change between two.
 var (
 	periodNameRe = regexp.MustCompile(`^(?:(?:ca )?nam|(?:6|sau) thang (?:dau|cuoi)(?: nam)?|quy (?:i|ii|iii|iv|[1-4])(?: nam)?|luy ke(?: nam)?|ky bao cao(?: nam)?)?\s*(?:19|20)\d{2}$`)
 	partRowRe    = regexp.MustCompile(`^(?:quy (?:i|ii|iii|iv|[1-4])|thang \d{1,2})(?: (?:nam )?(?:19|20)\d{2})?$`)
+	halfRowRe    = regexp.MustCompile(`^(?:6|sau) thang (?:dau|cuoi)(?: nam)?(?: (?:19|20)\d{2})?$`)
 	wholeRowRe   = regexp.MustCompile(`^(?:ca nam|tong cong|tong so|tong|cong|luy ke ca nam)$`)
 	changeRowRe  = regexp.MustCompile(`^(?:tang|giam|so sanh|chenh lech|ty le|cung ky|ke hoach|chi tieu|du kien)\b`)
 )
@@ -1302,7 +1304,7 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 	}
 	name := strings.TrimSpace(outsideBrackets(strings.ReplaceAll(first, "/", " ")))
 	name = strings.Join(strings.Fields(name), " ")
-	part := partRowRe.MatchString(name)
+	part := partRowRe.MatchString(name) || d.period.half == "" && halfRowRe.MatchString(name)
 	whole := wholeRowRe.MatchString(name) && ts.periodParts
 	heads := periodHeads(ts.byPeriod, ts.periodCont, len(texts))
 	values := texts[pc+1:]

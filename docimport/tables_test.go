@@ -644,8 +644,9 @@ func TestPeriodRowsOthers(t *testing.T) {
 }
 
 // TestPeriodRowsQuarters: rows of quarters and the row that adds them up
-// ("Cả năm") in a year's report: the quarters are no figures, the sum is.
-// In a half-year's report, a "Tổng" under quarters is not read.
+// ("Cả năm") in a year's report: the quarters are no figures, the sum is;
+// so are the two halves and their "Tổng cộng". In a half-year's report, a
+// "Tổng" under quarters is not read, and of the halves its own is.
 func TestPeriodRowsQuarters(t *testing.T) {
 	rows := textRows([][]string{
 		{"Thời gian", "Người nước ngoài tạm trú (người)", "Vụ việc liên quan người nước ngoài (vụ)", "Công dân xuất cảnh (lượt)"},
@@ -661,6 +662,16 @@ func TestPeriodRowsQuarters(t *testing.T) {
 	})
 	half := strings.Replace(head, "năm 2024", "6 tháng cuối năm 2024", 1)
 	if got := foundValues(readText(t, half+rows)); got["consular.citizens_exited"] != "" || got["consular.foreigner_incidents"] != "" {
+		t.Errorf("half-year report read %v", got)
+	}
+	halves := textRows([][]string{
+		{"Thời gian", "Vụ việc liên quan người nước ngoài (vụ)", "Công dân xuất cảnh (lượt)"},
+		{"6 tháng đầu năm 2024", "2", "99"},
+		{"6 tháng cuối năm 2024", "1", "119"},
+		{"Tổng cộng", "3", "218"},
+	})
+	wantFound(t, readText(t, head+halves), map[string]string{"consular.foreigner_incidents": "3", "consular.citizens_exited": "218"})
+	if got := foundValues(readText(t, half+halves)); got["consular.citizens_exited"] != "119" || got["consular.foreigner_incidents"] != "1" {
 		t.Errorf("half-year report read %v", got)
 	}
 }
