@@ -422,7 +422,7 @@ func TestDelegationItems(t *testing.T) {
 	}
 	res = readText(t, head+"* Đoàn ra: 03 đoàn, 31 lượt người, cụ thể:\n"+
 		"  + Tháng 3/2024: đoàn cán bộ xã (09 người) dự lễ hội biên giới;\n"+
-		"  + Tháng 6/2024: đội bóng chuyền xã (15 người) giao lưu thể thao;\n"+
+		"  + Tháng 6/2024: đội bóng chuyền xã (15 người) giao lưu thể thao tại huyện Mường Xay (Lào);\n"+
 		"  + Tháng 10/2024: đoàn 07 người dự hội chợ biên giới.\n")
 	wantFound(t, res, map[string]string{"delegations.outbound.count": "3", "delegations.outbound.people": "31"})
 	for _, u := range res.Unresolved {

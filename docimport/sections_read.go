@@ -479,6 +479,9 @@ func (r *reader) delegationLists() map[string]cand {
 				at = m[1]
 			}
 			own := originOf(item.fold[at:], r.places)
+			if g == "outbound" && !byItems && own == "inbound_foreign" {
+				own = g // "Đoàn ra: …" over "- … dự lễ hội tại huyện X (Lào)": where they went
+			}
 			switch {
 			case g == "" && k == i0:
 				g, byItems = own, true
