@@ -408,6 +408,8 @@ type tableState struct {
 	rows    int    // the rows read of the table
 	prev    []text // the row before, which may name the figures of this one
 	prev2   []text // the row before that
+	// for each cell of those rows, whether it continues the one above
+	prevCont, prev2Cont []bool
 	// A table whose rows are periods ("Năm 2025", "Năm 2024", "Tăng,
 	// giảm") and whose columns are figures: its header rows, and for
 	// each of their cells whether it continues the cell above (.docx).
@@ -653,6 +655,17 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 	}
 	prev, prev2 := ts.prev, ts.prev2
 	ts.prev, ts.prev2 = texts, prev
+	prevCont, prev2Cont := ts.prevCont, ts.prev2Cont
+	ts.prevCont, ts.prev2Cont = contCells(cells), prevCont
+	if len(prev2) > 0 && unitsRow(prev) && len(prev) == len(texts) && noFigures(prev2) && nonEmpty(prev2) >= 2 && figureCells(texts) && nonEmpty(texts) == len(texts) {
+		// "Đoàn ra | Đoàn vào …" over "Đoàn | Người | Đoàn | Người" over
+		// "02 | 09 | 34 | 412": a table laid out across under a header of
+		// two rows, each column named by the cells above it.
+		if heads := periodHeads([][]text{prev2, prev}, [][]bool{prev2Cont, prevCont}, len(texts)); heads != nil {
+			d.headedFigures(o, heads, texts, 0, "", n)
+			return
+		}
+	}
 	if v, ok := totalOfBreakdown(prev2, prev, texts); ok && ts.caption != "" {
 		// "Tổng số | Trong đó" over " | Hàn Quốc | Pháp | …" over "263 |
 		// 74 | 52 | …", under "Người nước ngoài tạm trú …:": the total is
@@ -1347,7 +1360,15 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 	if heads == nil {
 		return true // the header's cells cannot be told apart: nothing read
 	}
-	for i := pc + 1; i < len(texts); i++ {
+	d.headedFigures(o, heads, texts, pc+1, texts[pc].orig+" … ", n)
+	return true
+}
+
+// headedFigures gives each value cell from the column from on a line of
+// its figure, named by the words of the header's cells above it, the
+// last of them its unit if it is one ("Đoàn ra" over "Người").
+func (d *doc) headedFigures(o *outline, heads [][]string, texts []text, from int, row string, n int) {
+	for i := from; i < len(texts); i++ {
 		v := texts[i]
 		if strings.TrimSpace(v.fold) == "" || len(heads[i]) == 0 || noteHead(heads[i]) {
 			continue
@@ -1362,12 +1383,28 @@ func (d *doc) periodRow(o *outline, ts *tableState, cells [][]string, texts []te
 			unit = label.fold[m[2]:m[3]]
 			label = newText(strings.TrimSpace(label.orig[:label.idx[m[0]]]))
 		}
-		l := line{text: newText(strings.Join(heads[i], " ") + " … " + texts[pc].orig + " … " + v.orig), n: n, fig: &rowFigure{label: label, value: v, unit: unit}}
+		l := line{text: newText(strings.Join(heads[i], " ") + " … " + row + v.orig), n: n, fig: &rowFigure{label: label, value: v, unit: unit}}
 		for _, k := range o.cur {
 			d.parts[k] = append(d.parts[k], l)
 		}
 	}
-	return true
+}
+
+// unitsRow tells whether every cell of a row that holds words is a unit
+// ("Đoàn | Người | Đoàn | Người"), at least two of them.
+func unitsRow(cells []text) bool {
+	n := 0
+	for _, c := range cells {
+		f := strings.TrimSpace(c.fold)
+		if f == "" {
+			continue
+		}
+		if _, ok := unitWords[f]; !ok {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // noteHead tells whether a column's header names notes ("Ghi chú").

@@ -837,3 +837,39 @@ func TestPeriodRowsNumbered(t *testing.T) {
 		})
 	}
 }
+
+// TestAcrossTwoRowHeader: a table laid out across under a header of two
+// rows ("Đoàn ra" spanning "Đoàn | Người") names each figure by the cells
+// above it; as text and as .docx.
+func TestAcrossTwoRowHeader(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n"
+	rows := [][]string{
+		{">2 Đoàn ra", ">2 Đoàn trong nước đến làm việc", ">2 Đoàn nước ngoài đến làm việc"},
+		{"Đoàn", "Người", "Đoàn", "Người", "Đoàn", "Người"},
+		{"01", "05", "17", "160", "03", "21"},
+	}
+	want := map[string]string{
+		"delegations.outbound.count": "1", "delegations.outbound.people": "5",
+		"delegations.inbound_domestic.count": "17", "delegations.inbound_domestic.people": "160",
+		"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "21",
+	}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := foundValues(Read(lines))
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+		})
+	}
+}
