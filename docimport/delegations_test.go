@@ -716,3 +716,16 @@ func TestItemsAfterASentence(t *testing.T) {
 		"delegations.outbound.count": "0", "delegations.outbound.people": "0",
 	})
 }
+
+// TestFootnoteMarks: a footnote's mark glued to the noun of a count
+// ("48 người3") is no part of it; a unit with a figure in it ("km2") is
+// untouched.
+func TestFootnoteMarks(t *testing.T) {
+	res := readText(t, delegDoc("Xã có diện tích 45,2 km2.", "- Đoàn ra: 01 đoàn, 04 người2.\n- Đoàn vào: tiếp 05 đoàn trong nước với 41 người3; 02 đoàn của phía bạn Lào với 17 người4."))
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count": "1", "delegations.outbound.people": "4",
+		"delegations.inbound_domestic.count": "5", "delegations.inbound_domestic.people": "41",
+		"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "17",
+		"profile.area_ha": "4520",
+	})
+}

@@ -46,7 +46,26 @@ func newText(s string) text {
 	if strings.IndexByte(f, '(') >= 0 {
 		f = unbracketNumbers(f)
 	}
+	if countMarkRe.MatchString(f) {
+		f = unFootnote(f)
+	}
 	return text{orig: s, fold: f, idx: idx}
+}
+
+// countMarkRe is a footnote's mark glued to the noun of a count ("06 đoàn
+// trong nước với 48 người3; 04 đoàn … với 31 người4"): no part of it.
+var countMarkRe = regexp.MustCompile(`\b(?:nguoi|doan|vu|luot|khach|lao dong|can bo|cong chuc|hinh thuc|lop)(\d{1,2})(?:[\s.,;:)]|$)`)
+
+// unFootnote blanks the footnote marks countMarkRe finds, keeping every
+// other byte where it was.
+func unFootnote(f string) string {
+	b := []byte(f)
+	for _, m := range countMarkRe.FindAllStringSubmatchIndex(f, -1) {
+		for k := m[2]; k < m[3]; k++ {
+			b[k] = ' '
+		}
+	}
+	return string(b)
 }
 
 // A figure written twice, as official letters do: in words in brackets
