@@ -729,3 +729,17 @@ func TestFootnoteMarks(t *testing.T) {
 		"profile.area_ha": "4520",
 	})
 }
+
+// TestWorkersWhoLeft: the workers who left in the year ("xuất cảnh đi
+// làm việc") are not all those abroad ("Hiện có … đang làm việc ở nước
+// ngoài").
+func TestWorkersWhoLeft(t *testing.T) {
+	head := "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2025\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n9. Người Việt Nam ở nước ngoài\n"
+	res := readText(t, head+"* Trong năm có 64 lao động xuất cảnh đi làm việc có thời hạn ở nước ngoài.\n* Hiện có 402 người của xã đang làm việc ở nước ngoài theo hợp đồng.\n")
+	wantFound(t, res, map[string]string{"overseas_vietnamese.labor_export_workers": "402"})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+	wantFound(t, readText(t, head+"* Trong năm có 64 lao động xuất cảnh đi làm việc có thời hạn ở nước ngoài.\n"),
+		map[string]string{"overseas_vietnamese.labor_export_workers": ""})
+}

@@ -1584,6 +1584,9 @@ func (r *reader) overseas() {
 			hasAny(f, "trai phep", "bat hop phap", "nguoi nuoc ngoai", "lao dong nuoc ngoai", "quoc tich") {
 			return // not workers abroad, or foreigners working here
 		}
+		if hasAny(f, "xuat canh", "di moi", "moi di", "xuat khau moi", "da dua", "dua di") && !hasAny(f, "dang lam viec", "hien co", "tong so") {
+			return // "Trong năm có 86 lao động xuất cảnh đi làm việc …": those who left this year, not all abroad
+		}
 		r.putCount("overseas_vietnamese.labor_export_workers", c, workersRe,
 			negative(f) && hasAny(f, "di lao dong", "xuat khau lao dong", "lao dong o nuoc ngoai", "lao dong tai nuoc ngoai", "lam viec o nuoc ngoai", "lam viec tai nuoc ngoai"))
 	})
