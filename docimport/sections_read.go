@@ -1219,8 +1219,10 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 		loc = m
 		break
 	}
-	if m := programmeRe.FindStringIndex(f); loc == nil && m != nil {
-		// "Chương trình “…” - Tổ chức …": a programme named as a project is.
+	if m := programmeRe.FindStringIndex(f); loc == nil && m != nil && donorDashRe.MatchString(f) {
+		// "Chương trình “…” - Tổ chức …": a programme named as a project
+		// is, when an organisation gives it ("Chương trình “Nông thôn
+		// mới” - UBND huyện" is the country's own, no aid).
 		loc = []int{m[0], m[0] + strings.Index(f[m[0]:], "chuong trinh") + len("chuong trinh")}
 	}
 	if loc == nil && !named {

@@ -1,0 +1,171 @@
+package docimport
+
+import (
+	"strings"
+	"testing"
+)
+
+// trapDoc is a short report of the period title ("năm 2024") whose profile
+// and results are given.
+func trapDoc(title, profile, results string) string {
+	return "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại " + title + "\n" +
+		"I. ĐẶC ĐIỂM TÌNH HÌNH\n" + profile + "\nII. KẾT QUẢ\n" + results + "\n"
+}
+
+// trapCase is a short document and what it must give: each field of want
+// is read as its value, or not read at all when the value is "", or
+// either when it is "?value" (unread rather than wrong).
+type trapCase struct {
+	name, title, profile, results string
+	want                          map[string]string
+}
+
+func runTraps(t *testing.T, cases []trapCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			title := tc.title
+			if title == "" {
+				title = "năm 2024"
+			}
+			got := foundValues(readText(t, trapDoc(title, tc.profile, tc.results)))
+			for k, v := range tc.want {
+				if g, ok := got[k]; strings.HasPrefix(v, "?") {
+					if ok && g != v[1:] {
+						t.Errorf("%s read as %s, want %s or not read", k, g, v[1:])
+					}
+				} else if v == "" && ok {
+					t.Errorf("%s read as %s, want it not read", k, g)
+				} else if v != "" && g != v {
+					t.Errorf("%s = %q, want %s", k, g, v)
+				}
+			}
+		})
+	}
+}
+
+// TestPrecisionTrapsDelegations: counts of delegations in narrative that
+// share a sentence with another period, a running total, a change, a
+// plan, a wider unit's figure or a breakdown that does not cover them all.
+func TestPrecisionTrapsDelegations(t *testing.T) {
+	const sec = "1. Công tác đoàn ra, đoàn vào\n"
+	runTraps(t, []trapCase{
+		{name: "running total beside the year's", results: sec +
+			"Đoàn ra: năm 2024 xã cử 01 đoàn với 05 người sang Lào; lũy kế từ đầu nhiệm kỳ 04 đoàn với 21 người.",
+			want: map[string]string{"delegations.outbound.count": "1", "delegations.outbound.people": "5"}},
+		{name: "same period last year after", results: sec +
+			"Đoàn vào: tiếp 03 đoàn nước ngoài với 18 người; cùng kỳ năm trước tiếp 05 đoàn nước ngoài với 30 người.",
+			want: map[string]string{"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "18"}},
+		{name: "a breakdown that covers a part", results: sec +
+			"Đoàn vào: tiếp 10 đoàn nước ngoài, trong đó có 02 đoàn Nhật Bản và 03 đoàn Hàn Quốc.",
+			want: map[string]string{"delegations.inbound_foreign.count": "10"}},
+		{name: "the district's count, then the commune's", results: sec +
+			"Trong năm, toàn huyện đón 15 đoàn nước ngoài; riêng xã đón 02 đoàn nước ngoài với 11 người.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "11"}},
+		{name: "a change after the count", results: sec +
+			"Đoàn vào: tiếp 04 đoàn nước ngoài với 20 người, giảm 02 đoàn và 09 người so với năm 2023.",
+			want: map[string]string{"delegations.inbound_foreign.count": "4", "delegations.inbound_foreign.people": "?20"}},
+		{name: "a plan after the year's", results: sec +
+			"Đoàn vào: tiếp 02 đoàn nước ngoài. Năm 2025 phấn đấu đón 05 đoàn nước ngoài.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2"}},
+		{name: "items of a list, one of another year", results: sec +
+			"Đoàn vào gồm:\n- 01 đoàn Đại sứ quán Úc (04 người) thăm trường tiểu học, tháng 3/2024;\n- 01 đoàn tổ chức JICA (05 người) khảo sát, tháng 11/2023.",
+			want: map[string]string{"delegations.inbound_foreign.count": "1"}},
+		{name: "a dated item that is no delegation", results: sec +
+			"Đoàn vào:\n+ Tháng 3/2024: đoàn Đại sứ quán Úc (04 người) thăm trường tiểu học.\n+ Tháng 9/2024: xã tổ chức hội nghị tổng kết công tác đối ngoại với 60 đại biểu.",
+			want: map[string]string{"delegations.inbound_foreign.count": "?1", "delegations.inbound_foreign.people": "?4"}},
+		{name: "the mass organisations in the list", results: sec +
+			"Đoàn vào gồm: 01 đoàn Đại sứ quán Úc với 04 người; 03 đoàn thể của xã phối hợp đón tiếp.",
+			want: map[string]string{"delegations.inbound_foreign.count": "1", "delegations.inbound_foreign.people": "4"}},
+		{name: "the year's, then the plan, by an arrow", results: sec +
+			"Đoàn ra: năm 2024: 02 đoàn/11 người → kế hoạch năm 2025: 03 đoàn/16 người.",
+			want: map[string]string{"delegations.outbound.count": "?2", "delegations.outbound.people": "?11"}},
+		{name: "the province's delegation the commune joined", results: sec +
+			"Đoàn ra: không có. Xã cử 02 cán bộ tham gia đoàn công tác của tỉnh gồm 15 người sang Lào.",
+			want: map[string]string{"delegations.outbound.count": "0", "delegations.outbound.people": "0"}},
+		{name: "a total then two items, one of last year", results: sec +
+			"Đoàn ra: 02 đoàn, 13 người — 01 đoàn sang Lào (08 người) và năm 2023 01 đoàn sang Trung Quốc (05 người).",
+			want: map[string]string{"delegations.outbound.count": "2", "delegations.outbound.people": "13"}},
+		{name: "a total, then one of its delegations", results: sec +
+			"Đoàn ra: 02 đoàn, 13 người — 01 đoàn sang Lào (08 người) dự hội chợ thương mại.",
+			want: map[string]string{"delegations.outbound.count": "2", "delegations.outbound.people": "13"}},
+		{name: "a total, then one of them by a colon", results: sec +
+			"Đoàn vào: tiếp 03 đoàn nước ngoài với 25 người: 01 đoàn Đại sứ quán Úc (04 người) thăm trường.",
+			want: map[string]string{"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "25"}},
+		{name: "the district's delegations the commune received", results: sec +
+			"Đoàn vào: phối hợp với huyện đón 02 đoàn nước ngoài; tổng số đoàn nước ngoài đến huyện là 12 đoàn.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2"}},
+		{name: "a list, then the same year's running total", results: sec +
+			"Đoàn vào gồm: 01 đoàn Đại sứ quán Úc (04 người); 01 đoàn tổ chức JICA (05 người); nâng tổng số đoàn nước ngoài từ đầu nhiệm kỳ lên 09 đoàn.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "9"}},
+		{name: "persons of a delegation counted by sessions", results: sec +
+			"Đoàn ra: 01 đoàn gồm 05 đồng chí sang Lào, tham gia 03 buổi làm việc với 40 lượt người.",
+			want: map[string]string{"delegations.outbound.count": "1", "delegations.outbound.people": "5"}},
+		{name: "people as visits", results: sec +
+			"Đoàn vào: tiếp 02 đoàn nước ngoài; trong năm có 120 lượt khách nước ngoài đến tham quan.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": ""}},
+	})
+}
+
+// TestPrecisionTrapsProjects: NGO projects that are not this period's
+// running projects, and amounts that are not a project's value.
+func TestPrecisionTrapsProjects(t *testing.T) {
+	const sec = "13. Viện trợ phi chính phủ nước ngoài\n"
+	runTraps(t, []trapCase{
+		{name: "a project ended last year beside a running one", results: sec +
+			"Dự án “Nước sạch cho cộng đồng” do tổ chức World Vision tài trợ đã kết thúc năm 2023. Trong năm, xã triển khai 01 dự án “Bếp ăn bán trú” do tổ chức Plan International tài trợ, tổng kinh phí 450 triệu đồng.",
+			want: map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "450000000"}},
+		{name: "proposed projects by label", results: sec +
+			"- Số dự án đang triển khai: 01\n- Số dự án đề xuất mới: 02\n- Giá trị cam kết (đồng): 300.000.000",
+			want: map[string]string{"ngo_aid.projects": "?1"}},
+		{name: "a cumulative amount of all projects", results: sec +
+			"Xã có 01 dự án “Trường học an toàn” do tổ chức Save the Children tài trợ, giá trị 200 triệu đồng. Lũy kế từ năm 2015 đến nay, xã đã tiếp nhận 12 dự án với tổng kinh phí 5 tỷ đồng.",
+			want: map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "200000000"}},
+		{name: "a domestic programme in the list", results: sec +
+			"+ Dự án “Nhà văn hóa thôn” - Tổ chức KOICA: giá trị 20.000 USD (tương đương 500.000.000 đồng).\n+ Chương trình “Nông thôn mới” - UBND huyện: giá trị 800 triệu đồng.",
+			want: map[string]string{"ngo_aid.projects": "1"}},
+	})
+}
+
+// TestPrecisionTrapsProfile: figures of the profile said of another year,
+// a change, a programme's households or another organisation.
+func TestPrecisionTrapsProfile(t *testing.T) {
+	runTraps(t, []trapCase{
+		{name: "a change of households", profile: "Tổng số hộ toàn xã tăng 120 hộ so với năm 2023.",
+			want: map[string]string{"profile.households": ""}},
+		{name: "last year's population of the commune", profile: "Dân số toàn xã năm 2023 là 7.100 người.",
+			want: map[string]string{"profile.population": ""}},
+		{name: "a programme's households and people", profile: "Chương trình nước sạch nông thôn đã hỗ trợ 350 hộ, 1.400 người.",
+			want: map[string]string{"profile.households": "", "profile.population": ""}},
+		{name: "the poor households' fall and its rate", profile: "Hộ nghèo giảm 35 hộ; tỷ lệ giảm 2,1%.",
+			want: map[string]string{"profile.poor_households": "", "profile.poor_households_rate_pct": ""}},
+		{name: "youth union members in branches", profile: "Đoàn thanh niên có 412 đoàn viên sinh hoạt tại 18 chi đoàn.",
+			want: map[string]string{"profile.party_members": "", "profile.party_cells": ""}},
+		{name: "last year's income in a half-year's report", title: "6 tháng đầu năm 2025",
+			profile: "Thu nhập bình quân đầu người năm 2024 đạt 48 triệu đồng.",
+			want:    map[string]string{"profile.income_per_capita_vnd": ""}},
+		{name: "the district's hamlets", profile: "Toàn huyện có 120 thôn, khối dân cư.",
+			want: map[string]string{"profile.hamlets": ""}},
+		{name: "the plan's poor households", profile: "Hộ nghèo: 247 hộ; kế hoạch năm 2025 giảm còn 200 hộ, tỷ lệ: 25,1%.",
+			want: map[string]string{"profile.poor_households": "247", "profile.poor_households_rate_pct": ""}},
+	})
+}
+
+// TestPrecisionTrapsTables: tables of periods with rows that are not the
+// report's period.
+func TestPrecisionTrapsTables(t *testing.T) {
+	const sec = "1. Công tác đoàn ra, đoàn vào\n"
+	runTraps(t, []trapCase{
+		{name: "a running total row", results: sec +
+			"Thời gian\tĐoàn ra (đoàn)\tĐoàn ra (người)\nNăm 2024\t02\t09\nLũy kế 2021 - 2024\t08\t40\n",
+			want: map[string]string{"delegations.outbound.count": "2", "delegations.outbound.people": "9"}},
+		{name: "the halves and last year, no total", results: sec +
+			"Thời gian\tĐoàn ra (đoàn)\tĐoàn ra (người)\n6 tháng đầu năm 2024\t01\t05\n6 tháng cuối năm 2024\t02\t07\nCùng kỳ năm 2023\t04\t20\n",
+			want: map[string]string{"delegations.outbound.count": "", "delegations.outbound.people": ""}},
+		{name: "quarters and a plan row", results: sec +
+			"Thời gian\tĐoàn ra (đoàn)\tĐoàn ra (người)\nQuý I/2024\t01\t05\nQuý II/2024\t01\t04\nKế hoạch năm 2024\t06\t30\n",
+			want: map[string]string{"delegations.outbound.count": "", "delegations.outbound.people": ""}},
+		{name: "bare years, a comparison column", profile: "Chỉ tiêu\t2023\t2024\tSo sánh (%)\nDân số\t7.100\t7.215\t101,6\n",
+			want: map[string]string{"profile.population": "7215"}},
+	})
+}
