@@ -239,3 +239,23 @@ func TestProgrammeListedAsProject(t *testing.T) {
 		t.Errorf("committed %s read from an amount in USD", v)
 	}
 }
+
+// TestLetterAnsweringARequest: a report sent as a letter (công văn) with
+// no "BÁO CÁO" title, its subject "V/v trả lời Công văn số …", its period
+// in the body ("… về việc báo cáo kết quả công tác đối ngoại năm 2024"),
+// its points numbered "Nội dung 1.", "Nội dung 2.": the period is the
+// one the request asks about (not the year of the request's date), and
+// each point opens its sections.
+func TestLetterAnsweringARequest(t *testing.T) {
+	doc := "ỦY BAN NHÂN DÂN\nXÃ THỬ\nSố: 12/UBND-VP\nV/v trả lời Công văn số 99/UBND-NV ngày 22/11/2025 của UBND huyện\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" +
+		"Thử, ngày 05 tháng 12 năm 2025\nKính gửi: Ủy ban nhân dân huyện Thử.\n" +
+		"Ủy ban nhân dân xã Thử nhận được Công văn số 99/UBND-NV ngày 22/11/2025 của UBND huyện về việc báo cáo kết quả công tác đối ngoại 6 tháng đầu năm 2025, xin trả lời như sau:\n" +
+		"Nội dung 1. “Khái quát đặc điểm tình hình”\nTrả lời: Xã có 1.204 hộ, 5.120 nhân khẩu.\n" +
+		"Nội dung 2. “Công tác quản lý đoàn ra, đoàn vào”\nTrả lời: Đoàn ra: xã cử 02 đoàn với 09 người sang Lào.\n"
+	res := readText(t, doc)
+	if res.Period != "2025S1" {
+		t.Errorf("period %q (%q), want 2025S1", res.Period, res.PeriodText)
+	}
+	wantFound(t, res, map[string]string{"profile.households": "1204", "profile.population": "5120",
+		"delegations.outbound.count": "2", "delegations.outbound.people": "9"})
+}
