@@ -350,10 +350,12 @@ func detailMark(mid string) bool {
 	if strings.Contains(mid, ":") {
 		return true // "05 đoàn nước ngoài: 04 đoàn …, 01 đoàn …"
 	}
-	if o := outsideBrackets(mid); strings.Contains(o, "—") || strings.Contains(o, "–") || strings.Contains(o, " - ") {
+	o := outsideBrackets(mid)
+	if d := max(strings.LastIndex(o, "—"), strings.LastIndex(o, "–"), strings.LastIndex(o, " - ")); d >= 0 && !strings.Contains(o, ";") && strings.Trim(o[d:], " -—–") == "" {
 		// "02 đoàn, 13 người — 01 đoàn sang Lào (08 người)": what
 		// follows a dash is the detail, even of one of them only (it was
-		// added up to 3).
+		// added up to 3); not "…; - 01 đoàn", "01 đoàn – 05 người; 01
+		// đoàn", items of a list.
 		return true
 	}
 	for _, m := range detailRe.FindAllStringIndex(mid, -1) {

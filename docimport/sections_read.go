@@ -324,6 +324,25 @@ func (r *reader) putDelegations(ds []delegRead) {
 				people = append(people, d.people...)
 			}
 		}
+		if len(cnts) == 1 && len(rs) > 1 && distinctAlike(rs) {
+			// "tiếp 01 đoàn Đại sứ quán Úc (04 người). Ngoài ra tiếp 01
+			// đoàn tổ chức JICA (05 người)": two alike counts of other
+			// people are two delegations, or one said twice — both
+			// readings, never 1 with the first one's people.
+			var n, p int64
+			var qs []string
+			var ps []cand
+			for _, d := range rs {
+				n += d.n.n
+				p += d.people[0].n
+				qs = append(qs, d.n.quote)
+				ps = append(ps, d.people[0])
+			}
+			q := strings.Join(qs, "; ")
+			r.putReadings(path+".count", []cand{cnts[0], intCand(n, q)})
+			r.putReadings(path+".people", dedup(append(ps, intCand(p, q))))
+			continue
+		}
 		r.putReadings(path+".count", cnts)
 		if len(cnts) != 1 {
 			continue
@@ -334,6 +353,25 @@ func (r *reader) putDelegations(ds []delegRead) {
 			r.putReadings(path+".people", dedup(people))
 		}
 	}
+}
+
+// distinctAlike tells whether reads of one count from different clauses
+// each give their people, not all the same: they cannot be one figure
+// said twice.
+func distinctAlike(rs []delegRead) bool {
+	differ := false
+	for _, d := range rs {
+		if len(d.people) != 1 || d.n.n != rs[0].n.n || d.n.n == 0 {
+			return false
+		}
+		if d.clause == rs[0].clause && d.n.quote != rs[0].n.quote {
+			return false
+		}
+		if d.people[0].n != rs[0].people[0].n {
+			differ = true
+		}
+	}
+	return differ
 }
 
 // sumItems adds up the counts of one group that one clause lists, and
@@ -1622,6 +1660,9 @@ func (r *reader) training() {
 			officials = nil // "tập huấn cho 200 người dân": no officials
 		}
 		courses := counts(c, coursesRe)
+		if hasAny(f, "hoc sinh", "truong tieu hoc", "truong thcs", "truong trung hoc", "truong mam non") && !hasAny(f, "can bo", "cong chuc", "dong chi", "vien chuc") {
+			courses = nil // "Trường tiểu học có 12 lớp học tiếng Anh": a school's classes
+		}
 		r.putReadings("training.officials_trained", officials)
 		r.putReadings("training.courses", courses)
 		if len(officials) == 1 && len(courses) == 0 {

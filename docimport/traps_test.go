@@ -169,3 +169,48 @@ func TestPrecisionTrapsTables(t *testing.T) {
 			want: map[string]string{"profile.population": "7215"}},
 	})
 }
+
+// TestPrecisionTrapsMore: lists whose items give their people after a
+// dash, tables with plan and last year's columns, the profile in a
+// half-year's report.
+func TestPrecisionTrapsMore(t *testing.T) {
+	const sec = "1. Công tác đoàn ra, đoàn vào\n"
+	runTraps(t, []trapCase{
+		{name: "items whose people follow a dash", results: sec +
+			"Đoàn ra gồm: 01 đoàn sang Lào – 05 người; 01 đoàn sang Trung Quốc – 04 người.",
+			want: map[string]string{"delegations.outbound.count": "?2", "delegations.outbound.people": "?9"}},
+		{name: "two alike counts of other people, in two sentences", results: sec +
+			"Đoàn vào: tiếp 01 đoàn Đại sứ quán Úc (04 người). Ngoài ra tiếp 01 đoàn tổ chức JICA (05 người).",
+			want: map[string]string{"delegations.inbound_foreign.count": "?2", "delegations.inbound_foreign.people": "?9"}},
+		{name: "items each after a dash", results: sec +
+			"Đoàn vào: - 01 đoàn Đại sứ quán Úc (04 người); - 01 đoàn tổ chức JICA (05 người).",
+			want: map[string]string{"delegations.inbound_foreign.count": "?2", "delegations.inbound_foreign.people": "?9"}},
+		{name: "a half of the year beside the year", results: sec +
+			"Đoàn ra: cả năm xã cử 03 đoàn với 15 người sang Lào; riêng 6 tháng cuối năm 01 đoàn với 04 người.",
+			want: map[string]string{"delegations.outbound.count": "?3", "delegations.outbound.people": "?15"}},
+		{name: "a table with last year's and the plan's columns", results: sec +
+			"Nội dung\tNăm 2023\tNăm 2024\tKế hoạch năm 2025\nĐoàn ra (đoàn)\t03\t01\t04\nĐoàn ra (người)\t15\t06\t20\n",
+			want: map[string]string{"delegations.outbound.count": "?1", "delegations.outbound.people": "?6"}},
+		{name: "a table with a change column", results: sec +
+			"Nội dung\tNăm 2024\tTăng, giảm so với năm 2023\nĐoàn vào nước ngoài (đoàn)\t02\t-1\nSố người\t12\t-4\n",
+			want: map[string]string{"delegations.inbound_foreign.count": "?2", "delegations.inbound_foreign.people": "?12"}},
+		{name: "a table of periods with a plan row first", results: sec +
+			"Thời gian\tĐoàn vào nước ngoài (đoàn)\tSố người\nKế hoạch năm 2024\t05\t30\nThực hiện năm 2024\t03\t18\n",
+			want: map[string]string{"delegations.inbound_foreign.count": "?3", "delegations.inbound_foreign.people": "?18"}},
+		{name: "income in a half-year's report", title: "6 tháng đầu năm 2025",
+			profile: "Thu nhập bình quân đầu người ước đạt 25 triệu đồng.",
+			want:    map[string]string{"profile.income_per_capita_vnd": ""}},
+		{name: "a profile table with last year and the plan", profile: "Chỉ tiêu\tĐVT\tNăm 2023\tNăm 2024\tKế hoạch 2025\nDân số\tngười\t7.100\t7.215\t7.300\nHộ nghèo\thộ\t250\t230\t200\n",
+			want: map[string]string{"profile.population": "?7215", "profile.poor_households": "?230"}},
+		{name: "the households of a programme in a profile table", profile: "Chỉ tiêu\tSố lượng\nSố hộ được hỗ trợ nhà ở\t35\nSố hộ sử dụng nước sạch\t1.150\n",
+			want: map[string]string{"profile.households": ""}},
+		{name: "party members of the youth in a table", profile: "Chỉ tiêu\tSố lượng\nChi đoàn\t18\nĐoàn viên\t412\n",
+			want: map[string]string{"profile.party_cells": "", "profile.party_members": ""}},
+		{name: "classes of the school", results: "8. Đào tạo, bồi dưỡng kiến thức đối ngoại\nTrường tiểu học có 12 lớp học tiếng Anh với 350 học sinh.",
+			want: map[string]string{"training.courses": "", "training.officials_trained": ""}},
+		{name: "an NGO project finished, in a table", results: "13. Viện trợ phi chính phủ nước ngoài\nTT\tTên dự án, nhà tài trợ\tKinh phí (triệu đồng)\tGhi chú\n1\tDự án “Cầu treo” - Tổ chức Bridges to Prosperity\t900\tĐã hoàn thành năm 2023\n2\tDự án “Nhà vệ sinh trường học” - Tổ chức Plan International\t300\tĐang triển khai\n",
+			want: map[string]string{"ngo_aid.projects": "?1", "ngo_aid.projects[0].committed_vnd": "?300000000"}},
+		{name: "a proposed project in a table", results: "13. Viện trợ phi chính phủ nước ngoài\nTT\tTên dự án, nhà tài trợ\tKinh phí (triệu đồng)\tGhi chú\n1\tDự án “Trạm y tế” - Tổ chức KOICA\t1.200\tĐang đề xuất, chưa được phê duyệt\n",
+			want: map[string]string{"ngo_aid.projects": "?0", "ngo_aid.projects[0].committed_vnd": ""}},
+	})
+}
