@@ -49,7 +49,33 @@ func newText(s string) text {
 	if countMarkRe.MatchString(f) {
 		f = unFootnote(f)
 	}
+	if strings.Contains(f, "...") || strings.Contains(f, "…") {
+		f = leadersToColons(f)
+	}
 	return text{orig: s, fold: f, idx: idx}
+}
+
+// leaderRe is a run of dots that leads from a label to its value in a
+// form ("Diện tích tự nhiên ........ 4.213,56 ha", "Đoàn ra ……… Không"),
+// or stands for a blank left unfilled.
+var leaderRe = regexp.MustCompile(`(?:\.|…){3,}`)
+
+// leadersToColons reads a leader as the colon it stands for: its first
+// character becomes ":" when no colon comes before it in its clause,
+// the rest blanks (the same length, so quotes are cut as before):
+// "diện tích tự nhiên: 4.213,56 ha".
+func leadersToColons(f string) string {
+	b := []byte(f)
+	for _, m := range leaderRe.FindAllStringIndex(f, -1) {
+		for i := m[0]; i < m[1]; i++ {
+			b[i] = ' '
+		}
+		start := strings.LastIndexAny(f[:m[0]], ";") + 1
+		if m[0] > 0 && !strings.Contains(string(b[start:m[0]]), ":") && strings.TrimSpace(f[start:m[0]]) != "" {
+			b[m[0]] = ':'
+		}
+	}
+	return string(b)
 }
 
 // countMarkRe is a footnote's mark glued to the noun of a count ("06 đoàn

@@ -259,3 +259,24 @@ func TestLetterAnsweringARequest(t *testing.T) {
 	wantFound(t, res, map[string]string{"profile.households": "1204", "profile.population": "5120",
 		"delegations.outbound.count": "2", "delegations.outbound.people": "9"})
 }
+
+// TestDotLeaders: a form whose labels lead to their values by a run of
+// dots ("Diện tích tự nhiên ........ 2.105,4 ha", "Đoàn ra ……… Không")
+// reads as "label: value"; a blank left as dots is no figure.
+func TestDotLeaders(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"1. Diện tích tự nhiên .......................... 2.105,4 ha\n2. Số ấp ...................... 9 ấp\n" +
+		"3. Tổ chức đảng ............... 14 chi bộ, 301 đảng viên\n4. Hộ nghèo ......................... 214 hộ (6,25%)\n" +
+		"II. KẾT QUẢ\n1. Đoàn ra ………………… Không\n2. Đoàn nước ngoài đến làm việc ........ 03 đoàn, 19 người\n" +
+		"3. Số thỏa thuận quốc tế ký kết: .............\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"profile.area_ha": "2105.4", "profile.hamlets": "9", "profile.party_cells": "14", "profile.party_members": "301",
+		"profile.poor_households": "214", "profile.poor_households_rate_pct": "6.25",
+		"delegations.outbound.count": "0", "delegations.outbound.people": "0",
+		"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "19",
+	})
+	if v, ok := foundValues(res)["international_agreements.count"]; ok {
+		t.Errorf("agreements %s read from a blank", v)
+	}
+}
