@@ -78,9 +78,11 @@ func leadersToColons(f string) string {
 	return string(b)
 }
 
-// countMarkRe is a footnote's mark glued to the noun of a count ("06 đoàn
-// trong nước với 48 người3; 04 đoàn … với 31 người4"): no part of it.
-var countMarkRe = regexp.MustCompile(`\b(?:nguoi|doan|vu|luot|khach|lao dong|can bo|cong chuc|hinh thuc|lop)(\d{1,2})(?:[\s.,;:)]|$)`)
+// countMarkRe is a footnote's mark glued to the noun of a count or the
+// last word of a figure's words ("06 đoàn trong nước với 48 người3; 04
+// đoàn … với 31 người4", "2.681 nhân khẩu1", "587 hộ2", "8.716,5 ha3"):
+// no part of it. Units with a power ("km2", "m2") are not among them.
+var countMarkRe = regexp.MustCompile(`\b(?:nguoi|doan|vu|luot|khach|lao dong|can bo|cong chuc|hinh thuc|lop|khau|ho|ha|dan|thon|ban|ap|xom|vien|bo|an|dong|te|ngoai|nuoc)(\d{1,2})(?:[\s.,;:)]|$)`)
 
 // unFootnote blanks the footnote marks countMarkRe finds, keeping every
 // other byte where it was.

@@ -280,3 +280,13 @@ func TestDotLeaders(t *testing.T) {
 		t.Errorf("agreements %s read from a blank", v)
 	}
 }
+
+// TestFootnoteMarksOfProfile: a footnote's mark glued to the last word of a
+// figure's words ("2.681 nhân khẩu1", "587 hộ2") is no part of the
+// figure; a unit with a power ("km2") keeps its power.
+func TestFootnoteMarksOfProfile(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Xã có 09 thôn với 587 hộ2, 2.681 nhân khẩu1. Hộ nghèo 142 hộ3.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.hamlets": "9", "profile.households": "587", "profile.population": "2681", "profile.poor_households": "142"})
+}
