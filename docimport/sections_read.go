@@ -1363,6 +1363,11 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 	}
 	if m == nil || strings.Contains(f[m[0]:m[2]], "giai ngan") {
 		m = givenRe.FindStringSubmatchIndex(f) // "do Quỹ A tài trợ 500 triệu đồng"
+	} else if g := givenRe.FindStringSubmatchIndex(f); g != nil && g[0] < m[0] && !foreignCurrency(f, g[1]) && hasAny(f[m[0]:m[2]], "tong muc dau tu", "tong von", "tong so von", "tong so tien", "tong kinh phi") {
+		// "do tổ chức A tài trợ 300 triệu đồng; tổng mức đầu tư của công
+		// trình 1,2 tỷ đồng (gồm vốn đối ứng)": what the donor gives, not
+		// the work's whole cost.
+		m = g
 	}
 	if m != nil && !strings.Contains(f[m[0]:m[2]], "giai ngan") {
 		if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) {

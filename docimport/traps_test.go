@@ -214,3 +214,119 @@ func TestPrecisionTrapsMore(t *testing.T) {
 			want: map[string]string{"ngo_aid.projects": "?0", "ngo_aid.projects[0].committed_vnd": ""}},
 	})
 }
+
+// TestPrecisionTrapsTablesBothWays: tables of periods and by column, as
+// text and as .docx, whose rows or columns are another period, a change,
+// a running total or a plan.
+func TestPrecisionTrapsTablesBothWays(t *testing.T) {
+	head := func(title string) string {
+		return "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại " + title + "\nII. KẾT QUẢ\n1. Công tác đoàn ra, đoàn vào\n"
+	}
+	twoRows := [][]string{
+		{"!Thời gian", "!>2 Đoàn ra", "!>2 Đoàn vào nước ngoài"},
+		{"^", "Đoàn", "Người", "Đoàn", "Người"},
+	}
+	for _, tc := range []struct {
+		name, title string
+		rows        [][]string
+		want        map[string]string
+	}{
+		{"last year, the year, the change", "năm 2024", append(twoRows[:2:2],
+			[]string{"Năm 2023", "3", "15", "2", "10"}, []string{"Năm 2024", "1", "6", "4", "20"}, []string{"Tăng, giảm", "-2", "-9", "+2", "+10"}),
+			map[string]string{"delegations.outbound.count": "?1", "delegations.outbound.people": "?6", "delegations.inbound_foreign.count": "?4", "delegations.inbound_foreign.people": "?20"}},
+		{"the halves with no total and a plan", "năm 2024", append(twoRows[:2:2],
+			[]string{"6 tháng đầu năm 2024", "1", "6", "1", "5"}, []string{"6 tháng cuối năm 2024", "2", "5", "3", "15"}, []string{"Kế hoạch năm 2025", "4", "20", "5", "30"}),
+			map[string]string{"delegations.outbound.count": "?3", "delegations.outbound.people": "?11", "delegations.inbound_foreign.count": "?4", "delegations.inbound_foreign.people": "?20"}},
+		{"the year and the term's running total", "năm 2024", append(twoRows[:2:2],
+			[]string{"Năm 2024", "2", "9", "1", "4"}, []string{"Lũy kế nhiệm kỳ 2021 - 2026", "10", "40", "6", "30"}),
+			map[string]string{"delegations.outbound.count": "?2", "delegations.outbound.people": "?9", "delegations.inbound_foreign.count": "?1", "delegations.inbound_foreign.people": "?4"}},
+		{"a half-year's report beside last year", "6 tháng đầu năm 2025", append(twoRows[:2:2],
+			[]string{"Cả năm 2024", "3", "15", "2", "10"}, []string{"6 tháng đầu năm 2025", "1", "5", "0", "0"}),
+			map[string]string{"delegations.outbound.count": "?1", "delegations.outbound.people": "?5", "delegations.inbound_foreign.count": "?0"}},
+		{"quarters of a year with no total", "năm 2024", append(twoRows[:2:2],
+			[]string{"Quý I/2024", "1", "5", "0", "0"}, []string{"Quý II/2024", "1", "4", "1", "6"}, []string{"Quý III/2024", "0", "0", "2", "9"}),
+			map[string]string{"delegations.outbound.count": "?2", "delegations.outbound.people": "?9", "delegations.inbound_foreign.count": "?3", "delegations.inbound_foreign.people": "?15"}},
+		{"month columns of a half-year with no total", "6 tháng đầu năm 2025", [][]string{
+			{"Nội dung", "Tháng 4", "Tháng 5", "Tháng 6"},
+			{"Đoàn ra (đoàn)", "1", "0", "2"},
+			{"Đoàn ra (người)", "5", "0", "8"}},
+			map[string]string{"delegations.outbound.count": "?3", "delegations.outbound.people": "?13"}},
+		{"residents by nationality with last year's row", "năm 2024", [][]string{
+			{"Quốc tịch", "Người nước ngoài tạm trú (người)"},
+			{"Hàn Quốc", "8"}, {"Trung Quốc", "4"}, {"Cộng", "12"}, {"Cùng kỳ năm 2023", "10"}},
+			map[string]string{"consular.foreign_residents": "?12"}},
+		{"a total and a part of its breakdown", "năm 2024", [][]string{
+			{"!Người nước ngoài tạm trú (người)", "!>2 Trong đó"},
+			{"^", "Hàn Quốc", "Trung Quốc"},
+			{"15", "8", "4"}},
+			map[string]string{"consular.foreign_residents": "?15"}},
+	} {
+		for kind, data := range map[string][]byte{"text": textTable(head(tc.title), tc.rows), "docx": tableDocx(head(tc.title), tc.rows)} {
+			t.Run(tc.name+"/"+kind, func(t *testing.T) {
+				lines, _, err := Lines(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := foundValues(Read(lines))
+				for k, v := range tc.want {
+					if g, ok := got[k]; ok && g != strings.TrimPrefix(v, "?") {
+						t.Errorf("%s read as %s, want %s or not read", k, g, v)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestPrecisionTrapsProfileProse: the profile's wordings added this
+// session, beside a change, another group, a part of the commune, a plan.
+func TestPrecisionTrapsProfileProse(t *testing.T) {
+	runTraps(t, []trapCase{
+		{name: "the commune's population, a change", profile: "Dân số toàn xã tăng 94 người so với năm 2023.",
+			want: map[string]string{"profile.population": ""}},
+		{name: "an earlier year's mean population", title: "năm 2025", profile: "Dân số trung bình năm 2024 là 7.100 người.",
+			want: map[string]string{"profile.population": ""}},
+		{name: "a hamlet's households and people", profile: "Xã có 12 thôn. Thôn Bản Lìn có 120 hộ, 520 người, là thôn giáp biên.",
+			want: map[string]string{"profile.households": "", "profile.population": ""}},
+		{name: "the minorities' households and people", profile: "Toàn xã có 1.402 hộ, 5.786 người; đồng bào dân tộc thiểu số có 350 hộ, 1.400 người.",
+			want: map[string]string{"profile.households": "?1402", "profile.population": "?5786"}},
+		{name: "a rate after the near-poor households", profile: "Hộ nghèo: 247 hộ; hộ cận nghèo: 120 hộ; tỷ lệ: 12,5%.",
+			want: map[string]string{"profile.poor_households": "?247", "profile.poor_households_rate_pct": "", "profile.near_poor_households": "?120", "profile.near_poor_households_rate_pct": "?12.5"}},
+		{name: "a plan's income in a half-year's report", title: "6 tháng đầu năm 2025", profile: "Thu nhập bình quân đầu người năm 2025 phấn đấu đạt 60 triệu đồng.",
+			want: map[string]string{"profile.income_per_capita_vnd": ""}},
+		{name: "income and its rise", profile: "Thu nhập bình quân đầu người đạt 45 triệu đồng/người/năm, tăng 3 triệu đồng/người so với năm 2023.",
+			want: map[string]string{"profile.income_per_capita_vnd": "?45000000"}},
+		{name: "the share's change", profile: "Tỷ trọng nông nghiệp giảm 2,5% so với năm 2023.",
+			want: map[string]string{"profile.economy_structure_pct.agriculture_forestry": ""}},
+		{name: "cells of the hamlets among all", profile: "Đảng bộ xã có 18 chi bộ, trong đó 12 chi bộ thôn, với 412 đảng viên.",
+			want: map[string]string{"profile.party_cells": "?18", "profile.party_members": "?412"}},
+		{name: "party members admitted in the year", profile: "Trong năm kết nạp 12 đảng viên mới, nâng tổng số đảng viên lên 412 đồng chí.",
+			want: map[string]string{"profile.party_members": "?412"}},
+		{name: "hamlets and residential groups", profile: "Xã có 10 thôn; 25 tổ tự quản an ninh trật tự.",
+			want: map[string]string{"profile.hamlets": "?10"}},
+		{name: "poor households by the district", profile: "Toàn huyện còn 2.500 hộ nghèo, tỷ lệ 15,2%; xã còn 132 hộ nghèo.",
+			want: map[string]string{"profile.poor_households": "?132", "profile.poor_households_rate_pct": ""}},
+	})
+}
+
+// TestPrecisionTrapsProjectsProse: projects' values said in other words.
+func TestPrecisionTrapsProjectsProse(t *testing.T) {
+	const sec = "13. Viện trợ phi chính phủ nước ngoài\n"
+	runTraps(t, []trapCase{
+		{name: "the donor's part and the work's whole cost", results: sec +
+			"Dự án “Đường liên thôn” do tổ chức World Vision tài trợ 300 triệu đồng; tổng mức đầu tư của công trình 1,2 tỷ đồng (gồm vốn đối ứng của xã).",
+			want: map[string]string{"ngo_aid.projects": "?1", "ngo_aid.projects[0].committed_vnd": "?300000000"}},
+		{name: "disbursed of the whole", results: sec +
+			"Dự án “Nhà văn hóa” do tổ chức Plan International tài trợ, đã giải ngân 200 triệu đồng trên tổng số 500 triệu đồng.",
+			want: map[string]string{"ngo_aid.projects[0].committed_vnd": "?500000000", "ngo_aid.projects[0].disbursed_vnd": "?200000000"}},
+		{name: "the count label of the projects ended", results: sec +
+			"- Số dự án đã kết thúc: 02\n- Số dự án đang triển khai: 01",
+			want: map[string]string{"ngo_aid.projects": "?1"}},
+		{name: "projects of the district", results: sec +
+			"Trên địa bàn huyện có 15 dự án phi chính phủ nước ngoài; xã có 01 dự án “Bếp ăn bán trú” do tổ chức Plan International tài trợ.",
+			want: map[string]string{"ngo_aid.projects": "?1"}},
+		{name: "a footnote of the whole programme", results: sec +
+			"Xã tiếp nhận 01 dự án “Nước sạch” do tổ chức World Vision tài trợ3.\n3 Tổng kinh phí của chương trình toàn tỉnh giai đoạn 2021 - 2025 là 50 tỷ đồng.",
+			want: map[string]string{"ngo_aid.projects": "?1", "ngo_aid.projects[0].committed_vnd": ""}},
+	})
+}
