@@ -64,11 +64,15 @@ func docxLines(data []byte) ([]string, error) {
 	}
 	defer rc.Close()
 	lr := &io.LimitedReader{R: rc, N: MaxXML + 1}
-	lines, err := readDocumentXML(lr, readNumbering(zr))
+	ctx := newPartCtx(partBody)
+	lines, err := readDocumentXML(lr, readNumbering(zr), ctx)
 	if lr.N <= 0 {
 		return nil, errTooLarge
 	}
-	return lines, err
+	if err != nil {
+		return nil, err
+	}
+	return withParts(zr, main.Name, lines, ctx), nil
 }
 
 // mainPart finds the document's main part: word/document.xml, or where
@@ -156,8 +160,11 @@ func (t *tableText) rowLine(nested bool) string {
 // paragraph is a line, and a table's row is one line of cells
 // (tableText.rowLine). A paragraph Word numbers by itself (a list, a
 // numbered heading style) begins with the number the page shows, from num
-// (nil: none).
-func readDocumentXML(r io.Reader, num *numbering) ([]string, error) {
+// (nil: none). ctx says which part this is (docxparts.go): the body,
+// whose first section's headers and notes it records, a header, whose
+// page-number fields it leaves out, or the notes, whose lines it gives
+// back note by note.
+func readDocumentXML(r io.Reader, num *numbering, ctx *partCtx) ([]string, error) {
 	d := newBoundedDecoder(r)
 	var (
 		lines  []string
@@ -167,7 +174,23 @@ func readDocumentXML(r io.Reader, num *numbering) ([]string, error) {
 		size   int
 		depth  int
 		inT    int // inside w:t
+
+		inSect  bool   // inside the body's first w:sectPr
+		notePr  string // inside its w:footnotePr or w:endnotePr: "footnote", "endnote"
+		note    string // the key of the note being read (notes part)
+		noteAt  int    // the line it began at
+		noteRef bool   // its mark was written
+		fields  []pageField
+		inInstr int
 	)
+	hidden := func() bool {
+		for _, f := range fields {
+			if f.hide {
+				return true
+			}
+		}
+		return false
+	}
 	cell := func() *cellText {
 		if n := len(tables); n > 0 {
 			if row := tables[n-1].row; len(row) > 0 {
@@ -189,8 +212,8 @@ func readDocumentXML(r io.Reader, num *numbering) ([]string, error) {
 	}
 	emit := func(b *strings.Builder) error { return add(b.String()) }
 	write := func(s string) error {
-		if len(stack) == 0 {
-			return nil // text outside a paragraph (none in valid files)
+		if len(stack) == 0 || hidden() {
+			return nil // text outside a paragraph (none in valid files), a page number
 		}
 		size += len(s)
 		if size > MaxText {
@@ -274,7 +297,95 @@ func readDocumentXML(r io.Reader, num *numbering) ([]string, error) {
 				if err := write("-"); err != nil {
 					return nil, err
 				}
-			case "del", "moveFrom", "delText", "instrText", "delInstrText", "pPrChange", "numberingChange":
+			case "sectPr":
+				inSect = ctx.kind == partBody && !ctx.sectDone
+			case "headerReference":
+				if inSect {
+					if typ := attr(t, "type"); typ == "first" || typ == "default" || typ == "" {
+						if typ == "" {
+							typ = "default"
+						}
+						ctx.headers[typ] = attrAny(t, "id")
+					}
+				}
+			case "titlePg":
+				if inSect {
+					v := valXML{attr(t, "val")}
+					ctx.titlePg = v.on()
+				}
+			case "footnotePr", "endnotePr":
+				if inSect {
+					notePr = strings.TrimSuffix(t.Name.Local, "Pr")
+				}
+			case "numFmt":
+				if inSect && notePr != "" {
+					if v := attr(t, "val"); v != "" {
+						ctx.noteFmt[notePr] = v
+					}
+				}
+			case "footnoteReference", "endnoteReference":
+				if ctx.kind == partBody {
+					v := valXML{attr(t, "customMarkFollows")}
+					custom := v.Val != "" && v.on()
+					ctx.reference(strings.TrimSuffix(t.Name.Local, "Reference"), attr(t, "id"), custom)
+				}
+			case "footnote", "endnote":
+				if ctx.kind == partNotes && note == "" {
+					key := t.Name.Local + " " + attr(t, "id")
+					if _, ok := ctx.refByID[key]; ok && !strings.Contains(attr(t, "type"), "eparator") && attr(t, "type") != "continuationNotice" {
+						if _, done := ctx.notes[key]; !done {
+							note, noteAt, noteRef = key, len(lines), false
+							continue
+						}
+					}
+				}
+				if ctx.kind == partNotes {
+					if err := d.Skip(); err != nil {
+						return nil, readFailed(err)
+					}
+					depth--
+				}
+			case "footnoteRef", "endnoteRef":
+				if note != "" && !noteRef {
+					noteRef = true
+					if err := write(ctx.refByID[note]); err != nil {
+						return nil, err
+					}
+				}
+			case "fldChar":
+				if ctx.kind == partHeader {
+					switch attr(t, "fldCharType") {
+					case "begin":
+						if len(fields) < maxDepth {
+							fields = append(fields, pageField{})
+						}
+					case "separate":
+						if n := len(fields); n > 0 {
+							fields[n-1].hide = isPageField(fields[n-1].code)
+						}
+					case "end":
+						if n := len(fields); n > 0 {
+							fields = fields[:n-1]
+						}
+					}
+				}
+			case "fldSimple":
+				if ctx.kind == partHeader && isPageField(attr(t, "instr")) {
+					if err := d.Skip(); err != nil {
+						return nil, readFailed(err)
+					}
+					depth--
+				}
+			case "instrText":
+				if ctx.kind == partHeader {
+					inInstr++
+					continue
+				}
+				if err := d.Skip(); err != nil {
+					return nil, readFailed(err)
+				}
+				depth--
+			case "del", "moveFrom", "delText", "delInstrText", "pPrChange", "numberingChange", "sectPrChange":
 				if err := d.Skip(); err != nil {
 					return nil, readFailed(err)
 				}
@@ -286,6 +397,23 @@ func readDocumentXML(r io.Reader, num *numbering) ([]string, error) {
 				continue
 			}
 			switch t.Name.Local {
+			case "sectPr":
+				if inSect {
+					inSect, ctx.sectDone = false, true
+				}
+			case "footnotePr", "endnotePr":
+				notePr = ""
+			case "instrText":
+				inInstr--
+			case "footnote", "endnote":
+				if note != "" {
+					ls := append([]string(nil), lines[noteAt:]...)
+					if !noteRef && len(ls) > 0 && ctx.refByID[note] != "" {
+						ls[0] = ctx.refByID[note] + " " + ls[0]
+					}
+					ctx.notes[note] = ls
+					note = ""
+				}
 			case "p":
 				if n := len(stack); n > 0 {
 					b := stack[n-1]
@@ -321,7 +449,11 @@ func readDocumentXML(r io.Reader, num *numbering) ([]string, error) {
 				}
 			}
 		case xml.CharData:
-			if inT > 0 {
+			if inInstr > 0 {
+				if n := len(fields); n > 0 && len(fields[n-1].code) < 256 {
+					fields[n-1].code += string(t)
+				}
+			} else if inT > 0 {
 				if err := write(string(t)); err != nil {
 					return nil, err
 				}
@@ -332,6 +464,13 @@ func readDocumentXML(r io.Reader, num *numbering) ([]string, error) {
 		return nil, damaged("không có đoạn văn nào")
 	}
 	return lines, nil
+}
+
+// pageField is a field of a header being read: its code so far, and
+// whether its result is a page number, left out.
+type pageField struct {
+	code string
+	hide bool
 }
 
 // attr is the value of an element's attribute in the w namespace.
