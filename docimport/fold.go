@@ -49,12 +49,40 @@ func newText(s string) text {
 	if countMarkRe.MatchString(f) {
 		f = unFootnote(f)
 	}
+	if strings.Contains(f, "...") || strings.Contains(f, "…") {
+		f = leadersToColons(f)
+	}
 	return text{orig: s, fold: f, idx: idx}
 }
 
-// countMarkRe is a footnote's mark glued to the noun of a count ("06 đoàn
-// trong nước với 48 người3; 04 đoàn … với 31 người4"): no part of it.
-var countMarkRe = regexp.MustCompile(`\b(?:nguoi|doan|vu|luot|khach|lao dong|can bo|cong chuc|hinh thuc|lop)(\d{1,2})(?:[\s.,;:)]|$)`)
+// leaderRe is a run of dots that leads from a label to its value in a
+// form ("Diện tích tự nhiên ........ 4.213,56 ha", "Đoàn ra ……… Không"),
+// or stands for a blank left unfilled.
+var leaderRe = regexp.MustCompile(`(?:\.|…){3,}`)
+
+// leadersToColons reads a leader as the colon it stands for: its first
+// character becomes ":" when no colon comes before it in its clause,
+// the rest blanks (the same length, so quotes are cut as before):
+// "diện tích tự nhiên: 4.213,56 ha".
+func leadersToColons(f string) string {
+	b := []byte(f)
+	for _, m := range leaderRe.FindAllStringIndex(f, -1) {
+		for i := m[0]; i < m[1]; i++ {
+			b[i] = ' '
+		}
+		start := strings.LastIndexAny(f[:m[0]], ";") + 1
+		if m[0] > 0 && !strings.Contains(string(b[start:m[0]]), ":") && strings.TrimSpace(f[start:m[0]]) != "" {
+			b[m[0]] = ':'
+		}
+	}
+	return string(b)
+}
+
+// countMarkRe is a footnote's mark glued to the noun of a count or the
+// last word of a figure's words ("06 đoàn trong nước với 48 người3; 04
+// đoàn … với 31 người4", "2.681 nhân khẩu1", "587 hộ2", "8.716,5 ha3"):
+// no part of it. Units with a power ("km2", "m2") are not among them.
+var countMarkRe = regexp.MustCompile(`\b(?:nguoi|doan|vu|luot|khach|lao dong|can bo|cong chuc|hinh thuc|lop|khau|ho|ha|dan|thon|ban|ap|xom|vien|bo|an|dong|te|ngoai|nuoc)(\d{1,2})(?:[\s.,;:)]|$)`)
 
 // unFootnote blanks the footnote marks countMarkRe finds, keeping every
 // other byte where it was.

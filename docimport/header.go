@@ -21,6 +21,7 @@ var (
 	numberAfterRe = re(`\s+so\s*:`)
 	halfRe        = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)\s+(?:nam\s+)?(\d{4})\b`)
 	yearRe        = re(`\bnam\s+(\d{4})\b`)
+	reportOfRe    = re(`\bbao cao\s+(?:ket qua\s+)?(?:cong tac|thuc hien cong tac)\s+doi ngoai\b[^.;:]{0,40}`)
 )
 
 var kindWords = map[string]models.UnitKind{
@@ -296,6 +297,17 @@ func (r *reader) period() {
 	for _, l := range r.d.lines {
 		if strings.HasPrefix(l.fold, "bao cao") && len(l.fold) < 300 {
 			cands = append(cands, l)
+		}
+	}
+	// A letter with no title ("V/v trả lời Công văn số …"): the period the
+	// request asks about, in the words from "báo cáo … đối ngoại" on ("…
+	// về việc báo cáo kết quả công tác đối ngoại năm 2024").
+	for i, l := range r.d.lines {
+		if i > 30 {
+			break
+		}
+		if m := reportOfRe.FindStringIndex(l.fold); m != nil {
+			cands = append(cands, line{text: sub(l.text, m[0], len(l.fold)), n: l.n})
 		}
 	}
 	for _, l := range cands {

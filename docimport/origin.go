@@ -42,9 +42,16 @@ var outboundRe = re(`\b(?:doan ra|di cong tac|ra nuoc ngoai|di nuoc ngoai|cong t
 
 // otherPeriodRe names a period other than the report's: "cùng kỳ", "năm
 // trước", a comparison ("so với"); a year is checked apart.
-var otherPeriodRe = re(`\b(?:cung ky|nam truoc|ky truoc|nam ngoai|so voi|luy ke|du kien|sap toi|thoi gian toi|nam toi|ky toi|se (?:to chuc|don|tiep|cu|ky|di|dang cai))\b`)
+// A running total is of the whole term ("từ đầu nhiệm kỳ", "nâng tổng
+// số … lên 09 đoàn").
+var otherPeriodRe = re(`\b(?:cung ky|nam truoc|ky truoc|nam ngoai|so voi|luy ke|nhiem ky|nang tong so|du kien|sap toi|thoi gian toi|nam toi|ky toi|se (?:to chuc|don|tiep|cu|ky|di|dang cai))\b`)
 
 var periodYearRe = re(`\bnam\s+(\d{4})\b`)
+
+// wideLeadRe ends the words before a count said of the district or the
+// province, unnamed ("tổng số đoàn nước ngoài đến huyện là 12 đoàn"): not
+// the commune's ("của huyện Sốp Bâu" names a place).
+var wideLeadRe = re(`\b(?:den|cua|vao|tai|toi)\s+(?:dia ban\s+)?(?:tinh|huyen|thanh pho|thi xa)\s*(?:la|dat|co|:)?\s*$`)
 
 // otherPeriod tells whether words name a period other than the report's
 // year: "cùng kỳ năm 2024", "năm 2023", "so với …".
@@ -180,7 +187,7 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 		if _, ok := countOf(f[m[2]:m[3]]); !ok || notDelegationRe.MatchString(f[m[1]:]) {
 			continue // "05 đoàn thể", "12 đoàn viên": no delegations
 		}
-		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || scopeBeforeRe.MatchString(f[:m[0]]) || arrowAfter(f, m[1]) || arrowAfter(f, m[1]+peopleAfter(f[m[1]:])) {
+		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || scopeBeforeRe.MatchString(f[:m[0]]) || wideLeadRe.MatchString(f[:m[0]]) || arrowAfter(f, m[1]) || arrowAfter(f, m[1]+peopleAfter(f[m[1]:])) {
 			continue
 		}
 		kept = append(kept, m)
@@ -342,6 +349,14 @@ func peopleAfter(rest string) int {
 func detailMark(mid string) bool {
 	if strings.Contains(mid, ":") {
 		return true // "05 đoàn nước ngoài: 04 đoàn …, 01 đoàn …"
+	}
+	o := outsideBrackets(mid)
+	if d := max(strings.LastIndex(o, "—"), strings.LastIndex(o, "–"), strings.LastIndex(o, " - ")); d >= 0 && !strings.Contains(o, ";") && strings.Trim(o[d:], " -—–") == "" {
+		// "02 đoàn, 13 người — 01 đoàn sang Lào (08 người)": what
+		// follows a dash is the detail, even of one of them only (it was
+		// added up to 3); not "…; - 01 đoàn", "01 đoàn – 05 người; 01
+		// đoàn", items of a list.
+		return true
 	}
 	for _, m := range detailRe.FindAllStringIndex(mid, -1) {
 		after := strings.TrimLeft(mid[m[1]:], " :")

@@ -56,6 +56,10 @@ var (
 	wideIncomeRe = re(`\b(?:cua|toan|ca)\s+(?:tinh|huyen|thanh pho|thi xa|quan|nuoc|vung)\b`)
 )
 
+// partClauseRe begins a clause said of one part of the commune, named
+// ("Thôn Bản Lìn có 120 hộ, 520 người"): its figures are not the commune's.
+var partClauseRe = re(`^\s*(?:thon|ban|xom|ap|to dan pho|khu pho|tieu khu|khoi pho)\s+(?:[^\s,;:]+\s+){1,4}?co\s+\d`)
+
 // bareRateRe is a clause that is a rate alone: "tỷ lệ: 30,42%",
 // "chiếm 17%".
 var bareRateRe = re(`^(?:ty le|chiem(?: ty le)?)\s*:?\s*` + num + `\s*%$`)
@@ -110,8 +114,8 @@ func (r *reader) profile() {
 		prev := ""
 		for _, c := range clauses(l.text) {
 			f := c.fold
-			if wideClauseRe.MatchString(f) {
-				continue // "Toàn huyện có 12.500 hộ …": not the commune's
+			if wideClauseRe.MatchString(f) || partClauseRe.MatchString(f) {
+				continue // "Toàn huyện có 12.500 hộ …", "Thôn Bản Lìn có 120 hộ": not the commune's
 			}
 			if m := bareRateRe.FindStringSubmatchIndex(f); m != nil && hasAny(prev, "ngheo") && !isChange(prev) {
 				// "Hộ nghèo: 247 hộ; tỷ lệ: 30,42%": the rate of the

@@ -62,9 +62,10 @@ type doc struct {
 }
 
 // headingRe matches a numbered heading: "I. ĐẶC ĐIỂM TÌNH HÌNH", "1. Công
-// tác …", "3) …", "Phần II – …", "Mục 4. …", "VIII. …", "A. …", and the
+// tác …", "3) …", "Phần II – …", "Mục 4. …", "Nội dung 2. …" (a letter that
+// answers a request point by point), "VIII. …", "A. …", and the
 // merged numbers of one heading over two sections: "2, 3. …", "11 và 12. …".
-var headingRe = regexp.MustCompile(`^(?:(?:phan|muc)\s+)?((?:[ivx]{1,4}|\d{1,2}|[a-e])(?:\s*(?:,|&|\bva\b|-|–)\s*(?:[ivx]{1,4}|\d{1,2}))*)\s*[.)/:\-–]\s*(\S.*)$`)
+var headingRe = regexp.MustCompile(`^(?:(?:phan|muc|noi dung)\s+)?((?:[ivx]{1,4}|\d{1,2}|[a-e])(?:\s*(?:,|&|\bva\b|-|–)\s*(?:[ivx]{1,4}|\d{1,2}))*)\s*[.)/:\-–]\s*(\S.*)$`)
 
 // A numeral's kind: Roman ("VIII"), Arabic ("12"), or a letter ("B").
 const (

@@ -324,6 +324,25 @@ func (r *reader) putDelegations(ds []delegRead) {
 				people = append(people, d.people...)
 			}
 		}
+		if len(cnts) == 1 && len(rs) > 1 && distinctAlike(rs) {
+			// "tiếp 01 đoàn Đại sứ quán Úc (04 người). Ngoài ra tiếp 01
+			// đoàn tổ chức JICA (05 người)": two alike counts of other
+			// people are two delegations, or one said twice — both
+			// readings, never 1 with the first one's people.
+			var n, p int64
+			var qs []string
+			var ps []cand
+			for _, d := range rs {
+				n += d.n.n
+				p += d.people[0].n
+				qs = append(qs, d.n.quote)
+				ps = append(ps, d.people[0])
+			}
+			q := strings.Join(qs, "; ")
+			r.putReadings(path+".count", []cand{cnts[0], intCand(n, q)})
+			r.putReadings(path+".people", dedup(append(ps, intCand(p, q))))
+			continue
+		}
 		r.putReadings(path+".count", cnts)
 		if len(cnts) != 1 {
 			continue
@@ -334,6 +353,25 @@ func (r *reader) putDelegations(ds []delegRead) {
 			r.putReadings(path+".people", dedup(people))
 		}
 	}
+}
+
+// distinctAlike tells whether reads of one count from different clauses
+// each give their people, not all the same: they cannot be one figure
+// said twice.
+func distinctAlike(rs []delegRead) bool {
+	differ := false
+	for _, d := range rs {
+		if len(d.people) != 1 || d.n.n != rs[0].n.n || d.n.n == 0 {
+			return false
+		}
+		if d.clause == rs[0].clause && d.n.quote != rs[0].n.quote {
+			return false
+		}
+		if d.people[0].n != rs[0].people[0].n {
+			differ = true
+		}
+	}
+	return differ
 }
 
 // sumItems adds up the counts of one group that one clause lists, and
@@ -1219,8 +1257,10 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 		loc = m
 		break
 	}
-	if m := programmeRe.FindStringIndex(f); loc == nil && m != nil {
-		// "Chương trình “…” - Tổ chức …": a programme named as a project is.
+	if m := programmeRe.FindStringIndex(f); loc == nil && m != nil && donorDashRe.MatchString(f) {
+		// "Chương trình “…” - Tổ chức …": a programme named as a project
+		// is, when an organisation gives it ("Chương trình “Nông thôn
+		// mới” - UBND huyện" is the country's own, no aid).
 		loc = []int{m[0], m[0] + strings.Index(f[m[0]:], "chuong trinh") + len("chuong trinh")}
 	}
 	if loc == nil && !named {
@@ -1323,6 +1363,11 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 	}
 	if m == nil || strings.Contains(f[m[0]:m[2]], "giai ngan") {
 		m = givenRe.FindStringSubmatchIndex(f) // "do Quỹ A tài trợ 500 triệu đồng"
+	} else if g := givenRe.FindStringSubmatchIndex(f); g != nil && g[0] < m[0] && !foreignCurrency(f, g[1]) && hasAny(f[m[0]:m[2]], "tong muc dau tu", "tong von", "tong so von", "tong so tien", "tong kinh phi") {
+		// "do tổ chức A tài trợ 300 triệu đồng; tổng mức đầu tư của công
+		// trình 1,2 tỷ đồng (gồm vốn đối ứng)": what the donor gives, not
+		// the work's whole cost.
+		m = g
 	}
 	if m != nil && !strings.Contains(f[m[0]:m[2]], "giai ngan") {
 		if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) {
@@ -1620,6 +1665,9 @@ func (r *reader) training() {
 			officials = nil // "tập huấn cho 200 người dân": no officials
 		}
 		courses := counts(c, coursesRe)
+		if hasAny(f, "hoc sinh", "truong tieu hoc", "truong thcs", "truong trung hoc", "truong mam non") && !hasAny(f, "can bo", "cong chuc", "dong chi", "vien chuc") {
+			courses = nil // "Trường tiểu học có 12 lớp học tiếng Anh": a school's classes
+		}
 		r.putReadings("training.officials_trained", officials)
 		r.putReadings("training.courses", courses)
 		if len(officials) == 1 && len(courses) == 0 {

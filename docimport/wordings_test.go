@@ -239,3 +239,54 @@ func TestProgrammeListedAsProject(t *testing.T) {
 		t.Errorf("committed %s read from an amount in USD", v)
 	}
 }
+
+// TestLetterAnsweringARequest: a report sent as a letter (công văn) with
+// no "BÁO CÁO" title, its subject "V/v trả lời Công văn số …", its period
+// in the body ("… về việc báo cáo kết quả công tác đối ngoại năm 2024"),
+// its points numbered "Nội dung 1.", "Nội dung 2.": the period is the
+// one the request asks about (not the year of the request's date), and
+// each point opens its sections.
+func TestLetterAnsweringARequest(t *testing.T) {
+	doc := "ỦY BAN NHÂN DÂN\nXÃ THỬ\nSố: 12/UBND-VP\nV/v trả lời Công văn số 99/UBND-NV ngày 22/11/2025 của UBND huyện\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" +
+		"Thử, ngày 05 tháng 12 năm 2025\nKính gửi: Ủy ban nhân dân huyện Thử.\n" +
+		"Ủy ban nhân dân xã Thử nhận được Công văn số 99/UBND-NV ngày 22/11/2025 của UBND huyện về việc báo cáo kết quả công tác đối ngoại 6 tháng đầu năm 2025, xin trả lời như sau:\n" +
+		"Nội dung 1. “Khái quát đặc điểm tình hình”\nTrả lời: Xã có 1.204 hộ, 5.120 nhân khẩu.\n" +
+		"Nội dung 2. “Công tác quản lý đoàn ra, đoàn vào”\nTrả lời: Đoàn ra: xã cử 02 đoàn với 09 người sang Lào.\n"
+	res := readText(t, doc)
+	if res.Period != "2025S1" {
+		t.Errorf("period %q (%q), want 2025S1", res.Period, res.PeriodText)
+	}
+	wantFound(t, res, map[string]string{"profile.households": "1204", "profile.population": "5120",
+		"delegations.outbound.count": "2", "delegations.outbound.people": "9"})
+}
+
+// TestDotLeaders: a form whose labels lead to their values by a run of
+// dots ("Diện tích tự nhiên ........ 2.105,4 ha", "Đoàn ra ……… Không")
+// reads as "label: value"; a blank left as dots is no figure.
+func TestDotLeaders(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"1. Diện tích tự nhiên .......................... 2.105,4 ha\n2. Số ấp ...................... 9 ấp\n" +
+		"3. Tổ chức đảng ............... 14 chi bộ, 301 đảng viên\n4. Hộ nghèo ......................... 214 hộ (6,25%)\n" +
+		"II. KẾT QUẢ\n1. Đoàn ra ………………… Không\n2. Đoàn nước ngoài đến làm việc ........ 03 đoàn, 19 người\n" +
+		"3. Số thỏa thuận quốc tế ký kết: .............\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"profile.area_ha": "2105.4", "profile.hamlets": "9", "profile.party_cells": "14", "profile.party_members": "301",
+		"profile.poor_households": "214", "profile.poor_households_rate_pct": "6.25",
+		"delegations.outbound.count": "0", "delegations.outbound.people": "0",
+		"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "19",
+	})
+	if v, ok := foundValues(res)["international_agreements.count"]; ok {
+		t.Errorf("agreements %s read from a blank", v)
+	}
+}
+
+// TestFootnoteMarksOfProfile: a footnote's mark glued to the last word of a
+// figure's words ("2.681 nhân khẩu1", "587 hộ2") is no part of the
+// figure; a unit with a power ("km2") keeps its power.
+func TestFootnoteMarksOfProfile(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Xã có 09 thôn với 587 hộ2, 2.681 nhân khẩu1. Hộ nghèo 142 hộ3.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.hamlets": "9", "profile.households": "587", "profile.population": "2681", "profile.poor_households": "142"})
+}

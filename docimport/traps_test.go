@@ -1,0 +1,332 @@
+package docimport
+
+import (
+	"strings"
+	"testing"
+)
+
+// trapDoc is a short report of the period title ("năm 2024") whose profile
+// and results are given.
+func trapDoc(title, profile, results string) string {
+	return "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại " + title + "\n" +
+		"I. ĐẶC ĐIỂM TÌNH HÌNH\n" + profile + "\nII. KẾT QUẢ\n" + results + "\n"
+}
+
+// trapCase is a short document and what it must give: each field of want
+// is read as its value, or not read at all when the value is "", or
+// either when it is "?value" (unread rather than wrong).
+type trapCase struct {
+	name, title, profile, results string
+	want                          map[string]string
+}
+
+func runTraps(t *testing.T, cases []trapCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			title := tc.title
+			if title == "" {
+				title = "năm 2024"
+			}
+			got := foundValues(readText(t, trapDoc(title, tc.profile, tc.results)))
+			for k, v := range tc.want {
+				if g, ok := got[k]; strings.HasPrefix(v, "?") {
+					if ok && g != v[1:] {
+						t.Errorf("%s read as %s, want %s or not read", k, g, v[1:])
+					}
+				} else if v == "" && ok {
+					t.Errorf("%s read as %s, want it not read", k, g)
+				} else if v != "" && g != v {
+					t.Errorf("%s = %q, want %s", k, g, v)
+				}
+			}
+		})
+	}
+}
+
+// TestPrecisionTrapsDelegations: counts of delegations in narrative that
+// share a sentence with another period, a running total, a change, a
+// plan, a wider unit's figure or a breakdown that does not cover them all.
+func TestPrecisionTrapsDelegations(t *testing.T) {
+	const sec = "1. Công tác đoàn ra, đoàn vào\n"
+	runTraps(t, []trapCase{
+		{name: "running total beside the year's", results: sec +
+			"Đoàn ra: năm 2024 xã cử 01 đoàn với 05 người sang Lào; lũy kế từ đầu nhiệm kỳ 04 đoàn với 21 người.",
+			want: map[string]string{"delegations.outbound.count": "1", "delegations.outbound.people": "5"}},
+		{name: "same period last year after", results: sec +
+			"Đoàn vào: tiếp 03 đoàn nước ngoài với 18 người; cùng kỳ năm trước tiếp 05 đoàn nước ngoài với 30 người.",
+			want: map[string]string{"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "18"}},
+		{name: "a breakdown that covers a part", results: sec +
+			"Đoàn vào: tiếp 10 đoàn nước ngoài, trong đó có 02 đoàn Nhật Bản và 03 đoàn Hàn Quốc.",
+			want: map[string]string{"delegations.inbound_foreign.count": "10"}},
+		{name: "the district's count, then the commune's", results: sec +
+			"Trong năm, toàn huyện đón 15 đoàn nước ngoài; riêng xã đón 02 đoàn nước ngoài với 11 người.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "11"}},
+		{name: "a change after the count", results: sec +
+			"Đoàn vào: tiếp 04 đoàn nước ngoài với 20 người, giảm 02 đoàn và 09 người so với năm 2023.",
+			want: map[string]string{"delegations.inbound_foreign.count": "4", "delegations.inbound_foreign.people": "?20"}},
+		{name: "a plan after the year's", results: sec +
+			"Đoàn vào: tiếp 02 đoàn nước ngoài. Năm 2025 phấn đấu đón 05 đoàn nước ngoài.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2"}},
+		{name: "items of a list, one of another year", results: sec +
+			"Đoàn vào gồm:\n- 01 đoàn Đại sứ quán Úc (04 người) thăm trường tiểu học, tháng 3/2024;\n- 01 đoàn tổ chức JICA (05 người) khảo sát, tháng 11/2023.",
+			want: map[string]string{"delegations.inbound_foreign.count": "1"}},
+		{name: "a dated item that is no delegation", results: sec +
+			"Đoàn vào:\n+ Tháng 3/2024: đoàn Đại sứ quán Úc (04 người) thăm trường tiểu học.\n+ Tháng 9/2024: xã tổ chức hội nghị tổng kết công tác đối ngoại với 60 đại biểu.",
+			want: map[string]string{"delegations.inbound_foreign.count": "?1", "delegations.inbound_foreign.people": "?4"}},
+		{name: "the mass organisations in the list", results: sec +
+			"Đoàn vào gồm: 01 đoàn Đại sứ quán Úc với 04 người; 03 đoàn thể của xã phối hợp đón tiếp.",
+			want: map[string]string{"delegations.inbound_foreign.count": "1", "delegations.inbound_foreign.people": "4"}},
+		{name: "the year's, then the plan, by an arrow", results: sec +
+			"Đoàn ra: năm 2024: 02 đoàn/11 người → kế hoạch năm 2025: 03 đoàn/16 người.",
+			want: map[string]string{"delegations.outbound.count": "?2", "delegations.outbound.people": "?11"}},
+		{name: "the province's delegation the commune joined", results: sec +
+			"Đoàn ra: không có. Xã cử 02 cán bộ tham gia đoàn công tác của tỉnh gồm 15 người sang Lào.",
+			want: map[string]string{"delegations.outbound.count": "0", "delegations.outbound.people": "0"}},
+		{name: "a total then two items, one of last year", results: sec +
+			"Đoàn ra: 02 đoàn, 13 người — 01 đoàn sang Lào (08 người) và năm 2023 01 đoàn sang Trung Quốc (05 người).",
+			want: map[string]string{"delegations.outbound.count": "2", "delegations.outbound.people": "13"}},
+		{name: "a total, then one of its delegations", results: sec +
+			"Đoàn ra: 02 đoàn, 13 người — 01 đoàn sang Lào (08 người) dự hội chợ thương mại.",
+			want: map[string]string{"delegations.outbound.count": "2", "delegations.outbound.people": "13"}},
+		{name: "a total, then one of them by a colon", results: sec +
+			"Đoàn vào: tiếp 03 đoàn nước ngoài với 25 người: 01 đoàn Đại sứ quán Úc (04 người) thăm trường.",
+			want: map[string]string{"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "25"}},
+		{name: "the district's delegations the commune received", results: sec +
+			"Đoàn vào: phối hợp với huyện đón 02 đoàn nước ngoài; tổng số đoàn nước ngoài đến huyện là 12 đoàn.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2"}},
+		{name: "a list, then the same year's running total", results: sec +
+			"Đoàn vào gồm: 01 đoàn Đại sứ quán Úc (04 người); 01 đoàn tổ chức JICA (05 người); nâng tổng số đoàn nước ngoài từ đầu nhiệm kỳ lên 09 đoàn.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "9"}},
+		{name: "persons of a delegation counted by sessions", results: sec +
+			"Đoàn ra: 01 đoàn gồm 05 đồng chí sang Lào, tham gia 03 buổi làm việc với 40 lượt người.",
+			want: map[string]string{"delegations.outbound.count": "1", "delegations.outbound.people": "5"}},
+		{name: "people as visits", results: sec +
+			"Đoàn vào: tiếp 02 đoàn nước ngoài; trong năm có 120 lượt khách nước ngoài đến tham quan.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": ""}},
+	})
+}
+
+// TestPrecisionTrapsProjects: NGO projects that are not this period's
+// running projects, and amounts that are not a project's value.
+func TestPrecisionTrapsProjects(t *testing.T) {
+	const sec = "13. Viện trợ phi chính phủ nước ngoài\n"
+	runTraps(t, []trapCase{
+		{name: "a project ended last year beside a running one", results: sec +
+			"Dự án “Nước sạch cho cộng đồng” do tổ chức World Vision tài trợ đã kết thúc năm 2023. Trong năm, xã triển khai 01 dự án “Bếp ăn bán trú” do tổ chức Plan International tài trợ, tổng kinh phí 450 triệu đồng.",
+			want: map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "450000000"}},
+		{name: "proposed projects by label", results: sec +
+			"- Số dự án đang triển khai: 01\n- Số dự án đề xuất mới: 02\n- Giá trị cam kết (đồng): 300.000.000",
+			want: map[string]string{"ngo_aid.projects": "?1"}},
+		{name: "a cumulative amount of all projects", results: sec +
+			"Xã có 01 dự án “Trường học an toàn” do tổ chức Save the Children tài trợ, giá trị 200 triệu đồng. Lũy kế từ năm 2015 đến nay, xã đã tiếp nhận 12 dự án với tổng kinh phí 5 tỷ đồng.",
+			want: map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "200000000"}},
+		{name: "a domestic programme in the list", results: sec +
+			"+ Dự án “Nhà văn hóa thôn” - Tổ chức KOICA: giá trị 20.000 USD (tương đương 500.000.000 đồng).\n+ Chương trình “Nông thôn mới” - UBND huyện: giá trị 800 triệu đồng.",
+			want: map[string]string{"ngo_aid.projects": "1"}},
+	})
+}
+
+// TestPrecisionTrapsProfile: figures of the profile said of another year,
+// a change, a programme's households or another organisation.
+func TestPrecisionTrapsProfile(t *testing.T) {
+	runTraps(t, []trapCase{
+		{name: "a change of households", profile: "Tổng số hộ toàn xã tăng 120 hộ so với năm 2023.",
+			want: map[string]string{"profile.households": ""}},
+		{name: "last year's population of the commune", profile: "Dân số toàn xã năm 2023 là 7.100 người.",
+			want: map[string]string{"profile.population": ""}},
+		{name: "a programme's households and people", profile: "Chương trình nước sạch nông thôn đã hỗ trợ 350 hộ, 1.400 người.",
+			want: map[string]string{"profile.households": "", "profile.population": ""}},
+		{name: "the poor households' fall and its rate", profile: "Hộ nghèo giảm 35 hộ; tỷ lệ giảm 2,1%.",
+			want: map[string]string{"profile.poor_households": "", "profile.poor_households_rate_pct": ""}},
+		{name: "youth union members in branches", profile: "Đoàn thanh niên có 412 đoàn viên sinh hoạt tại 18 chi đoàn.",
+			want: map[string]string{"profile.party_members": "", "profile.party_cells": ""}},
+		{name: "last year's income in a half-year's report", title: "6 tháng đầu năm 2025",
+			profile: "Thu nhập bình quân đầu người năm 2024 đạt 48 triệu đồng.",
+			want:    map[string]string{"profile.income_per_capita_vnd": ""}},
+		{name: "the district's hamlets", profile: "Toàn huyện có 120 thôn, khối dân cư.",
+			want: map[string]string{"profile.hamlets": ""}},
+		{name: "the plan's poor households", profile: "Hộ nghèo: 247 hộ; kế hoạch năm 2025 giảm còn 200 hộ, tỷ lệ: 25,1%.",
+			want: map[string]string{"profile.poor_households": "247", "profile.poor_households_rate_pct": ""}},
+	})
+}
+
+// TestPrecisionTrapsTables: tables of periods with rows that are not the
+// report's period.
+func TestPrecisionTrapsTables(t *testing.T) {
+	const sec = "1. Công tác đoàn ra, đoàn vào\n"
+	runTraps(t, []trapCase{
+		{name: "a running total row", results: sec +
+			"Thời gian\tĐoàn ra (đoàn)\tĐoàn ra (người)\nNăm 2024\t02\t09\nLũy kế 2021 - 2024\t08\t40\n",
+			want: map[string]string{"delegations.outbound.count": "2", "delegations.outbound.people": "9"}},
+		{name: "the halves and last year, no total", results: sec +
+			"Thời gian\tĐoàn ra (đoàn)\tĐoàn ra (người)\n6 tháng đầu năm 2024\t01\t05\n6 tháng cuối năm 2024\t02\t07\nCùng kỳ năm 2023\t04\t20\n",
+			want: map[string]string{"delegations.outbound.count": "", "delegations.outbound.people": ""}},
+		{name: "quarters and a plan row", results: sec +
+			"Thời gian\tĐoàn ra (đoàn)\tĐoàn ra (người)\nQuý I/2024\t01\t05\nQuý II/2024\t01\t04\nKế hoạch năm 2024\t06\t30\n",
+			want: map[string]string{"delegations.outbound.count": "", "delegations.outbound.people": ""}},
+		{name: "bare years, a comparison column", profile: "Chỉ tiêu\t2023\t2024\tSo sánh (%)\nDân số\t7.100\t7.215\t101,6\n",
+			want: map[string]string{"profile.population": "7215"}},
+	})
+}
+
+// TestPrecisionTrapsMore: lists whose items give their people after a
+// dash, tables with plan and last year's columns, the profile in a
+// half-year's report.
+func TestPrecisionTrapsMore(t *testing.T) {
+	const sec = "1. Công tác đoàn ra, đoàn vào\n"
+	runTraps(t, []trapCase{
+		{name: "items whose people follow a dash", results: sec +
+			"Đoàn ra gồm: 01 đoàn sang Lào – 05 người; 01 đoàn sang Trung Quốc – 04 người.",
+			want: map[string]string{"delegations.outbound.count": "?2", "delegations.outbound.people": "?9"}},
+		{name: "two alike counts of other people, in two sentences", results: sec +
+			"Đoàn vào: tiếp 01 đoàn Đại sứ quán Úc (04 người). Ngoài ra tiếp 01 đoàn tổ chức JICA (05 người).",
+			want: map[string]string{"delegations.inbound_foreign.count": "?2", "delegations.inbound_foreign.people": "?9"}},
+		{name: "items each after a dash", results: sec +
+			"Đoàn vào: - 01 đoàn Đại sứ quán Úc (04 người); - 01 đoàn tổ chức JICA (05 người).",
+			want: map[string]string{"delegations.inbound_foreign.count": "?2", "delegations.inbound_foreign.people": "?9"}},
+		{name: "a half of the year beside the year", results: sec +
+			"Đoàn ra: cả năm xã cử 03 đoàn với 15 người sang Lào; riêng 6 tháng cuối năm 01 đoàn với 04 người.",
+			want: map[string]string{"delegations.outbound.count": "?3", "delegations.outbound.people": "?15"}},
+		{name: "a table with last year's and the plan's columns", results: sec +
+			"Nội dung\tNăm 2023\tNăm 2024\tKế hoạch năm 2025\nĐoàn ra (đoàn)\t03\t01\t04\nĐoàn ra (người)\t15\t06\t20\n",
+			want: map[string]string{"delegations.outbound.count": "?1", "delegations.outbound.people": "?6"}},
+		{name: "a table with a change column", results: sec +
+			"Nội dung\tNăm 2024\tTăng, giảm so với năm 2023\nĐoàn vào nước ngoài (đoàn)\t02\t-1\nSố người\t12\t-4\n",
+			want: map[string]string{"delegations.inbound_foreign.count": "?2", "delegations.inbound_foreign.people": "?12"}},
+		{name: "a table of periods with a plan row first", results: sec +
+			"Thời gian\tĐoàn vào nước ngoài (đoàn)\tSố người\nKế hoạch năm 2024\t05\t30\nThực hiện năm 2024\t03\t18\n",
+			want: map[string]string{"delegations.inbound_foreign.count": "?3", "delegations.inbound_foreign.people": "?18"}},
+		{name: "income in a half-year's report", title: "6 tháng đầu năm 2025",
+			profile: "Thu nhập bình quân đầu người ước đạt 25 triệu đồng.",
+			want:    map[string]string{"profile.income_per_capita_vnd": ""}},
+		{name: "a profile table with last year and the plan", profile: "Chỉ tiêu\tĐVT\tNăm 2023\tNăm 2024\tKế hoạch 2025\nDân số\tngười\t7.100\t7.215\t7.300\nHộ nghèo\thộ\t250\t230\t200\n",
+			want: map[string]string{"profile.population": "?7215", "profile.poor_households": "?230"}},
+		{name: "the households of a programme in a profile table", profile: "Chỉ tiêu\tSố lượng\nSố hộ được hỗ trợ nhà ở\t35\nSố hộ sử dụng nước sạch\t1.150\n",
+			want: map[string]string{"profile.households": ""}},
+		{name: "party members of the youth in a table", profile: "Chỉ tiêu\tSố lượng\nChi đoàn\t18\nĐoàn viên\t412\n",
+			want: map[string]string{"profile.party_cells": "", "profile.party_members": ""}},
+		{name: "classes of the school", results: "8. Đào tạo, bồi dưỡng kiến thức đối ngoại\nTrường tiểu học có 12 lớp học tiếng Anh với 350 học sinh.",
+			want: map[string]string{"training.courses": "", "training.officials_trained": ""}},
+		{name: "an NGO project finished, in a table", results: "13. Viện trợ phi chính phủ nước ngoài\nTT\tTên dự án, nhà tài trợ\tKinh phí (triệu đồng)\tGhi chú\n1\tDự án “Cầu treo” - Tổ chức Bridges to Prosperity\t900\tĐã hoàn thành năm 2023\n2\tDự án “Nhà vệ sinh trường học” - Tổ chức Plan International\t300\tĐang triển khai\n",
+			want: map[string]string{"ngo_aid.projects": "?1", "ngo_aid.projects[0].committed_vnd": "?300000000"}},
+		{name: "a proposed project in a table", results: "13. Viện trợ phi chính phủ nước ngoài\nTT\tTên dự án, nhà tài trợ\tKinh phí (triệu đồng)\tGhi chú\n1\tDự án “Trạm y tế” - Tổ chức KOICA\t1.200\tĐang đề xuất, chưa được phê duyệt\n",
+			want: map[string]string{"ngo_aid.projects": "?0", "ngo_aid.projects[0].committed_vnd": ""}},
+	})
+}
+
+// TestPrecisionTrapsTablesBothWays: tables of periods and by column, as
+// text and as .docx, whose rows or columns are another period, a change,
+// a running total or a plan.
+func TestPrecisionTrapsTablesBothWays(t *testing.T) {
+	head := func(title string) string {
+		return "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại " + title + "\nII. KẾT QUẢ\n1. Công tác đoàn ra, đoàn vào\n"
+	}
+	twoRows := [][]string{
+		{"!Thời gian", "!>2 Đoàn ra", "!>2 Đoàn vào nước ngoài"},
+		{"^", "Đoàn", "Người", "Đoàn", "Người"},
+	}
+	for _, tc := range []struct {
+		name, title string
+		rows        [][]string
+		want        map[string]string
+	}{
+		{"last year, the year, the change", "năm 2024", append(twoRows[:2:2],
+			[]string{"Năm 2023", "3", "15", "2", "10"}, []string{"Năm 2024", "1", "6", "4", "20"}, []string{"Tăng, giảm", "-2", "-9", "+2", "+10"}),
+			map[string]string{"delegations.outbound.count": "?1", "delegations.outbound.people": "?6", "delegations.inbound_foreign.count": "?4", "delegations.inbound_foreign.people": "?20"}},
+		{"the halves with no total and a plan", "năm 2024", append(twoRows[:2:2],
+			[]string{"6 tháng đầu năm 2024", "1", "6", "1", "5"}, []string{"6 tháng cuối năm 2024", "2", "5", "3", "15"}, []string{"Kế hoạch năm 2025", "4", "20", "5", "30"}),
+			map[string]string{"delegations.outbound.count": "?3", "delegations.outbound.people": "?11", "delegations.inbound_foreign.count": "?4", "delegations.inbound_foreign.people": "?20"}},
+		{"the year and the term's running total", "năm 2024", append(twoRows[:2:2],
+			[]string{"Năm 2024", "2", "9", "1", "4"}, []string{"Lũy kế nhiệm kỳ 2021 - 2026", "10", "40", "6", "30"}),
+			map[string]string{"delegations.outbound.count": "?2", "delegations.outbound.people": "?9", "delegations.inbound_foreign.count": "?1", "delegations.inbound_foreign.people": "?4"}},
+		{"a half-year's report beside last year", "6 tháng đầu năm 2025", append(twoRows[:2:2],
+			[]string{"Cả năm 2024", "3", "15", "2", "10"}, []string{"6 tháng đầu năm 2025", "1", "5", "0", "0"}),
+			map[string]string{"delegations.outbound.count": "?1", "delegations.outbound.people": "?5", "delegations.inbound_foreign.count": "?0"}},
+		{"quarters of a year with no total", "năm 2024", append(twoRows[:2:2],
+			[]string{"Quý I/2024", "1", "5", "0", "0"}, []string{"Quý II/2024", "1", "4", "1", "6"}, []string{"Quý III/2024", "0", "0", "2", "9"}),
+			map[string]string{"delegations.outbound.count": "?2", "delegations.outbound.people": "?9", "delegations.inbound_foreign.count": "?3", "delegations.inbound_foreign.people": "?15"}},
+		{"month columns of a half-year with no total", "6 tháng đầu năm 2025", [][]string{
+			{"Nội dung", "Tháng 4", "Tháng 5", "Tháng 6"},
+			{"Đoàn ra (đoàn)", "1", "0", "2"},
+			{"Đoàn ra (người)", "5", "0", "8"}},
+			map[string]string{"delegations.outbound.count": "?3", "delegations.outbound.people": "?13"}},
+		{"residents by nationality with last year's row", "năm 2024", [][]string{
+			{"Quốc tịch", "Người nước ngoài tạm trú (người)"},
+			{"Hàn Quốc", "8"}, {"Trung Quốc", "4"}, {"Cộng", "12"}, {"Cùng kỳ năm 2023", "10"}},
+			map[string]string{"consular.foreign_residents": "?12"}},
+		{"a total and a part of its breakdown", "năm 2024", [][]string{
+			{"!Người nước ngoài tạm trú (người)", "!>2 Trong đó"},
+			{"^", "Hàn Quốc", "Trung Quốc"},
+			{"15", "8", "4"}},
+			map[string]string{"consular.foreign_residents": "?15"}},
+	} {
+		for kind, data := range map[string][]byte{"text": textTable(head(tc.title), tc.rows), "docx": tableDocx(head(tc.title), tc.rows)} {
+			t.Run(tc.name+"/"+kind, func(t *testing.T) {
+				lines, _, err := Lines(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := foundValues(Read(lines))
+				for k, v := range tc.want {
+					if g, ok := got[k]; ok && g != strings.TrimPrefix(v, "?") {
+						t.Errorf("%s read as %s, want %s or not read", k, g, v)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestPrecisionTrapsProfileProse: the profile's wordings added this
+// session, beside a change, another group, a part of the commune, a plan.
+func TestPrecisionTrapsProfileProse(t *testing.T) {
+	runTraps(t, []trapCase{
+		{name: "the commune's population, a change", profile: "Dân số toàn xã tăng 94 người so với năm 2023.",
+			want: map[string]string{"profile.population": ""}},
+		{name: "an earlier year's mean population", title: "năm 2025", profile: "Dân số trung bình năm 2024 là 7.100 người.",
+			want: map[string]string{"profile.population": ""}},
+		{name: "a hamlet's households and people", profile: "Xã có 12 thôn. Thôn Bản Lìn có 120 hộ, 520 người, là thôn giáp biên.",
+			want: map[string]string{"profile.households": "", "profile.population": ""}},
+		{name: "the minorities' households and people", profile: "Toàn xã có 1.402 hộ, 5.786 người; đồng bào dân tộc thiểu số có 350 hộ, 1.400 người.",
+			want: map[string]string{"profile.households": "?1402", "profile.population": "?5786"}},
+		{name: "a rate after the near-poor households", profile: "Hộ nghèo: 247 hộ; hộ cận nghèo: 120 hộ; tỷ lệ: 12,5%.",
+			want: map[string]string{"profile.poor_households": "?247", "profile.poor_households_rate_pct": "", "profile.near_poor_households": "?120", "profile.near_poor_households_rate_pct": "?12.5"}},
+		{name: "a plan's income in a half-year's report", title: "6 tháng đầu năm 2025", profile: "Thu nhập bình quân đầu người năm 2025 phấn đấu đạt 60 triệu đồng.",
+			want: map[string]string{"profile.income_per_capita_vnd": ""}},
+		{name: "income and its rise", profile: "Thu nhập bình quân đầu người đạt 45 triệu đồng/người/năm, tăng 3 triệu đồng/người so với năm 2023.",
+			want: map[string]string{"profile.income_per_capita_vnd": "?45000000"}},
+		{name: "the share's change", profile: "Tỷ trọng nông nghiệp giảm 2,5% so với năm 2023.",
+			want: map[string]string{"profile.economy_structure_pct.agriculture_forestry": ""}},
+		{name: "cells of the hamlets among all", profile: "Đảng bộ xã có 18 chi bộ, trong đó 12 chi bộ thôn, với 412 đảng viên.",
+			want: map[string]string{"profile.party_cells": "?18", "profile.party_members": "?412"}},
+		{name: "party members admitted in the year", profile: "Trong năm kết nạp 12 đảng viên mới, nâng tổng số đảng viên lên 412 đồng chí.",
+			want: map[string]string{"profile.party_members": "?412"}},
+		{name: "hamlets and residential groups", profile: "Xã có 10 thôn; 25 tổ tự quản an ninh trật tự.",
+			want: map[string]string{"profile.hamlets": "?10"}},
+		{name: "poor households by the district", profile: "Toàn huyện còn 2.500 hộ nghèo, tỷ lệ 15,2%; xã còn 132 hộ nghèo.",
+			want: map[string]string{"profile.poor_households": "?132", "profile.poor_households_rate_pct": ""}},
+	})
+}
+
+// TestPrecisionTrapsProjectsProse: projects' values said in other words.
+func TestPrecisionTrapsProjectsProse(t *testing.T) {
+	const sec = "13. Viện trợ phi chính phủ nước ngoài\n"
+	runTraps(t, []trapCase{
+		{name: "the donor's part and the work's whole cost", results: sec +
+			"Dự án “Đường liên thôn” do tổ chức World Vision tài trợ 300 triệu đồng; tổng mức đầu tư của công trình 1,2 tỷ đồng (gồm vốn đối ứng của xã).",
+			want: map[string]string{"ngo_aid.projects": "?1", "ngo_aid.projects[0].committed_vnd": "?300000000"}},
+		{name: "disbursed of the whole", results: sec +
+			"Dự án “Nhà văn hóa” do tổ chức Plan International tài trợ, đã giải ngân 200 triệu đồng trên tổng số 500 triệu đồng.",
+			want: map[string]string{"ngo_aid.projects[0].committed_vnd": "?500000000", "ngo_aid.projects[0].disbursed_vnd": "?200000000"}},
+		{name: "the count label of the projects ended", results: sec +
+			"- Số dự án đã kết thúc: 02\n- Số dự án đang triển khai: 01",
+			want: map[string]string{"ngo_aid.projects": "?1"}},
+		{name: "projects of the district", results: sec +
+			"Trên địa bàn huyện có 15 dự án phi chính phủ nước ngoài; xã có 01 dự án “Bếp ăn bán trú” do tổ chức Plan International tài trợ.",
+			want: map[string]string{"ngo_aid.projects": "?1"}},
+		{name: "a footnote of the whole programme", results: sec +
+			"Xã tiếp nhận 01 dự án “Nước sạch” do tổ chức World Vision tài trợ3.\n3 Tổng kinh phí của chương trình toàn tỉnh giai đoạn 2021 - 2025 là 50 tỷ đồng.",
+			want: map[string]string{"ngo_aid.projects": "?1", "ngo_aid.projects[0].committed_vnd": ""}},
+	})
+}
