@@ -528,6 +528,9 @@ func sentenceStop(head string) int {
 	return i
 }
 
+// planYearRe is the year of a plan's heading ("Phương hướng, nhiệm vụ năm 2025").
+var planYearRe = re(`\b(?:nam\s+)?\d{4}$`)
+
 // bareHeading opens the part an unnumbered heading names: a short line of
 // a few words, no figure and no stop, that names the profile, the
 // difficulties, the plan or the recommendations ("Khai quat chung", "Khó
@@ -548,7 +551,11 @@ func (d *doc) bareHeading(o *outline, l line) bool {
 		d.subheads = append(d.subheads, l)
 		return true
 	}
-	if len(strings.Fields(f)) > 6 || strings.ContainsAny(f, "0123456789.:;") {
+	g := f
+	if hasAny(f, "phuong huong", "nhiem vu") {
+		g = planYearRe.ReplaceAllString(f, "") // "Phương hướng năm 2025": the plan, its year no figure
+	}
+	if len(strings.Fields(f)) > 6 || strings.ContainsAny(g, "0123456789.:;") {
 		return false
 	}
 	switch t := classifyTop(f); t {

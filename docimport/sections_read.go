@@ -1503,6 +1503,10 @@ func subjects(c text) []text {
 // Trung Quốc", "quốc tịch Hàn Quốc").
 var foreignRe = re(`\b(?:nuoc ngoai|quoc tich|(?:cong dan|nguoi|phia)\s+(?:lao|trung quoc|campuchia|han quoc|nhat ban|thai lan|hoa ky|my|phap|anh|duc|uc|nga|dai loan)(?:\s|$|[,.;)]))`)
 
+// marriedAbroadRe says the commune's own women married foreigners ("06 phụ
+// nữ của xã kết hôn với người nước ngoài"): no foreigners residing.
+var marriedAbroadRe = re(`\b(?:ket hon voi|lay chong)\s+(?:nguoi|cong dan|chong)?\s*(?:nuoc ngoai|lao|trung quoc|campuchia|han quoc|nhat ban|thai lan|dai loan)\b`)
+
 // consularClause reads what one clause says of foreigners residing,
 // incidents and citizens who went abroad.
 //
@@ -1515,7 +1519,8 @@ func (r *reader) consularClause(c text) (residents bool) {
 		switch {
 		case hasAny(f, "vu viec", " vu ") && foreign:
 			r.putCount("consular.foreigner_incidents", c, incidentsRe, negative(f))
-		case foreign && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "dang lam viec", "ket hon", "thuong tru") && !hasAny(f, "xuat canh"):
+		case foreign && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "dang lam viec", "ket hon", "thuong tru") && !hasAny(f, "xuat canh") &&
+			(!marriedAbroadRe.MatchString(f) || hasAny(f, "tam tru", "cu tru", "sinh song", "thuong tru")):
 			if illegal {
 				return
 			}
@@ -1628,6 +1633,9 @@ func (r *reader) overseas() {
 		if !hasAny(f, "lao dong", "lam viec", "thuc tap sinh") || !hasAny(f, "nuoc ngoai", "xuat khau", "hop dong") && !abroad(f, r.places) ||
 			hasAny(f, "trai phep", "bat hop phap", "nguoi nuoc ngoai", "lao dong nuoc ngoai", "quoc tich") {
 			return // not workers abroad, or foreigners working here
+		}
+		if hasAny(f, "ve nuoc", "het han hop dong", "tu van", "luot nguoi") {
+			return // "12 lao động … hết hạn hợp đồng về nước", "tư vấn cho 150 lượt người dân": not those abroad
 		}
 		if hasAny(f, "xuat canh", "di moi", "moi di", "xuat khau moi", "da dua", "dua di") && !hasAny(f, "dang lam viec", "hien co", "tong so") {
 			return // "Trong năm có 86 lao động xuất cảnh đi làm việc …": those who left this year, not all abroad

@@ -330,3 +330,30 @@ func TestPrecisionTrapsProjectsProse(t *testing.T) {
 			want: map[string]string{"ngo_aid.projects": "?1", "ngo_aid.projects[0].committed_vnd": ""}},
 	})
 }
+
+// TestPrecisionTrapsOtherParts: the plan's part, a section's words in
+// another sense, citizens counted in other ways.
+func TestPrecisionTrapsOtherParts(t *testing.T) {
+	runTraps(t, []trapCase{
+		{name: "the plan's part tells of delegations", results: "1. Công tác đoàn ra, đoàn vào\nĐoàn ra: không có. Đoàn vào: tiếp 01 đoàn nước ngoài với 04 người.\n" +
+			"III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\nTổ chức 02 đoàn ra sang Lào với 12 người; đón 03 đoàn vào nước ngoài.",
+			want: map[string]string{"delegations.outbound.count": "0", "delegations.inbound_foreign.count": "1", "delegations.inbound_foreign.people": "?4"}},
+		{name: "the plan's part, no heading number", results: "1. Công tác đoàn ra, đoàn vào\nĐoàn vào: tiếp 01 đoàn nước ngoài với 04 người.\n" +
+			"Phương hướng năm 2025\nXây dựng kế hoạch đón 03 đoàn vào nước ngoài và tổ chức 02 đoàn ra.",
+			want: map[string]string{"delegations.outbound.count": "", "delegations.inbound_foreign.count": "1"}},
+		{name: "women of the commune married abroad", results: "6. Công tác lãnh sự, quản lý người nước ngoài\nTrong năm có 06 phụ nữ của xã kết hôn với người nước ngoài (Trung Quốc, Hàn Quốc).",
+			want: map[string]string{"consular.foreign_residents": ""}},
+		{name: "foreigners residing counted by stays", results: "6. Công tác lãnh sự, quản lý người nước ngoài\nTrong năm có 45 lượt người nước ngoài đăng ký tạm trú trên địa bàn xã.",
+			want: map[string]string{"consular.foreign_residents": ""}},
+		{name: "workers who came home", results: "9. Người Việt Nam ở nước ngoài\nTrong năm có 12 lao động đi làm việc ở nước ngoài đã hết hạn hợp đồng về nước.",
+			want: map[string]string{"overseas_vietnamese.labor_export_workers": ""}},
+		{name: "people advised on work abroad", results: "9. Người Việt Nam ở nước ngoài\nTư vấn cho 150 lượt người dân về đi làm việc ở nước ngoài theo hợp đồng.",
+			want: map[string]string{"overseas_vietnamese.labor_export_workers": ""}},
+		{name: "nominations dated, in the awards section", results: "11. Khen thưởng của nước ngoài\nKhông có.\n12. Kiến nghị khen thưởng\nTháng 5/2024, xã đề nghị tỉnh tặng Bằng khen cho 02 tập thể.",
+			want: map[string]string{"foreign_awards_received.count": "?0"}},
+		{name: "an agreement of an earlier year still carried out", results: "2. Thỏa thuận quốc tế\n- Thỏa thuận hợp tác với bản Na Son (Lào) ký năm 2022 tiếp tục được thực hiện.",
+			want: map[string]string{"international_agreements.count": "?0"}},
+		{name: "a short line naming a section inside the profile", profile: "Xã có 1.402 hộ.\nKhen thưởng\nNăm 2024 xã có 15 tập thể, 40 cá nhân được khen thưởng trong phong trào thi đua.",
+			want: map[string]string{"foreign_awards_received.count": "", "award_nominations.count": ""}},
+	})
+}
