@@ -1,6 +1,7 @@
 package docimport
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -10,18 +11,19 @@ import (
 )
 
 var (
-	issuerRe      = re(`^(?:uy ban nhan dan|ubnd)\s+(xa|phuong|thi tran|dac khu)\s+(.+)$`)
-	parentRe      = re(`^(?:uy ban nhan dan|ubnd)\s+(huyen|thi xa|thanh pho|quan|tinh)\s+(.+)$`)
-	numberRe      = re(`^so\s*:\s*(\d{1,6})\s*/\s*([a-z0-9đ][a-z0-9đ\-.]*)`)
-	placeDateRe   = re(`^([^,\d]{2,60}),\s*ngay\s*(?:(\S*)\s*thang\s*(\S*)\s*nam\s*|(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*)(\d{4})`)
-	requestRe     = re(`(?:thuc hien|can cu|theo)\s+((?:cong van|van ban|ke hoach|huong dan|thong bao|quyet dinh|chi thi|cong dien)\s+so\s+.+?)(?:\s+(?:ve viec|v/v|ve)\b|,\s*(?:ubnd|uy ban nhan dan)\s+(?:xa|phuong|thi tran|dac khu)\b|;|\.\s|\.$|$)`)
-	ofUnitRe      = re(`(?:ubnd|uy ban nhan dan)\s+(xa|phuong|thi tran|dac khu)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$)`)
-	ofParentRe    = re(`(?:ubnd|uy ban nhan dan|so ngoai vu)\s+(huyen|tinh|thanh pho|thi xa|quan)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$|\s+(?:ve|v/v)\b)`)
-	toRe          = re(`^kinh gui\s*:?\s*(.+)$`)
-	numberAfterRe = re(`\s+so\s*:`)
-	halfRe        = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)\s+(?:nam\s+)?(\d{4})\b`)
-	yearRe        = re(`\bnam\s+(\d{4})\b`)
-	reportOfRe    = re(`\bbao cao\s+(?:ket qua\s+)?(?:cong tac|thuc hien cong tac)\s+doi ngoai\b[^.;:]{0,40}`)
+	issuerRe        = re(`^(?:uy ban nhan dan|ubnd)\s+(xa|phuong|thi tran|dac khu)\s+(.+)$`)
+	parentRe        = re(`^(?:uy ban nhan dan|ubnd)\s+(huyen|thi xa|thanh pho|quan|tinh)\s+(.+)$`)
+	numberRe        = re(`^so\s*:\s*(\d{1,6})\s*/\s*([a-z0-9đ][a-z0-9đ\-.]*)`)
+	placeDateRe     = re(`^([^,\d]{2,60}),\s*ngay\s*(?:(\S*)\s*thang\s*(\S*)\s*nam\s*|(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*)(\d{4})`)
+	requestRe       = re(`(?:thuc hien|can cu|theo)\s+((?:cong van|van ban|ke hoach|huong dan|thong bao|quyet dinh|chi thi|cong dien)\s+so\s+.+?)(?:\s+(?:ve viec|v/v|ve)\b|,\s*(?:ubnd|uy ban nhan dan)\s+(?:xa|phuong|thi tran|dac khu)\b|;|\.\s|\.$|$)`)
+	reportingUnitRe = re(`(?:ubnd|uy ban nhan dan)\s+(xa|phuong|thi tran|dac khu)\s+(\S+(?:\s+\S+){0,3}?)\s+(?:xin\s+)?(?:bao cao|kinh bao cao|tong hop bao cao|nhan duoc)\b`)
+	ofUnitRe        = re(`(?:ubnd|uy ban nhan dan)\s+(xa|phuong|thi tran|dac khu)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$)`)
+	ofParentRe      = re(`(?:ubnd|uy ban nhan dan|so ngoai vu)\s+(huyen|tinh|thanh pho|thi xa|quan)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$|\s+(?:ve|v/v)\b)`)
+	toRe            = re(`^kinh gui\s*:?\s*(.+)$`)
+	numberAfterRe   = re(`\s+so\s*:`)
+	halfRe          = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)\s+(?:nam\s+)?(\d{4})\b`)
+	yearRe          = re(`\bnam\s+(\d{4})\b`)
+	reportOfRe      = re(`\bbao cao\s+(?:ket qua\s+)?(?:cong tac|thuc hien cong tac)\s+doi ngoai\b[^.;:]{0,40}`)
 )
 
 var kindWords = map[string]models.UnitKind{
@@ -172,8 +174,26 @@ func (r *reader) header() {
 				r.addParent(f[pm[4]:pm[5]])
 			}
 		}
+		// "…, Ủy ban nhân dân phường Tân An báo cáo như sau": the unit
+		// that reports, when no letterhead names it (a letterhead in the
+		// page's header, which "Save as text" leaves out).
+		for _, m := range reportingUnitRe.FindAllStringSubmatchIndex(f, -1) {
+			r.addPlace(l.span(m[4], m[5]), kindWords[f[m[2]:m[3]]], quote(l.text, m[0], m[1]))
+		}
 	}
 	r.closing()
+	// A unit named with its kind ("phường Tân An") comes before a place
+	// named without one (the place of the date line, "Ninh Kiều, ngày …",
+	// which may be the district's).
+	slices.SortStableFunc(r.res.Places, func(a, b Place) int {
+		switch {
+		case a.Kind != "" && b.Kind == "":
+			return -1
+		case a.Kind == "" && b.Kind != "":
+			return 1
+		}
+		return 0
+	})
 }
 
 func pad2(n int) string {

@@ -1,6 +1,7 @@
 package docimport
 
 import (
+	"doingoai/models"
 	"strings"
 	"testing"
 )
@@ -289,4 +290,18 @@ func TestFootnoteMarksOfProfile(t *testing.T) {
 		"Xã có 09 thôn với 587 hộ2, 2.681 nhân khẩu1. Hộ nghèo 142 hộ3.\n"
 	wantFound(t, readText(t, doc), map[string]string{
 		"profile.hamlets": "9", "profile.households": "587", "profile.population": "2681", "profile.poor_households": "142"})
+}
+
+// TestUnitNamedOnlyInTheBody: a report whose letterhead Word kept in the
+// page's header (left out of its text) names its unit in the body ("Ủy
+// ban nhân dân phường Thử Nam báo cáo …"); that unit, named with its
+// kind, comes before the place of the date line ("Thử Bắc, ngày …").
+func TestUnitNamedOnlyInTheBody(t *testing.T) {
+	doc := "Số: 318/BC-UBND\tThử Bắc, ngày 10 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n" +
+		"Thực hiện Công văn số 2451/UBND-NV ngày 25/11/2024 của UBND quận Thử Bắc, Ủy ban nhân dân phường Thử Nam báo cáo kết quả như sau:\n" +
+		"I. ĐẶC ĐIỂM TÌNH HÌNH\nPhường có 1.200 hộ.\n"
+	res := readText(t, doc)
+	if len(res.Places) == 0 || res.Places[0].Name != "Thử Nam" || res.Places[0].Kind != models.KindWard {
+		t.Errorf("places %+v, want phường Thử Nam first", res.Places)
+	}
 }
