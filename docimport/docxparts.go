@@ -189,8 +189,14 @@ func withParts(zr *zip.Reader, mainName string, body []string, ctx *partCtx) []s
 			tail = append([]string{""}, tail...)
 		}
 	}
-	if len(head)+len(body)+len(tail) > MaxLines {
-		return body
+	size := 0
+	for _, ls := range [][]string{head, body, tail} {
+		for _, l := range ls {
+			size += len(l)
+		}
+	}
+	if len(head)+len(body)+len(tail) > MaxLines || size > MaxText {
+		return body // the extra parts would pass the document's limits
 	}
 	out := make([]string, 0, len(head)+len(body)+len(tail))
 	return append(append(append(out, head...), body...), tail...)

@@ -131,3 +131,28 @@ func TestDocxParts(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDocxParts: whatever the header and the notes hold, the document
+// reads within its limits, or is refused with a classified error.
+func FuzzDocxParts(f *testing.F) {
+	f.Add(partXML("hdr", `<w:p><w:r><w:t>UBND XÃ A</w:t></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t>2</w:t></w:r></w:fldSimple></w:p>`),
+		partXML("footnotes", `<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>Gồm 7 người.</w:t></w:r></w:p></w:footnote>`))
+	f.Add(`<w:p><w:p>`, `<w:footnote w:id="1"><w:footnote w:id="1">`)
+	doc := partXML("document", `<w:body><w:p><w:r><w:t>Xã có 1.169 hộ</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`+
+		`<w:sectPr><w:headerReference w:type="default" r:id="rId1"/></w:sectPr></w:body>`)
+	rels := relsHead + `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>`
+	f.Fuzz(func(t *testing.T, header, footnotes string) {
+		lines, _, err := Lines(docxtest.Package(doc, [2]string{"word/_rels/document.xml.rels", rels},
+			[2]string{"word/header1.xml", header}, [2]string{"word/footnotes.xml", footnotes}))
+		if err != nil {
+			t.Fatalf("a damaged header or footnote refused the document: %v", err)
+		}
+		total := 0
+		for _, l := range lines {
+			total += len(l)
+		}
+		if total > MaxText+len(lines) || len(lines) > MaxLines || !slices.Contains(lines, "Xã có 1.169 hộ") {
+			t.Fatalf("%d lines, %d bytes: %q", len(lines), total, lines[:min(3, len(lines))])
+		}
+	})
+}
