@@ -1024,6 +1024,9 @@ type tableProject struct {
 // finishedGroupRe is a group of rows of projects that have ended.
 var finishedGroupRe = regexp.MustCompile(`\b(?:da ket thuc|da hoan thanh|ket thuc|hoan thanh|da quyet toan)\b`)
 
+// runningRowRe begins a row's label that adds up projects over the years.
+var runningRowRe = regexp.MustCompile(`^(?:luy ke|tong cong|tong so|tinh den|tu nam \d{4} den nay)\b`)
+
 // projectRow keeps a row of a table of NGO projects, unless its group
 // says the projects below it are only proposed ("Dự án đề xuất, chưa
 // được phê duyệt"). In a table of indicators (unit set), the value column
@@ -1042,6 +1045,9 @@ func (d *doc) projectRow(ts *tableState, cols []col, texts []text, label, unit t
 		if totalRe.MatchString(strings.TrimSpace(t.fold)) {
 			return // "Cộng", wherever a merged cell shifted it: the sum of the projects above
 		}
+	}
+	if runningRowRe.MatchString(strings.TrimSpace(label.fold)) {
+		return // "Lũy kế các dự án từ năm 2015": a sum over the years, no project
 	}
 	p := tableProject{name: label}
 	words := []string{label.orig}

@@ -357,3 +357,62 @@ func TestPrecisionTrapsOtherParts(t *testing.T) {
 			want: map[string]string{"foreign_awards_received.count": "", "award_nominations.count": ""}},
 	})
 }
+
+// TestPrecisionTrapsProfileTables: tables of the profile and of projects,
+// as text and as .docx, whose columns or rows are a plan, another year, a
+// change or a part of the commune.
+func TestPrecisionTrapsProfileTables(t *testing.T) {
+	const profHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	const ngoHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n13. Viện trợ phi chính phủ nước ngoài\n"
+	for _, tc := range []struct {
+		name, head string
+		rows       [][]string
+		want       map[string]string
+	}{
+		{"a plan and done under the year", profHead, [][]string{
+			{"!Chỉ tiêu", "!ĐVT", "!>2 Năm 2024"},
+			{"^", "^", "Kế hoạch", "Thực hiện"},
+			{"Dân số", "người", "7.300", "7.215"},
+			{"Hộ nghèo", "hộ", "120", "132"}},
+			map[string]string{"profile.population": "?7215", "profile.poor_households": "?132"}},
+		{"a change column", profHead, [][]string{
+			{"Chỉ tiêu", "Số lượng", "Tăng, giảm so với cùng kỳ"},
+			{"Số hộ", "1.402", "25"},
+			{"Dân số", "5.786", "94"}},
+			map[string]string{"profile.households": "?1402", "profile.population": "?5786"}},
+		{"the hamlets one by one", profHead, [][]string{
+			{"Thôn", "Số hộ", "Số khẩu"},
+			{"Thôn Nà Lạn", "120", "520"},
+			{"Thôn Bản Lìn", "95", "410"}},
+			map[string]string{"profile.households": "", "profile.population": "", "profile.hamlets": "?2"}},
+		{"years laid out across", profHead, [][]string{
+			{"Năm", "Số hộ", "Số khẩu", "Hộ nghèo"},
+			{"Năm 2023", "1.380", "5.692", "150"},
+			{"Năm 2024", "1.402", "5.786", "132"}},
+			map[string]string{"profile.households": "?1402", "profile.population": "?5786", "profile.poor_households": "?132"}},
+		{"projects with a running total row", ngoHead, [][]string{
+			{"TT", "Tên dự án, nhà tài trợ", "Giá trị cam kết (triệu đồng)", "Giải ngân (triệu đồng)"},
+			{"1", "Dự án “Bếp ăn bán trú” - Tổ chức Plan International", "450", "300"},
+			{"", "Lũy kế các dự án từ năm 2015", "5.000", "4.200"}},
+			map[string]string{"ngo_aid.projects": "?1", "ngo_aid.projects[0].committed_vnd": "?450000000", "ngo_aid.projects[1].committed_vnd": ""}},
+		{"projects with last year's disbursed column", ngoHead, [][]string{
+			{"TT", "Tên dự án, nhà tài trợ", "Giá trị cam kết (triệu đồng)", "Giải ngân năm 2023 (triệu đồng)", "Giải ngân năm 2024 (triệu đồng)"},
+			{"1", "Dự án “Bếp ăn bán trú” - Tổ chức Plan International", "450", "100", "300"}},
+			map[string]string{"ngo_aid.projects[0].committed_vnd": "?450000000", "ngo_aid.projects[0].disbursed_vnd": "?300000000"}},
+	} {
+		for kind, data := range map[string][]byte{"text": textTable(tc.head, tc.rows), "docx": tableDocx(tc.head, tc.rows)} {
+			t.Run(tc.name+"/"+kind, func(t *testing.T) {
+				lines, _, err := Lines(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := foundValues(Read(lines))
+				for k, v := range tc.want {
+					if g, ok := got[k]; ok && (v == "" || g != strings.TrimPrefix(v, "?")) {
+						t.Errorf("%s read as %s, want %s", k, g, v)
+					}
+				}
+			})
+		}
+	}
+}
