@@ -156,3 +156,39 @@ func FuzzDocxParts(f *testing.F) {
 		}
 	})
 }
+
+// TestDocxHeaderTable: a report whose header block LibreOffice keeps in the
+// default page header as a two-column table (testdata/docx/
+// trung-hoi-2025s1-header-table.fodt, with a page number under it) reads
+// the same report as its text: number, date, place, unit, period and
+// every figure.
+func TestDocxHeaderTable(t *testing.T) {
+	data, err := os.ReadFile("testdata/docx/trung-hoi-2025s1-header-table.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, _, err := Lines(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(lines[0], "ỦY BAN NHÂN DÂN") || strings.Contains(strings.Join(lines, "\n"), "Trang 1") {
+		t.Errorf("the header: %q", lines[:min(3, len(lines))])
+	}
+	src, err := os.ReadFile("testdata/reports/trung-hoi-2025s1.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _, err := Lines(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, x := Read(lines), Read(text)
+	got, _ := json.Marshal(d.Report)
+	want, _ := json.Marshal(x.Report)
+	if string(got) != string(want) {
+		t.Errorf("the .docx reads\n%s\nthe text\n%s", got, want)
+	}
+	if d.Period != x.Period || len(d.Places) == 0 || len(x.Places) == 0 || d.Places[0] != x.Places[0] {
+		t.Errorf("period %q, places %v; the text: %q, %v", d.Period, d.Places, x.Period, x.Places)
+	}
+}
