@@ -305,3 +305,12 @@ func TestUnitNamedOnlyInTheBody(t *testing.T) {
 		t.Errorf("places %+v, want phường Thử Nam first", res.Places)
 	}
 }
+
+// TestProjectProposedForFunding: a project a donor "đề xuất tài trợ",
+// "đang trình cấp có thẩm quyền phê duyệt", is not yet a project.
+func TestProjectProposedForFunding(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"- Dự án “Nước sạch cho ấp Thử” do Tổ chức Thử Một tài trợ, tổng vốn 900.000.000 đồng; đã giải ngân 300.000.000 đồng.\n" +
+		"- Dự án xây dựng 02 cầu dân sinh tại ấp Thử do Tổ chức Thử Hai đề xuất tài trợ (dự kiến khoảng 1,2 tỷ đồng) đang trình cấp có thẩm quyền phê duyệt.\n"
+	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "900000000"})
+}
