@@ -13,7 +13,8 @@ import (
 // "Số: …/BC-UBND", the place and date) in the page header, and a figure in
 // a footnote or an endnote. The reader gives what Word's "Save as text"
 // gives of the final document: the first page's header (the first-page
-// header if the first section has one and uses it, else the default one)
+// header if the first section has a first page of its own, w:titlePg, else
+// the default one)
 // before the body; the notes after the body, in the order of their marks,
 // each beginning with its number. Unlike Word, the reader leaves the mark
 // out of the body's line: glued to the word before it ("412 đảng viên1",
@@ -163,8 +164,11 @@ func withParts(zr *zip.Reader, mainName string, body []string, ctx *partCtx) []s
 	byID, byType := partRels(zr, mainName)
 	var head []string
 	rid := ctx.headers["default"]
-	if r, ok := ctx.headers["first"]; ok && ctx.titlePg {
-		rid = r
+	if ctx.titlePg {
+		// A first page of its own shows its first-page header; without
+		// one, the first section's first page has none (Word leaves it
+		// blank): the default header is the other pages'.
+		rid = ctx.headers["first"]
 	}
 	if name, ok := byID[rid]; ok && rid != "" {
 		head = readExtraPart(zr, name, newPartCtx(partHeader))

@@ -115,6 +115,14 @@ func TestDocxParts(t *testing.T) {
 		t.Errorf("%q, %v\nwant %q", lines, err, want)
 	}
 
+	// A first page of its own without a first-page header has none: the
+	// default header is the other pages'.
+	titled := strings.Replace(doc, `<w:pgSz`, `<w:titlePg/><w:pgSz`, 1)
+	lines, _, err = Lines(docxtest.Package(titled, parts...))
+	if err != nil || !slices.Equal(lines, want[3:]) {
+		t.Errorf("w:titlePg without a first-page header: %q, %v", lines, err)
+	}
+
 	// A damaged or oversize extra part is left out; the rest still reads.
 	for name, bad := range map[string]string{
 		"damaged": `<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>UBND</w:p>`,
