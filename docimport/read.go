@@ -602,6 +602,9 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 			if otherPeriod(outsideBrackets(c.fold), r.d.period.year) {
 				continue // "thỏa thuận ký năm 2019", "so với năm trước"
 			}
+			if heldByWiderRe.MatchString(c.fold) {
+				continue // "tỉnh tổ chức 02 hội nghị quốc tế, xã cử 03 cán bộ tham dự"
+			}
 			vals := kindCounts(c, p)
 			if len(vals) == 0 && sec == secAwards && !strings.ContainsAny(datesRe.ReplaceAllString(l.fold, " "), "0123456789") {
 				// An award named with no count, in a line that counts none
@@ -697,6 +700,11 @@ func kindCounts(c text, p *regexp.Regexp) []cand {
 	}
 	return []cand{sumCands(parts)}
 }
+
+// heldByWiderRe is a count of what the province or the district held, its
+// clause no count of the commune's ("tỉnh tổ chức 02 hội nghị quốc tế, xã cử 03 cán bộ
+// tham dự"): not the commune's.
+var heldByWiderRe = re(`\b(?:tinh|huyen|trung uong)\s+(?:da\s+)?(?:to chuc|dang cai|chu tri)\s+` + cnt)
 
 // listVerbRe is a verb between two counts: they are no items of one list.
 var listVerbRe = re(`\b(?:tham du|tham gia|to chuc|phoi hop|ky|nhan|duoc|tang|de nghi|kien nghi|trao|cu|dang cai)\b`)

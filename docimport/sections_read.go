@@ -463,6 +463,11 @@ var labelItemRe = re(`^[-–+•*]\s*doan\s+(?:ra|vao|trong nuoc|nuoc ngoai|quoc
 // list.
 var datedItemRe = re(`^[-–+•*]\s*(?:(?:ngay|thang)\s+)?\d{1,2}\s*/\s*\d{1,4}\b`)
 
+// homeItemRe is a dated item that tells of something at home, no
+// delegation ("+ Tháng 10/2024: cán bộ xã dự tập huấn tại tỉnh (03
+// người)"): it ends the list.
+var homeItemRe = re(`\b(?:tap huan|boi duong|hop dan|(?:tai|o)\s+(?:tinh|huyen|xa)\s*(?:$|[,.;()]))`)
+
 func isDelegationItem(f string) bool {
 	return delegationItemRe.MatchString(f) && !labelItemRe.MatchString(f)
 }
@@ -500,7 +505,7 @@ func (r *reader) delegationLists() map[string]cand {
 			g = "" // the line before is no lead of the list
 		}
 		j := i
-		for j < len(lines) && (isDelegationItem(lines[j].fold) || datedItemRe.MatchString(lines[j].fold)) {
+		for j < len(lines) && (isDelegationItem(lines[j].fold) || datedItemRe.MatchString(lines[j].fold) && !homeItemRe.MatchString(lines[j].fold)) {
 			j++
 		}
 		i0 := i

@@ -416,3 +416,32 @@ func TestPrecisionTrapsProfileTables(t *testing.T) {
 		}
 	}
 }
+
+// TestPrecisionTrapsListsAndLabels: dated items that are no delegations,
+// a label of people that is not theirs, awards proposed under the
+// received heading.
+func TestPrecisionTrapsListsAndLabels(t *testing.T) {
+	const sec = "1. Công tác đoàn ra, đoàn vào\n"
+	runTraps(t, []trapCase{
+		{name: "a dated training at the province in the outbound list", results: sec +
+			"Đoàn ra:\n+ Tháng 3/2024: đoàn cán bộ xã sang Lào dự lễ hội (06 người).\n+ Tháng 10/2024: cán bộ xã dự tập huấn tại tỉnh (03 người).",
+			want: map[string]string{"delegations.outbound.count": "?1", "delegations.outbound.people": "?6"}},
+		{name: "a dated meeting at home in the inbound list", results: sec +
+			"Đoàn vào:\n- Ngày 12/3/2024: đoàn Đại sứ quán Úc thăm trường tiểu học (04 người).\n- Ngày 20/5/2024: họp dân thôn Nà Lạn về công tác biên giới (45 người).",
+			want: map[string]string{"delegations.inbound_foreign.count": "?1", "delegations.inbound_foreign.people": "?4"}},
+		{name: "residents' people labelled after the count", results: sec +
+			"Đoàn vào: tiếp 02 đoàn nước ngoài; số người nước ngoài tạm trú: 11 người.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": ""}},
+		{name: "the year's people after a count of another kind", results: sec +
+			"Đoàn vào: tiếp 02 đoàn nước ngoài, 05 đoàn trong nước; tổng số khách đến tham quan trong năm 15.000 người.",
+			want: map[string]string{"delegations.inbound_foreign.people": "", "delegations.inbound_domestic.people": ""}},
+		{name: "an award proposed under the received heading", results: "11. Khen thưởng của nước ngoài\nTháng 5/2024, xã đề nghị Chủ tịch nước tặng Huân chương Hữu nghị cho 01 chuyên gia Lào.",
+			want: map[string]string{"foreign_awards_received.count": "?0"}},
+		{name: "an award dated, given to the province", results: "11. Khen thưởng của nước ngoài\nTháng 5/2024, Nhà nước Lào tặng Huân chương Hữu nghị cho tỉnh; xã không nhận được hình thức khen thưởng nào.",
+			want: map[string]string{"foreign_awards_received.count": "?0"}},
+		{name: "a heading with its content, the province's conference", results: "2, 3. Thỏa thuận quốc tế, hội nghị quốc tế. Trong kỳ, xã không ký kết thỏa thuận quốc tế; tỉnh tổ chức 02 hội nghị quốc tế, xã cử 03 cán bộ tham dự.",
+			want: map[string]string{"international_agreements.count": "0", "international_conferences.count": "?0"}},
+		{name: "nominations of last year", results: "12. Kiến nghị khen thưởng\nNăm 2023 xã đề nghị tặng Bằng khen cho 02 nghệ nhân; năm 2024 không đề nghị.",
+			want: map[string]string{"award_nominations.count": "?0"}},
+	})
+}
