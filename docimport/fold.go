@@ -52,7 +52,32 @@ func newText(s string) text {
 	if strings.Contains(f, "...") || strings.Contains(f, "…") {
 		f = leadersToColons(f)
 	}
+	if strings.ContainsAny(f, "☐☒☑") {
+		f = tickedOnly(f)
+	}
 	return text{orig: s, fold: f, idx: idx}
+}
+
+// uncheckedRe is a box left empty with its option ("☐ Có"); checkedRe a
+// ticked box ("☒", "☑").
+var (
+	uncheckedRe = regexp.MustCompile(`☐\s*[a-z]+`)
+	checkedRe   = regexp.MustCompile(`[☒☑]`)
+)
+
+// tickedOnly reads a form's boxes as the option ticked: "Đoàn ra: ☐ Có
+// ☒ Không" is "Đoàn ra: Không". The options not ticked and the boxes are
+// blanked (the same length, so quotes are cut as before).
+func tickedOnly(f string) string {
+	b := []byte(f)
+	for _, re := range []*regexp.Regexp{uncheckedRe, checkedRe} {
+		for _, m := range re.FindAllStringIndex(f, -1) {
+			for i := m[0]; i < m[1]; i++ {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
 }
 
 // leaderRe is a run of dots that leads from a label to its value in a

@@ -65,7 +65,7 @@ type doc struct {
 // tác …", "3) …", "Phần II – …", "Mục 4. …", "Nội dung 2. …" (a letter that
 // answers a request point by point), "VIII. …", "A. …", and the
 // merged numbers of one heading over two sections: "2, 3. …", "11 và 12. …".
-var headingRe = regexp.MustCompile(`^(?:(?:phan|muc|noi dung)\s+)?((?:[ivx]{1,4}|\d{1,2}|[a-e])(?:\s*(?:,|&|\bva\b|-|–)\s*(?:[ivx]{1,4}|\d{1,2}))*)\s*[.)/:\-–]\s*(\S.*)$`)
+var headingRe = regexp.MustCompile(`^(?:(?:phan|muc|noi dung)\s+)?((?:[ivx]{1,4}|\d{1,2}|[a-e]\d{1,2}|[a-e])(?:\s*(?:,|&|\bva\b|-|–)\s*(?:[ivx]{1,4}|\d{1,2}))*)\s*[.)/:\-–]\s*(\S.*)$`)
 
 // A numeral's kind: Roman ("VIII"), Arabic ("12"), or a letter ("B").
 const (
@@ -86,7 +86,8 @@ func numeralKind(n string) string {
 		first = n[:i]
 	}
 	switch {
-	case first[0] >= '0' && first[0] <= '9':
+	case first[0] >= '0' && first[0] <= '9',
+		len(first) > 1 && first[1] >= '0' && first[1] <= '9': // "B12." of a form: a section's item
 		return numArabic
 	case strings.Trim(first, "ivx") == "":
 		return numRoman

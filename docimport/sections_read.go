@@ -83,7 +83,9 @@ func (r *reader) delegations() {
 			}
 			head = outsideBrackets(head)
 			ctx = ""
-			if g := originOf(head, r.places); g != "mixed" && strings.TrimSpace(inline) == "" {
+			if g := originOf(head, r.places); g != "mixed" && (strings.TrimSpace(inline) == "" || strings.TrimSpace(inline) == "co") {
+				// "B2. Đoàn trong nước đến làm việc: ☒ Có" over "Số đoàn:
+				// 05 Số người: 38": a form's "yes" says the figures follow.
 				ctx = g
 			}
 		}

@@ -314,3 +314,22 @@ func TestProjectProposedForFunding(t *testing.T) {
 		"- Dự án xây dựng 02 cầu dân sinh tại ấp Thử do Tổ chức Thử Hai đề xuất tài trợ (dự kiến khoảng 1,2 tỷ đồng) đang trình cấp có thẩm quyền phê duyệt.\n"
 	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "900000000"})
 }
+
+// TestCheckboxForm: a form answered by ticking boxes ("☐ Có ☒ Không"),
+// its items coded "B1.", "B4.": the option ticked is the answer, the one
+// left empty is not; a "yes" leads to the figures on the line below.
+func TestCheckboxForm(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2025\nB. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n" +
+		"B1. Đoàn ra (cán bộ, công chức xã đi công tác nước ngoài):   ☐ Có   ☒ Không\n" +
+		"B4. Thỏa thuận quốc tế do xã ký kết:   ☐ Có   ☒ Không\n" +
+		"B5. Hội nghị, hội thảo quốc tế do xã tổ chức:   ☒ Có   ☐ Không\n      Số hội nghị: 01\n" +
+		"B12. Khen thưởng của nước ngoài nhận được:   ☐ Có   ☒ Không\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count": "0", "delegations.outbound.people": "0",
+		"international_agreements.count": "0", "foreign_awards_received.count": "0",
+	})
+	if v := foundValues(res)["international_conferences.count"]; v == "0" {
+		t.Errorf("conferences = 0 from a box left empty")
+	}
+}
