@@ -64,8 +64,17 @@ func otherPeriod(f, year string) bool {
 			return true
 		}
 	}
+	for _, m := range dateYearRe.FindAllStringSubmatch(f, -1) {
+		if year != "" && m[1] != year {
+			return true // "01 đoàn tháng 12/2023 sang Trung Quốc" in a report of 2024
+		}
+	}
 	return false
 }
+
+// dateYearRe is the year of a date: "tháng 12/2023", "15/12/2023" (not
+// the number of a decision, "số 12/2020/QĐ-UBND").
+var dateYearRe = re(`\b(?:thang\s+\d{1,2}|\d{1,2}\s*/\s*\d{1,2})\s*/\s*(\d{4})\b`)
 
 // foreignPlaceRe is a place of a foreign country as a document names it
 // once ("giáp huyện Mường Quăn, tỉnh Hủa Phăn (Lào)"): the chain of units

@@ -445,3 +445,35 @@ func TestPrecisionTrapsListsAndLabels(t *testing.T) {
 			want: map[string]string{"award_nominations.count": "?0"}},
 	})
 }
+
+// TestPrecisionTrapsLeadsAndHeadings: a lead's group carried too far, the
+// plan's part numbered in words, a heading's content of another year.
+func TestPrecisionTrapsLeadsAndHeadings(t *testing.T) {
+	const sec = "1. Công tác đoàn ra, đoàn vào\n"
+	runTraps(t, []trapCase{
+		{name: "an official who went with the district's delegation", results: sec +
+			"Đoàn ra: Không. Đoàn vào: tiếp 02 đoàn nước ngoài. Ngoài ra, xã cử 01 cán bộ đi Lào theo đoàn của huyện.",
+			want: map[string]string{"delegations.outbound.count": "0", "delegations.inbound_foreign.count": "2"}},
+		{name: "a list's items, one of last December", results: sec +
+			"Đoàn ra gồm: 01 đoàn sang Lào (05 người); 01 đoàn tháng 12/2023 sang Trung Quốc (04 người).",
+			want: map[string]string{"delegations.outbound.count": "?1", "delegations.outbound.people": "?5"}},
+		{name: "the breakdown's items, then another kind", results: sec +
+			"Đoàn vào: 09 đoàn nước ngoài, trong đó:\n+ 05 đoàn doanh nghiệp Hàn Quốc;\n+ 04 đoàn Nhật Bản.\nĐoàn trong nước: tiếp 06 đoàn.",
+			want: map[string]string{"delegations.inbound_foreign.count": "9", "delegations.inbound_domestic.count": "?6"}},
+		{name: "the plan numbered in words", results: sec + "Đoàn vào: tiếp 01 đoàn nước ngoài với 04 người.\n" +
+			"III. PHƯƠNG HƯỚNG NHIỆM VỤ\nThứ nhất, tiếp tục làm tốt công tác đoàn ra, đoàn vào; phấn đấu đón 03 đoàn nước ngoài.",
+			want: map[string]string{"delegations.inbound_foreign.count": "1"}},
+		{name: "a heading's content of last year", results: "1. Đoàn ra, đoàn vào. Năm 2023 xã tiếp 05 đoàn nước ngoài; năm 2024 tiếp 02 đoàn nước ngoài với 10 người.",
+			want: map[string]string{"delegations.inbound_foreign.count": "?2", "delegations.inbound_foreign.people": "?10"}},
+		{name: "the sub-heading's kind and a clause of the other", results: sec +
+			"a) Đoàn vào\nTrong năm tiếp 02 đoàn nước ngoài với 09 người. Xã cũng cử 01 đoàn 05 người sang Lào dự lễ hội.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "9", "delegations.outbound.count": "?1"}},
+		{name: "the youth union's members and the visitors", results: sec +
+			"Đoàn vào: Đoàn thanh niên xã với 40 đoàn viên phối hợp đón 01 đoàn nước ngoài gồm 06 người.",
+			want: map[string]string{"delegations.inbound_foreign.count": "1", "delegations.inbound_foreign.people": "?6"}},
+		{name: "hamlets of the plan", profile: "Xã có 12 thôn; dự kiến sáp nhập còn 8 thôn vào năm 2025.",
+			want: map[string]string{"profile.hamlets": "?12"}},
+		{name: "the members before their cells, of the district", profile: "Toàn huyện có 5.200 đảng viên sinh hoạt tại 180 chi bộ; Đảng bộ xã có 412 đảng viên.",
+			want: map[string]string{"profile.party_cells": "", "profile.party_members": "?412"}},
+	})
+}
