@@ -1655,6 +1655,9 @@ func (r *reader) overseas() {
 // training reads section 10: officials trained and courses. A clause
 // that says none of the officials ("chưa cử cán bộ tham gia") after one
 // about the courses ("Không có lớp bồi dưỡng; …") is about them too.
+// sendNoneRe says no official was sent ("chưa cử cán bộ", "không cử").
+var sendNoneRe = re(`\b(?:chua|khong)\s+(?:co\s+)?(?:cu|dang ky|tham gia)\b`)
+
 func (r *reader) training() {
 	if r.noneIn(secTraining, "training.officials_trained", "training.courses") {
 		return
@@ -1696,7 +1699,9 @@ func (r *reader) training() {
 			q := whole(c)
 			if hasAny(f, "can bo", "cong chuc", "nguoi", "dong chi", "vien chuc") {
 				r.putInt("training.officials_trained", 0, q)
-				if hasAny(f, "lop", "khoa") {
+				if hasAny(f, "lop", "khoa") && !sendNoneRe.MatchString(f) {
+					// Not "Chưa cử cán bộ tham gia các lớp bồi dưỡng": none
+					// sent says nothing of how many courses there were.
 					r.putInt("training.courses", 0, q)
 				}
 			} else if hasAny(f, "lop", "khoa") {

@@ -333,3 +333,21 @@ func TestCheckboxForm(t *testing.T) {
 		t.Errorf("conferences = 0 from a box left empty")
 	}
 }
+
+// TestNoneSentSaysNoCourses: "Chưa cử cán bộ, công chức tham gia các lớp
+// bồi dưỡng" says no official was trained, and nothing of how many
+// courses there were; "Không tổ chức lớp" says there were none.
+func TestNoneSentSaysNoCourses(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n10. Đào tạo, bồi dưỡng kiến thức đối ngoại\n"
+	got := foundValues(readText(t, head+"Chưa cử cán bộ, công chức tham gia các lớp bồi dưỡng kiến thức đối ngoại.\n"))
+	if got["training.officials_trained"] != "0" {
+		t.Errorf("officials %q, want 0", got["training.officials_trained"])
+	}
+	if v, ok := got["training.courses"]; ok {
+		t.Errorf("courses %s read from none sent", v)
+	}
+	got = foundValues(readText(t, head+"Không tổ chức lớp bồi dưỡng; không cử cán bộ tham gia.\n"))
+	if got["training.courses"] != "0" || got["training.officials_trained"] != "0" {
+		t.Errorf("courses %q, officials %q, want 0 and 0", got["training.courses"], got["training.officials_trained"])
+	}
+}
