@@ -705,7 +705,7 @@ func (r *reader) ngo() {
 			if m == nil {
 				m = bulletRe.FindStringIndex(l.fold)
 			}
-			p, fs, un, ok := readProject(sub(l.text, m[1], len(l.fold)), len(projects), false)
+			p, fs, un, ok := readProject(sub(l.text, m[1], len(l.fold)), len(projects), false, r.d.period.year)
 			if ok {
 				projects = append(projects, p)
 				found = append(found, fs...)
@@ -750,7 +750,7 @@ func (r *reader) ngo() {
 			if proposedRe.MatchString(it.fold) || proposedRe.MatchString(lead) || finishedBefore(it.fold, r.d.period.year) {
 				continue
 			}
-			p, fs, un, ok := readProject(it, len(projects), named)
+			p, fs, un, ok := readProject(it, len(projects), named, r.d.period.year)
 			if ok {
 				projects = append(projects, p)
 				found = append(found, fs...)
@@ -1243,12 +1243,16 @@ func finishedBefore(f, year string) bool {
 	return m != nil && year != "" && m[1] < year
 }
 
+// severalCommunesRe says a project is of several communes ("cho 05 xã",
+// "tại các xã"): its amounts are not said to be the commune's.
+var severalCommunesRe = re(`\b(?:cho|tai|o|cua)\s+(?:\d{1,2}|cac|nhieu)\s+(?:xa|phuong)\b`)
+
 // readProject reads one project: its name (the quoted title, or the words
 // after "Dự án", or with named false the words the item begins with),
 // donor and country, and the money.
 //
 // A figure the item gives two ways is left unset, its readings in unres.
-func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Found, ok bool) {
+func readProject(t text, i int, named bool, year string) (p models.NgoProject, fs, unres []Found, ok bool) {
 	f := t.fold
 	// The name follows "Dự án", but not the "dự án" of a count ("01 dự án
 	// viện trợ …: Dự án “…”").
@@ -1360,6 +1364,9 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 		}
 	}
 	var m []int
+	// "… tài trợ cho 05 xã của huyện với tổng kinh phí 3 tỷ đồng; phần
+	// của xã 450 triệu đồng": the amounts may be of them all, none is set.
+	several := severalCommunesRe.MatchString(f)
 	for _, c := range committedRe.FindAllStringSubmatchIndex(f, -1) {
 		// Not the commune's own share ("kinh phí đối ứng", "nhân dân đóng
 		// góp"): the value given.
@@ -1376,12 +1383,14 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 		// the work's whole cost.
 		m = g
 	}
-	if m != nil && !strings.Contains(f[m[0]:m[2]], "giai ngan") {
+	switch {
+	case several:
+	case m != nil && !strings.Contains(f[m[0]:m[2]], "giai ngan"):
 		if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) {
 			p.CommittedVND = i64(v)
 			fs = append(fs, Found{Field: at + ".committed_vnd", Value: v, Text: quote(t, m[0], m[1])})
 		}
-	} else if m == nil && !named {
+	case m == nil && !named:
 		// An entry of a list of projects with one amount of its own,
 		// beside no word ("Cầu treo – Quỹ A – 500 triệu đồng – đã giải
 		// ngân …"): the project's value.
@@ -1399,12 +1408,15 @@ func readProject(t text, i int, named bool) (p models.NgoProject, fs, unres []Fo
 			}
 		}
 	}
-	if ms := disbursedRe.FindAllStringSubmatchIndex(f, -1); ms != nil {
+	if ms := disbursedRe.FindAllStringSubmatchIndex(f, -1); ms != nil && !several {
 		// Two amounts disbursed ("trong năm 2024 giải ngân 300 triệu đồng,
 		// lũy kế giải ngân 1,1 tỷ đồng"): which one is asked is not said;
 		// both are shown, neither is set.
 		var got []Found
 		for _, m := range ms {
+			if year != "" && otherPeriod(f[max(0, m[0]-20):m[0]], year) && !strings.Contains(f[max(0, m[0]-20):m[0]], "luy ke") {
+				continue // "năm 2023 giải ngân 150 triệu đồng": another year's
+			}
 			if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) && !slices.ContainsFunc(got, func(g Found) bool { return g.Value == v }) {
 				got = append(got, Found{Field: at + ".disbursed_vnd", Value: v, Text: quote(t, m[0], m[1])})
 			}

@@ -477,3 +477,29 @@ func TestPrecisionTrapsLeadsAndHeadings(t *testing.T) {
 			want: map[string]string{"profile.party_cells": "", "profile.party_members": "?412"}},
 	})
 }
+
+// TestPrecisionTrapsProjectLists: lists of projects with one that ended or
+// is only proposed, the commune's share, a proposal with its amount.
+func TestPrecisionTrapsProjectLists(t *testing.T) {
+	const sec = "13. Viện trợ phi chính phủ nước ngoài\n"
+	runTraps(t, []trapCase{
+		{name: "a counted list with one that ended", results: sec +
+			"Trên địa bàn xã có 02 dự án:\n- Dự án “Bếp ăn bán trú” - Tổ chức Plan International: 300 triệu đồng.\n- Dự án “Cầu treo” - Tổ chức Bridges to Prosperity (đã kết thúc năm 2023): 900 triệu đồng.",
+			want: map[string]string{"ngo_aid.projects[1].committed_vnd": ""}},
+		{name: "the lines under a project, the commune's share last", results: sec +
+			"Dự án “Nước sạch cho trường học”\n- Nhà tài trợ: Tổ chức World Vision\n- Tổng kinh phí: 500 triệu đồng\n- Kinh phí đối ứng của xã: 100 triệu đồng",
+			want: map[string]string{"ngo_aid.projects": "?1", "ngo_aid.projects[0].committed_vnd": "?500000000"}},
+		{name: "a proposal with its amount", results: sec +
+			"Trong năm không có dự án viện trợ. Xã có đề xuất 01 dự án “Trạm y tế” do tổ chức KOICA tài trợ với kinh phí 2 tỷ đồng, đang chờ tỉnh thẩm định.",
+			want: map[string]string{"ngo_aid.projects": "?0", "ngo_aid.projects[0].committed_vnd": ""}},
+		{name: "a value only in dollars", results: sec +
+			"Dự án “Thư viện xanh” do tổ chức Room to Read tài trợ, giá trị 20.000 USD.",
+			want: map[string]string{"ngo_aid.projects[0].committed_vnd": ""}},
+		{name: "the whole programme's cost beside the commune's part", results: sec +
+			"Dự án “Sinh kế bền vững” do tổ chức Oxfam tài trợ cho 05 xã của huyện với tổng kinh phí 3 tỷ đồng; phần của xã 450 triệu đồng.",
+			want: map[string]string{"ngo_aid.projects[0].committed_vnd": "?450000000"}},
+		{name: "two years' disbursed, the year's first", results: sec +
+			"Dự án “Bếp ăn bán trú” do tổ chức Plan International tài trợ 450 triệu đồng; năm 2023 giải ngân 150 triệu đồng.",
+			want: map[string]string{"ngo_aid.projects[0].disbursed_vnd": ""}},
+	})
+}
