@@ -272,13 +272,13 @@ func profileFigure(label, unit string) string {
 		}
 		return ""
 	case "ha", "km2":
-		if hasAny(label, "dien tich") && !hasAny(label, "lua", "rung", "dat nong nghiep", "canh tac", "trong", "nuoi", "dat o", "che") {
+		if hasAny(label, "dien tich") && !hasAny(label, "lua", "rung", "dat nong nghiep", "canh tac", "trong", "nuoi", "dat o", "che", "lam nghiep", "san xuat", "mat nuoc", "chua su dung", "phi nong nghiep") {
 			return "profile.area_ha"
 		}
 		return ""
 	case "dong":
-		if hasAny(label, "thu nhap") {
-			return "profile.income_per_capita_vnd"
+		if hasAny(label, "thu nhap") && !hasAny(label, "thang", "/ho", "quy") {
+			return "profile.income_per_capita_vnd" // not "(triệu đồng/người/tháng)", a month's
 		}
 		return ""
 	case "chi bo":

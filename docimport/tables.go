@@ -420,10 +420,16 @@ type tableState struct {
 	periodCol   int  // the column of the periods: 0, or 1 after "STT"
 }
 
+// monthUnitRe is a unit of money of a month, a quarter or a household.
+var monthUnitRe = regexp.MustCompile(`/\s*(?:thang|quy|ho)\b`)
+
 // knownUnit tells whether words in a label's brackets are a unit: of a
 // count ("người", "hộ"), a share ("%"), an area ("ha", "km²") or money
 // ("triệu đồng/người/năm").
 func knownUnit(u string) bool {
+	if monthUnitRe.MatchString(u) {
+		return false // "(triệu đồng/người/tháng)": a month's, no unit the profile reads
+	}
 	if _, ok := unitWords[u]; ok || u == "%" {
 		return true
 	}

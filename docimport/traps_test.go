@@ -503,3 +503,55 @@ func TestPrecisionTrapsProjectLists(t *testing.T) {
 			want: map[string]string{"ngo_aid.projects[0].disbursed_vnd": ""}},
 	})
 }
+
+// TestPrecisionTrapsTableLabels: rows and captions whose words make the
+// figure another: a month's income, farmland, another period's caption,
+// a table across with last year's row.
+func TestPrecisionTrapsTableLabels(t *testing.T) {
+	const profHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	const delHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Công tác đoàn ra, đoàn vào\n"
+	const conHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n6. Quản lý người nước ngoài\n"
+	for _, tc := range []struct {
+		name, head string
+		rows       [][]string
+		want       map[string]string
+	}{
+		{"a month's income, farmland", profHead, [][]string{
+			{"Chỉ tiêu", "Số liệu"},
+			{"Thu nhập bình quân (triệu đồng/người/tháng)", "4,5"},
+			{"Diện tích đất nông nghiệp (ha)", "1.250"},
+			{"Diện tích đất lâm nghiệp (ha)", "3.400"}},
+			map[string]string{"profile.income_per_capita_vnd": "", "profile.area_ha": ""}},
+		{"across, with last year's row", delHead, [][]string{
+			{"!Thời gian", "!>2 Đoàn ra", "!>2 Đoàn vào"},
+			{"^", "Đoàn", "Người", "Đoàn", "Người"},
+			{"Cùng kỳ năm 2023", "3", "15", "2", "10"},
+			{"Năm 2024", "1", "6", "4", "20"}},
+			map[string]string{"delegations.outbound.count": "?1", "delegations.outbound.people": "?6"}},
+		{"a total and its parts under last year's caption", conHead + "Người nước ngoài tạm trú cùng kỳ năm 2023:\n", [][]string{
+			{"!Tổng số", "!>2 Trong đó"},
+			{"^", "Hàn Quốc", "Trung Quốc"},
+			{"15", "8", "7"}},
+			map[string]string{"consular.foreign_residents": ""}},
+		{"poor households with their rate, two years", profHead, [][]string{
+			{"Năm", "Hộ nghèo (tỷ lệ)", "Hộ cận nghèo (tỷ lệ)"},
+			{"Năm 2023", "45 (3,2%)", "60 (4,3%)"},
+			{"Năm 2024", "38 (2,7%)", "52 (3,7%)"}},
+			map[string]string{"profile.poor_households": "?38", "profile.poor_households_rate_pct": "?2.7", "profile.near_poor_households": "?52"}},
+	} {
+		for kind, data := range map[string][]byte{"text": textTable(tc.head, tc.rows), "docx": tableDocx(tc.head, tc.rows)} {
+			t.Run(tc.name+"/"+kind, func(t *testing.T) {
+				lines, _, err := Lines(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := foundValues(Read(lines))
+				for k, v := range tc.want {
+					if g, ok := got[k]; ok && (v == "" || g != strings.TrimPrefix(v, "?")) {
+						t.Errorf("%s read as %s, want %s", k, g, v)
+					}
+				}
+			})
+		}
+	}
+}
