@@ -555,3 +555,51 @@ func TestPrecisionTrapsTableLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestPrecisionTrapsNone: "không" said of a part, a kind or a half, beside
+// a figure of the whole.
+func TestPrecisionTrapsNone(t *testing.T) {
+	runTraps(t, []trapCase{
+		{name: "none in the first half, one in the second", results: "1. Công tác đoàn ra, đoàn vào\nĐoàn ra: 6 tháng đầu năm không có đoàn ra; 6 tháng cuối năm cử 01 đoàn với 05 người sang Lào.",
+			want: map[string]string{"delegations.outbound.count": "?1", "delegations.outbound.people": "?5"}},
+		{name: "no new project, one carried on", results: "13. Viện trợ phi chính phủ nước ngoài\nKhông có dự án mới; dự án “Bếp ăn bán trú” do tổ chức Plan International tài trợ (chuyển tiếp từ năm 2023) tiếp tục triển khai, kinh phí 450 triệu đồng.",
+			want: map[string]string{"ngo_aid.projects": "?1"}},
+		{name: "none for long, some for short", results: "6. Quản lý người nước ngoài\nKhông có người nước ngoài tạm trú dài hạn; có 03 người nước ngoài tạm trú ngắn hạn.",
+			want: map[string]string{"consular.foreign_residents": "?3"}},
+		{name: "no new workers, many abroad", results: "9. Người Việt Nam ở nước ngoài\nTrong năm không có lao động mới đi làm việc ở nước ngoài; hiện có 41 lao động đang làm việc ở nước ngoài.",
+			want: map[string]string{"overseas_vietnamese.labor_export_workers": "?41"}},
+		{name: "no course of its own, officials sent", results: "8. Đào tạo, bồi dưỡng kiến thức đối ngoại\nXã không tổ chức lớp bồi dưỡng riêng; cử 03 cán bộ tham gia 01 lớp bồi dưỡng do huyện tổ chức.",
+			want: map[string]string{"training.officials_trained": "?3", "training.courses": "?1"}},
+		{name: "no foreign delegation, domestic ones", results: "1. Công tác đoàn ra, đoàn vào\nĐoàn vào: không có đoàn nước ngoài; tiếp 05 đoàn trong nước với 40 người.",
+			want: map[string]string{"delegations.inbound_foreign.count": "?0", "delegations.inbound_domestic.count": "?5", "delegations.inbound_domestic.people": "?40"}},
+	})
+}
+
+// TestPrecisionTrapsVisitors: tourists and visits are no delegations nor
+// their people.
+func TestPrecisionTrapsVisitors(t *testing.T) {
+	const sec = "1. Công tác đoàn ra, đoàn vào\n"
+	runTraps(t, []trapCase{
+		{name: "tourists alone", results: sec + "Trong năm có 1.200 lượt khách du lịch nước ngoài đến tham quan, trải nghiệm tại xã.",
+			want: map[string]string{"delegations.inbound_foreign.count": "", "delegations.inbound_foreign.people": ""}},
+		{name: "delegations, then tourists", results: sec + "Đoàn vào: tiếp 02 đoàn nước ngoài; ngoài ra có 1.200 lượt khách du lịch nước ngoài đến tham quan.",
+			want: map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": ""}},
+		{name: "traders across the border", results: sec + "Đoàn vào: không có. Có 350 lượt cư dân biên giới Lào sang trao đổi hàng hóa tại chợ biên giới.",
+			want: map[string]string{"delegations.inbound_foreign.count": "0", "delegations.inbound_foreign.people": "?0"}},
+		{name: "officials' trips counted by visits", results: sec + "Đoàn ra: cán bộ xã có 04 lượt sang Lào phối hợp tuần tra biên giới.",
+			want: map[string]string{"delegations.outbound.count": "", "delegations.outbound.people": ""}},
+	})
+}
+
+// TestPrecisionTrapsTroubles: the difficulties part numbered in words or
+// by a short line tells of figures that are not the results.
+func TestPrecisionTrapsTroubles(t *testing.T) {
+	runTraps(t, []trapCase{
+		{name: "difficulties numbered in words", results: "1. Công tác đoàn ra, đoàn vào\nĐoàn vào: tiếp 01 đoàn nước ngoài với 04 người.\n" +
+			"III. KHÓ KHĂN, VƯỚNG MẮC\nThứ nhất, công tác quản lý đoàn ra, đoàn vào còn hạn chế: năm 2023 có 02 đoàn nước ngoài vào xã không báo cáo.",
+			want: map[string]string{"delegations.inbound_foreign.count": "1", "delegations.inbound_foreign.people": "?4"}},
+		{name: "a short line naming the section in the recommendations", results: "1. Công tác đoàn ra, đoàn vào\nĐoàn vào: tiếp 01 đoàn nước ngoài.\n" +
+			"IV. KIẾN NGHỊ, ĐỀ XUẤT\nĐoàn ra, đoàn vào\nĐề nghị huyện hướng dẫn thủ tục đón 03 đoàn nước ngoài dự kiến vào năm 2025.",
+			want: map[string]string{"delegations.inbound_foreign.count": "1"}},
+	})
+}
