@@ -603,3 +603,21 @@ func TestPrecisionTrapsTroubles(t *testing.T) {
 			want: map[string]string{"delegations.inbound_foreign.count": "1"}},
 	})
 }
+
+// TestPrecisionTrapsLabelsInProse: a heading that is a label of another
+// year, the people of a course for the people, courses said in the
+// plural, the majority's share.
+func TestPrecisionTrapsLabelsInProse(t *testing.T) {
+	runTraps(t, []trapCase{
+		{name: "a heading labelling last year's figure", results: "3. Số hội nghị, hội thảo quốc tế tổ chức năm 2023: 02",
+			want: map[string]string{"international_conferences.count": ""}},
+		{name: "the people of a course for the people", results: "8. Đào tạo, bồi dưỡng kiến thức đối ngoại\nTổ chức 01 lớp tập huấn về phòng chống mua bán người cho nhân dân; số người tham gia: 85 người.",
+			want: map[string]string{"training.officials_trained": ""}},
+		{name: "courses in the plural", results: "8. Đào tạo, bồi dưỡng kiến thức đối ngoại\nCán bộ xã tham gia các hội nghị tập huấn do huyện tổ chức.",
+			want: map[string]string{"training.courses": ""}},
+		{name: "the majority's share", profile: "Trên địa bàn có 3 dân tộc, dân tộc Kinh chiếm 60%, còn lại là Tày, Nùng.",
+			want: map[string]string{"profile.ethnic_minority_share_pct": "?40"}},
+		{name: "the share, then last year's", profile: "Tỷ trọng nông nghiệp 45%; năm 2023 là 48%.",
+			want: map[string]string{"profile.economy_structure_pct.agriculture_forestry": "?45"}},
+	})
+}
