@@ -621,3 +621,23 @@ func TestPrecisionTrapsLabelsInProse(t *testing.T) {
 			want: map[string]string{"profile.economy_structure_pct.agriculture_forestry": "?45"}},
 	})
 }
+
+// TestPrecisionTrapsBreakdowns: a total with the people of one part, a
+// part of another kind, a part said of the province.
+func TestPrecisionTrapsBreakdowns(t *testing.T) {
+	const sec = "1. Công tác đoàn ra, đoàn vào\n"
+	runTraps(t, []trapCase{
+		{name: "the total's people, then a part's", results: sec +
+			"Đoàn vào: tiếp 05 đoàn nước ngoài với 30 người, trong đó 02 đoàn của tỉnh Hủa Phăn (Lào) với 12 người.",
+			want: map[string]string{"delegations.inbound_foreign.count": "5", "delegations.inbound_foreign.people": "30"}},
+		{name: "a total, a part by its kind of work", results: sec +
+			"Đoàn vào: tiếp 07 đoàn, trong đó 03 đoàn doanh nghiệp.",
+			want: map[string]string{"delegations.inbound_foreign.count": "", "delegations.inbound_domestic.count": ""}},
+		{name: "the commune's and the province's in one sentence", results: sec +
+			"Đoàn vào: xã phối hợp đón 02 đoàn nước ngoài trong tổng số 14 đoàn nước ngoài của tỉnh đến thăm.",
+			want: map[string]string{"delegations.inbound_foreign.count": "?2"}},
+		{name: "the people in visits, the delegations", results: sec +
+			"Đoàn ra: 02 đoàn với 11 người, tổng cộng 25 lượt người qua lại biên giới.",
+			want: map[string]string{"delegations.outbound.count": "2", "delegations.outbound.people": "?11"}},
+	})
+}
