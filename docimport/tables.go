@@ -814,9 +814,10 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		}
 		v := texts[i]
 		u := strings.TrimSpace(unit.fold)
-		if vs, us, ok := pairedCell(v, u); ok {
+		if vs, us, ok := pairedCell(v, u); ok && c.role == colValue {
 			// "Số chi bộ / đảng viên | chi bộ / đảng viên | 96 / 2.318": two
-			// figures in one cell, each with its unit.
+			// figures in one cell, each with its unit — in a column that is
+			// read (not "Lũy kế năm 2024" beside the second half).
 			for k := range vs {
 				l := line{text: newText(label.orig + " … " + v.orig + " … " + unit.orig), n: n, fig: &rowFigure{label: full, value: vs[k], unit: us[k]}}
 				for _, key := range o.cur {

@@ -873,3 +873,21 @@ func TestAcrossTwoRowHeader(t *testing.T) {
 		})
 	}
 }
+
+// TestPairedCellsOfAnotherColumn: cells that pair a count and its people
+// ("07/58" under "đoàn/người") are read only in the column of the
+// report's period — not in "Lũy kế năm 2024" beside the second half.
+func TestPairedCellsOfAnotherColumn(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng cuối năm 2024\nII. KẾT QUẢ\n13. Chế độ báo cáo: đầy đủ.\nBẢNG TỔNG HỢP MỘT SỐ CHỈ TIÊU\n" +
+		"TT\tChỉ tiêu\tĐơn vị tính\t6 tháng cuối năm 2024\tLũy kế năm 2024\tGhi chú\n" +
+		"2\tĐoàn vào trong nước\tđoàn/người\t07/58\t12/93\t\n" +
+		"10\tCán bộ được bồi dưỡng\tngười/lớp\t02/01\t03/02\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.inbound_domestic.count": "7", "delegations.inbound_domestic.people": "58",
+		"training.officials_trained": "2", "training.courses": "1",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v: another column's figure read", u)
+	}
+}
