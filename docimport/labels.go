@@ -315,6 +315,36 @@ var (
 // without figures, a colon, then the value.
 var labelLineRe = regexp.MustCompile(`^([^:\d]{3,80}?)\s*:\s*(\S.{0,80})$`)
 
+// nextPairRe is where a second "label: value" begins on a form's line,
+// after the first one's figure: "Số đoàn: 05 Số người: 38".
+var nextPairRe = regexp.MustCompile(`\d%?\s+([^\d:;,.()]{2,60}):\s*\d`)
+
+// pairsOf cuts a line of a form that gives several "label: value" pairs
+// one after another ("Số đoàn: 05 Số người: 38", "Nông nghiệp: 38,4 Công
+// nghiệp, dịch vụ: 52,1 Khác: 9,5") into one clause each; another line is
+// itself.
+func pairsOf(c text) []text {
+	if strings.Count(c.fold, ":") < 2 {
+		return []text{c}
+	}
+	var out []text
+	start := 0
+	for _, m := range nextPairRe.FindAllStringSubmatchIndex(c.fold, -1) {
+		if m[2] > start {
+			out = append(out, trimmed(c, start, m[2]))
+			start = m[2]
+		}
+	}
+	return append(out, trimmed(c, start, len(c.fold)))
+}
+
+// itemCodeRe is the code of an item of a form or list before its label
+// ("A1. ", "B12. ", "3. ", "b) ").
+var itemCodeRe = regexp.MustCompile(`^\s*(?:[a-e]?\d{1,2}|[a-e])[.)]\s+`)
+
+// bareFigureRe is a figure alone, with no unit after it ("1.512,8").
+var bareFigureRe = regexp.MustCompile(`^\d[\d.,]*$`)
+
 // labelled reads the figures said by label in a section: the rows of its
 // tables, and its lines of the form "label: value".
 func (r *reader) labelled() {
@@ -349,7 +379,14 @@ func (r *reader) labelled() {
 // tells whether there was one.
 func (r *reader) labelledClauses(sec string, t text) bool {
 	any := false
+	var cs []text
 	for _, c := range clauses(t) {
+		cs = append(cs, pairsOf(c)...)
+	}
+	for _, c := range cs {
+		if k := itemCodeRe.FindStringIndex(c.fold); k != nil {
+			c = sub(c, k[1], len(c.fold)) // "A1. Diện tích tự nhiên (ha): …": the item's code is no part of its label
+		}
 		m := labelLineRe.FindStringSubmatchIndex(c.fold)
 		if m == nil && strings.Contains(c.fold, "(") {
 			// "Số hình thức …: 01 (Giấy khen của … vì …)": the value
@@ -363,7 +400,13 @@ func (r *reader) labelledClauses(sec string, t text) bool {
 			continue // "Đoàn ra gồm: 01 đoàn …; 01 đoàn …": the first item, not the figure
 		}
 		if v := c.fold[m[4]:m[5]]; startsFigure(v) || nothingRe.MatchString(strings.TrimRight(v, ". ")) {
-			r.figure(sec, c, c.fold[m[2]:m[3]], sub(c, m[4], m[5]), "")
+			label, unit := c.fold[m[2]:m[3]], ""
+			if u := unitParenRe.FindStringSubmatchIndex(label); u != nil && startsFigure(v) && bareFigureRe.MatchString(strings.TrimRight(v, ". ")) {
+				// "Diện tích tự nhiên (ha): 1.512,8": the unit in the label's
+				// brackets is the bare figure's.
+				unit, label = strings.TrimSpace(label[u[2]:u[3]]), strings.TrimSpace(label[:u[0]])
+			}
+			r.figure(sec, c, label, sub(c, m[4], m[5]), unit)
 			any = true
 		}
 	}

@@ -351,3 +351,15 @@ func TestNoneSentSaysNoCourses(t *testing.T) {
 		t.Errorf("courses %q, officials %q, want 0 and 0", got["training.courses"], got["training.officials_trained"])
 	}
 }
+
+// TestFormLabelsWithUnits: a form's items, coded "A1.", give their unit
+// in the label's brackets and a bare figure after the colon ("Diện tích
+// tự nhiên (ha): 1.512,8"), and a line may hold several "label: value"
+// pairs one after another.
+func TestFormLabelsWithUnits(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nA. THÔNG TIN CHUNG\n" +
+		"A1. Diện tích tự nhiên (ha): 1.512,8\nA8. Thu nhập bình quân đầu người (triệu đồng/năm): 63,5\n" +
+		"B. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n10. Đào tạo, bồi dưỡng kiến thức đối ngoại\nSố lớp bồi dưỡng: 02 Số cán bộ tham gia: 05\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.area_ha": "1512.8", "profile.income_per_capita_vnd": "63500000", "training.courses": "2"})
+}
