@@ -13,7 +13,7 @@ var (
 	// The natural area ("diện tích tự nhiên", "tổng diện tích"), not that
 	// of a crop ("diện tích lúa").
 	areaRe       = re(`(?:(?:dien tich tu nhien|tong dien tich)[^;%\d]{0,25}?|\bdien tich\s*(?:la\s*|:\s*|khoang\s*|rong\s*)?)` + num + `\s*(ha|hecta|km2|km²)`)
-	hamletRe     = re(`(?:^|,|\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co|so (?:xom|thon|ban|to dan pho|khu pho|ap)|(?:to chuc|chia) thanh)\b)\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|khoi dan cu|to dan cu|tieu khu)\b`)
+	hamletRe     = re(`(?:^|,|\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co|so (?:xom|thon|ban|to dan pho|khu pho|ap)|(?:to chuc|chia) thanh)\b)\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|khoi dan cu|to dan cu|tieu khu|buon|khom|lang|plei|bon|phum|soc|khu vuc)\b`)
 	householdsRe = re(`\b(?:tong so|gom|gom co|co|voi|voi tong so|tong cong|toan xa co|toan phuong co|so ho)\s*(?:la\s*|:\s*)?` + num + `\s+ho\b`)
 	listedHhRe   = re(`(?:^|,\s*|…\s*)` + num + `\s+ho\s*(?:$|,|\bvoi\b)`)
 	// popAfterHhRe is the people after the households in a list: "2.814

@@ -363,3 +363,20 @@ func TestFormLabelsWithUnits(t *testing.T) {
 	wantFound(t, readText(t, doc), map[string]string{
 		"profile.area_ha": "1512.8", "profile.income_per_capita_vnd": "63500000", "training.courses": "2"})
 }
+
+// TestHamletWords: hamlets go by other names across the country — buôn,
+// bon, plei (Central Highlands), khóm, phum, sóc (the Mekong), làng,
+// khu vực (wards of Cần Thơ) — and are counted alike.
+func TestHamletWords(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	for doc, want := range map[string]string{
+		"Toàn xã có 07 buôn, thôn.\n":                 "7",
+		"Diện tích 61,8 ha, chia thành 06 khu vực.\n": "6",
+		"Xã gồm 12 phum, sóc với 2.104 hộ.\n":         "12",
+		"Thị trấn có 05 khóm, dân số 9.120 người.\n":  "5",
+	} {
+		if got := foundValues(readText(t, head+doc))["profile.hamlets"]; got != want {
+			t.Errorf("%q: hamlets %q, want %s", doc, got, want)
+		}
+	}
+}
