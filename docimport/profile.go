@@ -110,7 +110,11 @@ func isChange(gap string) bool {
 
 func (r *reader) profile() {
 	lines := r.profileLines()
+	peoplesList := false // the lines are the items of "Thành phần dân tộc:"
 	for _, l := range lines {
+		if peoplesList && !itemLineRe.MatchString(l.orig) {
+			peoplesList = false
+		}
 		prev := ""
 		for _, c := range clauses(l.text) {
 			f := c.fold
@@ -235,7 +239,11 @@ func (r *reader) profile() {
 			}
 		}
 		r.economy(l)
-		r.ethnic(l)
+		r.ethnic(l, peoplesList)
+		if f := strings.TrimSpace(l.fold); strings.HasSuffix(f, ":") && hasAny(f, "dan toc") {
+			// "Thành phần dân tộc:" over "- M'nông: 34,6%;", "- Ê Đê: 28,9%;" …
+			peoplesList = true
+		}
 	}
 }
 
@@ -436,15 +444,20 @@ func sectorOf(words string) string {
 	return ""
 }
 
-// ethnic reads the peoples and their shares: "Dân tộc Tày 61,31%".
-func (r *reader) ethnic(l line) {
+// ethnic reads the peoples and their shares: "Dân tộc Tày 61,31%"; in
+// an item of a list of peoples ("- Ê Đê: 28,9%;"), the item's name.
+func (r *reader) ethnic(l line, item bool) {
 	p := profile(&r.rep)
 	seen := map[string]bool{}
 	for _, g := range p.EthnicGroups {
 		seen[models.Fold(g.Name)] = true
 	}
 	matches := ethnicRe.FindAllStringSubmatchIndex(l.fold, -1)
-	if i := strings.Index(l.fold, "dan toc"); i >= 0 {
+	i := strings.Index(l.fold, "dan toc")
+	if item {
+		i = 0
+	}
+	if i >= 0 {
 		// "gồm các dân tộc: Kinh 47,6%, Tày 38,2%": the names of the list.
 		for _, m := range listedPeopleRe.FindAllStringSubmatchIndex(l.fold[i:], -1) {
 			for k := range m {
@@ -452,7 +465,7 @@ func (r *reader) ethnic(l line) {
 					m[k] += i
 				}
 			}
-			if _, known := peoples[l.fold[m[2]:m[3]]]; (known || knownIn(l.fold[i:]) >= 2) && !inside(matches, m) {
+			if _, known := peoples[l.fold[m[2]:m[3]]]; (known || item || knownIn(l.fold[i:]) >= 2) && !inside(matches, m) {
 				matches = append(matches, m)
 			}
 		}
@@ -484,7 +497,7 @@ func (r *reader) ethnic(l line) {
 	}
 }
 
-var listedPeopleRe = re(`(?:^|[,:;(]\s*|\s)([a-z]+(?:\s[a-z]+)??)\s*(?:chiem\s*|:\s*|\(\s*(?:chiem\s*)?)?` + num + `\s*%`)
+var listedPeopleRe = re(`(?:^|[,:;(]\s*|\s)([a-z']+(?:\s[a-z']+)??)\s*(?:chiem\s*|:\s*|\(\s*(?:chiem\s*)?)?` + num + `\s*%`)
 
 // inside tells whether match m lies within one of ms.
 func inside(ms [][]int, m []int) bool {

@@ -380,3 +380,15 @@ func TestHamletWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPeoplesListed: the peoples listed one per item under "Thành phần
+// dân tộc:" ("- M'nông: 34,6%;"), names with an apostrophe too (read by
+// their official spelling, Mnông).
+func TestPeoplesListed(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nI. ĐẶC ĐIỂM TÌNH HÌNH\n2.3. Thành phần dân tộc:\n" +
+		"- M'nông: 44,6%;\n- Ê Đê: 30,9%;\n- Kinh: 24,5%.\n2.4. Tỷ lệ người dân tộc thiểu số: 75,5%.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.ethnic_groups[0].name": "Mnông", "profile.ethnic_groups[0].share_pct": "44.6",
+		"profile.ethnic_groups[1].share_pct": "30.9", "profile.ethnic_groups[2].name": "Kinh", "profile.ethnic_groups[2].share_pct": "24.5",
+	})
+}
