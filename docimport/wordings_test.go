@@ -392,3 +392,20 @@ func TestPeoplesListed(t *testing.T) {
 		"profile.ethnic_groups[1].share_pct": "30.9", "profile.ethnic_groups[2].name": "Kinh", "profile.ethnic_groups[2].share_pct": "24.5",
 	})
 }
+
+// TestNoneInThePeriod: a section that only says nothing happened "in the
+// period" ("Trong kỳ không phát sinh.", "Trong năm, xã không tổ chức.")
+// says none; another year's none does not.
+func TestNoneInThePeriod(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n2. Thỏa thuận quốc tế; hội nghị, hội thảo quốc tế\n"
+	for body, want := range map[string]string{
+		"Trong kỳ không phát sinh.\n":    "0",
+		"Trong năm, xã không tổ chức.\n": "0",
+		"Năm 2023 không phát sinh.\n":    "",
+	} {
+		got := foundValues(readText(t, head+body))
+		if got["international_agreements.count"] != want || got["international_conferences.count"] != want {
+			t.Errorf("%q: agreements %q, conferences %q, want %q", body, got["international_agreements.count"], got["international_conferences.count"], want)
+		}
+	}
+}
