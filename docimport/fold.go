@@ -70,14 +70,19 @@ var (
 // blanked (the same length, so quotes are cut as before).
 func tickedOnly(f string) string {
 	b := []byte(f)
-	for _, re := range []*regexp.Regexp{uncheckedRe, checkedRe} {
-		for _, m := range re.FindAllStringIndex(f, -1) {
-			for i := m[0]; i < m[1]; i++ {
-				b[i] = ' '
-			}
+	blankMatches(b, f, uncheckedRe, 0)
+	blankMatches(b, f, checkedRe, 0)
+	return string(b)
+}
+
+// blankMatches blanks in b (a copy of f) group g of every match of re in
+// f (0: the whole match), keeping every other byte where it was.
+func blankMatches(b []byte, f string, re *regexp.Regexp, g int) {
+	for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
+		if m[2*g] >= 0 {
+			blank(b, m[2*g], m[2*g+1]-m[2*g])
 		}
 	}
-	return string(b)
 }
 
 // leaderRe is a run of dots that leads from a label to its value in a
@@ -92,9 +97,7 @@ var leaderRe = regexp.MustCompile(`(?:\.|…){3,}`)
 func leadersToColons(f string) string {
 	b := []byte(f)
 	for _, m := range leaderRe.FindAllStringIndex(f, -1) {
-		for i := m[0]; i < m[1]; i++ {
-			b[i] = ' '
-		}
+		blank(b, m[0], m[1]-m[0])
 		start := strings.LastIndexAny(f[:m[0]], ";") + 1
 		if m[0] > 0 && !strings.Contains(string(b[start:m[0]]), ":") && strings.TrimSpace(f[start:m[0]]) != "" {
 			b[m[0]] = ':'
@@ -113,11 +116,7 @@ var countMarkRe = regexp.MustCompile(`\b(?:nguoi|doan|vu|luot|khach|lao dong|can
 // other byte where it was.
 func unFootnote(f string) string {
 	b := []byte(f)
-	for _, m := range countMarkRe.FindAllStringSubmatchIndex(f, -1) {
-		for k := m[2]; k < m[3]; k++ {
-			b[k] = ' '
-		}
-	}
+	blankMatches(b, f, countMarkRe, 1)
 	return string(b)
 }
 
@@ -137,11 +136,7 @@ const numberWord = `(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|lin
 // unbracketNumbers blanks the brackets of a figure written twice.
 func unbracketNumbers(f string) string {
 	b := []byte(f)
-	for _, m := range numberWordsRe.FindAllStringSubmatchIndex(f, -1) {
-		for i := m[2]; i < m[3]; i++ {
-			b[i] = ' '
-		}
-	}
+	blankMatches(b, f, numberWordsRe, 1)
 	for _, m := range bracketFigureRe.FindAllStringSubmatchIndex(f, -1) {
 		b[m[2]], b[m[3]-1] = ' ', ' '
 	}

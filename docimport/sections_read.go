@@ -239,11 +239,14 @@ func itemMark(f string) string {
 }
 
 // detailEndRe ends a line whose items below detail it ("…, trong đó:").
-var detailEndRe = re(`\b(?:trong do|gom|bao gom|nhu sau|cu the|sau day|chi tiet)\s*:$`)
+var detailEndRe = re(`\b(?:trong do|chi tiet|` + listWords + `)\s*:$`)
 
 // listLeadRe ends a lead that announces a list ("Đoàn ra gồm:", "… như
 // sau:", "cụ thể:").
-var listLeadRe = re(`\b(?:gom|bao gom|nhu sau|cu the|sau day)\s*$`)
+var listLeadRe = re(`\b(?:` + listWords + `)\s*$`)
+
+// listWords announce a list: "gồm", "như sau", "cụ thể" …
+const listWords = `gom|bao gom|nhu sau|cu the|sau day`
 
 // detailStartRe begins a clause that details the one before ("trong đó
 // …", "cụ thể: …").
