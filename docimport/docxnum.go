@@ -175,21 +175,33 @@ func readNumbering(zr *zip.Reader) *numbering {
 // decodePart decodes a small XML part of the package into v, through the
 // bounded decoder; false if it is absent, too large or damaged.
 func decodePart(zr *zip.Reader, name string, v any) bool {
+	rc, lr := openPart(zr, name)
+	if rc == nil {
+		return false
+	}
+	defer rc.Close()
+	return newBoundedDecoder(lr).Decode(v) == nil
+}
+
+// openPart opens a small part of the package (numbering, styles, a
+// header, notes) behind a reader limited to maxPart+1 bytes: nil if it is
+// absent, says it is larger, or does not open. A reader left with N == 0
+// read past maxPart.
+func openPart(zr *zip.Reader, name string) (io.ReadCloser, *io.LimitedReader) {
 	for _, f := range zr.File {
 		if f.Name != name {
 			continue
 		}
 		if f.UncompressedSize64 > maxPart {
-			return false
+			return nil, nil
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return false
+			return nil, nil
 		}
-		defer rc.Close()
-		return newBoundedDecoder(io.LimitReader(rc, maxPart)).Decode(v) == nil
+		return rc, &io.LimitedReader{R: rc, N: maxPart + 1}
 	}
-	return false
+	return nil, nil
 }
 
 // counter is where a list stands: each level's value, and whether the

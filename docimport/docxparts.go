@@ -3,7 +3,6 @@ package docimport
 import (
 	"archive/zip"
 	"encoding/xml"
-	"io"
 	"path"
 	"strings"
 )
@@ -136,26 +135,16 @@ func partRels(zr *zip.Reader, name string) (byID, byType map[string]string) {
 // readExtraPart reads one extra part of the package with the body's reader
 // and limits; nil if it is absent, damaged or past a limit.
 func readExtraPart(zr *zip.Reader, name string, ctx *partCtx) []string {
-	for _, f := range zr.File {
-		if f.Name != name {
-			continue
-		}
-		if f.UncompressedSize64 > maxPart {
-			return nil
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil
-		}
-		defer rc.Close()
-		lr := &io.LimitedReader{R: rc, N: maxPart + 1}
-		lines, err := readDocumentXML(lr, nil, ctx)
-		if err != nil || lr.N <= 0 {
-			return nil
-		}
-		return lines
+	rc, lr := openPart(zr, name)
+	if rc == nil {
+		return nil
 	}
-	return nil
+	defer rc.Close()
+	lines, err := readDocumentXML(lr, nil, ctx)
+	if err != nil || lr.N <= 0 {
+		return nil
+	}
+	return lines
 }
 
 // withParts returns the body's lines with the first page's header before
