@@ -606,6 +606,10 @@ func subHeader(cells []text) bool {
 			named++ // "Từ 01/7 đến 10/12/2025", "Tháng 11": a part of the period, its dates no figure
 			continue
 		}
+		if totalRe.MatchString(f) {
+			named++ // "Quý I | Quý II | Cộng": the total of the parts beside it
+			continue
+		}
 		if strings.IndexFunc(stripYears(outsideBrackets(f)), isDigitRune) >= 0 || !valueHeadRe.MatchString(f) && !otherHeadRe.MatchString(f) && !headWordRe.MatchString(f) {
 			return false
 		}
@@ -772,6 +776,9 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		d.groupRow(o, ts, texts, label, n)
 		return
 	}
+	if spannedValues(cols, texts) {
+		return // which of the columns under one header holds its figure is not said
+	}
 	if totalRe.MatchString(label.fold) {
 		if ts.caption == "" || projectTable(cols) {
 			return // "Cộng": the sum of the rows above, not a figure of its own
@@ -857,6 +864,35 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 			}
 		}
 	}
+}
+
+// spannedValues tells whether a row holds figures in columns that its
+// header does not name, beside a value column: "6 tháng cuối năm 2024"
+// spanning "3 | 4 | 7" with no row under it dividing it ("Quý III | Quý
+// IV | Cộng"). In a .docx the spanning cell is followed by empty ones, in
+// text it is one cell and the row has more cells than the header. Which
+// of them is the header's figure is not said: none is read.
+func spannedValues(cols []col, texts []text) bool {
+	figure := func(t text) bool {
+		f := strings.TrimSpace(t.fold)
+		return f == "-" || startsFigure(f)
+	}
+	for i := len(cols); i < len(texts); i++ {
+		if figure(texts[i]) {
+			return true
+		}
+	}
+	for i, c := range cols {
+		if c.role != colValue {
+			continue
+		}
+		for j := i + 1; j < len(cols) && j < len(texts) && cols[j].head == ""; j++ {
+			if figure(texts[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // colNumRe is a column's number under a header: a letter ("A", "(B)"),

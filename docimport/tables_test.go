@@ -891,3 +891,51 @@ func TestPairedCellsOfAnotherColumn(t *testing.T) {
 		t.Errorf("unresolved %+v: another column's figure read", u)
 	}
 }
+
+// TestSpanningPeriodTotal: a half-year's header spanning its quarters and
+// their total ("Sáu tháng đầu năm 2025" over "Quý I | Quý II (ước) |
+// Tổng") gives the total's column, never the first quarter's; the "-" of a
+// quarter not counted is none. When nothing under the spanning header
+// divides it, the row's figures under it are not read: which is the
+// period's is not said.
+func TestSpanningPeriodTotal(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2025\nII. KẾT QUẢ\n"
+	rows := [][]string{
+		{"!TT", "!Nội dung", "!Đơn vị", ">3 Sáu tháng đầu năm 2025", "!Ghi chú"},
+		{"^", "^", "^", "Quý I", "Quý II (ước)", "Tổng", "^"},
+		{"1", "Đoàn nước ngoài đến làm việc", "Đoàn", "2", "3", "5", ""},
+		{"", "", "Người", "11", "6", "17", ""},
+		{"2", "Vụ việc liên quan người nước ngoài", "Vụ", "0", "4", "4", ""},
+		{"3", "Lao động của xã ở nước ngoài", "Người", "-", "-", "58", "đến 15/6"},
+	}
+	want := map[string]string{
+		"delegations.inbound_foreign.count": "5", "delegations.inbound_foreign.people": "17",
+		"consular.foreigner_incidents": "4", "overseas_vietnamese.labor_export_workers": "58",
+	}
+	undivided := append([][]string{rows[0]}, rows[2:]...)
+	for name, data := range map[string][]byte{
+		"text": textTable(head, rows), "docx": tableDocx(head, rows),
+		"text undivided": textTable(head, undivided), "docx undivided": tableDocx(head, undivided),
+	} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := foundValues(Read(lines))
+			for k, v := range want {
+				if strings.HasSuffix(name, "undivided") {
+					v = ""
+				}
+				if got[k] != v {
+					t.Errorf("%s = %q, want %q", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+		})
+	}
+}
