@@ -1609,12 +1609,26 @@ func divide(above []headNode, row []text) ([]headNode, bool) {
 		repeats += runs[i].shares
 	}
 	left := len(above) - empty
+	cells, even := 0, true
+	for _, r := range runs {
+		cells += len(r.cells)
+		even = even && len(r.cells)%2 == 0
+	}
 	switch {
 	case left == named:
 		for i := range runs {
 			runs[i].shares = 1
 		}
 	case left == repeats:
+	case cells == 2*left && even:
+		// "Người | Lớp | Của nước ngoài | Kiến nghị" under "Bồi dưỡng"
+		// and "Khen thưởng": a cell divided is divided in two at least
+		// (one over a single column is merged down, an empty cell
+		// below), so twice as many cells as cells above is two under
+		// each.
+		for i := range runs {
+			runs[i].shares = len(runs[i].cells) / 2
+		}
 	default:
 		return nil, false
 	}

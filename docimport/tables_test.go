@@ -939,3 +939,48 @@ func TestSpanningPeriodTotal(t *testing.T) {
 		})
 	}
 }
+
+// TestPeriodRowsTwoUnderEach: a header of periods whose cells merged down
+// come first and whose cells divided come last, each over two columns
+// named differently ("Cán bộ | Lớp | Số đoàn | Số người", no word
+// repeated): as text, where the divided row has only the four names after
+// the empty cells, each divided cell is over two of them (a cell over a
+// single column is merged down instead); as .docx by the grid.
+func TestPeriodRowsTwoUnderEach(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n"
+	rows := [][]string{
+		{"!Năm", "!Người nước ngoài cư trú", "!Vụ việc có yếu tố nước ngoài", ">2 Tập huấn đối ngoại", ">2 Đoàn ra"},
+		{"^", "^", "^", "Cán bộ", "Lớp", "Số đoàn", "Số người"},
+		{"Năm 2024", "6", "1", "3", "2", "1", "4"},
+		{"Năm 2023", "5", "0", "0", "0", "0", "0"},
+	}
+	want := map[string]string{
+		"consular.foreign_residents": "6", "consular.foreigner_incidents": "1",
+		"training.officials_trained": "3", "training.courses": "2",
+		"delegations.outbound.count": "1", "delegations.outbound.people": "4",
+	}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Read(lines)
+			got := foundValues(res)
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+			for _, u := range res.Unresolved {
+				t.Errorf("unresolved %+v", u)
+			}
+		})
+	}
+}
+
