@@ -492,6 +492,19 @@ func labelPath(sec, label, unit string, general bool) string {
 	path := figureOf(sec, label, unit)
 	if ks := classifySections(label); path == "" && len(ks) > 0 && !slices.Contains(ks, sec) {
 		path = figureOf(ks[0], label, unit) // "Kiến nghị khen thưởng" in a table under "Đào tạo, khen thưởng"
+	} else if path == "" && len(ks) > 1 {
+		// A label that names the section and another ("Khen thưởng"
+		// over "Kiến nghị cấp trên"): the figure the others name, if
+		// one alone.
+		for _, k := range ks {
+			if p := figureOf(k, label, unit); k != sec && p != "" {
+				if path != "" && path != p {
+					path = ""
+					break
+				}
+				path = p
+			}
+		}
 	}
 	if path == "" && general {
 		path = anyFigure(label, unit)

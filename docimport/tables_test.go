@@ -984,3 +984,38 @@ func TestPeriodRowsTwoUnderEach(t *testing.T) {
 	}
 }
 
+// TestPeriodRowsAwardsOverNominations: a column "Khen thưởng" divided
+// into the awards received and those asked of the authorities ("Đề nghị
+// cấp trên") gives each its figure: the heading names both sections, the
+// words under it the one.
+func TestPeriodRowsAwardsOverNominations(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n"
+	rows := [][]string{
+		{"!Năm", "!Thỏa thuận quốc tế", ">2 Khen thưởng"},
+		{"^", "^", "Nhận của nước ngoài", "Đề nghị cấp trên"},
+		{"Năm 2024", "0", "1", "2"},
+	}
+	want := map[string]string{
+		"international_agreements.count": "0", "foreign_awards_received.count": "1", "award_nominations.count": "2",
+	}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Read(lines)
+			got := foundValues(res)
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+		})
+	}
+}
