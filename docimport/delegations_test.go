@@ -743,3 +743,23 @@ func TestWorkersWhoLeft(t *testing.T) {
 	wantFound(t, readText(t, head+"* Trong năm có 64 lao động xuất cảnh đi làm việc có thời hạn ở nước ngoài.\n"),
 		map[string]string{"overseas_vietnamese.labor_export_workers": ""})
 }
+
+// TestListBeginsWithoutDoan: a list of visits one by one, under a lead
+// that says they are foreign, whose first item names an organisation and
+// not "đoàn" ("+ Ngày 03/9: Quỹ X đến khảo sát …") is counted from that
+// item: all its items, not only those after it.
+func TestListBeginsWithoutDoan(t *testing.T) {
+	head := "UBND XÃ THỬ\nThử, ngày 02 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng cuối năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n"
+	res := readText(t, head+"- Đoàn vào: đón 06 đoàn trong nước. Khách nước ngoài đến xã trong kỳ:\n"+
+		"  + Ngày 03/9/2024: Quỹ Bảo tồn Rừng Nhiệt đới khảo sát vùng đệm, 05 người;\n"+
+		"  + Ngày 14/11/2024: Đoàn cán bộ tỉnh Stung Treng (Campuchia) trao đổi về quản lý biên giới, 08 người.\n"+
+		"- Đoàn ra: không.\n")
+	wantFound(t, res, map[string]string{
+		"delegations.inbound_domestic.count": "6",
+		"delegations.inbound_foreign.count":  "2", "delegations.inbound_foreign.people": "13",
+		"delegations.outbound.count": "0",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}

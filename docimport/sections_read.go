@@ -491,6 +491,12 @@ func (r *reader) delegationLists() map[string]cand {
 		if !isDelegationItem(lines[i].fold) || i == 0 {
 			continue
 		}
+		// The list begins at its first dated item, though that one says no
+		// "đoàn" ("+ Ngày 16/8: Tổ chức X khảo sát …, 04 người;" before
+		// "+ Ngày 21/10: Đoàn công tác …"): its lead is the line before it.
+		for i > 1 && datedItemRe.MatchString(lines[i-1].fold) && !homeItemRe.MatchString(lines[i-1].fold) && !labelItemRe.MatchString(lines[i-1].fold) {
+			i--
+		}
 		lead := lines[i-1]
 		if cs := clauses(lead.text); len(cs) > 1 {
 			// "… Các đoàn khách nước ngoài đến làm việc với xã gồm:": the
