@@ -367,7 +367,12 @@ func split(raw []string) *doc {
 			d.row(&o, &ts, raw[src[i]], l.n)
 			continue
 		}
-		if d.heading(&o, l) || d.bareHeading(&o, l) {
+		if n := d.partHeading(&o, l, i, func(k int) bool { return isRow(raw[src[k]]) }); n > 0 {
+			ts = tableState{caption: f}
+			i += n - 1
+			continue
+		}
+		if d.heading(&o, l) || d.leadHeading(&o, l) || d.bareHeading(&o, l) {
 			if !ts.inside {
 				ts = tableState{caption: f}
 			} else if src[i] == lastRow+1 {
@@ -431,6 +436,10 @@ type outline struct {
 	cur     []string
 	closing bool
 	annex   bool // after the signature, in an annex ("Phụ lục")
+	// lead is the form (leadForm) of the lead that opened the sections
+	// now open ("Về đoàn ra, đoàn vào:" over its items), or "": a line
+	// of the same form names its sections, as a heading would.
+	lead string
 }
 
 // heading tells whether l is a heading and, if so, opens its sections:
@@ -508,6 +517,41 @@ func (d *doc) heading(o *outline, l line) bool {
 		}
 	}
 	return true
+}
+
+// partWordRe is a part numbered in words, or by a numeral with no words
+// after it: "Phần thứ hai", "PHẦN THỨ NHẤT: ĐẶC ĐIỂM TÌNH HÌNH", "Phần
+// II". With no words, its name is the next line ("KẾT QUẢ THỰC HIỆN CÔNG
+// TÁC ĐỐI NGOẠI NĂM 2024").
+var partWordRe = regexp.MustCompile(`^phan\s+(?:thu\s+(?:nhat|hai|ba|tu|nam|sau)|[ivx]{1,4}|\d)\s*(?:[.:\-–]\s*(\S.*))?$`)
+
+// partHeading opens the part that a heading numbered "Phần thứ …" names,
+// on its line or on the next, and tells how many lines it took (0: it is
+// none). Its name may be long: the part is told by its words, as a Roman
+// heading's is ("KẾT QUẢ THỰC HIỆN CÔNG TÁC ĐỐI NGOẠI NĂM 2024").
+func (d *doc) partHeading(o *outline, l line, i int, isRow func(int) bool) int {
+	m := partWordRe.FindStringSubmatch(l.fold)
+	if m == nil || isRow(i) {
+		return 0
+	}
+	head, n := m[1], 1
+	if head == "" {
+		if i+1 >= len(d.lines) || isRow(i+1) {
+			return 0
+		}
+		head, n = d.lines[i+1].fold, 2
+	}
+	head = strings.TrimRight(head, ".: ")
+	if len(strings.Fields(head)) > 15 || strings.ContainsAny(planYearRe.ReplaceAllString(head, ""), "0123456789.;") {
+		return 0
+	}
+	keys, top := headingKeys(numRoman, head, o.top)
+	if top == "" {
+		return 0
+	}
+	o.top = top
+	d.open(o, keys, l)
+	return n
 }
 
 // sentenceStop is where the words of a heading end at a full stop
@@ -623,23 +667,71 @@ var leadRe = regexp.MustCompile(`^[-–+•*\s]*(?:ve\s+)?([^:\d]{3,80}?)\s*:`)
 
 // leadKeys are the sections a paragraph outside any of them names by its
 // lead, or nil: a report without section headings says its subjects so.
+// Under a lead that opened sections (leadHeading), a paragraph whose lead
+// has the same form ("Về …:") names the next, and the lines after it are
+// its own.
 func leadKeys(o *outline, f string) []string {
-	for _, k := range o.cur {
-		if k != secPreamble && k != secResults && k != secOther {
-			return nil
-		}
+	sibling := o.lead != "" && leadForm(f) == o.lead
+	if !sibling && !generic(o.cur) {
+		return nil
 	}
 	m := leadRe.FindStringSubmatch(f)
+	if sibling {
+		m = siblingLeadRe.FindStringSubmatch(f)
+	}
 	if m == nil {
 		return nil
 	}
 	if keys := classifySections(m[1]); len(keys) > 0 {
+		if sibling {
+			o.cur = keys
+		}
 		return keys
 	}
-	if classifyTop(m[1]) == secProfile {
+	if classifyTop(m[1]) == secProfile && !sibling {
 		return []string{secProfile}
 	}
 	return nil
+}
+
+// siblingLeadRe is leadRe for a lead among leads of its form: it may
+// name several sections at length ("Về thỏa thuận quốc tế, hội nghị hội
+// thảo quốc tế, tiếp nhận khen thưởng của nước ngoài và kiến nghị khen
+// thưởng cấp nhà nước, cấp tỉnh: …").
+var siblingLeadRe = regexp.MustCompile(`^[-–+•*\s]*(?:ve\s+)?([^:\d]{3,200}?)\s*:`)
+
+// leadFormRe is how a lead begins: its bullet ("+", "-", "•"), and "Về".
+var leadFormRe = regexp.MustCompile(`^([-–+•*\s]*)(ve\s)?`)
+
+// leadForm is the form of a paragraph's beginning (leadFormRe): leads of
+// one form are one list's items.
+func leadForm(f string) string {
+	m := leadFormRe.FindStringSubmatch(f)
+	return strings.TrimSpace(m[1]) + "|" + strings.TrimSpace(m[2])
+}
+
+// leadHeading opens the sections a lead with nothing after its colon
+// names, in a report or part with no heading of them: "Về quản lý đoàn
+// ra, đoàn vào:" over its items ("+ Tiếp 05 đoàn …"), "Về viện trợ phi
+// chính phủ nước ngoài, xã tiếp nhận và triển khai:". Its siblings, the
+// leads of the same form after it, open theirs (leadKeys).
+func (d *doc) leadHeading(o *outline, l line) bool {
+	f := strings.TrimSpace(l.fold)
+	if !strings.HasSuffix(f, ":") || o.lead == "" && !generic(o.cur) || o.lead != "" && leadForm(f) != o.lead {
+		return false
+	}
+	m := leadRe.FindStringSubmatch(f)
+	if m == nil || len(m[0]) != len(f) {
+		return false
+	}
+	keys := classifySections(m[1])
+	if len(keys) == 0 {
+		return false
+	}
+	d.open(o, keys, l)
+	o.lead = leadForm(f)
+	d.subheads = append(d.subheads, l)
+	return true
 }
 
 // annexRe is the title of an annex after the signature ("Phụ lục", "PHỤ

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
+
+	"doingoai/internal/docxtest"
 )
 
 // readText reads a report given as text.
@@ -122,4 +124,14 @@ Có 08 người nước ngoài tạm trú.
 			}
 		})
 	}
+}
+
+// readDocx reads a report given as text, laid out as a .docx.
+func readDocx(t *testing.T, doc string) *Result {
+	t.Helper()
+	lines, _, err := Lines(docxtest.FromText(doc, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Read(lines)
 }

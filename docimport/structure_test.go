@@ -897,3 +897,61 @@ func TestProfileSetFour(t *testing.T) {
 		"profile.poor_households": "31", "profile.poor_households_rate_pct": "1.03", "profile.near_poor_households": "47", "profile.near_poor_households_rate_pct": "1.56",
 	})
 }
+
+// TestPartsNumberedInWords: parts numbered in words, "Phần thứ hai" on a
+// line of its own and the part's name in capitals on the next, a name too
+// long for an unnumbered heading ("KẾT QUẢ TRIỂN KHAI CÔNG TÁC ĐỐI NGOẠI
+// TRONG NĂM 2024"), or after a colon on the same line: the results are
+// read as results, not as the profile, and the plan's figures not at all.
+func TestPartsNumberedInWords(t *testing.T) {
+	want := map[string]string{
+		"profile.households":                "2417",
+		"delegations.outbound.count":        "1",
+		"delegations.outbound.people":       "3",
+		"consular.foreign_residents":        "4",
+		"delegations.inbound_foreign.count": "",
+	}
+	for _, parts := range [][3]string{
+		{"Phần thứ nhất\nTÌNH HÌNH CHUNG CỦA XÃ", "Phần thứ hai\nKẾT QUẢ TRIỂN KHAI CÔNG TÁC ĐỐI NGOẠI TRONG NĂM 2024", "Phần thứ ba\nPHƯƠNG HƯỚNG, NHIỆM VỤ CÔNG TÁC ĐỐI NGOẠI NĂM 2025"},
+		{"PHẦN THỨ NHẤT: TÌNH HÌNH CHUNG CỦA XÃ", "PHẦN THỨ HAI: KẾT QUẢ TRIỂN KHAI CÔNG TÁC ĐỐI NGOẠI TRONG NĂM 2024", "PHẦN THỨ BA: PHƯƠNG HƯỚNG, NHIỆM VỤ CÔNG TÁC ĐỐI NGOẠI NĂM 2025"},
+	} {
+		doc := "UBND XÃ THỬ\nSố: 41/BC-UBND\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n" + parts[0] + "\n" +
+			"Xã có 2.417 hộ, sinh sống tại 07 thôn.\n" + parts[1] + "\n" +
+			"Đoàn ra: xã cử 01 đoàn gồm 03 người đi học tập kinh nghiệm tại Nhật Bản.\n" +
+			"Quản lý người nước ngoài: trên địa bàn có 04 người nước ngoài tạm trú.\n" + parts[2] + "\n" +
+			"Đoàn vào: phấn đấu đón 02 đoàn nước ngoài.\n"
+		for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+			t.Run(format, func(t *testing.T) { wantFound(t, res, want) })
+		}
+	}
+}
+
+// TestLeadsAsHeadings: sections with no heading, each opened by a lead
+// "Về …:" — alone on its line over "+" items, or with its content after
+// the colon, a lead naming several sections at length — and the items'
+// own leads ("+ Dự án bồi dưỡng … - Nhà tài trợ: …") are no sections.
+func TestLeadsAsHeadings(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n" +
+		"* Về đoàn ra, đoàn vào:\n+ Xã không cử đoàn đi nước ngoài.\n+ Đón 03 đoàn trong nước (21 người) đến tìm hiểu mô hình nuôi tôm.\n" +
+		"* Về hợp tác với các tổ chức phi chính phủ nước ngoài, xã đã vận động và triển khai:\n" +
+		"+ Dự án bồi dưỡng kỹ năng sống cho học sinh - Nhà tài trợ: Quỹ Hạt Mầm; kinh phí cam kết 120 triệu đồng; đã giải ngân 80 triệu đồng.\n" +
+		"* Về ký kết thỏa thuận quốc tế, tổ chức hội nghị, hội thảo quốc tế, tiếp nhận khen thưởng của nước ngoài và đề nghị khen thưởng các cấp: không phát sinh.\n" +
+		"* Về bảo hộ công dân: có 22 lượt công dân xuất cảnh du lịch.\n"
+	want := map[string]string{
+		"delegations.outbound.count":         "0",
+		"delegations.inbound_domestic.count": "3",
+		"ngo_aid.projects":                   "1",
+		"ngo_aid.projects[0].committed_vnd":  "120000000",
+		"ngo_aid.projects[0].disbursed_vnd":  "80000000",
+		"international_agreements.count":     "0",
+		"international_conferences.count":    "0",
+		"foreign_awards_received.count":      "0",
+		"award_nominations.count":            "0",
+		"consular.citizens_exited":           "22",
+		"training.officials_trained":         "",
+		"training.courses":                   "",
+	}
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) { wantFound(t, res, want) })
+	}
+}

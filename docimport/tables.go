@@ -1294,6 +1294,7 @@ func (d *doc) rowAsLines(o *outline, cells [][]string, n int) {
 // open makes keys the sections the lines now go to, opened by l.
 func (d *doc) open(o *outline, keys []string, l line) {
 	o.cur = keys
+	o.lead = ""
 	for _, k := range keys {
 		d.headings[k] = l
 	}
