@@ -484,7 +484,7 @@ func (r *reader) ethnic(l line, item bool) {
 			name = canon
 		}
 		d, ok := pct(l.fold)(m)
-		if !ok || seen[key] {
+		if !ok || seen[key] || jointShare(l.fold[:m[2]]) {
 			continue
 		}
 		seen[key] = true
@@ -495,6 +495,29 @@ func (r *reader) ethnic(l line, item bool) {
 			Found{Field: models.Path(models.Index("profile.ethnic_groups", i), "name"), Value: name, Text: q},
 			Found{Field: models.Path(models.Index("profile.ethnic_groups", i), "share_pct"), Value: d, Text: q})
 	}
+}
+
+// jointShareRe ends the words before a people's name that join it to
+// another named with no share of its own: "Khmer, " or "Tày và " before
+// "Hoa chiếm 9,6%".
+var jointShareRe = re(`\b([a-z']+(?:\s[a-z']+)?)\s*(?:,|\bva|\bhoac|\bcung)\s*$`)
+
+// jointShare tells whether a share said after a people's name is that of
+// several together ("đồng bào Khmer, Hoa chiếm 9,6% dân số"), the words
+// before the name ending in another people's name and "," or "và": it is
+// none of theirs alone.
+func jointShare(before string) bool {
+	m := jointShareRe.FindStringSubmatch(before)
+	if m == nil {
+		return false
+	}
+	ws := strings.Fields(m[1])
+	for k := range ws {
+		if _, ok := peoples[strings.Join(ws[k:], " ")]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 var listedPeopleRe = re(`(?:^|[,:;(]\s*|\s)([a-z']+(?:\s[a-z']+)??)\s*(?:chiem\s*|:\s*|\(\s*(?:chiem\s*)?)?` + num + `\s*%`)

@@ -409,3 +409,22 @@ func TestNoneInThePeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestJointPeoplesShare: a share said after two peoples named together
+// ("người Chăm và Hoa chiếm 12,4%", "đồng bào Tày, Nùng chiếm 71%") is
+// theirs together, no people's own; a list giving each its share is read
+// as before.
+func TestJointPeoplesShare(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	for _, body := range []string{
+		"Xã có 2.310 hộ; người dân tộc Chăm và Hoa chiếm 12,4% dân số.\n",
+		"Dân số 8.406 người, đồng bào dân tộc Tày, Nùng chiếm 71% dân số.\n",
+	} {
+		if got := foundValues(readText(t, head+body)); got["profile.ethnic_groups[0].name"] != "" || got["profile.ethnic_groups[0].share_pct"] != "" {
+			t.Errorf("%q: read %s %s%%, a share of two peoples together", body, got["profile.ethnic_groups[0].name"], got["profile.ethnic_groups[0].share_pct"])
+		}
+	}
+	wantFound(t, readText(t, head+"Dân số gồm các dân tộc: Kinh 52,5%, Tày 40%, Hoa 7,5%.\n"), map[string]string{
+		"profile.ethnic_groups[0].name": "Kinh", "profile.ethnic_groups[1].share_pct": "40", "profile.ethnic_groups[2].name": "Hoa",
+	})
+}
