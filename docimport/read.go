@@ -331,8 +331,17 @@ var (
 	nothingRe = re(`^(?:(?:trong (?:ky(?: bao cao)?|nam|6 thang (?:dau|cuoi) nam))\s*,?\s+)?(?:(?:xa|phuong|thi tran|dac khu)\s+)?(?:khong co|khong|chua co|khong phat sinh|chua phat sinh|khong co gi|khong co hoat dong|khong to chuc|chua to chuc|khong thuc hien|khong ky ket|khong tiep nhan|khong co doan nao|khong co truong hop nao)\s*[.;]?$`)
 )
 
-// negative tells whether a clause says there was none.
+// noDataRe says a figure is not known, which is no "none": "chưa có số
+// liệu thống kê", "không có số liệu", "chưa thống kê được", "không nắm
+// được".
+var noDataRe = re(`\b(?:(?:khong|chua)\s+(?:co\s+)?(?:so lieu|du lieu|thong ke|thong tin|bao cao so lieu)|(?:khong|chua)\s+(?:nam|cap nhat|tong hop|xac dinh)\s+duoc|chua\s+(?:cap nhat|tong hop)\b|khong ro\b)`)
+
+// negative tells whether a clause says there was none ("chưa có số liệu"
+// says nothing is known: no none).
 func negative(f string) bool {
+	if noDataRe.MatchString(f) {
+		return false
+	}
 	return negRe.MatchString(f) || negTailRe.MatchString(f) || strings.Contains(f, "(") && negTailRe.MatchString(strings.TrimRight(outsideBrackets(f), " .;"))
 }
 

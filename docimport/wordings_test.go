@@ -428,3 +428,18 @@ func TestJointPeoplesShare(t *testing.T) {
 		"profile.ethnic_groups[0].name": "Kinh", "profile.ethnic_groups[1].share_pct": "40", "profile.ethnic_groups[2].name": "Hoa",
 	})
 }
+
+// TestNoDataIsNoNone: "chưa có số liệu thống kê", "không nắm được" say a
+// figure is not known: no 0; "không có" beside them still says none.
+func TestNoDataIsNoNone(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n8. Công tác lãnh sự\n"
+	got := foundValues(readText(t, head+"- Số lượt công dân xuất cảnh: phường chưa có số liệu.\n- Người nước ngoài tạm trú: không nắm được.\n- Vụ việc liên quan người nước ngoài: không có.\n"))
+	for _, k := range []string{"consular.citizens_exited", "consular.foreign_residents"} {
+		if got[k] != "" {
+			t.Errorf("%s = %s read, not known", k, got[k])
+		}
+	}
+	if got["consular.foreigner_incidents"] != "0" {
+		t.Errorf("consular.foreigner_incidents = %q, want 0", got["consular.foreigner_incidents"])
+	}
+}
