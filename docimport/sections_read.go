@@ -1183,6 +1183,13 @@ func goesOn(prev, next string) bool {
 	}
 	next = strings.TrimSpace(next)
 	r, _ := firstRune(next)
+	if strings.HasSuffix(prev, ",") && unicode.IsUpper(r) {
+		// "… dân tộc M'Nông 39,2%," ⏎ "Kinh 30,5%, Mông 19,1% …": a comma
+		// ends no paragraph; a name goes on with it (not an item, nor a
+		// heading in capitals).
+		w, _, _ := strings.Cut(next, " ")
+		return !letterItemRe.MatchString(next) && !ordinalRe.MatchString(fold(strings.TrimRight(w, ".)"))) && strings.ToUpper(w) != w
+	}
 	return unicode.IsLower(r) && !letterItemRe.MatchString(next)
 }
 

@@ -443,3 +443,22 @@ func TestNoDataIsNoNone(t *testing.T) {
 		t.Errorf("consular.foreigner_incidents = %q, want 0", got["consular.foreigner_incidents"])
 	}
 }
+
+// TestPeoplesListOverLines: typed from a scan, a list of peoples breaks
+// after a comma and goes on on the next line with a name in capitals
+// ("… dân tộc Ê Đê 41,3%," ⏎ "Kinh 35,2%, Gia Rai 23,5%."): every people
+// is read, not the first line's only.
+func TestPeoplesListOverLines(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Xã có 1.904 hộ, 8.012 nhân khẩu; thành phần gồm: dân tộc Ê Đê 41,3%,\nKinh 35,2%, Gia Rai 23,5%. Đảng bộ xã có 11\nchi bộ.\n"
+	got := foundValues(readText(t, doc))
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.ethnic_groups[0].name": "Ê Đê", "profile.ethnic_groups[0].share_pct": "41.3",
+		"profile.ethnic_groups[1].name": "Kinh", "profile.ethnic_groups[1].share_pct": "35.2",
+		"profile.ethnic_groups[2].name": "Gia Rai", "profile.ethnic_groups[2].share_pct": "23.5",
+		"profile.households": "1904", "profile.population": "8012",
+	})
+	if got["profile.ethnic_groups[3].name"] != "" {
+		t.Errorf("a fourth people read: %v", got)
+	}
+}
