@@ -338,7 +338,7 @@ func split(raw []string) *doc {
 		if !o.closing && (strings.HasPrefix(f, "tren day la") || strings.HasPrefix(f, "noi nhan")) {
 			o.closing = true
 		}
-		if o.closing && !row && annexRe.MatchString(f) {
+		if (o.closing || o.annex) && !row && annexRe.MatchString(f) {
 			o = outline{cur: []string{secOther}, annex: true}
 			ts = tableState{caption: f}
 			continue

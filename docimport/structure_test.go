@@ -955,3 +955,44 @@ func TestLeadsAsHeadings(t *testing.T) {
 		t.Run(format, func(t *testing.T) { wantFound(t, res, want) })
 	}
 }
+
+// TestAnnexOfSeveralTables: an annex of several tables, each under its
+// own caption ("Biểu số 02. …"): a caption begins a table of no section,
+// not one of the group the last table ended in ("IV. ĐÀO TẠO"), so that a
+// table of projects after it is read as projects. A table of peoples
+// with a label before their names and a total after them ("Dân tộc | … |
+// Cộng"), a row of their people and a row of their shares ("Tỷ lệ (%)")
+// under it, gives the profile's peoples, in an annex too; with no row of
+// shares, none.
+func TestAnnexOfSeveralTables(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nXã có 3.105 hộ (thành phần dân tộc tại Biểu số 02).\n" +
+		"II. KẾT QUẢ\nSố liệu tại các Biểu kèm theo.\nNơi nhận:\n- Lưu: VT.\tCHỦ TỊCH\n\tĐinh Văn Thử\nPHỤ LỤC\n" +
+		"Biểu số 01. SỐ LIỆU\nSTT\tNội dung\tĐơn vị tính\tNăm 2024\n" +
+		"I. ĐOÀN RA, ĐOÀN VÀO\n1\tĐoàn nước ngoài đến làm việc\tđoàn\t03\n" +
+		"II. ĐÀO TẠO, KHEN THƯỞNG\n2\tCán bộ được bồi dưỡng\tngười\t04\n"
+	peoples := "Biểu số 02. THÀNH PHẦN DÂN TỘC\nDân tộc\tMường\tKinh\tThái\tCộng\nSố nhân khẩu\t7.380\t3.624\t996\t12.000\n"
+	shares := "Tỷ lệ (%)\t61,5\t30,2\t8,3\t100\n"
+	projects := "Biểu số 03. DỰ ÁN VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI\nSTT\tTên dự án\tNhà tài trợ\tKinh phí (đồng)\tGhi chú\n\t\t\tCam kết\tĐã giải ngân\t\n" +
+		"1\tGiếng nước sạch cho điểm trường\tQuỹ Mưa Xuân\t420.000.000\t210.000.000\t\nCộng\t420.000.000\t210.000.000\t\n"
+	want := map[string]string{
+		"delegations.inbound_foreign.count":  "3",
+		"training.officials_trained":         "4",
+		"profile.ethnic_groups[0].share_pct": "61.5",
+		"profile.ethnic_groups[2].share_pct": "8.3",
+		"profile.ethnic_groups[3].share_pct": "",
+		"ngo_aid.projects":                   "1",
+		"ngo_aid.projects[0].committed_vnd":  "420000000",
+		"ngo_aid.projects[0].disbursed_vnd":  "210000000",
+	}
+	// As text only: docxtest.FromText puts what follows the signature in
+	// the signature's cell, as paragraphs.
+	res := readText(t, head+peoples+shares+projects)
+	wantFound(t, res, want)
+	if g := res.Report.Profile.EthnicGroups; len(g) != 3 || g[1].Name != "Kinh" {
+		t.Errorf("groups %+v", g)
+	}
+	res = readText(t, head+peoples+projects)
+	if g := res.Report.Profile.EthnicGroups; len(g) > 0 {
+		t.Errorf("people read as shares: %+v", g)
+	}
+}

@@ -405,9 +405,12 @@ type tableState struct {
 	inside  bool
 	headed  bool   // the last row was a header row
 	peoples []text // a row of the names of peoples, their shares in the row below
-	rows    int    // the rows read of the table
-	prev    []text // the row before, which may name the figures of this one
-	prev2   []text // the row before that
+	// the cells of the row of peoples' names after a label ("Dân tộc"),
+	// whose shares are in a row below labelled as such, or 0
+	peoplesWidth int
+	rows         int    // the rows read of the table
+	prev         []text // the row before, which may name the figures of this one
+	prev2        []text // the row before that
 	// for each cell of those rows, whether it continues the one above
 	prevCont, prev2Cont []bool
 	// A table whose rows are periods ("Năm 2025", "Năm 2024", "Tăng,
@@ -565,6 +568,51 @@ func sharesLine(names, shares []text, caption string, top []text) ([]line, bool)
 	return out, true
 }
 
+// peoplesLabelRe is the label of a row of peoples' names ("Dân tộc |
+// Khmer | Kinh | Hoa | Cộng"); shareLabelRe that of the row of their
+// shares under it ("Tỷ lệ (%) | 72,4 | …").
+var (
+	peoplesLabelRe = regexp.MustCompile(`^(?:thanh phan dan toc|ten dan toc|cac dan toc|dan toc)(?:\s*\([^()]*\))?$`)
+	shareLabelRe   = regexp.MustCompile(`^(?:ty le|co cau|ty trong)\b`)
+)
+
+// labelledPeopleRow tells whether a row names peoples after a label that
+// says so ("Dân tộc"), the last cell perhaps their total ("Cộng"), and
+// returns the names.
+func labelledPeopleRow(cells []text) ([]text, bool) {
+	if len(cells) < 3 || !peoplesLabelRe.MatchString(strings.TrimSpace(cells[0].fold)) {
+		return nil, false
+	}
+	names := cells[1:]
+	if totalRe.MatchString(strings.TrimSpace(names[len(names)-1].fold)) {
+		names = names[:len(names)-1]
+	}
+	if nonEmpty(names) != len(names) || !peopleRow(names) {
+		return nil, false
+	}
+	return names, true
+}
+
+// profileTableLines adds the lines a table of peoples' shares gives to
+// the sections it is in, or, in an annex or a part of no section, to the
+// profile (where the profile's lines are: its section, or else those
+// before the first section).
+func (d *doc) profileTableLines(o *outline, ls []line, n int) {
+	keys := o.cur
+	if generic(keys) {
+		keys = []string{secPreamble}
+		if len(d.parts[secProfile]) > 0 {
+			keys = []string{secProfile}
+		}
+	}
+	for _, l := range ls {
+		l.n = n
+		for _, k := range keys {
+			d.parts[k] = append(d.parts[k], l)
+		}
+	}
+}
+
 // lastHead is the words of the last cell of a header row that has any.
 func lastHead(top []text) string {
 	for i := len(top) - 1; i >= 0; i-- {
@@ -648,18 +696,32 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 	}
 	if peopleRow(texts) {
 		ts.peoples = texts // the names of a table of shares by people, its shares below
+		ts.peoplesWidth = 0
 		return
 	}
-	if ts.peoples != nil {
+	if names, ok := labelledPeopleRow(texts); ok {
+		ts.peoples, ts.peoplesWidth = names, len(texts)
+		return
+	}
+	if ts.peoples != nil && ts.peoplesWidth > 0 {
+		// A row under "Dân tộc | Khmer | Kinh | Hoa | Cộng": its label says
+		// what its cells are — the shares ("Tỷ lệ (%)"), or the people of
+		// each ("Số nhân khẩu"), a row of the table as any other.
+		names := ts.peoples
+		if len(texts) != ts.peoplesWidth || strings.TrimSpace(texts[0].fold) == "" {
+			ts.peoples = nil
+		} else if label := strings.TrimSpace(texts[0].fold); shareLabelRe.MatchString(label) {
+			ts.peoples = nil
+			if ls, ok := sharesLine(names, texts[1:1+len(names)], label, nil); ok {
+				d.profileTableLines(o, ls, n)
+				return
+			}
+		}
+	} else if ts.peoples != nil {
 		names := ts.peoples
 		ts.peoples = nil
 		if ls, ok := sharesLine(names, texts, ts.caption, ts.header); ok {
-			for _, l := range ls {
-				l.n = n
-				for _, k := range o.cur {
-					d.parts[k] = append(d.parts[k], l)
-				}
-			}
+			d.profileTableLines(o, ls, n)
 			return
 		}
 	}
