@@ -901,21 +901,40 @@ var (
 //	- Tổng kinh phí: 850.000.000 đồng
 //
 // is one item, its details set apart by semicolons.
+//
+// A head that only numbers the project ("Dự án 1:") is a form's record:
+// its name is a detail ("- Tên dự án: …"), and the record is its details
+// alone, from the name on.
 func itemLines(lines []line) []line {
 	var out []line
-	open := false
+	open, record := false, false
 	for _, l := range lines {
 		f := strings.TrimSpace(l.fold)
-		if n := len(out); open && l.fig == nil && itemDetailRe.MatchString(f) && !itemHeadRe.MatchString(f) && !hasAny(f, "du an") {
+		detail := open && l.fig == nil && itemDetailRe.MatchString(f) && !itemHeadRe.MatchString(f)
+		if n := len(out); detail && record && nameDetailRe.MatchString(f) {
+			out[n-1] = line{text: newText(strings.TrimLeft(strings.TrimSpace(l.orig), "-+•* ")), n: l.n}
+			record = false
+			continue
+		}
+		if n := len(out); detail && !record && !hasAny(f, "du an") {
 			last := strings.TrimRight(strings.TrimSpace(out[n-1].orig), ".;")
 			out[n-1] = line{text: newText(last + "; " + strings.TrimLeft(strings.TrimSpace(l.orig), "-+•* ")), n: out[n-1].n}
 			continue
 		}
 		open = l.fig == nil && itemHeadRe.MatchString(f)
+		record = open && recordHeadRe.MatchString(f)
 		out = append(out, l)
 	}
 	return out
 }
+
+// recordHeadRe is a head that numbers a project and names none ("Dự án
+// 1:", "- Dự án số 2:"); nameDetailRe the detail that names it ("- Tên
+// dự án: …").
+var (
+	recordHeadRe = re(`^(?:[-+•*]\s*)?du an\s+(?:so\s+|thu\s+)?(?:\d{1,2}|nhat|hai|ba|tu|nam)\s*:$`)
+	nameDetailRe = re(`^(?:[-+•*]\s*)?ten du an\s*:`)
+)
 
 // footnoteRe is a footnote at the document's end ("5 Tổng kinh phí dự
 // án … là 1.150.000.000 đồng; …"); footMarkRe its number glued to the
@@ -1318,7 +1337,8 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 		name = strings.TrimSpace(t.span(loc[1], end))
 	}
 	name = strings.Trim(name, " .;:“”\"")
-	if name == "" || len(name) > models.MaxText {
+	if !strings.ContainsFunc(name, unicode.IsLetter) || len(name) > models.MaxText {
+		// No name, or a form's blank ("Tên dự án: ………"): no project.
 		return p, nil, nil, false
 	}
 	p.Name = name

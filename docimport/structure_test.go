@@ -996,3 +996,26 @@ func TestAnnexOfSeveralTables(t *testing.T) {
 		t.Errorf("people read as shares: %+v", g)
 	}
 }
+
+// TestProjectRecordForm: the projects as the records of a form, each under
+// a head that only numbers it ("Dự án 1:") with its details below
+// ("- Tên dự án: …", "- Nhà tài trợ: …", "- Giá trị cam kết: …"): the name
+// is the detail's; a record left blank (dots where the words go) is no
+// project. As text and as .docx.
+func TestProjectRecordForm(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n4. Viện trợ phi chính phủ nước ngoài\n" +
+		"Dự án 1:\n- Tên dự án: Trạm bơm nước thôn Đồi Cao\n- Nhà tài trợ: Quỹ Mây Trắng (Úc)\n- Giá trị cam kết: 740.000.000 đồng\n- Giá trị giải ngân: 370.000.000 đồng\n" +
+		"Dự án 2:\n- Tên dự án: ……………………\n- Nhà tài trợ: ……………………\n- Giá trị cam kết: ……………… đồng\n- Giá trị giải ngân: ……………… đồng\n" +
+		"5. Lãnh sự, bảo hộ công dân: Không.\n"
+	want := map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "740000000", "ngo_aid.projects[0].disbursed_vnd": "370000000"}
+	res := readText(t, doc)
+	wantFound(t, res, want)
+	if ps := res.Report.NgoAid.Projects; len(ps) != 1 || ps[0].Name != "Trạm bơm nước thôn Đồi Cao" || ps[0].Donor != "Quỹ Mây Trắng" {
+		t.Errorf("projects %+v", ps)
+	}
+	lines, _, err := Lines(docxtest.FromText(doc, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFound(t, Read(lines), want)
+}
