@@ -797,8 +797,25 @@ func continues(pt text, next string) bool {
 		// first words.
 		return numberStartRe.MatchString(fold(next)) && !headingRe.MatchString(pt.fold)
 	}
+	if unicode.IsUpper(r) && openEndRe.MatchString(prev) {
+		// "… do Tổ chức" / "Đông Tây Hội Ngộ tài trợ, …": a line that ends
+		// on a word that cannot end a sentence ("do", "của", "với"), or
+		// on it and a name's first words, goes on with the next, a name's
+		// capital first — unless that is a heading or an item of a list.
+		f := fold(next)
+		return !headingRe.MatchString(f) && !listMarkRe.MatchString(next) && !letterItemRe.MatchString(next)
+	}
 	return unicode.IsLower(r) && !letterItemRe.MatchString(next)
 }
+
+// openEndRe ends a line on a word that needs more after it (by, of, with,
+// and, at, for, from, to), and perhaps the first words of the name it
+// leads to ("do Tổ chức", "của Quỹ Hòa"). listMarkRe begins an item of a
+// list marked by a sign.
+var (
+	openEndRe  = regexp.MustCompile(`(?:^|\s)(?:do|của|cua|với|voi|và|va|tại|cho|gồm|bởi|từ|đến|thuộc|thuoc)(?:\s+\p{Lu}\S*(?:\s+\S+)?)?$`)
+	listMarkRe = regexp.MustCompile(`^[-+•*–]`)
+)
 
 // letterItemRe begins a lettered item ("b) Đoàn vào …", "c. …"): a line of
 // its own, not the rest of the line before.

@@ -1019,3 +1019,35 @@ func TestProjectRecordForm(t *testing.T) {
 	}
 	wantFound(t, Read(lines), want)
 }
+
+// TestLineCutBeforeName: typed from paper, a sentence cut where the line
+// ends before a name ("… do Tổ chức" / "Bạn Đồng Hành tài trợ, …") goes
+// on with the next line though it begins with a capital: a line that ends
+// on "do", "của", "với" and the like (and perhaps a name's first word) is
+// no sentence's end. A line that ends otherwise, or a heading or a list's
+// item after it, stays a line of its own.
+func TestLineCutBeforeName(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"     - Dự án \"Giếng khoan cho điểm trường\" do Tổ chức\nBạn Đồng Hành (Hà Lan) tài trợ, giá trị cam kết 312.000.000\nđồng, đã giải ngân 156.000.000 đồng.\n" +
+		"6. Lãnh sự, bảo hộ công dân: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "312000000", "ngo_aid.projects[0].disbursed_vnd": "156000000"})
+	if ps := res.Report.NgoAid.Projects; len(ps) != 1 || ps[0].Donor != "Bạn Đồng Hành" {
+		t.Errorf("projects %+v", ps)
+	}
+	for _, c := range []struct {
+		prev, next string
+		want       bool
+	}{
+		{"phối hợp với", "Hội Chữ thập đỏ huyện tổ chức", true},
+		{"do Quỹ Sao", "Mai tài trợ", true},
+		{"Kính gửi: Sở Ngoại vụ tỉnh Thử", "Thực hiện Công văn số 12", false},
+		{"thăm hỏi, tặng quà của", "2. Thỏa thuận quốc tế", false},
+		{"phối hợp với", "- Đoàn ra: Không", false},
+		{"Tổ chức Hội Chữ thập đỏ", "Ngày 12/3", false},
+	} {
+		if got := continues(newText(c.prev), c.next); got != c.want {
+			t.Errorf("continues(%q, %q) = %v, want %v", c.prev, c.next, got, c.want)
+		}
+	}
+}
