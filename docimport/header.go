@@ -21,6 +21,7 @@ var (
 	ofParentRe      = re(`(?:ubnd|uy ban nhan dan|so ngoai vu)\s+(huyen|tinh|thanh pho|thi xa|quan)\s+([^.,;:/()]+?)\s*(?:\./\.|\.|,|;|\(|$|\s+(?:ve|v/v)\b)`)
 	toRe            = re(`^kinh gui\s*:?\s*(.+)$`)
 	numberAfterRe   = re(`\s+so\s*:`)
+	dashAfterRe     = re(`\s+[-–—]\s+`)
 	halfRe          = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)\s+(?:nam\s+)?(\d{4})\b`)
 	yearRe          = re(`\bnam\s+(\d{4})\b`)
 	reportOfRe      = re(`\bbao cao\s+(?:ket qua\s+)?(?:cong tac|thuc hien cong tac)\s+doi ngoai\b[^.;:]{0,40}`)
@@ -57,6 +58,13 @@ func (r *reader) addPlace(name string, kind models.UnitKind, q string) {
 		// "BỜ Y Số: 187/BC-UBND": the cell's paragraphs joined on one
 		// line; the document's number is no part of the name.
 		if m := numberAfterRe.FindStringIndex(t.fold); m != nil && m[0] > 0 {
+			name = t.span(0, m[0])
+			t = newText(name)
+		}
+		// "UBND xã Thử - Báo cáo công tác đối ngoại 6T/2025", a page's
+		// running header: a unit's name has no dash between spaces, what
+		// follows one is the document's title.
+		if m := dashAfterRe.FindStringIndex(t.fold); m != nil && m[0] > 0 {
 			name = t.span(0, m[0])
 		}
 	}

@@ -1051,3 +1051,14 @@ func TestLineCutBeforeName(t *testing.T) {
 		}
 	}
 }
+
+// TestIssuerWithRunningTitle: a page's running header "UBND xã X - Báo
+// cáo …" read among the header's lines names the unit X: what follows the
+// dash is the document's title, no part of the name.
+func TestIssuerWithRunningTitle(t *testing.T) {
+	doc := "UBND phường Hòa Thử – Báo cáo đối ngoại năm 2024\nSố: 41/BC-UBND\tHòa Thử, ngày 03 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n1. Đoàn ra: không có.\n"
+	res := readText(t, doc)
+	if len(res.Places) == 0 || res.Places[0].Name != "Hòa Thử" || res.Places[0].Kind != "ward" {
+		t.Errorf("places %+v, want Hòa Thử (ward) first", res.Places)
+	}
+}
