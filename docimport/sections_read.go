@@ -846,8 +846,8 @@ var amountLabelRe = re(`^(?:tong|kinh phi|gia tri|tri gia|von|so tien|cam ket|da
 
 // countedList marks the lines that are the entries of a list of projects
 // its line counts: a line that says how many ("… 02 dự án:") and ends
-// with its colon, then as many entries, each marked as one, none naming
-// "dự án" (those are read as items) and each saying an amount or a
+// with its colon, then as many entries, each marked as one, not all
+// naming "dự án" (those are read as items) and each saying an amount or a
 // donor. Fewer or more entries, or one that says neither: no list.
 func countedList(lines []line) map[int]bool {
 	out := map[int]bool{}
@@ -862,6 +862,7 @@ func countedList(lines []line) map[int]bool {
 		}
 		n := int(vals[0].n)
 		ok := i+n < len(lines)
+		named := 0 // the entries that name "dự án"
 		for k := i + 1; ok && k <= i+n; k++ {
 			e := lines[k]
 			ef := strings.TrimSpace(e.fold)
@@ -871,8 +872,15 @@ func countedList(lines []line) map[int]bool {
 			// list's projects come to together, no project.
 			start := bulletRe.ReplaceAllString(listItemRe.ReplaceAllString(ef, ""), "")
 			detail := amountLabelRe.MatchString(start)
-			ok = e.fig == nil && marked && says && !detail && !projectNameRe.MatchString(ef) && !proposedRe.MatchString(ef)
+			if projectNameRe.MatchString(ef) {
+				named++
+			}
+			ok = e.fig == nil && marked && says && !detail && !proposedRe.MatchString(ef)
 		}
+		// Entries that all name "dự án" are read as items; a list of "02
+		// chương trình, dự án:" whose entries are a "Dự án …" and a
+		// "Chương trình …" is read entry by entry.
+		ok = ok && named < n
 		if ok && i+n+1 < len(lines) {
 			// The entry after the last is no entry of the same list.
 			ef := strings.TrimSpace(lines[i+n+1].fold)

@@ -1062,3 +1062,24 @@ func TestIssuerWithRunningTitle(t *testing.T) {
 		t.Errorf("places %+v, want Hòa Thử (ward) first", res.Places)
 	}
 }
+
+// TestProjectCountedListMixed: under "… 02 chương trình, dự án …:", a
+// list whose entries are a "Dự án …" and a "Chương trình …": each entry is
+// a project, however it is named.
+func TestProjectCountedListMixed(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"Trong năm, xã tiếp tục thực hiện 02 chương trình, dự án viện trợ, gồm:\n" +
+		"- Dự án “Bể lọc nước cho trường học” do Tổ chức Giọt Mưa tài trợ, kinh phí cam kết 300 triệu đồng; đã giải ngân 150 triệu đồng.\n" +
+		"- Chương trình “Bữa sáng đến trường” do Quỹ Ban Mai tài trợ, tổng trị giá 90.000.000 đồng, đã giải ngân 60.000.000 đồng.\n" +
+		"6. Lãnh sự, bảo hộ công dân: Không.\n"
+	want := map[string]string{
+		"ngo_aid.projects":                  "2",
+		"ngo_aid.projects[0].committed_vnd": "300000000",
+		"ngo_aid.projects[0].disbursed_vnd": "150000000",
+		"ngo_aid.projects[1].committed_vnd": "90000000",
+		"ngo_aid.projects[1].disbursed_vnd": "60000000",
+	}
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) { wantFound(t, res, want) })
+	}
+}
