@@ -1580,7 +1580,7 @@ func (r *reader) consularClause(c text) (residents bool) {
 		foreign := foreignRe.MatchString(strings.ReplaceAll(f, "lao cai", ""))
 		illegal := hasAny(f, "trai phep", "bat hop phap", "vi pham")
 		switch {
-		case hasAny(f, "vu viec", " vu ") && foreign:
+		case hasAny(f, "vu viec", " vu ") && foreign && !citizensLabel(f):
 			r.putCount("consular.foreigner_incidents", c, incidentsRe, negative(f))
 		case foreign && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "dang lam viec", "ket hon", "thuong tru") && !hasAny(f, "xuat canh") &&
 			(!marriedAbroadRe.MatchString(f) || hasAny(f, "tam tru", "cu tru", "sinh song", "thuong tru")):
@@ -1605,6 +1605,15 @@ func (r *reader) consularClause(c text) (residents bool) {
 		}
 	}
 	return false
+}
+
+// citizensLabel tells whether a clause is labelled as the protection of
+// the commune's own citizens ("Bảo hộ công dân: 02 vụ tàu cá … bị lực
+// lượng nước ngoài bắt giữ"): its cases are not incidents of foreigners,
+// though it names a foreign country.
+func citizensLabel(f string) bool {
+	i := strings.Index(f, ":")
+	return i > 0 && hasAny(f[:i], "bao ho")
 }
 
 // residentsTable reads a table of foreigners residing by nationality

@@ -462,3 +462,19 @@ func TestPeoplesListOverLines(t *testing.T) {
 		t.Errorf("a fourth people read: %v", got)
 	}
 }
+
+// TestCitizensProtectionNoIncident: in the consular section, a line
+// labelled as the protection of the commune's own citizens ("Bảo hộ công
+// dân: 01 vụ … ở nước ngoài …") tells of them, not of incidents of
+// foreigners: the incidents are the line that says so.
+func TestCitizensProtectionNoIncident(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n8. Lãnh sự, bảo hộ công dân\n" +
+		"- Vụ việc có yếu tố nước ngoài: 02 vụ (người nước ngoài vào khu vực cấm không xin phép).\n" +
+		"- Bảo hộ công dân: 01 vụ 03 lao động của xã bị chủ sử dụng ở nước ngoài giữ hộ chiếu, đã phối hợp giải quyết.\n" +
+		"9. Người Việt Nam ở nước ngoài: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"consular.foreigner_incidents": "2"})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}
