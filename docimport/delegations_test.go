@@ -763,3 +763,21 @@ func TestListBeginsWithoutDoan(t *testing.T) {
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestHalfYearOtherSpans: in a report of a half year, a count said of the
+// whole year ("Tính cả năm 2024, … 08 đoàn") or of the other half ("Sáu
+// tháng đầu năm, … 05 đoàn") is another period's: the half's own count is
+// read, not left unresolved.
+func TestHalfYearOtherSpans(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nThử, ngày 05 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng cuối năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n"
+	for _, other := range []string{
+		"Tính cả năm 2024, phường đã đón 08 đoàn khách nước ngoài.",
+		"Sáu tháng đầu năm, phường tiếp 05 đoàn khách nước ngoài.",
+	} {
+		res := readText(t, head+"Trong kỳ, phường tiếp 03 đoàn khách nước ngoài với 21 người. "+other+"\n")
+		wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "21"})
+		for _, u := range res.Unresolved {
+			t.Errorf("%q: unresolved %+v", other, u)
+		}
+	}
+}

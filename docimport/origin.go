@@ -72,6 +72,29 @@ func otherPeriod(f, year string) bool {
 	return false
 }
 
+// otherPart tells whether words name a span other than a half-year
+// report's own half: the whole year ("Cả năm 2024 phường đón 05 đoàn"
+// in a report of the second half), or the other half ("6 tháng đầu năm").
+func otherPart(f string, p period) bool {
+	if p.half == "" {
+		return false
+	}
+	if wholeYearWordRe.MatchString(f) {
+		return true
+	}
+	for _, m := range halfWordRe.FindAllStringSubmatch(f, -1) {
+		if m[1] != p.half {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	wholeYearWordRe = re(`\b(?:ca nam|tron nam|ca nam \d{4})\b`)
+	halfWordRe      = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)\b`)
+)
+
 // dateYearRe is the year of a date: "tháng 12/2023", "15/12/2023" (not
 // the number of a decision, "số 12/2020/QĐ-UBND").
 var dateYearRe = re(`\b(?:thang\s+\d{1,2}|\d{1,2}\s*/\s*\d{1,2})\s*/\s*(\d{4})\b`)
@@ -187,7 +210,8 @@ var qualifierStopRe = re(`\b(?:voi|gom|co\s+\d|tong so|den|sang|ve|toi|vao tham|
 // the words around it (see the grammar above). lead is what the heading
 // or a lead before the clause says, read when the clause says nothing of
 // a count's origin.
-func delegationCounts(c text, year string, places []string) []delegCount {
+func delegationCounts(c text, per period, places []string) []delegCount {
+	year := per.year
 	f := outsideBrackets(c.fold)
 	ms := delegCountRe.FindAllStringSubmatchIndex(f, -1)
 	var out []delegCount
@@ -251,7 +275,7 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 		// What stands in brackets is an aside: another period's figure
 		// ("(cùng kỳ năm 2024: 06 đoàn)"), or where they came from ("(Lào)").
 		leadOut, qualOut := f[leadAt[i]:m[0]], f[m[1]:m[1]+len(qual)]
-		dc.other = otherPeriod(leadOut, year) || otherPeriod(qualOut, year)
+		dc.other = otherPeriod(leadOut, year) || otherPeriod(qualOut, year) || otherPart(leadOut, per) || otherPart(qualOut, per)
 		dc.total = totalWordRe.MatchString(leadOut)
 		dc.group = originOf(qualOut, places)
 		if dc.group == "" && !otherPeriod(qual, year) && !delegCountRe.MatchString(qual) {
@@ -304,7 +328,7 @@ func delegationCounts(c text, year string, places []string) []delegCount {
 		if !ok {
 			continue
 		}
-		for _, d := range delegationCounts(sub(c, a, b), year, places) {
+		for _, d := range delegationCounts(sub(c, a, b), per, places) {
 			if d.detail < 0 {
 				d.detail = i
 			} else {

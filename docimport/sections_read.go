@@ -123,7 +123,7 @@ func (r *reader) delegations() {
 					c = full
 				}
 			}
-			if dcs := delegationCounts(full, r.d.period.year, r.places); len(dcs) > 0 {
+			if dcs := delegationCounts(full, r.d.period, r.places); len(dcs) > 0 {
 				add := delegReads(dcs, lineCtx, i)
 				if detailStartRe.MatchString(c.fold) && i > 0 {
 					// "…12 đoàn khách nước ngoài …; trong đó có 03 đoàn cấp
