@@ -678,6 +678,13 @@ func leadKeys(o *outline, f string) []string {
 	m := leadRe.FindStringSubmatch(f)
 	if sibling {
 		m = siblingLeadRe.FindStringSubmatch(f)
+	} else if m == nil {
+		// "Đoàn ra, thỏa thuận quốc tế, hội nghị hội thảo quốc tế, viện
+		// trợ … và khen thưởng của nước ngoài: không có.": a long lead
+		// that lists several sections names them all.
+		if m = siblingLeadRe.FindStringSubmatch(f); m != nil && len(classifySections(m[1])) < 2 {
+			m = nil
+		}
 	}
 	if m == nil {
 		return nil

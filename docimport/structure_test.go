@@ -1083,3 +1083,21 @@ func TestProjectCountedListMixed(t *testing.T) {
 		t.Run(format, func(t *testing.T) { wantFound(t, res, want) })
 	}
 }
+
+// TestLongLeadOfSections: in a part with no heading of sections, a
+// paragraph whose long lead lists several sections ("Đoàn ra, ký kết thỏa
+// thuận quốc tế, tổ chức hội nghị, hội thảo quốc tế và tiếp nhận khen
+// thưởng của nước ngoài: …") says what follows of each.
+func TestLongLeadOfSections(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n" +
+		"Đoàn ra của xã, ký kết các thỏa thuận quốc tế, tổ chức hội nghị, hội thảo quốc tế và tiếp nhận hình thức khen thưởng của nước ngoài: trong năm xã không có.\n"
+	want := map[string]string{
+		"delegations.outbound.count":      "0",
+		"international_agreements.count":  "0",
+		"international_conferences.count": "0",
+		"foreign_awards_received.count":   "0",
+	}
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) { wantFound(t, res, want) })
+	}
+}
