@@ -678,6 +678,11 @@ func leadKeys(o *outline, f string) []string {
 	m := leadRe.FindStringSubmatch(f)
 	if sibling {
 		m = siblingLeadRe.FindStringSubmatch(f)
+	} else if n := numberedLeadRe.FindStringSubmatch(f); m == nil && n != nil {
+		// "Mục 2, 3, 11, 12 (thỏa thuận quốc tế; hội nghị …; khen thưởng
+		// …): Không phát sinh.": the sections by their numbers in the
+		// form, named in the brackets.
+		m = n
 	} else if m == nil {
 		// "Đoàn ra, thỏa thuận quốc tế, hội nghị hội thảo quốc tế, viện
 		// trợ … và khen thưởng của nước ngoài: không có.": a long lead
@@ -700,6 +705,11 @@ func leadKeys(o *outline, f string) []string {
 	}
 	return nil
 }
+
+// numberedLeadRe is a lead that names sections by their numbers in the
+// reporting form and their names in brackets: "Mục 2, 3, 11 (thỏa thuận
+// quốc tế; hội nghị …; khen thưởng …):".
+var numberedLeadRe = regexp.MustCompile(`^[-–+•*\s]*(?:cac\s+)?(?:muc|noi dung|chi tieu)\s+\d{1,2}(?:\s*(?:,|;|va|-|–)\s*\d{1,2})*\s*\(([^():\d]{3,200})\)\s*:`)
 
 // siblingLeadRe is leadRe for a lead among leads of its form: it may
 // name several sections at length ("Về thỏa thuận quốc tế, hội nghị hội

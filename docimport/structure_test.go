@@ -1101,3 +1101,22 @@ func TestLongLeadOfSections(t *testing.T) {
 		t.Run(format, func(t *testing.T) { wantFound(t, res, want) })
 	}
 }
+
+// TestLeadOfNumberedSections: a paragraph whose lead names sections by
+// their numbers in the reporting form, with their names in brackets
+// ("- Các mục 3 và 11 (hội nghị, hội thảo quốc tế; tiếp nhận khen thưởng
+// của nước ngoài): không có."), says what follows of each it names.
+func TestLeadOfNumberedSections(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n" +
+		"- Đoàn ra: xã không cử đoàn.\n- Các mục 3 và 11 (hội nghị, hội thảo quốc tế; tiếp nhận khen thưởng của nước ngoài): không có.\n"
+	want := map[string]string{
+		"delegations.outbound.count":      "0",
+		"international_conferences.count": "0",
+		"foreign_awards_received.count":   "0",
+		"international_agreements.count":  "",
+		"award_nominations.count":         "",
+	}
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) { wantFound(t, res, want) })
+	}
+}
