@@ -345,6 +345,33 @@ func negative(f string) bool {
 	return negRe.MatchString(f) || negTailRe.MatchString(f) || strings.Contains(f, "(") && negTailRe.MatchString(strings.TrimRight(outsideBrackets(f), " .;"))
 }
 
+// noneOfOtherPeriod tells whether every "none" of a clause is said of
+// another period by the words before it: "So với năm 2023 (không có đoàn
+// ra), …", "năm 2023 xã không có đoàn ra" in a report of 2024 — not
+// "Không có đoàn ra (năm 2023: 01 đoàn)".
+func noneOfOtherPeriod(f, year string) bool {
+	ms := negRe.FindAllStringIndex(f, -1)
+	if m := negTailRe.FindStringIndex(f); m != nil {
+		ms = append(ms, m)
+	}
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		// Before a none in brackets, the words before the bracket.
+		if !otherPeriod(outsideBrackets(f[:m[0]]), year) {
+			return false
+		}
+	}
+	return true
+}
+
+// none tells whether a clause says there was none in the report's period
+// (negative, not noneOfOtherPeriod).
+func (r *reader) none(f string) bool {
+	return negative(f) && !noneOfOtherPeriod(f, r.d.period.year)
+}
+
 // noneIn puts 0 at each path when a section's content is only "Không
 // có.", and tells whether it did.
 //

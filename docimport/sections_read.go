@@ -585,7 +585,7 @@ func (r *reader) delegationClause(c text) {
 	}
 	if g == "" {
 		// "Đoàn vào: Không": no delegation came, from at home or abroad.
-		if strings.Contains(c.fold, "doan vao") && negative(c.fold) && !hasAny(c.fold, "doan ra") {
+		if strings.Contains(c.fold, "doan vao") && r.none(c.fold) && !hasAny(c.fold, "doan ra") {
 			q := whole(c)
 			for _, g := range []string{"inbound_domestic", "inbound_foreign"} {
 				r.putInt("delegations."+g+".count", 0, q)
@@ -600,7 +600,7 @@ func (r *reader) delegationClause(c text) {
 	case len(people) == 1 && hasAny(c.fold, "tong cong", "tong so"):
 		// "Tổng cộng 29 lượt khách nước ngoài": the people of a list.
 		r.putReadings(path+".people", people)
-	case len(people) == 0 && negative(c.fold):
+	case len(people) == 0 && r.none(c.fold):
 		q := whole(c)
 		r.putInt(path+".count", 0, q)
 		r.putInt(path+".people", 0, q)
@@ -1530,7 +1530,7 @@ func (r *reader) consular() {
 				!hasAny(f, "cong dan", "bao ho", "lao dong", "xuat canh", "nguoi dan", "ho dan", "trong nuoc") {
 				// "Có 06 người nước ngoài tạm trú; không phát sinh vụ
 				// việc": the incidents of those foreigners.
-				r.putCount("consular.foreigner_incidents", c, incidentsRe, negative(f))
+				r.putCount("consular.foreigner_incidents", c, incidentsRe, r.none(f))
 				after = false
 				continue
 			}
@@ -1581,7 +1581,7 @@ func (r *reader) consularClause(c text) (residents bool) {
 		illegal := hasAny(f, "trai phep", "bat hop phap", "vi pham")
 		switch {
 		case hasAny(f, "vu viec", " vu ") && foreign && !citizensLabel(f):
-			r.putCount("consular.foreigner_incidents", c, incidentsRe, negative(f))
+			r.putCount("consular.foreigner_incidents", c, incidentsRe, r.none(f))
 		case foreign && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "dang lam viec", "ket hon", "thuong tru") && !hasAny(f, "xuat canh") &&
 			(!marriedAbroadRe.MatchString(f) || hasAny(f, "tam tru", "cu tru", "sinh song", "thuong tru")):
 			if illegal {
@@ -1589,7 +1589,7 @@ func (r *reader) consularClause(c text) (residents bool) {
 			}
 			if vals := residentCounts(c); len(vals) > 0 {
 				r.putReadings("consular.foreign_residents", vals)
-			} else if negative(f) {
+			} else if r.none(f) {
 				r.putInt("consular.foreign_residents", 0, whole(c))
 			}
 			return true
@@ -1597,7 +1597,7 @@ func (r *reader) consularClause(c text) (residents bool) {
 			if illegal {
 				return
 			}
-			r.putCount("consular.citizens_exited", c, exitedRe, negative(f))
+			r.putCount("consular.citizens_exited", c, exitedRe, r.none(f))
 		case !foreign && !illegal && hasAny(f, "cong dan", "luot nguoi") && !hasAny(f, "lao dong", "nhap canh", "bao ho", "bi lua", "bi bat", "giai cuu", "tiep nhan", "tro ve", "ve nuoc", "hoi huong") && wentAbroad(f, r.places):
 			// "57 lượt công dân của xã sang Lào thăm thân": citizens who
 			// crossed the border, whatever the word.
@@ -1713,7 +1713,7 @@ func (r *reader) overseas() {
 			return // "Trong năm có 86 lao động xuất cảnh đi làm việc …": those who left this year, not all abroad
 		}
 		r.putCount("overseas_vietnamese.labor_export_workers", c, workersRe,
-			negative(f) && hasAny(f, "di lao dong", "xuat khau lao dong", "lao dong o nuoc ngoai", "lao dong tai nuoc ngoai", "lam viec o nuoc ngoai", "lam viec tai nuoc ngoai"))
+			r.none(f) && hasAny(f, "di lao dong", "xuat khau lao dong", "lao dong o nuoc ngoai", "lao dong tai nuoc ngoai", "lam viec o nuoc ngoai", "lam viec tai nuoc ngoai"))
 	})
 }
 
@@ -1736,7 +1736,7 @@ func (r *reader) training() {
 				// chưa cử cán bộ tham gia": the officials of those courses.
 				if vals := counts(c, officialsRe); len(vals) > 0 {
 					r.putReadings("training.officials_trained", vals)
-				} else if negative(f) {
+				} else if r.none(f) {
 					r.putInt("training.officials_trained", 0, whole(c))
 				}
 			}
@@ -1760,7 +1760,7 @@ func (r *reader) training() {
 				r.putInt("training.courses", 1, quote(c, m[0][0], m[0][1]))
 			}
 		}
-		if len(officials) == 0 && len(courses) == 0 && negative(f) {
+		if len(officials) == 0 && len(courses) == 0 && r.none(f) {
 			q := whole(c)
 			if hasAny(f, "can bo", "cong chuc", "nguoi", "dong chi", "vien chuc") {
 				r.putInt("training.officials_trained", 0, q)

@@ -478,3 +478,27 @@ func TestCitizensProtectionNoIncident(t *testing.T) {
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestNoneOfAnotherYear: a "none" said of another year by the words
+// before it ("So với năm 2023 (xã không có đoàn ra)", "Năm 2023 không có
+// công dân xuất cảnh") is no reading of the report's figure; a none of the
+// report's, another year's figure in brackets after it ("Không có đoàn
+// vào (năm 2023: 02 đoàn)"), still is.
+func TestNoneOfAnotherYear(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n1. Đoàn ra, đoàn vào\n" +
+		"Trong năm, xã cử 01 đoàn gồm 05 người sang Lào dự lễ hội. So với năm 2023 (xã không có đoàn ra), số đoàn tăng 01.\n" +
+		"Không có đoàn vào (năm 2023: 02 đoàn).\n" +
+		"2. Lãnh sự, bảo hộ công dân\nTrong năm có 14 lượt công dân xuất cảnh. Năm 2023 không có công dân xuất cảnh.\n"
+	want := map[string]string{
+		"delegations.outbound.count":         "1",
+		"delegations.outbound.people":        "5",
+		"delegations.inbound_domestic.count": "0",
+		"delegations.inbound_foreign.count":  "0",
+		"consular.citizens_exited":           "14",
+	}
+	res := readText(t, doc)
+	wantFound(t, res, want)
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+}
