@@ -781,3 +781,12 @@ func TestHalfYearOtherSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingOfTheDelegations: a heading that says "quản lý các đoàn"
+// ("1. Công tác lễ tân, tiếp nhận và quản lý các đoàn đến làm việc với
+// phường") opens the delegations, however long.
+func TestHeadingOfTheDelegations(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n"
+	res := readText(t, head+"1. Công tác lễ tân, tiếp nhận và quản lý các đoàn đến làm việc với phường trên địa bàn\nPhường đã tiếp 12 đoàn khách trong nước với 95 người.\n")
+	wantFound(t, res, map[string]string{"delegations.inbound_domestic.count": "12", "delegations.inbound_domestic.people": "95"})
+}
