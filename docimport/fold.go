@@ -122,13 +122,13 @@ func unFootnote(f string) string {
 
 // A figure written twice, as official letters do: in words in brackets
 // after it ("11 (mười một) đoàn", "27 (hai mươi bảy) người"), or in
-// brackets before its unit ("(08) đoàn"; not an item's number at the
-// start of a line, "(1) Dự án …"). The brackets and the words are
+// brackets before its unit ("(08) đoàn", "(6.118) hộ", "(16) khu phố";
+// not an item's number at the start of a line, "(1) Dự án …"). The brackets and the words are
 // blanked in the folded text (the same length, so the quote is still cut
 // from the original at the same places): the patterns see "11 đoàn".
 var (
 	numberWordsRe   = regexp.MustCompile(`\d ?(\(` + numberWord + `(?: ` + numberWord + `){0,7}\))`)
-	bracketFigureRe = regexp.MustCompile(`[ :;,](\(\d{1,5}\)) (?:doan|nguoi|luot|vu|lop|thoa thuan|hoi nghi|ho|thon|ban|chi bo|dang vien|can bo|cong chuc|truong hop|hinh thuc|bang khen|giay khen)\b`)
+	bracketFigureRe = regexp.MustCompile(`[ :;,](\((?:\d{1,5}|\d{1,3}(?:\.\d{3}){1,2})\)) (?:doan|nguoi|luot|vu|lop|thoa thuan|hoi nghi|ho|thon|ban|khu pho|to dan pho|khom|ap|xom|buon|bon|nhan khau|khau|chi bo|dang vien|can bo|cong chuc|truong hop|hinh thuc|bang khen|giay khen)\b`)
 )
 
 const numberWord = `(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|linh|le|tram|nghin|ngan|trieu|ty|ti)`

@@ -502,3 +502,16 @@ func TestNoneOfAnotherYear(t *testing.T) {
 		t.Errorf("unresolved %+v", res.Unresolved)
 	}
 }
+
+// TestBracketedFiguresOfTheProfile: a form's figures written in brackets
+// before their unit, thousands too ("(9) khu phố; (2.407) hộ; (10.315)
+// nhân khẩu", "(2.036) người" tạm trú), read as the figures.
+func TestBracketedFiguresOfTheProfile(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. Tình hình chung\n" +
+		"* Diện tích tự nhiên: 1.204,5 ha; (9) khu phố; (2.407) hộ; (10.315) nhân khẩu.\n" +
+		"II. Kết quả\n* Lãnh sự:\n• Người nước ngoài tạm trú: (2.036) người.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.hamlets": "9", "profile.households": "2407", "profile.population": "10315",
+		"consular.foreign_residents": "2036",
+	})
+}
