@@ -790,3 +790,25 @@ func TestHeadingOfTheDelegations(t *testing.T) {
 	res := readText(t, head+"1. Công tác lễ tân, tiếp nhận và quản lý các đoàn đến làm việc với phường trên địa bàn\nPhường đã tiếp 12 đoàn khách trong nước với 95 người.\n")
 	wantFound(t, res, map[string]string{"delegations.inbound_domestic.count": "12", "delegations.inbound_domestic.people": "95"})
 }
+
+// TestDelegationsWorkingVisitsHeading: a section headed by the reception
+// of guests and the management of "các đoàn công tác", too long a heading
+// for its short words to name it, is the delegations' section; and a
+// count broken down "trong đó" whose parts go on after a semicolon ("…,
+// trong đó trước khi hợp nhất đón 02 đoàn/15 người; sau khi hợp nhất đến
+// nay đón 03 đoàn/26 người") gives the total, its parts none.
+func TestDelegationsWorkingVisitsHeading(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n" +
+		"1. Công tác lễ tân đối ngoại, đón tiếp khách và quản lý chặt chẽ các đoàn công tác trên địa bàn\n" +
+		"Xã đã tiếp và làm việc với 12 đoàn khách trong nước với 130 người.\n" +
+		"- Đoàn nước ngoài: xã đón 05 đoàn với 41 người, trong đó trước khi hợp nhất (02 xã cũ) đón 02 đoàn/15 người; sau khi hợp nhất đến nay đón 03 đoàn/26 người.\n" +
+		"2. Thỏa thuận quốc tế: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.inbound_domestic.count": "12", "delegations.inbound_domestic.people": "130",
+		"delegations.inbound_foreign.count": "5", "delegations.inbound_foreign.people": "41",
+	})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}

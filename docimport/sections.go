@@ -122,7 +122,7 @@ var sectionWords = []struct {
 	words, also []string
 }{
 	{secReporting, []string{"che do thong tin", "che do bao cao", "thong tin, bao cao", "thong tin bao cao"}, nil},
-	{secDelegations, []string{"doan ra", "doan vao", "quan ly doan", "quan ly cac doan"}, nil},
+	{secDelegations, []string{"doan ra", "doan vao", "quan ly doan", "quan ly cac doan", "doan cong tac"}, nil},
 	{secAgreements, []string{"thoa thuan"}, nil},
 	{secConferences, []string{"hoi thao", "hoi nghi"}, nil},
 	{secEconomic, []string{"ngoai giao kinh te"}, nil},

@@ -104,7 +104,15 @@ func (r *reader) delegations() {
 		var ds []delegRead
 		one := -1  // a single delegation counted without its people, in this paragraph
 		bare := -1 // the count of the clause just before, if it said no people
-		for i, c := range clauses(l.text) {
+		// detailOf is the clause whose total a breakdown ("…, trong đó
+		// …") details while its parts go on after semicolons.
+		detailOf := -1
+		cs := clauses(l.text)
+		seps := clauseSeps(l.text, cs)
+		for i, c := range cs {
+			if detailOf >= 0 && (seps[i] != ';' || moreRe.MatchString(c.fold)) {
+				detailOf = -1
+			}
 			if m := leadRe.FindStringSubmatch(c.fold); m != nil && i > 0 && strings.Contains(m[1], "doan") {
 				// "Đoàn ra: Không. Đoàn vào: …": a clause's own lead says
 				// what it and the clauses after it count.
@@ -123,14 +131,22 @@ func (r *reader) delegations() {
 					c = full
 				}
 			}
+			if detailStartRe.MatchString(c.fold) && i > 0 {
+				detailOf = i - 1
+			}
 			if dcs := delegationCounts(full, r.d.period, r.places); len(dcs) > 0 {
 				add := delegReads(dcs, lineCtx, i)
-				if detailStartRe.MatchString(c.fold) && i > 0 {
+				if detailOf >= 0 && detailOf < i {
 					// "…12 đoàn khách nước ngoài …; trong đó có 03 đoàn cấp
-					// cao (…)": the detail of a count of the clause before.
+					// cao (…)": the detail of a count of the clause before;
+					// and "…, trong đó 6 tháng đầu năm đón 01 đoàn; từ
+					// tháng 7 đón 03 đoàn": its parts after a semicolon.
 					add = slices.DeleteFunc(add, func(d delegRead) bool {
-						return slices.ContainsFunc(ds, func(p delegRead) bool { return p.clause == i-1 && p.group == d.group })
+						return slices.ContainsFunc(ds, func(p delegRead) bool { return p.clause == detailOf && p.group == d.group })
 					})
+				}
+				if detailOf < 0 && len(add) > 0 && detailAfterCount(c.fold) {
+					detailOf = i
 				}
 				one, bare = -1, -1
 				if len(add) == 1 && add[0].n.n == 1 && len(add[0].people) == 0 {
@@ -202,6 +218,38 @@ func (r *reader) delegations() {
 		}
 	}
 }
+
+// clauseSeps gives for each clause of t the mark that ended the one
+// before it (';' or '.'), 0 for the first.
+func clauseSeps(t text, cs []text) []byte {
+	out := make([]byte, len(cs))
+	at := 0
+	for i, c := range cs {
+		k := strings.Index(t.fold[at:], c.fold)
+		if k < 0 {
+			break
+		}
+		if i > 0 {
+			if j := strings.LastIndexAny(t.fold[:at+k], ";."); j >= 0 {
+				out[i] = t.fold[j]
+			}
+		}
+		at += k + len(c.fold)
+	}
+	return out
+}
+
+// detailAfterCount tells whether a clause breaks down a count it gives:
+// "trong đó" after its first figure, outside brackets.
+func detailAfterCount(f string) bool {
+	f = outsideBrackets(f)
+	d := strings.IndexFunc(f, isDigitRune)
+	return d >= 0 && detailRe.MatchString(f[d:])
+}
+
+// moreRe begins a clause that adds to what was said ("ngoài ra …"), no
+// part of a breakdown.
+var moreRe = re(`^\s*(?:ngoai ra|them|con lai|ben canh do)\b`)
 
 // peopleLeadRe begins a clause that only gives the people of the count
 // before it ("số người: 11 người", "tổng số 34 lượt người").
