@@ -326,7 +326,7 @@ func whole(t text) string {
 // --- none: "Không có" ---
 
 var (
-	negRe     = re(`\b(?:khong|chua) (?:he )?(?:co|phat sinh|to chuc|cu|tiep|don|ky|ky ket|tham gia|tiep nhan|xay ra|thuc hien|duoc|mo|nhan|nhan duoc|de nghi|kien nghi|trinh)\b`)
+	negRe     = re(`\b(?:khong|chua) (?:he )?(?:co|phat sinh|to chuc|chu tri|cu|tiep|don|ky|ky ket|tham gia|tiep nhan|xay ra|thuc hien|duoc|mo|nhan|nhan duoc|de nghi|kien nghi|trinh)\b`)
 	negTailRe = re(`:\s*(?:khong|chua co|khong co)\s*\.?$`)
 	nothingRe = re(`^(?:(?:trong (?:ky(?: bao cao)?|nam|6 thang (?:dau|cuoi) nam))\s*,?\s+)?(?:(?:xa|phuong|thi tran|dac khu)\s+)?(?:khong co|khong|chua co|khong phat sinh|chua phat sinh|khong co gi|khong co hoat dong|khong to chuc|chua to chuc|khong thuc hien|khong ky ket|khong tiep nhan|khong co doan nao|khong co truong hop nao)\s*[.;]?$`)
 )

@@ -515,3 +515,13 @@ func TestBracketedFiguresOfTheProfile(t *testing.T) {
 		"consular.foreign_residents": "2036",
 	})
 }
+
+// TestConferenceNotHosted: "không chủ trì tổ chức hội nghị, hội thảo quốc
+// tế" says the commune held none; its officials attending the province's
+// is no conference of its own.
+func TestConferenceNotHosted(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n3. Hội nghị, hội thảo quốc tế\n" +
+		"Xã không chủ trì tổ chức hội nghị, hội thảo quốc tế; cử 01 cán bộ dự Hội thảo quốc tế về du lịch cộng đồng do tỉnh tổ chức.\n" +
+		"4. Lãnh sự: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{"international_conferences.count": "0"})
+}
