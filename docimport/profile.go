@@ -173,6 +173,12 @@ func (r *reader) profile() {
 				}
 			}
 			r.decIn(c, minorityRe, "profile.ethnic_minority_share_pct", pct(f))
+			r.decIn(c, jointMinorityRe, "profile.ethnic_minority_share_pct", func(m []int) (models.Decimal, bool) {
+				if !minorityNames(f[m[2]:m[3]]) {
+					return models.Decimal{}, false
+				}
+				return pct(f)(m)
+			})
 			r.intIn(c, cellsRe, "profile.party_cells", nil)
 			r.intIn(c, membersRe, "profile.party_members", func(m []int) bool {
 				return follows(f, m[1], "dang vien", "dong chi", "nguoi", "sinh hoat")
@@ -545,6 +551,28 @@ var peoples = func() map[string]string {
 	}
 	return m
 }()
+
+// jointMinorityRe is the share of the minority peoples named together
+// after "đồng bào dân tộc", the words "thiểu số" left out ("đồng bào dân
+// tộc Khmer, Hoa chiếm 9,6% dân số").
+var jointMinorityRe = re(`\bdong bao dan toc ([a-z', -]{2,60}?)\s*(?:chiem|:)\s*` + num + `\s*%`)
+
+var nameSepRe = re(`\s*(?:,|\bva\b)\s*`)
+
+// minorityNames tells whether words name two peoples or more, joined by
+// "," or "và", none the Kinh: the minorities said together.
+func minorityNames(f string) bool {
+	names := nameSepRe.Split(strings.TrimSpace(f), -1)
+	if len(names) < 2 {
+		return false
+	}
+	for _, n := range names {
+		if p, ok := peoples[strings.TrimSpace(n)]; !ok || p == "Kinh" {
+			return false
+		}
+	}
+	return true
+}
 
 // knownIn counts the peoples of the official list a list names: a list
 // of at least two also holds a people by its local name ("Xá Phó").

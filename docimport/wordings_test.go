@@ -525,3 +525,24 @@ func TestConferenceNotHosted(t *testing.T) {
 		"4. Lãnh sự: Không.\n"
 	wantFound(t, readText(t, doc), map[string]string{"international_conferences.count": "0"})
 }
+
+// TestJointMinorityShare: "đồng bào dân tộc" with two peoples or more
+// named together, none the Kinh, and one share ("đồng bào dân tộc Tày,
+// Nùng chiếm 12,4% dân số") is the minorities' share, "thiểu số" left
+// out; one people named so is that people's, no minority share.
+func TestJointMinorityShare(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	tail := "II. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	got := foundValues(readText(t, head+"Xã có 2.310 hộ, 9.040 nhân khẩu; đồng bào dân tộc Tày, Nùng chiếm 12,4% dân số.\n"+tail))
+	if got["profile.ethnic_minority_share_pct"] != "12.4" || got["profile.ethnic_groups"] != "" {
+		t.Errorf("minority share %q, groups %q; want 12.4 and none", got["profile.ethnic_minority_share_pct"], got["profile.ethnic_groups"])
+	}
+	for _, doc := range []string{
+		"Xã có 2.310 hộ; đồng bào dân tộc Tày chiếm 12,4% dân số.\n",
+		"Xã có 2.310 hộ; đồng bào dân tộc Kinh, Tày chiếm 92,4% dân số.\n",
+	} {
+		if v := foundValues(readText(t, head+doc+tail))["profile.ethnic_minority_share_pct"]; v != "" {
+			t.Errorf("%q: minority share %s read", doc, v)
+		}
+	}
+}
