@@ -664,6 +664,11 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 				// not "2, 3. Thỏa thuận, hội nghị. Xã không ký kết thỏa
 				// thuận nào", which says it of another section.
 				r.putInt(path, 0, whole(c))
+			case splitLeadNames(l.fold, own.fold, sec):
+				// "* Thỏa thuận quốc tế; hội nghị, hội thảo quốc tế: không.":
+				// the none after the lead's colon is said of every section
+				// the lead names, its clauses parted by ";".
+				r.putInt(path, 0, whole(l.text))
 			}
 		}
 	}
@@ -682,6 +687,21 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 	case len(items) > 1:
 		r.put(path, sumCands(items))
 	}
+}
+
+// splitLeadNames tells whether a line's lead, the words before its first
+// colon, is parted by ";" into the names of several sections, one of them
+// sec, and the clause holds that colon: what the clause says after it is
+// said of sec too.
+func splitLeadNames(line, clause, sec string) bool {
+	lead, _, ok := strings.Cut(line, ":")
+	if !ok || !strings.Contains(lead, ";") || strings.ContainsAny(lead, "0123456789") {
+		return false
+	}
+	if i := strings.Index(clause, ":"); i < 0 || !strings.HasSuffix(lead, clause[:i]) {
+		return false
+	}
+	return slices.Contains(classifySections(lead), sec)
 }
 
 // itemLineRe begins an item of a list: a dash, a plus, a bullet, "a)".

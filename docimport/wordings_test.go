@@ -546,3 +546,15 @@ func TestJointMinorityShare(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadPartedBySemicolons: a lead that names two sections parted by
+// ";" ("- Ký kết thỏa thuận quốc tế; tổ chức hội nghị, hội thảo quốc tế:
+// không phát sinh.") says its none of both, not only of the one next to
+// the colon.
+func TestLeadPartedBySemicolons(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. Kết quả\n" +
+		"- Đoàn ra: không.\n- Ký kết thỏa thuận quốc tế; tổ chức hội nghị, hội thảo quốc tế: không phát sinh.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"international_agreements.count": "0", "international_conferences.count": "0",
+	})
+}
