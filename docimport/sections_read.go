@@ -60,7 +60,7 @@ func (r *reader) delegations() {
 	// …) and item the mark of its items, once seen.
 	var details, item *string
 	last := -1 // the line before
-	for _, l := range r.delegationLines() {
+	for _, l := range joinPeopleLines(r.delegationLines()) {
 		if details != nil {
 			m := itemMark(l.fold)
 			if l.n == last+1 && m != "" && m != *details && (item == nil || *item == m) {
@@ -235,6 +235,34 @@ func clauseSeps(t text, cs []text) []byte {
 			}
 		}
 		at += k + len(c.fold)
+	}
+	return out
+}
+
+// peopleLineRe is a form's line that gives only the people of the count
+// on the line before it: "- Số người: 71 người.", "- Số lượt người đi: 04
+// (bốn) người.".
+var peopleLineRe = re(`^\s*[-+•*]?\s*(?:so nguoi|so luot nguoi|tong so nguoi|so thanh vien)\b[^0-9:]{0,20}:\s*\d`)
+
+// joinPeopleLines joins to a line that counts delegations and not their
+// people ("- Số đoàn ra: 01 đoàn.") the line right under it that gives
+// only people (peopleLineRe), as one line of two clauses: the people are
+// that count's.
+func joinPeopleLines(lines []line) []line {
+	var out []line
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if i+1 < len(lines) {
+			next := lines[i+1]
+			if next.n == l.n+1 && l.fig == nil && next.fig == nil && peopleLineRe.MatchString(next.fold) && !strings.Contains(next.fold, "doan") &&
+				itemMark(l.fold) == itemMark(next.fold) && strings.Contains(l.fold, "doan") && len(counts(l.text, delegPeopleRe)) == 0 {
+				rest := strings.TrimLeft(next.orig, "-+•* ")
+				out = append(out, line{text: newText(strings.TrimRight(l.orig, ".; ") + "; " + rest), n: l.n})
+				i++
+				continue
+			}
+		}
+		out = append(out, l)
 	}
 	return out
 }
@@ -1047,8 +1075,9 @@ func (r *reader) withFootnotes(lines []line) []line {
 }
 
 // countLabelRe is the label of a count of projects in the part on NGO
-// aid ("Số dự án: 01").
-var countLabelRe = re(`^(?:tong )?so (?:luong )?(?:du an|chuong trinh, du an|du an, chuong trinh)$`)
+// aid ("Số dự án: 01"), perhaps of those running or received ("Số dự án
+// đang triển khai: 01").
+var countLabelRe = re(`^(?:tong )?so (?:luong )?(?:du an|chuong trinh, du an|du an, chuong trinh)(?: (?:dang |duoc )?(?:trien khai|thuc hien|tiep nhan))?$`)
 
 // labelledRows are the lines of the part on NGO aid that say one thing
 // each as "label: value", taken as the rows of a table of indicators:
@@ -1062,7 +1091,7 @@ var countLabelRe = re(`^(?:tong )?so (?:luong )?(?:du an|chuong trinh, du an|du 
 // proposed is none.
 func labelledRows(lines []line) []line {
 	var out []line
-	var name text
+	var name, donor text
 	for _, l := range lines {
 		m := labelLineRe.FindStringSubmatchIndex(strings.TrimLeft(l.fold, "-+•* "))
 		if l.fig != nil || m == nil {
@@ -1078,6 +1107,13 @@ func labelledRows(lines []line) []line {
 			name = value
 			continue
 		}
+		if hasAny(label, "nha tai tro", "to chuc tai tro", "don vi tai tro", "co quan tai tro") && !hasAny(label, "du an", "gia tri", "kinh phi") {
+			donor = value // "- Nhà tài trợ: Tổ chức …" on a line of its own
+			continue
+		}
+		if m := rateAfterRe.FindStringIndex(value.fold); m != nil && m[0] > 0 {
+			value = sub(value, 0, m[0]) // "486.500.000 đồng, đạt 100%": the value, not its rate
+		}
 		unit := ""
 		if u := unitParenRe.FindStringSubmatch(label); u != nil {
 			unit = strings.TrimSpace(u[1])
@@ -1089,6 +1125,15 @@ func labelledRows(lines []line) []line {
 		}
 		out = append(out, line{text: l.text, n: l.n, fig: &rowFigure{label: lt, value: value, unit: unit}})
 	}
+	if name.fold != "" && !titleRe.MatchString(name.fold) {
+		// "- Tên dự án: Nước sạch …" and "- Nhà tài trợ: Tổ chức …" on
+		// lines of their own: the note names them as a title and its donor.
+		note := "Dự án “" + strings.TrimRight(strings.TrimSpace(name.orig), ".;") + "”"
+		if d := strings.TrimRight(strings.TrimSpace(donor.orig), ".;"); d != "" {
+			note += " - " + d
+		}
+		name = newText(note)
+	}
 	for i := range out {
 		if ngoCountLabel(out[i].fig.label.fold) {
 			out[i].fig.note = name
@@ -1096,6 +1141,10 @@ func labelledRows(lines []line) []line {
 	}
 	return out
 }
+
+// rateAfterRe is a rate said after a value ("…, đạt 100%", "…, bằng 85%
+// kế hoạch"): no part of it.
+var rateAfterRe = re(`\s*[,;]\s*(?:dat|bang)\s+\d[\d.,]*\s*%.*$`)
 
 // figLines are the rows of the tables of every part, each once, in the
 // document's order.
@@ -1166,7 +1215,7 @@ func (r *reader) oneProject(count line, projects []models.NgoProject, found []Fo
 		if name == "" {
 			name = strings.TrimSpace(count.fig.label.orig)
 		}
-		if donor == "" && count.fig.note.fold != "" && !strings.ContainsAny(count.fig.note.fold, "0123456789:;") && len(count.fig.note.orig) <= 120 {
+		if donor == "" && count.fig.note.fold != "" && !titleRe.MatchString(count.fig.note.fold) && !strings.ContainsAny(count.fig.note.fold, "0123456789:;") && len(count.fig.note.orig) <= 120 {
 			donor = strings.TrimSpace(count.fig.note.orig) // "Habitat for Humanity" beside the count
 		}
 		p := models.NgoProject{Name: name, Donor: donor}

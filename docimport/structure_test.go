@@ -1120,3 +1120,34 @@ func TestLeadOfNumberedSections(t *testing.T) {
 		t.Run(format, func(t *testing.T) { wantFound(t, res, want) })
 	}
 }
+
+// TestFormLinesOneFigureEach: a report that answers a form line by line,
+// one "label: value" each: the people of a count of delegations on the
+// line under it ("- Số người: 44 người.", "- Số lượt người đi: 09 (chín)
+// người."); the projects counted with words after "Số dự án" ("đang thực
+// hiện"), the name and the donor on lines of their own, a value followed
+// by its rate ("410.000.000 đồng, đạt 66,7%").
+func TestFormLinesOneFigureEach(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nSố liệu công tác đối ngoại năm 2024\nPHẦN II. SỐ LIỆU\n1. Quản lý đoàn ra, đoàn vào\n" +
+		"- Số đoàn ra: 02 (hai) đoàn.\n- Số lượt người đi: 09 (chín) người.\n- Số đoàn trong nước đến làm việc: 05 đoàn.\n- Số người: 44 người.\n" +
+		"2. Viện trợ phi chính phủ nước ngoài\n- Số dự án đang thực hiện: 01 dự án.\n- Tên dự án: Nhà bán trú cho học sinh điểm trường Khe Mây.\n" +
+		"- Nhà tài trợ: Quỹ Cánh Cò (Nhật Bản).\n- Giá trị cam kết: 615.000.000 đồng.\n- Giá trị đã giải ngân: 410.000.000 đồng, đạt 66,7%.\n" +
+		"3. Lãnh sự, bảo hộ công dân: Không.\n"
+	want := map[string]string{
+		"delegations.outbound.count":          "2",
+		"delegations.outbound.people":         "9",
+		"delegations.inbound_domestic.count":  "5",
+		"delegations.inbound_domestic.people": "44",
+		"ngo_aid.projects":                    "1",
+		"ngo_aid.projects[0].committed_vnd":   "615000000",
+		"ngo_aid.projects[0].disbursed_vnd":   "410000000",
+	}
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) {
+			wantFound(t, res, want)
+			if ps := res.Report.NgoAid.Projects; len(ps) != 1 || ps[0].Name != "Nhà bán trú cho học sinh điểm trường Khe Mây" || ps[0].Donor != "Quỹ Cánh Cò (Nhật Bản)" {
+				t.Errorf("projects %+v", ps)
+			}
+		})
+	}
+}
