@@ -259,7 +259,13 @@ func split(raw []string) *doc {
 	// Every paragraph is a line, those of a table's cells too; src says
 	// which raw line (which row) each came from.
 	var src []int
+	afterPage := false // the last line that holds anything was a page's number
 	for k, s := range raw {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		page := afterPage
+		afterPage = false
 		paras := []string{s}
 		if isRow(s) {
 			paras = nil
@@ -275,6 +281,11 @@ func split(raw []string) *doc {
 			case p == "":
 			case len(paras) == 1 && pageNumberRe.MatchString(p):
 				// A page's number left in a text typed from paper.
+				afterPage = true
+			case len(paras) == 1 && page && runningHeadRe.MatchString(fold(p)):
+				// The page's running header under its number ("UBND xã
+				// Thử - Báo cáo công tác đối ngoại 6T/2025"): no line of
+				// the section the page break fell in.
 			case len(paras) == 1 && k > 0 && len(src) > 0 && src[len(src)-1] == k-1 && continues(d.lines[len(d.lines)-1].text, p) && !isRow(raw[k-1]):
 				// A sentence cut across two lines ("… có 1.402" / "hộ, …"),
 				// or a number ("4.512," / "36 ha").
@@ -765,6 +776,10 @@ func sub(t text, a, b int) text {
 	}
 	return text{orig: t.orig[t.idx[a]:t.idx[b]], fold: t.fold[a:b], idx: idx}
 }
+
+// runningHeadRe is a page's running header: the issuer, a dash, the
+// document's name ("UBND xã Thử - Báo cáo công tác đối ngoại 6T/2025").
+var runningHeadRe = regexp.MustCompile(`^(?:ubnd|uy ban nhan dan)\s+(?:xa|phuong|thi tran|dac khu)\s+[^.;:]{1,40}?\s[-–—]\s+bao cao\b`)
 
 // pageNumberRe is a line that is only a page's number ("2", "- 2 -").
 var pageNumberRe = regexp.MustCompile(`^-?\s*\d{1,2}\s*-?$`)

@@ -1151,3 +1151,14 @@ func TestFormLinesOneFigureEach(t *testing.T) {
 		})
 	}
 }
+
+// TestRunningHeaderAfterPageNumber: typed from paper, a page break leaves
+// the page's number and its running header ("UBND phường Thử - Báo cáo
+// đối ngoại năm 2024") between two sections: neither is a line of the
+// section before, which says only "Không có."
+func TestRunningHeaderAfterPageNumber(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n" +
+		"4. Viện trợ phi chính phủ nước ngoài: Không có.\n\n            3\nUBND phường Thử - Báo cáo đối ngoại năm 2024\n\n" +
+		"5. Lãnh sự, bảo hộ công dân\n- Người nước ngoài tạm trú: 07 người.\n"
+	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects": "0", "consular.foreign_residents": "7"})
+}
