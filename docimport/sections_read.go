@@ -698,6 +698,10 @@ var (
 	// donorBeforeRe names the donor before the project: "Tổ chức X tài
 	// trợ dự án …", "Quỹ Y viện trợ xây dựng dự án …".
 	donorBeforeRe = re(`\b((?:to chuc|quy|hoi|lien minh|mang luoi|tap doan)\s[^,;:.]{2,80}?)\s+(?:tai tro|vien tro|ho tro)\s+(?:(?:xay dung|thuc hien|trien khai|cho xa|cho phuong)\s+)?du an\b`)
+	// otherNameRe is a name in another language, in Latin letters, every
+	// word but a short one capitalised ("East Meets West", "Friends of
+	// Hue").
+	otherNameRe = regexp.MustCompile(`^[A-Z][A-Za-z'&.-]*(?:\s+(?:[A-Z][A-Za-z'&.-]*|of|for|the|and|de|du|la))+$`)
 	// acronymRe is a short name in capitals ("EMW", "JICA").
 	acronymRe = regexp.MustCompile(`^[A-Z][A-Z0-9&.-]{1,9}$`)
 	// donorOfRe names the donor after "của": "Dự án … của Tổ chức …".
@@ -1464,8 +1468,9 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 				in = strings.TrimSpace(in[i+1:])
 				fs[len(fs)-1].Value = p.Donor
 			}
-			if acronymRe.MatchString(in) && p.Donor != "" {
-				// "(EMW)": the donor's short name, no country.
+			if (acronymRe.MatchString(in) || otherNameRe.MatchString(in) && !countryRe.MatchString(notCountryRe.ReplaceAllString(fold(in), " "))) && p.Donor != "" {
+				// "(EMW)": the donor's short name, no country; "(East Meets
+				// West)": its name in another language.
 				p.Donor += " (" + in + ")"
 				fs[len(fs)-1].Value = p.Donor
 			} else {

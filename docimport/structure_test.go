@@ -1162,3 +1162,22 @@ func TestRunningHeaderAfterPageNumber(t *testing.T) {
 		"5. Lãnh sự, bảo hộ công dân\n- Người nước ngoài tạm trú: 07 người.\n"
 	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects": "0", "consular.foreign_residents": "7"})
 }
+
+// TestDonorOtherName: the words in brackets after a donor are its
+// country when they name one ("(Hàn Quốc)", "(New Zealand)"), and its name
+// in another language when they are Latin words in capitals that name
+// none ("(Friends for Kindness)"): no country then.
+func TestDonorOtherName(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n5. Viện trợ phi chính phủ nước ngoài\n"
+	tail := "6. Lãnh sự, bảo hộ công dân: Không.\n"
+	for _, c := range []struct{ bracket, donor, country string }{
+		{"Friends for Kindness", "Bạn Hữu Nhân Ái (Friends for Kindness)", ""},
+		{"Hàn Quốc", "Bạn Hữu Nhân Ái", "Hàn Quốc"},
+		{"New Zealand", "Bạn Hữu Nhân Ái", "New Zealand"},
+	} {
+		res := readText(t, head+"Dự án \"Sân chơi cho trẻ\" do Tổ chức Bạn Hữu Nhân Ái ("+c.bracket+") tài trợ, giá trị 210.000.000 đồng.\n"+tail)
+		if ps := res.Report.NgoAid.Projects; len(ps) != 1 || ps[0].Donor != c.donor || ps[0].Country != c.country {
+			t.Errorf("(%s): projects %+v, want donor %q, country %q", c.bracket, ps, c.donor, c.country)
+		}
+	}
+}
