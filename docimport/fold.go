@@ -128,7 +128,7 @@ func unFootnote(f string) string {
 // from the original at the same places): the patterns see "11 đoàn".
 var (
 	numberWordsRe   = regexp.MustCompile(`\d ?(\(` + numberWord + `(?: ` + numberWord + `){0,7}\))`)
-	bracketFigureRe = regexp.MustCompile(`[ :;,](\((?:\d{1,5}|\d{1,3}(?:\.\d{3}){1,2})\)) (?:doan|nguoi|luot|vu|lop|thoa thuan|hoi nghi|ho|thon|ban|khu pho|to dan pho|khom|ap|xom|buon|bon|nhan khau|khau|chi bo|dang vien|can bo|cong chuc|truong hop|hinh thuc|bang khen|giay khen)\b`)
+	bracketFigureRe = regexp.MustCompile(`[ :;,](\((?:\d{1,5}|\d{1,3}(?:\.\d{3}){1,2})\)) (?:doan|nguoi|luot|vu|lop|thoa thuan|hoi nghi|ho|thon|ban|khu pho|to dan pho|khom|ap|xom|buon|bon|nhan khau|khau|chi bo|dang vien|can bo|cong chuc|dong chi|vien chuc|lao dong|truong hop|hinh thuc|bang khen|giay khen)\b`)
 )
 
 const numberWord = `(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|linh|le|tram|nghin|ngan|trieu|ty|ti)`

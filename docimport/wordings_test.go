@@ -114,8 +114,8 @@ Ngoài ra, xã đã lập hồ sơ Dự án nhà văn hóa với kinh phí dự 
 }
 
 // TestFiguresWrittenTwice: a figure written again in words in brackets
-// ("11 (mười một) đoàn"), or in brackets before its unit ("(04) đoàn"),
-// reads as the figure; the quote is the document's words as written.
+// ("11 (mười một) đoàn"), or in brackets before its unit ("(04) đoàn",
+// "(23) lao động", "(02) đồng chí"), reads as the figure; the quote is the document's words as written.
 func TestFiguresWrittenTwice(t *testing.T) {
 	doc := `UBND XÃ THỬ
 BÁO CÁO
@@ -128,17 +128,23 @@ II. KẾT QUẢ
 - Đoàn trong nước đến làm việc: (04) đoàn với 37 người.
 8. Lãnh sự, bảo hộ công dân
 Có 27 (hai mươi bảy) người nước ngoài tạm trú; hộ nghèo (0,92%) không đổi.
+9. Người Việt Nam ở nước ngoài
+Hiện có (23) lao động của xã làm việc theo hợp đồng ở nước ngoài.
+10. Đào tạo, bồi dưỡng
+Có (02) đồng chí công chức tham gia bồi dưỡng kiến thức đối ngoại.
 `
 	res := readText(t, doc)
 	got := foundValues(res)
 	for k, v := range map[string]string{
-		"profile.households":                  "1250",
-		"profile.hamlets":                     "12",
-		"delegations.outbound.count":          "2",
-		"delegations.outbound.people":         "9",
-		"delegations.inbound_domestic.count":  "4",
-		"delegations.inbound_domestic.people": "37",
-		"consular.foreign_residents":          "27",
+		"profile.households":                       "1250",
+		"profile.hamlets":                          "12",
+		"delegations.outbound.count":               "2",
+		"delegations.outbound.people":              "9",
+		"delegations.inbound_domestic.count":       "4",
+		"delegations.inbound_domestic.people":      "37",
+		"consular.foreign_residents":               "27",
+		"overseas_vietnamese.labor_export_workers": "23",
+		"training.officials_trained":               "2",
 	} {
 		if got[k] != v {
 			t.Errorf("%s = %q, want %s (found %v)", k, got[k], v, got)
