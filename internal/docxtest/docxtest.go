@@ -198,7 +198,7 @@ func FromText(text, issuer string) []byte {
 	for _, l := range lines {
 		l = strings.TrimSpace(l)
 		switch {
-		case state == 0 && strings.TrimSpace(strings.ToUpper(l)) == "BÁO CÁO":
+		case state == 0 && (strings.ToUpper(l) == "BÁO CÁO" || strings.ToUpper(l) == "BAO CAO"): // the title, typed without its diacritics too
 			state = 1
 		case state == 1 && strings.HasPrefix(l, "Nơi nhận"):
 			state = 2
