@@ -995,25 +995,51 @@ var (
 // alone, from the name on.
 func itemLines(lines []line) []line {
 	var out []line
-	open, record := false, false
+	open := false
+	var rec *record // the record the last line opened, if its head only numbers it
 	for _, l := range lines {
 		f := strings.TrimSpace(l.fold)
 		detail := open && l.fig == nil && itemDetailRe.MatchString(f) && !itemHeadRe.MatchString(f)
-		if n := len(out); detail && record && nameDetailRe.MatchString(f) {
-			out[n-1] = line{text: newText(strings.TrimLeft(strings.TrimSpace(l.orig), "-+•* ")), n: l.n}
-			record = false
+		d := strings.TrimLeft(strings.TrimSpace(l.orig), "-+•* ")
+		if n := len(out); detail && rec != nil {
+			if nameDetailRe.MatchString(f) && rec.name == "" {
+				rec.name = d
+			} else {
+				rec.details = append(rec.details, strings.TrimRight(d, ".;"))
+			}
+			out[n-1] = line{text: newText(rec.String()), n: out[n-1].n}
 			continue
 		}
-		if n := len(out); detail && !record && !hasAny(f, "du an") {
+		if n := len(out); detail && !hasAny(f, "du an") {
 			last := strings.TrimRight(strings.TrimSpace(out[n-1].orig), ".;")
-			out[n-1] = line{text: newText(last + "; " + strings.TrimLeft(strings.TrimSpace(l.orig), "-+•* ")), n: out[n-1].n}
+			out[n-1] = line{text: newText(last + "; " + d), n: out[n-1].n}
 			continue
 		}
 		open = l.fig == nil && itemHeadRe.MatchString(f)
-		record = open && recordHeadRe.MatchString(f)
+		rec = nil
+		if open && recordHeadRe.MatchString(f) {
+			rec = &record{head: strings.TrimRight(strings.TrimSpace(l.orig), ".;")}
+		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// record is a project given as a form's record: its head ("Dự án 1:"),
+// the detail that names it ("Tên dự án: …") and its other details.
+type record struct {
+	head, name string
+	details    []string
+}
+
+// String is the record as one item: its name first, in place of the head
+// that only numbers it, then the other details.
+func (r *record) String() string {
+	first := r.head
+	if r.name != "" {
+		first = strings.TrimRight(r.name, ".;")
+	}
+	return strings.Join(append([]string{first}, r.details...), "; ")
 }
 
 // recordHeadRe is a head that numbers a project and names none ("Dự án
@@ -1446,7 +1472,7 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 		name = strings.TrimSpace(t.span(loc[1], end))
 	}
 	name = strings.Trim(name, " .;:“”\"")
-	if !strings.ContainsFunc(name, unicode.IsLetter) || len(name) > models.MaxText {
+	if !strings.ContainsFunc(name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) || len(name) > models.MaxText {
 		// No name, or a form's blank ("Tên dự án: ………"): no project.
 		return p, nil, nil, false
 	}

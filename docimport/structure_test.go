@@ -1181,3 +1181,17 @@ func TestDonorOtherName(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectRecordNameLater: a form's record whose name is not its first
+// detail ("Dự án số 1:" over "- Nhà tài trợ: …", "- Tên dự án: …", "-
+// Kinh phí: …") is one project all the same, named by that detail.
+func TestProjectRecordNameLater(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"Dự án số 1:\n- Nhà tài trợ: Quỹ Cánh Diều\n- Tên dự án: Bếp ăn bán trú điểm trường Khe Mát\n- Kinh phí: 300 triệu đồng\n- Đã giải ngân: 120 triệu đồng\n" +
+		"6. Lãnh sự, bảo hộ công dân: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "300000000", "ngo_aid.projects[0].disbursed_vnd": "120000000"})
+	if ps := res.Report.NgoAid.Projects; len(ps) != 1 || ps[0].Name != "Bếp ăn bán trú điểm trường Khe Mát" || ps[0].Donor != "Quỹ Cánh Diều" {
+		t.Errorf("projects %+v", ps)
+	}
+}
