@@ -812,3 +812,29 @@ func TestDelegationsWorkingVisitsHeading(t *testing.T) {
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestDatedClausesOneLine: the delegations of one kind told one by one in
+// the clauses of a line, after a lead that says which ("- Đón đoàn nước
+// ngoài: ngày 05/4/2024 đoàn …; ngày 19/10/2024, đoàn …; tổng số …"): as
+// many as its dated clauses; a date's year before "đoàn" ("05/4/2024
+// đoàn") is no count. A clause dated in another year, or one that tells
+// of something else, makes it no list.
+func TestDatedClausesOneLine(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n1. Đoàn ra, đoàn vào\n"
+	tail := "2. Lãnh sự, bảo hộ công dân: Không.\n"
+	res := readText(t, head+"- Đón đoàn nước ngoài: ngày 05/4/2024 đoàn Quỹ Mặt Trời Nhỏ (Úc) thăm điểm trường (04 người); ngày 19/10/2024, đoàn Hội Hữu nghị tỉnh Chăm-pa-sắc làm việc về giao lưu văn hóa (07 người); tổng cộng 11 khách quốc tế.\n"+tail)
+	wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "11"})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+	for _, line := range []string{
+		"- Đón đoàn nước ngoài: ngày 05/4/2024 đoàn Quỹ Mặt Trời Nhỏ (Úc) thăm điểm trường; ngày 12/12/2023 đoàn Hội Hữu nghị làm việc.\n",
+		"- Đón đoàn nước ngoài: ngày 05/4/2024 đoàn Quỹ Mặt Trời Nhỏ (Úc) thăm điểm trường; ngày 19/10/2024 đoàn Hội Hữu nghị làm việc; các đoàn được đón tiếp chu đáo.\n",
+	} {
+		res := readText(t, head+line+tail)
+		wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": ""})
+		for _, u := range res.Unresolved {
+			t.Errorf("unresolved %+v", u)
+		}
+	}
+}

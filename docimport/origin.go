@@ -220,6 +220,9 @@ func delegationCounts(c text, per period, places []string) []delegCount {
 		if _, ok := countOf(f[m[2]:m[3]]); !ok || notDelegationRe.MatchString(f[m[1]:]) {
 			continue // "05 đoàn thể", "12 đoàn viên": no delegations
 		}
+		if dateYearAt(f, m[2]) {
+			continue // "ngày 14/3/2024 đoàn …": a date's year
+		}
 		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || scopeBeforeRe.MatchString(f[:m[0]]) || wideLeadRe.MatchString(f[:m[0]]) || arrowAfter(f, m[1]) || arrowAfter(f, m[1]+peopleAfter(f[m[1]:])) {
 			continue
 		}

@@ -513,8 +513,8 @@ func counts(c text, p *regexp.Regexp) []cand {
 	f := outsideBrackets(c.fold)
 	for _, m := range p.FindAllStringSubmatchIndex(f, -1) {
 		v, ok := countOf(f[m[2]:m[3]])
-		if !ok {
-			continue
+		if !ok || dateYearAt(f, m[2]) {
+			continue // "ngày 14/3/2024 đoàn …": a date's year, no count
 		}
 		if len(out) > 0 && detailBetween(f[m[0]-min(m[0], 200):m[0]]) {
 			break
@@ -531,6 +531,21 @@ func counts(c text, p *regexp.Regexp) []cand {
 		}
 	}
 	return out
+}
+
+// dateYearAt tells whether the number at f[i:] is the year that ends a
+// date ("14/3/2024", "8/2024"): no count of the word after it ("ngày
+// 14/3/2024 đoàn …").
+func dateYearAt(f string, i int) bool {
+	j := i
+	for j > 0 && f[j-1] == ' ' {
+		j--
+	}
+	if j == 0 || f[j-1] != '/' || i+4 > len(f) {
+		return false
+	}
+	y := f[i : i+4]
+	return (strings.HasPrefix(y, "19") || strings.HasPrefix(y, "20")) && isDigit(y[2]) && isDigit(y[3]) && (i+4 == len(f) || !isDigit(f[i+4]))
 }
 
 // bracketCounts are the counts a pattern finds in brackets that hold that

@@ -46,6 +46,7 @@ func (r *reader) delegations() {
 		return
 	}
 	weak := r.delegationLists()
+	r.datedClauses(weak)
 	defer func() {
 		for path, c := range weak {
 			if _, ok := r.vals[path]; !ok && r.bad[path] == nil && r.seen[path] == nil {
@@ -638,6 +639,52 @@ func (r *reader) delegationLists() map[string]cand {
 		}
 	}
 	return weak
+}
+
+// datedClauseRe is a clause that tells of one delegation by its date,
+// with no count: "ngày 14/3/2024 đoàn Tổ chức X khảo sát …", "ngày 22/8,
+// tiếp đoàn …".
+var datedClauseRe = re(`^\s*(?:(?:ngay|thang)\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*[,:]?\s*(?:tiep\s+|don\s+|don tiep\s+|tiep don\s+)?doan\b`)
+
+// listTotalRe is a clause that sums up a list ("tổng số 15 lượt khách").
+var listTotalRe = re(`^\s*(?:tong so|tong cong|cong)\b`)
+
+// datedClauses counts the delegations a line lists one by one in its
+// clauses, after a lead that says which: "+ Đón tiếp khách nước ngoài:
+// ngày 14/3/2024 đoàn … (06 người); ngày 22/8/2024 đoàn … (09 người); tổng
+// số 15 lượt khách quốc tế." — as many as its dated clauses, when every
+// clause is one of them or the total, none counts delegations itself and
+// none is dated in another year. The count is weak: a count the document
+// states is read instead.
+func (r *reader) datedClauses(weak map[string]cand) {
+	for _, l := range r.delegationLines() {
+		lead, rest, ok := strings.Cut(l.fold, ":")
+		if !ok || l.fig != nil {
+			continue
+		}
+		g := delegationGroup(lead)
+		if g == "" {
+			continue
+		}
+		at := len(lead) + 1
+		items := 0
+		for _, part := range strings.Split(strings.TrimRight(strings.TrimSpace(rest), "."), ";") {
+			switch {
+			case strings.TrimSpace(part) == "" || listTotalRe.MatchString(part):
+			case datedClauseRe.MatchString(part) && len(counts(newText(part), delegCountRe)) == 0 && !otherPeriod(part, r.d.period.year):
+				items++
+			default:
+				items = -100 // a clause of something else: no list
+			}
+		}
+		if items < 2 {
+			continue
+		}
+		path := "delegations." + g + ".count"
+		if _, ok := weak[path]; !ok {
+			weak[path] = intCand(int64(items), whole(sub(l.text, at, len(l.fold))))
+		}
+	}
 }
 
 // delegationClause reads what a clause that counts no delegation says of
