@@ -819,6 +819,7 @@ func TestProjectValueWords(t *testing.T) {
 		"Dự án \"Cầu dân sinh\" do Quỹ Nhịp Cầu tài trợ với số vốn 640 triệu đồng, đã giải ngân 320 triệu đồng.\n":             {"ngo_aid.projects[0].committed_vnd": "640000000", "ngo_aid.projects[0].disbursed_vnd": "320000000"},
 		"Dự án \"Trạm bơm\" do Hội Nông gia Pháp tài trợ, tổng mức đầu tư 1,1 tỷ đồng; chưa giải ngân.\n":                      {"ngo_aid.projects[0].committed_vnd": "1100000000", "ngo_aid.projects[0].disbursed_vnd": "0"},
 		"Dự án \"Nhà văn hóa\" do Quỹ Sao Mai tài trợ, số tiền đã giải ngân 200 triệu đồng trên tổng số vốn 500 triệu đồng.\n": {"ngo_aid.projects[0].committed_vnd": "500000000", "ngo_aid.projects[0].disbursed_vnd": "200000000"},
+		"Dự án \"Áo ấm mùa đông\" do Hội Bạn Nhỏ tài trợ, trị giá 84.000.000 đồng, đã trao hết 84.000.000 đồng cho các em.\n":  {"ngo_aid.projects[0].committed_vnd": "84000000", "ngo_aid.projects[0].disbursed_vnd": "84000000"},
 	} {
 		wantFound(t, readText(t, head+body+"6. Ngoại giao văn hóa: Không.\n"), want)
 	}
