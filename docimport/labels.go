@@ -465,6 +465,9 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 	byPath := map[string][]cand{}
 	var order []string
 	for _, v := range vals {
+		if r.ofOtherYear(value.fold[:v.a]) {
+			continue // "Thu nhập … | Năm 2024 đạt 78,5 triệu đồng" in a report of 2025
+		}
 		path := labelPath(sec, label, v.unit, general)
 		c, ok := v.cand(path)
 		if !ok {
@@ -485,6 +488,24 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 			r.putInt(strings.TrimSuffix(path, ".count")+".people", 0, quote)
 		}
 	}
+}
+
+// ofOtherYear tells whether the words before a figure name a year ("năm
+// 2024"), outside brackets, and only years other than the report's ("Năm
+// 2024 đạt 78,5 triệu đồng" in a report of 2025): the figure is that
+// year's, not the report's.
+func (r *reader) ofOtherYear(before string) bool {
+	year := r.d.period.year
+	if year == "" {
+		return false
+	}
+	ys := periodYearRe.FindAllStringSubmatch(outsideBrackets(before), -1)
+	for _, y := range ys {
+		if y[1] == year {
+			return false
+		}
+	}
+	return len(ys) > 0
 }
 
 // labelPath is the figure a label and unit name in a section.

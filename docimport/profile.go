@@ -225,7 +225,10 @@ func (r *reader) profile() {
 				})
 			}
 			if m := incomeRe.FindStringSubmatchIndex(f); m != nil && !wideIncomeRe.MatchString(f[m[0]:m[2]]) {
-				if v, ok := moneyOf(f, m); ok && !strings.HasPrefix(strings.TrimLeft(f[m[1]:], " "), "/ thang") {
+				// "Thu nhập bình quân đầu người | Năm 2024 đạt 78,5 triệu
+				// đồng/người/năm" in a report of 2025: another year's
+				// income, no figure of the report.
+				if v, ok := moneyOf(f, m); ok && !strings.HasPrefix(strings.TrimLeft(f[m[1]:], " "), "/ thang") && !r.ofOtherYear(f[m[0]:m[2]]) {
 					r.putInt("profile.income_per_capita_vnd", v, quote(c, m[0], m[1]))
 				}
 			} else if m := incomeYearRe.FindStringSubmatchIndex(f); m != nil && f[m[4]:m[5]] == r.d.period.year && (m[2] >= 0 || m[len(m)-2] >= 0) {

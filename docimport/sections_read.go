@@ -749,6 +749,10 @@ var (
 	// word but a short one capitalised ("East Meets West", "Friends of
 	// Hue").
 	otherNameRe = regexp.MustCompile(`^[A-Z][A-Za-z'&.-]*(?:\s+(?:[A-Z][A-Za-z'&.-]*|of|for|the|and|de|du|la))+$`)
+	// donorLeadRe is an entry that begins with a foreign organisation
+	// giving: "Tổ chức Pacific Links (Hoa Kỳ) tài trợ …" (not a body of
+	// the country's own: "Tổ chức Đoàn", "tổ chức chính trị - xã hội").
+	donorLeadRe = re(`^((?:to chuc)\s(?:[^,;:.()]{2,80}?))\s*(?:\(([^)]+)\)\s*)?(?:tai tro|vien tro)\s+`)
 	// acronymRe is a short name in capitals ("EMW", "JICA").
 	acronymRe = regexp.MustCompile(`^[A-Z][A-Z0-9&.-]{1,9}$`)
 	// donorOfRe names the donor after "của": "Dự án … của Tổ chức …".
@@ -872,6 +876,19 @@ func (r *reader) ngo() {
 		if len(items) == 0 && listItemRe.MatchString(l.fold) && donorRe.MatchString(l.fold) {
 			m := listItemRe.FindStringIndex(l.fold)
 			items, named = []text{sub(l.text, m[1], len(l.fold))}, false
+		}
+		if len(items) == 0 {
+			// "- Tổ chức X (Hoa Kỳ) tài trợ 20 suất học bổng …, trị giá
+			// 4.000 USD.": an entry whose subject is a foreign
+			// organisation giving, with what it is worth, is a project
+			// however it is worded.
+			body := l.text
+			if m := bulletRe.FindStringIndex(l.fold); m != nil {
+				body = sub(l.text, m[1], len(l.fold))
+			}
+			if donorLeadRe.MatchString(body.fold) && !domesticOrgRe.MatchString(body.fold) && (moneyRe.MatchString(body.fold) || foreignMoneyRe.MatchString(body.fold)) {
+				items, named = []text{body}, false
+			}
 		}
 		// What the line says before its first project ("Xã đang hoàn thiện
 		// hồ sơ đề xuất 02 dự án: …") holds for all of them; what one
@@ -1450,6 +1467,25 @@ var proposedRe = re(`\b(?:chua duoc (?:\S+ ){0,4}phe duyet|chua phe duyet|dang d
 // listItemRe begins an item of a numbered list ("2. ", "b) ").
 var listItemRe = re(`^\s*(?:\d{1,2}|[a-d])[.)]\s+`)
 
+// foreignDonorOf tells whether a project's words name its donor after
+// "của" and the donor is foreign: an organisation ("Tổ chức …"), a
+// name foreignOrgRe knows, or one with a country in brackets ("Quỹ …
+// (Hoa Kỳ)"); "của Hội Nông dân huyện" is the country's own.
+func foreignDonorOf(f string) bool {
+	m := donorOfRe.FindStringSubmatchIndex(f)
+	if m == nil {
+		return false
+	}
+	donor := f[m[2]:m[3]]
+	after := strings.TrimLeft(f[m[3]:], " ")
+	return strings.HasPrefix(donor, "to chuc") && !domesticOrgRe.MatchString(donor) || foreignOrgRe.MatchString(donor) ||
+		strings.HasPrefix(after, "(") && countryRe.MatchString(after[:max(1, strings.IndexByte(after, ')'))])
+}
+
+// domesticOrgRe names a body of the country's own, not a donor: "tổ
+// chức chính trị - xã hội", "tổ chức Đoàn", "tổ chức hội".
+var domesticOrgRe = re(`^to chuc\s+(?:chinh tri|doan the|doan\b|hoi\b|dang\b|cong doan|xa hoi)`)
+
 // finishedRe says a project ended in a year ("đã hoàn thành, quyết toán
 // từ năm 2023"): before the report's year, it is no project of it.
 var finishedRe = re(`\b(?:da hoan thanh|hoan thanh|da ket thuc|ket thuc|quyet toan)\b[^.;]{0,40}?(?:\bnam |\b(?:thang )?\d{1,2}/)(\d{4})\b`)
@@ -1485,13 +1521,19 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 		loc = m
 		break
 	}
-	if m := programmeRe.FindStringIndex(f); loc == nil && m != nil && donorDashRe.MatchString(f) {
-		// "Chương trình “…” - Tổ chức …": a programme named as a project
-		// is, when an organisation gives it ("Chương trình “Nông thôn
-		// mới” - UBND huyện" is the country's own, no aid).
+	if m := programmeRe.FindStringIndex(f); loc == nil && m != nil && (donorDashRe.MatchString(f) || foreignDonorOf(f)) {
+		// "Chương trình “…” - Tổ chức …", "Chương trình “…” của Tổ chức
+		// … (Hoa Kỳ)": a programme named as a project is, when an
+		// organisation gives it ("Chương trình “Nông thôn mới” - UBND
+		// huyện" is the country's own, no aid).
 		loc = []int{m[0], m[0] + strings.Index(f[m[0]:], "chuong trinh") + len("chuong trinh")}
 	}
-	if loc == nil && !named {
+	lead := donorLeadRe.FindStringSubmatchIndex(f)
+	if loc == nil && !named && lead != nil {
+		// "Tổ chức X (Hoa Kỳ) tài trợ 20 suất học bổng …": the gift,
+		// named by the words after the verb.
+		loc = []int{lead[0], lead[1]}
+	} else if loc == nil && !named {
 		loc = []int{0, 0}
 	}
 	if loc == nil {
@@ -1571,6 +1613,20 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 		if donor := strings.TrimSpace(t.span(m[2], m[3])); donor != "" && len(donor) < 200 {
 			p.Donor = donor
 			fs = append(fs, Found{Field: at + ".donor", Value: p.Donor, Text: quote(t, m[0], m[1])})
+		}
+	}
+	if p.Donor == "" && lead != nil && loc[1] == lead[1] {
+		// "Tổ chức X (Hoa Kỳ) tài trợ …": the donor, and its country.
+		p.Donor = strings.TrimSpace(t.span(lead[2], lead[3]))
+		fs = append(fs, Found{Field: at + ".donor", Value: p.Donor, Text: quote(t, lead[0], lead[1])})
+		if lead[4] >= 0 {
+			if in := strings.TrimSpace(t.span(lead[4], lead[5])); acronymRe.MatchString(in) {
+				p.Donor += " (" + in + ")"
+				fs[len(fs)-1].Value = p.Donor
+			} else {
+				p.Country = in
+				fs = append(fs, Found{Field: at + ".country", Value: p.Country, Text: quote(t, lead[0], lead[1])})
+			}
 		}
 	}
 	if p.Donor == "" {

@@ -1196,3 +1196,46 @@ func TestProjectRecordNameLater(t *testing.T) {
 		t.Errorf("projects %+v", ps)
 	}
 }
+
+// TestGiftLedByDonor: an entry of the NGO aid whose subject is a foreign
+// organisation giving ("- Tổ chức X (Úc) tài trợ 15 suất học bổng …, trị
+// giá 3.500 USD.") is a project though it never says "dự án": its donor
+// and country are the subject's, its value in USD only leaves the đồng
+// null. A body of the country's own giving ("Tổ chức Đoàn …") is none.
+func TestGiftLedByDonor(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n5. Đối ngoại nhân dân, viện trợ phi chính phủ nước ngoài\n" +
+		"- Dự án \"Đường bê tông liên thôn\" do Quỹ Đồng Xanh tài trợ, tổng kinh phí 800 triệu đồng; đã giải ngân 300 triệu đồng.\n" +
+		"- Tổ chức Cánh Buồm Xa (Úc) tài trợ 15 suất học bổng cho học sinh khuyết tật, trị giá 3.500 USD.\n" +
+		"- Tổ chức Đoàn thanh niên xã tài trợ 10 suất quà cho thiếu nhi, trị giá 5 triệu đồng.\n" +
+		"6. Lãnh sự, bảo hộ công dân: Không.\n"
+	want := map[string]string{"ngo_aid.projects": "2", "ngo_aid.projects[0].committed_vnd": "800000000", "ngo_aid.projects[0].disbursed_vnd": "300000000"}
+	res := readText(t, doc)
+	wantFound(t, res, want)
+	if ps := res.Report.NgoAid.Projects; len(ps) != 2 || ps[1].Donor != "Tổ chức Cánh Buồm Xa" || ps[1].Country != "Úc" || ps[1].CommittedVND != nil || ps[1].DisbursedVND != nil {
+		t.Errorf("projects %+v", ps)
+	}
+	lines, _, err := Lines(docxtest.FromText(doc, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFound(t, Read(lines), want)
+}
+
+// TestProgrammeOfForeignDonor: a programme named by its title and given
+// by a foreign organisation named after "của" ("Chương trình “…” của Tổ
+// chức … (Canada) tặng …, trị giá …") is a project, as one whose donor
+// follows a dash is; a programme "của Hội …" of the district is the
+// country's own, no aid.
+func TestProgrammeOfForeignDonor(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"- Dự án \"Giếng nước sạch\" do Tổ chức Mạch Nguồn (Đức) tài trợ, giá trị 410.000.000 đồng, đã giải ngân 410.000.000 đồng.\n" +
+		"- Chương trình \"Cặp sách đến trường\" của Tổ chức Hạt Giống Xanh (Canada) tặng 120 cặp sách cho học sinh, trị giá 96.000.000 đồng.\n" +
+		"- Chương trình \"Xuân yêu thương\" của Hội Chữ thập đỏ huyện trao 50 suất quà, trị giá 25.000.000 đồng.\n" +
+		"6. Lãnh sự, bảo hộ công dân: Không.\n"
+	want := map[string]string{"ngo_aid.projects": "2", "ngo_aid.projects[1].committed_vnd": "96000000"}
+	res := readText(t, doc)
+	wantFound(t, res, want)
+	if ps := res.Report.NgoAid.Projects; len(ps) != 2 || ps[1].Name != "Cặp sách đến trường" {
+		t.Errorf("projects %+v", ps)
+	}
+}

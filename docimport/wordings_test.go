@@ -564,3 +564,22 @@ func TestLeadPartedBySemicolons(t *testing.T) {
 		"international_agreements.count": "0", "international_conferences.count": "0",
 	})
 }
+
+// TestIncomeOfAnotherYear: an income per head whose words name another
+// year than the report's ("Năm 2024 đạt … triệu đồng/người/năm" in the
+// value cell of a report of 2025, "… năm 2023 đạt …" in a report of 2024)
+// is that year's, no figure of the report; the report's own year's is.
+func TestIncomeOfAnotherYear(t *testing.T) {
+	half := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2025\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"TT\tNội dung\tKết quả\tGhi chú\n" +
+		"1\tSố hộ\t2.140 hộ\t\n" +
+		"2\tThu nhập bình quân đầu người\tNăm 2024 ước đạt 63,2 triệu đồng/người/năm.\tChưa tổng hợp 6 tháng\n" +
+		"II. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	for _, doc := range []string{half,
+		"UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nXã có 2.140 hộ. Thu nhập bình quân đầu người năm 2023 đạt 41,5 triệu đồng/người/năm.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n",
+	} {
+		wantFound(t, readText(t, doc), map[string]string{"profile.households": "2140", "profile.income_per_capita_vnd": ""})
+	}
+	own := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nXã có 2.140 hộ. Thu nhập bình quân đầu người năm 2024 đạt 52,5 triệu đồng/người/năm.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	wantFound(t, readText(t, own), map[string]string{"profile.income_per_capita_vnd": "52500000"})
+}
