@@ -550,7 +550,11 @@ func (d *doc) partHeading(o *outline, l line, i int, isRow func(int) bool) int {
 		if i+1 >= len(d.lines) || isRow(i+1) {
 			return 0
 		}
-		head, n = d.lines[i+1].fold, 2
+		next := d.lines[i+1]
+		if o := strings.TrimSpace(next.orig); strings.HasSuffix(o, ".") || strings.ToUpper(o) != o && classifyTop(next.fold) == secOther {
+			return 0 // a sentence, or words in small letters that name no part: no name
+		}
+		head, n = next.fold, 2
 	}
 	head = strings.TrimRight(head, ".: ")
 	if len(strings.Fields(head)) > 15 || strings.ContainsAny(planYearRe.ReplaceAllString(head, ""), "0123456789.;") {

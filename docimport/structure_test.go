@@ -925,6 +925,18 @@ func TestPartsNumberedInWords(t *testing.T) {
 			t.Run(format, func(t *testing.T) { wantFound(t, res, want) })
 		}
 	}
+	// A sentence under "Phần thứ hai" is none of its name: it stays a line
+	// of the part it is in.
+	d := split([]string{"BÁO CÁO", "Kết quả công tác đối ngoại năm 2024", "II. KẾT QUẢ", "Phần thứ hai", "Trong năm xã tiếp tục giữ vững quan hệ hữu nghị với các bạn."})
+	kept := false
+	for _, ls := range d.parts {
+		for _, l := range ls {
+			kept = kept || strings.HasPrefix(l.orig, "Trong năm xã tiếp tục giữ vững")
+		}
+	}
+	if !kept {
+		t.Errorf("the sentence after \"Phần thứ hai\" was taken for the part's name: %+v", d.parts)
+	}
 }
 
 // TestLeadsAsHeadings: sections with no heading, each opened by a lead
