@@ -463,6 +463,12 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 	vals := valuesOf(value, unitCol)
 	quote := strings.TrimRight(strings.TrimLeft(strings.TrimSpace(whole.orig), "-+* "), " .;:")
 	byPath := map[string][]cand{}
+	// The figures in brackets, by path: "386 người (Hàn Quốc 214, Trung
+	// Quốc 97, …)" breaks down the figure before it, whose parts they are;
+	// read only when no figure of theirs stands outside ("(04) đoàn").
+	// "38 hộ (0,72%)" gives in brackets another figure, the rate.
+	inBrackets := map[string][]cand{}
+	mask := outsideBrackets(value.fold)
 	var order []string
 	for _, v := range vals {
 		if r.ofOtherYear(value.fold[:v.a]) {
@@ -474,11 +480,20 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 			continue
 		}
 		c.quote = quote
-		if byPath[path] == nil {
+		if byPath[path] == nil && inBrackets[path] == nil {
 			order = append(order, path)
 		}
-		if len(byPath[path]) == 0 || byPath[path][0].d != c.d {
-			byPath[path] = append(byPath[path], c)
+		to := byPath
+		if mask[v.a] != value.fold[v.a] {
+			to = inBrackets
+		}
+		if len(to[path]) == 0 || to[path][0].d != c.d {
+			to[path] = append(to[path], c)
+		}
+	}
+	for path, cs := range inBrackets {
+		if len(byPath[path]) == 0 {
+			byPath[path] = cs
 		}
 	}
 	for _, path := range order {

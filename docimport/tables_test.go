@@ -1019,3 +1019,35 @@ func TestPeriodRowsAwardsOverNominations(t *testing.T) {
 		})
 	}
 }
+
+// TestBracketedPartsOfACell: a table's cell that gives a figure and its
+// parts in brackets ("212 người (Lào 150, Thái Lan 40, quốc tịch khác
+// 22)", "04 đoàn/31 người (Lào 03 đoàn/25 người; …)") holds the figure
+// before the brackets; the parts are no rival readings of it. A figure of
+// another kind in brackets ("38 hộ (0,72%)") is still read, and a figure
+// written only in brackets ("(05) đoàn") too.
+func TestBracketedPartsOfACell(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n" +
+		"TT\tNội dung\tKết quả năm 2024\tGhi chú\n" +
+		"I\tĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"1\tHộ nghèo\t38 hộ (0,72%).\t\n" +
+		"II\tKẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n" +
+		"1\tĐoàn vào trong nước\t(05) đoàn.\t\n" +
+		"2\tĐoàn nước ngoài vào\t04 đoàn/31 người (Lào 03 đoàn/25 người; Thái Lan 01 đoàn/06 người).\t\n" +
+		"3\tNgười nước ngoài tạm trú\t212 người (Lào 150, Thái Lan 40, quốc tịch khác 22).\t\n" +
+		"4\tNgười lao động ở nước ngoài\t41 người (Hàn Quốc 25, Nhật Bản 16).\t\n"
+	want := map[string]string{
+		"profile.poor_households": "38", "profile.poor_households_rate_pct": "0.72",
+		"delegations.inbound_domestic.count": "5",
+		"delegations.inbound_foreign.count":  "4", "delegations.inbound_foreign.people": "31",
+		"consular.foreign_residents": "212", "overseas_vietnamese.labor_export_workers": "41",
+	}
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) {
+			wantFound(t, res, want)
+			if len(res.Unresolved) > 0 {
+				t.Errorf("unresolved %+v", res.Unresolved)
+			}
+		})
+	}
+}
