@@ -824,6 +824,14 @@ func continues(pt text, next string) bool {
 	if cutNumberRe.MatchString(prev) && thousandsRe.MatchString(next) {
 		return true
 	}
+	if open := strings.Count(prev, "(") - strings.Count(prev, ")"); open > 0 {
+		// "… (6 tháng đầu năm:" / "02 đoàn nước ngoài).": a bracket
+		// opened on a line and closed on the next is one aside, whatever
+		// ends the line.
+		if c := strings.IndexByte(next, ')'); c >= 0 && !strings.Contains(next[:c], "(") {
+			return true
+		}
+	}
 	if strings.ContainsRune(".:;!?…)", rune(prev[len(prev)-1])) {
 		return false
 	}

@@ -1251,3 +1251,27 @@ func TestProgrammeOfForeignDonor(t *testing.T) {
 		t.Errorf("projects %+v", ps)
 	}
 }
+
+// TestBracketAcrossLines: typed from paper, an aside in brackets opened on
+// one line and closed on the next ("… (6 tháng đầu năm:" / "03 đoàn nước
+// ngoài).") is one aside, though its first line ends on a colon: the
+// other period's count inside it is no reading of the report's.
+func TestBracketAcrossLines(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng cuối năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n" +
+		"     - Đoàn vào: đón 02 đoàn nước ngoài với 11 người của tỉnh Xiêng Khoảng (Lào) sang thăm (6 tháng đầu năm:\n" +
+		"03 đoàn nước ngoài).\n2. Lãnh sự, bảo hộ công dân: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "11"})
+	for _, c := range []struct {
+		prev, next string
+		want       bool
+	}{
+		{"đón 02 đoàn (6 tháng đầu năm:", "03 đoàn nước ngoài).", true},
+		{"đón 02 đoàn (6 tháng đầu năm:", "Các đoàn (khách) đến.", false},
+		{"Không có.", "(Đã ký)", false},
+	} {
+		if got := continues(newText(c.prev), c.next); got != c.want {
+			t.Errorf("continues(%q, %q) = %v, want %v", c.prev, c.next, got, c.want)
+		}
+	}
+}
