@@ -838,3 +838,26 @@ func TestDatedClausesOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestYearLeadsTheClause: a year other than the report's that leads a
+// clause ("Năm 2023, xã cử 02 đoàn ra và đón 04 đoàn nước ngoài.") is the
+// year of all its counts, the later ones too; the report's own year
+// leading it is no other period.
+func TestYearLeadsTheClause(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n" +
+		"- Đoàn ra: 01 đoàn với 04 người sang tỉnh Hủa Phăn (Lào).\n" +
+		"- Đoàn vào: đón 02 đoàn nước ngoài với 17 người.\n" +
+		"- Năm 2023, xã cử 02 đoàn ra và đón 04 đoàn nước ngoài.\n" +
+		"2. Lãnh sự, bảo hộ công dân: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count": "1", "delegations.outbound.people": "4",
+		"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "17",
+	})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+	own := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n" +
+		"Năm 2024, xã đón 03 đoàn nước ngoài với 20 người.\n2. Lãnh sự, bảo hộ công dân: Không.\n"
+	wantFound(t, readText(t, own), map[string]string{"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "20"})
+}

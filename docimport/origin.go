@@ -206,6 +206,10 @@ var inboundRe = re(`\b(?:tiep|don|doan vao|tiep nhan)\b`)
 // the people, or the verb of what they came for.
 var qualifierStopRe = re(`\b(?:voi|gom|co\s+\d|tong so|den|sang|ve|toi|vao tham|tham|lam viec|khao sat|giam sat|chuc tet|du|trao doi|nham|de)\b`)
 
+// leadYearRe is a year that leads a clause, set apart by a comma or a
+// colon ("Năm 2024, …", "Trong năm 2023: …").
+var leadYearRe = re(`^\s*(?:trong\s+)?nam\s+(\d{4})\s*[,:]`)
+
 // delegationCounts reads the counts of delegations of a clause, each with
 // the words around it (see the grammar above). lead is what the heading
 // or a lead before the clause says, read when the clause says nothing of
@@ -250,6 +254,13 @@ func delegationCounts(c text, per period, places []string) []delegCount {
 			tailAt[i] = len(f)
 		}
 	}
+	// "Năm 2024, 03 đơn vị cũ cử 01 đoàn ra và đón 02 đoàn nước ngoài."
+	// in a report of 2025: the year that leads the clause is that of all
+	// its counts, not only of the first.
+	otherLead := false
+	if m := leadYearRe.FindStringSubmatch(f); m != nil && year != "" && m[1] != year {
+		otherLead = true
+	}
 	detailOf := -1
 	for i, m := range kept {
 		v, _ := countOf(f[m[2]:m[3]])
@@ -278,7 +289,7 @@ func delegationCounts(c text, per period, places []string) []delegCount {
 		// What stands in brackets is an aside: another period's figure
 		// ("(cùng kỳ năm 2024: 06 đoàn)"), or where they came from ("(Lào)").
 		leadOut, qualOut := f[leadAt[i]:m[0]], f[m[1]:m[1]+len(qual)]
-		dc.other = otherPeriod(leadOut, year) || otherPeriod(qualOut, year) || otherPart(leadOut, per) || otherPart(qualOut, per)
+		dc.other = otherPeriod(leadOut, year) || otherPeriod(qualOut, year) || otherPart(leadOut, per) || otherPart(qualOut, per) || otherLead
 		dc.total = totalWordRe.MatchString(leadOut)
 		dc.group = originOf(qualOut, places)
 		if dc.group == "" && !otherPeriod(qual, year) && !delegCountRe.MatchString(qual) {
