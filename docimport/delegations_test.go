@@ -861,3 +861,18 @@ func TestYearLeadsTheClause(t *testing.T) {
 		"Năm 2024, xã đón 03 đoàn nước ngoài với 20 người.\n2. Lãnh sự, bảo hộ công dân: Không.\n"
 	wantFound(t, readText(t, own), map[string]string{"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "20"})
 }
+
+// TestNoneSentThenReceived: "xã không cử đoàn ra và đón 03 đoàn nước
+// ngoài": the count after "đón" is of delegations that came, though the
+// words before it name "đoàn ra" — they said none went. "Đoàn ra: 02
+// đoàn (Lào)" still went to Laos.
+func TestNoneSentThenReceived(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n"
+	tail := "2. Lãnh sự, bảo hộ công dân: Không.\n"
+	res := readText(t, head+"Trong năm, xã không cử đoàn ra và đón 03 đoàn nước ngoài với 20 người.\n"+tail)
+	wantFound(t, res, map[string]string{
+		"delegations.outbound.count": "", "delegations.outbound.people": "",
+		"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "20",
+	})
+	wantFound(t, readText(t, head+"Đoàn ra: 02 đoàn (Lào).\n"+tail), map[string]string{"delegations.outbound.count": "2", "delegations.inbound_foreign.count": ""})
+}

@@ -315,8 +315,10 @@ func delegationCounts(c text, per period, places []string) []delegCount {
 				}
 			}
 		}
-		if dc.group == "inbound_foreign" && originOf(leadOut+f[m[0]:m[1]], places) == "outbound" {
-			dc.group = "outbound" // "Đoàn ra: 02 đoàn (Lào)": where it went
+		if dc.group == "inbound_foreign" && originOf(leadOut+f[m[0]:m[1]], places) == "outbound" && !inboundRe.MatchString(leadOut) {
+			// "Đoàn ra: 02 đoàn (Lào)": where it went; not "xã không cử
+			// đoàn ra và đón 03 đoàn nước ngoài", whose verb says they came.
+			dc.group = "outbound"
 		}
 		dc.inbound = inboundRe.MatchString(leadOut)
 		dc.generic = genericRe.MatchString(qualOut)
