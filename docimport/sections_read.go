@@ -738,7 +738,7 @@ func ngoLine(f string) bool {
 var (
 	projectCountRe = re(`\b` + cnt + `\s+(?:du an|chuong trinh)\b`)
 	committedRe    = re(`\b(?:cam ket|tri gia|tong gia tri|gia tri|tong kinh phi|kinh phi|tong von|von vien tro|von tai tro|tong so von|so von|nguon von|tong muc dau tu|tong so tien|so tien|(?:tai tro|vien tro)\s*:)` + gap(25) + moneyRe.String())
-	disbursedRe    = re(`\b(?:giai ngan|da (?:trao|cap) (?:du|het|toan bo))` + gap(25) + moneyRe.String())
+	disbursedRe    = re(`\b(?:giai ngan|da (?:trao|cap)(?: tang)? (?:du|het|toan bo))` + gap(25) + moneyRe.String())
 	notDisbursedRe = re(`\b(?:chua|khong)\s+(?:duoc\s+)?giai ngan\b`)
 	projectNameRe  = re(`\bdu an\s*:?\s*`)
 	donorRe        = re(`\bdo\s+(?:to chuc\s+)?(.+?)\s*(?:\(([^)]+)\)\s*)?(?:tai tro|vien tro|ho tro|tai tro)\b`)

@@ -1275,3 +1275,11 @@ func TestBracketAcrossLines(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenInFullWords: "đã trao tặng đủ …" (handed over as gifts, in
+// full) says the amount disbursed, as "đã trao đủ …" does.
+func TestGivenInFullWords(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"Dự án \"Xe đạp đến trường\" do Quỹ Bánh Xe Xanh tài trợ 60 xe đạp, trị giá 72.000.000 đồng, đã trao tặng đủ 72.000.000 đồng.\n6. Ngoại giao văn hóa: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects[0].committed_vnd": "72000000", "ngo_aid.projects[0].disbursed_vnd": "72000000"})
+}
