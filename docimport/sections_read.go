@@ -1771,11 +1771,15 @@ func (r *reader) consular() {
 	// Citizens who went abroad may be told of with the Vietnamese abroad
 	// ("112 công dân xuất cảnh (đi lao động 87 người; …)").
 	r.each(secOverseas, func(c text) {
-		if f := c.fold; hasAny(f, "xuat canh") && !hasAny(f, "nhap canh", "trai phep", "bat hop phap", "vi pham") {
+		if f := c.fold; hasAny(f, "xuat canh") && !hasAny(f, "nhap canh", "trai phep", "bat hop phap", "vi pham") && !leftToWorkRe.MatchString(outsideBrackets(f)) {
 			r.putCount("consular.citizens_exited", c, exitedRe, false)
 		}
 	})
 }
+
+// leftToWorkRe says people went abroad to work ("11 người xuất cảnh đi
+// lao động mới"): workers who left, not all the citizens who went abroad.
+var leftToWorkRe = re(`\bxuat canh\s+(?:de\s+)?(?:di\s+)?(?:lao dong|xuat khau lao dong|lam viec)\b`)
 
 // subjects splits a clause that tells of foreigners residing and of
 // incidents both ("không có người nước ngoài tạm trú, không có vụ việc

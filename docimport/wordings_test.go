@@ -583,3 +583,21 @@ func TestIncomeOfAnotherYear(t *testing.T) {
 	own := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nXã có 2.140 hộ. Thu nhập bình quân đầu người năm 2024 đạt 52,5 triệu đồng/người/năm.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
 	wantFound(t, readText(t, own), map[string]string{"profile.income_per_capita_vnd": "52500000"})
 }
+
+// TestWorkersWhoLeftAreNoExits: "… có 09 người xuất cảnh đi lao động mới" told with
+// the Vietnamese abroad counts the workers who left, not all the citizens
+// who went abroad: the consular section's exits stand alone. Exits told
+// there with their purposes in brackets ("75 công dân xuất cảnh (đi lao
+// động 40 người; …)") are still the exits.
+func TestWorkersWhoLeftAreNoExits(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n"
+	doc := head + "8. Lãnh sự, bảo hộ công dân\nTrong năm có 52 lượt công dân của xã xuất cảnh.\n" +
+		"9. Người Việt Nam ở nước ngoài\nHiện có 130 người của xã đang lao động ở nước ngoài; trong năm có 09 người xuất cảnh đi lao động mới.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"consular.citizens_exited": "52"})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+	doc = head + "9. Người Việt Nam ở nước ngoài\nTrong năm có 75 công dân xuất cảnh (đi lao động 40 người; du học 35 người).\n"
+	wantFound(t, readText(t, doc), map[string]string{"consular.citizens_exited": "75"})
+}
