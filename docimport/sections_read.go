@@ -1490,10 +1490,21 @@ var domesticOrgRe = re(`^to chuc\s+(?:chinh tri|doan the|doan\b|hoi\b|dang\b|con
 // từ năm 2023"): before the report's year, it is no project of it.
 var finishedRe = re(`\b(?:da hoan thanh|hoan thanh|da ket thuc|ket thuc|quyet toan)\b[^.;]{0,40}?(?:\bnam |\b(?:thang )?\d{1,2}/)(\d{4})\b`)
 
+// doneInRe says a project was carried out in a year, then that it is
+// finished ("… tài trợ thực hiện năm 2023 đã hoàn thành, bàn giao …"):
+// the year of the work, the project ended with it.
+var doneInRe = re(`\b(?:thuc hien|trien khai|xay dung)\s+(?:tu\s+|trong\s+)?nam (\d{4})\b(?:\s*[-–]\s*\d{4})?[^.;]{0,12}?\s(?:da hoan thanh|da ket thuc|da ban giao)\b`)
+
 // finishedBefore tells whether a project's words say it ended before year.
 func finishedBefore(f, year string) bool {
-	m := finishedRe.FindStringSubmatch(f)
-	return m != nil && year != "" && m[1] < year
+	if year == "" {
+		return false
+	}
+	if m := finishedRe.FindStringSubmatch(f); m != nil {
+		return m[1] < year
+	}
+	m := doneInRe.FindStringSubmatch(f)
+	return m != nil && m[1] < year && !strings.Contains(m[0], "-") && !strings.Contains(m[0], "–")
 }
 
 // severalCommunesRe says a project is of several communes ("cho 05 xã",

@@ -1283,3 +1283,18 @@ func TestGivenInFullWords(t *testing.T) {
 		"Dự án \"Xe đạp đến trường\" do Quỹ Bánh Xe Xanh tài trợ 60 xe đạp, trị giá 72.000.000 đồng, đã trao tặng đủ 72.000.000 đồng.\n6. Ngoại giao văn hóa: Không.\n"
 	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects[0].committed_vnd": "72000000", "ngo_aid.projects[0].disbursed_vnd": "72000000"})
 }
+
+// TestProjectDoneInAnEarlierYear: a project "tài trợ thực hiện năm 2023
+// đã hoàn thành, bàn giao …" in a report of 2024 ended with the year of
+// its work: no project of the report, as one "hoàn thành năm 2023" is
+// not. One carried out over years up to the report's ("thực hiện năm
+// 2023 - 2024, đã hoàn thành") still is.
+func TestProjectDoneInAnEarlierYear(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n"
+	tail := "6. Ngoại giao văn hóa: Không.\n"
+	res := readText(t, head+"- Dự án \"Nhà mẫu giáo thôn Bến\" do Quỹ Cây Bàng tài trợ, giá trị 380 triệu đồng, đã giải ngân 150 triệu đồng.\n"+
+		"- Dự án giếng khoan do Tổ chức Suối Mát (Úc) tài trợ thực hiện năm 2023 đã hoàn thành, bàn giao cho thôn quản lý.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "380000000"})
+	res = readText(t, head+"- Dự án giếng khoan do Tổ chức Suối Mát (Úc) tài trợ thực hiện năm 2023 - 2024 đã hoàn thành, giá trị 210 triệu đồng.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "210000000"})
+}
