@@ -1,7 +1,11 @@
 package main
 
 import (
+	"go/ast"
 	"go/build"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -70,6 +74,42 @@ func TestPackagesKeepToTheirLayer(t *testing.T) {
 			if strings.HasPrefix(imp, "github.com/labstack/") {
 				t.Errorf("%s imports %s: Echo stays in api", pkg, imp)
 			}
+		}
+	}
+}
+
+// TestTotalsReadByTheUseCase: the edges (handlers, web) read a rollup and
+// completeness through the use case (app.Totals), never from the store
+// themselves, so that a page's figures and the API's answer come from the
+// same code, after the same rule of who reads them.
+func TestTotalsReadByTheUseCase(t *testing.T) {
+	for _, dir := range []string{"handlers", "web"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range files {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok || (sel.Sel.Name != "Rollup" && sel.Sel.Name != "Completeness") {
+					return true
+				}
+				if st, ok := sel.X.(*ast.SelectorExpr); ok && st.Sel.Name == "Store" {
+					t.Errorf("%s calls Store.%s: read it through app.Totals", name, sel.Sel.Name)
+				}
+				return true
+			})
 		}
 	}
 }

@@ -2674,6 +2674,15 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "enum": [
+                            "previous"
+                        ],
+                        "type": "string",
+                        "description": "previous: each indicator also gives ` + "`" + `compared` + "`" + `, its value in the period before (2023 for 2024, 2024S1 for 2024S2, 2023S2 for 2024S1) and the change from it, value − previous, exact (null where either is null): the overview page's columns; csv and xlsx leave it out",
+                        "name": "compare",
+                        "in": "query"
+                    },
+                    {
                         "type": "string",
                         "format": "date",
                         "description": "regroup the figures in the tree of this day (YYYY-MM-DD), such as 2025-07-01 to compare 2024 with 2025 across the reform: each old commune's reports count in the unit its successors belong to on that day; a divided commune counts only where all its successors meet and is listed in not_comparable; unit is then a unit of that tree",
@@ -5651,6 +5660,34 @@ const docTemplate = `{
                 }
             }
         },
+        "models.Comparison": {
+            "type": "object",
+            "required": [
+                "change",
+                "period",
+                "previous"
+            ],
+            "properties": {
+                "change": {
+                    "description": "value − previous; null where either is null.",
+                    "type": "number",
+                    "format": "double",
+                    "x-nullable": true,
+                    "example": -0.89
+                },
+                "period": {
+                    "type": "string",
+                    "example": "2023"
+                },
+                "previous": {
+                    "description": "Null where no commune reported it in that period.",
+                    "type": "number",
+                    "format": "double",
+                    "x-nullable": true,
+                    "example": 6.02
+                }
+            }
+        },
         "models.Completeness": {
             "type": "object",
             "required": [
@@ -6562,6 +6599,14 @@ const docTemplate = `{
                 "code": {
                     "type": "string",
                     "example": "poverty_rate_pct"
+                },
+                "compared": {
+                    "description": "With compare=previous: the indicator's value in the period before\nand the change since.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/models.Comparison"
+                        }
+                    ]
                 },
                 "name_en": {
                     "type": "string",

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -63,15 +64,13 @@ func (h *Handler) ListIndicators(w http.ResponseWriter, r *http.Request) error {
 const (
 	// MaxSeries bounds periods=: twenty years of reports, or ten years of
 	// halves.
-	MaxSeries = 20
+	MaxSeries = app.MaxSeries
 	// maxListed bounds how many codes indicators= may name before any is
 	// looked at (the catalogue has fewer than 30; repeats count once).
 	maxListed = 100
-	// MaxRollupCells bounds one rollup: periods × units × indicators, the
-	// units being the unit and, with by=child, its children. The whole
-	// catalogue for twenty periods of a province's hundred and fifty
-	// communes is under it.
-	MaxRollupCells = 100_000
+	// MaxRollupCells bounds one rollup (app.MaxRollupCells, which the
+	// use case applies).
+	MaxRollupCells = app.MaxRollupCells
 )
 
 // GetRollup returns the totals of every indicator below a unit.
@@ -95,6 +94,7 @@ const (
 //	@Param			periods		query		string	false	"a series: periods separated by commas (at most 20), such as 2022,2023,2024"	extensions(x-example=2023)
 //	@Param			status		query		string	false	"accepted: count accepted reports only"	Enums(accepted,submitted)
 //	@Param			format		query		string	false	"json (default), csv or xlsx"	Enums(json,csv,xlsx)
+//	@Param			compare		query		string	false	"previous: each indicator also gives `compared`, its value in the period before (2023 for 2024, 2024S1 for 2024S2, 2023S2 for 2024S1) and the change from it, value − previous, exact (null where either is null): the overview page's columns; csv and xlsx leave it out"	Enums(previous)
 //	@Param			tree		query		string	false	"regroup the figures in the tree of this day (YYYY-MM-DD), such as 2025-07-01 to compare 2024 with 2025 across the reform: each old commune's reports count in the unit its successors belong to on that day; a divided commune counts only where all its successors meet and is listed in not_comparable; unit is then a unit of that tree"	format(date)
 //	@Success		200			{object}	models.Rollup	"the totals as JSON; with format=csv or format=xlsx, a file (Content-Disposition: attachment) with the same figures and Vietnamese headers"
 //	@Failure		401			{object}	models.Problem	"no valid token"
@@ -111,44 +111,50 @@ const (
 //	@Security		BearerAuth
 //	@Router			/api/v1/rollups [get]
 func (h *Handler) GetRollup(w http.ResponseWriter, r *http.Request) error {
-	q, format, err := h.rollupQuery(r)
+	req, format, err := rollupRequest(r.URL.Query())
 	if err != nil {
 		return err
 	}
+	totals := app.Totals{Store: h.Store}
 	if format == "csv" || format == "xlsx" {
+		q, err := totals.RollupQuery(r.Context(), principal(r), req)
+		if err != nil {
+			return err
+		}
 		return exportRollup(w, r, h.Store, q, format)
 	}
-	roll, err := h.Store.Rollup(r.Context(), q)
+	roll, err := totals.Rollup(r.Context(), principal(r), req)
 	if err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, roll)
 }
 
-// rollupQuery reads and checks the query of GET /rollups.
-func (h *Handler) rollupQuery(r *http.Request) (store.RollupQuery, string, error) {
-	q, code, format, err := parseRollupQuery(r.URL.Query())
-	if err != nil {
-		return q, "", err
+// rollupRequest reads the query string of GET /rollups as the use case
+// (app.Totals) takes it: parseRollupQuery's, and compare=previous.
+func rollupRequest(qv url.Values) (app.RollupRequest, string, error) {
+	q, code, format, err := parseRollupQuery(qv)
+	req := app.RollupRequest{Code: code, Query: q}
+	switch qv.Get("compare") {
+	case "":
+	case "previous":
+		req.Compare = true
+	default:
+		bad := models.FieldError{Field: "compare", Code: models.FInvalid, Message: "must be previous"}
+		var e *models.Error
+		if errors.As(err, &e) {
+			e.Fields = append(e.Fields, bad)
+		} else {
+			err = &models.Error{Code: models.EINVALID, Message: "the query is not valid", Fields: []models.FieldError{bad}}
+		}
 	}
-	if _, q.Unit, err = app.TotalsUnit(r.Context(), h.Store, principal(r), code, q.Period, q.Tree); err != nil {
-		return q, "", err
-	}
-	units := 1
-	if q.ByChild {
-		units += len(q.Unit.Children)
-	}
-	if cells := (1 + len(q.Series)) * units * len(q.Indicators); cells > MaxRollupCells {
-		return q, "", &models.Error{Code: models.EINVALID, Message: "the rollup asked is too large", Fields: []models.FieldError{{Field: "indicators",
-			Message: fmt.Sprintf("%d periods × %d units × %d indicators is %d figures; one request may ask for at most %d: ask for fewer indicators or periods, or split by=child",
-				1+len(q.Series), units, len(q.Indicators), cells, MaxRollupCells)}}}
-	}
-	return q, format, nil
+	return req, format, err
 }
 
 // parseRollupQuery checks the query string of GET /rollups without touching
-// the database: everything but the unit, which comes back as its code. Every
-// problem is named, each with its parameter.
+// the database: everything but the unit, which comes back as its code (the
+// use case, app.Totals, resolves it). Every problem is named, each with its
+// parameter.
 func parseRollupQuery(qv url.Values) (q store.RollupQuery, code, format string, err error) {
 	var probs queryProblems
 	periods := splitList(qv.Get("periods"))
@@ -276,7 +282,7 @@ func writeFile(w http.ResponseWriter, contentType, name string, b []byte) error 
 //	@Security		BearerAuth
 //	@Router			/api/v1/completeness [get]
 func (h *Handler) GetCompleteness(w http.ResponseWriter, r *http.Request) error {
-	u, period, day, err := h.unitPeriodQuery(r)
+	code, period, day, err := unitPeriodQuery(r)
 	if err != nil {
 		return err
 	}
@@ -284,11 +290,16 @@ func (h *Handler) GetCompleteness(w http.ResponseWriter, r *http.Request) error 
 	qv := r.URL.Query()
 	page := models.ParsePage(&probs.Problems, qv.Get("page"), qv.Get("per_page"), completenessPerPage, maxCompletenessPerPage)
 	if err := probs.err(); err != nil {
+		// The unit is checked first: a unit outside the token's scope is
+		// 403 whatever the page asked.
+		if _, _, uerr := app.TotalsUnit(r.Context(), h.Store, principal(r), code, period, day); uerr != nil {
+			return uerr
+		}
 		return err
 	}
 	// The counts are of every commune; the list is one page of them (the
 	// whole country is over ten thousand communes).
-	c, err := h.Store.Completeness(r.Context(), store.CompletenessQuery{Unit: u, Period: period, Tree: day, Offset: page.Offset(), Limit: page.PerPage})
+	c, err := app.Totals{Store: h.Store}.Completeness(r.Context(), principal(r), code, store.CompletenessQuery{Period: period, Tree: day, Offset: page.Offset(), Limit: page.PerPage})
 	if err != nil {
 		return err
 	}
@@ -301,9 +312,9 @@ const (
 	maxCompletenessPerPage = 1000
 )
 
-// unitPeriodQuery reads ?unit=&period=[&tree=] for a district or admin
-// token; with tree= the unit is one of the tree of that day.
-func (h *Handler) unitPeriodQuery(r *http.Request) (*models.TreeUnit, models.Period, models.Date, error) {
+// unitPeriodQuery reads ?unit=&period=[&tree=] of GET /completeness: the
+// unit's code, checked for scope by the use case.
+func unitPeriodQuery(r *http.Request) (string, models.Period, models.Date, error) {
 	qv := r.URL.Query()
 	var probs queryProblems
 	var day models.Date
@@ -320,9 +331,5 @@ func (h *Handler) unitPeriodQuery(r *http.Request) (*models.TreeUnit, models.Per
 			probs.Add("tree", err.Error())
 		}
 	}
-	if err := probs.err(); err != nil {
-		return nil, period, day, err
-	}
-	_, u, err := app.TotalsUnit(r.Context(), h.Store, principal(r), code, period, day)
-	return u, period, day, err
+	return code, period, day, probs.err()
 }

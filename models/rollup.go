@@ -234,6 +234,49 @@ type IndicatorValue struct {
 	// the đồng). Null where no commune reported it.
 	Value     *Amount `json:"value" swaggertype:"number" format:"double" example:"5.13" extensions:"x-nullable" validate:"required"`
 	Reporting int     `json:"reporting" example:"17" validate:"required"` // communes that reported it (both parts, for a ratio or mean)
+	// With compare=previous: the indicator's value in the period before
+	// and the change since.
+	Compared *Comparison `json:"compared,omitempty"`
+}
+
+// Comparison is an indicator's value in the period before a rollup's
+// (2023 for 2024, 2024S1 for 2024S2, 2023S2 for 2024S1) and the change
+// from it: value − previous, exact, as the overview's column "Thay đổi".
+type Comparison struct {
+	Period string `json:"period" example:"2023" validate:"required"`
+	// Null where no commune reported it in that period.
+	Previous *Amount `json:"previous" swaggertype:"number" format:"double" example:"6.02" extensions:"x-nullable" validate:"required"`
+	// value − previous; null where either is null.
+	Change *Amount `json:"change" swaggertype:"number" format:"double" example:"-0.89" extensions:"x-nullable" validate:"required"`
+}
+
+// AmountChange is cur − prev, exact (a decimal if either is one), or nil
+// where either is nil.
+func AmountChange(cur, prev *Amount) *Amount {
+	if cur == nil || prev == nil {
+		return nil
+	}
+	if !cur.decimal && !prev.decimal {
+		return &Amount{v: cur.v - prev.v}
+	}
+	c, okC := cur.units()
+	p, okP := prev.units()
+	if !okC || !okP {
+		return nil
+	}
+	return &Amount{v: c - p, decimal: true}
+}
+
+// units is the amount in Decimal units; false if it does not fit.
+func (a Amount) units() (int64, bool) {
+	if a.decimal {
+		return a.v, true
+	}
+	hi, lo := bits.Mul64(uint64(max(a.v, -a.v)), DecimalScale)
+	if hi != 0 || lo > 1<<62 {
+		return 0, false
+	}
+	return a.v * DecimalScale, true
 }
 
 // Rollup is the totals of every indicator over the communes below a unit.

@@ -24,9 +24,10 @@
 // # Every figure from the API's code
 //
 // A page calls the same use cases (app.Reports.Submit, app.Reviews,
-// app.Deadlines, app.Exports, app.Tokens, …) and store functions
-// (Store.Rollup, Store.Completeness, Store.GetReport, …) as the API handler
-// for the same operation or figures, after the same scope check; it asks
+// app.Deadlines, app.Exports, app.Tokens, app.Totals — the overview's
+// figures, GET /rollups's and /completeness's —, …) and store functions
+// (Store.GetReport, …) as the API handler for the same operation or
+// figures, after the same scope check; it asks
 // the use case whether to offer a form or a link (app.Deadlines.May,
 // app.Reviews.May, app.Tokens.May); it formats numbers, it never adds them
 // up.

@@ -187,33 +187,20 @@ func kindName(k models.UnitKind) string {
 	return string(k)
 }
 
-// amountDiff is cur − prev as a signed string ("+3", "−1,25"), or "" where
-// either is missing.
-func amountDiff(cur, prev *models.Amount) string {
-	if cur == nil || prev == nil {
+// signedAmount writes a change (models.AmountChange) with its sign ("+3",
+// "−1,25", "0"), or "" for none (a figure missing on either side).
+func signedAmount(a *models.Amount) string {
+	if a == nil {
 		return ""
 	}
-	ci, cok := cur.Int()
-	pi, pok := prev.Int()
-	var s string
-	switch {
-	case cok && pok:
-		s = strconv.FormatInt(ci-pi, 10)
-	default:
-		cd, err1 := models.ParseDecimal(cur.String())
-		pd, err2 := models.ParseDecimal(prev.String())
-		if err1 != nil || err2 != nil {
-			return ""
-		}
-		s = models.DecimalFromUnits(cd.Units() - pd.Units()).String()
-	}
-	switch {
+	switch s := a.String(); {
 	case s == "0":
 		return "0"
 	case strings.HasPrefix(s, "-"):
 		return "−" + models.FormatVNNumber(s[1:])
+	default:
+		return "+" + models.FormatVNNumber(s)
 	}
-	return "+" + models.FormatVNNumber(s)
 }
 
 // daysLeft is the number of days from today (Vietnam time) to due.

@@ -99,29 +99,6 @@ type deadlineForm struct {
 	Saved              bool
 }
 
-// seriesPeriods are the periods of the line chart: those with reports of
-// the same length as p (years, or halves), oldest first, at most 10, and p
-// itself and the one before it.
-func seriesPeriods(all []string, p models.Period) []models.Period {
-	var out []models.Period
-	for _, s := range all {
-		q, err := models.ParsePeriod(s)
-		if err == nil && (q.Half == 0) == (p.Half == 0) && !q.LastDay().After(p.LastDay()) {
-			out = append(out, q)
-		}
-	}
-	for _, q := range []models.Period{p, p.Previous()} {
-		if !slices.Contains(out, q) {
-			out = append(out, q)
-		}
-	}
-	slices.SortFunc(out, func(a, b models.Period) int { return a.LastDay().Compare(b.LastDay()) })
-	if len(out) > 10 {
-		out = out[len(out)-10:]
-	}
-	return out
-}
-
 func (a *App) overview(w http.ResponseWriter, r *http.Request) error {
 	return a.renderOverview(w, r, http.StatusOK, deadlineForm{})
 }
@@ -133,9 +110,9 @@ func (a *App) renderOverview(w http.ResponseWriter, r *http.Request, status int,
 // renderOverviewWith is the overview, with the reminder form as typed
 // (rem) when sending it failed.
 func (a *App) renderOverviewWith(w http.ResponseWriter, r *http.Request, status int, form deadlineForm, rem *remindersView) error {
-	t, u, per, err := a.unitPage(r)
+	per, err := models.ParsePeriod(r.PathValue("period"))
 	if err != nil {
-		return err
+		return models.Errorf(models.ENOTFOUND, "%s", err)
 	}
 	ctx := r.Context()
 	p := session(r).Principal
@@ -143,83 +120,46 @@ func (a *App) renderOverviewWith(w http.ResponseWriter, r *http.Request, status 
 	if err != nil {
 		return err
 	}
-	d := overviewData{Unit: u, Period: per.String(), Periods: periods, PrevPeriod: per.Previous().String(), Form: form}
-	if !slices.Contains(d.Periods, d.Period) {
-		d.Periods = append([]string{d.Period}, d.Periods...)
-	}
-	// The figures: the same store calls as GET /rollups?by=child&periods=…
-	// and GET /completeness.
-	q := store.RollupQuery{Unit: u, Period: per, Indicators: models.Indicators, ByChild: true, Series: seriesPeriods(periods, per)}
-	roll, err := a.Store.Rollup(ctx, q)
+	// Every figure is the use case's (app.Totals.Overview), read as GET
+	// /rollups?by=child&periods=…&compare=previous and GET /completeness
+	// answer them.
+	ov, err := app.Totals{Store: a.Store}.Overview(ctx, p, app.OverviewRequest{Code: r.PathValue("code"), Period: per, Periods: periods, Indicator: r.URL.Query().Get("chi-tieu")})
 	if err != nil {
 		return err
 	}
-	// The units right below in this period (the breakdown's rows): communes
-	// are listed with their status (all of completeness's list); districts
-	// (or provinces) with counts, and completeness gives only its counts.
-	communeChildren := len(roll.Breakdown) > 0
-	for _, b := range roll.Breakdown {
-		if !b.Kind.CommuneLevel() {
-			communeChildren = false
-			break
-		}
+	t, u, roll := ov.Tree, ov.Unit, ov.Rollup
+	d := overviewData{Unit: u, Period: per.String(), Periods: periods, PrevPeriod: per.Previous().String(), Form: form, C: ov.Completeness}
+	if !slices.Contains(d.Periods, d.Period) {
+		d.Periods = append([]string{d.Period}, d.Periods...)
 	}
-	listed := 0
-	if communeChildren {
-		listed = -1
-	}
-	if d.C, err = a.Store.Completeness(ctx, store.CompletenessQuery{Unit: u, Period: per, Limit: listed}); err != nil {
-		return err
-	}
+	communeChildren := ov.CommuneChildren
 	d.Counted = strings.Join(roll.Counted, ", ")
 	d.CountedText = models.CountedSentence(roll.CommunesReported, roll.Counted)
-	var prev []models.IndicatorValue
-	for _, s := range roll.Series {
-		if s.Period == d.PrevPeriod {
-			prev = s.Indicators
-		}
-	}
-	for i, iv := range roll.Indicators {
+	for _, iv := range roll.Indicators {
 		row := indicatorRow{IndicatorValue: iv}
-		if i < len(prev) && prev[i].Code == iv.Code {
-			row.Prev = prev[i].Value
+		if iv.Compared != nil {
+			row.Prev, row.Change = iv.Compared.Previous, signedAmount(iv.Compared.Change)
 		}
-		row.Change = amountDiff(iv.Value, row.Prev)
 		d.Indicators = append(d.Indicators, row)
 	}
 
 	// The indicator of the charts: the one asked for, else the first with a
-	// value other than zero.
-	d.Chosen = models.Indicators[0]
-	if ind, ok := models.IndicatorByCode(r.URL.Query().Get("chi-tieu")); ok {
-		d.Chosen = ind
-		d.Query = "?chi-tieu=" + url.QueryEscape(ind.Code)
-	} else {
-		for _, iv := range roll.Indicators {
-			if iv.Value != nil && iv.Value.String() != "0" {
-				d.Chosen, _ = models.IndicatorByCode(iv.Code)
-				break
-			}
-		}
+	// value other than zero (app.Totals.Overview chooses).
+	d.Chosen = ov.Chosen
+	if ov.Asked {
+		d.Query = "?chi-tieu=" + url.QueryEscape(ov.Chosen.Code)
 	}
 	d.Bars = newBarChart(roll.Breakdown, d.Chosen, per.String())
-	// The line over the years: in today's tree (GET /rollups?tree=…), so
-	// that 2024 and 2025 count the same territory across the 2025 reform;
-	// a unit that no longer exists is drawn in the tree of each year.
-	today := models.DateOf(a.Store.Now())
-	lq := store.RollupQuery{Unit: u, Period: per, Series: q.Series, Indicators: []models.Indicator{d.Chosen}}
-	if u.ExistsOn(today) {
-		lq.Tree = today
-		d.LineNote = "Mọi kỳ được tính theo địa giới hành chính hiện nay (ngày " + fmtDate(today) + "), để so sánh cùng một địa bàn qua các lần sắp xếp đơn vị."
+	// The line over the years: in today's tree, so that 2024 and 2025
+	// count the same territory across the 2025 reform; a unit that no
+	// longer exists is drawn in the tree of each year.
+	if !ov.LineTree.IsZero() {
+		d.LineNote = "Mọi kỳ được tính theo địa giới hành chính hiện nay (ngày " + fmtDate(ov.LineTree) + "), để so sánh cùng một địa bàn qua các lần sắp xếp đơn vị."
 	} else {
 		d.LineNote = u.Name + " không còn trong danh mục đơn vị hiện nay: mỗi kỳ được tính theo các đơn vị hành chính của kỳ đó."
 	}
-	line, err := a.Store.Rollup(ctx, lq)
-	if err != nil {
-		return err
-	}
-	d.Line = newLineChart(line.Series, d.Chosen)
-	if n := len(line.NotComparable); n > 0 {
+	d.Line = newLineChart(ov.Line.Series, d.Chosen)
+	if n := len(ov.Line.NotComparable); n > 0 {
 		d.LineNote += fmt.Sprintf(" %d xã bị chia tách không so sánh được, được tính ở cấp trên gần nhất.", n)
 	}
 
