@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"doingoai/models"
 )
@@ -267,8 +269,8 @@ func profileFigure(label, unit string) string {
 			return "profile.economy_structure_pct.agriculture_forestry"
 		case hasAny(label, "cong nghiep", "dich vu", "xay dung", "thuong mai", "du lich"):
 			return "profile.economy_structure_pct.industry_services_tourism"
-		case hasAny(label, "khac"):
-			return "profile.economy_structure_pct.other"
+		case hasAny(label, "khac") && !hasAny(label, "dan toc", "quoc tich"):
+			return "profile.economy_structure_pct.other" // not "Dân tộc khác", a people's share
 		}
 		return ""
 	case "ha", "km2":
@@ -425,6 +427,9 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 		}
 	}
 	general := sec == secResults || sec == secOther || sec == secPreamble
+	if r.groupRow(whole, label, value, unitCol) {
+		return
+	}
 	if parts := slashParts(label); len(parts) >= 2 {
 		// "Hộ nghèo/cận nghèo | hộ | 215/139": a figure for each name, in
 		// the order written; with one value for two names, none is read.
@@ -503,6 +508,42 @@ func (r *reader) figure(sec string, whole text, label string, value text, unitCo
 			r.putInt(strings.TrimSuffix(path, ".count")+".people", 0, quote)
 		}
 	}
+}
+
+// groupLabelRe is the label of a row that names one people ("Dân tộc Tà
+// Ôi"), of a few words.
+var groupLabelRe = regexp.MustCompile(`^dan toc\s+([a-z']+(?:\s[a-z']+){0,2})$`)
+
+// groupRow reads a row of a table labelled by a people's name ("Dân tộc
+// Kinh | % | 48,6") as that people's share: one figure, a percentage of
+// at most 100, the name in capitals. It tells whether the row was one.
+func (r *reader) groupRow(whole text, label string, value text, unitCol string) bool {
+	label = strings.TrimSpace(label)
+	m := groupLabelRe.FindStringSubmatch(label)
+	if m == nil || hasAny(m[1], "thieu so", "kinh te", "khac", "anh em") || strings.TrimSpace(unitCol) != "%" {
+		return false
+	}
+	at := regexp.MustCompile(`\b` + regexp.QuoteMeta(m[1]) + `\b`).FindStringIndex(whole.fold)
+	if at == nil {
+		return false
+	}
+	name := strings.TrimSpace(whole.span(at[0], at[1]))
+	if first, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(first) {
+		return false
+	}
+	if canon, ok := peoples[m[1]]; ok {
+		name = canon
+	}
+	vs := valuesOf(value, unitCol)
+	if len(vs) != 1 {
+		return false
+	}
+	d, err := ParseNumber(vs[0].num)
+	if err != nil || d.Units() > 100*models.DecimalScale {
+		return false
+	}
+	r.addGroup(name, d, strings.TrimRight(strings.TrimSpace(whole.orig), " .;:"))
+	return true
 }
 
 // ofOtherYear tells whether the words before a figure name a year ("năm

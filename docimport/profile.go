@@ -506,6 +506,22 @@ func (r *reader) ethnic(l line, item bool) {
 	}
 }
 
+// addGroup records a people and its share, quoted by q, unless the
+// people is already recorded.
+func (r *reader) addGroup(name string, d models.Decimal, q string) {
+	p := profile(&r.rep)
+	for _, g := range p.EthnicGroups {
+		if models.Fold(g.Name) == models.Fold(name) {
+			return
+		}
+	}
+	i := len(p.EthnicGroups)
+	p.EthnicGroups = append(p.EthnicGroups, models.EthnicGroup{Name: name, SharePct: decp(d)})
+	r.res.Found = append(r.res.Found,
+		Found{Field: models.Path(models.Index("profile.ethnic_groups", i), "name"), Value: name, Text: q},
+		Found{Field: models.Path(models.Index("profile.ethnic_groups", i), "share_pct"), Value: d, Text: q})
+}
+
 // jointShareRe ends the words before a people's name that join it to
 // another named with no share of its own: "Khmer, " or "Tày và " before
 // "Hoa chiếm 9,6%".

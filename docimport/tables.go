@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"doingoai/models"
 )
@@ -408,9 +410,12 @@ type tableState struct {
 	// the cells of the row of peoples' names after a label ("Dân tộc"),
 	// whose shares are in a row below labelled as such, or 0
 	peoplesWidth int
-	rows         int    // the rows read of the table
-	prev         []text // the row before, which may name the figures of this one
-	prev2        []text // the row before that
+	// A table of peoples by row under a header "Dân tộc | … | Tỷ lệ (%)":
+	// the column of their names and that of their shares, or 0.
+	peopleCol, shareCol int
+	rows                int    // the rows read of the table
+	prev                []text // the row before, which may name the figures of this one
+	prev2               []text // the row before that
 	// for each cell of those rows, whether it continues the one above
 	prevCont, prev2Cont []bool
 	// A table whose rows are periods ("Năm 2025", "Năm 2024", "Tăng,
@@ -576,6 +581,26 @@ var (
 	shareLabelRe   = regexp.MustCompile(`^(?:ty le|co cau|ty trong)\b`)
 )
 
+// peoplesHeader tells whether a header row names the peoples in a column
+// ("Dân tộc") and their shares in a later one ("Tỷ lệ (%)"), and returns
+// both columns.
+func peoplesHeader(cells []text) (peopleCol, shareCol int, ok bool) {
+	peopleCol = -1
+	for i, c := range cells {
+		f := strings.TrimSpace(c.fold)
+		switch {
+		case peopleCol < 0 && peoplesLabelRe.MatchString(f):
+			peopleCol = i
+		case peopleCol >= 0 && shareLabelRe.MatchString(f) && strings.Contains(f, "%"):
+			if shareCol > 0 {
+				return 0, 0, false // two columns of shares: which is the people's is not said
+			}
+			shareCol = i
+		}
+	}
+	return peopleCol, shareCol, peopleCol >= 0 && shareCol > peopleCol
+}
+
 // labelledPeopleRow tells whether a row names peoples after a label that
 // says so ("Dân tộc"), the last cell perhaps their total ("Cộng"), and
 // returns the names.
@@ -724,6 +749,24 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 			d.profileTableLines(o, ls, n)
 			return
 		}
+	}
+	if ts.shareCol > 0 {
+		// "Khmer | 2.104 | 8.457 | 53,4" under "Dân tộc | Số hộ | Số nhân
+		// khẩu | Tỷ lệ (%)": the people's share, its other cells no
+		// figure of the profile; the total row below is any row.
+		if len(texts) > ts.shareCol {
+			name := strings.TrimSpace(texts[ts.peopleCol].orig)
+			if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) && !totalRe.MatchString(strings.TrimSpace(texts[ts.peopleCol].fold)) && len(strings.Fields(name)) <= 3 {
+				v := texts[ts.shareCol]
+				l := line{text: newText(texts[ts.peopleCol].orig + " … " + v.orig), n: n, fig: &rowFigure{label: newText("dân tộc " + name), value: v, unit: "%"}}
+				d.profileTableLines(o, []line{l}, n)
+				return
+			}
+		}
+		ts.peopleCol, ts.shareCol = 0, 0
+	}
+	if pc, sc, ok := peoplesHeader(texts); ok {
+		ts.peopleCol, ts.shareCol = pc, sc
 	}
 	prev, prev2 := ts.prev, ts.prev2
 	ts.prev, ts.prev2 = texts, prev

@@ -1051,3 +1051,37 @@ func TestBracketedPartsOfACell(t *testing.T) {
 		})
 	}
 }
+
+// TestPeoplesByRow: the peoples' shares in a table laid out by row — a
+// header "Dân tộc | Số hộ | Số nhân khẩu | Tỷ lệ (%)" over one row per
+// people and a total row, or the rows "Dân tộc Mường | % | 58,2" of a
+// table of indicators — are the ethnic groups; the households and people
+// of each are no figures of the profile, and "Dân tộc khác" names no
+// people.
+func TestPeoplesByRow(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	tail := "II. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	byColumn := head + "Xã có 2.210 hộ, 8.730 nhân khẩu.\n" +
+		"Dân tộc\tSố hộ\tSố nhân khẩu\tTỷ lệ (%)\n" +
+		"Mường\t1.402\t5.561\t63,7\n" +
+		"Kinh\t655\t2.540\t29,1\n" +
+		"Thái\t153\t629\t7,2\n" +
+		"Cộng\t2.210\t8.730\t100\n" + tail
+	indicators := head + "STT\tChỉ tiêu\tĐơn vị tính\tSố liệu\n" +
+		"1\tSố hộ\thộ\t2.210\n" +
+		"2\tDân tộc Mường\t%\t63,7\n" +
+		"3\tDân tộc Kinh\t%\t29,1\n" +
+		"4\tDân tộc Thái\t%\t7,2\n" +
+		"5\tDân tộc khác\t%\t0\n" + tail
+	for name, doc := range map[string]string{"by column": byColumn, "indicators": indicators} {
+		for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+			t.Run(name+"/"+format, func(t *testing.T) {
+				wantFound(t, res, map[string]string{"profile.households": "2210", "profile.economy_structure_pct.other": ""})
+				gs := res.Report.Profile.EthnicGroups
+				if len(gs) != 3 || gs[0].Name != "Mường" || gs[0].SharePct.String() != "63.7" || gs[2].Name != "Thái" || gs[2].SharePct.String() != "7.2" {
+					t.Errorf("groups %+v", gs)
+				}
+			})
+		}
+	}
+}
