@@ -732,7 +732,14 @@ func (r *reader) delegationClause(c text) {
 
 // ngoLine tells whether a line of section 5 is about NGO aid.
 func ngoLine(f string) bool {
-	return hasAny(f, "phi chinh phu", "vien tro", "pcpnn", "du an", "tai tro") || programmeRe.MatchString(f)
+	return hasAny(f, "phi chinh phu", "vien tro", "pcpnn", "du an", "tai tro") || programmeRe.MatchString(f) || giftLead(f)
+}
+
+// giftLead tells whether a line begins, after its bullet, with a foreign
+// organisation giving ("- Tổ chức X (Úc) hỗ trợ …").
+func giftLead(f string) bool {
+	f = bulletRe.ReplaceAllString(f, "")
+	return donorLeadRe.MatchString(f) && !domesticOrgRe.MatchString(f)
 }
 
 var (
@@ -752,7 +759,9 @@ var (
 	// donorLeadRe is an entry that begins with a foreign organisation
 	// giving: "Tổ chức Pacific Links (Hoa Kỳ) tài trợ …" (not a body of
 	// the country's own: "Tổ chức Đoàn", "tổ chức chính trị - xã hội").
-	donorLeadRe = re(`^((?:to chuc)\s(?:[^,;:.()]{2,80}?))\s*(?:\(([^)]+)\)\s*)?(?:tai tro|vien tro)\s+`)
+	// The gift may go through a programme, and be support ("Tổ chức X
+	// (World Vision) thông qua Chương trình … hỗ trợ nâng cấp …").
+	donorLeadRe = re(`^((?:to chuc)\s(?:[^,;:.()]{2,80}?))\s*(?:\(([^)]+)\)\s*)?(?:thong qua\s[^,;:.()]{2,80}?\s)?(?:tai tro|vien tro|ho tro)\s+`)
 	// acronymRe is a short name in capitals ("EMW", "JICA").
 	acronymRe = regexp.MustCompile(`^[A-Z][A-Z0-9&.-]{1,9}$`)
 	// donorOfRe names the donor after "của": "Dự án … của Tổ chức …".
@@ -1631,7 +1640,8 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 		p.Donor = strings.TrimSpace(t.span(lead[2], lead[3]))
 		fs = append(fs, Found{Field: at + ".donor", Value: p.Donor, Text: quote(t, lead[0], lead[1])})
 		if lead[4] >= 0 {
-			if in := strings.TrimSpace(t.span(lead[4], lead[5])); acronymRe.MatchString(in) {
+			if in := strings.TrimSpace(t.span(lead[4], lead[5])); acronymRe.MatchString(in) || otherNameRe.MatchString(in) && !countryRe.MatchString(notCountryRe.ReplaceAllString(fold(in), " ")) {
+				// "(EMW)", "(World Vision)": its other name, no country.
 				p.Donor += " (" + in + ")"
 				fs[len(fs)-1].Value = p.Donor
 			} else {

@@ -1298,3 +1298,25 @@ func TestProjectDoneInAnEarlierYear(t *testing.T) {
 	res = readText(t, head+"- Dự án giếng khoan do Tổ chức Suối Mát (Úc) tài trợ thực hiện năm 2023 - 2024 đã hoàn thành, giá trị 210 triệu đồng.\n"+tail)
 	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "210000000"})
 }
+
+// TestSupportThroughProgramme: a paragraph of the NGO aid whose subject is
+// a foreign organisation that supports through its programme ("Tổ chức X
+// (Open Roof) thông qua Chương trình … hỗ trợ xây dựng …, tổng kinh phí
+// …; đã giải ngân …") is a project, though it says neither "dự án" nor
+// "tài trợ"; the Latin name in brackets is the donor's other name, no
+// country. Support that states no amount is no project.
+func TestSupportThroughProgramme(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n4. Viện trợ phi chính phủ nước ngoài\n" +
+		"Tổ chức Mái Nhà Chung (Open Roof) thông qua Chương trình phát triển cộng đồng vùng núi hỗ trợ xây dựng 02 phòng học điểm trường Khe Lim, tổng kinh phí 610.000.000 đồng; đã giải ngân 250.000.000 đồng.\n" +
+		"Tổ chức Cầu Vồng Nhỏ hỗ trợ xã tổ chức 01 buổi tập huấn kỹ năng sống cho học sinh.\n" +
+		"5. Lãnh sự, bảo hộ công dân: Không.\n"
+	want := map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "610000000", "ngo_aid.projects[0].disbursed_vnd": "250000000"}
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) {
+			wantFound(t, res, want)
+			if ps := res.Report.NgoAid.Projects; len(ps) != 1 || ps[0].Donor != "Tổ chức Mái Nhà Chung (Open Roof)" || ps[0].Country != "" {
+				t.Errorf("projects %+v", ps)
+			}
+		})
+	}
+}
