@@ -163,6 +163,11 @@ const maxShortHeading = 12
 func classifySections(h string) []string {
 	var keys []string
 	b := []byte(h)
+	// "Một số thông tin chung của xã": general facts, the profile, not the
+	// section of foreign information ("thông tin đối ngoại").
+	for i := strings.Index(string(b), "thong tin chung"); i >= 0; i = strings.Index(string(b), "thong tin chung") {
+		blank(b, i, len("thong tin chung"))
+	}
 	for _, s := range sectionWords {
 		hit := false
 		for _, w := range s.words {

@@ -3,6 +3,7 @@ package docimport
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"testing"
 
@@ -1083,5 +1084,30 @@ func TestPeoplesByRow(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestTitledProfileTable: a table of the profile whose first row is its
+// title merged across it ("Bảng 1: Một số thông tin chung về phường") is
+// read as the profile: "thông tin chung" names general facts, not the
+// section of foreign information.
+func TestTitledProfileTable(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH"
+	rows := [][]string{
+		{">4 Bảng 1: Một số thông tin chung về phường năm 2024"},
+		{"TT", "Chỉ tiêu", "ĐVT", "Số liệu"},
+		{"1", "Số hộ", "hộ", "3318"},
+		{"2", "Số nhân khẩu", "người", "12807"},
+		{"3", "Số đảng viên", "người", "506"},
+	}
+	data := tablesDocx(head, [][][]string{rows}, "II. KẾT QUẢ")
+	lines, _, err := Lines(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFound(t, Read(lines), map[string]string{"profile.households": "3318", "profile.population": "12807", "profile.party_members": "506"})
+	// "3. Thông tin đối ngoại" still names the section of information.
+	if keys, _ := headingKeys(numArabic, "thong tin doi ngoai", secResults); !slices.Contains(keys, secInformation) {
+		t.Errorf("\"thông tin đối ngoại\" names %v", keys)
 	}
 }

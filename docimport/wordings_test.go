@@ -601,3 +601,18 @@ func TestWorkersWhoLeftAreNoExits(t *testing.T) {
 	doc = head + "9. Người Việt Nam ở nước ngoài\nTrong năm có 75 công dân xuất cảnh (đi lao động 40 người; du học 35 người).\n"
 	wantFound(t, readText(t, doc), map[string]string{"consular.citizens_exited": "75"})
 }
+
+// TestIncomeAimed: an income the commune aims at ("phấn đấu", "mục tiêu")
+// is not one it reached, and no figure of the report; an income reached
+// "vượt kế hoạch" still is.
+func TestIncomeAimed(t *testing.T) {
+	for _, aim := range []string{
+		"Trong năm 2024 phường phấn đấu thu nhập bình quân đầu người đạt 71 triệu đồng/người/năm.",
+		"Mục tiêu thu nhập bình quân đầu người năm 2024 là 71 triệu đồng.",
+	} {
+		doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nPhường có 3.410 hộ. " + aim + "\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+		wantFound(t, readText(t, doc), map[string]string{"profile.households": "3410", "profile.income_per_capita_vnd": ""})
+	}
+	own := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nPhường có 3.410 hộ. Thu nhập bình quân đầu người năm 2024 đạt 71 triệu đồng/người/năm, vượt kế hoạch đề ra.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	wantFound(t, readText(t, own), map[string]string{"profile.income_per_capita_vnd": "71000000"})
+}

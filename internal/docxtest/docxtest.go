@@ -233,9 +233,9 @@ func FromText(text, issuer string) []byte {
 		left = append(left, Para(issuer))
 	}
 	for _, h := range head {
-		if u := strings.ToUpper(h); strings.HasPrefix(h, "Số") || strings.HasPrefix(u, "UBND") || strings.HasPrefix(u, "ỦY BAN") || strings.HasPrefix(u, "ĐẢNG BỘ") || u == h && (strings.HasPrefix(h, "XÃ ") || strings.HasPrefix(h, "PHƯỜNG ") || strings.HasPrefix(h, "THỊ TRẤN ") || strings.HasPrefix(h, "ĐẶC KHU ")) {
+		if u := strings.ToUpper(h); strings.HasPrefix(h, "Số") || strings.HasPrefix(u, "UBND") || strings.HasPrefix(u, "ỦY BAN") || strings.HasPrefix(u, "UỶ BAN") || strings.HasPrefix(u, "ĐẢNG BỘ") || u == h && (strings.HasPrefix(h, "XÃ ") || strings.HasPrefix(h, "PHƯỜNG ") || strings.HasPrefix(h, "THỊ TRẤN ") || strings.HasPrefix(h, "ĐẶC KHU ")) {
 			left = append(left, Para(h))
-		} else if strings.HasPrefix(u, "CỘNG HÒA") || strings.HasPrefix(u, "ĐỘC LẬP") {
+		} else if strings.HasPrefix(u, "CỘNG HÒA") || strings.HasPrefix(u, "CỘNG HOÀ") || strings.HasPrefix(u, "ĐỘC LẬP") {
 			continue
 		} else {
 			right = append(right, Para(h))
