@@ -347,8 +347,9 @@ func negative(f string) bool {
 
 // noneOfOtherPeriod tells whether every "none" of a clause is said of
 // another period by the words before it: "So với năm 2023 (không có đoàn
-// ra), …", "năm 2023 xã không có đoàn ra" in a report of 2024 — not
-// "Không có đoàn ra (năm 2023: 01 đoàn)".
+// ra), …", "năm 2023 xã không có đoàn ra" in a report of 2024, "(Cùng kỳ
+// năm 2023 không có đoàn nước ngoài.)" — not "Không có đoàn ra (năm 2023:
+// 01 đoàn)".
 func noneOfOtherPeriod(f, year string) bool {
 	ms := negRe.FindAllStringIndex(f, -1)
 	if m := negTailRe.FindStringIndex(f); m != nil {
@@ -358,10 +359,17 @@ func noneOfOtherPeriod(f, year string) bool {
 		return false
 	}
 	for _, m := range ms {
-		// Before a none in brackets, the words before the bracket.
-		if !otherPeriod(outsideBrackets(f[:m[0]]), year) {
-			return false
+		// Before a none in brackets, the words before the bracket, and
+		// those its own bracket opens with ("(Cùng kỳ năm 2024 không có
+		// đoàn nước ngoài.)").
+		before := f[:m[0]]
+		if otherPeriod(outsideBrackets(before), year) {
+			continue
 		}
+		if i := strings.LastIndexByte(before, '('); i >= 0 && !strings.Contains(before[i:], ")") && otherPeriod(before[i+1:], year) {
+			continue
+		}
+		return false
 	}
 	return true
 }

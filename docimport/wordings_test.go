@@ -616,3 +616,21 @@ func TestIncomeAimed(t *testing.T) {
 	own := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nPhường có 3.410 hộ. Thu nhập bình quân đầu người năm 2024 đạt 71 triệu đồng/người/năm, vượt kế hoạch đề ra.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
 	wantFound(t, readText(t, own), map[string]string{"profile.income_per_capita_vnd": "71000000"})
 }
+
+// TestNoneOfOtherPeriodInItsBracket: a none whose own bracket opens with
+// another period ("(Cùng kỳ năm 2023 không có đoàn nước ngoài.)") is that
+// period's, not the report's: it was read as 0 foreign delegations, a
+// rival of the count beside it, and 0 people. A none before a bracket of
+// another year ("Không có đoàn nước ngoài (năm 2023: 01 đoàn).") is still
+// the report's.
+func TestNoneOfOtherPeriodInItsBracket(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n+ Đoàn ra: Không.\n"
+	tail := "2. Lãnh sự, bảo hộ công dân: Không.\n"
+	res := readText(t, head+"+ Đoàn vào: tiếp 02 đoàn nước ngoài gồm 09 người của Hội Chữ thập đỏ Đan Mạch thăm điểm trường (tháng 4/2024). (Cùng kỳ năm 2023 không có đoàn nước ngoài.)\n"+tail)
+	wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "9"})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+	res = readText(t, head+"+ Đoàn vào: Không có đoàn nước ngoài (năm 2023: 01 đoàn).\n"+tail)
+	wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": "0", "delegations.inbound_foreign.people": "0"})
+}
