@@ -1,6 +1,7 @@
 package docimport
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -492,7 +493,9 @@ func (r *reader) ethnic(l line, item bool) {
 	sort.Slice(matches, func(i, j int) bool { return matches[i][0] < matches[j][0] })
 	for _, m := range matches {
 		key := l.fold[m[2]:m[3]]
-		if strings.HasPrefix(key, "thieu so") || strings.HasPrefix(key, "kinh te") || key == "anh em" {
+		// "DTTS chiếm 60,3%" after the list: the minorities together
+		// (dân tộc thiểu số), no people.
+		if strings.HasPrefix(key, "thieu so") || strings.HasPrefix(key, "kinh te") || key == "anh em" || slices.Contains(strings.Fields(key), "dtts") {
 			continue
 		}
 		name := l.span(m[2], m[3])

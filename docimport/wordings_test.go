@@ -634,3 +634,16 @@ func TestNoneOfOtherPeriodInItsBracket(t *testing.T) {
 	res = readText(t, head+"+ Đoàn vào: Không có đoàn nước ngoài (năm 2023: 01 đoàn).\n"+tail)
 	wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": "0", "delegations.inbound_foreign.people": "0"})
 }
+
+// TestMinoritiesAbbreviated: "DTTS" (dân tộc thiểu số) after a list of
+// peoples and their shares is the minorities together — their share, no
+// people of the list.
+func TestMinoritiesAbbreviated(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Xã có 1.204 hộ. Dân tộc Tày 52,1%, Kinh 30,4%, Dao 17,5%; DTTS chiếm 69,6%. 09 chi bộ.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"profile.ethnic_minority_share_pct": "69.6",
+		"profile.ethnic_groups[0].name":     "Tày", "profile.ethnic_groups[2].name": "Dao", "profile.ethnic_groups[2].share_pct": "17.5",
+		"profile.ethnic_groups[3].name": "", "profile.ethnic_groups[3].share_pct": "",
+	})
+}
