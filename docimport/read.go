@@ -519,13 +519,17 @@ func (r *reader) eachLine(sec string, fn func(n int, c text)) {
 func counts(c text, p *regexp.Regexp) []cand {
 	var out []cand
 	f := outsideBrackets(c.fold)
+	var first []int // the match of the first count read
 	for _, m := range p.FindAllStringSubmatchIndex(f, -1) {
 		v, ok := countOf(f[m[2]:m[3]])
 		if !ok || dateYearAt(f, m[2]) {
 			continue // "ngày 14/3/2024 đoàn …": a date's year, no count
 		}
-		if len(out) > 0 && detailBetween(f[m[0]-min(m[0], 200):m[0]]) {
+		if len(out) > 0 && (detailBetween(f[m[0]-min(m[0], 200):m[0]]) || partsAfterColon(f, first, m)) {
 			break
+		}
+		if first == nil {
+			first = m
 		}
 		if approxRe.MatchString(f[:m[0]]) || changeBefore(c, m[0]) || otherScope(f, m[0], m[1]) || arrowAfter(f, m[1]) {
 			continue // "khoảng 18.500 người", "tăng 01 đoàn", "toàn tỉnh có …", "39 người → 46 người": not a count
@@ -539,6 +543,18 @@ func counts(c text, p *regexp.Regexp) []cand {
 		}
 	}
 	return out
+}
+
+// partsAfterColon tells whether the count matched at m is a part of the
+// one matched at first, listed after a colon: the same unit after both,
+// and a colon between them ("03 vụ việc liên quan đến người nước ngoài:
+// 02 vụ …").
+func partsAfterColon(f string, first, m []int) bool {
+	if first == nil || !strings.Contains(f[first[1]:m[0]], ":") {
+		return false
+	}
+	a, b := strings.Fields(f[first[3]:first[1]]), strings.Fields(f[m[3]:m[1]])
+	return len(a) > 0 && len(b) > 0 && a[0] == b[0]
 }
 
 // dateYearAt tells whether the number at f[i:] is the year that ends a

@@ -1775,7 +1775,22 @@ func (r *reader) consular() {
 	}
 	r.residentsTable()
 	after := false // the clause before was about foreigners residing
-	r.each(secConsular, func(whole text) {
+	// parts are the lines whose count of a kind was broken down after a
+	// colon, by the pattern of that count: the clauses after it on the
+	// line are the rest of its parts ("Xảy ra 03 vụ việc …: 02 vụ …; 01
+	// vụ …").
+	parts := map[*regexp.Regexp]int{}
+	r.eachLine(secConsular, func(n int, whole text) {
+		for _, p := range []*regexp.Regexp{incidentsRe, residentsRe, exitedRe} {
+			if l, ok := parts[p]; ok && l == n && !moreRe.MatchString(whole.fold) && len(counts(whole, p)) > 0 {
+				return
+			}
+		}
+		for _, p := range []*regexp.Regexp{incidentsRe, residentsRe, exitedRe} {
+			if brokenDown(whole, p) {
+				parts[p] = n
+			}
+		}
 		for _, c := range subjects(whole) {
 			f := c.fold
 			if after && hasAny(f, "vu viec", " vu ") && !foreignRe.MatchString(strings.ReplaceAll(f, "lao cai", "")) &&
@@ -1796,6 +1811,19 @@ func (r *reader) consular() {
 			r.putCount("consular.citizens_exited", c, exitedRe, false)
 		}
 	})
+}
+
+// brokenDown tells whether a clause gives a count and then its parts
+// after a colon ("03 vụ việc …: 02 vụ …").
+func brokenDown(c text, p *regexp.Regexp) bool {
+	f := outsideBrackets(c.fold)
+	ms := p.FindAllStringSubmatchIndex(f, -1)
+	for i := 1; i < len(ms); i++ {
+		if partsAfterColon(f, ms[0], ms[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // leftToWorkRe says people went abroad to work ("11 người xuất cảnh đi

@@ -647,3 +647,19 @@ func TestMinoritiesAbbreviated(t *testing.T) {
 		"profile.ethnic_groups[3].name": "", "profile.ethnic_groups[3].share_pct": "",
 	})
 }
+
+// TestPartsAfterColon: a count of incidents followed by a colon and its
+// parts in the same unit ("04 vụ việc …: 03 vụ …; 01 vụ …") is the
+// total; the parts, in its clause or in the clauses after it on the line,
+// are no rival readings (the last part was read alone as the figure). A
+// count of another unit after a colon is no part of it.
+func TestPartsAfterColon(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n8. Lãnh sự, bảo hộ công dân\n"
+	res := readText(t, head+"- Trong năm có 04 vụ việc liên quan đến người nước ngoài: 03 vụ công dân Lào nhập cảnh không có giấy tờ, đã bàn giao cho Đồn Biên phòng; 01 vụ người quốc tịch Hàn Quốc làm mất hộ chiếu, đã hướng dẫn cấp lại.\n")
+	wantFound(t, res, map[string]string{"consular.foreigner_incidents": "4"})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+	res = readText(t, head+"- Có 12 người nước ngoài tạm trú trên địa bàn; phát sinh 01 vụ việc liên quan đến người nước ngoài: 02 người quốc tịch Lào lưu trú quá hạn.\n")
+	wantFound(t, res, map[string]string{"consular.foreign_residents": "12", "consular.foreigner_incidents": "1"})
+}
