@@ -360,8 +360,12 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// Search without diacritics.
+	// The overview lists Xã Sơn Phú too: wait for the search page's own
+	// field first, or the link is found before the search has loaded and
+	// the sign-out's click races the search's navigation.
 	run(t, district, "search",
 		chromedp.SendKeys(`#q`, "son phu\n", chromedp.ByQuery),
+		chromedp.WaitVisible(`#q2`, chromedp.ByQuery),
 		chromedp.WaitVisible(`//a[normalize-space()="Xã Sơn Phú"]`, chromedp.BySearch))
 
 	// Sign out: the pages need a new sign-in.
