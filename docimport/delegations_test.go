@@ -876,3 +876,16 @@ func TestNoneSentThenReceived(t *testing.T) {
 	})
 	wantFound(t, readText(t, head+"Đoàn ra: 02 đoàn (Lào).\n"+tail), map[string]string{"delegations.outbound.count": "2", "delegations.inbound_foreign.count": ""})
 }
+
+// TestResidentsInServices: foreigners residing who run a service ("mở
+// dịch vụ", "phục vụ khách") are counted; "dịch vụ" tells of no incident.
+func TestResidentsInServices(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n5. Công tác lãnh sự; quản lý người nước ngoài\n"
+	for _, l := range []string{
+		"Trên địa bàn có 12 người nước ngoài tạm trú dài hạn, phần lớn mở dịch vụ ăn uống, cho thuê xe máy.",
+		"- Có 12 người nước ngoài cư trú (làm dịch vụ hướng dẫn leo núi, phục vụ khách nghỉ dưỡng).",
+	} {
+		res := readText(t, head+l+"\nKhông xảy ra vụ việc nào liên quan đến người nước ngoài.\n")
+		wantFound(t, res, map[string]string{"consular.foreign_residents": "12", "consular.foreigner_incidents": "0"})
+	}
+}

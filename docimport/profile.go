@@ -31,7 +31,7 @@ var (
 	// A bare area leading a clause of the overview ("Khái quát: 3.562,9
 	// ha; 21 xóm; …"): the natural area, as a crop's would be named.
 	areaLeadRe = re(`(?:^|^[^\d:]{0,20}:)\s*` + num + `\s*(ha|hecta|km2|km²)\s*$`)
-	membersRe  = re(`\b(?:(?:tong so )?dang vien\s*(?:la|:|co)?\s*` + num + `|(?:co|voi|tong so|gom)\s+` + num + `\s+(?:dang vien|dong chi dang vien)|chi bo\s*(?:,|va|voi)\s*(?:tong so\s*)?` + num + `\s+dang vien)\b`)
+	membersRe  = re(`\b(?:(?:tong so )?dang vien\s*(?:la|:|co)?\s*` + num + `|(?:co|voi|tong so|gom)\s+` + num + `\s+(?:dang vien|dong chi dang vien)|chi bo\s*(?:,|va|voi)\s*(?:tong so\s*)?` + num + `\s+dang vien|^` + num + `\s+dang vien\s*$)\b`)
 	agriRe     = re(`\bnong(?:\s*[-–,]?\s*lam)?(?:\s*[-–,]?\s*(?:ngu|thuy san))?\s*nghiep[^%;]{0,25}?\b` + num + `\s*%`)
 	industryRe = re(`\b(?:tieu thu cong nghiep|cong nghiep|dich vu|thuong mai)[^%;]{0,60}?\b` + num + `\s*%`)
 	otherRe    = re(`\b(?:nganh nghe khac|cac nganh khac|nganh khac|khac)\b[^%;]{0,15}?\b` + num + `\s*%`)

@@ -1793,7 +1793,7 @@ func (r *reader) consular() {
 		}
 		for _, c := range subjects(whole) {
 			f := c.fold
-			if after && hasAny(f, "vu viec", " vu ") && !foreignRe.MatchString(strings.ReplaceAll(f, "lao cai", "")) &&
+			if after && tellsIncident(f) && !foreignRe.MatchString(strings.ReplaceAll(f, "lao cai", "")) &&
 				!hasAny(f, "cong dan", "bao ho", "lao dong", "xuat canh", "nguoi dan", "ho dan", "trong nuoc") {
 				// "Có 06 người nước ngoài tạm trú; không phát sinh vụ
 				// việc": the incidents of those foreigners.
@@ -1864,7 +1864,7 @@ func (r *reader) consularClause(c text) (residents bool) {
 		foreign := foreignRe.MatchString(strings.ReplaceAll(f, "lao cai", ""))
 		illegal := hasAny(f, "trai phep", "bat hop phap", "vi pham")
 		switch {
-		case hasAny(f, "vu viec", " vu ") && foreign && !citizensLabel(f):
+		case tellsIncident(f) && foreign && !citizensLabel(f):
 			r.putCount("consular.foreigner_incidents", c, incidentsRe, r.none(f))
 		case foreign && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "dang lam viec", "ket hon", "thuong tru") && !hasAny(f, "xuat canh") &&
 			(!marriedAbroadRe.MatchString(f) || hasAny(f, "tam tru", "cu tru", "sinh song", "thuong tru")):
@@ -1889,6 +1889,16 @@ func (r *reader) consularClause(c text) (residents bool) {
 		}
 	}
 	return false
+}
+
+// serviceVuRe are words with "vụ" that name no incident: "dịch vụ"
+// (services), "phục vụ", "nhiệm vụ", "nghĩa vụ", "chức vụ", "nghiệp vụ".
+var serviceVuRe = re(`\b(?:dich|phuc|nhiem|nghia|chuc|nghiep) vu\b`)
+
+// tellsIncident tells whether a clause speaks of incidents ("vụ việc",
+// "02 vụ"), not of a service ("kinh doanh dịch vụ du lịch").
+func tellsIncident(f string) bool {
+	return hasAny(serviceVuRe.ReplaceAllString(f, " "), "vu viec", " vu ")
 }
 
 // citizensLabel tells whether a clause is labelled as the protection of

@@ -663,3 +663,14 @@ func TestPartsAfterColon(t *testing.T) {
 	res = readText(t, head+"- Có 12 người nước ngoài tạm trú trên địa bàn; phát sinh 01 vụ việc liên quan đến người nước ngoài: 02 người quốc tịch Lào lưu trú quá hạn.\n")
 	wantFound(t, res, map[string]string{"consular.foreign_residents": "12", "consular.foreigner_incidents": "1"})
 }
+
+// TestMembersAfterCells: the party members told in a clause of their own
+// after the cells ("Đảng bộ phường: 09 chi bộ; 247 đảng viên.") are the
+// members; a clause that says more of them ("31 đảng viên được tặng …")
+// is no count of all.
+func TestMembersAfterCells(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. TÌNH HÌNH CHUNG\n- Đảng bộ phường: 09 chi bộ; 247 đảng viên.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	wantFound(t, readText(t, doc), map[string]string{"profile.party_cells": "9", "profile.party_members": "247"})
+	doc = "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. TÌNH HÌNH CHUNG\n- Đảng bộ phường: 09 chi bộ; 31 đảng viên được tặng Huy hiệu Đảng.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	wantFound(t, readText(t, doc), map[string]string{"profile.party_cells": "9", "profile.party_members": ""})
+}
