@@ -889,3 +889,10 @@ func TestResidentsInServices(t *testing.T) {
 		wantFound(t, res, map[string]string{"consular.foreign_residents": "12", "consular.foreigner_incidents": "0"})
 	}
 }
+
+// TestIncidentsCountedWithPeople: incidents counted with the people in
+// them after a slash ("02 vụ/05 người là công dân Lào …") are 2 incidents.
+func TestIncidentsCountedWithPeople(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n8. Lãnh sự, bảo hộ công dân\n- Trong năm phát hiện 02 vụ/05 người là công dân Lào vào địa bàn không khai báo; đã bàn giao cho Đồn Biên phòng xử lý.\n"
+	wantFound(t, readText(t, doc), map[string]string{"consular.foreigner_incidents": "2"})
+}

@@ -299,18 +299,21 @@ func profileFigure(label, unit string) string {
 		return "profile.party_members"
 	case hasAny(label, "dan so", "nhan khau", "so dan", "tong so dan", "so khau") && (unit == "" || unit == "nguoi"):
 		return "profile.population"
-	case hasAny(label, "so ho", "ho dan", "ho gia dinh", "tong so ho") && (unit == "" || unit == "ho"),
+	case householdLabelRe.MatchString(label) && (unit == "" || unit == "ho"),
 		strings.TrimSpace(label) == "ho" && unit == "":
 		return "profile.households"
-	case unit == "thon", unit == "" && hamletLabelRe.MatchString(label):
+	case unit == "thon", unit == "" && hamletLabelRe.MatchString(strings.ReplaceAll(label, "dia ban", "")):
+		// "Số doanh nghiệp … trên địa bàn": "bàn" of "địa bàn" is no "bản".
 		return "profile.hamlets"
 	}
 	return ""
 }
 
 var (
-	agriLabelRe   = regexp.MustCompile(`\bnong\b|\blam nghiep\b|\bngu nghiep\b|\bthuy san\b`)
-	hamletLabelRe = regexp.MustCompile(`\b(?:so )?(?:thon|xom|ban|to dan pho|khu pho|khoi pho|ap|khu dan cu)\b`)
+	agriLabelRe = regexp.MustCompile(`\bnong\b|\blam nghiep\b|\bngu nghiep\b|\bthuy san\b`)
+	// "Số hộ", not "Số hợp tác xã", "Số học sinh".
+	householdLabelRe = regexp.MustCompile(`\b(?:so ho|ho dan|ho gia dinh)\b`)
+	hamletLabelRe    = regexp.MustCompile(`\b(?:so )?(?:thon|xom|ban|to dan pho|khu pho|khoi pho|ap|khu dan cu)\b`)
 )
 
 // labelLineRe is a line that says a figure as "label: value": a label

@@ -657,6 +657,23 @@ func intCand(n int64, q string) cand {
 // khen"), add up; a count stated beside them is the total they confirm
 // or contradict. In one clause, counts of different kinds ("01 tập thể,
 // 02 cá nhân") add up too.
+// heldRe says a thing was held or signed ("được tổ chức", "đã ký kết").
+var heldRe = re(`\b(?:duoc|da)\s+(?:to chuc|ky ket|ky|dien ra)\b|\bdien ra\b`)
+
+// heldThenNone tells whether a clause says a thing of the section was held
+// before its first none, which is then said of something else that it
+// names: "Hội thảo được tổ chức đúng chương trình, không có phát ngôn …"
+// is no "none" of the conferences ("… được tổ chức: không có" still is).
+func heldThenNone(f string, words []string) bool {
+	m := negRe.FindStringIndex(f)
+	if m == nil {
+		return false
+	}
+	before, after := f[:m[0]], strings.TrimSpace(strings.Trim(f[m[1]:], " .;"))
+	return hasAny(before, words...) && heldRe.MatchString(before) && !strings.HasSuffix(strings.TrimSpace(before), ":") &&
+		after != "" && !hasAny(after, words...)
+}
+
 func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 	if r.noneIn(sec, path) {
 		return
@@ -695,7 +712,7 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 				totals = append(totals, vals[0])
 			case len(vals) > 0:
 				r.putReadings(path, vals)
-			case !negative(c.fold):
+			case !negative(c.fold), heldThenNone(c.fold, words):
 			case hasAny(own.fold, words...):
 				r.putInt(path, 0, whole(c))
 			case hasAny(c.fold, words...) && !namesOther(own.fold, sec):

@@ -1895,10 +1895,15 @@ func (r *reader) consularClause(c text) (residents bool) {
 // (services), "phục vụ", "nhiệm vụ", "nghĩa vụ", "chức vụ", "nghiệp vụ".
 var serviceVuRe = re(`\b(?:dich|phuc|nhiem|nghia|chuc|nghiep) vu\b`)
 
+// countedVuRe is a count of incidents however it ends ("03 vụ/07 người").
+var countedVuRe = re(`\b\d+\s+vu\b`)
+
 // tellsIncident tells whether a clause speaks of incidents ("vụ việc",
-// "02 vụ"), not of a service ("kinh doanh dịch vụ du lịch").
+// "02 vụ", "03 vụ/07 người"), not of a service ("kinh doanh dịch vụ du
+// lịch").
 func tellsIncident(f string) bool {
-	return hasAny(serviceVuRe.ReplaceAllString(f, " "), "vu viec", " vu ")
+	g := serviceVuRe.ReplaceAllString(f, " ")
+	return hasAny(g, "vu viec", " vu ") || countedVuRe.MatchString(g)
 }
 
 // citizensLabel tells whether a clause is labelled as the protection of

@@ -885,8 +885,12 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		return // which of the columns under one header holds its figure is not said
 	}
 	if totalRe.MatchString(label.fold) {
-		if ts.caption == "" || projectTable(cols) {
-			return // "Cộng": the sum of the rows above, not a figure of its own
+		if ts.caption == "" || projectTable(cols) || proseCaption(ts.caption) {
+			// "Cộng": the sum of the rows above, not a figure of its own —
+			// nor of a paragraph of prose before the table, which names
+			// many figures and so none ("Xã có … hộ, … nhân khẩu, … Cơ cấu
+			// dân tộc như sau:" over a table of peoples).
+			return
 		}
 		label = newText(ts.caption + " " + label.orig)
 	}
@@ -1303,6 +1307,15 @@ var cellUnits = map[string]string{
 	"tydong": "tỷ đồng", "ty": "tỷ đồng", "tidong": "tỷ đồng",
 	"nghindong": "nghìn đồng", "ngandong": "nghìn đồng", "nghin": "nghìn đồng", "ngan": "nghìn đồng",
 }
+
+// proseCaption tells whether the words before a table are a paragraph of
+// prose, not a title that names its figures: more than maxCaptionWords.
+func proseCaption(caption string) bool {
+	return len(strings.Fields(caption)) > maxCaptionWords
+}
+
+// maxCaptionWords is how many words the title of a table may have.
+const maxCaptionWords = 40
 
 // captionUnitRe is a unit for a table said in the line before it ("ĐVT:
 // triệu đồng", "Đơn vị tính: 1.000 đồng").

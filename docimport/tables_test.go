@@ -1111,3 +1111,41 @@ func TestTitledProfileTable(t *testing.T) {
 		t.Errorf("\"thông tin đối ngoại\" names %v", keys)
 	}
 }
+
+// TestTotalRowAfterProse: the total row ("Cộng | 905 | 4.120 | 100") of a
+// table of peoples after a paragraph of prose that names many figures is
+// the sum of the rows above: it is no figure of that paragraph's (its
+// households read as the population, its 100 % as the minorities' share).
+func TestTotalRowAfterProse(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Xã Thử là xã vùng cao của huyện, cách trung tâm huyện 40 km, có đường giao thông liên xã dài 12 km chạy qua; diện tích tự nhiên 8.250 ha, gồm 07 bản với 905 hộ, 4.120 nhân khẩu; có 03 dân tộc cùng sinh sống, đồng bào dân tộc thiểu số chiếm 96,4% dân số. Nhân dân chủ yếu sản xuất nông, lâm nghiệp. Thành phần dân tộc như sau:\n" +
+		"TT\tDân tộc\tSố hộ\tSố nhân khẩu\tTỷ lệ (%)\n1\tMông\t640\t2.983\t72,4\n2\tThái\t232\t989\t24,0\n3\tKinh\t33\t148\t3,6\n\tCộng\t905\t4.120\t100\n" +
+		"II. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	for name, data := range map[string][]byte{"text": []byte(doc), "docx": docxtest.FromText(doc, "")} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Read(lines)
+			wantFound(t, res, map[string]string{"profile.population": "4120", "profile.households": "905", "profile.ethnic_minority_share_pct": "96.4"})
+			if len(res.Unresolved) > 0 {
+				t.Errorf("unresolved %+v", res.Unresolved)
+			}
+		})
+	}
+}
+
+// TestBusinessesOnTheArea: a row of a profile's table that counts something
+// "trên địa bàn" in a unit of its own ("Số hợp tác xã trên địa bàn | hợp
+// tác xã | 6") counts no hamlets: "bàn" of "địa bàn" is no "bản".
+func TestBusinessesOnTheArea(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"TT\tChỉ tiêu\tĐVT\tSố liệu\n1\tSố thôn\tthôn\t7\n2\tSố hộ\thộ\t1934\n3\tSố hợp tác xã trên địa bàn\thợp tác xã\t6\n" +
+		"II. KẾT QUẢ\n1. Đoàn ra: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"profile.hamlets": "7", "profile.households": "1934"})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+}

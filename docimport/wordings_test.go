@@ -674,3 +674,19 @@ func TestMembersAfterCells(t *testing.T) {
 	doc = "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. TÌNH HÌNH CHUNG\n- Đảng bộ phường: 09 chi bộ; 31 đảng viên được tặng Huy hiệu Đảng.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
 	wantFound(t, readText(t, doc), map[string]string{"profile.party_cells": "9", "profile.party_members": ""})
 }
+
+// TestConferenceHeldThenNone: a sentence that says the conference was held
+// as planned, then "không có" of something else ("không có sự cố, phát
+// ngôn sai lệch"), is no "none" of the conferences; "… được tổ chức trên
+// địa bàn: không có" still is.
+func TestConferenceHeldThenNone(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n3. Hội nghị, hội thảo quốc tế\n"
+	doc := head + "Tháng 9/2024 UBND xã phối hợp với Viện Nghiên cứu biển tổ chức 01 hội thảo quốc tế về rừng ngập mặn. Hội thảo đã diễn ra an toàn, đúng chương trình, không có sự cố hay phát ngôn sai lệch.\n4. Đoàn ra: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"international_conferences.count": "1"})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+	doc = head + "Hội nghị, hội thảo quốc tế được tổ chức trên địa bàn: không có.\n4. Đoàn ra: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{"international_conferences.count": "0"})
+}
