@@ -102,6 +102,10 @@ const (
 	colNote   = "note"   // Ghi chú: read only for a bare percentage
 	colDonor  = "donor"  // Nhà tài trợ
 	colOther  = "other"  // a column never read (another period, a date)
+	// colSubLabel is the second column under a label's header merged
+	// across two ("Nội dung" over "Đoàn vào | Trong nước"): the row's own
+	// label under the first column's, which spans the rows of its parts.
+	colSubLabel = "sublabel"
 )
 
 // col is a column of a table as its header names it: its role, for a
@@ -246,6 +250,9 @@ func columnsOf(heads []string, per period) []col {
 	for i := range cols {
 		if cols[i].role == colValue && (fits[i] < 0 || fits[i] < best[cols[i].kind]) {
 			cols[i].role = colOther
+		}
+		if i > 0 && cols[i-1].role == colLabel && heads[i] == heads[i-1] {
+			cols[i].role = colSubLabel // "Nội dung | Nội dung": a merged header's second column
 		}
 	}
 	if !label {
@@ -845,6 +852,7 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		pad := make([]text, len(cols)-len(texts))
 		texts = append(append([]text{texts[0]}, pad...), texts[1:]...)
 	}
+	cols = subLabelRow(cols, texts)
 	cell := func(role string) (text, col, bool) {
 		for i, c := range cols {
 			if c.role == role && i < len(texts) && texts[i].fold != "" {
@@ -854,6 +862,12 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		return text{}, col{}, false
 	}
 	label, _, ok := cell(colLabel)
+	sub, _, hasSub := cell(colSubLabel)
+	if hasSub && !ok && ts.parent.fold != "" {
+		// " |  | Nước ngoài | 07 | 64" under "2 | Đoàn vào | Trong nước |
+		// 38 | 512": the first label merged over the rows of its parts.
+		label, ok = ts.parent, true
+	}
 	if !ok && len(texts) > 0 && totalRe.MatchString(texts[0].fold) {
 		label, ok = texts[0], true // "Cộng" over the number and the label
 	}
@@ -903,9 +917,15 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		return // one delegation of a list: its total is read, not each
 	}
 	full := label
-	if (childLabel(label.orig) || bareMeasureRe.MatchString(strings.TrimSpace(label.fold))) && ts.parent.fold != "" {
+	switch {
+	case hasSub:
+		// "Đoàn vào | Trong nước": the row's own label is the second,
+		// said of the first.
+		ts.parent = label
+		full, label = newText(clean(label.orig+" "+sub.orig)), sub
+	case (childLabel(label.orig) || bareMeasureRe.MatchString(strings.TrimSpace(label.fold))) && ts.parent.fold != "":
 		full = newText(clean(ts.parent.orig + " " + label.orig))
-	} else {
+	default:
 		ts.parent = label
 	}
 	unit, _, _ := cell(colUnit)
@@ -973,6 +993,29 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 			}
 		}
 	}
+}
+
+// subLabelRow gives the columns of a row typed as text whose label spans
+// two cells where the header's is one ("Nội dung" over "2 | Đoàn vào |
+// Trong nước | 38 | 512 | "): one cell more than the columns, words in
+// the cell after the label's where a figure is due, and a figure or
+// nothing in every column of values once that cell is the label's part.
+// That cell then has a column of its own, the sub-label's, after the
+// label's; any other row keeps the table's columns.
+func subLabelRow(cols []col, texts []text) []col {
+	li := slices.IndexFunc(cols, func(c col) bool { return c.role == colLabel })
+	if li < 0 || len(texts) != len(cols)+1 || li+1 >= len(cols) || cols[li+1].role != colValue || slices.ContainsFunc(cols, func(c col) bool { return c.role == colSubLabel }) {
+		return cols
+	}
+	if w := strings.TrimSpace(texts[li+1].fold); w == "" || strings.IndexFunc(w, isDigitRune) >= 0 {
+		return cols
+	}
+	for j, c := range cols[li+1:] {
+		if v := strings.TrimSpace(texts[li+2+j].fold); c.role == colValue && v != "" && !startsFigure(v) {
+			return cols
+		}
+	}
+	return slices.Concat(cols[:li+1], []col{{role: colSubLabel, head: cols[li].head}}, cols[li+1:])
 }
 
 // spannedValues tells whether a row holds figures in columns that its

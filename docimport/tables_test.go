@@ -1149,3 +1149,50 @@ func TestBusinessesOnTheArea(t *testing.T) {
 		t.Errorf("unresolved %+v", res.Unresolved)
 	}
 }
+
+// TestLabelHeaderOverTwoColumns: a header "Nội dung" merged across two
+// columns over rows whose label is in two cells, the first merged down
+// the rows of its parts ("2 | Đoàn vào | Trong nước | 21 | 184" over " |
+// | Nước ngoài | 03 | 26"): each row's figures are its own label's, said
+// of the first ("Đoàn vào" "Nước ngoài"). In a .docx the second column's
+// header continues the first's; typed as text the row has one cell more
+// than the header, words where a figure is due. Both were read out of
+// place: the part's name as a value or a note, the foreign row not at all.
+func TestLabelHeaderOverTwoColumns(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n"
+	rows := [][]string{
+		{"!TT", "!>2 Nội dung", ">2 Năm 2024", "!Ghi chú"},
+		{"^", "^>2", "Số đoàn", "Số người", "^"},
+		{"1", ">2 Đoàn ra", "02", "09", "Sang tỉnh Hủa Phăn (Lào)"},
+		{"!2", "!Đoàn vào", "Trong nước", "21", "184", ""},
+		{"^", "^", "Nước ngoài", "03", "26", "Năm 2023: 02 đoàn/15 người"},
+	}
+	want := map[string]string{
+		"delegations.outbound.count": "2", "delegations.outbound.people": "9",
+		"delegations.inbound_domestic.count": "21", "delegations.inbound_domestic.people": "184",
+		"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "26",
+	}
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Read(lines)
+			got := foundValues(res)
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+			if len(res.Unresolved) > 0 {
+				t.Errorf("unresolved %+v", res.Unresolved)
+			}
+		})
+	}
+}
