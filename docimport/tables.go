@@ -420,9 +420,12 @@ type tableState struct {
 	// A table of peoples by row under a header "Dân tộc | … | Tỷ lệ (%)":
 	// the column of their names and that of their shares, or 0.
 	peopleCol, shareCol int
-	rows                int    // the rows read of the table
-	prev                []text // the row before, which may name the figures of this one
-	prev2               []text // the row before that
+	// the project (its index + 1 in doc.projects) made of the first row
+	// under a merged label ("Dự án …"), whose other rows measure it; or 0
+	project int
+	rows    int    // the rows read of the table
+	prev    []text // the row before, which may name the figures of this one
+	prev2   []text // the row before that
 	// for each cell of those rows, whether it continues the one above
 	prevCont, prev2Cont []bool
 	// A table whose rows are periods ("Năm 2025", "Năm 2024", "Tăng,
@@ -862,6 +865,7 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		return text{}, col{}, false
 	}
 	label, _, ok := cell(colLabel)
+	inherited := false // the label is that of the merged cell above
 	sub, _, hasSub := cell(colSubLabel)
 	if hasSub && !ok && ts.parent.fold != "" {
 		// " |  | Nước ngoài | 07 | 64" under "2 | Đoàn vào | Trong nước |
@@ -875,6 +879,10 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		// "1 | Đoàn ra | Đoàn | 1" over " |  | Người | 6": the label merged
 		// over the rows of its units, each row the label's.
 		label, ok = ts.parent, true
+		inherited = true
+	}
+	if !inherited {
+		ts.project = 0
 	}
 	if !ok {
 		// A group row whose words sit in the number's column ("A. Dự án
@@ -939,9 +947,30 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 	}
 	note, _, _ := cell(colNote)
 	if projectRowLabel(label.fold, unit.fold, o.cur) {
+		if inherited && ts.project > 0 {
+			// "6 | Dự án viện trợ … | Giá trị cam kết | đồng | 650000000"
+			// over " |  | Giá trị giải ngân | đồng | 390000000": the rows
+			// under one merged label are measures of the same project —
+			// the one a detail names "giải ngân" its value disbursed; no
+			// project of their own.
+			p := &d.projects[ts.project-1]
+			v, _, _ := cell(colValue)
+			for i, c := range cols {
+				if c.role == colNote && i < len(texts) && strings.Contains(texts[i].fold, "giai ngan") && p.disbursed.fold == "" && v.fold != "" {
+					p.disbursed = newText(v.orig + " " + unit.orig)
+					p.quote += " … " + texts[i].orig + " … " + p.disbursed.orig
+					break
+				}
+			}
+			return
+		}
 		// "Dự án … | USD | 25.000 | Đã giải ngân 12.000 USD": a project in a
 		// table of indicators, its value in the unit's currency.
+		before := len(d.projects)
 		d.projectRow(ts, cols, texts, label, unit)
+		if len(d.projects) > before {
+			ts.project = len(d.projects)
+		}
 		return
 	}
 	for i, c := range cols {

@@ -1196,3 +1196,31 @@ func TestLabelHeaderOverTwoColumns(t *testing.T) {
 		})
 	}
 }
+
+// TestProjectMeasuredByRows: in a table of indicators, a merged label "Dự
+// án …" over rows that each give one measure in a detail column ("Số dự
+// án | dự án | 1", "Giá trị cam kết | đồng | …", "Giá trị giải ngân | đồng
+// | …") is one project: the committed row makes it, the disbursed row is
+// its value disbursed — not two projects.
+func TestProjectMeasuredByRows(t *testing.T) {
+	doc := func(count string) string {
+		return "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n" +
+			"TT\tChỉ tiêu\tChi tiết\tĐVT\tNăm 2024\tNăm 2023\tGhi chú\n" +
+			"I\tĐoàn ra, đoàn vào\t\t\t\t\t\n1\tĐoàn ra\tSố đoàn\tđoàn\t0\t1\t\n" +
+			"II\tViện trợ phi chính phủ nước ngoài\t\t\t\t\t\n" +
+			"2\tDự án viện trợ PCPNN\tSố dự án\tdự án\t" + count + "\t0\tTầm nhìn Thế giới\n" +
+			"\t\tGiá trị cam kết\tđồng\t420000000\t0\t\n\t\tGiá trị giải ngân\tđồng\t180000000\t0\t\n" +
+			"III\tLãnh sự\t\t\t\t\t\n3\tNgười nước ngoài tạm trú\t\tngười\t17\t12\t\n"
+	}
+	res := readText(t, doc("1"))
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "420000000", "ngo_aid.projects[0].disbursed_vnd": "180000000", "consular.foreign_residents": "17"})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+	// Two projects counted: the values are their sums, no project's.
+	res = readText(t, doc("2"))
+	got := foundValues(res)
+	if got["ngo_aid.projects"] == "1" || got["ngo_aid.projects[0].committed_vnd"] != "" {
+		t.Errorf("two projects counted: read %q projects, the first committed %q", got["ngo_aid.projects"], got["ngo_aid.projects[0].committed_vnd"])
+	}
+}
