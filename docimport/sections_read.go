@@ -1436,14 +1436,19 @@ func projectItems(t text) []text {
 		parts = append(parts, trimmed(c, start, len(c.fold)))
 	}
 	// A part that names no project continues the project before it ("Dự
-	// án …; giải ngân 500 triệu đồng").
+	// án …; giải ngân 500 triệu đồng"), unless it adds something else
+	// ("Ngoài ra, xã đã lập hồ sơ đề xuất …"), nor do the parts after that.
 	var out []text
+	more := false
 	for _, p := range parts {
 		switch {
 		case strings.Contains(p.fold, "du an") && projectNameRe.MatchString(p.fold) && !(len(out) > 0 && onlyAnaphora(p.fold)),
 			programmeRe.MatchString(p.fold):
 			out = append(out, p)
-		case len(out) > 0:
+			more = false
+		case moreRe.MatchString(p.fold):
+			more = true
+		case len(out) > 0 && !more:
 			last := out[len(out)-1]
 			out[len(out)-1] = newText(last.orig + "; " + p.orig)
 		}
@@ -1471,7 +1476,7 @@ func onlyAnaphora(f string) bool {
 
 // proposedRe says a project is only proposed, not approved: it is not a
 // project of the year.
-var proposedRe = re(`\b(?:chua duoc (?:\S+ ){0,4}phe duyet|chua phe duyet|dang de xuat|de xuat moi|ho so de xuat|gui de xuat|(?:co|da) de xuat|dang xin chu truong|dang lam thu tuc|dang hoan thien ho so|du kien trien khai|chua duoc tiep nhan|cho phe duyet|cho (?:\S+ ){0,4}tham dinh|chua trien khai|dang van dong|de xuat tai tro|dang trinh (?:\S+ ){0,6}phe duyet)\b`)
+var proposedRe = re(`\b(?:chua duoc (?:\S+ ){0,4}phe duyet|chua phe duyet|dang de xuat|de xuat moi|ho so de xuat|gui de xuat|(?:co|da) de xuat|dang xin chu truong|dang lam thu tuc|dang hoan thien ho so|du kien trien khai|chua duoc tiep nhan|cho phe duyet|cho (?:\S+ ){0,4}tham dinh|chua trien khai|dang van dong|de xuat tai tro|dang trinh (?:\S+ ){0,6}phe duyet|(?:de|chua) trinh (?:\S+ ){0,6}phe duyet|de xuat du an|xay dung de xuat)\b`)
 
 // listItemRe begins an item of a numbered list ("2. ", "b) ").
 var listItemRe = re(`^\s*(?:\d{1,2}|[a-d])[.)]\s+`)

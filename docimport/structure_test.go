@@ -1320,3 +1320,38 @@ func TestSupportThroughProgramme(t *testing.T) {
 		})
 	}
 }
+
+// TestProposalAddedAfterProject: a sentence that adds a proposal after a
+// project's ("Ngoài ra, xã đã lập hồ sơ đề xuất Quỹ … hỗ trợ …, đang chờ
+// phê duyệt.") is no part of that project, though it names no project of
+// its own — the project was taken for a proposal and lost.
+func TestProposalAddedAfterProject(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"Năm 2024 xã tiếp tục thực hiện 01 dự án \"Bếp ăn bán trú điểm trường Nà Lìu\" do Tổ chức Hạt Giống Xanh (Úc) tài trợ, tổng giá trị cam kết 275.000.000 đồng; đã giải ngân 200.000.000 đồng. Ngoài ra, xã đã lập hồ sơ đề xuất Tổ chức Hạt Giống Xanh hỗ trợ sửa nhà văn hóa thôn Nà Lìu, kinh phí khoảng 90 triệu đồng, đang chờ cấp có thẩm quyền phê duyệt.\n" +
+		"6. Ngoại giao văn hóa: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{
+		"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "275000000", "ngo_aid.projects[0].disbursed_vnd": "200000000",
+	})
+}
+
+// TestProposalStillDrafted: a project proposed and not yet submitted for
+// approval ("đã khảo sát, đề xuất dự án …; hồ sơ đang được hoàn thiện để
+// trình … phê duyệt", "đang phối hợp xây dựng đề xuất Dự án …, chưa trình
+// … phê duyệt") is no project: it was counted with those running, a
+// rival of their count.
+func TestProposalStillDrafted(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"Năm 2025, trên địa bàn xã triển khai 01 dự án viện trợ phi chính phủ nước ngoài:\n" +
+		"- Dự án \"Vườn rau dinh dưỡng học đường\" do Tổ chức Mầm Xanh (Canada) tài trợ, tổng kinh phí 520 triệu đồng; đã giải ngân 300 triệu đồng.\n"
+	tail := "6. Ngoại giao văn hóa: Không.\n"
+	for _, more := range []string{
+		"Ngoài ra, Tổ chức Cánh Diều (Đức) đã khảo sát, đề xuất dự án cải tạo trạm y tế với kinh phí dự kiến khoảng 1,1 tỷ đồng; hồ sơ đang được hoàn thiện để trình cấp có thẩm quyền phê duyệt.\n",
+		"Ngoài ra, Tổ chức Cánh Diều (Đức) đang phối hợp xây dựng đề xuất Dự án cải tạo trạm y tế với kinh phí dự kiến khoảng 1,1 tỷ đồng, chưa trình cấp có thẩm quyền phê duyệt.\n",
+	} {
+		res := readText(t, head+more+tail)
+		wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "520000000"})
+		if len(res.Unresolved) > 0 {
+			t.Errorf("%q: unresolved %+v", more, res.Unresolved)
+		}
+	}
+}
