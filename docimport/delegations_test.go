@@ -896,3 +896,22 @@ func TestIncidentsCountedWithPeople(t *testing.T) {
 	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n8. Lãnh sự, bảo hộ công dân\n- Trong năm phát hiện 02 vụ/05 người là công dân Lào vào địa bàn không khai báo; đã bàn giao cho Đồn Biên phòng xử lý.\n"
 	wantFound(t, readText(t, doc), map[string]string{"consular.foreigner_incidents": "2"})
 }
+
+// TestMembersByWhoTheyAre: the people of a delegation told by who they
+// are, right after "gồm" ("01 đoàn nước ngoài gồm 04 chuyên gia …", "gồm
+// 07 giáo viên, học sinh …") — not "người" nor "thành viên", they were
+// missed. A number of pupils the delegation met ("tặng quà cho 50 học
+// sinh") is none of its people, nor is one after another figure.
+func TestMembersByWhoTheyAre(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Đoàn ra, đoàn vào\n- Đoàn ra: Không.\n"
+	tail := "2. Lãnh sự, bảo hộ công dân: Không.\n"
+	res := readText(t, head+"- Đoàn vào: đón 02 đoàn nước ngoài gồm 11 sinh viên, giảng viên Trường Đại học Kyungpook (Hàn Quốc) tình nguyện tại thôn Khe Mạ.\n"+tail)
+	wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "11"})
+	for _, line := range []string{
+		"- Đoàn vào: đón 01 đoàn nước ngoài của Tổ chức Nắng Mai (Úc) đến tặng quà cho 50 học sinh, gồm 50 suất học bổng.\n",
+		"- Đoàn vào: đón 01 đoàn nước ngoài khảo sát 02 mô hình sinh kế, gồm 06 chuyên gia.\n",
+	} {
+		res := readText(t, head+line+tail)
+		wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": "1", "delegations.inbound_foreign.people": ""})
+	}
+}

@@ -327,6 +327,9 @@ func delegationCounts(c text, per period, places []string) []delegCount {
 		if len(dc.people) == 0 {
 			dc.people = bracketCounts(seg, delegPeopleRe) // "02 đoàn (17 người)"
 		}
+		if len(dc.people) == 0 {
+			dc.people = membersOf(seg)
+		}
 		if p := delegPeopleRe.FindStringIndex(f[m[1]:tailAt[i]]); p != nil && len(kept) > 1 && i == len(kept)-1 && allPeopleRe.MatchString(f[m[1]:m[1]+p[0]]) {
 			// "02 đoàn nước ngoài và 05 đoàn trong nước, tổng số 48
 			// người": the people of them all, not of the last.
@@ -354,6 +357,26 @@ func delegationCounts(c text, per period, places []string) []delegCount {
 		}
 	}
 	return out
+}
+
+// delegMembersRe counts the members of a delegation after "gồm" by who they
+// are ("gồm 04 chuyên gia", "gồm 07 giáo viên, học sinh").
+var delegMembersRe = re(`\bgom\s+(?:co\s+)?` + cnt + `\s+(?:chuyen gia|giao vien|giang vien|hoc sinh|sinh vien|bac si|y bac si|tinh nguyen vien|nha bao|phong vien|doanh nhan|nha dau tu|cuu chien binh|nha khoa hoc|nghe si|van dong vien|quan chuc|lanh dao)\b`)
+
+// membersOf gives the people of a delegation told by who they are, right
+// after its count ("01 đoàn nước ngoài gồm 04 chuyên gia của …"): no other
+// figure stands between, so they are its members, whatever the word.
+func membersOf(seg text) []cand {
+	f := outsideBrackets(seg.fold)
+	m := delegMembersRe.FindStringSubmatchIndex(f)
+	if m == nil || strings.IndexFunc(f[:m[2]], isDigitRune) >= 0 {
+		return nil
+	}
+	v, ok := countOf(f[m[2]:m[3]])
+	if !ok {
+		return nil
+	}
+	return []cand{intCand(v, quote(seg, m[0], m[1]))}
 }
 
 // bracketAfter finds the first bracket in f[from:to] and tells where its
