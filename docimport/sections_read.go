@@ -746,9 +746,13 @@ var (
 	projectCountRe = re(`\b` + cnt + `\s+(?:du an|chuong trinh)\b`)
 	committedRe    = re(`\b(?:cam ket|tri gia|tong gia tri|gia tri|tong kinh phi|kinh phi|tong von|von vien tro|von tai tro|tong so von|so von|nguon von|tong muc dau tu|tong so tien|so tien|(?:tai tro|vien tro)\s*:)` + gap(25) + moneyRe.String())
 	disbursedRe    = re(`\b(?:giai ngan|da (?:trao|cap)(?: tang)? (?:du|het|toan bo))` + gap(25) + moneyRe.String())
-	notDisbursedRe = re(`\b(?:chua|khong)\s+(?:duoc\s+)?giai ngan\b`)
-	projectNameRe  = re(`\bdu an\s*:?\s*`)
-	donorRe        = re(`\bdo\s+(?:to chuc\s+)?(.+?)\s*(?:\(([^)]+)\)\s*)?(?:tai tro|vien tro|ho tro|tai tro)\b`)
+	// trancheDisbursedRe is an amount disbursed as a tranche ("giải ngân
+	// đợt 1 là 360.000.000 đồng"); trancheRe names a tranche.
+	trancheDisbursedRe = re(`\bgiai ngan\s+(?:duoc\s+)?(?:dot|lan)\s+(?:thu\s+)?(?:\d{1,2}|nhat|mot|hai|ba)\s*(?:la|:|voi|so tien|voi so tien)?\s*` + moneyRe.String())
+	trancheRe          = re(`\b(?:dot|lan)\s+(?:thu\s+)?(?:\d{1,2}|nhat|mot|hai|ba)\b`)
+	notDisbursedRe     = re(`\b(?:chua|khong)\s+(?:duoc\s+)?giai ngan\b`)
+	projectNameRe      = re(`\bdu an\s*:?\s*`)
+	donorRe            = re(`\bdo\s+(?:to chuc\s+)?(.+?)\s*(?:\(([^)]+)\)\s*)?(?:tai tro|vien tro|ho tro|tai tro)\b`)
 	// donorBeforeRe names the donor before the project: "Tổ chức X tài
 	// trợ dự án …", "Quỹ Y viện trợ xây dựng dự án …".
 	donorBeforeRe = re(`\b((?:to chuc|quy|hoi|lien minh|mang luoi|tap doan)\s[^,;:.]{2,80}?)\s+(?:tai tro|vien tro|ho tro)\s+(?:(?:xay dung|thuc hien|trien khai|cho xa|cho phuong)\s+)?du an\b`)
@@ -1709,7 +1713,13 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 			}
 		}
 	}
-	if ms := disbursedRe.FindAllStringSubmatchIndex(f, -1); ms != nil && !several {
+	ms := disbursedRe.FindAllStringSubmatchIndex(f, -1)
+	if ms == nil && len(trancheRe.FindAllStringIndex(f, -1)) == 1 {
+		// "đã giải ngân đợt 1 là 360.000.000 đồng", the only tranche the
+		// project's words name: what was disbursed.
+		ms = trancheDisbursedRe.FindAllStringSubmatchIndex(f, -1)
+	}
+	if ms != nil && !several {
 		// Two amounts disbursed ("trong năm 2024 giải ngân 300 triệu đồng,
 		// lũy kế giải ngân 1,1 tỷ đồng"): which one is asked is not said;
 		// both are shown, neither is set.

@@ -1355,3 +1355,17 @@ func TestProposalStillDrafted(t *testing.T) {
 		}
 	}
 }
+
+// TestDisbursedTranche: "đã giải ngân đợt 1 là 150 triệu đồng", the only
+// tranche a project's words name, is what was disbursed (the tranche's
+// number stood between the verb and the amount: it was missed). With a
+// second tranche named ("…, đợt 2 là 100.000.000 đồng") the amount
+// disbursed is not said (both, or the last): none is read.
+func TestDisbursedTranche(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2025\n5. Viện trợ phi chính phủ nước ngoài\n"
+	tail := "6. Ngoại giao văn hóa: Không.\n"
+	res := readText(t, head+"+ Dự án \"Trạm bơm nước sạch thôn Gò Cát\" do Tổ chức Giọt Nước (Đan Mạch) tài trợ, tổng kinh phí cam kết 400.000.000 đồng; trong 6 tháng đầu năm đã giải ngân đợt 1 là 150.000.000 đồng.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "400000000", "ngo_aid.projects[0].disbursed_vnd": "150000000"})
+	res = readText(t, head+"+ Dự án \"Trạm bơm nước sạch thôn Gò Cát\" do Tổ chức Giọt Nước (Đan Mạch) tài trợ, tổng kinh phí cam kết 400.000.000 đồng; đã giải ngân đợt 1 là 150.000.000 đồng, đợt 2 là 100.000.000 đồng.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "400000000", "ngo_aid.projects[0].disbursed_vnd": ""})
+}
