@@ -589,10 +589,11 @@ func labelPath(sec, label, unit string, general bool) string {
 	if path == "" && general {
 		path = anyFigure(label, unit)
 	}
-	if path == "" && sec == secOther && len(strings.Fields(label)) <= 8 {
+	if own := strings.TrimLeft(strings.TrimPrefix(label, "co cau kinh te"), " :-–"); path == "" && sec == secOther && len(strings.Fields(own)) <= 8 {
 		// A row of an annex's table of basic figures ("Biểu số 01.
 		// Một số chỉ tiêu cơ bản": "Số hộ | hộ | 2.934"): the profile,
-		// by a label of a few words.
+		// by a label of a few words — a sector's under the group's name
+		// ("Cơ cấu kinh tế: - Nông, lâm nghiệp, thủy sản"), its own.
 		path = profileFigure(label, unit)
 	}
 	return path

@@ -866,7 +866,7 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 	}
 	label, _, ok := cell(colLabel)
 	inherited := false // the label is that of the merged cell above
-	sub, _, hasSub := cell(colSubLabel)
+	subLabel, _, hasSub := cell(colSubLabel)
 	if hasSub && !ok && ts.parent.fold != "" {
 		// " |  | Nước ngoài | 07 | 64" under "2 | Đoàn vào | Trong nước |
 		// 38 | 512": the first label merged over the rows of its parts.
@@ -930,11 +930,17 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		// "Đoàn vào | Trong nước": the row's own label is the second,
 		// said of the first.
 		ts.parent = label
-		full, label = newText(clean(label.orig+" "+sub.orig)), sub
+		full, label = newText(clean(label.orig+" "+subLabel.orig)), subLabel
 	case (childLabel(label.orig) || bareMeasureRe.MatchString(strings.TrimSpace(label.fold))) && ts.parent.fold != "":
 		full = newText(clean(ts.parent.orig + " " + label.orig))
 	default:
 		ts.parent = label
+		if m := firstItemRe.FindStringIndex(label.fold); m != nil {
+			// "Cơ cấu kinh tế: - Nông, lâm nghiệp" over "- Công nghiệp,
+			// …": the rows under it are items of the words before the
+			// colon, not of its first item.
+			ts.parent = sub(label, 0, m[0])
+		}
 	}
 	unit, _, _ := cell(colUnit)
 	if unit.fold == "" {
@@ -1023,6 +1029,10 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		}
 	}
 }
+
+// firstItemRe is the colon of a label that names a group and its first
+// item ("Cơ cấu kinh tế: - Nông, lâm nghiệp, thủy sản").
+var firstItemRe = regexp.MustCompile(`\s*:\s*[-–+•]\s+\S`)
 
 // subLabelRow gives the columns of a row typed as text whose label spans
 // two cells where the header's is one ("Nội dung" over "2 | Đoàn vào |

@@ -1224,3 +1224,37 @@ func TestProjectMeasuredByRows(t *testing.T) {
 		t.Errorf("two projects counted: read %q projects, the first committed %q", got["ngo_aid.projects"], got["ngo_aid.projects[0].committed_vnd"])
 	}
 }
+
+// TestGroupAndFirstItemInOneLabel: a row whose label names a group and
+// its first item ("Cơ cấu kinh tế: - Nông nghiệp, thủy sản | % | 41,2")
+// over rows of the other items ("- Thương mại, dịch vụ, xây dựng"): the
+// items under it are the group's, not its first item's (the sectors were
+// read as mixed, none set), and in an annex a sector under the group's
+// name has the few words of its own a row of basic figures has.
+func TestGroupAndFirstItemInOneLabel(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nSố: 31/BC-UBND\nThử, ngày 04 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n" +
+		"1. Tình hình chung\nCác chỉ tiêu cơ bản tại Phụ lục kèm theo.\n" +
+		"Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Bình\n" +
+		"PHỤ LỤC\nBiểu số 01: Một số chỉ tiêu cơ bản năm 2024\n"
+	rows := [][]string{
+		{"TT", "Chỉ tiêu", "ĐVT", "Số liệu", "Ghi chú"},
+		{"1", "Số hộ", "Hộ", "3.120", ""},
+		{"!2", "Cơ cấu kinh tế: - Nông nghiệp, thủy sản", "%", "41,2", ""},
+		{"^", "- Thương mại, dịch vụ, xây dựng", "%", "50,3", ""},
+		{"^", "- Lĩnh vực khác", "%", "8,5", ""},
+	}
+	want := map[string]string{
+		"profile.households": "3120",
+		"profile.economy_structure_pct.agriculture_forestry": "41.2", "profile.economy_structure_pct.industry_services_tourism": "50.3",
+		"profile.economy_structure_pct.other": "8.5",
+	}
+	for name, data := range map[string][]byte{"text": []byte(head + textRows(rows)), "docx": tablesDocx(head, [][][]string{rows}, "")} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantFound(t, Read(lines), want)
+		})
+	}
+}
