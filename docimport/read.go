@@ -64,7 +64,12 @@ func Read(raw []string) *Result {
 }
 
 var (
-	agreementsRe  = re(`\b` + cnt + `\s+(?:ban\s+|van ban\s+)?(?:thoa thuan|bien ban ghi nho|ban ghi nho|bien ban (?:hop tac|thoa thuan))\b`)
+	agreementsRe = re(`\b` + cnt + `\s+(?:ban\s+|van ban\s+)?(?:thoa thuan|bien ban ghi nho|ban ghi nho|bien ban (?:hop tac|thoa thuan))\b`)
+	// signedOneRe is the commune signing one agreement, named with no
+	// count: "UBND xã ký Biên bản ghi nhớ …", "phường đã ký kết Thỏa
+	// thuận hợp tác …" (not "dự lễ ký …" of others, nor "… đã ký năm
+	// 2019", whose verb follows the agreement).
+	signedOneRe   = re(`(?:^|[,:]\s*|\s)(?:(?:ubnd|uy ban nhan dan|chinh quyen)\s+)?(?:xa|phuong|thi tran|dac khu)\s+(?:da\s+)?ky(?:\s+ket)?\s+(?:ban\s+|van ban\s+)?(?:thoa thuan|bien ban ghi nho|ban ghi nho|bien ban (?:hop tac|thoa thuan))\b`)
 	conferencesRe = re(`\b` + cnt + `\s+(?:cuoc\s+|buoi\s+)?(?:hoi nghi|hoi thao)\b`)
 	awardsRe      = re(`\b` + cnt + `\s+(?:hinh thuc|huan chuong|huy chuong|bang khen|thu khen|giay khen|ky niem chuong|giai thuong|phan thuong)\b`)
 	nominationsRe = re(`\b` + cnt + `\s+(?:hinh thuc|truong hop|ho so|tap the|ca nhan|nghe nhan|dong chi|doanh nghiep|co quan|don vi|hoi vien|nguoi)\b`)
@@ -679,6 +684,7 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 		return
 	}
 	var items, totals []cand
+	var signed []cand // agreements signed, each told with no count
 	itemLines := map[int]bool{}
 	attended := map[bool]bool{} // whether the items tell of taking part in another's, or of the commune's own
 	for _, l := range r.sectionLines(sec) {
@@ -698,6 +704,14 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 				continue // "tỉnh tổ chức 02 hội nghị quốc tế, xã cử 03 cán bộ tham dự"
 			}
 			vals := kindCounts(c, p)
+			if len(vals) == 0 && sec == secAgreements && !strings.ContainsAny(datesRe.ReplaceAllString(c.fold, " "), "0123456789") {
+				// "Ngày 16/10/2025, UBND xã ký Biên bản ghi nhớ … với …":
+				// the commune signed one, told with no count.
+				if m := signedOneRe.FindStringIndex(c.fold); m != nil {
+					signed = append(signed, intCand(1, quote(c, m[0], m[1])))
+					continue
+				}
+			}
 			if len(vals) == 0 && sec == secAwards && !strings.ContainsAny(datesRe.ReplaceAllString(l.fold, " "), "0123456789") {
 				// An award named with no count, in a line that counts none
 				// ("…; 02 cá nhân được tặng Bằng khen" counts them).
@@ -730,6 +744,10 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 	}
 	for _, t := range totals {
 		r.put(path, t)
+	}
+	if len(signed) == 1 && len(totals) == 0 && len(items) == 0 {
+		// One told so, and no count: one; several may be one told twice.
+		r.put(path, signed[0])
 	}
 	switch {
 	case len(items) == 1:

@@ -690,3 +690,23 @@ func TestConferenceHeldThenNone(t *testing.T) {
 	doc = head + "Hội nghị, hội thảo quốc tế được tổ chức trên địa bàn: không có.\n4. Đoàn ra: Không.\n"
 	wantFound(t, readText(t, doc), map[string]string{"international_conferences.count": "0"})
 }
+
+// TestOneAgreementSigned: the commune signing one agreement named with no
+// count ("Ngày 05/9/2024, UBND xã ký Biên bản ghi nhớ … với …") is one
+// agreement (it was missed). Another's signing the commune attended ("dự
+// lễ ký …"), one signed in another year, and two told so (one may be told
+// twice) are none read.
+func TestOneAgreementSigned(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n2. Công tác ký kết thỏa thuận quốc tế\n"
+	tail := "3. Hội nghị, hội thảo quốc tế: Không.\n"
+	for body, want := range map[string]string{
+		"Ngày 05/9/2024, UBND xã ký Biên bản ghi nhớ về giao lưu văn hóa với chính quyền bản Na Sang (Lào). Thỏa thuận hữu nghị giữa hai bản ký năm 2018 tiếp tục được thực hiện.\n": "1",
+		"Xã cử 02 cán bộ dự lễ ký Biên bản ghi nhớ giữa UBND tỉnh và tỉnh Hủa Phăn (Lào).\n":                                                                                         "",
+		"Biên bản ghi nhớ xã đã ký năm 2019 với bản Na Sang tiếp tục được thực hiện.\n":                                                                                              "",
+		"Ngày 05/9/2024, UBND xã ký Biên bản ghi nhớ với bản Na Sang (Lào). Ngày 12/11/2024, xã ký Thỏa thuận hợp tác với bản Huổi Lả (Lào).\n":                                      "",
+	} {
+		if got := foundValues(readText(t, head+body+tail))["international_agreements.count"]; got != want {
+			t.Errorf("%q: agreements %q, want %q", body, got, want)
+		}
+	}
+}
