@@ -494,6 +494,9 @@ func wentAbroad(f string, places []string) bool {
 	clean := notCountryRe.ReplaceAllString(f, " ")
 	for _, m := range goRe.FindAllStringIndex(clean, -1) {
 		rest := clean[m[1]:min(len(clean), m[1]+30)]
+		if strings.HasPrefix(rest, "cua khau") {
+			continue // "qua Cửa khẩu quốc tế …": through the gate, either way; "quốc tế" is its rank
+		}
 		if at := foreignAt(rest, places); at >= 0 && at <= 12 {
 			return true
 		}

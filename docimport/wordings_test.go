@@ -710,3 +710,21 @@ func TestOneAgreementSigned(t *testing.T) {
 		}
 	}
 }
+
+// TestGateTrafficIsNoExits: the people and vehicles through a border
+// gate ("Người, phương tiện qua Cửa khẩu quốc tế … khoảng 31.200 lượt
+// người, 8.150 lượt phương tiện") are no citizens of the commune who went
+// abroad — "qua Cửa khẩu quốc tế" was read as going abroad ("quốc tế" is
+// the gate's rank), and the vehicles a rival of the exits.
+func TestGateTrafficIsNoExits(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n6. Công tác lãnh sự\n" +
+		"- Công dân xã xuất cảnh sang Lào bằng giấy thông hành: 212 lượt.\n" +
+		"- Người, phương tiện qua Cửa khẩu quốc tế Bờ Y khoảng 31.200 lượt người, 8.150 lượt phương tiện.\n" +
+		"7. Người Việt Nam ở nước ngoài: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"consular.citizens_exited": "212"})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+}
+
