@@ -697,7 +697,13 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 			if (sec == secAwards || r.shared(secAwards, secNominations)) && !aboutSection(sec, c.fold) && !aboutBoth(c.fold) {
 				continue
 			}
-			if otherPeriod(outsideBrackets(c.fold), r.d.period.year) {
+			when := outsideBrackets(c.fold)
+			if i := strings.Index(when, "thanh tich"); i >= 0 && (sec == secAwards || sec == secNominations) {
+				// "… Giấy khen … về thành tích phối hợp … năm 2024": the
+				// year of what it rewards, not of when it was given.
+				when = when[:i]
+			}
+			if otherPeriod(when, r.d.period.year) {
 				continue // "thỏa thuận ký năm 2019", "so với năm trước"
 			}
 			if heldByWiderRe.MatchString(c.fold) {

@@ -728,3 +728,19 @@ func TestGateTrafficIsNoExits(t *testing.T) {
 	}
 }
 
+// TestAwardForAnEarlierYear: an award received in the period for what was
+// done in an earlier year ("xã nhận 01 Giấy khen … về thành tích phối hợp
+// tuần tra năm 2024" in a report of 2025) is the period's: the year after
+// "thành tích" is that of the deeds. One received in another year ("Năm
+// 2024, xã nhận …") is not.
+func TestAwardForAnEarlierYear(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2025\nII. KẾT QUẢ\n9. Khen thưởng của nước ngoài: "
+	for body, want := range map[string]string{
+		"xã nhận 01 Giấy khen của Ban Chỉ huy bản Phôn Xay (Lào) về thành tích phối hợp tuần tra năm 2024.\n": "1",
+		"Năm 2024, xã nhận 01 Giấy khen của Ban Chỉ huy bản Phôn Xay (Lào).\n":                                "",
+	} {
+		if got := foundValues(readText(t, head+body))["foreign_awards_received.count"]; got != want {
+			t.Errorf("%q: awards %q, want %q", body, got, want)
+		}
+	}
+}
