@@ -1828,6 +1828,38 @@ func (r *reader) consular() {
 	})
 }
 
+// partsLeadRe ends the words that lead a list of parts with no total
+// before them ("Các vụ việc … gồm").
+var partsLeadRe = re(`\b(?:gom|bao gom|gom co)\s*:?\s*$`)
+
+// listedParts adds up the parts a clause lists after "gồm" when it
+// states no total ("Các vụ việc liên quan đến người nước ngoài gồm 04 vụ
+// …, 02 vụ … và 01 vụ …" is 7): counts of the same unit, one after
+// another with "," "và" or ";" between, no figure before them.
+func listedParts(c text, p *regexp.Regexp) (cand, bool) {
+	f := outsideBrackets(c.fold)
+	ms := p.FindAllStringSubmatchIndex(f, -1)
+	if len(ms) < 2 || !partsLeadRe.MatchString(f[:ms[0][0]]) || strings.IndexFunc(f[:ms[0][0]], isDigitRune) >= 0 {
+		return cand{}, false
+	}
+	unit := strings.Fields(f[ms[0][3]:ms[0][1]])
+	var sum int64
+	for i, m := range ms {
+		v, ok := countOf(f[m[2]:m[3]])
+		if u := strings.Fields(f[m[3]:m[1]]); !ok || len(u) == 0 || len(unit) == 0 || u[0] != unit[0] {
+			return cand{}, false
+		}
+		if i > 0 {
+			mid := f[ms[i-1][1]:m[0]]
+			if !strings.Contains(mid, ",") && !strings.Contains(mid, " va ") && !strings.Contains(mid, ";") || detailRe.MatchString(mid) || strings.IndexFunc(mid, isDigitRune) >= 0 {
+				return cand{}, false
+			}
+		}
+		sum += v
+	}
+	return intCand(sum, quote(c, ms[0][0], ms[len(ms)-1][1])), true
+}
+
 // brokenDown tells whether a clause gives a count and then its parts
 // after a colon ("03 vụ việc …: 02 vụ …").
 func brokenDown(c text, p *regexp.Regexp) bool {
@@ -1880,6 +1912,10 @@ func (r *reader) consularClause(c text) (residents bool) {
 		illegal := hasAny(f, "trai phep", "bat hop phap", "vi pham")
 		switch {
 		case tellsIncident(f) && foreign && !citizensLabel(f):
+			if sum, ok := listedParts(c, incidentsRe); ok {
+				r.put("consular.foreigner_incidents", sum)
+				break
+			}
 			r.putCount("consular.foreigner_incidents", c, incidentsRe, r.none(f))
 		case foreign && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "dang lam viec", "ket hon", "thuong tru") && !hasAny(f, "xuat canh") &&
 			(!marriedAbroadRe.MatchString(f) || hasAny(f, "tam tru", "cu tru", "sinh song", "thuong tru")):

@@ -744,3 +744,21 @@ func TestAwardForAnEarlierYear(t *testing.T) {
 		}
 	}
 }
+
+// TestIncidentPartsWithNoTotal: incidents listed after "gồm" with no total
+// before them ("Các vụ việc liên quan đến người nước ngoài gồm 02 vụ …, 01
+// vụ … và 03 vụ …") add up to theirs; the first part alone was read (a
+// rival of the table's total, left unresolved). With the total before
+// them ("Xảy ra 05 vụ việc …, gồm 03 vụ … và 02 vụ …") it is the figure.
+func TestIncidentPartsWithNoTotal(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n8. Công tác lãnh sự\n"
+	for body, want := range map[string]string{
+		"Các vụ việc liên quan đến người nước ngoài gồm 02 vụ mất hộ chiếu, 01 vụ va chạm giao thông và 03 vụ lưu trú quá hạn, đều được xử lý kịp thời.\n": "6",
+		"Xảy ra 05 vụ việc liên quan đến người nước ngoài, gồm 03 vụ lưu trú quá hạn và 02 vụ mất hộ chiếu.\n":                                             "5",
+	} {
+		res := readText(t, head+body)
+		if got := foundValues(res)["consular.foreigner_incidents"]; got != want {
+			t.Errorf("%q: incidents %q, want %q (unresolved %+v)", body, got, want, res.Unresolved)
+		}
+	}
+}
