@@ -762,3 +762,18 @@ func TestIncidentPartsWithNoTotal(t *testing.T) {
 		}
 	}
 }
+
+// TestAreaOfOneLand: an area followed by the kind of land it measures
+// ("Khu bảo tồn … với diện tích khoảng 1.150 ha rừng phòng hộ") is that
+// land's, not the commune's natural area (it was a rival of it).
+func TestAreaOfOneLand(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Trên địa bàn xã có Khu rừng phòng hộ Cồn Bãi với diện tích khoảng 1.150 ha rừng phòng hộ ven biển.\n" +
+		"Xã có diện tích tự nhiên 3.210,5 ha, chia thành 08 ấp.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"profile.area_ha": "3210.5", "profile.hamlets": "8"})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+}
+
