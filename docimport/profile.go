@@ -75,6 +75,18 @@ var incomeBareRe = re(`thu nhap binh quan dau nguoi\s*(?:dat|la|:|uoc dat|uoc ti
 // amount, said with no period, may be a month's.
 const minYearIncome = 12_000_000
 
+// otherPeriodAside tells whether an amount at f[:i] is followed by a
+// bracket of another period's ("54,3 triệu đồng (năm 2023: 50,1 triệu
+// đồng)"): an aside, and the amount ends before it.
+func (r *reader) otherPeriodAside(f string, i int) bool {
+	rest := strings.TrimLeft(f[i:], " ")
+	if !strings.HasPrefix(rest, "(") {
+		return false
+	}
+	j := strings.IndexByte(rest, ')')
+	return j > 0 && otherPeriod(rest[1:j], r.d.period.year)
+}
+
 // endsAmount tells whether an amount ends its phrase at i: nothing after
 // it that makes it a month's or a household's ("/tháng", "/hộ").
 func endsAmount(f string, i int) bool {
@@ -252,7 +264,7 @@ func (r *reader) profile() {
 				// "Thu nhập bình quân đầu người năm 2024 đạt 96 triệu đồng",
 				// "… bình quân năm 2024 ước đạt 45,2 triệu đồng/người": a
 				// head's income of the report's year, the year in its words.
-				if v, ok := moneyOf(f, m[4:len(m)-2]); ok && endsAmount(f, m[1]) {
+				if v, ok := moneyOf(f, m[4:len(m)-2]); ok && (endsAmount(f, m[1]) || r.otherPeriodAside(f, m[1])) {
 					r.putInt("profile.income_per_capita_vnd", v, quote(c, m[0], m[1]))
 				}
 			} else if m := incomeBareRe.FindStringSubmatchIndex(f); m != nil && r.d.period.half == "" && !r.otherYear(f[:m[1]]) && !wideIncomeRe.MatchString(f[m[0]:m[2]]) {
