@@ -1432,6 +1432,9 @@ func projectItems(t text) []text {
 		locs := itemSplitRe.FindAllStringIndex(c.fold, -1)
 		start := 0
 		for _, loc := range locs {
+			if before := c.fold[:loc[0]]; strings.Count(before, "(") > strings.Count(before, ")") && !strings.Contains(c.fold[loc[0]:loc[1]], "(") {
+				continue // "(Khu vực 5) tài trợ": the end of a bracket, no item's mark
+			}
 			if loc[0] > start {
 				parts = append(parts, trimmed(c, start, loc[0]))
 			}
@@ -1612,9 +1615,10 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 				in = strings.TrimSpace(in[i+1:])
 				fs[len(fs)-1].Value = p.Donor
 			}
-			if (acronymRe.MatchString(in) || otherNameRe.MatchString(in) && !countryRe.MatchString(notCountryRe.ReplaceAllString(fold(in), " "))) && p.Donor != "" {
+			if (acronymRe.MatchString(in) || otherNameRe.MatchString(in) && !countryRe.MatchString(notCountryRe.ReplaceAllString(fold(in), " ")) || strings.ContainsAny(in, "0123456789")) && p.Donor != "" {
 				// "(EMW)": the donor's short name, no country; "(East Meets
-				// West)": its name in another language.
+				// West)": its name in another language; "(Quận 3310)": a
+				// part of it, numbered.
 				p.Donor += " (" + in + ")"
 				fs[len(fs)-1].Value = p.Donor
 			} else {
@@ -1649,7 +1653,7 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 		p.Donor = strings.TrimSpace(t.span(lead[2], lead[3]))
 		fs = append(fs, Found{Field: at + ".donor", Value: p.Donor, Text: quote(t, lead[0], lead[1])})
 		if lead[4] >= 0 {
-			if in := strings.TrimSpace(t.span(lead[4], lead[5])); acronymRe.MatchString(in) || otherNameRe.MatchString(in) && !countryRe.MatchString(notCountryRe.ReplaceAllString(fold(in), " ")) {
+			if in := strings.TrimSpace(t.span(lead[4], lead[5])); acronymRe.MatchString(in) || otherNameRe.MatchString(in) && !countryRe.MatchString(notCountryRe.ReplaceAllString(fold(in), " ")) || strings.ContainsAny(in, "0123456789") {
 				// "(EMW)", "(World Vision)": its other name, no country.
 				p.Donor += " (" + in + ")"
 				fs[len(fs)-1].Value = p.Donor

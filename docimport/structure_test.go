@@ -1179,7 +1179,9 @@ func TestRunningHeaderAfterPageNumber(t *testing.T) {
 // TestDonorOtherName: the words in brackets after a donor are its
 // country when they name one ("(Hàn Quốc)", "(New Zealand)"), and its name
 // in another language when they are Latin words in capitals that name
-// none ("(Friends for Kindness)"): no country then.
+// none ("(Friends for Kindness)"): no country then. Words with a number
+// ("(Khu vực 5)", a branch of it) name no country either: they were read
+// as one.
 func TestDonorOtherName(t *testing.T) {
 	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n5. Viện trợ phi chính phủ nước ngoài\n"
 	tail := "6. Lãnh sự, bảo hộ công dân: Không.\n"
@@ -1187,6 +1189,7 @@ func TestDonorOtherName(t *testing.T) {
 		{"Friends for Kindness", "Bạn Hữu Nhân Ái (Friends for Kindness)", ""},
 		{"Hàn Quốc", "Bạn Hữu Nhân Ái", "Hàn Quốc"},
 		{"New Zealand", "Bạn Hữu Nhân Ái", "New Zealand"},
+		{"Khu vực 5", "Bạn Hữu Nhân Ái (Khu vực 5)", ""},
 	} {
 		res := readText(t, head+"Dự án \"Sân chơi cho trẻ\" do Tổ chức Bạn Hữu Nhân Ái ("+c.bracket+") tài trợ, giá trị 210.000.000 đồng.\n"+tail)
 		if ps := res.Report.NgoAid.Projects; len(ps) != 1 || ps[0].Donor != c.donor || ps[0].Country != c.country {
