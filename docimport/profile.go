@@ -16,7 +16,7 @@ var (
 	areaRe = re(`(?:(?:dien tich tu nhien|tong dien tich)[^;%\d]{0,25}?|\bdien tich\s*(?:la\s*|:\s*|khoang\s*|rong\s*)?)` + num + `\s*(ha|hecta|km2|km²)`)
 	// landKindRe follows an area that is of one kind of land ("2.584 ha
 	// rừng ngập mặn", "ha đất nông nghiệp", "ha lúa"), not the unit's.
-	landKindRe   = re(`^\s+(?:rung|dat|lua|mat nuoc|mat bang|cay|che|ca phe|cao su|hoa mau|nuoi trong|trong|dong co|vuon|khu)\b`)
+	landKindRe   = re(`^\s+(?:rung|dat|lua|mat nuoc|mat bang|cay|che|ca phe|cao su|hoa mau|nuoi trong|trong (?:lua|cay|rau|hoa|mau|rung)|dong co|vuon|khu)\b`)
 	hamletRe     = re(`(?:^|,|\b(?:gom|co|gom co|voi|tong so|bao gom|chia thanh|voi tong so|tong so co|so (?:xom|thon|ban|to dan pho|khu pho|ap)|(?:to chuc|chia) thanh)\b)\s*:?\s*` + num + `\s+(?:xom|thon|ban|to dan pho|khu pho|ap|khu dan cu|khoi pho|khoi dan cu|to dan cu|tieu khu|buon|khom|lang|plei|bon|phum|soc|khu vuc)\b`)
 	householdsRe = re(`\b(?:tong so|gom|gom co|co|voi|voi tong so|tong cong|toan xa co|toan phuong co|so ho)\s*(?:la\s*|:\s*)?` + num + `\s+ho\b`)
 	listedHhRe   = re(`(?:^|,\s*|…\s*)` + num + `\s+ho\s*(?:$|,|\bvoi\b)`)

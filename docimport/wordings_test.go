@@ -794,3 +794,12 @@ func TestIncomeWithOtherYearAside(t *testing.T) {
 		}
 	}
 }
+
+// TestAreaThenItsParts: the natural area followed by "trong đó" and its
+// parts ("5.120,6 ha trong đó đất nông nghiệp 3.004 ha") is the commune's:
+// "trong" there is no land planted ("ha trồng lúa").
+func TestAreaThenItsParts(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Xã có diện tích tự nhiên 5.120,6 ha trong đó đất nông nghiệp 3.004 ha.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	wantFound(t, readText(t, doc), map[string]string{"profile.area_ha": "5120.6"})
+}
