@@ -53,6 +53,7 @@ func (s *server) problem(err error, c echo.Context) models.Problem {
 	switch {
 	case errors.As(err, &de):
 		p.Code, p.Detail, p.Errors = de.Code, de.Message, de.Fields
+		p.MessageCode, p.Params = de.MessageCode, de.Params
 		if de.Ended != nil {
 			p.ValidTo, p.Successors = de.Ended.ValidTo, de.Ended.Successors
 		}

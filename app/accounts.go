@@ -31,11 +31,12 @@ func mayManage(t *models.Tree, p models.Principal, role models.Role, unit *model
 		return nil
 	case models.RoleDistrict:
 		if role != models.RoleCommune || unit == nil {
-			return models.Errorf(models.EFORBIDDEN, "a district or province officer manages only the accounts of communes in its scope, not %s accounts", role)
+			return models.Errorm(models.EFORBIDDEN, models.MCommuneAccountsOnly, models.Params{"role": string(role)},
+				"a district or province officer manages only the accounts of communes in its scope, not %s accounts", role)
 		}
-		return t.InScope(p, unit)
+		return models.WithMessage(t.InScope(p, unit), models.MUnitOutOfScope, models.Params{"unit": unit.Code, "name": unit.Name})
 	}
-	return models.Errorf(models.EFORBIDDEN, "a %s account or token cannot manage accounts", p.Role)
+	return models.Errorm(models.EFORBIDDEN, models.MManagesNoAccounts, models.Params{"role": string(p.Role)}, "a %s account or token cannot manage accounts", p.Role)
 }
 
 // MayManageAny tells whether p manages any account at all (the pages
@@ -61,7 +62,7 @@ func (a Accounts) List(ctx context.Context, p models.Principal, unitCode string)
 	var within *models.TreeUnit
 	if unitCode != "" {
 		if within = t.ByCode(unitCode); within == nil {
-			return nil, models.Errorf(models.ENOTFOUND, "no unit has the code %s", unitCode)
+			return nil, models.Errorm(models.ENOTFOUND, models.MNoSuchUnit, models.Params{"unit": unitCode}, "no unit has the code %s", unitCode)
 		}
 		if err := t.InScope(p, within); err != nil {
 			return nil, err
@@ -218,7 +219,7 @@ func (a Accounts) Import(ctx context.Context, p models.Principal, file io.Reader
 	}
 	all := models.Problems{}
 	for _, f := range probs {
-		all.AddCode(f.Field, f.Code, f.Message)
+		all.AddField(f)
 	}
 	invalid := lines(probs)
 	names := make([]string, len(rows))
@@ -233,7 +234,7 @@ func (a Accounts) Import(ctx context.Context, p models.Principal, file io.Reader
 	for _, r := range rows {
 		prefix := fmt.Sprintf("line %d", r.Line)
 		if taken[r.Login] {
-			all.AddCode(models.Path(prefix, "login"), models.FTaken, store.TakenMessage(r.Login))
+			all.AddMsg(models.Path(prefix, "login"), models.FTaken, models.MLoginTaken, models.Params{"login": r.Login}, "%s", store.TakenMessage(r.Login))
 		}
 		ok := !invalid[prefix] && !taken[r.Login]
 		if !r.Role.Valid() || (r.UnitCode == "") != (r.Role == models.RoleAdmin) {
@@ -251,7 +252,8 @@ func (a Accounts) Import(ctx context.Context, p models.Principal, file io.Reader
 			if r.Role != models.RoleCommune {
 				field = "role"
 			}
-			all.AddCode(models.Path(prefix, field), models.FOutOfScope, outOfScope(p, r, unit))
+			msg, code, params := outOfScope(p, r, unit)
+			all.AddMsg(models.Path(prefix, field), models.FOutOfScope, code, params, "%s", msg)
 			continue
 		}
 		if ok {
@@ -264,12 +266,15 @@ func (a Accounts) Import(ctx context.Context, p models.Principal, file io.Reader
 	return a.store(ctx, p, accts)
 }
 
-// outOfScope says why p may not make the account of a row.
-func outOfScope(p models.Principal, r models.UserRow, unit *models.TreeUnit) string {
+// outOfScope says why p may not make the account of a row, with its
+// message code and params.
+func outOfScope(p models.Principal, r models.UserRow, unit *models.TreeUnit) (string, string, models.Params) {
 	if r.Role != models.RoleCommune {
-		return fmt.Sprintf("a district or province officer may create only commune accounts, not %s accounts", r.Role)
+		return fmt.Sprintf("a district or province officer may create only commune accounts, not %s accounts", r.Role),
+			models.MCommuneAccountsOnly, models.Params{"role": string(r.Role)}
 	}
-	return fmt.Sprintf("unit %s (%s) is outside the scope of %s", unit.Code, unit.Name, p.Actor())
+	return fmt.Sprintf("unit %s (%s) is outside the scope of %s", unit.Code, unit.Name, p.Actor()),
+		models.MUnitOutOfScope, models.Params{"unit": unit.Code, "name": unit.Name}
 }
 
 // lines are the line prefixes ("line 3") that have problems.
@@ -292,7 +297,7 @@ func addProblems(all *models.Problems, err error) bool {
 		return false
 	}
 	for _, f := range e.Fields {
-		all.AddCode(f.Field, f.Code, f.Message)
+		all.AddField(f)
 	}
 	return true
 }
@@ -363,7 +368,7 @@ func (a Accounts) Move(ctx context.Context, p models.Principal, login, unitCode 
 		return models.User{}, err
 	}
 	if u.Role == models.RoleAdmin {
-		return models.User{}, models.Errorf(models.ECONFLICT, "an admin account is bound to no unit")
+		return models.User{}, models.Errorm(models.ECONFLICT, models.MAdminHasNoUnit, nil, "an admin account is bound to no unit")
 	}
 	to, err := a.Store.UnitForAccount(ctx, u.Role, unitCode, "")
 	if err != nil {
@@ -371,7 +376,8 @@ func (a Accounts) Move(ctx context.Context, p models.Principal, login, unitCode 
 	}
 	if !to.ValidTo.IsZero() {
 		var probs models.Problems
-		probs.AddCodef("unit_code", models.FUnknownUnit, "unit %s (%s) ends on %s; bind the account to the unit that reports for its territory now", to.Code, to.Name, to.ValidTo)
+		probs.AddMsg("unit_code", models.FUnknownUnit, models.MAccountUnitEnded, models.Params{"unit": to.Code, "name": to.Name, "ended_on": to.ValidTo},
+			"unit %s (%s) ends on %s; bind the account to the unit that reports for its territory now", to.Code, to.Name, to.ValidTo)
 		return models.User{}, probs.Err("the account cannot be moved")
 	}
 	may := guard(p)

@@ -103,7 +103,7 @@ func (im Imports) read(ctx context.Context, data []byte, unitCode, period string
 	if period == "" {
 		if res.Period == "" {
 			return nil, &models.Error{Code: models.EINVALID, Message: "Không tìm thấy kỳ báo cáo trong tiêu đề văn bản (\"năm 2024\", \"6 tháng đầu năm 2025\"): hãy cho biết kỳ báo cáo bằng tham số period. (The document's title names no period: give period.)",
-				Fields: []models.FieldError{{Field: "period", Message: "is not given and the document's title names no year or half-year"}}}
+				Fields: []models.FieldError{{Field: "period", Message: "is not given and the document's title names no year or half-year", MessageCode: models.MNoPeriodInDocument}}}
 		}
 		period, out.PeriodFrom = res.Period, "document"
 	}
@@ -173,7 +173,7 @@ func (im Imports) saveImported(ctx context.Context, out *ImportResult) (*ImportR
 func (im Imports) unitOfDocument(ctx context.Context, t *models.Tree, p models.Principal, res *docimport.Result, per models.Period) (*models.TreeUnit, error) {
 	if len(res.Places) == 0 {
 		return nil, &models.Error{Code: models.EINVALID, Message: "Không tìm thấy tên xã, phường trong văn bản (phần đầu \"UBND XÃ …\" hoặc dòng địa danh, ngày tháng): hãy cho biết đơn vị bằng tham số unit. (The document names no commune: give unit.)",
-			Fields: []models.FieldError{{Field: "unit", Message: "is not given and the document names no commune"}}}
+			Fields: []models.FieldError{{Field: "unit", Message: "is not given and the document names no commune", MessageCode: models.MNoUnitInDocument}}}
 	}
 	var outside []*models.TreeUnit
 	for _, place := range res.Places {
@@ -217,8 +217,10 @@ func (im Imports) unitOfDocument(ctx context.Context, t *models.Tree, p models.P
 	}
 	if len(outside) > 0 {
 		u := outside[0]
-		return nil, models.Errorf(models.EFORBIDDEN, "the document names %s (%s), which this token (%s, %s %s) cannot act on", u.Name, u.Code, p.Actor(), p.Role, p.UnitCode)
+		return nil, models.Errorm(models.EFORBIDDEN, models.MDocumentUnitOutside, models.Params{"unit": u.Code, "name": u.Name},
+			"the document names %s (%s), which this token (%s, %s %s) cannot act on", u.Name, u.Code, p.Actor(), p.Role, p.UnitCode)
 	}
 	return nil, &models.Error{Code: models.EINVALID, Message: fmt.Sprintf("Không tìm thấy đơn vị \"%s\" (tên đọc được trong văn bản) trong danh sách đơn vị; hãy cho biết đơn vị bằng tham số unit. (No unit named %q was found: give unit.)", res.Places[0].Name, res.Places[0].Name),
-		Fields: []models.FieldError{{Field: "unit", Message: fmt.Sprintf("is not given and no commune in scope is named %q", res.Places[0].Name)}}}
+		Fields: []models.FieldError{{Field: "unit", Message: fmt.Sprintf("is not given and no commune in scope is named %q", res.Places[0].Name),
+			MessageCode: models.MDocumentUnitUnknown, Params: models.Params{"name": res.Places[0].Name}}}}
 }

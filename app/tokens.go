@@ -31,7 +31,7 @@ func (Tokens) May(p models.Principal) error {
 	if p.Role == models.RoleSystem {
 		return nil
 	}
-	return p.RequireRole(models.RoleAdmin)
+	return models.WithMessage(p.RequireRole(models.RoleAdmin), models.MTokensAdminOnly, models.Params{"role": string(p.Role)})
 }
 
 // TokenKey makes a token once for a request that may be sent again — an
@@ -115,14 +115,16 @@ func (k TokenKey) refusal(err error) error {
 	case errors.Is(err, models.ErrKeyReused) && k.idem != "":
 		return models.KeyReused(k.idem)
 	case errors.Is(err, store.ErrFormSpent):
-		what := "form"
+		what, code, params := "form", models.MTokenFormSpent, models.Params(nil)
 		if k.idem != "" {
-			what = fmt.Sprintf("Idempotency-Key %q", k.idem)
+			what, code, params = fmt.Sprintf("Idempotency-Key %q", k.idem), models.MTokenKeySpent, models.Params{"key": k.idem}
 		}
-		return &models.Error{Code: models.ECONFLICT, Err: err, Message: fmt.Sprintf("the token made with the %s is revoked or expired, or the key is older than %s: its secret is not given again; use a new key to make a new token", what, store.IdempotencyKeyTTL)}
+		return &models.Error{Code: models.ECONFLICT, Err: err, MessageCode: code, Params: params,
+			Message: fmt.Sprintf("the token made with the %s is revoked or expired, or the key is older than %s: its secret is not given again; use a new key to make a new token", what, store.IdempotencyKeyTTL)}
 	case errors.Is(err, store.ErrNoFormKey):
 		return &models.Error{Code: models.EINVALID, Err: err, Message: "the token cannot be created",
-			Fields: []models.FieldError{{Field: "form_key", Code: models.FRequired, Message: fmt.Sprintf("a token form needs its key of at least %d random bytes", secure.FormKeyMin)}}}
+			Fields: []models.FieldError{{Field: "form_key", Code: models.FRequired, Message: fmt.Sprintf("a token form needs its key of at least %d random bytes", secure.FormKeyMin),
+				MessageCode: models.MTokenFormKey, Params: models.Params{"min": secure.FormKeyMin}}}}
 	}
 	return err
 }

@@ -6892,6 +6892,14 @@ const docTemplate = `{
                     "type": "string",
                     "example": "/api/v1/reports"
                 },
+                "message_code": {
+                    "description": "MessageCode says which sentence detail is, for a problem of no\nfield that has one (errors[] entries carry their own), stable, to\npick the words of a translation; Params are the values it names.",
+                    "type": "string",
+                    "example": "unit_out_of_scope"
+                },
+                "params": {
+                    "type": "object"
+                },
                 "request_id": {
                     "type": "string",
                     "example": "8f14e45fceea167a"

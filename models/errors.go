@@ -51,6 +51,35 @@ type Error struct {
 	// Ended, for ErrUnitEnded, says when the unit ended and who took it
 	// over (the problem's valid_to and successors).
 	Ended *Ended
+	// MessageCode and Params say Message by the catalogue's code
+	// (messages.go), for an error of no field: a page says it in
+	// Vietnamese (Vietnamese), the API as the problem's message_code and
+	// params.
+	MessageCode string
+	Params      Params
+}
+
+// Vietnamese returns the catalogue's words for the error's message code,
+// or its English message when it has none.
+func (e *Error) Vietnamese() string { return VietnameseMessage(e.MessageCode, e.Params, e.Message) }
+
+// Errorm returns an *Error with the given code, its message code and
+// params, and its English message formatted.
+func Errorm(code, msgCode string, params Params, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), MessageCode: msgCode, Params: params}
+}
+
+// WithMessage gives err, an *Error without a message code, the message
+// code and params (its English message unchanged); any other error is
+// returned as it is.
+func WithMessage(err error, msgCode string, params Params) error {
+	var e *Error
+	if !errors.As(err, &e) || e.MessageCode != "" {
+		return err
+	}
+	c := *e
+	c.MessageCode, c.Params = msgCode, params
+	return &c
 }
 
 // Unwrap returns the distinct reason, if any.
@@ -111,6 +140,11 @@ func (p *Problems) AddCodef(field, code, format string, args ...any) {
 // parameters, and its English message formatted.
 func (p *Problems) AddMsg(field, code, msgCode string, params Params, format string, args ...any) {
 	p.list = append(p.list, FieldError{Field: field, Code: code, Message: fmt.Sprintf(format, args...), MessageCode: msgCode, Params: params})
+}
+
+// AddField records a problem as it is, message code and params kept.
+func (p *Problems) AddField(f FieldError) {
+	p.list = append(p.list, f)
 }
 
 // AddErr records err as a problem at field with its code; the message code

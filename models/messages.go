@@ -69,6 +69,28 @@ const (
 	MReturnNeedsComment = "return_needs_comment"
 	MDecisionRequired   = "decision_required"
 	MDecisionNotAllowed = "decision_not_allowed"
+
+	// The import's (app.Imports).
+	MNoPeriodInDocument  = "no_period_in_document"
+	MNoUnitInDocument    = "no_unit_in_document"
+	MDocumentUnitUnknown = "document_unit_unknown"
+	MDocumentUnitOutside = "document_unit_out_of_scope"
+
+	// The accounts' (app.Accounts).
+	MManagesNoAccounts   = "manages_no_accounts"
+	MCommuneAccountsOnly = "commune_accounts_only"
+	MUnitOutOfScope      = "unit_out_of_scope"
+	MLoginTaken          = "login_taken"
+	MLoginRepeated       = "login_repeated_in_file"
+	MAdminHasNoUnit      = "admin_has_no_unit"
+	MAccountUnitEnded    = "account_unit_ended"
+	MAccountUnitUnknown  = "account_unit_unknown"
+
+	// The API tokens' (app.Tokens).
+	MTokensAdminOnly = "tokens_admin_only"
+	MTokenKeySpent   = "token_key_spent"
+	MTokenFormSpent  = "token_form_spent"
+	MTokenFormKey    = "token_form_key_required"
 )
 
 // ProblemMessages lists the message codes of the problems, with the
@@ -125,6 +147,22 @@ var ProblemMessages = []struct{ Code, Params, Meaning string }{
 	{MReturnNeedsComment, "", "a return without a comment"},
 	{MDecisionRequired, "", "a review without a decision"},
 	{MDecisionNotAllowed, "decision", "a decision other than accept or return"},
+	{MNoPeriodInDocument, "", "an import without period whose document's title names no period"},
+	{MNoUnitInDocument, "", "an import without unit whose document names no commune"},
+	{MDocumentUnitUnknown, "name", "an import without unit whose document names a commune that no unit in scope is named"},
+	{MDocumentUnitOutside, "unit, name", "an import whose document names a commune outside the caller's scope (403)"},
+	{MManagesNoAccounts, "role", "a role that manages no account (403)"},
+	{MCommuneAccountsOnly, "role", "a district or province officer makes or changes only commune accounts (403; out_of_scope in a file)"},
+	{MUnitOutOfScope, "unit, name", "an account's unit outside the officer's scope (403; out_of_scope in a file)"},
+	{MLoginTaken, "login", "a login an account of the service already has"},
+	{MLoginRepeated, "login, line", "a login an earlier line of the same file has"},
+	{MAdminHasNoUnit, "", "an admin account, which is bound to no unit, moved to a unit (409)"},
+	{MAccountUnitEnded, "unit, name, ended_on", "an account moved to a unit that has ended"},
+	{MAccountUnitUnknown, "unit", "no unit with the code fits the account's role (a commune account needs a commune-level unit, a district one a unit above)"},
+	{MTokensAdminOnly, "role", "a role that manages no API token: only an admin does (403)"},
+	{MTokenKeySpent, "key", "the token an Idempotency-Key made is revoked or expired, or the key is too old: its secret is not given again (409)"},
+	{MTokenFormSpent, "", "the token the admin page's form made is revoked or expired, or the form is too old (409)"},
+	{MTokenFormKey, "min", "a token form without its key"},
 }
 
 // MessageCodes lists every message code a problem or a warning may carry:

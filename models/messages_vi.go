@@ -67,6 +67,28 @@ var viMessages = map[string]string{
 	MDecisionRequired:   "Xin chọn Duyệt hoặc Trả lại.",
 	MDecisionNotAllowed: "Xin chọn Duyệt hoặc Trả lại.",
 
+	// The import's.
+	MNoPeriodInDocument:  "Không tìm thấy kỳ báo cáo trong tiêu đề văn bản (“năm 2024”, “6 tháng đầu năm 2025”); xin chọn kỳ báo cáo.",
+	MNoUnitInDocument:    "Không tìm thấy tên xã, phường trong văn bản (phần đầu “UBND XÃ …” hoặc dòng địa danh, ngày tháng); xin chọn đơn vị báo cáo.",
+	MDocumentUnitUnknown: "Không tìm thấy đơn vị “{name|text}” (tên đọc được trong văn bản) trong danh mục đơn vị; xin chọn đơn vị báo cáo.",
+	MDocumentUnitOutside: "Văn bản là báo cáo của {name|text} (mã {unit|text}), nằm ngoài phạm vi quản lý của bạn.",
+
+	// The accounts'.
+	MManagesNoAccounts:   "Chỉ quản trị viên và cán bộ cấp huyện, tỉnh được quản lý tài khoản người dùng.",
+	MCommuneAccountsOnly: "Cấp huyện, tỉnh chỉ được tạo tài khoản cấp xã (vai trò commune).",
+	MUnitOutOfScope:      "Đơn vị {unit|text} nằm ngoài phạm vi quản lý của bạn.",
+	MLoginTaken:          "Tên đăng nhập {login|text} đã có người dùng. Xin chọn tên khác.",
+	MLoginRepeated:       "Tên đăng nhập {login|text} đã có ở dòng {line} của tệp.",
+	MAdminHasNoUnit:      "Tài khoản quản trị không gắn với đơn vị nào nên không chuyển sang đơn vị khác được.",
+	MAccountUnitEnded:    "Đơn vị {unit|text} ({name|text}) đã kết thúc ngày {ended_on|date}; xin chuyển tài khoản sang đơn vị hiện đang báo cáo cho địa bàn này.",
+	MAccountUnitUnknown:  "Không có đơn vị mã {unit|text} phù hợp với vai trò này (tài khoản cấp xã cần mã xã, phường, đặc khu; cấp huyện, tỉnh cần mã huyện, tỉnh).",
+
+	// The API tokens'.
+	MTokensAdminOnly: "Chỉ quản trị viên được tạo, xem và thu hồi mã truy cập cho phần mềm.",
+	MTokenKeySpent:   "Mã truy cập đã tạo với khóa {key|text} đã bị thu hồi hoặc đã hết hạn, hoặc khóa đã quá cũ, nên mã bí mật không được cấp lại; xin dùng khóa mới để tạo mã mới.",
+	MTokenFormSpent:  "Mã truy cập tạo từ biểu mẫu này đã bị thu hồi hoặc đã hết hạn, hoặc biểu mẫu đã quá cũ. Xin kiểm tra lại các ô rồi bấm “Tạo mã” để tạo mã mới.",
+	MTokenFormKey:    "Biểu mẫu này không còn dùng được. Xin kiểm tra lại các ô rồi bấm “Tạo mã” lần nữa.",
+
 	// Warnings.
 	WarnNoNumber:         "Báo cáo chưa có số văn bản (Số: …/BC-UBND); báo cáo gửi đi nên có số.",
 	WarnNoDate:           "Báo cáo chưa có ngày ban hành; báo cáo gửi đi nên có ngày.",

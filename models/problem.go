@@ -11,6 +11,11 @@ type Problem struct {
 	Instance  string `json:"instance,omitempty" example:"/api/v1/reports"`
 	Code      string `json:"code" enums:"malformed,unauthorized,forbidden,not_found,method_not_allowed,conflict,report_locked,draft_after_submission,review_of_draft,idempotency_key_in_flight,precondition_failed,too_large,unsupported_media_type,invalid,idempotency_key_reused,unit_ended,rate_limited,unavailable,internal" example:"invalid" validate:"required"`
 	RequestID string `json:"request_id,omitempty" example:"8f14e45fceea167a"`
+	// MessageCode says which sentence detail is, for a problem of no
+	// field that has one (errors[] entries carry their own), stable, to
+	// pick the words of a translation; Params are the values it names.
+	MessageCode string `json:"message_code,omitempty" example:"unit_out_of_scope"`
+	Params      Params `json:"params,omitempty" swaggertype:"object"`
 	// Every problem found, each with its field, up to MaxProblemErrors;
 	// errors_total says how many there were when there were more.
 	Errors      []FieldError `json:"errors,omitempty"`

@@ -68,7 +68,7 @@ func ParseUsersCSV(r io.Reader) ([]UserRow, []FieldError, error) {
 		row.Normalize()
 		row.Check(&p, prefix)
 		if first, dup := seen[row.Login]; dup && row.Login != "" {
-			p.AddCode(Path(prefix, "login"), FTaken, fmt.Sprintf("%s is already on line %d", row.Login, first))
+			p.AddMsg(Path(prefix, "login"), FTaken, MLoginRepeated, Params{"login": row.Login, "line": first}, "%s is already on line %d", row.Login, first)
 		} else {
 			seen[row.Login] = line
 		}

@@ -75,7 +75,7 @@ func loginsFree(tx *gorm.DB, accts []NewAccount) error {
 	var probs models.Problems
 	for _, a := range accts { // in the order of the accounts (of the file's lines)
 		if taken[a.Input.Login] {
-			probs.AddCode(models.Path(a.Field, "login"), models.FTaken, TakenMessage(a.Input.Login))
+			probs.AddMsg(models.Path(a.Field, "login"), models.FTaken, models.MLoginTaken, models.Params{"login": a.Input.Login}, "%s", TakenMessage(a.Input.Login))
 		}
 	}
 	return probs.Err(accountsRefused(len(accts)))
@@ -109,7 +109,7 @@ func takenLogins(db *gorm.DB, logins []string) (map[string]bool, error) {
 
 func userTaken(a NewAccount) error {
 	var probs models.Problems
-	probs.AddCode(models.Path(a.Field, "login"), models.FTaken, TakenMessage(a.Input.Login))
+	probs.AddMsg(models.Path(a.Field, "login"), models.FTaken, models.MLoginTaken, models.Params{"login": a.Input.Login}, "%s", TakenMessage(a.Input.Login))
 	return probs.Err("the account cannot be created")
 }
 
@@ -142,7 +142,7 @@ func accountOf(row userRow, unit *models.TreeUnit) models.User {
 func (s *Store) UnitForAccount(ctx context.Context, role models.Role, code, prefix string) (*models.TreeUnit, error) {
 	return s.unitForRole(ctx, role, code, "account", func(_, msg string) error {
 		var probs models.Problems
-		probs.AddCode(models.Path(prefix, "unit_code"), models.FUnknownUnit, msg)
+		probs.AddMsg(models.Path(prefix, "unit_code"), models.FUnknownUnit, models.MAccountUnitUnknown, models.Params{"unit": code}, "%s", msg)
 		return probs.Err("the account cannot be created")
 	})
 }

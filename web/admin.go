@@ -111,15 +111,16 @@ func (a *App) createToken(w http.ResponseWriter, r *http.Request) error {
 	if err == nil && len(f.Errors) == 0 {
 		created, replayed, err = tokens.Create(r.Context(), p, app.NewToken{Input: in, Key: app.FormTokenKey(session(r).UserID, formKey)})
 	}
-	if errors.Is(err, store.ErrNoFormKey) {
+	var refused *models.Error
+	if errors.Is(err, store.ErrNoFormKey) && errors.As(err, &refused) && len(refused.Fields) > 0 {
 		// A form from before keys, or altered: nothing is made until the
 		// person sends the page's own form.
 		err = nil
-		f.Errors["form"] = "Biểu mẫu này không còn dùng được. Xin kiểm tra lại các ô rồi bấm “Tạo mã” lần nữa."
+		f.Errors["form"] = refused.Fields[0].Vietnamese()
 	}
-	if errors.Is(err, store.ErrFormSpent) {
+	if errors.Is(err, store.ErrFormSpent) && errors.As(err, &refused) {
 		f.Key, err = newIdemKey(), nil
-		f.Errors["form"] = "Mã truy cập tạo từ biểu mẫu này đã bị thu hồi hoặc đã hết hạn, hoặc biểu mẫu đã quá cũ. Xin kiểm tra lại các ô rồi bấm “Tạo mã” để tạo mã mới."
+		f.Errors["form"] = refused.Vietnamese()
 	}
 	if errors.Is(err, models.ErrKeyReused) {
 		f.Key, err = newIdemKey(), nil

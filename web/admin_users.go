@@ -135,10 +135,10 @@ func (a *App) createAccount(w http.ResponseWriter, r *http.Request) error {
 				f.Errors[fe.Field] = accountProblem(fe, f.Login, f.Unit, 0, nil)
 			}
 		}
-	case models.ErrorCode(err) == models.EFORBIDDEN && in.Role != models.RoleCommune && p.Role != models.RoleAdmin:
-		f.Errors["role"] = "Cấp huyện, tỉnh chỉ được tạo tài khoản cấp xã."
-	case models.ErrorCode(err) == models.EFORBIDDEN:
-		f.Errors["unit_code"] = "Đơn vị " + f.Unit + " nằm ngoài phạm vi quản lý của bạn."
+	case errors.As(err, &de) && de.MessageCode == models.MCommuneAccountsOnly:
+		f.Errors["role"] = de.Vietnamese()
+	case errors.As(err, &de) && de.MessageCode == models.MUnitOutOfScope:
+		f.Errors["unit_code"] = de.Vietnamese()
 	default:
 		return err
 	}
@@ -157,6 +157,11 @@ func accountProblem(fe models.FieldError, login, unit string, line int, rows []m
 		if r.Line == line {
 			login, unit = r.Login, r.UnitCode
 		}
+	}
+	// A problem the catalogue words (messages_vi.go): its words, as the
+	// API's message_code and params say it.
+	if fe.MessageCode != "" && models.Filled(fe.MessageCode, fe.Params) {
+		return fe.Vietnamese()
 	}
 	switch field + ":" + fe.Code {
 	case "login:bad_format":
@@ -338,6 +343,12 @@ func (a *App) resetAccount(w http.ResponseWriter, r *http.Request) error {
 // those that now report for its territory (or any unit typed).
 func (a *App) moveAccount(w http.ResponseWriter, r *http.Request) error {
 	u, err := a.accounts().Move(r.Context(), session(r).Principal, r.PathValue("login"), strings.TrimSpace(r.PostFormValue("unit")))
+	var de *models.Error
+	if errors.As(err, &de) && de.MessageCode == "" && len(de.Fields) == 1 {
+		// The unit's problem (ended, unknown): said at the top of the
+		// error page in the catalogue's words.
+		return models.WithMessage(err, de.Fields[0].MessageCode, de.Fields[0].Params)
+	}
 	if err != nil {
 		return err
 	}

@@ -69,6 +69,8 @@ func (a *App) communeImport(w http.ResponseWriter, r *http.Request) error {
 		v.Problem = "Không đọc được file này. Hãy lưu báo cáo dưới dạng Word (.docx) hoặc văn bản (.txt) rồi thử lại."
 		if len(apiErr.Fields) > 0 {
 			v.Problem += " (" + apiErr.Fields[0].Vietnamese() + ")"
+		} else if apiErr.MessageCode != "" {
+			v.Problem += " " + apiErr.Vietnamese()
 		} else if why, ok := vietnamesePart(apiErr.Message); ok {
 			v.Problem += " " + why
 		}

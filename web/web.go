@@ -209,7 +209,14 @@ func (a *App) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if status >= 500 && code != models.EUNAVAILABLE {
 		a.Log.Error("page failed", "path", r.URL.Path, "err", err)
 	}
-	a.renderError(w, r, status, words[0], words[1])
+	msg := words[1]
+	// An error the catalogue words (a use case's refusal with its message
+	// code): said as such, as the API's message_code and params say it.
+	var de *models.Error
+	if errors.As(err, &de) && status < 500 && de.MessageCode != "" && models.Filled(de.MessageCode, de.Params) {
+		msg = de.Vietnamese()
+	}
+	a.renderError(w, r, status, words[0], msg)
 }
 
 // errorData is what error.html shows.
