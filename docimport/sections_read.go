@@ -1483,7 +1483,7 @@ func onlyAnaphora(f string) bool {
 
 // proposedRe says a project is only proposed, not approved: it is not a
 // project of the year.
-var proposedRe = re(`\b(?:chua duoc (?:\S+ ){0,4}phe duyet|chua phe duyet|dang de xuat|de xuat moi|ho so de xuat|gui de xuat|(?:co|da) de xuat|dang xin chu truong|dang lam thu tuc|dang hoan thien ho so|du kien trien khai|chua duoc tiep nhan|cho phe duyet|cho (?:\S+ ){0,4}tham dinh|chua trien khai|dang van dong|de xuat tai tro|dang trinh (?:\S+ ){0,6}phe duyet|(?:de|chua) trinh (?:\S+ ){0,6}phe duyet|de xuat du an|xay dung de xuat)\b`)
+var proposedRe = re(`\b(?:chua duoc (?:\S+ ){0,4}phe duyet|chua phe duyet|dang de xuat|de xuat moi|ho so de xuat|gui de xuat|(?:co|da) de xuat|dang xin chu truong|dang lam thu tuc|dang hoan thien ho so|du kien trien khai|chua duoc tiep nhan|cho phe duyet|cho (?:\S+ ){0,4}tham dinh|chua trien khai|dang van dong|de xuat tai tro|dang trinh (?:\S+ ){0,6}phe duyet|(?:de|chua) trinh (?:\S+ ){0,6}phe duyet(?:\s*(?:[.;,)]|$)|\s+(?:du an|khoan vien tro|viec tiep nhan|tiep nhan|chu truong))|de xuat du an|xay dung de xuat)\b`)
 
 // listItemRe begins an item of a numbered list ("2. ", "b) ").
 var listItemRe = re(`^\s*(?:\d{1,2}|[a-d])[.)]\s+`)

@@ -1372,3 +1372,13 @@ func TestDisbursedTranche(t *testing.T) {
 	res = readText(t, head+"+ Dự án \"Trạm bơm nước sạch thôn Gò Cát\" do Tổ chức Giọt Nước (Đan Mạch) tài trợ, tổng kinh phí cam kết 400.000.000 đồng; đã giải ngân đợt 1 là 150.000.000 đồng, đợt 2 là 100.000.000 đồng.\n"+tail)
 	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "400000000", "ngo_aid.projects[0].disbursed_vnd": ""})
 }
+
+// TestProjectSettledAfterApproval: a project whose papers go "để trình …
+// phê duyệt quyết toán" (for the settlement of its accounts) is no
+// proposal — cd21f2c took any "để trình … phê duyệt" for one.
+func TestProjectSettledAfterApproval(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"- Dự án \"Cầu dân sinh thôn Khe Ngang\" do Tổ chức Nhịp Cầu (Anh) tài trợ, tổng kinh phí 640 triệu đồng, đã giải ngân 640 triệu đồng; xã đã lập hồ sơ để trình cấp có thẩm quyền phê duyệt quyết toán.\n" +
+		"6. Ngoại giao văn hóa: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "640000000"})
+}
