@@ -260,7 +260,7 @@ func isTitle(l text) bool {
 // split sorts the lines of a document into its parts.
 func split(raw []string) *doc {
 	d := &doc{parts: map[string][]line{}, headings: map[string]line{}, inline: map[string]line{}, headed: map[int]line{}}
-	raw = spacedRows(pipeRows(raw))
+	raw = spacedRows(pipeRows(listNumbers(raw)))
 	// Every paragraph is a line, those of a table's cells too; src says
 	// which raw line (which row) each came from.
 	var src []int
@@ -425,6 +425,31 @@ var groupLineRe = regexp.MustCompile(`^(?:(?:[a-d]|[ivx]{1,4}|\d{1,2})[.)]\s*)?[
 // groupLine tells whether a line typed between two rows of a table labels
 // the rows below it ("A. Dự án đang thực hiện").
 func groupLine(f string) bool { return groupLineRe.MatchString(strings.TrimSpace(f)) }
+
+// listNumberRe is a line that holds only the number of an item of a
+// list and the tab after it ("1.\t", "II.\t", "b)\t"): what a list item
+// whose number stands before its first paragraph gives saved as text.
+var listNumberRe = regexp.MustCompile(`^\s*((?:\d{1,2}|[IVX]{1,4}|[a-eđ])[.)])\t\s*$`)
+
+// listNumbers joins the number of a list's item, alone on its line, to
+// the item's words on the next line ("1.\t" / "Công tác lãnh sự, …" is the
+// heading "1. Công tác lãnh sự, …"), when those are a line of words, no
+// row of a table.
+func listNumbers(raw []string) []string {
+	out := slices.Clone(raw)
+	for i := 0; i+1 < len(out); i++ {
+		m := listNumberRe.FindStringSubmatch(out[i])
+		if m == nil {
+			continue
+		}
+		next := strings.TrimSpace(out[i+1])
+		if r, _ := utf8.DecodeRuneInString(next); !unicode.IsLetter(r) || isRow(out[i+1]) {
+			continue
+		}
+		out[i], out[i+1] = "", m[1]+" "+next
+	}
+	return out
+}
 
 // pipeRows turns the rows of a table typed between "|" into rows of
 // cells, and drops its rule lines.
