@@ -135,6 +135,7 @@ func (r *reader) put(path string, c cand) {
 // what was not, in the report's order.
 func (r *reader) finish() {
 	res := r.res
+	r.soleGroup()
 	var found []Found
 	for _, f := range numberFields {
 		c, ok := r.vals[f.path]
@@ -184,6 +185,26 @@ func (r *reader) finish() {
 	} else if r.rep.Document.IssuedOn == nil {
 		res.NotFound = append([]string{"document.issued_on"}, res.NotFound...)
 	}
+}
+
+// soleGroup drops a list of peoples that names one people alone: "đồng
+// bào dân tộc Cơ Tu chiếm 98,7%" gives that people's share, no list of
+// the peoples (ethnic_groups is given when the peoples are each named
+// with a share; a single dominant people is none). Nor is it the
+// minorities' share, which is read only as stated (TestJointMinorityShare).
+func (r *reader) soleGroup() {
+	p := r.rep.Profile
+	if p == nil || len(p.EthnicGroups) != 1 {
+		return
+	}
+	p.EthnicGroups = nil
+	kept := r.res.Found[:0]
+	for _, f := range r.res.Found {
+		if !strings.HasPrefix(f.Field, "profile.ethnic_groups") {
+			kept = append(kept, f)
+		}
+	}
+	r.res.Found = kept
 }
 
 // unresolved lists the readings of a figure left null: those of two

@@ -891,6 +891,18 @@ func (r *reader) ngo() {
 			items, named = []text{sub(l.text, m[1], len(l.fold))}, false
 		}
 		if len(items) == 0 {
+			// "- Chương trình khám mắt cho người cao tuổi do Quỹ X (Úc)
+			// tài trợ, kinh phí …": a programme named with no title is a
+			// project when a foreign donor gives it, with what it is worth.
+			body := l.text
+			if m := bulletRe.FindStringIndex(l.fold); m != nil {
+				body = sub(l.text, m[1], len(l.fold))
+			}
+			if strings.HasPrefix(body.fold, "chuong trinh ") && foreignDonorBy(body.fold) && (moneyRe.MatchString(body.fold) || foreignMoneyRe.MatchString(body.fold)) {
+				items, named = []text{body}, false
+			}
+		}
+		if len(items) == 0 {
 			// "- Tổ chức X (Hoa Kỳ) tài trợ 20 suất học bổng …, trị giá
 			// 4.000 USD.": an entry whose subject is a foreign
 			// organisation giving, with what it is worth, is a project
@@ -1473,7 +1485,7 @@ var programmeRe = re(`^(?:[-+•*]\s*)?chuong trinh\s*["“]`)
 
 // anaphoraRe is "dự án" that names no project but the one before it,
 // the subject of what follows ("đến nay dự án chưa được phê duyệt").
-var anaphoraRe = re(`\bdu an\s+(?:nay|noi tren|tren|chua|da|dang|duoc|se|van|con|hoan thanh|ket thuc|bat dau|tiep tuc)\b`)
+var anaphoraRe = re(`\bdu an\s+(?:nay|noi tren|tren|chua|da|dang|duoc|se|van|con|hoan thanh|ket thuc|bat dau|tiep tuc|khoi cong|thi cong|trien khai|nghiem thu|ban giao|giai ngan)\b`)
 
 // onlyAnaphora tells whether every "dự án" of a part is an anaphora: the
 // part goes on with the project before it.
@@ -1501,6 +1513,18 @@ func foreignDonorOf(f string) bool {
 	after := strings.TrimLeft(f[m[3]:], " ")
 	return strings.HasPrefix(donor, "to chuc") && !domesticOrgRe.MatchString(donor) || foreignOrgRe.MatchString(donor) ||
 		strings.HasPrefix(after, "(") && countryRe.MatchString(after[:max(1, strings.IndexByte(after, ')'))])
+}
+
+// foreignDonorBy tells whether the donor named by "do … tài trợ" is
+// foreign: a name foreignOrgRe knows, or one with a country in brackets
+// ("do Quỹ X (Úc) tài trợ"); "do Hội Chữ thập đỏ huyện tài trợ" is the
+// country's own.
+func foreignDonorBy(f string) bool {
+	m := donorRe.FindStringSubmatch(f)
+	if m == nil {
+		return false
+	}
+	return foreignOrgRe.MatchString(m[1]) || m[2] != "" && countryRe.MatchString(m[2])
 }
 
 // domesticOrgRe names a body of the country's own, not a donor: "tổ

@@ -1382,3 +1382,38 @@ func TestProjectSettledAfterApproval(t *testing.T) {
 		"6. Ngoại giao văn hóa: Không.\n"
 	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "640000000"})
 }
+
+// TestProjectGoesOnAfterSemicolon: "…; dự án khởi công …, đã giải ngân …"
+// after a project is that project going on, no second one (it was read
+// as a second project with the amount disbursed, the first left without).
+func TestProjectGoesOnAfterSemicolon(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"Tổ chức Cầu Vồng Xanh (Canada) tài trợ dự án “Bể lọc nước cho Trường Mầm non Thử” với tổng giá trị 640.000.000 đồng; dự án khởi công tháng 4 năm 2024, nghiệm thu tháng 9 năm 2024, đã giải ngân 600.000.000 đồng.\n" +
+		"6. Ngoại giao văn hóa: Không.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "640000000", "ngo_aid.projects[0].disbursed_vnd": "600000000"})
+	if n := len(res.Report.NgoAid.Projects); n != 1 {
+		t.Errorf("%d projects, want 1", n)
+	}
+}
+
+// TestProgrammeWithNoTitle: an entry "- Chương trình … do Quỹ X (Úc) tài
+// trợ, kinh phí …" names a programme with no quoted title; given by a
+// foreign donor, with its worth, it is a project (it was missed, and the
+// project after it took its place in the list). One given by a body of
+// the country's own is not.
+func TestProgrammeWithNoTitle(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n"
+	tail := "6. Ngoại giao văn hóa: Không.\n"
+	res := readText(t, head+
+		"- Chương trình khám và cấp thuốc cho người cao tuổi do Quỹ Lá Phong (Canada) tài trợ, kinh phí 96.000.000đ, đã giải ngân 96.000.000đ.\n"+
+		"- Dự án “Thư viện xanh” của Tổ chức Sách Mở (Hoa Kỳ), kinh phí 4.000 USD, chưa giải ngân.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "2", "ngo_aid.projects[0].committed_vnd": "96000000", "ngo_aid.projects[0].disbursed_vnd": "96000000", "ngo_aid.projects[1].disbursed_vnd": "0"})
+	if ps := res.Report.NgoAid.Projects; len(ps) != 2 || ps[0].Name != "Chương trình khám và cấp thuốc cho người cao tuổi" {
+		t.Errorf("projects %+v", ps)
+	}
+	res = readText(t, head+"- Chương trình tặng quà Tết do Hội Chữ thập đỏ huyện tài trợ, kinh phí 30.000.000đ.\n"+tail)
+	if n := len(res.Report.NgoAid.Projects); n != 0 {
+		t.Errorf("%d projects, want none", n)
+	}
+}

@@ -803,3 +803,25 @@ func TestAreaThenItsParts(t *testing.T) {
 		"Xã có diện tích tự nhiên 5.120,6 ha trong đó đất nông nghiệp 3.004 ha.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
 	wantFound(t, readText(t, doc), map[string]string{"profile.area_ha": "5120.6"})
 }
+
+// TestOnePeopleAlone: one people named with its share ("đồng bào dân tộc
+// Tà Ôi chiếm 96,4%") is no list of the peoples (a single dominant people
+// is none: ethnic_groups stays null), nor the minorities' share, which is
+// read only as stated (TestJointMinorityShare). Two peoples with their
+// shares are still the list.
+func TestOnePeopleAlone(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	tail := "\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	for _, line := range []string{
+		"Xã có 06 thôn, 540 hộ, 2.130 khẩu, đồng bào dân tộc Tà Ôi chiếm 96,4%. Đảng bộ xã có 09 chi bộ.",
+		"Xã có 06 thôn, 540 hộ; dân tộc Kinh chiếm 91,3%. Đảng bộ xã có 09 chi bộ.",
+	} {
+		res := readText(t, head+line+tail)
+		wantFound(t, res, map[string]string{"profile.ethnic_minority_share_pct": "", "profile.ethnic_groups[0].name": "", "profile.party_cells": "9"})
+		if res.Report.Profile.EthnicGroups != nil {
+			t.Errorf("%q: ethnic groups %+v, want none", line, res.Report.Profile.EthnicGroups)
+		}
+	}
+	res := readText(t, head+"Xã có 06 thôn; dân tộc Tà Ôi chiếm 60,2%, dân tộc Kinh 39,8%. Đảng bộ xã có 09 chi bộ."+tail)
+	wantFound(t, res, map[string]string{"profile.ethnic_minority_share_pct": "", "profile.ethnic_groups[1].name": "Kinh"})
+}
