@@ -891,9 +891,9 @@ var (
 	listMarkRe = regexp.MustCompile(`^[-+•*–]`)
 )
 
-// letterItemRe begins a lettered item ("b) Đoàn vào …", "c. …"): a line of
+// letterItemRe begins a lettered item ("b) Đoàn vào …", "c. …", "a/ …"): a line of
 // its own, not the rest of the line before.
-var letterItemRe = regexp.MustCompile(`^[a-eđ][.)]\s`)
+var letterItemRe = regexp.MustCompile(`^[a-eđ][.)/]\s`)
 
 // cutNumberRe ends a line cut inside a number at its thousands' dot ("…
 // với 5."); thousandsRe begins the line with the rest ("106 nhân khẩu").

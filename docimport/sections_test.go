@@ -135,3 +135,13 @@ func readDocx(t *testing.T, doc string) *Result {
 	}
 	return Read(lines)
 }
+
+// TestLetterItemWithSlash: a lettered item marked with a slash ("a/ Đoàn
+// ra: chưa phát sinh.", as "I/", "1/" number the parts and sections) is a
+// line of its own, as "a)" is: it was joined to the heading above it, a
+// heading with no stop at its end, and the none of the outbound was lost.
+func TestLetterItemWithSlash(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2025\nII/ KẾT QUẢ\n1/ Quản lý đoàn ra, đoàn vào\n" +
+		"a/ Đoàn ra: không phát sinh.\nb/ Đoàn vào:\n- Đoàn trong nước: 07 đoàn.\n2/ Thỏa thuận quốc tế: không phát sinh.\n"
+	wantFound(t, readText(t, doc), map[string]string{"delegations.outbound.count": "0", "delegations.outbound.people": "0", "delegations.inbound_domestic.count": "7"})
+}
