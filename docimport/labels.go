@@ -192,6 +192,12 @@ func figureOf(sec, label, unit string) string {
 	case secProfile, secPreamble:
 		return profileFigure(label, unit)
 	case secDelegations:
+		if hasAny(label, "khach du lich", "luu tru") {
+			// "Lượt khách quốc tế lưu trú ngắn ngày | 186.300 lượt":
+			// guests of the hotels, tourists, no delegation ("Số lượt
+			// khách nước ngoài: 17 người" still counts the delegations').
+			return ""
+		}
 		g := delegationGroup(label)
 		if g == "" && hasAny(label, "doan vao", "den lam viec", "den tham") {
 			switch {

@@ -781,7 +781,7 @@ var (
 // ngo reads the NGO aid of section 5: none, or the projects one by one,
 // with the value committed and disbursed in đồng.
 func (r *reader) ngo() {
-	lines := r.withFootnotes(joinContinued(r.d.parts[secPeopleNgo]))
+	lines := r.withFootnotes(joinContinued(r.sectionLines(secPeopleNgo)))
 	if q, ok := r.nothing(secPeopleNgo); ok {
 		r.rep.NgoAid.Projects = []models.NgoProject{}
 		r.res.Found = append(r.res.Found, Found{Field: "ngo_aid.projects", Value: 0, Text: q})

@@ -1258,3 +1258,35 @@ func TestGroupAndFirstItemInOneLabel(t *testing.T) {
 		})
 	}
 }
+
+// TestProjectSaidInACell: in a report whose body is one table, the row of
+// the NGO aid holds a sentence ("01 dự án “…” do Tổ chức … tài trợ: cam
+// kết …, đã giải ngân …"): the project is read from it as from a
+// paragraph of the section (it was missed: only the section's own lines
+// were searched for projects).
+func TestProjectSaidInACell(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2024\n" +
+		"TT\tNội dung\tKết quả\tGhi chú\nB\tKẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n" +
+		"1\tĐoàn ra\t0 đoàn / 0 người\tKhông phát sinh\n" +
+		"5\tĐối ngoại nhân dân, viện trợ phi chính phủ nước ngoài\t01 dự án “Bếp ăn bán trú Trường Tiểu học Thử” do Tổ chức Mặt Trời Nhỏ (Hàn Quốc) tài trợ: cam kết 310 triệu đồng, đã giải ngân 120 triệu đồng.\tDự án thực hiện 2024 - 2025\n" +
+		"6\tThông tin đối ngoại\t18 tin, bài\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "310000000", "ngo_aid.projects[0].disbursed_vnd": "120000000"})
+}
+
+// TestGuestsRowIsNoDelegation: a row of the foreigners' guests counted in
+// "lượt" ("Lượt khách quốc tế lưu trú ngắn ngày | 52.400 lượt"), in a
+// table that also counts the delegations, names tourists: no people of a
+// delegation (it was a rival of the foreign delegation's people, left
+// unresolved).
+func TestGuestsRowIsNoDelegation(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2024\n" +
+		"TT\tNội dung\tKết quả\tGhi chú\nB\tKẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n" +
+		"1\tĐoàn ra\t0 đoàn / 0 người\tKhông phát sinh\n" +
+		"\tĐoàn nước ngoài\t02 đoàn / 15 người\t\n" +
+		"7\tNgười nước ngoài tạm trú\t240 người\t\n" +
+		"\tLượt khách quốc tế lưu trú ngắn ngày\t52.400 lượt\tTheo khai báo lưu trú\n" +
+		"\tVụ việc liên quan người nước ngoài\t02 vụ\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "15", "consular.foreign_residents": "240", "consular.foreigner_incidents": "2"})
+}
