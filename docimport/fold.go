@@ -127,7 +127,7 @@ func unFootnote(f string) string {
 // blanked in the folded text (the same length, so the quote is still cut
 // from the original at the same places): the patterns see "11 đoàn".
 var (
-	numberWordsRe   = regexp.MustCompile(`\d ?(\(` + numberWord + `(?: ` + numberWord + `){0,7}\))`)
+	numberWordsRe   = regexp.MustCompile(`\d ?(\(` + numberWord + `(?: ` + numberWord + `){0,13}\))`)
 	bracketFigureRe = regexp.MustCompile(`[ :;,](\((?:\d{1,5}|\d{1,3}(?:\.\d{3}){1,2})\)) (?:doan|nguoi|luot|vu|lop|thoa thuan|hoi nghi|ho|thon|ban|khu pho|to dan pho|khom|ap|xom|buon|bon|nhan khau|khau|chi bo|dang vien|can bo|cong chuc|dong chi|vien chuc|lao dong|truong hop|hinh thuc|bang khen|giay khen)\b`)
 )
 

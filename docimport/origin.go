@@ -196,6 +196,10 @@ type delegCount struct {
 // ("…, tổng số 48 người"), not "… với tổng số 23 người" (those of the last).
 var allPeopleRe = re(`[,;]\s*(?:tong cong|tong so|tat ca|cong)\b[^,]*$`)
 
+// servedRe is a count of those a delegation did something for: "… cho
+// 320 lượt người", "cho khoảng 150 người dân".
+var servedRe = re(`\bcho\s+(?:khoang\s+|hon\s+|tren\s+|gan\s+)?\d`)
+
 // genericRe names all delegations of a kind, not one origin.
 var genericRe = re(`\b(?:nuoc ngoai|quoc te|trong nuoc)\b`)
 
@@ -323,6 +327,12 @@ func delegationCounts(c text, per period, places []string) []delegCount {
 		dc.inbound = inboundRe.MatchString(leadOut)
 		dc.generic = genericRe.MatchString(qualOut)
 		seg := sub(c, m[1], tailAt[i])
+		if k := servedRe.FindStringIndex(seg.fold); k != nil && k[0] > 0 {
+			// "01 đoàn … với (12) người là đoàn y, bác sĩ … khám bệnh, cấp
+			// thuốc cho (320) lượt người cao tuổi": those it served are no
+			// people of it — its words end before them.
+			seg = sub(seg, 0, k[0])
+		}
 		dc.people = counts(seg, delegPeopleRe)
 		if len(dc.people) == 0 {
 			dc.people = bracketCounts(seg, delegPeopleRe) // "02 đoàn (17 người)"

@@ -40,3 +40,60 @@ func TestListNumberOnItsOwnLine(t *testing.T) {
 		t.Errorf("unresolved %+v", res.Unresolved)
 	}
 }
+
+// TestCountOfProgrammesAndProjects: "02 chương trình, dự án … đang thực
+// hiện, tổng giá trị …; cụ thể:" counts the entries under it — its "dự
+// án" is that of the count, no project named "viện trợ … đang thực hiện"
+// (it made three projects of two, left unresolved against the count).
+func TestCountOfProgrammesAndProjects(t *testing.T) {
+	doc := "UBND XÃ THỬ\nSố: 40/BC-UBND\tThử, ngày 04 tháng 12 năm 2025\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n" +
+		"II. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n" +
+		"5. Đối ngoại nhân dân và viện trợ phi chính phủ nước ngoài\n" +
+		"Năm 2025 trên địa bàn xã có 02 (hai) chương trình, dự án viện trợ phi chính phủ nước ngoài đang thực hiện, tổng giá trị cam kết 1.300.000.000 đồng, đã giải ngân 900.000.000 đồng; cụ thể:\n" +
+		"- Dự án \"Trạm bơm nước sạch thôn Đông\" do Tổ chức Thử Nghiệm (Úc) tài trợ: giá trị cam kết 800.000.000 đồng, đã giải ngân 400.000.000 đồng.\n" +
+		"- Chương trình \"Sữa học đường cho trẻ mầm non\" do Tổ chức Mẫu Quốc tế tài trợ: giá trị 500.000.000 đồng, đã giải ngân 500.000.000 đồng.\n" +
+		"6. Công tác lãnh sự\nKhông có.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"ngo_aid.projects":                  "2",
+		"ngo_aid.projects[0].committed_vnd": "800000000",
+		"ngo_aid.projects[0].disbursed_vnd": "400000000",
+		"ngo_aid.projects[1].committed_vnd": "500000000",
+		"ngo_aid.projects[1].disbursed_vnd": "500000000",
+	})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+}
+
+// TestFigureWrittenTwiceInManyWords: a figure written again in words in
+// brackets takes as many words as the number needs ("47.365 (bốn mươi
+// bảy nghìn ba trăm sáu mươi lăm) nhân khẩu", nine): only eight were
+// blanked, so the figure was parted from its unit and lost.
+func TestFigureWrittenTwiceInManyWords(t *testing.T) {
+	doc := "UBND XÃ THỬ\nSố: 41/BC-UBND\tThử, ngày 04 tháng 12 năm 2025\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n" +
+		"I. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Xã có 11.402 hộ với 47.365 (bốn mươi bảy nghìn ba trăm sáu mươi lăm) nhân khẩu.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"profile.households": "11402",
+		"profile.population": "47365",
+	})
+}
+
+// TestPeopleTheDelegationServed: the people a delegation did something
+// for ("… khám bệnh, phát thuốc cho 410 lượt người dân") are no people of
+// it: they were a rival of its own ("với 09 người"), left unresolved.
+func TestPeopleTheDelegationServed(t *testing.T) {
+	doc := "UBND XÃ THỬ\nSố: 43/BC-UBND\tThử, ngày 04 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n" +
+		"II. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n1. Quản lý đoàn ra, đoàn vào\n" +
+		"- Đoàn vào: xã tiếp 01 đoàn nước ngoài với 09 người là các bác sĩ tình nguyện của Tổ chức Thử Nghiệm (Nhật Bản) khám bệnh, phát thuốc cho 410 lượt người dân tại Trạm Y tế xã.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"delegations.inbound_foreign.count":  "1",
+		"delegations.inbound_foreign.people": "9",
+	})
+	if len(res.Unresolved) > 0 {
+		t.Errorf("unresolved %+v", res.Unresolved)
+	}
+}

@@ -1475,6 +1475,24 @@ func projectItems(t text) []text {
 	return out
 }
 
+// countBefore tells whether the words before a "dự án" end with a count
+// of it: "01 dự án", and "03 chương trình, dự án …", "02 chương trình và
+// dự án …", whose count is of both.
+func countBefore(before []string) bool {
+	n := len(before)
+	switch {
+	case n >= 4 && before[n-3] == "chuong" && before[n-2] == "trinh" && (before[n-1] == "va" || before[n-1] == "hoac"):
+		n -= 3
+	case n >= 3 && before[n-2] == "chuong" && before[n-1] == "trinh,":
+		n -= 2
+	}
+	if n == 0 {
+		return false
+	}
+	_, isCount := countOf(before[n-1])
+	return isCount
+}
+
 // donorDashRe is the donor set after a title by a dash ("“…” - Tổ chức
 // Operation Smile: …").
 var donorDashRe = re(`["”]\s*[-–]\s*((?:to chuc|quy|hoi|lien minh|mang luoi|tap doan|dai su quan|co quan)\s[^:;,]{2,120}?)\s*(?:[:;,]|$)`)
@@ -1570,7 +1588,7 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 		before := strings.Fields(f[:m[0]])
 		if len(before) > 0 {
 			// "01 dự án “Cấp nước sạch …”": a count, unless the title follows.
-			if _, isCount := countOf(before[len(before)-1]); isCount && !strings.HasPrefix(strings.TrimLeft(t.orig[t.idx[m[1]]:], " "), "“") && !strings.HasPrefix(strings.TrimLeft(t.orig[t.idx[m[1]]:], " "), "\"") {
+			if isCount := countBefore(before); isCount && !strings.HasPrefix(strings.TrimLeft(t.orig[t.idx[m[1]]:], " "), "“") && !strings.HasPrefix(strings.TrimLeft(t.orig[t.idx[m[1]]:], " "), "\"") {
 				continue
 			}
 		}
