@@ -305,6 +305,10 @@ func profileFigure(label, unit string) string {
 		return "profile.party_members"
 	case hasAny(label, "dan so", "nhan khau", "so dan", "tong so dan", "so khau") && (unit == "" || unit == "nguoi"):
 		return "profile.population"
+	case populationLabelRe.MatchString(strings.TrimSpace(label)) && unit == "ho":
+		// "Dân số | hộ | 1.746" over " |  | người | 6.538": the population
+		// counted in households.
+		return "profile.households"
 	case householdLabelRe.MatchString(label) && (unit == "" || unit == "ho"),
 		strings.TrimSpace(label) == "ho" && unit == "":
 		return "profile.households"
@@ -319,7 +323,10 @@ var (
 	agriLabelRe = regexp.MustCompile(`\bnong\b|\blam nghiep\b|\bngu nghiep\b|\bthuy san\b`)
 	// "Số hộ", not "Số hợp tác xã", "Số học sinh".
 	householdLabelRe = regexp.MustCompile(`\b(?:so ho|ho dan|ho gia dinh)\b`)
-	hamletLabelRe    = regexp.MustCompile(`\b(?:so )?(?:thon|xom|ban|to dan pho|khu pho|khoi pho|ap|khu dan cu)\b`)
+	// populationLabelRe is a label that names only the population ("Dân
+	// số", "Quy mô dân số:"), no part of it.
+	populationLabelRe = regexp.MustCompile(`^(?:quy mo\s+)?dan so\s*:?$`)
+	hamletLabelRe     = regexp.MustCompile(`\b(?:so )?(?:thon|xom|ban|to dan pho|khu pho|khoi pho|ap|khu dan cu)\b`)
 )
 
 // labelLineRe is a line that says a figure as "label: value": a label

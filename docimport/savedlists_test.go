@@ -97,3 +97,35 @@ func TestPeopleTheDelegationServed(t *testing.T) {
 		t.Errorf("unresolved %+v", res.Unresolved)
 	}
 }
+
+// TestAnnexPopulationAndPeoplesNote: in a table of the profile, the row
+// "Quy mô dân số | hộ | …" over " |  | người | …" counts the households
+// first (only the people were read), and a note that lists the peoples
+// and their shares beside the minorities' share ("Kinh 58,8%; Chăm 36%;
+// Hoa 5,2%") gives each people's share, as rows by people would.
+func TestAnnexPopulationAndPeoplesNote(t *testing.T) {
+	doc := "UBND XÃ THỬ\nSố: 44/BC-UBND\tThử, ngày 04 tháng 12 năm 2024\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n" +
+		"I. TÌNH HÌNH CHUNG\nCác chỉ tiêu cơ bản của xã tại Phụ lục kèm theo.\n" +
+		"II. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI\n1. Đoàn ra, đoàn vào: Không có.\n" +
+		"Nơi nhận:\n- Lưu: VT.\tTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Bình\n" +
+		"PHỤ LỤC\nBảng 1. Chỉ tiêu cơ bản\n" +
+		"TT\tChỉ tiêu\tĐVT\tSố liệu\tGhi chú\n" +
+		"1\tQuy mô dân số\thộ\t2.315\t\n" +
+		"\t\tngười\t9.120\t\n" +
+		"2\tTỷ lệ người dân tộc thiểu số\t%\t41,2\tKinh 58,8%; Chăm 36%; Hoa 5,2%\n" +
+		"3\tHộ nghèo\thộ\t87\tTỷ lệ 3,76%\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{
+		"profile.households":                 "2315",
+		"profile.population":                 "9120",
+		"profile.ethnic_minority_share_pct":  "41.2",
+		"profile.ethnic_groups[0].share_pct": "58.8",
+		"profile.ethnic_groups[1].share_pct": "36",
+		"profile.ethnic_groups[2].share_pct": "5.2",
+		"profile.poor_households":            "87",
+		"profile.poor_households_rate_pct":   "3.76",
+	})
+	if g := res.Report.Profile.EthnicGroups; len(g) != 3 {
+		t.Errorf("ethnic groups %+v", g)
+	}
+}

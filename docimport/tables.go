@@ -997,6 +997,15 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 			}
 			continue
 		}
+		if c.role == colNote && hasAny(full.fold, "dan toc", "dtts", "thieu so") {
+			// "Tỷ lệ người dân tộc thiểu số | % | 28,7 | Kinh 71,3%; Khmer
+			// 27,9%; Hoa 0,8%": the peoples' shares in the note, each a
+			// row of its own, as in a table by people.
+			if ls, ok := notePeoples(v, n); ok {
+				d.profileTableLines(o, ls, n)
+				continue
+			}
+		}
 		switch {
 		case c.role == colValue && c.kind == "people":
 			u = "nguoi"
@@ -1173,6 +1182,36 @@ func cells0(ts []text) string {
 		return ""
 	}
 	return ts[0].fold
+}
+
+// notePeopleRe is a people and its share in a note ("Khmer 27,9%"), and
+// notePeoplesRe a note that is only a list of them.
+var (
+	notePeopleRe  = regexp.MustCompile(`([a-z][a-z' -]*?)\s*:?\s*(\d{1,2}(?:,\d{1,2})?|100)\s*%`)
+	notePeoplesRe = regexp.MustCompile(`^\s*(?:[a-z][a-z' -]*?\s*:?\s*(?:\d{1,2}(?:,\d{1,2})?|100)\s*%\s*(?:[;,]\s*|$))+$`)
+)
+
+// notePeoples reads a note that lists peoples and their shares ("Kinh
+// 71,3%; Khmer 27,9%; Hoa 0,8%") as rows by people: two at least, each a
+// people of the official list named with its capital.
+func notePeoples(v text, n int) ([]line, bool) {
+	if !notePeoplesRe.MatchString(v.fold) {
+		return nil, false
+	}
+	var ls []line
+	for _, m := range notePeopleRe.FindAllStringSubmatchIndex(v.fold, -1) {
+		key := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v.fold[m[2]:m[3]]), "dan toc "))
+		if _, ok := peoples[key]; !ok {
+			return nil, false
+		}
+		name := strings.TrimSpace(v.span(m[2], m[3]))
+		if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+			return nil, false
+		}
+		t := sub(v, m[0], m[1])
+		ls = append(ls, line{text: t, n: n, fig: &rowFigure{label: newText("dân tộc " + strings.TrimSpace(t.span(m[2]-m[0], m[3]-m[0]))), value: newText(v.span(m[4], m[5])), unit: "%"}})
+	}
+	return ls, len(ls) >= 2
 }
 
 // noteCoursesRe is a note that says how many courses ("01 lớp …").
