@@ -1574,6 +1574,10 @@ func finishedBefore(f, year string) bool {
 // "tại các xã"): its amounts are not said to be the commune's.
 var severalCommunesRe = re(`\b(?:cho|tai|o|cua)\s+(?:\d{1,2}|cac|nhieu)\s+(?:xa|phuong)\b`)
 
+// formerUnitsRe is the names after "các xã" ended by "(cũ)": the former
+// units, merged into the one reporting ("các xã Đông Xá, Hạ Long (cũ)").
+var formerUnitsRe = re(`^\s+[^;:.()\d]{2,60}?\s*\(cu\)`)
+
 // readProject reads one project: its name (the quoted title, or the words
 // after "Dự án", or with named false the words the item begins with),
 // donor and country, and the money.
@@ -1717,7 +1721,15 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 	var m []int
 	// "… tài trợ cho 05 xã của huyện với tổng kinh phí 3 tỷ đồng; phần
 	// của xã 450 triệu đồng": the amounts may be of them all, none is set.
-	several := severalCommunesRe.MatchString(f)
+	several := false
+	for _, sm := range severalCommunesRe.FindAllStringIndex(f, -1) {
+		// "tại các xã Đông Xá, Hạ Long (cũ)": the former communes the unit
+		// was made of since the reform, its own ground, not several
+		// communes' shares.
+		if !formerUnitsRe.MatchString(f[sm[1]:]) {
+			several = true
+		}
+	}
 	for _, c := range committedRe.FindAllStringSubmatchIndex(f, -1) {
 		// Not the commune's own share ("kinh phí đối ứng", "nhân dân đóng
 		// góp"): the value given.

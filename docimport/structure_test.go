@@ -1417,3 +1417,17 @@ func TestProgrammeWithNoTitle(t *testing.T) {
 		t.Errorf("%d projects, want none", n)
 	}
 }
+
+// TestProjectInFormerCommunes: after the reform, a project carried out
+// "tại các xã Bến Mới, Cồn Thử (cũ)" is on the unit's own ground, the
+// former communes it was made of: its amounts are the unit's (they were
+// left out as several communes' shares). "tại các xã Bến Mới, Cồn Thử" of
+// a district, with no "(cũ)", still gives none.
+func TestProjectInFormerCommunes(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n5. Viện trợ phi chính phủ nước ngoài\n"
+	tail := "6. Ngoại giao văn hóa: Không.\n"
+	res := readText(t, head+"- Dự án \"Trồng rừng phòng hộ ven sông\" do Tổ chức Rừng Xanh (Đức) tài trợ, thực hiện tại các xã Bến Mới, Cồn Thử (cũ), tổng giá trị cam kết 1,6 tỷ đồng, đã giải ngân 900 triệu đồng.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "1600000000", "ngo_aid.projects[0].disbursed_vnd": "900000000"})
+	res = readText(t, head+"- Dự án \"Trồng rừng phòng hộ ven sông\" do Tổ chức Rừng Xanh (Đức) tài trợ, thực hiện tại các xã Bến Mới, Cồn Thử, tổng giá trị cam kết 1,6 tỷ đồng.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": ""})
+}
