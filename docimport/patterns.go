@@ -24,11 +24,11 @@ func gap(n int) string {
 	return `(?:[^;\d]|\bnam \d{4}\b|` + yearRangeRe + `|` + dateRe + `|` + foreignAmountRe + `){0,` + itoa(int64(n)) + `}?`
 }
 
-// dateRe is a date written in figures ("30/11/2024"), foreignAmountRe an
-// amount in another currency ("60.000 USD"): neither is the amount in
-// đồng that may follow them ("… (tương đương 1.524.000.000 đồng)").
+// dateRe is a date ("30/11/2024", "ngày 30 tháng 11 năm 2025"),
+// foreignAmountRe an amount in another currency ("60.000 USD"): neither
+// is the amount in đồng that may follow them ("… (tương đương 1.524.000.000 đồng)").
 const (
 	yearRangeRe     = `\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b` // "giai đoạn 2024 - 2025"
-	dateRe          = `\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}/\d{4}\b|\bthang \d{1,2}\b|\b\d{1,2} thang\b|\bquy [i1-4v]+\b`
+	dateRe          = `\bngay \d{1,2} thang \d{1,2}(?: nam \d{4})?\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}/\d{4}\b|\bthang \d{1,2}\b|\b\d{1,2} thang\b|\bquy [i1-4v]+\b`
 	foreignAmountRe = `\b\d[\d.,]*\s*(?:usd|do la(?: my| uc| canada| singapore)?|eur|euro|yen|won|aud|cad|gbp|chf|jpy|krw|sgd|bang anh|franc thuy si|nhan dan te)\b`
 )

@@ -1431,3 +1431,14 @@ func TestProjectInFormerCommunes(t *testing.T) {
 	res = readText(t, head+"- Dự án \"Trồng rừng phòng hộ ven sông\" do Tổ chức Rừng Xanh (Đức) tài trợ, thực hiện tại các xã Bến Mới, Cồn Thử, tổng giá trị cam kết 1,6 tỷ đồng.\n"+tail)
 	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": ""})
 }
+
+// TestDisbursedUpToADateInWords: "lũy kế giải ngân đến ngày 30 tháng 11
+// năm 2025 là 900 triệu đồng" — a date in words between the verb and the
+// amount is no figure (only dates in figures, "đến 30/11/2025", were
+// passed over, and the amount was missed).
+func TestDisbursedUpToADateInWords(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"- Dự án \"Trồng rừng phòng hộ ven sông\" do Tổ chức Rừng Xanh (Đức) tài trợ, tổng giá trị cam kết 1,6 tỷ đồng; lũy kế giải ngân đến ngày 30 tháng 11 năm 2025 là 900 triệu đồng.\n" +
+		"6. Ngoại giao văn hóa: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects[0].committed_vnd": "1600000000", "ngo_aid.projects[0].disbursed_vnd": "900000000"})
+}
