@@ -904,6 +904,12 @@ func (d *doc) row(o *outline, ts *tableState, raw string, n int) {
 		return
 	}
 	if spannedValues(cols, texts) {
+		if !inherited && !hasSub && ok && !childLabel(label.orig) {
+			// The rows under it with no label of their own are its
+			// ("8 | Viện trợ … | Dự án | 01 | 01 | - | …" over " |  | Cam
+			// kết (đồng) | 1.250.000.000"), not the row's before it.
+			ts.parent = label
+		}
 		return // which of the columns under one header holds its figure is not said
 	}
 	if totalRe.MatchString(label.fold) {

@@ -1290,3 +1290,26 @@ func TestGuestsRowIsNoDelegation(t *testing.T) {
 	res := readText(t, doc)
 	wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": "2", "delegations.inbound_foreign.people": "15", "consular.foreign_residents": "240", "consular.foreigner_incidents": "2"})
 }
+
+// TestSpannedRowLendsItsLabel: a row whose figures stand in columns its
+// header does not name (a merged "Chia theo quốc tịch" laid out as one
+// cell: "8 | Viện trợ … | Dự án | 01 | 01 | - | …") is not read, but the
+// rows under it with no label of their own (" |  | Cam kết (đồng) |
+// 960.000.000") are still its — they took the label of the row before it
+// ("Người lao động ở nước ngoài"), a rival of the workers' figure.
+func TestSpannedRowLendsItsLabel(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Thử\n" +
+		"PHỤ LỤC\nSTT\tChỉ tiêu\tĐVT\tTổng số\tChia theo quốc tịch\tGhi chú\n" +
+		"\t\t\t\tLào\tThái Lan\tKhác\t\n" +
+		"6\tNgười lao động ở nước ngoài\tNgười\t57\t-\t\n" +
+		"7\tViện trợ phi chính phủ nước ngoài\tDự án\t01\t01\t-\t-\tTổ chức Hạt Mầm\n" +
+		"\t\tCam kết (đồng)\t960.000.000\t-\t\n" +
+		"\t\tGiải ngân (đồng)\t480.000.000\t-\t\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"overseas_vietnamese.labor_export_workers": "57"})
+	for _, u := range res.Unresolved {
+		if u.Field == "overseas_vietnamese.labor_export_workers" {
+			t.Errorf("unresolved %+v", u)
+		}
+	}
+}
