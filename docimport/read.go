@@ -882,7 +882,7 @@ var datesRe = re(`\b(?:ngay|thang)?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b
 func awardNamed(c text) []cand {
 	f := outsideBrackets(c.fold)
 	ms := awardNounRe.FindAllStringIndex(f, -1)
-	if len(ms) != 1 || negative(f) || aboutNominations(f) || strings.ContainsAny(datesRe.ReplaceAllString(f, " "), "0123456789") {
+	if len(ms) != 1 || negative(f) || aboutNominations(f) || strings.ContainsAny(datesRe.ReplaceAllString(f, " "), "0123456789"+string(maskByte)) {
 		return nil // "02 cá nhân được tặng Bằng khen": one each, or a count elsewhere
 	}
 	m := ms[0]

@@ -411,6 +411,8 @@ func split(raw []string) *doc {
 		if lead := leadKeys(&o, f); lead != nil {
 			keys = lead
 		}
+		l.text = maskOther(l.text, d.period) // modality.go
+		d.lines[i] = l
 		for _, k := range keys {
 			d.parts[k] = append(d.parts[k], l)
 		}

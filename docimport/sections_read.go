@@ -258,7 +258,10 @@ func joinPeopleLines(lines []line) []line {
 			if next.n == l.n+1 && l.fig == nil && next.fig == nil && peopleLineRe.MatchString(next.fold) && !strings.Contains(next.fold, "doan") &&
 				itemMark(l.fold) == itemMark(next.fold) && strings.Contains(l.fold, "doan") && len(counts(l.text, delegPeopleRe)) == 0 {
 				rest := strings.TrimLeft(next.orig, "-+•* ")
-				out = append(out, line{text: newText(strings.TrimRight(l.orig, ".; ") + "; " + rest), n: l.n})
+				head := strings.TrimRight(l.orig, ".; ")
+				t := carryMasks(newText(head+"; "+rest), l.text, 0)
+				t = carryMasks(t, next.text, len(head)+2-(len(next.orig)-len(rest)))
+				out = append(out, line{text: t, n: l.n})
 				i++
 				continue
 			}
@@ -1409,7 +1412,7 @@ func joinContinued(lines []line) []line {
 	var out []line
 	for _, l := range lines {
 		if n := len(out); n > 0 && l.fig == nil && out[n-1].fig == nil && goesOn(out[n-1].orig, l.orig) {
-			out[n-1] = line{text: newText(out[n-1].orig + " " + l.orig), n: out[n-1].n}
+			out[n-1] = line{text: joinTexts(" ", out[n-1].text, l.text), n: out[n-1].n}
 			continue
 		}
 		out = append(out, l)
@@ -1469,7 +1472,7 @@ func projectItems(t text) []text {
 			more = true
 		case len(out) > 0 && !more:
 			last := out[len(out)-1]
-			out[len(out)-1] = newText(last.orig + "; " + p.orig)
+			out[len(out)-1] = joinTexts("; ", last, p)
 		}
 	}
 	return out

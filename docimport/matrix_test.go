@@ -1,0 +1,234 @@
+package docimport
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The precision matrix: every figure the reader fills, each in its usual
+// sentence of its usual section, said with each modality that makes it
+// not the period's figure — another period, an aim, a change, another
+// area, an unknown, a range, a percentage of the plan. The sentence
+// without the modality must read the figure (so the cell proves the
+// refusal, not a sentence the reader never reads); with it, the figure
+// must not be read (null, or unresolved). The wording is invented.
+
+// matrixIndicator is one figure: the section's heading ("" for the
+// profile), its sentence — {S} the subject (the commune), {F} the figure's
+// words, {N} in them the number — and how a change, an unknown or a plan
+// names it.
+type matrixIndicator struct {
+	field, want string
+	heading     string
+	sentence    string // with {S} and {F}
+	subject     string // "xã", "của xã" … what another area replaces
+	figure      string // with {N}
+	num, rng    string // the number and a range of its kind
+	noun        string // "số hộ của xã": the subject of a change or an unknown
+	unit        string // the unit after a change's number
+}
+
+// matrixModality makes the sentence of an indicator say a figure that is
+// not the period's.
+type matrixModality struct {
+	name  string
+	title string // the report's period words, "" for "năm 2024"
+	say   func(ind matrixIndicator) string
+}
+
+func (ind matrixIndicator) render(subject, num string) string {
+	f := strings.ReplaceAll(ind.figure, "{N}", num)
+	s := strings.ReplaceAll(ind.sentence, "{F}", f)
+	return strings.ReplaceAll(s, "{S}", subject)
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// matrixDoc is a report of the title's period with the indicator's
+// sentence in its section.
+func matrixDoc(ind matrixIndicator, title, text string) string {
+	if title == "" {
+		title = "năm 2024"
+	}
+	if ind.heading == "" {
+		return trapDoc(title, text, "")
+	}
+	return trapDoc(title, "", ind.heading+"\n"+text)
+}
+
+var matrixIndicators = []matrixIndicator{
+	// The profile.
+	{field: "profile.area_ha", want: "3456.7", sentence: "{S} có diện tích tự nhiên {F}.", subject: "xã",
+		figure: "{N} ha", num: "3.456,7", rng: "3.400–3.500", noun: "diện tích tự nhiên của xã", unit: "ha"},
+	{field: "profile.hamlets", want: "14", sentence: "{S} có {F}.", subject: "xã",
+		figure: "{N} thôn", num: "14", rng: "14–16", noun: "số thôn của xã", unit: "thôn"},
+	{field: "profile.households", want: "1234", sentence: "{S} có tổng số {F}.", subject: "xã",
+		figure: "{N} hộ", num: "1.234", rng: "1.200–1.300", noun: "số hộ của xã", unit: "hộ"},
+	{field: "profile.population", want: "5321", sentence: "Dân số của {S} là {F}.", subject: "xã",
+		figure: "{N} người", num: "5.321", rng: "5.000–5.500", noun: "dân số của xã", unit: "người"},
+	{field: "profile.ethnic_minority_share_pct", want: "62.5", sentence: "Đồng bào dân tộc thiểu số của {S} chiếm {F} dân số.", subject: "xã",
+		figure: "{N}%", num: "62,5", rng: "60–65", noun: "tỷ lệ đồng bào dân tộc thiểu số", unit: "%"},
+	{field: "profile.party_cells", want: "18", sentence: "Đảng bộ {S} có {F}.", subject: "xã",
+		figure: "{N} chi bộ", num: "18", rng: "18–20", noun: "số chi bộ của Đảng bộ xã", unit: "chi bộ"},
+	{field: "profile.party_members", want: "412", sentence: "Đảng bộ {S} có {F}.", subject: "xã",
+		figure: "{N} đảng viên", num: "412", rng: "400–420", noun: "số đảng viên của Đảng bộ xã", unit: "đảng viên"},
+	{field: "profile.poor_households", want: "87", sentence: "{S} có {F}.", subject: "xã",
+		figure: "{N} hộ nghèo", num: "87", rng: "80–90", noun: "số hộ nghèo của xã", unit: "hộ"},
+	{field: "profile.poor_households_rate_pct", want: "7.05", sentence: "Tỷ lệ hộ nghèo của {S} là {F}.", subject: "xã",
+		figure: "{N}%", num: "7,05", rng: "7–8", noun: "tỷ lệ hộ nghèo của xã", unit: "%"},
+	{field: "profile.near_poor_households", want: "65", sentence: "{S} có {F}.", subject: "xã",
+		figure: "{N} hộ cận nghèo", num: "65", rng: "60–70", noun: "số hộ cận nghèo của xã", unit: "hộ"},
+	{field: "profile.near_poor_households_rate_pct", want: "5.27", sentence: "Tỷ lệ hộ cận nghèo của {S} là {F}.", subject: "xã",
+		figure: "{N}%", num: "5,27", rng: "5–6", noun: "tỷ lệ hộ cận nghèo của xã", unit: "%"},
+	{field: "profile.income_per_capita_vnd", want: "48600000", sentence: "{S} có thu nhập bình quân đầu người đạt {F}.", subject: "xã",
+		figure: "{N} triệu đồng", num: "48,6", rng: "45–50", noun: "thu nhập bình quân đầu người của xã", unit: "triệu đồng"},
+	{field: "profile.economy_structure_pct.agriculture_forestry", want: "45", sentence: "Cơ cấu kinh tế của {S}: nông, lâm nghiệp {F}; công nghiệp, dịch vụ, du lịch 40%; khác 15%.", subject: "xã",
+		figure: "{N}%", num: "45", rng: "40–45", noun: "tỷ trọng nông, lâm nghiệp của xã", unit: "%"},
+	{field: "profile.economy_structure_pct.industry_services_tourism", want: "40", sentence: "Cơ cấu kinh tế của {S}: nông, lâm nghiệp 45%; công nghiệp, dịch vụ, du lịch {F}; khác 15%.", subject: "xã",
+		figure: "{N}%", num: "40", rng: "35–40", noun: "tỷ trọng công nghiệp, dịch vụ, du lịch của xã", unit: "%"},
+
+	// Delegations.
+	{field: "delegations.outbound.count", want: "3", heading: "1. Công tác đoàn ra, đoàn vào", sentence: "Đoàn ra: {S} cử {F} sang Lào trao đổi kinh nghiệm.", subject: "xã",
+		figure: "{N} đoàn với 17 người", num: "03", rng: "03–04", noun: "số đoàn ra của xã", unit: "đoàn"},
+	{field: "delegations.outbound.people", want: "17", heading: "1. Công tác đoàn ra, đoàn vào", sentence: "Đoàn ra: {S} cử {F} sang Lào trao đổi kinh nghiệm.", subject: "xã",
+		figure: "03 đoàn với {N} người", num: "17", rng: "15–20", noun: "số người đi công tác nước ngoài của xã", unit: "người"},
+	{field: "delegations.inbound_domestic.count", want: "5", heading: "1. Công tác đoàn ra, đoàn vào", sentence: "Đoàn vào: {S} đón {F} đến làm việc.", subject: "xã",
+		figure: "{N} đoàn trong nước với 42 người", num: "05", rng: "05–06", noun: "số đoàn trong nước đến xã", unit: "đoàn"},
+	{field: "delegations.inbound_domestic.people", want: "42", heading: "1. Công tác đoàn ra, đoàn vào", sentence: "Đoàn vào: {S} đón {F} đến làm việc.", subject: "xã",
+		figure: "05 đoàn trong nước với {N} người", num: "42", rng: "40–45", noun: "số khách trong nước đến làm việc với xã", unit: "người"},
+	{field: "delegations.inbound_foreign.count", want: "2", heading: "1. Công tác đoàn ra, đoàn vào", sentence: "Đoàn vào: {S} đón {F} đến thăm và làm việc.", subject: "xã",
+		figure: "{N} đoàn nước ngoài với 9 người", num: "02", rng: "02–03", noun: "số đoàn nước ngoài đến xã", unit: "đoàn"},
+	{field: "delegations.inbound_foreign.people", want: "9", heading: "1. Công tác đoàn ra, đoàn vào", sentence: "Đoàn vào: {S} đón {F} đến thăm và làm việc.", subject: "xã",
+		figure: "02 đoàn nước ngoài với {N} người", num: "9", rng: "8–10", noun: "số khách nước ngoài đến làm việc với xã", unit: "người"},
+
+	// Agreements, conferences.
+	{field: "international_agreements.count", want: "2", heading: "2. Ký kết và thực hiện thỏa thuận quốc tế", sentence: "{S} ký kết {F} với huyện bạn.", subject: "xã",
+		figure: "{N} thỏa thuận quốc tế", num: "02", rng: "02–03", noun: "số thỏa thuận quốc tế của xã", unit: "thỏa thuận"},
+	{field: "international_conferences.count", want: "1", heading: "3. Tổ chức hội nghị, hội thảo quốc tế", sentence: "{S} tổ chức {F} về phát triển du lịch cộng đồng.", subject: "xã",
+		figure: "{N} hội thảo quốc tế", num: "01", rng: "01–02", noun: "số hội nghị, hội thảo quốc tế của xã", unit: "hội thảo"},
+
+	// NGO aid.
+	{field: "ngo_aid.projects", want: "1", heading: "5. Đối ngoại nhân dân, viện trợ phi chính phủ nước ngoài", sentence: "Trên địa bàn {S} triển khai {F} do tổ chức Good Neighbors tài trợ.", subject: "xã",
+		figure: "{N} dự án “Nhà văn hóa cộng đồng”", num: "01", rng: "01–02", noun: "số dự án phi chính phủ nước ngoài của xã", unit: "dự án"},
+	{field: "ngo_aid.projects[0].committed_vnd", want: "750000000", heading: "5. Đối ngoại nhân dân, viện trợ phi chính phủ nước ngoài", sentence: "Trên địa bàn {S} triển khai 01 dự án “Nhà văn hóa cộng đồng” do tổ chức Good Neighbors tài trợ, tổng kinh phí {F}.", subject: "xã",
+		figure: "{N} triệu đồng", num: "750", rng: "700–800", noun: "kinh phí viện trợ phi chính phủ nước ngoài của xã", unit: "triệu đồng"},
+
+	// Consular, overseas.
+	{field: "consular.foreign_residents", want: "6", heading: "8. Công tác lãnh sự, bảo hộ công dân", sentence: "Trên địa bàn {S} có {F} đăng ký tạm trú.", subject: "xã",
+		figure: "{N} người nước ngoài", num: "06", rng: "06–08", noun: "số người nước ngoài tạm trú trên địa bàn xã", unit: "người"},
+	{field: "consular.foreigner_incidents", want: "2", heading: "8. Công tác lãnh sự, bảo hộ công dân", sentence: "Trên địa bàn {S} xảy ra {F} liên quan đến người nước ngoài.", subject: "xã",
+		figure: "{N} vụ việc", num: "02", rng: "02–03", noun: "số vụ việc liên quan đến người nước ngoài trên địa bàn xã", unit: "vụ"},
+	{field: "consular.citizens_exited", want: "83", heading: "8. Công tác lãnh sự, bảo hộ công dân", sentence: "Trên địa bàn {S} có {F} xuất cảnh đi Lào.", subject: "xã",
+		figure: "{N} lượt công dân", num: "83", rng: "80–90", noun: "số công dân của xã xuất cảnh", unit: "lượt"},
+	{field: "overseas_vietnamese.labor_export_workers", want: "57", heading: "9. Công tác người Việt Nam ở nước ngoài", sentence: "{S} có {F} đang làm việc ở nước ngoài theo hợp đồng.", subject: "xã",
+		figure: "{N} lao động", num: "57", rng: "50–60", noun: "số lao động của xã làm việc ở nước ngoài", unit: "lao động"},
+
+	// Training, awards, nominations.
+	{field: "training.officials_trained", want: "12", heading: "10. Đào tạo, bồi dưỡng cán bộ làm công tác đối ngoại", sentence: "{S} cử {F} tham gia 02 lớp bồi dưỡng kiến thức đối ngoại.", subject: "xã",
+		figure: "{N} cán bộ", num: "12", rng: "10–12", noun: "số cán bộ của xã được bồi dưỡng kiến thức đối ngoại", unit: "cán bộ"},
+	{field: "training.courses", want: "2", heading: "10. Đào tạo, bồi dưỡng cán bộ làm công tác đối ngoại", sentence: "{S} cử 12 cán bộ tham gia {F} kiến thức đối ngoại.", subject: "xã",
+		figure: "{N} lớp bồi dưỡng", num: "02", rng: "02–03", noun: "số lớp bồi dưỡng kiến thức đối ngoại của xã", unit: "lớp"},
+	{field: "foreign_awards_received.count", want: "2", heading: "11. Khen thưởng của nước ngoài", sentence: "{S} nhận {F} của nước ngoài.", subject: "xã",
+		figure: "{N} Bằng khen", num: "02", rng: "02–03", noun: "số hình thức khen thưởng của nước ngoài xã nhận", unit: "Bằng khen"},
+	{field: "award_nominations.count", want: "3", heading: "12. Kiến nghị khen thưởng cấp nhà nước, cấp tỉnh", sentence: "{S} đề nghị khen thưởng cho {F} có thành tích trong công tác đối ngoại.", subject: "xã",
+		figure: "{N} tập thể", num: "03", rng: "03–04", noun: "số tập thể, cá nhân được xã đề nghị khen thưởng", unit: "tập thể"},
+}
+
+func prefixed(p string) func(matrixIndicator) string {
+	return func(ind matrixIndicator) string {
+		return p + lowerFirst(ind.render(ind.subject, ind.num))
+	}
+}
+
+func otherArea(a string) func(matrixIndicator) string {
+	return func(ind matrixIndicator) string {
+		return upperFirst(ind.render(a, ind.num))
+	}
+}
+
+var matrixModalities = []matrixModality{
+	// Another period.
+	{name: "another year", say: prefixed("Năm 2023, ")},
+	{name: "last year's same period", say: prefixed("Cùng kỳ năm trước, ")},
+	{name: "the first half in a year's report", say: prefixed("6 tháng đầu năm, ")},
+	{name: "the first half in a second half's report", title: "6 tháng cuối năm 2024", say: prefixed("6 tháng đầu năm 2024, ")},
+	{name: "a running total", say: prefixed("Lũy kế từ năm 2020 đến nay, ")},
+	{name: "a plan's term", say: prefixed("Giai đoạn 2021–2025, ")},
+	// An aim.
+	{name: "an aim", say: prefixed("Phấn đấu đến cuối năm ")},
+	{name: "a plan", say: prefixed("Kế hoạch đề ra: ")},
+	{name: "a target", say: prefixed("Mục tiêu đề ra: ")},
+	{name: "a quota", say: prefixed("Chỉ tiêu được giao: ")},
+	{name: "an expectation", say: prefixed("Dự kiến ")},
+	// A change.
+	{name: "a rise", say: func(ind matrixIndicator) string {
+		return upperFirst(ind.noun) + " tăng " + ind.num + " " + ind.unit + " so với năm 2023."
+	}},
+	{name: "a fall", say: func(ind matrixIndicator) string {
+		return upperFirst(ind.noun) + " giảm " + ind.num + " " + ind.unit + "."
+	}},
+	// Another area.
+	{name: "the district", say: otherArea("toàn huyện")},
+	{name: "the province", say: otherArea("toàn tỉnh")},
+	{name: "the country", say: otherArea("cả nước")},
+	{name: "the city", say: otherArea("thành phố Cao Bằng")},
+	// Unknown.
+	{name: "no data", say: func(ind matrixIndicator) string {
+		return upperFirst(ind.noun) + ": chưa có số liệu thống kê."
+	}},
+	{name: "not counted", say: func(ind matrixIndicator) string {
+		return upperFirst(ind.noun) + " chưa thống kê được."
+	}},
+	{name: "not known", say: func(ind matrixIndicator) string {
+		return "Xã không nắm được " + ind.noun + "."
+	}},
+	// A range, a share of the plan.
+	{name: "a range", say: func(ind matrixIndicator) string {
+		return upperFirst(ind.render(ind.subject, ind.rng))
+	}},
+	{name: "a share of the plan", say: func(ind matrixIndicator) string {
+		return upperFirst(ind.noun) + " đạt 85% kế hoạch."
+	}},
+}
+
+// TestPrecisionMatrix: each indicator × each modality. A cell whose
+// sentence without the modality is not read in the report's period
+// (income in a half-year's report) is counted apart.
+func TestPrecisionMatrix(t *testing.T) {
+	cells, failed, moot := 0, 0, 0
+	for _, ind := range matrixIndicators {
+		t.Run(ind.field, func(t *testing.T) {
+			base := upperFirst(ind.render(ind.subject, ind.num))
+			reads := map[string]bool{}
+			for _, title := range []string{"", "6 tháng cuối năm 2024"} {
+				reads[title] = foundValues(readText(t, matrixDoc(ind, title, base)))[ind.field] == ind.want
+			}
+			if !reads[""] {
+				t.Fatalf("the sentence without a modality (%q) is not read as %s", base, ind.want)
+			}
+			for _, m := range matrixModalities {
+				if !reads[m.title] {
+					moot++
+					continue
+				}
+				cells++
+				text := m.say(ind)
+				if got, ok := foundValues(readText(t, matrixDoc(ind, m.title, text)))[ind.field]; ok {
+					failed++
+					t.Errorf("%s: %q read as %s", m.name, text, got)
+				}
+			}
+		})
+	}
+	t.Logf("%d cells, %d failed; %d not applicable", cells, failed, moot)
+}

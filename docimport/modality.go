@@ -1,0 +1,421 @@
+package docimport
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// The refusals of one place. A figure is the period's only when its words
+// say nothing that makes it another: another period ("năm 2023", "cùng kỳ
+// năm trước", "6 tháng đầu năm" in a year's or a second half's report,
+// "lũy kế", "giai đoạn 2021–2025"), an aim ("phấn đấu", "kế hoạch đề
+// ra", "mục tiêu", "chỉ tiêu", "dự kiến"), another area ("toàn huyện",
+// "cả nước", "Thành phố X có …"), a range ("15–20") or a share of a plan
+// ("đạt 85% kế hoạch"). Before any figure is read, the digits such words
+// govern are hidden in the folded text of the report's prose (the
+// original text, which narratives and quotes use, is kept): no reader of
+// any figure sees them. Tables are not touched: their columns and rows
+// say their periods (tables.go).
+//
+// What a modality governs: its own words; then, when it opens its clause
+// as an adverbial ("Năm 2023, …", "Kế hoạch đề ra: …", words with no
+// number but years before the first comma), the whole clause; else the
+// words up to the next comma ("… 45 triệu đồng, năm 2023 đạt 41 triệu
+// đồng"), or the end of the brackets it is in. Words of the report's own
+// period ("năm 2024" in a report of 2024, "trong năm") and, for an area,
+// the commune ("riêng xã") end it.
+
+// maskByte replaces a hidden digit in the folded text.
+const maskByte = '#'
+
+var (
+	// modYearRe is "năm 2023"; a date's year ("tháng 3 năm 2023") is not
+	// a period's.
+	modYearRe = re(`\bnam\s+(\d{4})\b`)
+	// otherSpanRe names a span that is not the report's period.
+	otherSpanRe = re(`\b(?:cung ky|nam truoc|ky truoc|nam ngoai|so voi|luy ke|tu dau nhiem ky|ca nhiem ky|giai doan|nang tong so)\b`)
+	// aimRe names what is aimed at or planned.
+	aimRe = re(`\b(?:phan dau|du kien|muc tieu|chi tieu|ke hoach|nam toi|thoi gian toi|sap toi|se\s+(?:to chuc|don|tiep|cu|ky|di|dang cai|trien khai|dat))\b`)
+	// aimNotRe is the same words naming a document or a purpose: "Thực
+	// hiện Kế hoạch số 12/KH-UBND", "theo kế hoạch", "với mục tiêu …".
+	aimNotBeforeRe = re(`\b(?:thuc hien|theo|trien khai|ban hanh|xay dung|tai|cua|voi|nham|cac|dung)\s+$`)
+	aimNotAfterRe  = re(`^\s*(?:so\b|\d|/|cua\b)`)
+	// wideAreaRe names an area wider than the commune.
+	wideAreaRe = re(`\b(?:(?:toan|ca)\s+(?:huyen|tinh|thanh pho|thi xa|quan)|ca nuoc|toan quoc|tren dia ban (?:huyen|tinh|thanh pho|thi xa|quan))\b`)
+	// areaSubjectRe is another unit as the subject of its clause:
+	// "Thành phố Cao Bằng có …", "Huyện có …".
+	areaSubjectRe = re(`^(?:thanh pho|huyen|tinh|thi xa|quan)\b`)
+	// areaOfRe is another unit whose figure a clause gives: "Đảng bộ thành
+	// phố …", "của thành phố …", "trên địa bàn huyện".
+	areaOfRe = re(`\b(?:cua|dang bo|tren dia ban)\s+(?:thanh pho|huyen|tinh|thi xa|quan)\b`)
+	// rangeRe is a range of numbers: "15–20", "từ 15 đến 20".
+	rangeRe = re(`(?:\btu\s+)?(\d[\d.,]*)\s*(?:-|–|—|\bden\b)\s*(\d[\d.,]*)`)
+	// planShareRe is a share of a plan or a comparison: "đạt 85% kế
+	// hoạch", "bằng 120% so với cùng kỳ".
+	planShareRe = re(`(\d[\d.,]*)\s*%\s*(?:cua\s+)?(?:ke hoach|kh\b|chi tieu|muc tieu|so voi|nghi quyet|cung ky)`)
+	// changeNumRe is the number of a change: "tăng 5 đoàn", "giảm thêm
+	// 3,2%" (not "tăng lên 52 triệu", "giảm còn 200 hộ", which say a level).
+	changeNumRe = re(`\b(?:tang|giam)(?:\s+them)?\s+(\d[\d.,]*)`)
+	// ownPeriodRe are words of the report's own period.
+	ownPeriodRe = re(`\b(?:trong nam|nam nay|ky nay|ky bao cao|rieng nam)\b`)
+	// communeRe names the commune again.
+	communeRe = re(`\b(?:rieng|xa|phuong|thi tran|dac khu)\b`)
+	modHalfRe = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)(?:\s+nam)?\b`)
+)
+
+// span is a modality's words in a folded line and what kind it is.
+type span struct {
+	a, b  int
+	area  bool
+	whole bool // a range: its own words are hidden too
+	short bool // a change: it governs its own words, up to the next comma
+	// words: the words it governs are hidden too, not only the numbers
+	// (an area, an aim, a range; any modality that opens its clause). A
+	// period's words after a figure keep them: "tài trợ năm 2023 đã hoàn
+	// thành" still says the project ended.
+	words bool
+	// self: its own number is hidden too ("6 tháng đầu năm": no count of 6).
+	self bool
+}
+
+// maskOther hides the digits in the prose line t that the modalities of
+// its clauses govern, for a report of period p.
+func maskOther(t text, p period) text {
+	f := t.fold
+	if strings.IndexFunc(f, isDigitRune) < 0 {
+		return t
+	}
+	b := []byte(f)
+	changed := false
+	for _, c := range clauseSpans(f) {
+		if maskClause(b, t, c[0], c[1], c[2], p) {
+			changed = true
+		}
+	}
+	if !changed {
+		return t
+	}
+	return text{orig: t.orig, fold: string(b), idx: t.idx}
+}
+
+// clauseSpans are the clauses of f, ended by ";" or a sentence's full
+// stop outside brackets, each with the end of its sentence.
+func clauseSpans(f string) [][3]int {
+	var out [][3]int
+	start, depth, sent := 0, 0, 0
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; {
+		case c == '(':
+			depth++
+		case c == ')':
+			depth = max(0, depth-1)
+		case depth == 0 && (c == ';' || c == '.' && (i+1 == len(f) || f[i+1] == ' ')):
+			out = append(out, [3]int{start, i, 0})
+			start = i + 1
+			if c == '.' {
+				for k := sent; k < len(out); k++ {
+					out[k][2] = i
+				}
+				sent = len(out)
+			}
+		}
+	}
+	out = append(out, [3]int{start, len(f), 0})
+	for k := sent; k < len(out); k++ {
+		out[k][2] = len(f)
+	}
+	return out
+}
+
+// modalities are the spans of the clause f[a:z] that make a figure not
+// the period's.
+func modalities(t text, a, z int, p period) []span {
+	f := t.fold
+	c := f[a:z]
+	var out []span
+	for _, m := range modYearRe.FindAllStringSubmatchIndex(c, -1) {
+		if c[m[2]:m[3]] == p.year || p.year == "" || dateBefore(c[:m[0]]) {
+			continue
+		}
+		out = append(out, span{a: a + m[0], b: a + m[1]})
+	}
+	for _, m := range otherSpanRe.FindAllStringIndex(c, -1) {
+		if c[m[0]:m[1]] == "giai doan" && strings.Contains(c[:m[0]], "chuan") {
+			continue // "theo chuẩn nghèo giai đoạn 2022–2025"
+		}
+		if c[m[0]:m[1]] == "luy ke" && (strings.HasPrefix(c[m[1]:], " giai ngan") || strings.HasSuffix(strings.TrimRight(c[:m[0]], " "), "giai ngan")) {
+			continue // a project's disbursement so far is the project's
+		}
+		out = append(out, span{a: a + m[0], b: a + m[1]})
+	}
+
+	for _, m := range modHalfRe.FindAllStringSubmatchIndex(c, -1) {
+		if p.year != "" && c[m[2]:m[3]] != p.half {
+			out = append(out, span{a: a + m[0], b: a + m[1], self: true})
+		}
+	}
+	for _, m := range aimRe.FindAllStringIndex(c, -1) {
+		if aimNotBeforeRe.MatchString(c[:m[0]]) || aimNotAfterRe.MatchString(c[m[1]:]) {
+			continue
+		}
+		out = append(out, span{a: a + m[0], b: a + m[1], words: true})
+	}
+	for _, m := range wideAreaRe.FindAllStringIndex(c, -1) {
+		if areaWords(t, a+m[0], a+m[1]) {
+			out = append(out, span{a: a + m[0], b: a + m[1], area: true, words: true})
+		}
+	}
+	if lead := leadEnd(c); lead >= 0 {
+		if m := areaSubjectRe.FindStringIndex(c[lead:]); m != nil && areaWords(t, a+lead+m[0], a+lead+m[1]) {
+			out = append(out, span{a: a + lead + m[0], b: a + lead + m[1], area: true, words: true})
+		}
+	}
+	for _, m := range areaOfRe.FindAllStringIndex(c, -1) {
+		if pre := c[:m[0]]; !hasCount(pre) && !hasAny(pre, "doan", "to chuc", "du an") && namedAt(t, a+m[1]) && areaWords(t, a+m[0], a+m[1]) {
+			out = append(out, span{a: a + m[0], b: a + m[1], area: true, words: true})
+		}
+	}
+	for _, m := range rangeRe.FindAllStringSubmatchIndex(c, -1) {
+		x, y := c[m[2]:m[3]], c[m[4]:m[5]]
+		if len(x) == 4 && (strings.HasPrefix(x, "19") || strings.HasPrefix(x, "20")) && len(y) != 4 && len(y) != 2 {
+			continue // "năm 2024 – 05 đoàn": a year, then a count
+		}
+		out = append(out, span{a: a + m[0], b: a + m[1], whole: true, words: true})
+	}
+	for _, m := range changeNumRe.FindAllStringSubmatchIndex(c, -1) {
+		if w := strings.ToLower(t.orig[t.idx[a+m[0]]:t.idx[a+m[0]+4]]); w == "tặng" {
+			continue // "tặng 01 Bằng khen": given, not grown
+		}
+		out = append(out, span{a: a + m[0], b: a + m[2], short: true})
+	}
+	return out
+}
+
+// areaWords tells whether the folded words t.fold[i:j] are a unit's in
+// the original: "tỉnh", not "tính" ("Tính cả năm 2024, …").
+func areaWords(t text, i, j int) bool {
+	o := strings.ToLower(t.orig[t.idx[i]:t.idx[j]])
+	return hasAny(o, "thành phố", "huyện", "tỉnh", "thị xã", "quận", "cả nước", "toàn quốc")
+}
+
+// namedAt tells whether a proper name begins after position i of t
+// ("… của thành phố Cao Bằng"): a unit named, not "của huyện" that the
+// commune worked with.
+func namedAt(t text, i int) bool {
+	for i < len(t.fold) && t.fold[i] == ' ' {
+		i++
+	}
+	if i >= len(t.fold) {
+		return false
+	}
+	r, _ := firstRune(t.orig[t.idx[i]:])
+	return unicode.IsUpper(r)
+}
+
+// leadEnd is where the words of a clause begin after its item mark and a
+// label ("- Đoàn ra: "), or -1.
+func leadEnd(c string) int {
+	i := 0
+	for i < len(c) && strings.IndexByte(" -+*•", c[i]) >= 0 {
+		i++
+	}
+	if j := strings.IndexByte(c, ':'); j >= 0 && strings.IndexFunc(c[:j], isDigitRune) < 0 && j+1 < len(c) {
+		k := j + 1
+		for k < len(c) && c[k] == ' ' {
+			k++
+		}
+		if k-i < 60 {
+			return k
+		}
+	}
+	return i
+}
+
+// dateBefore tells whether the words before "năm YYYY" make it a date's
+// year ("ngày 12 tháng 3 năm 2023").
+var dateBeforeRe = regexp.MustCompile(`\bthang\s+\d{1,2}\s*$`)
+
+func dateBefore(s string) bool { return dateBeforeRe.MatchString(s) }
+
+// maskClause hides in b what the modalities of the clause f[a:z] (of a
+// sentence ending at sentEnd) govern, and the numbers of shares of a
+// plan; it tells whether it hid any. Hidden digits become maskByte,
+// hidden letters blanks; punctuation stays, so clauses and brackets are
+// where they were.
+func maskClause(b []byte, t text, a, z, sentEnd int, p period) bool {
+	f := t.fold
+	changed := false
+	// Dates and years are no figures: they stay, for the readers that
+	// tell a project ended in an earlier year ("từ tháng 12/2023").
+	dates := datesRe.FindAllStringIndex(f[a:z], -1)
+	inDate := func(i int) bool {
+		for _, d := range dates {
+			if a+d[0] <= i && i < a+d[1] {
+				return true
+			}
+		}
+		return false
+	}
+	hide := func(x, y int, words bool) {
+		for i := x; i < y; i++ {
+			if inDate(i) {
+				continue
+			}
+			switch c := b[i]; {
+			case isDigit(c):
+				b[i] = maskByte
+				changed = true
+			case words && (c >= 'a' && c <= 'z' || c >= 0x80):
+				b[i] = ' '
+				changed = true
+			}
+		}
+	}
+	c := f[a:z]
+	for _, m := range planShareRe.FindAllStringSubmatchIndex(c, -1) {
+		hide(a+m[2], a+m[3], false)
+	}
+	for _, s := range modalities(t, a, z, p) {
+		end, opens := scopeEnd(f, s, a, z, sentEnd)
+		// Words of the report's own period, or the commune named again
+		// after another area, end what the modality governs.
+		stop := ownPeriodAt(f[s.b:end], p)
+		if s.area {
+			if m := communeRe.FindStringIndex(f[s.b:end]); m != nil && (stop < 0 || m[0] < stop) {
+				stop = m[0]
+			}
+		}
+		if stop >= 0 {
+			end = s.b + stop
+		}
+		from := s.b
+		if s.whole {
+			from = s.a
+		}
+		if s.self {
+			for i := s.a; i < s.b; i++ {
+				if isDigit(b[i]) {
+					b[i] = maskByte
+					changed = true
+				}
+			}
+		}
+		hide(from, end, s.words || opens)
+	}
+	return changed
+}
+
+// scopeEnd is where what the modality s of the clause f[a:z] governs ends:
+// the end of its brackets; the sentence's end when it is in the label
+// before a colon ("Cơ cấu kinh tế của toàn huyện: …; …"); the clause's end
+// when it opens the clause as an adverbial; else the next comma.
+func scopeEnd(f string, s span, a, z, sentEnd int) (end int, opens bool) {
+	before := f[a:s.a]
+	if strings.Count(before, "(") > strings.Count(before, ")") {
+		if j := strings.IndexByte(f[s.b:z], ')'); j >= 0 {
+			return s.b + j, false
+		}
+		return z, false
+	}
+	next := z
+	for j := s.b; j < z; j++ {
+		if f[j] == ',' && !(j > 0 && isDigit(f[j-1]) && j+1 < len(f) && isDigit(f[j+1])) {
+			next = j
+			break
+		}
+	}
+	if s.whole || s.short {
+		return next, false
+	}
+	if !hasCount(before) {
+		if j := strings.IndexByte(f[s.b:z], ':'); j >= 0 && !hasCount(f[s.b:s.b+j]) && !strings.Contains(f[a:s.b+j], "(") {
+			return sentEnd, false // the label's
+		}
+	}
+	lead := leadEnd(before)
+	if (strings.TrimSpace(before[lead:]) == "" || lead == len(before)) && !hasCount(f[s.b:next]) {
+		return z, true // "Năm 2023, xã có …", "Kế hoạch đề ra: xã …"
+	}
+	return next, false
+}
+
+// hasCount tells whether words hold a number other than a year.
+func hasCount(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isDigitRune(r) && r != '.' && r != ',' }) {
+		w = strings.Trim(w, ".,")
+		if w == "" {
+			continue
+		}
+		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// ownPeriodAt is where words of the report's own period begin in s, or -1:
+// "trong năm", "năm 2024" in a report of 2024 (not "đến năm 2024", the end
+// of a running total), its own half.
+func ownPeriodAt(s string, p period) int {
+	at := -1
+	if m := ownPeriodRe.FindStringIndex(s); m != nil {
+		at = m[0]
+	}
+	for _, m := range modYearRe.FindAllStringSubmatchIndex(s, -1) {
+		if s[m[2]:m[3]] == p.year && !strings.HasSuffix(strings.TrimRight(s[:m[0]], " "), "den") && !strings.HasSuffix(strings.TrimRight(s[:m[0]], " "), "-") {
+			if at < 0 || m[0] < at {
+				at = m[0]
+			}
+			break
+		}
+	}
+	if p.half != "" {
+		for _, m := range modHalfRe.FindAllStringSubmatchIndex(s, -1) {
+			if s[m[2]:m[3]] == p.half && (at < 0 || m[0] < at) {
+				at = m[0]
+			}
+		}
+	}
+	return at
+}
+
+// carryMasks hides in t the digits src hid, src's text being found in t's
+// original at offset shift (the join of lines: "… ; " + the next line).
+func carryMasks(t text, src text, shift int) text {
+	if src.fold == fold(src.orig) {
+		return t
+	}
+	b := []byte(t.fold)
+	j := 0
+	for i := 0; i < len(src.fold); i++ {
+		if src.fold[i] != maskByte && src.fold[i] != ' ' || src.orig[src.idx[i]] == ' ' {
+			continue
+		}
+		o := int32(int(src.idx[i]) + shift)
+		for j < len(t.fold) && t.idx[j] < o {
+			j++
+		}
+		if j < len(t.fold) && t.idx[j] == o {
+			b[j] = src.fold[i]
+		}
+	}
+	return text{orig: t.orig, fold: string(b), idx: t.idx}
+}
+
+// joinTexts joins the texts' originals with sep, folded again, keeping
+// the digits each hid hidden.
+func joinTexts(sep string, ts ...text) text {
+	origs := make([]string, len(ts))
+	for i, x := range ts {
+		origs[i] = x.orig
+	}
+	t := newText(strings.Join(origs, sep))
+	off := 0
+	for _, x := range ts {
+		t = carryMasks(t, x, off)
+		off += len(x.orig) + len(sep)
+	}
+	return t
+}
