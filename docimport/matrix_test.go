@@ -199,6 +199,38 @@ var matrixModalities = []matrixModality{
 	{name: "a share of the plan", say: func(ind matrixIndicator) string {
 		return upperFirst(ind.noun) + " đạt 85% kế hoạch."
 	}},
+	// Other words of the same kinds.
+	{name: "in another year", say: prefixed("Trong năm 2023, ")},
+	{name: "up to the end of another year", say: prefixed("Tính đến hết năm 2023, ")},
+	{name: "the year before", say: prefixed("Năm trước, ")},
+	{name: "since the term began", say: prefixed("Từ đầu nhiệm kỳ đến nay, ")},
+	{name: "a plan's term with spaces", say: prefixed("Giai đoạn 2020 - 2025, ")},
+	{name: "the first half in a year's report, in words", say: prefixed("Sáu tháng đầu năm, ")},
+	{name: "next year's plan", say: prefixed("Kế hoạch năm 2025: ")},
+	{name: "next year's aim", say: prefixed("Năm 2025 phấn đấu ")},
+	{name: "next year's quota", say: prefixed("Chỉ tiêu năm 2025: ")},
+	{name: "the whole country", say: otherArea("toàn quốc")},
+	{name: "the town", say: otherArea("toàn thị xã")},
+	{name: "a range in words", say: func(ind matrixIndicator) string {
+		r := strings.SplitN(strings.ReplaceAll(ind.rng, "–", "-"), "-", 2)
+		return upperFirst(ind.render(ind.subject, "từ "+r[0]+" đến "+r[1]))
+	}},
+	{name: "a range with spaces", say: func(ind matrixIndicator) string {
+		return upperFirst(ind.render(ind.subject, strings.ReplaceAll(ind.rng, "–", " - ")))
+	}},
+	{name: "no data at all", say: func(ind matrixIndicator) string {
+		return upperFirst(ind.noun) + ": không có số liệu."
+	}},
+}
+
+// matrixControls are the report's own period said with the figure: each
+// must still read it (no refusal is too wide).
+var matrixControls = []matrixModality{
+	{name: "the year", say: prefixed("Năm 2024, ")},
+	{name: "in the year", say: prefixed("Trong năm, ")},
+	{name: "in the year named", say: prefixed("Trong năm 2024, ")},
+	{name: "the second half in its report", title: "6 tháng cuối năm 2024", say: prefixed("6 tháng cuối năm 2024, ")},
+	{name: "the period", say: prefixed("Trong kỳ báo cáo, ")},
 }
 
 // TestPrecisionMatrix: each indicator × each modality. A cell whose
@@ -231,4 +263,22 @@ func TestPrecisionMatrix(t *testing.T) {
 		})
 	}
 	t.Logf("%d cells, %d failed; %d not applicable", cells, failed, moot)
+}
+
+// TestPrecisionMatrixControls: the same sentences said of the report's own
+// period are read.
+func TestPrecisionMatrixControls(t *testing.T) {
+	for _, ind := range matrixIndicators {
+		t.Run(ind.field, func(t *testing.T) {
+			for _, m := range matrixControls {
+				if ind.field == "profile.income_per_capita_vnd" && m.title != "" {
+					continue // not read in a half-year's report
+				}
+				text := m.say(ind)
+				if got := foundValues(readText(t, matrixDoc(ind, m.title, text)))[ind.field]; got != ind.want {
+					t.Errorf("%s: %q read as %q, want %s", m.name, text, got, ind.want)
+				}
+			}
+		})
+	}
 }

@@ -334,10 +334,17 @@ func scopeEnd(f string, s span, a, z, sentEnd int) (end int, opens bool) {
 		}
 	}
 	lead := leadEnd(before)
-	if (strings.TrimSpace(before[lead:]) == "" || lead == len(before)) && !hasCount(f[s.b:next]) {
+	if (adverbial(before[lead:]) || lead == len(before)) && !hasCount(f[s.b:next]) {
 		return z, true // "Năm 2023, xã có …", "Kế hoạch đề ra: xã …"
 	}
 	return next, false
+}
+
+// adverbial tells whether the words before a modality leave it opening its
+// clause: none, or a few with no number ("Trong năm 2023, …", "Tính đến
+// hết năm 2023, …").
+func adverbial(s string) bool {
+	return len(strings.Fields(s)) <= 3 && strings.IndexFunc(s, isDigitRune) < 0 && !strings.ContainsAny(s, ",;:()")
 }
 
 // hasCount tells whether words hold a number other than a year.
