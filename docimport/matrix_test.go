@@ -150,6 +150,13 @@ func prefixed(p string) func(matrixIndicator) string {
 	}
 }
 
+func suffixed(x string) func(matrixIndicator) string {
+	return func(ind matrixIndicator) string {
+		b := upperFirst(ind.render(ind.subject, ind.num))
+		return strings.TrimSuffix(b, ".") + x + "."
+	}
+}
+
 func otherArea(a string) func(matrixIndicator) string {
 	return func(ind matrixIndicator) string {
 		return upperFirst(ind.render(a, ind.num))
@@ -218,6 +225,13 @@ var matrixModalities = []matrixModality{
 	{name: "a range with spaces", say: func(ind matrixIndicator) string {
 		return upperFirst(ind.render(ind.subject, strings.ReplaceAll(ind.rng, "–", " - ")))
 	}},
+	{name: "closing: in another year", say: suffixed(" trong năm 2023")},
+	{name: "closing: by another year", say: suffixed(" vào năm 2023")},
+	{name: "closing: another year's data", say: suffixed(" (số liệu năm 2023)")},
+	{name: "closing: the plan", say: suffixed(" (kế hoạch)")},
+	{name: "closing: the aim", say: suffixed(", là mục tiêu đến năm 2025")},
+	{name: "closing: the district's data", say: suffixed(" (số liệu toàn huyện)")},
+	{name: "closing: last year's", say: suffixed(" của năm trước")},
 	{name: "no data at all", say: func(ind matrixIndicator) string {
 		return upperFirst(ind.noun) + ": không có số liệu."
 	}},
@@ -231,6 +245,10 @@ var matrixControls = []matrixModality{
 	{name: "in the year named", say: prefixed("Trong năm 2024, ")},
 	{name: "the second half in its report", title: "6 tháng cuối năm 2024", say: prefixed("6 tháng cuối năm 2024, ")},
 	{name: "the period", say: prefixed("Trong kỳ báo cáo, ")},
+	{name: "closing: in the year", say: suffixed(" trong năm 2024")},
+	{name: "closing: an aside of another year", say: suffixed(" (năm 2023 không có)")},
+	{name: "closing: a comparison", say: suffixed(", bằng cùng kỳ năm trước")},
+	{name: "closing: a project's span", say: suffixed(", thực hiện từ năm 2023")},
 }
 
 // TestPrecisionMatrix: each indicator × each modality. A cell whose
@@ -265,6 +283,22 @@ func TestPrecisionMatrix(t *testing.T) {
 	t.Logf("%d cells, %d failed; %d not applicable", cells, failed, moot)
 }
 
+// knownOverRefusals are controls the reader refuses by the words of one
+// figure's own rules (they were refused before the refusals were put in
+// one place, modality.go): recall left for later.
+var knownOverRefusals = map[string]bool{
+	"profile.households / closing: in the year":                         true,
+	"profile.party_members / closing: in the year":                      true,
+	"profile.income_per_capita_vnd / closing: in the year":              true,
+	"profile.income_per_capita_vnd / closing: an aside of another year": true,
+	"international_agreements.count / closing: a comparison":            true,
+	"international_agreements.count / closing: a project's span":        true,
+	"international_conferences.count / closing: a comparison":           true,
+	"international_conferences.count / closing: a project's span":       true,
+	"foreign_awards_received.count / closing: a comparison":             true,
+	"foreign_awards_received.count / closing: a project's span":         true,
+}
+
 // TestPrecisionMatrixControls: the same sentences said of the report's own
 // period are read.
 func TestPrecisionMatrixControls(t *testing.T) {
@@ -275,7 +309,14 @@ func TestPrecisionMatrixControls(t *testing.T) {
 					continue // not read in a half-year's report
 				}
 				text := m.say(ind)
-				if got := foundValues(readText(t, matrixDoc(ind, m.title, text)))[ind.field]; got != ind.want {
+				got := foundValues(readText(t, matrixDoc(ind, m.title, text)))[ind.field]
+				if knownOverRefusals[ind.field+" / "+m.name] {
+					if got == ind.want {
+						t.Errorf("%s: %q is read now: take it off knownOverRefusals", m.name, text)
+					}
+					continue
+				}
+				if got != ind.want {
 					t.Errorf("%s: %q read as %q, want %s", m.name, text, got, ind.want)
 				}
 			}

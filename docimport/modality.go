@@ -89,7 +89,7 @@ func maskOther(t text, p period) text {
 	b := []byte(f)
 	changed := false
 	for _, c := range clauseSpans(f) {
-		if maskClause(b, t, c[0], c[1], c[2], p) {
+		if maskClause(b, t, c[0], c[1], c[2], c[3], p) {
 			changed = true
 		}
 	}
@@ -100,9 +100,9 @@ func maskOther(t text, p period) text {
 }
 
 // clauseSpans are the clauses of f, ended by ";" or a sentence's full
-// stop outside brackets, each with the end of its sentence.
-func clauseSpans(f string) [][3]int {
-	var out [][3]int
+// stop outside brackets, each with the start and the end of its sentence.
+func clauseSpans(f string) [][4]int {
+	var out [][4]int
 	start, depth, sent := 0, 0, 0
 	for i := 0; i < len(f); i++ {
 		switch c := f[i]; {
@@ -111,19 +111,19 @@ func clauseSpans(f string) [][3]int {
 		case c == ')':
 			depth = max(0, depth-1)
 		case depth == 0 && (c == ';' || c == '.' && (i+1 == len(f) || f[i+1] == ' ')):
-			out = append(out, [3]int{start, i, 0})
+			out = append(out, [4]int{start, i, 0, 0})
 			start = i + 1
 			if c == '.' {
 				for k := sent; k < len(out); k++ {
-					out[k][2] = i
+					out[k][2], out[k][3] = out[sent][0], i
 				}
 				sent = len(out)
 			}
 		}
 	}
-	out = append(out, [3]int{start, len(f), 0})
+	out = append(out, [4]int{start, len(f), 0, 0})
 	for k := sent; k < len(out); k++ {
-		out[k][2] = len(f)
+		out[k][2], out[k][3] = out[sent][0], len(f)
 	}
 	return out
 }
@@ -178,8 +178,8 @@ func modalities(t text, a, z int, p period) []span {
 	}
 	for _, m := range rangeRe.FindAllStringSubmatchIndex(c, -1) {
 		x, y := c[m[2]:m[3]], c[m[4]:m[5]]
-		if len(x) == 4 && (strings.HasPrefix(x, "19") || strings.HasPrefix(x, "20")) && len(y) != 4 && len(y) != 2 {
-			continue // "năm 2024 – 05 đoàn": a year, then a count
+		if isYear(x) && (len(y) != 4 && len(y) != 2 || isYear(y)) {
+			continue // "năm 2024 – 05 đoàn": a year, then a count; "2024 - 2026", years
 		}
 		out = append(out, span{a: a + m[0], b: a + m[1], whole: true, words: true})
 	}
@@ -243,7 +243,7 @@ func dateBefore(s string) bool { return dateBeforeRe.MatchString(s) }
 // plan; it tells whether it hid any. Hidden digits become maskByte,
 // hidden letters blanks; punctuation stays, so clauses and brackets are
 // where they were.
-func maskClause(b []byte, t text, a, z, sentEnd int, p period) bool {
+func maskClause(b []byte, t text, a, z, sentStart, sentEnd int, p period) bool {
 	f := t.fold
 	changed := false
 	// Dates and years are no figures: they stay, for the readers that
@@ -260,6 +260,10 @@ func maskClause(b []byte, t text, a, z, sentEnd int, p period) bool {
 	hide := func(x, y int, words bool) {
 		for i := x; i < y; i++ {
 			if inDate(i) {
+				continue
+			}
+			if isDigit(f[i]) && (i == 0 || !isDigit(f[i-1])) && i+4 <= len(f) && isYear(f[i:i+4]) && (i+4 == len(f) || !isDigit(f[i+4]) && !(f[i+4] == '.' || f[i+4] == ',')) {
+				i += 3 // a year ("giai đoạn 2024 - 2026") is no figure
 				continue
 			}
 			switch c := b[i]; {
@@ -302,8 +306,74 @@ func maskClause(b []byte, t text, a, z, sentEnd int, p period) bool {
 			}
 		}
 		hide(from, end, s.words || opens)
+		if x, ok := trailing(t, s, a, z); ok {
+			if z == sentEnd && a > sentStart && strings.Contains(f[sentStart:a], ":") {
+				x = sentStart // the last item of "label: …; …; … trong năm 2023"
+			}
+			hide(x, x+leadEnd(f[x:s.a]), false)
+			hide(x+leadEnd(f[x:s.a]), s.a, true) // its words too: no project named there
+		}
 	}
 	return changed
+}
+
+// trailingRe are the modalities that, closing a clause, say what the
+// figures before them are: "… trong năm 2023", "… của năm trước", "… (số
+// liệu toàn huyện)", ", là mục tiêu đến năm 2025". Not a comparison ("so
+// với", "bằng cùng kỳ"), nor a project's span ("từ năm 2023", "lũy kế",
+// "giai đoạn").
+var (
+	trailingYearRe = re(`\b(?:trong|vao|cua|la|so lieu|thong ke)\s+$`)
+	trailingWordRe = re(`^(?:cung ky|nam truoc|ky truoc|nam ngoai|phan dau|du kien|muc tieu|chi tieu|ke hoach|toan |ca |tren dia ban)`)
+	comparedRe     = re(`\b(?:so voi|hon|bang|tang|giam|gap|nhu|thap|cao)\b`)
+)
+
+// onlyDataWords tells whether the words of an aside only say whose or which
+// data it is ("số liệu", "theo thống kê"), and state nothing of their own.
+func onlyDataWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		switch w {
+		case "so", "lieu", "thong", "ke", "theo", "cua", "tinh", "den", "het", "la":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// trailing tells whether the modality s closes its clause f[a:z] — nothing
+// after it but words, or it is alone in the brackets that end the clause —
+// and so governs the figures before it, from x.
+func trailing(t text, s span, a, z int) (x int, ok bool) {
+	if s.whole || s.short {
+		return 0, false
+	}
+	f := t.fold
+	before := f[a:s.a]
+	after := f[s.b:z]
+	if open := strings.LastIndexByte(before, '('); open >= 0 && strings.Count(before, "(") > strings.Count(before, ")") {
+		close := strings.IndexByte(after, ')')
+		rest := f[a+open+1:s.a] + " " + after[:max(close, 0)]
+		if close < 0 || strings.Trim(after[close+1:], " .;,") != "" || hasCount(rest) || !onlyDataWords(rest) {
+			return 0, false // "(năm 2023 không có đoàn ra)": an aside of its own
+		}
+		return a, true // "… 1.234 hộ (số liệu năm 2023)"
+	}
+	if hasCount(after) || strings.ContainsAny(after, "(:") {
+		return 0, false
+	}
+	seg := before
+	if i := strings.LastIndexByte(seg, ','); i >= 0 {
+		seg = seg[i+1:]
+	}
+	if comparedRe.MatchString(seg) {
+		return 0, false
+	}
+	w := f[s.a:s.b]
+	if !trailingYearRe.MatchString(before) || !(strings.HasPrefix(w, "nam ") && len(w) == 8 || s.self || trailingWordRe.MatchString(w)) {
+		return 0, false // "tài trợ từ năm 2023", "dự kiến hoàn thành quý II"
+	}
+	return a, true
 }
 
 // scopeEnd is where what the modality s of the clause f[a:z] governs ends:
@@ -345,6 +415,10 @@ func scopeEnd(f string, s span, a, z, sentEnd int) (end int, opens bool) {
 // hết năm 2023, …").
 func adverbial(s string) bool {
 	return len(strings.Fields(s)) <= 3 && strings.IndexFunc(s, isDigitRune) < 0 && !strings.ContainsAny(s, ",;:()")
+}
+
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20"))
 }
 
 // hasCount tells whether words hold a number other than a year.
