@@ -251,6 +251,35 @@ var matrixControls = []matrixModality{
 	{name: "closing: a project's span", say: suffixed(", thực hiện từ năm 2023")},
 }
 
+// matrixLabelModalities are said in the label of the indicator's line
+// "Số hộ nghèo của xã: 87 hộ." — "Số hộ nghèo của xã năm 2023: 87 hộ.".
+var matrixLabelModalities = []string{
+	" năm 2023", " cùng kỳ năm trước", " 6 tháng đầu năm", " lũy kế từ năm 2020", " giai đoạn 2021–2025",
+	" (kế hoạch)", " (dự kiến)", " kế hoạch năm 2025", " phấn đấu đến năm 2025", " theo chỉ tiêu được giao",
+	" toàn huyện", " toàn tỉnh", " cả nước",
+}
+
+// TestPrecisionMatrixLabels: each indicator said as a label and its value,
+// with each modality in the label.
+func TestPrecisionMatrixLabels(t *testing.T) {
+	cells, failed, moot := 0, 0, 0
+	for _, ind := range matrixIndicators {
+		line := func(label string) string { return upperFirst(ind.noun) + label + ": " + ind.num + " " + ind.unit + "." }
+		if foundValues(readText(t, matrixDoc(ind, "", line(""))))[ind.field] != ind.want {
+			moot += len(matrixLabelModalities) // the label itself is not read (an NGO project needs its name)
+			continue
+		}
+		for _, m := range matrixLabelModalities {
+			cells++
+			if got, ok := foundValues(readText(t, matrixDoc(ind, "", line(m))))[ind.field]; ok {
+				failed++
+				t.Errorf("%s: %q read as %s", ind.field, line(m), got)
+			}
+		}
+	}
+	t.Logf("%d cells, %d failed; %d not applicable", cells, failed, moot)
+}
+
 // TestPrecisionMatrix: each indicator × each modality. A cell whose
 // sentence without the modality is not read in the report's period
 // (income in a half-year's report) is counted apart.

@@ -156,8 +156,8 @@ func modalities(t text, a, z int, p period) []span {
 		}
 	}
 	for _, m := range aimRe.FindAllStringIndex(c, -1) {
-		if aimNotBeforeRe.MatchString(c[:m[0]]) || aimNotAfterRe.MatchString(c[m[1]:]) {
-			continue
+		if aimNotBeforeRe.MatchString(c[:m[0]]) && !(strings.HasSuffix(strings.TrimRight(c[:m[0]], " "), "theo") && hasAny(c[m[0]:m[1]], "chi tieu", "muc tieu")) || aimNotAfterRe.MatchString(c[m[1]:]) {
+			continue // "theo kế hoạch" is done as planned; "theo chỉ tiêu được giao" is the target
 		}
 		out = append(out, span{a: a + m[0], b: a + m[1], words: true})
 	}
@@ -384,6 +384,9 @@ func scopeEnd(f string, s span, a, z, sentEnd int) (end int, opens bool) {
 	before := f[a:s.a]
 	if strings.Count(before, "(") > strings.Count(before, ")") {
 		if j := strings.IndexByte(f[s.b:z], ')'); j >= 0 {
+			if !hasCount(before) && strings.HasPrefix(strings.TrimLeft(f[s.b+j+1:z], " "), ":") {
+				return sentEnd, false // "Số hộ nghèo (kế hoạch): …": the label's
+			}
 			return s.b + j, false
 		}
 		return z, false
