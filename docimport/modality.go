@@ -40,7 +40,7 @@ var (
 	// aimNotRe is the same words naming a document or a purpose: "Thực
 	// hiện Kế hoạch số 12/KH-UBND", "theo kế hoạch", "với mục tiêu …".
 	aimNotBeforeRe = re(`\b(?:thuc hien|theo|trien khai|ban hanh|xay dung|tai|cua|voi|nham|cac|dung)\s+$`)
-	aimNotAfterRe  = re(`^\s*(?:so\b|\d|/|cua\b)`)
+	aimNotAfterRe  = re(`^\s*(?:so\b|\d|/|cua\b|quoc gia\b)`) // "Chương trình mục tiêu quốc gia"
 	// wideAreaRe names an area wider than the commune.
 	wideAreaRe = re(`\b(?:(?:toan|ca)\s+(?:huyen|tinh|thanh pho|thi xa|quan)|ca nuoc|toan quoc|tren dia ban (?:huyen|tinh|thanh pho|thi xa|quan))\b`)
 	// areaSubjectRe is another unit as the subject of its clause:
@@ -463,6 +463,36 @@ func ownPeriodAt(s string, p period) int {
 		}
 	}
 	return at
+}
+
+// maskRow hides the numbers of a table's row whose label says a modality
+// ("Số đoàn ra (kế hoạch)", "Dân số toàn huyện", "Số lao động lũy kế từ
+// năm 2020"): a row's figure is its label's, and the label says it is not
+// the period's. The columns' periods are the table's (tables.go).
+func maskRow(l line, p period) line {
+	if l.fig == nil || len(modalities(l.fig.label, 0, len(l.fig.label.fold), p)) == 0 {
+		return l
+	}
+	fig := *l.fig
+	fig.value = hideDigits(fig.value)
+	fig.note = hideDigits(fig.note)
+	l.fig = &fig
+	l.text = hideDigits(l.text)
+	return l
+}
+
+// hideDigits hides every digit of t's folded text.
+func hideDigits(t text) text {
+	if strings.IndexFunc(t.fold, isDigitRune) < 0 {
+		return t
+	}
+	b := []byte(t.fold)
+	for i := range b {
+		if isDigit(b[i]) {
+			b[i] = maskByte
+		}
+	}
+	return text{orig: t.orig, fold: string(b), idx: t.idx}
 }
 
 // carryMasks hides in t the digits src hid, src's text being found in t's

@@ -417,6 +417,12 @@ func split(raw []string) *doc {
 			d.parts[k] = append(d.parts[k], l)
 		}
 	}
+	for k, ls := range d.parts {
+		for i, l := range ls {
+			ls[i] = maskRow(l, d.period) // modality.go
+		}
+		d.parts[k] = ls
+	}
 	return d
 }
 
