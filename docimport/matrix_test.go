@@ -213,6 +213,8 @@ var matrixModalities = []matrixModality{
 	{name: "since the term began", say: prefixed("Từ đầu nhiệm kỳ đến nay, ")},
 	{name: "a plan's term with spaces", say: prefixed("Giai đoạn 2020 - 2025, ")},
 	{name: "the first half in a year's report, in words", say: prefixed("Sáu tháng đầu năm, ")},
+	{name: "a quarter", say: prefixed("Quý III, ")},
+	{name: "a quarter of the year named", say: prefixed("Trong quý IV/2024, ")},
 	{name: "next year's plan", say: prefixed("Kế hoạch năm 2025: ")},
 	{name: "next year's aim", say: prefixed("Năm 2025 phấn đấu ")},
 	{name: "next year's quota", say: prefixed("Chỉ tiêu năm 2025: ")},
@@ -250,6 +252,7 @@ var matrixControls = []matrixModality{
 	{name: "closing: an aside of another year", say: suffixed(" (năm 2023 không có)")},
 	{name: "closing: a comparison", say: suffixed(", bằng cùng kỳ năm trước")},
 	{name: "closing: a project's span", say: suffixed(", thực hiện từ năm 2023")},
+	{name: "closing: a schedule", say: suffixed(", dự kiến hoàn thành trong quý II/2025")},
 }
 
 // matrixLabelModalities are said in the label of the indicator's line
@@ -358,10 +361,13 @@ var knownOverRefusals = map[string]bool{
 	"foreign_awards_received.count / closing: a project's span":         true,
 	// "giảm nghèo" taken for a change, "mục tiêu" for an aim, by the
 	// profile's own rules (profile.go: isChange, aimed).
-	"profile.population / a national programme":            true,
-	"profile.poor_households / a national programme":       true,
-	"profile.near_poor_households / a national programme":  true,
-	"profile.income_per_capita_vnd / a national programme": true,
+	"profile.population / a national programme":             true,
+	"profile.poor_households / a national programme":        true,
+	"profile.near_poor_households / a national programme":   true,
+	"profile.income_per_capita_vnd / a national programme":  true,
+	"international_agreements.count / closing: a schedule":  true,
+	"international_conferences.count / closing: a schedule": true,
+	"foreign_awards_received.count / closing: a schedule":   true,
 }
 
 // TestPrecisionMatrixControls: the same sentences said of the report's own

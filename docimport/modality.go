@@ -61,6 +61,8 @@ var (
 	ownPeriodRe = re(`\b(?:trong nam|nam nay|ky nay|ky bao cao|rieng nam)\b`)
 	// communeRe names the commune again.
 	communeRe = re(`\b(?:rieng|xa|phuong|thi tran|dac khu)\b`)
+	// quarterRe is a quarter: "Quý III", "quý 4/2024".
+	quarterRe = re(`\bquy\s+(?:iv|i{1,3}|[1-4])\b(?:\s*/\s*\d{4})?`)
 	modHalfRe = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)(?:\s+nam)?\b`)
 )
 
@@ -150,6 +152,11 @@ func modalities(t text, a, z int, p period) []span {
 		out = append(out, span{a: a + m[0], b: a + m[1]})
 	}
 
+	for _, m := range quarterRe.FindAllStringIndex(c, -1) {
+		if strings.HasPrefix(strings.ToLower(t.orig[t.idx[a+m[0]]:]), "quý") {
+			out = append(out, span{a: a + m[0], b: a + m[1], self: true}) // a quarter is a part of any report's period
+		}
+	}
 	for _, m := range modHalfRe.FindAllStringSubmatchIndex(c, -1) {
 		if p.year != "" && c[m[2]:m[3]] != p.half {
 			out = append(out, span{a: a + m[0], b: a + m[1], self: true})
@@ -325,6 +332,7 @@ func maskClause(b []byte, t text, a, z, sentStart, sentEnd int, p period) bool {
 var (
 	trailingYearRe = re(`\b(?:trong|vao|cua|la|so lieu|thong ke)\s+$`)
 	trailingWordRe = re(`^(?:cung ky|nam truoc|ky truoc|nam ngoai|phan dau|du kien|muc tieu|chi tieu|ke hoach|toan |ca |tren dia ban)`)
+	scheduleRe     = re(`\b(?:hoan thanh|ket thuc|khoi cong|ban giao|nghiem thu|thi cong|du kien)\b`)
 	comparedRe     = re(`\b(?:so voi|hon|bang|tang|giam|gap|nhu|thap|cao)\b`)
 )
 
@@ -366,8 +374,8 @@ func trailing(t text, s span, a, z int) (x int, ok bool) {
 	if i := strings.LastIndexByte(seg, ','); i >= 0 {
 		seg = seg[i+1:]
 	}
-	if comparedRe.MatchString(seg) {
-		return 0, false
+	if comparedRe.MatchString(seg) || scheduleRe.MatchString(seg) {
+		return 0, false // "bằng cùng kỳ năm trước"; "dự kiến hoàn thành trong quý II/2026"
 	}
 	w := f[s.a:s.b]
 	if !trailingYearRe.MatchString(before) || !(strings.HasPrefix(w, "nam ") && len(w) == 8 || s.self || trailingWordRe.MatchString(w)) {
