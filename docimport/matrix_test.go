@@ -209,6 +209,8 @@ var matrixModalities = []matrixModality{
 	// Other words of the same kinds.
 	{name: "in another year", say: prefixed("Trong năm 2023, ")},
 	{name: "up to the end of another year", say: prefixed("Tính đến hết năm 2023, ")},
+	{name: "up to a month of another year", say: prefixed("Tính đến tháng 10/2023, ")},
+	{name: "up to a day of another year, in words", say: prefixed("Tính đến ngày 15 tháng 10 năm 2023, ")},
 	{name: "the year before", say: prefixed("Năm trước, ")},
 	{name: "since the term began", say: prefixed("Từ đầu nhiệm kỳ đến nay, ")},
 	{name: "a plan's term with spaces", say: prefixed("Giai đoạn 2020 - 2025, ")},

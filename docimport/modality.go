@@ -46,6 +46,16 @@ var (
 	// areaSubjectRe is another unit as the subject of its clause:
 	// "Thành phố Cao Bằng có …", "Huyện có …".
 	areaSubjectRe = re(`^(?:thanh pho|huyen|tinh|thi xa|quan)\b`)
+	// areaPoliceRe is the police of another unit as the subject of its
+	// clause: what "Công an huyện đã phát hiện, xử lý 09 vụ …" counts is
+	// the district's (a class the district held, that the commune sent
+	// its people to, is the commune's too: no other body is one).
+	areaPoliceRe = re(`^cong an\s+(?:thanh pho|huyen|tinh|thi xa|quan)\b`)
+	// asOfRe is a date the clause's figures are counted up to: "Tính đến
+	// tháng 11/2023", "đến ngày 30 tháng 11 năm 2023". One of a year
+	// before the report's is another period ("năm 2023" in a date is a
+	// date's year, not a period's: modYearRe passes it over).
+	asOfRe = re(`\b(?:tinh\s+(?:den|toi)|den|toi|tai thoi diem)\s+(?:het\s+)?(?:ngay\s+)?(?:\d{1,2}\s*/\s*\d{1,2}|\d{1,2}\s+thang\s+\d{1,2}|thang\s+\d{1,2})\s*(?:/|\s+nam)\s*(\d{4})\b`)
 	// areaOfRe is another unit whose figure a clause gives: "Đảng bộ thành
 	// phố …", "của thành phố …", "trên địa bàn huyện".
 	areaOfRe = re(`\b(?:cua|dang bo|tren dia ban)\s+(?:thanh pho|huyen|tinh|thi xa|quan)\b`)
@@ -142,6 +152,11 @@ func modalities(t text, a, z int, p period) []span {
 		}
 		out = append(out, span{a: a + m[0], b: a + m[1]})
 	}
+	for _, m := range asOfRe.FindAllStringSubmatchIndex(c, -1) {
+		if p.year != "" && c[m[2]:m[3]] < p.year {
+			out = append(out, span{a: a + m[0], b: a + m[1]})
+		}
+	}
 	for _, m := range otherSpanRe.FindAllStringIndex(c, -1) {
 		if c[m[0]:m[1]] == "giai doan" && strings.Contains(c[:m[0]], "chuan") {
 			continue // "theo chuẩn nghèo giai đoạn 2022–2025"
@@ -174,7 +189,11 @@ func modalities(t text, a, z int, p period) []span {
 		}
 	}
 	if lead := leadEnd(c); lead >= 0 {
-		if m := areaSubjectRe.FindStringIndex(c[lead:]); m != nil && areaWords(t, a+lead+m[0], a+lead+m[1]) {
+		m := areaSubjectRe.FindStringIndex(c[lead:])
+		if m == nil {
+			m = areaPoliceRe.FindStringIndex(c[lead:])
+		}
+		if m != nil && areaWords(t, a+lead+m[0], a+lead+m[1]) {
 			out = append(out, span{a: a + lead + m[0], b: a + lead + m[1], area: true, words: true})
 		}
 	}
