@@ -42,6 +42,7 @@ func newText(s string) text {
 		// letter O for a zero.
 		f = ohDigitRe.ReplaceAllString(f, "${1}0$2")
 		f = ohInsideRe.ReplaceAllString(f, "${1}0$2")
+		f = ohAfterMarkRe.ReplaceAllString(f, "${1}0$2")
 	}
 	if strings.IndexByte(f, '(') >= 0 {
 		f = unbracketNumbers(f)
@@ -150,11 +151,16 @@ var ohDigitRe = regexp.MustCompile(`(^|[\s(:;,])o(\d)`)
 // number ("2o3", "5,1o%"): no word begins there.
 var ohInsideRe = regexp.MustCompile(`(\d)o(\d|%|[\s.,;)]|$)`)
 
+// ohAfterMarkRe is the letter O after a number's thousands' dot or
+// decimal comma, before a digit ("1.O46 hộ", "2,O5 ha"): no word begins
+// there either.
+var ohAfterMarkRe = regexp.MustCompile(`(\d[.,])o(\d)`)
+
 // ohDigit tells quickly whether f may hold an O beside a digit.
 func ohDigit(f string) bool {
 	for i := 0; i+1 < len(f); i++ {
 		if f[i] == 'o' && isDigit(f[i+1]) || isDigit(f[i]) && f[i+1] == 'o' {
-			return ohDigitRe.MatchString(f) || ohInsideRe.MatchString(f)
+			return ohDigitRe.MatchString(f) || ohInsideRe.MatchString(f) || ohAfterMarkRe.MatchString(f)
 		}
 	}
 	return false

@@ -895,7 +895,7 @@ func continues(pt text, next string) bool {
 // leads to ("do Tổ chức", "của Quỹ Hòa"). listMarkRe begins an item of a
 // list marked by a sign.
 var (
-	openEndRe  = regexp.MustCompile(`(?:^|\s)(?:do|của|cua|với|voi|và|va|tại|cho|gồm|bởi|từ|đến|thuộc|thuoc)(?:\s+\p{Lu}\S*(?:\s+\S+)?)?$`)
+	openEndRe  = regexp.MustCompile(`(?:^|\s)(?:do|của|cua|với|voi|và|va|tại|cho|gồm|bởi|từ|đến|thuộc|thuoc)(?:\s+(?:tổ chức|quỹ|hội|tập đoàn|công ty))?(?:\s+\p{Lu}\S*(?:\s+\S+)?)?$`)
 	listMarkRe = regexp.MustCompile(`^[-+•*–]`)
 )
 
