@@ -144,8 +144,9 @@ func unbracketNumbers(f string) string {
 	return string(b)
 }
 
-// ohDigitRe is the letter O before a digit where a number stands.
-var ohDigitRe = regexp.MustCompile(`(^|[\s(:;,])o(\d)`)
+// ohDigitRe is the letter O before a digit where a number stands, or
+// before the decimal comma of a number less than one ("chiếm O,28%").
+var ohDigitRe = regexp.MustCompile(`(^|[\s(:;,])o(\d|,\d)`)
 
 // ohInsideRe is the letter O after a digit, inside or at the end of a
 // number ("2o3", "5,1o%"): no word begins there.
@@ -159,7 +160,7 @@ var ohAfterMarkRe = regexp.MustCompile(`(\d[.,])o(\d)`)
 // ohDigit tells quickly whether f may hold an O beside a digit.
 func ohDigit(f string) bool {
 	for i := 0; i+1 < len(f); i++ {
-		if f[i] == 'o' && isDigit(f[i+1]) || isDigit(f[i]) && f[i+1] == 'o' {
+		if f[i] == 'o' && (isDigit(f[i+1]) || f[i+1] == ',' && i+2 < len(f) && isDigit(f[i+2])) || isDigit(f[i]) && f[i+1] == 'o' {
 			return ohDigitRe.MatchString(f) || ohInsideRe.MatchString(f) || ohAfterMarkRe.MatchString(f)
 		}
 	}

@@ -291,7 +291,7 @@ func split(raw []string) *doc {
 				// The page's running header under its number ("UBND xã
 				// Thử - Báo cáo công tác đối ngoại 6T/2025"): no line of
 				// the section the page break fell in.
-			case len(paras) == 1 && k > 0 && len(src) > 0 && src[len(src)-1] == k-1 && continues(d.lines[len(d.lines)-1].text, p) && !isRow(raw[k-1]):
+			case len(paras) == 1 && k > 0 && len(src) > 0 && src[len(src)-1] == k-1 && !isRow(raw[k-1]) && (continues(d.lines[len(d.lines)-1].text, p) || groupAhead(d.lines[len(d.lines)-1].text, p, raw[k+1:])):
 				// A sentence cut across two lines ("… có 1.402" / "hộ, …"),
 				// or a number ("4.512," / "36 ha").
 				last := &d.lines[len(d.lines)-1]
@@ -902,6 +902,25 @@ var (
 // letterItemRe begins a lettered item ("b) Đoàn vào …", "c. …", "a/ …"): a line of
 // its own, not the rest of the line before.
 var letterItemRe = regexp.MustCompile(`^[a-eđ][.)/]\s`)
+
+// groupAhead tells whether p, a line that holds only a number's first
+// group and its thousands' dot ("14."), is the start of a number cut
+// across three lines of a text typed from paper: the line before it goes
+// on (no stop at its end: "… với 3.862 hộ,") and the line after it begins
+// with the rest ("275 nhân khẩu; …"). It is no list's number ("14." over
+// its words): it joins the line before, and then the rest joins it.
+func groupAhead(pt text, p string, after []string) bool {
+	prev := pt.orig
+	if prev == "" || !loneGroupRe.MatchString(p) || strings.ContainsRune(".:;!?…)", rune(prev[len(prev)-1])) {
+		return false
+	}
+	// The very next line: after a blank one the paragraph has ended.
+	return len(after) > 0 && !isRow(after[0]) && thousandsRe.MatchString(strings.TrimSpace(after[0]))
+}
+
+// loneGroupRe is a line that holds only a number's first group and its
+// thousands' dot.
+var loneGroupRe = regexp.MustCompile(`^\d{1,3}\.$`)
 
 // cutNumberRe ends a line cut inside a number at its thousands' dot ("…
 // với 5."); thousandsRe begins the line with the rest ("106 nhân khẩu").

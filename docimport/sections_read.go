@@ -742,7 +742,22 @@ func ngoLine(f string) bool {
 // organisation giving ("- Tổ chức X (Úc) hỗ trợ …").
 func giftLead(f string) bool {
 	f = bulletRe.ReplaceAllString(f, "")
-	return donorLeadRe.MatchString(f) && !domesticOrgRe.MatchString(f)
+	return donorLead(f) != nil
+}
+
+// donorLead finds, at the start of an entry, a foreign organisation
+// giving: "Tổ chức X (Hoa Kỳ) tài trợ …" (no body of the country's own),
+// or a fund, an association, an alliance or a network named with its
+// country in brackets ("Quỹ Từ thiện Y (Đài Loan) hỗ trợ …"; "Quỹ Vì
+// người nghèo huyện hỗ trợ …" is the country's own).
+func donorLead(f string) []int {
+	if m := donorLeadRe.FindStringSubmatchIndex(f); m != nil && !domesticOrgRe.MatchString(f) {
+		return m
+	}
+	if m := fundLeadRe.FindStringSubmatchIndex(f); m != nil && countryRe.MatchString(f[m[4]:m[5]]) && !notCountryRe.MatchString(f[m[4]:m[5]]) {
+		return m
+	}
+	return nil
 }
 
 var (
@@ -769,6 +784,9 @@ var (
 	// The gift may go through a programme, and be support ("Tổ chức X
 	// (World Vision) thông qua Chương trình … hỗ trợ nâng cấp …").
 	donorLeadRe = re(`^((?:to chuc)\s(?:[^,;:.()]{2,80}?))\s*(?:\(([^)]+)\)\s*)?(?:thong qua\s[^,;:.()]{2,80}?\s)?(?:tai tro|vien tro|ho tro)\s+`)
+	// fundLeadRe is an entry that begins with a fund, an association, an
+	// alliance or a network, its country in brackets, giving.
+	fundLeadRe = re(`^((?:quy|hoi|lien minh|mang luoi)\s(?:[^,;:.()]{2,80}?))\s*\(([^)]+)\)\s*(?:thong qua\s[^,;:.()]{2,80}?\s)?(?:tai tro|vien tro|ho tro)\s+`)
 	// acronymRe is a short name in capitals ("EMW", "JICA").
 	acronymRe = regexp.MustCompile(`^[A-Z][A-Z0-9&.-]{1,9}$`)
 	// donorOfRe names the donor after "của": "Dự án … của Tổ chức …".
@@ -914,7 +932,7 @@ func (r *reader) ngo() {
 			if m := bulletRe.FindStringIndex(l.fold); m != nil {
 				body = sub(l.text, m[1], len(l.fold))
 			}
-			if donorLeadRe.MatchString(body.fold) && !domesticOrgRe.MatchString(body.fold) && (moneyRe.MatchString(body.fold) || foreignMoneyRe.MatchString(body.fold)) {
+			if donorLead(body.fold) != nil && (moneyRe.MatchString(body.fold) || foreignMoneyRe.MatchString(body.fold)) {
 				items, named = []text{body}, false
 			}
 		}
@@ -1609,7 +1627,7 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 		// huyện" is the country's own, no aid).
 		loc = []int{m[0], m[0] + strings.Index(f[m[0]:], "chuong trinh") + len("chuong trinh")}
 	}
-	lead := donorLeadRe.FindStringSubmatchIndex(f)
+	lead := donorLead(f)
 	if loc == nil && !named && lead != nil {
 		// "Tổ chức X (Hoa Kỳ) tài trợ 20 suất học bổng …": the gift,
 		// named by the words after the verb.

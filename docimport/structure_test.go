@@ -1442,3 +1442,38 @@ func TestDisbursedUpToADateInWords(t *testing.T) {
 		"6. Ngoại giao văn hóa: Không.\n"
 	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects[0].committed_vnd": "1600000000", "ngo_aid.projects[0].disbursed_vnd": "900000000"})
 }
+
+// TestFundWithItsCountryGives: an entry of the NGO aid whose subject is a
+// fund (an association, an alliance, a network) named with its country in
+// brackets, giving, with what it is worth ("- Quỹ Bác Ái Sao Mai (Hàn
+// Quốc) hỗ trợ bằng hiện vật …, tổng trị giá …") is a project, as one of
+// "Tổ chức X (Úc)" is. It was left to the people's diplomacy, and the
+// section's other project was counted alone (1 where 2 are given). A fund
+// of the country's own, no country in brackets, still gives none.
+func TestFundWithItsCountryGives(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"- Tổ chức Nước Trong (Úc) tài trợ dự án \"Giếng khoan cho điểm trường\", kinh phí 240.000.000 đồng, đã giải ngân 240.000.000 đồng.\n"
+	tail := "6. Ngoại giao văn hóa: Không.\n"
+	res := readText(t, head+"- Quỹ Bác Ái Sao Mai (Hàn Quốc) hỗ trợ bằng hiện vật gồm 40 bộ bàn ghế và 200 bộ sách cho trường tiểu học, tổng trị giá 132.000.000 đồng.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "2", "ngo_aid.projects[1].committed_vnd": "132000000"})
+	res = readText(t, head+"- Quỹ Khuyến học huyện hỗ trợ bằng hiện vật gồm 200 bộ sách cho trường tiểu học, tổng trị giá 32.000.000 đồng.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "240000000"})
+}
+
+// TestScanNumbersCutAndOh: two ways a text typed from paper breaks a
+// figure. The letter O for the zero before a decimal comma ("chiếm
+// O,47%") is the zero, as in "O5" — the digits after the comma alone were
+// read (47 for 0,47). A number cut at its thousands' dot with its first
+// group alone on a line ("… với 2.104 hộ," / "9." / "318 nhân khẩu; …")
+// is one number — the rest alone was read (318 for 9.318); "9." after a
+// line that ends with a stop, over words, stays a list's number.
+func TestScanNumbersCutAndOh(t *testing.T) {
+	head := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	tail := "\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	res := readText(t, head+"Phường có diện tích 312,5 ha, gồm 14 tổ dân phố với 2.104 hộ,\n9.\n318 nhân khẩu; thu nhập bình quân đạt 61,2 triệu đồng/người/năm. Phường còn 6 hộ cận nghèo, chiếm O,47%."+tail)
+	wantFound(t, res, map[string]string{"profile.population": "9318", "profile.households": "2104", "profile.near_poor_households_rate_pct": "0.47"})
+	res = readText(t, head+"Phường có 14 tổ dân phố với 2.104 hộ.\n9.\n318 nhân khẩu thuộc diện tạm trú."+tail)
+	if v := foundValues(res)["profile.population"]; v == "9318" {
+		t.Errorf("population %s, want no number joined across a stop", v)
+	}
+}
