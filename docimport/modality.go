@@ -353,6 +353,9 @@ var (
 	trailingWordRe = re(`^(?:cung ky|nam truoc|ky truoc|nam ngoai|phan dau|du kien|muc tieu|chi tieu|ke hoach|toan |ca |tren dia ban)`)
 	scheduleRe     = re(`\b(?:hoan thanh|ket thuc|khoi cong|ban giao|nghiem thu|thi cong|du kien)\b`)
 	comparedRe     = re(`\b(?:so voi|hon|bang|tang|giam|gap|nhu|thap|cao)\b`)
+	// remainderRe names the rest of an amount ("phần còn lại", "số còn
+	// lại"): a time said of it is the rest's.
+	remainderRe = re(`\b(?:phan|so|so tien|kinh phi|von)\s+con lai\b`)
 )
 
 // onlyDataWords tells whether the words of an aside only say whose or which
@@ -395,6 +398,9 @@ func trailing(t text, s span, a, z int) (x int, ok bool) {
 	}
 	if comparedRe.MatchString(seg) || scheduleRe.MatchString(seg) {
 		return 0, false // "bằng cùng kỳ năm trước"; "dự kiến hoàn thành trong quý II/2026"
+	}
+	if remainderRe.MatchString(seg) && !strings.ContainsFunc(seg, isDigitRune) {
+		return 0, false // ", phần còn lại giải ngân trong năm 2025": the rest's time, not the figures'
 	}
 	w := f[s.a:s.b]
 	if !trailingYearRe.MatchString(before) || !(strings.HasPrefix(w, "nam ") && len(w) == 8 || s.self || trailingWordRe.MatchString(w)) {

@@ -185,6 +185,12 @@ func (r *reader) profile() {
 			out := outsideBrackets(f)
 			r.intIn(c, hamletRe, "profile.hamlets", func(m []int) bool { return out[m[1]-1] != ' ' || f[m[1]-1] == ' ' })
 			r.intIn(c, householdsRe, "profile.households", func(m []int) bool {
+				// "… với 1.846 hộ, 6.532 nhân khẩu; trong đó có 41 hộ …
+				// đồng bào dân tộc thiểu số": a part of the households,
+				// no rival of their number.
+				if strings.HasSuffix(strings.TrimRight(f[:m[0]], " ,:"), "trong do") {
+					return false
+				}
 				return follows(f, m[1], "gia dinh", "voi", "va", "dan", "nhan khau", "tren")
 			})
 			if !hasAny(f, "ngheo", "ho tro", "tang", "tham", "cho ") {

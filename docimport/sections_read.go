@@ -763,7 +763,9 @@ func donorLead(f string) []int {
 var (
 	projectCountRe = re(`\b` + cnt + `\s+(?:du an|chuong trinh)\b`)
 	committedRe    = re(`\b(?:cam ket|tri gia|tong gia tri|gia tri|tong kinh phi|kinh phi|tong von|von vien tro|von tai tro|tong so von|so von|nguon von|tong muc dau tu|tong so tien|so tien|(?:tai tro|vien tro)\s*:)` + gap(25) + moneyRe.String())
-	disbursedRe    = re(`\b(?:giai ngan|da (?:trao|cap)(?: tang)? (?:du|het|toan bo))` + gap(25) + moneyRe.String())
+	// disbursedRe: "đã giải ngân 02 đợt, tổng cộng 770.000.000 đồng" —
+	// the number of tranches, then their total, is no gap's digit.
+	disbursedRe = re(`\b(?:giai ngan(?:\s+(?:duoc\s+)?\d{1,2}\s+(?:dot|lan)\s*,?\s*(?:voi\s+)?(?:tong cong|tong so tien|tong so|tong)\b)?|da (?:trao|cap)(?: tang)? (?:du|het|toan bo))` + gap(25) + moneyRe.String())
 	// trancheDisbursedRe is an amount disbursed as a tranche ("giải ngân
 	// đợt 1 là 360.000.000 đồng"); trancheRe names a tranche.
 	trancheDisbursedRe = re(`\bgiai ngan\s+(?:duoc\s+)?(?:dot|lan)\s+(?:thu\s+)?(?:\d{1,2}|nhat|mot|hai|ba)\s*(?:la|:|voi|so tien|voi so tien)?\s*` + moneyRe.String())

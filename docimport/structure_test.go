@@ -1477,3 +1477,39 @@ func TestScanNumbersCutAndOh(t *testing.T) {
 		t.Errorf("population %s, want no number joined across a stop", v)
 	}
 }
+
+// TestDisbursedTranchesThenTotal: two ways a disbursement stated in all
+// was missed. "đã giải ngân 03 lần, tổng cộng 540.000.000 đồng (lần 1 …)"
+// — the number of tranches stood between "giải ngân" and the total, and a
+// digit ends the words passed over; the total now counts, the tranches
+// never ("03 lần, mỗi lần 180.000.000 đồng" gives none). "…, đã giải ngân
+// 700.000.000 đồng, phần còn lại giải ngân trong năm 2026." — the time of
+// the rest closed the clause and was taken to govern the amount before
+// it, as "… trong năm 2023." does; a time said of "phần còn lại" / "số
+// còn lại" with no figure of its own is the rest's.
+func TestDisbursedTranchesThenTotal(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n5. Viện trợ phi chính phủ nước ngoài\n"
+	tail := "6. Ngoại giao văn hóa: Không.\n"
+	for line, want := range map[string]string{
+		"- Dự án \"Trạm y tế xanh\" do Tổ chức Cầu Vồng (Đức) tài trợ, kinh phí cam kết 600.000.000 đồng; đã giải ngân 03 lần, tổng cộng 540.000.000 đồng (lần 1 là 200.000.000 đồng, lần 2 là 200.000.000 đồng, lần 3 là 140.000.000 đồng).": "540000000",
+		"- Dự án \"Trạm y tế xanh\" do Tổ chức Cầu Vồng (Đức) tài trợ, kinh phí cam kết 600.000.000 đồng; đã giải ngân 03 lần, mỗi lần 180.000.000 đồng.":                                                                                     "",
+		"- Dự án \"Trạm y tế xanh\" do Tổ chức Cầu Vồng (Đức) tài trợ, kinh phí cam kết 1,2 tỷ đồng; trong năm đã giải ngân 700.000.000 đồng, phần còn lại giải ngân trong năm 2026.":                                                         "700000000",
+		"- Dự án \"Trạm y tế xanh\" do Tổ chức Cầu Vồng (Đức) tài trợ, kinh phí cam kết 1,2 tỷ đồng; đã giải ngân 700.000.000 đồng trong năm 2024.":                                                                                           "",
+	} {
+		res := readText(t, head+line+"\n"+tail)
+		if got := foundValues(res)["ngo_aid.projects[0].disbursed_vnd"]; got != want {
+			t.Errorf("%q: disbursed %q, want %q", line, got, want)
+		}
+	}
+}
+
+// TestHouseholdsOfWhichAPart: "… gồm 07 thôn với 2.315 hộ, 8.940 nhân
+// khẩu; trong đó có 58 hộ đồng bào dân tộc thiểu số" — the households
+// after "trong đó" are a part of the unit's, no rival of their number
+// (both were left unresolved).
+func TestHouseholdsOfWhichAPart(t *testing.T) {
+	res := readText(t, "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"+
+		"Xã gồm 07 thôn với 2.315 hộ, 8.940 nhân khẩu; trong đó có 58 hộ với 203 người đồng bào dân tộc thiểu số.\n"+
+		"II. KẾT QUẢ\n1. Đoàn ra: Không có.\n")
+	wantFound(t, res, map[string]string{"profile.households": "2315", "profile.population": "8940"})
+}
