@@ -334,8 +334,11 @@ func (r *reader) period() {
 		if i > 30 {
 			break
 		}
-		if m := reportOfRe.FindStringIndex(l.fold); m != nil {
-			cands = append(cands, line{text: sub(l.text, m[0], len(l.fold)), n: l.n})
+		// The words as written, not as the modalities left them: the
+		// number of "6 tháng đầu năm" is hidden in prose (modality.go).
+		t := newText(l.orig)
+		if m := reportOfRe.FindStringIndex(t.fold); m != nil {
+			cands = append(cands, line{text: sub(t, m[0], len(t.fold)), n: l.n})
 		}
 	}
 	for _, l := range cands {

@@ -306,6 +306,9 @@ func maskClause(b []byte, t text, a, z, sentStart, sentEnd int, p period) bool {
 	for _, m := range planShareRe.FindAllStringSubmatchIndex(c, -1) {
 		hide(a+m[2], a+m[3], false)
 	}
+	if hideHalfNumber(b, a, z) {
+		changed = true
+	}
 	for _, s := range modalities(t, a, z, p) {
 		end, opens := scopeEnd(f, s, a, z, sentEnd)
 		// Words of the report's own period, or the commune named again
@@ -512,6 +515,21 @@ func maskRow(l line, p period) line {
 	l.fig = &fig
 	l.text = hideDigits(l.text)
 	return l
+}
+
+// hideHalfNumber hides in b the number of a half-year's name in the
+// folded text b[a:z]: "6 tháng đầu năm" is no count, of the report's own
+// half too ("6 tháng đầu năm không có người nước ngoài tạm trú" has no 6
+// foreigners). It tells whether it hid any.
+func hideHalfNumber(b []byte, a, z int) bool {
+	changed := false
+	for _, m := range modHalfRe.FindAllIndex(b[a:z], -1) {
+		for i := a + m[0]; i < a+m[1] && isDigit(b[i]); i++ {
+			b[i] = maskByte
+			changed = true
+		}
+	}
+	return changed
 }
 
 // hideDigits hides every digit of t's folded text.

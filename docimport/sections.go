@@ -548,7 +548,7 @@ func (d *doc) heading(o *outline, l line) bool {
 		// "a) Năm 2024 xã không ký kết thỏa thuận quốc tế mới; …": an item
 		// that is a sentence opens its section and is its first content.
 		for _, key := range keys {
-			d.parts[key] = append(d.parts[key], line{text: sub(l.text, m[4], len(f)), n: l.n})
+			d.parts[key] = append(d.parts[key], line{text: maskOther(sub(l.text, m[4], len(f)), d.period), n: l.n})
 		}
 		return true
 	}
@@ -560,9 +560,13 @@ func (d *doc) heading(o *outline, l line) bool {
 			for off < len(f) && f[off] == ' ' {
 				off++
 			}
-			d.inline[key] = line{text: sub(l.text, m[4], len(f)), n: l.n}
+			// What follows the colon is prose: the modalities of its
+			// clauses hide what they govern, as on a line of its own
+			// ("a) Người nước ngoài tạm trú: năm 2023 có 12 người …").
+			in := maskOther(sub(l.text, m[4], len(f)), d.period)
+			d.inline[key] = line{text: in, n: l.n}
 			d.headed[l.n] = d.inline[key]
-			d.parts[key] = append(d.parts[key], line{text: sub(l.text, off, len(f)), n: l.n})
+			d.parts[key] = append(d.parts[key], line{text: sub(in, off-m[4], len(f)-m[4]), n: l.n})
 		}
 	}
 	return true
