@@ -785,10 +785,13 @@ var (
 	// the country's own: "Tổ chức Đoàn", "tổ chức chính trị - xã hội").
 	// The gift may go through a programme, and be support ("Tổ chức X
 	// (World Vision) thông qua Chương trình … hỗ trợ nâng cấp …").
-	donorLeadRe = re(`^((?:to chuc)\s(?:[^,;:.()]{2,80}?))\s*(?:\(([^)]+)\)\s*)?(?:thong qua\s[^,;:.()]{2,80}?\s)?(?:tai tro|vien tro|ho tro)\s+`)
+	donorLeadRe = re(`^((?:to chuc)\s(?:[^,;:.()]{2,80}?))\s*(?:\(([^)]+)\)\s*)?(?:thong qua\s[^,;:.()]{2,80}?\s)?(?:tai tro|vien tro|ho tro|trao tang|trao|tang)\s+`)
+	// aidPartRe is the aid's part of a work's whole cost: "trong đó vốn
+	// viện trợ của Tổ chức A là 860 triệu đồng".
+	aidPartRe = re(`^[^;]{0,12}?\btrong do\s*,?\s*(?:phan\s+|nguon\s+)?(?:von|kinh phi)\s+(?:vien tro|tai tro)` + gap(100) + moneyRe.String())
 	// fundLeadRe is an entry that begins with a fund, an association, an
 	// alliance or a network, its country in brackets, giving.
-	fundLeadRe = re(`^((?:quy|hoi|lien minh|mang luoi)\s(?:[^,;:.()]{2,80}?))\s*\(([^)]+)\)\s*(?:thong qua\s[^,;:.()]{2,80}?\s)?(?:tai tro|vien tro|ho tro)\s+`)
+	fundLeadRe = re(`^((?:quy|hoi|lien minh|mang luoi)\s(?:[^,;:.()]{2,80}?))\s*\(([^)]+)\)\s*(?:thong qua\s[^,;:.()]{2,80}?\s)?(?:tai tro|vien tro|ho tro|trao tang|trao|tang)\s+`)
 	// acronymRe is a short name in capitals ("EMW", "JICA").
 	acronymRe = regexp.MustCompile(`^[A-Z][A-Z0-9&.-]{1,9}$`)
 	// donorOfRe names the donor after "của": "Dự án … của Tổ chức …".
@@ -1768,6 +1771,19 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 		// trình 1,2 tỷ đồng (gồm vốn đối ứng)": what the donor gives, not
 		// the work's whole cost.
 		m = g
+	}
+	if m != nil && hasAny(f[m[0]:m[2]], "tong muc dau tu", "tong von", "tong so von", "tong kinh phi") {
+		// "tổng vốn đầu tư 1,24 tỷ đồng, trong đó vốn viện trợ của Tổ
+		// chức A là 860 triệu đồng, vốn đối ứng …": the aid is the part
+		// said, not the work's whole cost.
+		if a := aidPartRe.FindStringSubmatchIndex(f[m[1]:]); a != nil {
+			for k := range a {
+				if a[k] >= 0 {
+					a[k] += m[1]
+				}
+			}
+			m = a
+		}
 	}
 	switch {
 	case several:

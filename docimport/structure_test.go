@@ -1513,3 +1513,18 @@ func TestHouseholdsOfWhichAPart(t *testing.T) {
 		"II. KẾT QUẢ\n1. Đoàn ra: Không có.\n")
 	wantFound(t, res, map[string]string{"profile.households": "2315", "profile.population": "8940"})
 }
+
+// TestAidPartAndGiftHanded: two entries of the NGO aid. "- Tổ chức X (Úc)
+// trao 40 suất học bổng …, tổng trị giá 5.000 USD": a foreign
+// organisation handing a gift is a project as one "tài trợ" is (it was
+// left out, and the count fell short of the annex's). "Dự án … có tổng
+// vốn đầu tư 2,1 tỷ đồng, trong đó vốn viện trợ của Tổ chức Y (Đức) là
+// 1,5 tỷ đồng, vốn đối ứng …": the aid's value is its part, not the
+// work's whole cost (which was read, once the count was whole).
+func TestAidPartAndGiftHanded(t *testing.T) {
+	res := readText(t, "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n4. Viện trợ phi chính phủ nước ngoài\n"+
+		"- Dự án xây dựng nhà văn hóa khu phố Bến Đò có tổng vốn đầu tư 2,1 tỷ đồng, trong đó vốn viện trợ của Tổ chức Mái Ấm Xanh (Đức) là 1,5 tỷ đồng, vốn đối ứng của ngân sách 600 triệu đồng. Vốn viện trợ đã giải ngân 900 triệu đồng.\n"+
+		"- Tổ chức Ngọn Nến (Úc) trao 40 suất học bổng cho học sinh nghèo, tổng trị giá 5.000 USD.\n"+
+		"5. Thông tin đối ngoại: Không.\n")
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "2", "ngo_aid.projects[0].committed_vnd": "1500000000", "ngo_aid.projects[0].disbursed_vnd": "900000000"})
+}
