@@ -310,7 +310,7 @@ func maskClause(b []byte, t text, a, z, sentStart, sentEnd int, p period) bool {
 		changed = true
 	}
 	for _, s := range modalities(t, a, z, p) {
-		end, opens := scopeEnd(f, s, a, z, sentEnd)
+		end, opens := scopeEnd(f, s, a, z, sentStart, sentEnd)
 		// Words of the report's own period, or the commune named again
 		// after another area, end what the modality governs.
 		stop := ownPeriodAt(f[s.b:end], p)
@@ -416,7 +416,7 @@ func trailing(t text, s span, a, z int) (x int, ok bool) {
 // the end of its brackets; the sentence's end when it is in the label
 // before a colon ("Cơ cấu kinh tế của toàn huyện: …; …"); the clause's end
 // when it opens the clause as an adverbial; else the next comma.
-func scopeEnd(f string, s span, a, z, sentEnd int) (end int, opens bool) {
+func scopeEnd(f string, s span, a, z, sentStart, sentEnd int) (end int, opens bool) {
 	before := f[a:s.a]
 	if strings.Count(before, "(") > strings.Count(before, ")") {
 		if j := strings.IndexByte(f[s.b:z], ')'); j >= 0 {
@@ -444,6 +444,13 @@ func scopeEnd(f string, s span, a, z, sentEnd int) (end int, opens bool) {
 	}
 	lead := leadEnd(before)
 	if (adverbial(before[lead:]) || lead == len(before)) && !hasCount(f[s.b:next]) {
+		if a == sentStart && z < sentEnd && next < z && strings.TrimSpace(f[s.b:next]) == "" {
+			// "Năm 2023, tổng số hộ nghèo là 98 hộ; hộ cận nghèo 85 hộ.":
+			// an adverbial that opens its sentence, set off by a comma,
+			// governs the clauses after the first too, up to words of the
+			// report's own period.
+			return sentEnd, true
+		}
 		return z, true // "Năm 2023, xã có …", "Kế hoạch đề ra: xã …"
 	}
 	return next, false

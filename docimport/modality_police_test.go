@@ -19,3 +19,19 @@ func TestDistrictPoliceCases(t *testing.T) {
 	res = readText(t, head+"Công an xã phối hợp với Công an huyện xử lý 02 vụ việc liên quan đến người nước ngoài.\n")
 	wantFound(t, res, map[string]string{"consular.foreigner_incidents": "2"})
 }
+
+// TestYearOpeningItsSentence: an adverbial of another period that opens
+// its sentence, set off by a comma ("Năm 2023, …"), governs the clauses
+// after the first too — "…; hộ cận nghèo 41 hộ." was another year's
+// figure, a rival of the period's. Words of the report's own period end
+// it ("…; trong năm, …").
+func TestYearOpeningItsSentence(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	res := readText(t, head+"Năm 2023, số hộ nghèo của xã là 57 hộ, chiếm 6,3%; hộ cận nghèo 41 hộ. Cuối năm 2024, xã còn 39 hộ nghèo, chiếm 4,1%; 33 hộ cận nghèo.\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n")
+	wantFound(t, res, map[string]string{"profile.near_poor_households": "33", "profile.poor_households": "39"})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+	res = readText(t, head+"Năm 2023, xã đã hoàn thành rà soát hộ nghèo; trong năm 2024 xã có 33 hộ cận nghèo.\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n")
+	wantFound(t, res, map[string]string{"profile.near_poor_households": "33"})
+}
