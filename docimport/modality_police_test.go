@@ -35,3 +35,12 @@ func TestYearOpeningItsSentence(t *testing.T) {
 	res = readText(t, head+"Năm 2023, xã đã hoàn thành rà soát hộ nghèo; trong năm 2024 xã có 33 hộ cận nghèo.\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n")
 	wantFound(t, res, map[string]string{"profile.near_poor_households": "33"})
 }
+
+// TestCitizensOfChinaAbbreviated: "TQ", as clerks write Trung Quốc, names
+// the foreigners of an incident ("… xử lý 02 vụ công dân TQ vượt biên trái
+// phép") — the incidents were missed.
+func TestCitizensOfChinaAbbreviated(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Lãnh sự\n- Người nước ngoài tạm trú: không.\n" +
+		"- Phối hợp Đồn Biên phòng xử lý 02 vụ công dân TQ vượt biên trái phép, đã trao trả cho phía bạn.\n"
+	wantFound(t, readText(t, doc), map[string]string{"consular.foreigner_incidents": "2", "consular.foreign_residents": "0"})
+}

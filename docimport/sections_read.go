@@ -1992,7 +1992,7 @@ func subjects(c text) []text {
 
 // foreignRe names foreigners by their country ("công dân Lào", "người
 // Trung Quốc", "quốc tịch Hàn Quốc").
-var foreignRe = re(`\b(?:nuoc ngoai|quoc tich|(?:cong dan|nguoi|phia)\s+(?:lao|trung quoc|campuchia|han quoc|nhat ban|thai lan|hoa ky|my|phap|anh|duc|uc|nga|dai loan)(?:\s|$|[,.;)]))`)
+var foreignRe = re(`\b(?:nuoc ngoai|quoc tich|(?:cong dan|nguoi|phia)\s+(?:lao|trung quoc|tq|campuchia|han quoc|nhat ban|thai lan|hoa ky|my|phap|anh|duc|uc|nga|dai loan)(?:\s|$|[,.;)]))`)
 
 // marriedAbroadRe says the commune's own women married foreigners ("06 phụ
 // nữ của xã kết hôn với người nước ngoài"): no foreigners residing.
