@@ -355,7 +355,10 @@ var (
 	trailingYearRe = re(`\b(?:trong|vao|cua|la|so lieu|thong ke)\s+$`)
 	trailingWordRe = re(`^(?:cung ky|nam truoc|ky truoc|nam ngoai|phan dau|du kien|muc tieu|chi tieu|ke hoach|toan |ca |tren dia ban)`)
 	scheduleRe     = re(`\b(?:hoan thanh|ket thuc|khoi cong|ban giao|nghiem thu|thi cong|du kien)\b`)
-	comparedRe     = re(`\b(?:so voi|hon|bang|tang|giam|gap|nhu|thap|cao)\b`)
+	// shareOfAreaRe is a share of the people or households of the area
+	// named after it: "chiếm 94,6% dân số toàn huyện".
+	shareOfAreaRe = re(`\d\s*%\s+(?:tong\s+)?(?:dan so|so dan|so ho|nhan khau|so nhan khau)\s+(?:cua\s+)?$`)
+	comparedRe    = re(`\b(?:so voi|hon|bang|tang|giam|gap|nhu|thap|cao)\b`)
 	// remainderRe names the rest of an amount ("phần còn lại", "số còn
 	// lại"): a time said of it is the rest's.
 	remainderRe = re(`\b(?:phan|so|so tien|kinh phi|von)\s+con lai\b`)
@@ -406,6 +409,9 @@ func trailing(t text, s span, a, z int) (x int, ok bool) {
 		return 0, false // ", phần còn lại giải ngân trong năm 2025": the rest's time, not the figures'
 	}
 	w := f[s.a:s.b]
+	if s.area && shareOfAreaRe.MatchString(before) {
+		return a, true // "Dân tộc thiểu số chiếm 94,6% dân số toàn huyện": the district's share
+	}
 	if !trailingYearRe.MatchString(before) || !(strings.HasPrefix(w, "nam ") && len(w) == 8 || s.self || trailingWordRe.MatchString(w)) {
 		return 0, false // "tài trợ từ năm 2023", "dự kiến hoàn thành quý II"
 	}

@@ -44,3 +44,15 @@ func TestCitizensOfChinaAbbreviated(t *testing.T) {
 		"- Phối hợp Đồn Biên phòng xử lý 02 vụ công dân TQ vượt biên trái phép, đã trao trả cho phía bạn.\n"
 	wantFound(t, readText(t, doc), map[string]string{"consular.foreigner_incidents": "2", "consular.foreign_residents": "0"})
 }
+
+// TestShareOfTheDistrictsPeople: a share of the people of a wider area,
+// named after it ("… chiếm 88,2% dân số toàn huyện"), is that area's — it
+// was a rival of the commune's own share, left unresolved.
+func TestShareOfTheDistrictsPeople(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
+	res := readText(t, head+"Đồng bào dân tộc thiểu số chiếm 88,2% dân số toàn huyện. Xã có 1.204 hộ; tỷ lệ người dân tộc thiểu số của xã là 64,5%.\nII. KẾT QUẢ\n1. Đoàn ra: Không.\n")
+	wantFound(t, res, map[string]string{"profile.ethnic_minority_share_pct": "64.5"})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}
