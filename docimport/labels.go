@@ -117,11 +117,18 @@ func valuesOf(v text, unitCol string) []figureValue {
 }
 
 // saysChange tells whether a text says a change ("tăng 94 người so với
-// năm trước"); "tặng" (gave), written with its diacritics, is none.
+// năm trước"). A word that folds alike but is written with other
+// diacritics is none: "tặng" (gave), "Bảo tàng" (a museum), "tầng" (a
+// floor), "Giám đốc"; one written with none ("tang 9 nguoi") still is.
 func saysChange(t text) bool {
 	for _, m := range changeRe.FindAllStringIndex(t.fold, -1) {
-		if !strings.HasPrefix(strings.ToLower(t.orig[t.idx[m[0]]:]), "tặng") {
+		switch w := strings.ToLower(t.orig[t.idx[m[0]]:t.idx[m[1]]]); w {
+		case "tang", "tăng", "giam", "giảm":
 			return true
+		default:
+			if strings.HasPrefix(w, "so") {
+				return true
+			}
 		}
 	}
 	return false

@@ -1528,3 +1528,24 @@ func TestAidPartAndGiftHanded(t *testing.T) {
 		"5. Thông tin đối ngoại: Không.\n")
 	wantFound(t, res, map[string]string{"ngo_aid.projects": "2", "ngo_aid.projects[0].committed_vnd": "1500000000", "ngo_aid.projects[0].disbursed_vnd": "900000000"})
 }
+
+// TestMuseumIsNoChange: a table's cell "03 đoàn, 41 người: … đến giao
+// lưu và thăm Bảo tàng Hùng Vương" was taken for a change, "tàng" folding
+// as "tăng" does, and the row gave nothing. A word written with other
+// diacritics ("Bảo tàng", "tầng", "Giám đốc", "tặng") says no change;
+// "tăng 2 đoàn", and "tang 2 doan" typed with none, still do.
+func TestMuseumIsNoChange(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\nTT\tNội dung\tKết quả\tGhi chú\n1\tĐoàn ra\tKhông có\t\n"
+	tail := "3\tThỏa thuận quốc tế\tKhông\t\n"
+	for cell, want := range map[string]string{
+		"03 đoàn, 41 người: nghệ nhân các nước đến giao lưu và thăm Bảo tàng Hùng Vương": "3",
+		"03 đoàn, 41 người, đón tại nhà 3 tầng của Giám đốc hợp tác xã":                  "3",
+		"03 đoàn, tăng 2 đoàn": "",
+		"03 doan, tang 2 doan": "",
+	} {
+		res := readText(t, head+"2\tĐoàn vào - nước ngoài\t"+cell+"\t\n"+tail)
+		if got := foundValues(res)["delegations.inbound_foreign.count"]; got != want {
+			t.Errorf("%q: count %q, want %q", cell, got, want)
+		}
+	}
+}
