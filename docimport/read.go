@@ -710,7 +710,14 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 	attended := map[bool]bool{} // whether the items tell of taking part in another's, or of the commune's own
 	for _, l := range r.sectionLines(sec) {
 		item := itemLineRe.MatchString(l.orig)
-		for i, own := range clauses(l.text) {
+		cs := clauses(l.text)
+		if k := strings.IndexByte(l.fold, ':'); k > 0 && strings.Contains(l.fold[:k], ";") && strings.IndexFunc(l.fold, isDigitRune) < 0 && negative(l.fold[k+1:]) {
+			// "Khen thưởng của nước ngoài; kiến nghị khen thưởng cấp nhà
+			// nước: Không có.": the labels the semicolon parts, one none
+			// after the colon says of them all.
+			cs = []text{l.text}
+		}
+		for i, own := range cs {
 			c := own
 			if in, ok := r.d.headed[l.n]; ok && i == 0 && strings.HasSuffix(in.fold, l.fold) {
 				c = sub(in.text, 0, len(in.fold)-len(l.fold)+len(own.fold))

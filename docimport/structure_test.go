@@ -1549,3 +1549,15 @@ func TestMuseumIsNoChange(t *testing.T) {
 		}
 	}
 }
+
+// TestNoneAfterLabelsInSemicolons: "- Khen thưởng của tổ chức nước
+// ngoài; đề nghị khen thưởng cấp tỉnh: Không có." — two labels parted by
+// a semicolon, one none after the colon: it is said of both (only the
+// last, the nominations, was read). With a figure in the line, the parts
+// stay clauses of their own.
+func TestNoneAfterLabelsInSemicolons(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n7. Đào tạo; khen thưởng\n"
+	tail := "III. PHƯƠNG HƯỚNG\nTiếp tục thực hiện.\n"
+	res := readText(t, head+"- Khen thưởng của tổ chức nước ngoài; đề nghị khen thưởng cấp tỉnh: Không có.\n"+tail)
+	wantFound(t, res, map[string]string{"foreign_awards_received.count": "0", "award_nominations.count": "0"})
+}
