@@ -56,3 +56,19 @@ func TestShareOfTheDistrictsPeople(t *testing.T) {
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestCommunesPartAfterTheDistricts: after a clause that gives a wider
+// area's foreigners or incidents (hidden: another area's), one that names
+// the commune and no foreigners gives the commune's part of the same kind
+// ("…; trong đó trên địa bàn xã có 04 người"), or its none ("…; trên địa
+// bàn xã không xảy ra vụ việc nào") — both were missed.
+func TestCommunesPartAfterTheDistricts(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n6. Lãnh sự, bảo hộ công dân\n" +
+		"Toàn huyện có 41 người nước ngoài tạm trú, chủ yếu là chuyên gia của các nhà máy; trong đó trên địa bàn xã có 04 người, đều đã khai báo tạm trú.\n" +
+		"Công an huyện đã xử lý 05 vụ người nước ngoài cư trú không khai báo; trên địa bàn xã không xảy ra vụ việc nào.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"consular.foreign_residents": "4", "consular.foreigner_incidents": "0"})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}

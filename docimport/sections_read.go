@@ -1892,6 +1892,7 @@ func (r *reader) consular() {
 	// line are the rest of its parts ("Xảy ra 03 vụ việc …: 02 vụ …; 01
 	// vụ …").
 	parts := map[*regexp.Regexp]int{}
+	wider := false // the clause before gave another area's or period's figure, hidden
 	r.eachLine(secConsular, func(n int, whole text) {
 		for _, p := range []*regexp.Regexp{incidentsRe, residentsRe, exitedRe} {
 			if l, ok := parts[p]; ok && l == n && !moreRe.MatchString(whole.fold) && len(counts(whole, p)) > 0 {
@@ -1905,6 +1906,15 @@ func (r *reader) consular() {
 		}
 		for _, c := range subjects(whole) {
 			f := c.fold
+			// "Toàn huyện có 27 người nước ngoài tạm trú …; trong đó trên
+			// địa bàn thị trấn có 06 người": after a clause of another
+			// area's (its figure hidden, modality.go), one that names the
+			// commune and no foreigners gives the commune's part of the
+			// same kind, or its none.
+			if r.ownPart(c, &wider) {
+				after = false
+				continue
+			}
 			if after && tellsIncident(f) && !foreignRe.MatchString(strings.ReplaceAll(f, "lao cai", "")) &&
 				!hasAny(f, "cong dan", "bao ho", "lao dong", "xuat canh", "nguoi dan", "ho dan", "trong nuoc") {
 				// "Có 06 người nước ngoài tạm trú; không phát sinh vụ
@@ -1924,6 +1934,43 @@ func (r *reader) consular() {
 		}
 	})
 }
+
+// ownPart reads the clauses of c (parted at ";") that give the commune's
+// part of what the clause before gave for a wider area or another period
+// (its figure hidden by the modality: hidden says so; see consular): the foreigners residing
+// ("trong đó trên địa bàn xã có 04 người, đều đã khai báo tạm trú"), or
+// the incidents ("trên địa bàn xã không xảy ra vụ việc nào"), or their
+// none. It tells whether c was all such a part.
+func (r *reader) ownPart(c text, hidden *bool) bool {
+	f := c.fold
+	start, own := 0, false
+	for i := 0; i <= len(f); i++ {
+		if i < len(f) && f[i] != ';' {
+			continue
+		}
+		p := trimmed(c, start, i)
+		pf := p.fold
+		start = i + 1
+		if *hidden && ownPartRe.MatchString(pf) && !foreignRe.MatchString(pf) {
+			switch {
+			case tellsIncident(pf):
+				r.putCount("consular.foreigner_incidents", p, incidentsRe, r.none(pf))
+			case hasAny(pf, "tam tru", "cu tru"):
+				r.putCount("consular.foreign_residents", p, residentsRe, r.none(pf))
+			}
+			*hidden = false
+			own = own || p.orig == c.orig
+			continue
+		}
+		*hidden = strings.IndexByte(pf, maskByte) >= 0 && len(counts(p, residentsRe)) == 0 && len(counts(p, incidentsRe)) == 0
+	}
+	return own
+}
+
+// ownPartRe names the commune's own part after a wider area's figure:
+// "trong đó trên địa bàn thị trấn có …", "riêng xã …", "trên địa bàn xã
+// không xảy ra …".
+var ownPartRe = re(`^\s*(?:trong do\s+|rieng\s+)?(?:(?:tren dia ban|tai)\s+)?(?:xa|phuong|thi tran|dac khu)\b`)
 
 // partsLeadRe ends the words that lead a list of parts with no total
 // before them ("Các vụ việc … gồm").
