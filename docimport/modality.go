@@ -2,6 +2,7 @@ package docimport
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -98,17 +99,113 @@ func maskOther(t text, p period) text {
 	if strings.IndexFunc(f, isDigitRune) < 0 {
 		return t
 	}
-	b := []byte(f)
-	changed := false
+	m := &masker{t: t, p: p, own: ownPeriods(f, p), communes: starts(communeRe.FindAllStringIndex(f, -1))}
+	colon, sent := false, -1
 	for _, c := range clauseSpans(f) {
-		if maskClause(b, t, c[0], c[1], c[2], c[3], p) {
-			changed = true
+		if c[2] != sent {
+			colon, sent = false, c[2]
+		}
+		m.clause(c[0], c[1], c[2], c[3], colon)
+		colon = colon || strings.IndexByte(f[c[0]:c[1]], ':') >= 0
+	}
+	return m.apply()
+}
+
+// masker gathers what the modalities of one line govern, then hides it
+// once: the spans are merged first, so that a line of many clauses costs
+// in proportion to its length.
+type masker struct {
+	t        text
+	p        period
+	own      []int // where words of the report's own period begin
+	communes []int // where the commune is named
+	spans    [][2]int
+	words    [][2]int // the spans whose words are hidden too
+	self     [][2]int // a modality's own number ("6 tháng", "quý 3")
+}
+
+func starts(ms [][]int) []int {
+	out := make([]int, len(ms))
+	for i, m := range ms {
+		out[i] = m[0]
+	}
+	return out
+}
+
+// firstIn is the first of the sorted positions ps in [x, y), or -1.
+func firstIn(ps []int, x, y int) int {
+	i := sort.SearchInts(ps, x)
+	if i < len(ps) && ps[i] < y {
+		return ps[i]
+	}
+	return -1
+}
+
+// merged is the union of spans, sorted and disjoint.
+func merged(sp [][2]int) [][2]int {
+	sort.Slice(sp, func(i, j int) bool { return sp[i][0] < sp[j][0] })
+	var out [][2]int
+	for _, x := range sp {
+		if x[0] >= x[1] {
+			continue
+		}
+		if n := len(out); n > 0 && x[0] <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], x[1])
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// apply hides what was gathered: digits (not a date's nor a year's) in
+// every span, letters in the spans of words, a modality's own number.
+func (m *masker) apply() text {
+	f := m.t.fold
+	if len(m.spans) == 0 && len(m.self) == 0 {
+		return m.t
+	}
+	b := []byte(f)
+	date := make([]bool, len(f))
+	for _, d := range datesRe.FindAllStringIndex(f, -1) {
+		for i := d[0]; i < d[1]; i++ {
+			date[i] = true
 		}
 	}
-	if !changed {
-		return t
+	hide := func(x, y int, words bool) {
+		for i := x; i < y; i++ {
+			if date[i] {
+				continue
+			}
+			if isDigit(f[i]) && (i == 0 || !isDigit(f[i-1])) && i+4 <= len(f) && isYear(f[i:i+4]) && (i+4 == len(f) || !isDigit(f[i+4]) && !(f[i+4] == '.' || f[i+4] == ',')) {
+				i += 3 // a year ("giai đoạn 2024 - 2026") is no figure
+				continue
+			}
+			switch c := b[i]; {
+			case isDigit(c):
+				b[i] = maskByte
+			case words && (c >= 'a' && c <= 'z' || c >= 0x80):
+				b[i] = ' '
+			}
+		}
 	}
-	return text{orig: t.orig, fold: string(b), idx: t.idx}
+	for _, x := range merged(m.spans) {
+		hide(x[0], x[1], false)
+	}
+	for _, x := range merged(m.words) {
+		hide(x[0], x[1], true)
+	}
+	for _, x := range m.self {
+		for i := x[0]; i < x[1]; i++ {
+			if isDigit(b[i]) {
+				b[i] = maskByte
+			}
+		}
+	}
+	if string(b) == f {
+		return m.t
+	}
+	return text{orig: m.t.orig, fold: string(b), idx: m.t.idx}
 }
 
 // clauseSpans are the clauses of f, ended by ";" or a sentence's full
@@ -146,19 +243,19 @@ func modalities(t text, a, z int, p period) []span {
 	f := t.fold
 	c := f[a:z]
 	var out []span
-	for _, m := range modYearRe.FindAllStringSubmatchIndex(c, -1) {
-		if c[m[2]:m[3]] == p.year || p.year == "" || dateBefore(c[:m[0]]) {
+	for _, m := range modYearRe.FindAllStringSubmatchIndex(c, maxModalities) {
+		if c[m[2]:m[3]] == p.year || p.year == "" || dateBefore(tail(c[:m[0]], 40)) {
 			continue
 		}
 		out = append(out, span{a: a + m[0], b: a + m[1]})
 	}
-	for _, m := range asOfRe.FindAllStringSubmatchIndex(c, -1) {
+	for _, m := range asOfRe.FindAllStringSubmatchIndex(c, maxModalities) {
 		if p.year != "" && c[m[2]:m[3]] < p.year {
 			out = append(out, span{a: a + m[0], b: a + m[1]})
 		}
 	}
-	for _, m := range otherSpanRe.FindAllStringIndex(c, -1) {
-		if c[m[0]:m[1]] == "giai doan" && strings.Contains(c[:m[0]], "chuan") {
+	for _, m := range otherSpanRe.FindAllStringIndex(c, maxModalities) {
+		if c[m[0]:m[1]] == "giai doan" && strings.Contains(tail(c[:m[0]], 120), "chuan") {
 			continue // "theo chuẩn nghèo giai đoạn 2022–2025"
 		}
 		if c[m[0]:m[1]] == "luy ke" && (strings.HasPrefix(c[m[1]:], " giai ngan") || strings.HasSuffix(strings.TrimRight(c[:m[0]], " "), "giai ngan")) {
@@ -167,23 +264,23 @@ func modalities(t text, a, z int, p period) []span {
 		out = append(out, span{a: a + m[0], b: a + m[1]})
 	}
 
-	for _, m := range quarterRe.FindAllStringIndex(c, -1) {
+	for _, m := range quarterRe.FindAllStringIndex(c, maxModalities) {
 		if strings.HasPrefix(strings.ToLower(t.orig[t.idx[a+m[0]]:]), "quý") {
 			out = append(out, span{a: a + m[0], b: a + m[1], self: true}) // a quarter is a part of any report's period
 		}
 	}
-	for _, m := range modHalfRe.FindAllStringSubmatchIndex(c, -1) {
+	for _, m := range modHalfRe.FindAllStringSubmatchIndex(c, maxModalities) {
 		if p.year != "" && c[m[2]:m[3]] != p.half {
 			out = append(out, span{a: a + m[0], b: a + m[1], self: true})
 		}
 	}
-	for _, m := range aimRe.FindAllStringIndex(c, -1) {
-		if aimNotBeforeRe.MatchString(c[:m[0]]) && !(strings.HasSuffix(strings.TrimRight(c[:m[0]], " "), "theo") && hasAny(c[m[0]:m[1]], "chi tieu", "muc tieu")) || aimNotAfterRe.MatchString(c[m[1]:]) {
+	for _, m := range aimRe.FindAllStringIndex(c, maxModalities) {
+		if aimNotBeforeRe.MatchString(tail(c[:m[0]], 40)) && !(strings.HasSuffix(strings.TrimRight(c[:m[0]], " "), "theo") && hasAny(c[m[0]:m[1]], "chi tieu", "muc tieu")) || aimNotAfterRe.MatchString(head(c[m[1]:], 20)) {
 			continue // "theo kế hoạch" is done as planned; "theo chỉ tiêu được giao" is the target
 		}
 		out = append(out, span{a: a + m[0], b: a + m[1], words: true})
 	}
-	for _, m := range wideAreaRe.FindAllStringIndex(c, -1) {
+	for _, m := range wideAreaRe.FindAllStringIndex(c, maxModalities) {
 		if areaWords(t, a+m[0], a+m[1]) {
 			out = append(out, span{a: a + m[0], b: a + m[1], area: true, words: true})
 		}
@@ -197,19 +294,19 @@ func modalities(t text, a, z int, p period) []span {
 			out = append(out, span{a: a + lead + m[0], b: a + lead + m[1], area: true, words: true})
 		}
 	}
-	for _, m := range areaOfRe.FindAllStringIndex(c, -1) {
-		if pre := c[:m[0]]; !hasCount(pre) && !hasAny(pre, "doan", "to chuc", "du an") && namedAt(t, a+m[1]) && areaWords(t, a+m[0], a+m[1]) {
+	for _, m := range areaOfRe.FindAllStringIndex(c, maxModalities) {
+		if pre := tail(c[:m[0]], 200); !hasCount(pre) && !hasAny(pre, "doan", "to chuc", "du an") && namedAt(t, a+m[1]) && areaWords(t, a+m[0], a+m[1]) {
 			out = append(out, span{a: a + m[0], b: a + m[1], area: true, words: true})
 		}
 	}
-	for _, m := range rangeRe.FindAllStringSubmatchIndex(c, -1) {
+	for _, m := range rangeRe.FindAllStringSubmatchIndex(c, maxModalities) {
 		x, y := c[m[2]:m[3]], c[m[4]:m[5]]
 		if isYear(x) && (len(y) != 4 && len(y) != 2 || isYear(y)) {
 			continue // "năm 2024 – 05 đoàn": a year, then a count; "2024 - 2026", years
 		}
 		out = append(out, span{a: a + m[0], b: a + m[1], whole: true, words: true})
 	}
-	for _, m := range changeNumRe.FindAllStringSubmatchIndex(c, -1) {
+	for _, m := range changeNumRe.FindAllStringSubmatchIndex(c, maxModalities) {
 		if w := strings.ToLower(t.orig[t.idx[a+m[0]]:t.idx[a+m[0]+4]]); w == "tặng" {
 			continue // "tặng 01 Bằng khen": given, not grown
 		}
@@ -242,6 +339,7 @@ func namedAt(t text, i int) bool {
 // leadEnd is where the words of a clause begin after its item mark and a
 // label ("- Đoàn ra: "), or -1.
 func leadEnd(c string) int {
+	c = head(c, 200) // a label is short
 	i := 0
 	for i < len(c) && strings.IndexByte(" -+*•", c[i]) >= 0 {
 		i++
@@ -258,92 +356,77 @@ func leadEnd(c string) int {
 	return i
 }
 
+// tail and head are the last and the first n bytes of s: the words next
+// to a modality, looked at in a window, so that a clause of many costs no
+// more than its length.
+func tail(s string, n int) string { return s[max(0, len(s)-n):] }
+func head(s string, n int) string { return s[:min(len(s), n)] }
+
 // dateBefore tells whether the words before "năm YYYY" make it a date's
 // year ("ngày 12 tháng 3 năm 2023").
 var dateBeforeRe = regexp.MustCompile(`\bthang\s+\d{1,2}\s*$`)
 
 func dateBefore(s string) bool { return dateBeforeRe.MatchString(s) }
 
-// maskClause hides in b what the modalities of the clause f[a:z] (of a
-// sentence ending at sentEnd) govern, and the numbers of shares of a
-// plan; it tells whether it hid any. Hidden digits become maskByte,
-// hidden letters blanks; punctuation stays, so clauses and brackets are
-// where they were.
-func maskClause(b []byte, t text, a, z, sentStart, sentEnd int, p period) bool {
-	f := t.fold
-	changed := false
-	// Dates and years are no figures: they stay, for the readers that
-	// tell a project ended in an earlier year ("từ tháng 12/2023").
-	dates := datesRe.FindAllStringIndex(f[a:z], -1)
-	inDate := func(i int) bool {
-		for _, d := range dates {
-			if a+d[0] <= i && i < a+d[1] {
-				return true
-			}
+// maxModalities bounds the modalities of each kind read in one clause (a
+// clause of a report has one to three): a line made of them costs no more
+// than its length.
+const maxModalities = 16
+
+// clause gathers what the modalities of the clause f[a:z] (of a sentence
+// from sentStart to sentEnd, with a colon before the clause when
+// colonBefore) govern, and the numbers of shares of a plan and of a
+// half-year's name. Hidden digits become maskByte, hidden letters blanks;
+// punctuation stays, so clauses and brackets are where they were.
+func (m *masker) clause(a, z, sentStart, sentEnd int, colonBefore bool) {
+	t, f, p := m.t, m.t.fold, m.p
+	add := func(x, y int, words bool) {
+		if words {
+			m.words = append(m.words, [2]int{x, y})
 		}
-		return false
-	}
-	hide := func(x, y int, words bool) {
-		for i := x; i < y; i++ {
-			if inDate(i) {
-				continue
-			}
-			if isDigit(f[i]) && (i == 0 || !isDigit(f[i-1])) && i+4 <= len(f) && isYear(f[i:i+4]) && (i+4 == len(f) || !isDigit(f[i+4]) && !(f[i+4] == '.' || f[i+4] == ',')) {
-				i += 3 // a year ("giai đoạn 2024 - 2026") is no figure
-				continue
-			}
-			switch c := b[i]; {
-			case isDigit(c):
-				b[i] = maskByte
-				changed = true
-			case words && (c >= 'a' && c <= 'z' || c >= 0x80):
-				b[i] = ' '
-				changed = true
-			}
-		}
+		m.spans = append(m.spans, [2]int{x, y})
 	}
 	c := f[a:z]
-	for _, m := range planShareRe.FindAllStringSubmatchIndex(c, -1) {
-		hide(a+m[2], a+m[3], false)
+	for _, x := range planShareRe.FindAllStringSubmatchIndex(c, maxModalities) {
+		add(a+x[2], a+x[3], false)
 	}
-	if hideHalfNumber(b, a, z) {
-		changed = true
+	// "6 tháng đầu năm" is no count, of the report's own half too ("6
+	// tháng đầu năm không có người nước ngoài tạm trú" has no 6
+	// foreigners).
+	for _, x := range modHalfRe.FindAllStringIndex(c, maxModalities) {
+		m.self = append(m.self, [2]int{a + x[0], a + x[1]})
 	}
-	for _, s := range modalities(t, a, z, p) {
+	spans := modalities(t, a, z, p)
+	sort.Slice(spans, func(i, j int) bool { return spans[i].a < spans[j].a })
+	for _, s := range spans {
 		end, opens := scopeEnd(f, s, a, z, sentStart, sentEnd)
 		// Words of the report's own period, or the commune named again
 		// after another area, end what the modality governs.
-		stop := ownPeriodAt(f[s.b:end], p)
-		if s.area {
-			if m := communeRe.FindStringIndex(f[s.b:end]); m != nil && (stop < 0 || m[0] < stop) {
-				stop = m[0]
-			}
+		if stop := firstIn(m.own, s.b, end); stop >= 0 {
+			end = stop
 		}
-		if stop >= 0 {
-			end = s.b + stop
+		if s.area {
+			if stop := firstIn(m.communes, s.b, end); stop >= 0 {
+				end = stop
+			}
 		}
 		from := s.b
 		if s.whole {
 			from = s.a
 		}
 		if s.self {
-			for i := s.a; i < s.b; i++ {
-				if isDigit(b[i]) {
-					b[i] = maskByte
-					changed = true
-				}
-			}
+			m.self = append(m.self, [2]int{s.a, s.b})
 		}
-		hide(from, end, s.words || opens)
+		add(from, end, s.words || opens)
 		if x, ok := trailing(t, s, a, z); ok {
-			if z == sentEnd && a > sentStart && strings.Contains(f[sentStart:a], ":") {
+			if z == sentEnd && a > sentStart && colonBefore {
 				x = sentStart // the last item of "label: …; …; … trong năm 2023"
 			}
-			hide(x, x+leadEnd(f[x:s.a]), false)
-			hide(x+leadEnd(f[x:s.a]), s.a, true) // its words too: no project named there
+			lead := x + leadEnd(f[x:s.a])
+			add(x, lead, false)
+			add(lead, s.a, true) // its words too: no project named there
 		}
 	}
-	return changed
 }
 
 // trailingRe are the modalities that, closing a clause, say what the
@@ -409,10 +492,10 @@ func trailing(t text, s span, a, z int) (x int, ok bool) {
 		return 0, false // ", phần còn lại giải ngân trong năm 2025": the rest's time, not the figures'
 	}
 	w := f[s.a:s.b]
-	if s.area && shareOfAreaRe.MatchString(before) {
+	if s.area && shareOfAreaRe.MatchString(tail(before, 80)) {
 		return a, true // "Dân tộc thiểu số chiếm 94,6% dân số toàn huyện": the district's share
 	}
-	if !trailingYearRe.MatchString(before) || !(strings.HasPrefix(w, "nam ") && len(w) == 8 || s.self || trailingWordRe.MatchString(w)) {
+	if !trailingYearRe.MatchString(tail(before, 40)) || !(strings.HasPrefix(w, "nam ") && len(w) == 8 || s.self || trailingWordRe.MatchString(w)) {
 		return 0, false // "tài trợ từ năm 2023", "dự kiến hoàn thành quý II"
 	}
 	return a, true
@@ -488,30 +571,26 @@ func hasCount(s string) bool {
 	return false
 }
 
-// ownPeriodAt is where words of the report's own period begin in s, or -1:
-// "trong năm", "năm 2024" in a report of 2024 (not "đến năm 2024", the end
-// of a running total), its own half.
-func ownPeriodAt(s string, p period) int {
-	at := -1
-	if m := ownPeriodRe.FindStringIndex(s); m != nil {
-		at = m[0]
-	}
-	for _, m := range modYearRe.FindAllStringSubmatchIndex(s, -1) {
-		if s[m[2]:m[3]] == p.year && !strings.HasSuffix(strings.TrimRight(s[:m[0]], " "), "den") && !strings.HasSuffix(strings.TrimRight(s[:m[0]], " "), "-") {
-			if at < 0 || m[0] < at {
-				at = m[0]
-			}
-			break
+// ownPeriods are where words of the report's own period begin in f,
+// sorted: "trong năm", "năm 2024" in a report of 2024 (not "đến năm 2024",
+// the end of a running total), its own half.
+func ownPeriods(f string, p period) []int {
+	out := starts(ownPeriodRe.FindAllStringIndex(f, -1))
+	for _, m := range modYearRe.FindAllStringSubmatchIndex(f, -1) {
+		before := strings.TrimRight(f[:m[0]], " ")
+		if f[m[2]:m[3]] == p.year && !strings.HasSuffix(before, "den") && !strings.HasSuffix(before, "-") {
+			out = append(out, m[0])
 		}
 	}
 	if p.half != "" {
-		for _, m := range modHalfRe.FindAllStringSubmatchIndex(s, -1) {
-			if s[m[2]:m[3]] == p.half && (at < 0 || m[0] < at) {
-				at = m[0]
+		for _, m := range modHalfRe.FindAllStringSubmatchIndex(f, -1) {
+			if f[m[2]:m[3]] == p.half {
+				out = append(out, m[0])
 			}
 		}
 	}
-	return at
+	sort.Ints(out)
+	return out
 }
 
 // maskRow hides the numbers of a table's row whose label says a modality
@@ -528,21 +607,6 @@ func maskRow(l line, p period) line {
 	l.fig = &fig
 	l.text = hideDigits(l.text)
 	return l
-}
-
-// hideHalfNumber hides in b the number of a half-year's name in the
-// folded text b[a:z]: "6 tháng đầu năm" is no count, of the report's own
-// half too ("6 tháng đầu năm không có người nước ngoài tạm trú" has no 6
-// foreigners). It tells whether it hid any.
-func hideHalfNumber(b []byte, a, z int) bool {
-	changed := false
-	for _, m := range modHalfRe.FindAllIndex(b[a:z], -1) {
-		for i := a + m[0]; i < a+m[1] && isDigit(b[i]); i++ {
-			b[i] = maskByte
-			changed = true
-		}
-	}
-	return changed
 }
 
 // hideDigits hides every digit of t's folded text.
