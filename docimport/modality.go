@@ -52,6 +52,9 @@ var (
 	// the district's (a class the district held, that the commune sent
 	// its people to, is the commune's too: no other body is one).
 	areaPoliceRe = re(`^cong an\s+(?:thanh pho|huyen|tinh|thi xa|quan)\b`)
+	// areaBodyRe is the people's committee of another unit as the subject
+	// of its clause.
+	areaBodyRe = re(`^(?:ubnd|uy ban nhan dan)\s+(?:thanh pho|huyen|tinh|thi xa|quan)\b`)
 	// asOfRe is a date the clause's figures are counted up to: "Tính đến
 	// tháng 11/2023", "đến ngày 30 tháng 11 năm 2023". One of a year
 	// before the report's is another period ("năm 2023" in a date is a
@@ -286,9 +289,31 @@ func modalities(t text, a, z int, p period) []span {
 		}
 	}
 	if lead := leadEnd(c); lead >= 0 {
+		if i := strings.IndexByte(c[lead:], ','); i > 0 && adverbialTime(c[lead:lead+i]) {
+			lead += i + 1 // "Tháng 4/2025, UBND huyện …": the subject after the time
+			for lead < len(c) && c[lead] == ' ' {
+				lead++
+			}
+		}
 		m := areaSubjectRe.FindStringIndex(c[lead:])
 		if m == nil {
 			m = areaPoliceRe.FindStringIndex(c[lead:])
+		}
+		if m == nil {
+			// The district's people's committee as the subject, in words
+			// that never name the commune again: "UBND huyện cử 02 đoàn …".
+			// One that does is the commune's too: "UBND huyện tổ chức 01
+			// lớp … cho cán bộ các xã", "UBND huyện X tặng 01 Giấy khen
+			// cho UBND xã".
+			if m = areaBodyRe.FindStringIndex(c[lead:]); m != nil {
+				rest := f[a+lead+m[1]:]
+				if e := strings.Index(rest, ". "); e >= 0 {
+					rest = rest[:e] // its sentence
+				}
+				if communeRe.MatchString(rest) {
+					m = nil
+				}
+			}
 		}
 		if m != nil && areaWords(t, a+lead+m[0], a+lead+m[1]) {
 			out = append(out, span{a: a + lead + m[0], b: a + lead + m[1], area: true, words: true})
@@ -544,6 +569,12 @@ func scopeEnd(f string, s span, a, z, sentStart, sentEnd int) (end int, opens bo
 	}
 	return next, false
 }
+
+// adverbialTimeRe is a time that opens a clause: "Tháng 4/2025", "6 tháng
+// đầu năm 2025", "Ngày 12/3/2025", "Năm 2025", "Quý II".
+var adverbialTimeRe = re(`^(?:trong\s+)?(?:(?:6|sau|06)\s+thang\s+(?:dau|cuoi)(?:\s+nam)?(?:\s+\d{4})?|thang\s+\d{1,2}(?:\s*/\s*\d{4})?|ngay\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|nam(?:\s+\d{4})?|quy\s+\S+)$`)
+
+func adverbialTime(s string) bool { return adverbialTimeRe.MatchString(strings.TrimSpace(s)) }
 
 // adverbial tells whether the words before a modality leave it opening its
 // clause: none, or a few with no number ("Trong năm 2023, …", "Tính đến

@@ -72,3 +72,23 @@ func TestCommunesPartAfterTheDistricts(t *testing.T) {
 		t.Errorf("unresolved %+v", u)
 	}
 }
+
+// TestDistrictCommitteeAsSubject: the district's people's committee as
+// the subject of a sentence that never names the commune again ("Tháng
+// 5/2024, UBND huyện ký 01 thỏa thuận …", "6 tháng đầu năm 2024, UBND
+// huyện cử 03 đoàn với 21 người …") gives the district's figures, not the
+// commune's — they were rivals of the commune's own none, left
+// unresolved. One that names the commune is the commune's too: a class it
+// sent its officials to, a gift to it.
+func TestDistrictCommitteeAsSubject(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2024\n"
+	res := readText(t, head+"1. Đoàn ra, đoàn vào\n6 tháng đầu năm 2024, UBND huyện cử 03 đoàn với 21 người sang thăm tỉnh bạn. Xã không cử đoàn đi nước ngoài.\n"+
+		"2. Thỏa thuận quốc tế\nTháng 5/2024, UBND huyện ký 01 thỏa thuận hợp tác với chính quyền huyện bạn. Xã không ký kết thỏa thuận quốc tế.\n"+
+		"3. Đào tạo, bồi dưỡng kiến thức đối ngoại\nTháng 3/2024, UBND huyện tổ chức 01 lớp bồi dưỡng kiến thức đối ngoại cho cán bộ các xã; xã cử 02 đồng chí tham gia.\n")
+	wantFound(t, res, map[string]string{"delegations.outbound.count": "0", "delegations.outbound.people": "0", "international_agreements.count": "0", "training.courses": "1", "training.officials_trained": "2"})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+	res = readText(t, head+"4. Khen thưởng của nước ngoài\nUBND huyện Mường Phăn (Lào) tặng 01 Giấy khen cho UBND xã vì thành tích phối hợp bảo vệ biên giới.\n")
+	wantFound(t, res, map[string]string{"foreign_awards_received.count": "1"})
+}
