@@ -93,6 +93,10 @@ type span struct {
 	words bool
 	// self: its own number is hidden too ("6 tháng đầu năm": no count of 6).
 	self bool
+	// sentence: it governs the clauses after its own up to its sentence's
+	// end (the district's committee, the subject of a sentence that never
+	// names the commune: "UBND huyện cử 02 đoàn …; đón 06 đoàn …").
+	sentence bool
 }
 
 // maskOther hides the digits in the prose line t that the modalities of
@@ -299,6 +303,7 @@ func modalities(t text, a, z int, p period) []span {
 		if m == nil {
 			m = areaPoliceRe.FindStringIndex(c[lead:])
 		}
+		body := false
 		if m == nil {
 			// The district's people's committee as the subject, in words
 			// that never name the commune again: "UBND huyện cử 02 đoàn …".
@@ -312,11 +317,13 @@ func modalities(t text, a, z int, p period) []span {
 				}
 				if communeRe.MatchString(rest) {
 					m = nil
+				} else {
+					body = true
 				}
 			}
 		}
 		if m != nil && areaWords(t, a+lead+m[0], a+lead+m[1]) {
-			out = append(out, span{a: a + lead + m[0], b: a + lead + m[1], area: true, words: true})
+			out = append(out, span{a: a + lead + m[0], b: a + lead + m[1], area: true, words: true, sentence: body})
 		}
 	}
 	for _, m := range areaOfRe.FindAllStringIndex(c, maxModalities) {
@@ -531,6 +538,9 @@ func trailing(t text, s span, a, z int) (x int, ok bool) {
 // before a colon ("Cơ cấu kinh tế của toàn huyện: …; …"); the clause's end
 // when it opens the clause as an adverbial; else the next comma.
 func scopeEnd(f string, s span, a, z, sentStart, sentEnd int) (end int, opens bool) {
+	if s.sentence {
+		return sentEnd, true
+	}
 	before := f[a:s.a]
 	if strings.Count(before, "(") > strings.Count(before, ")") {
 		if j := strings.IndexByte(f[s.b:z], ')'); j >= 0 {

@@ -92,3 +92,19 @@ func TestDistrictCommitteeAsSubject(t *testing.T) {
 	res = readText(t, head+"4. Khen thưởng của nước ngoài\nUBND huyện Mường Phăn (Lào) tặng 01 Giấy khen cho UBND xã vì thành tích phối hợp bảo vệ biên giới.\n")
 	wantFound(t, res, map[string]string{"foreign_awards_received.count": "1"})
 }
+
+// TestDistrictCommitteeGoesOnAfterSemicolon: the district's committee,
+// subject of a sentence that never names the commune, is still the subject
+// of its clauses after a semicolon ("UBND huyện cử 03 đoàn …; đón 04 đoàn
+// khách nước ngoài với 37 người.") — their figures were rivals of the
+// commune's own, left unresolved.
+func TestDistrictCommitteeGoesOnAfterSemicolon(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2024\n1. Đoàn ra, đoàn vào\n" +
+		"6 tháng đầu năm 2024, UBND huyện cử 03 đoàn với 21 người sang thăm tỉnh bạn; đón 04 đoàn khách nước ngoài với 37 người.\n" +
+		"Xã không cử đoàn đi nước ngoài; đón 01 đoàn nước ngoài với 09 người đến thăm, giao lưu.\n"
+	res := readText(t, doc)
+	wantFound(t, res, map[string]string{"delegations.inbound_foreign.count": "1", "delegations.inbound_foreign.people": "9", "delegations.outbound.count": "0"})
+	for _, u := range res.Unresolved {
+		t.Errorf("unresolved %+v", u)
+	}
+}
