@@ -367,7 +367,6 @@ var knownOverRefusals = map[string]bool{
 	"profile.population / a national programme":             true,
 	"profile.poor_households / a national programme":        true,
 	"profile.near_poor_households / a national programme":   true,
-	"profile.income_per_capita_vnd / a national programme":  true,
 	"international_agreements.count / closing: a schedule":  true,
 	"international_conferences.count / closing: a schedule": true,
 	"foreign_awards_received.count / closing: a schedule":   true,

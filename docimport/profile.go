@@ -256,10 +256,7 @@ func (r *reader) profile() {
 					return pct(f)(m)
 				})
 			}
-			if i := strings.Index(f, "thu nhap binh quan"); i >= 0 && aimed(f[:i]) {
-				// "Năm 2025 xã phấn đấu thu nhập bình quân đầu người đạt 63
-				// triệu đồng/người/năm": an aim, not what was reached.
-			} else if m := incomeRe.FindStringSubmatchIndex(f); m != nil && !wideIncomeRe.MatchString(f[m[0]:m[2]]) {
+			if m := incomeRe.FindStringSubmatchIndex(f); m != nil && !wideIncomeRe.MatchString(f[m[0]:m[2]]) {
 				// "Thu nhập bình quân đầu người | Năm 2024 đạt 78,5 triệu
 				// đồng/người/năm" in a report of 2025: another year's
 				// income, no figure of the report.
