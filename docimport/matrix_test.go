@@ -411,3 +411,21 @@ func TestModalityCostIsLinear(t *testing.T) {
 		}
 	}
 }
+
+// TestTrailingPeriodAfterAnAward: a period that closes a clause governs the
+// count before it even when an award's name ("Bằng khen", folded as the
+// comparative "bằng") or a gift ("tặng", folded as "tăng") stands between;
+// a comparison ("bằng cùng kỳ") still does not.
+func TestTrailingPeriodAfterAnAward(t *testing.T) {
+	for s, hidden := range map[string]bool{
+		"Hợp tác xã Suối Mơ nhận 03 Bằng khen của bạn Lào trong năm 2022.": true,
+		"Hội Nông dân được tặng 04 cờ thi đua của năm trước.":              true,
+		"Đội văn nghệ được Tặng 04 kỷ niệm chương vào năm 2021.":           true,
+		"Thôn Nà Pò đón 07 đoàn, bằng cùng kỳ năm trước.":                  false,
+	} {
+		f := maskOther(newText(s), period{year: "2024"}).fold
+		if got := strings.Contains(f, "#"); got != hidden {
+			t.Errorf("%q → %q: hidden %v, want %v", s, f, got, hidden)
+		}
+	}
+}

@@ -517,7 +517,7 @@ func trailing(t text, s span, a, z int) (x int, ok bool) {
 	if i := strings.LastIndexByte(seg, ','); i >= 0 {
 		seg = seg[i+1:]
 	}
-	if comparedRe.MatchString(seg) || scheduleRe.MatchString(seg) {
+	if compared(t, s.a-len(seg), seg) || scheduleRe.MatchString(seg) {
 		return 0, false // "bằng cùng kỳ năm trước"; "dự kiến hoàn thành trong quý II/2026"
 	}
 	if remainderRe.MatchString(seg) && !strings.ContainsFunc(seg, isDigitRune) {
@@ -531,6 +531,23 @@ func trailing(t text, s span, a, z int) (x int, ok bool) {
 		return 0, false // "tài trợ từ năm 2023", "dự kiến hoàn thành quý II"
 	}
 	return a, true
+}
+
+// compared tells whether the folded words seg, at in t.fold, compare the
+// figures before a modality with another's ("bằng cùng kỳ", "tăng so
+// với"). An award's name ("Bằng khen") and a gift ("tặng", folded as
+// "tang") compare nothing.
+func compared(t text, at int, seg string) bool {
+	for _, m := range comparedRe.FindAllStringIndex(seg, -1) {
+		switch w := seg[m[0]:m[1]]; {
+		case w == "bang" && strings.HasPrefix(seg[m[1]:], " khen"):
+			continue
+		case w == "tang" && strings.ToLower(t.orig[t.idx[at+m[0]]:t.idx[at+m[1]]]) == "tặng":
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // scopeEnd is where what the modality s of the clause f[a:z] governs ends:
