@@ -429,3 +429,20 @@ func TestTrailingPeriodAfterAnAward(t *testing.T) {
 		}
 	}
 }
+
+// TestAimVerbBeforeItsFigure: an aim said by a verb right before its figure
+// ("sẽ tổ chức 02 …", "dự kiến 03 đoàn") hides it; a plan's noun before a
+// number names a document ("Kế hoạch 125/KH-UBND") and hides nothing.
+func TestAimVerbBeforeItsFigure(t *testing.T) {
+	for s, hidden := range map[string]bool{
+		"Hội Phụ nữ sẽ tổ chức 02 buổi giao lưu với bạn Lào.":            true,
+		"Thôn Nà Pò sẽ đón 04 đoàn khách Thái Lan.":                      true,
+		"Dự kiến 03 đoàn của xã sang thăm Lào.":                          true,
+		"Thực hiện Kế hoạch 125/KH-UBND, xã đón 06 đoàn khách Hàn Quốc.": false,
+	} {
+		f := maskOther(newText(s), period{year: "2024"}).fold
+		if got := strings.Contains(f, "#"); got != hidden {
+			t.Errorf("%q → %q: hidden %v, want %v", s, f, got, hidden)
+		}
+	}
+}

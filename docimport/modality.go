@@ -41,7 +41,11 @@ var (
 	// aimNotRe is the same words naming a document or a purpose: "Thực
 	// hiện Kế hoạch số 12/KH-UBND", "theo kế hoạch", "với mục tiêu …".
 	aimNotBeforeRe = re(`\b(?:thuc hien|theo|trien khai|ban hanh|xay dung|tai|cua|voi|nham|cac|dung)\s+$`)
-	aimNotAfterRe  = re(`^\s*(?:so\b|\d|/|cua\b|quoc gia\b)`) // "Chương trình mục tiêu quốc gia"
+	aimNotAfterRe  = re(`^\s*(?:so\b|/|cua\b|quoc gia\b)`) // "Chương trình mục tiêu quốc gia"
+	// aimNumberedRe is a number after a plan's noun: "Kế hoạch 125/KH-UBND"
+	// names a document. After a verb ("sẽ tổ chức 02 hội thảo", "dự kiến
+	// 03 đoàn") it is the aim's own figure.
+	aimNumberedRe = re(`^\s*\d`)
 	// wideAreaRe names an area wider than the commune.
 	wideAreaRe = re(`\b(?:(?:toan|ca)\s+(?:huyen|tinh|thanh pho|thi xa|quan)|ca nuoc|toan quoc|tren dia ban (?:huyen|tinh|thanh pho|thi xa|quan))\b`)
 	// areaSubjectRe is another unit as the subject of its clause:
@@ -282,7 +286,7 @@ func modalities(t text, a, z int, p period) []span {
 		}
 	}
 	for _, m := range aimRe.FindAllStringIndex(c, maxModalities) {
-		if aimNotBeforeRe.MatchString(tail(c[:m[0]], 40)) && !(strings.HasSuffix(strings.TrimRight(c[:m[0]], " "), "theo") && hasAny(c[m[0]:m[1]], "chi tieu", "muc tieu")) || aimNotAfterRe.MatchString(head(c[m[1]:], 20)) {
+		if aimNotBeforeRe.MatchString(tail(c[:m[0]], 40)) && !(strings.HasSuffix(strings.TrimRight(c[:m[0]], " "), "theo") && hasAny(c[m[0]:m[1]], "chi tieu", "muc tieu")) || aimNotAfterRe.MatchString(head(c[m[1]:], 20)) || aimNumberedRe.MatchString(head(c[m[1]:], 20)) && hasAny(c[m[0]:m[1]], "ke hoach", "muc tieu", "chi tieu") {
 			continue // "theo kế hoạch" is done as planned; "theo chỉ tiêu được giao" is the target
 		}
 		out = append(out, span{a: a + m[0], b: a + m[1], words: true})
