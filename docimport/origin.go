@@ -56,9 +56,12 @@ var wideLeadRe = re(`\b(?:den|cua|vao|tai|toi)\s+(?:dia ban\s+)?(?:tinh|huyen|th
 // otherPeriod tells whether words name a period other than the report's
 // year: "cùng kỳ năm 2024", "năm 2023", "so với …".
 func otherPeriod(f, year string) bool {
-	if otherPeriodRe.MatchString(f) {
-		return true
-	}
+	return otherPeriodRe.MatchString(f) || otherYear(f, year)
+}
+
+// otherYear tells whether words name a year other than the report's:
+// "năm 2023", "tháng 12/2023".
+func otherYear(f, year string) bool {
 	for _, m := range periodYearRe.FindAllStringSubmatch(f, -1) {
 		if m[1] != year {
 			return true

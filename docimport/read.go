@@ -700,6 +700,9 @@ func heldThenNone(f string, words []string) bool {
 		after != "" && !hasAny(after, words...)
 }
 
+// termRe is a term of office or the next period: "trong nhiệm kỳ", "kỳ tới".
+var termRe = re(`\b(?:nhiem ky|ky toi)\b`)
+
 func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 	if r.noneIn(sec, path) {
 		return
@@ -731,8 +734,14 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 				// year of what it rewards, not of when it was given.
 				when = when[:i]
 			}
-			if otherPeriod(when, r.d.period.year) {
-				continue // "thỏa thuận ký năm 2019", "so với năm trước"
+			if otherYear(when, r.d.period.year) || termRe.MatchString(when) {
+				// "thỏa thuận ký năm 2019", a year anywhere in the item;
+				// "trong nhiệm kỳ", "kỳ tới", which modality.go does not
+				// know ("nhiệm kỳ 2020–2025" names a congress too). The
+				// other periods' words ("so với năm trước", "dự kiến")
+				// are modality.go's: they hide the figures they govern,
+				// not the clause's own.
+				continue
 			}
 			if heldByWiderRe.MatchString(c.fold) {
 				continue // "tỉnh tổ chức 02 hội nghị quốc tế, xã cử 03 cán bộ tham dự"
