@@ -443,3 +443,24 @@ func TestAimVerbBeforeItsFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestEconomySharesOfAnotherKind: the sectors' shares said of another year,
+// as a change, a comparison or an aim are hidden by modality.go (the
+// economy's items keep no refusal of their own).
+func TestEconomySharesOfAnotherKind(t *testing.T) {
+	for _, s := range []string{
+		"Cơ cấu kinh tế năm 2022: nông nghiệp 51%, công nghiệp 17%, dịch vụ 32%.",
+		"Cơ cấu kinh tế: nông nghiệp tăng 51%, công nghiệp giảm 17%, dịch vụ 32%.",
+		"Cơ cấu kinh tế: nông nghiệp so với cùng kỳ 51%, công nghiệp 17%, dịch vụ 32%.",
+		"Chỉ tiêu cơ cấu kinh tế: nông nghiệp 51%, công nghiệp 17%, dịch vụ 32%.",
+		"Cơ cấu kinh tế: nông nghiệp năm 2022 là 51%, công nghiệp 17%, dịch vụ 32%.",
+	} {
+		if got, ok := foundValues(readText(t, trapDoc("năm 2024", s, "")))["profile.economy_structure_pct.agriculture_forestry"]; ok {
+			t.Errorf("%q: agriculture read as %s", s, got)
+		}
+	}
+	s := "Cơ cấu kinh tế: nông nghiệp 51%, công nghiệp 17%, dịch vụ 32%."
+	if got := foundValues(readText(t, trapDoc("năm 2024", s, "")))["profile.economy_structure_pct.agriculture_forestry"]; got != "51" {
+		t.Errorf("%q: agriculture read as %q, want 51", s, got)
+	}
+}

@@ -436,9 +436,6 @@ func (r *reader) economyItems(s text) bool {
 	for _, m := range ms {
 		words := f[start:m[0]]
 		start = m[1]
-		if hasAny(words, "tang", "giam", "so voi", "nam 20", "ke hoach", "muc tieu") {
-			return false
-		}
 		path := sectorOf(words)
 		if path == "" {
 			return false
