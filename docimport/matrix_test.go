@@ -464,3 +464,23 @@ func TestEconomySharesOfAnotherKind(t *testing.T) {
 		t.Errorf("%q: agriculture read as %q, want 51", s, got)
 	}
 }
+
+// TestDisbursedOfAnotherPeriod: an amount disbursed that the words before
+// it give to another period or an aim is not the project's — hidden by
+// modality.go ("cùng kỳ", "dự kiến") or by the rule of the disbursements
+// (another year, "kỳ tới").
+func TestDisbursedOfAnotherPeriod(t *testing.T) {
+	for s, want := range map[string]string{
+		"đã giải ngân 745 triệu đồng.":                                         "745000000",
+		"cùng kỳ năm trước giải ngân 415 triệu đồng.":                          "",
+		"dự kiến giải ngân 415 triệu đồng.":                                    "",
+		"năm 2022 giải ngân 415 triệu đồng.":                                   "",
+		"trong năm giải ngân 745 triệu đồng; kỳ tới giải ngân 415 triệu đồng.": "745000000",
+	} {
+		doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Đối ngoại nhân dân, viện trợ phi chính phủ nước ngoài\n" +
+			"- Dự án \"Giếng nước sạch cho bản Nà Lừa\" do tổ chức Nước Trong (Clear Water) tài trợ, tổng giá trị 1,9 tỷ đồng, " + s + "\n6. Văn hóa đối ngoại: Không.\n"
+		if got := foundValues(readText(t, doc))["ngo_aid.projects[0].disbursed_vnd"]; got != want {
+			t.Errorf("%q: disbursed %q, want %q", s, got, want)
+		}
+	}
+}
