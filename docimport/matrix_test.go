@@ -357,13 +357,14 @@ var knownOverRefusals = map[string]bool{
 	"profile.income_per_capita_vnd / closing: in the year":              true,
 	"profile.income_per_capita_vnd / closing: an aside of another year": true,
 	// A year anywhere in an item of sections 2, 3 and 11 makes it
-	// another year's (read.go: counted, otherYear): "01 thỏa thuận ký năm
+	// another year's (read.go: counted, namesOtherYear): "01 thỏa thuận ký năm
 	// 2019" is one modality.go does not hide.
 	"international_agreements.count / closing: a project's span":  true,
 	"international_conferences.count / closing: a project's span": true,
 	"foreign_awards_received.count / closing: a project's span":   true,
-	// "giảm nghèo" taken for a change, "mục tiêu" for an aim, by the
-	// profile's own rules (profile.go: isChange, aimed).
+	// "giảm nghèo", the programme's name, taken for a change by the
+	// households' own rule (profile.go: isChange), and the population not
+	// read in a clause about the poor ("nghèo").
 	"profile.population / a national programme":           true,
 	"profile.poor_households / a national programme":      true,
 	"profile.near_poor_households / a national programme": true,

@@ -46,6 +46,11 @@ var outboundRe = re(`\b(?:doan ra|di cong tac|ra nuoc ngoai|di nuoc ngoai|cong t
 // số … lên 09 đoàn").
 var otherPeriodRe = re(`\b(?:cung ky|nam truoc|ky truoc|nam ngoai|so voi|luy ke|nhiem ky|nang tong so|du kien|sap toi|thoi gian toi|nam toi|ky toi|se (?:to chuc|don|tiep|cu|ky|di|dang cai))\b`)
 
+// termRe is a term of office or the next period: "trong nhiệm kỳ", "kỳ
+// tới". modality.go does not know them ("nhiệm kỳ 2020–2025" names a
+// congress too): the rules that refuse by them keep them.
+var termRe = re(`\b(?:nhiem ky|ky toi)\b`)
+
 var periodYearRe = re(`\bnam\s+(\d{4})\b`)
 
 // wideLeadRe ends the words before a count said of the district or the
@@ -56,12 +61,12 @@ var wideLeadRe = re(`\b(?:den|cua|vao|tai|toi)\s+(?:dia ban\s+)?(?:tinh|huyen|th
 // otherPeriod tells whether words name a period other than the report's
 // year: "cùng kỳ năm 2024", "năm 2023", "so với …".
 func otherPeriod(f, year string) bool {
-	return otherPeriodRe.MatchString(f) || otherYear(f, year)
+	return otherPeriodRe.MatchString(f) || namesOtherYear(f, year)
 }
 
-// otherYear tells whether words name a year other than the report's:
+// namesOtherYear tells whether words name a year other than the report's:
 // "năm 2023", "tháng 12/2023".
-func otherYear(f, year string) bool {
+func namesOtherYear(f, year string) bool {
 	for _, m := range periodYearRe.FindAllStringSubmatch(f, -1) {
 		if m[1] != year {
 			return true

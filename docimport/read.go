@@ -700,9 +700,6 @@ func heldThenNone(f string, words []string) bool {
 		after != "" && !hasAny(after, words...)
 }
 
-// termRe is a term of office or the next period: "trong nhiệm kỳ", "kỳ tới".
-var termRe = re(`\b(?:nhiem ky|ky toi)\b`)
-
 func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 	if r.noneIn(sec, path) {
 		return
@@ -734,7 +731,7 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 				// year of what it rewards, not of when it was given.
 				when = when[:i]
 			}
-			if otherYear(when, r.d.period.year) || termRe.MatchString(when) {
+			if namesOtherYear(when, r.d.period.year) || termRe.MatchString(when) {
 				// "thỏa thuận ký năm 2019", a year anywhere in the item;
 				// "trong nhiệm kỳ", "kỳ tới", which modality.go does not
 				// know ("nhiệm kỳ 2020–2025" names a congress too). The

@@ -1822,7 +1822,7 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 		// both are shown, neither is set.
 		var got []Found
 		for _, m := range ms {
-			if w := f[max(0, m[0]-20):m[0]]; year != "" && (otherYear(w, year) || termRe.MatchString(w)) {
+			if w := f[max(0, m[0]-20):m[0]]; year != "" && (namesOtherYear(w, year) || termRe.MatchString(w)) {
 				continue // "năm 2023 giải ngân 150 triệu đồng": another year's
 			}
 			if v, ok := moneyOf(f, m); ok && !foreignCurrency(f, m[1]) && !slices.ContainsFunc(got, func(g Found) bool { return g.Value == v }) {
