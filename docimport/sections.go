@@ -36,6 +36,11 @@ const (
 	secClosing         = "closing" // "Trên đây là báo cáo…", recipients, signature
 )
 
+// numberedSections are the sections 1–13 of the results, each opened by
+// its own numbered heading.
+var numberedSections = []string{secDelegations, secAgreements, secConferences, secEconomic, secPeopleNgo, secCultural,
+	secInformation, secConsular, secOverseas, secTraining, secAwards, secNominations, secReporting}
+
 // line is one paragraph of the document.
 type line struct {
 	text
@@ -535,6 +540,15 @@ func (d *doc) heading(o *outline, l line) bool {
 		// A heading's own full stop is no part of its words ("Thứ ba, hợp
 		// tác với các tổ chức phi chính phủ nước ngoài.").
 		keys, top = headingKeys(kind, strings.TrimRight(head, ". "), o.top)
+	}
+	if len(keys) == 0 && kind == numArabic && len(o.cur) > 0 && slices.Contains(numberedSections, o.cur[len(o.cur)-1]) {
+		// "9/ Khó khăn, đề xuất" after "8/ Khen thưởng của nước ngoài", in
+		// a report numbered only in Arabic numerals whose first part
+		// ("1/ Khái quát tình hình") was the profile: the difficulties,
+		// no content of the section before.
+		if k := classifyTrouble(head); k != "" {
+			keys = []string{k}
+		}
 	}
 	if top != "" {
 		o.top = top

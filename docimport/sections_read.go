@@ -1501,6 +1501,17 @@ func projectItems(t text) []text {
 	return out
 }
 
+// oneDescribed tells whether the words after a count of one project
+// ("01 dự án …", ending at end) describe it: a donor named after the
+// count, and what it is worth, in the same item.
+func oneDescribed(f string, end int) bool {
+	after := strings.TrimSpace(f[end:])
+	if strings.HasPrefix(after, "cua ") || strings.HasPrefix(after, "do ") {
+		return false // no name of its own ("01 dự án của Tổ chức X")
+	}
+	return (donorRe.MatchString(after) || donorOfRe.MatchString(after) || donorDashRe.MatchString(after)) && (moneyRe.MatchString(after) || foreignMoneyRe.MatchString(after))
+}
+
 // countBefore tells whether the words before a "dự án" end with a count
 // of it: "01 dự án", and "03 chương trình, dự án …", "02 chương trình và
 // dự án …", whose count is of both.
@@ -1613,17 +1624,26 @@ func readProject(t text, i int, named bool, year string) (p models.NgoProject, f
 	f := t.fold
 	// The name follows "Dự án", but not the "dự án" of a count ("01 dự án
 	// viện trợ …: Dự án “…”").
-	var loc []int
+	var loc, single []int
 	for _, m := range projectNameRe.FindAllStringIndex(f, -1) {
 		before := strings.Fields(f[:m[0]])
 		if len(before) > 0 {
 			// "01 dự án “Cấp nước sạch …”": a count, unless the title follows.
 			if isCount := countBefore(before); isCount && !strings.HasPrefix(strings.TrimLeft(t.orig[t.idx[m[1]]:], " "), "“") && !strings.HasPrefix(strings.TrimLeft(t.orig[t.idx[m[1]]:], " "), "\"") {
+				if n, _ := countOf(before[len(before)-1]); n == 1 && single == nil {
+					single = m
+				}
 				continue
 			}
 		}
 		loc = m
 		break
+	}
+	if loc == nil && single != nil && named && oneDescribed(f, single[1]) {
+		// "Tiếp nhận 01 dự án học bổng “…” của Tổ chức X: giá trị cam
+		// kết …": a count of one that no other "dự án" follows, its
+		// donor and its worth said after it, is the project itself.
+		loc = single
 	}
 	if m := programmeRe.FindStringIndex(f); loc == nil && m != nil && (donorDashRe.MatchString(f) || foreignDonorOf(f)) {
 		// "Chương trình “…” - Tổ chức …", "Chương trình “…” của Tổ chức

@@ -1561,3 +1561,32 @@ func TestNoneAfterLabelsInSemicolons(t *testing.T) {
 	res := readText(t, head+"- Khen thưởng của tổ chức nước ngoài; đề nghị khen thưởng cấp tỉnh: Không có.\n"+tail)
 	wantFound(t, res, map[string]string{"foreign_awards_received.count": "0", "award_nominations.count": "0"})
 }
+
+// TestOneCountedProjectDescribed: "Tiếp nhận 01 dự án học bổng “…” của
+// Tổ chức X: giá trị cam kết …, đã giải ngân …" — a count of one, its
+// name, donor and worth said after it in the same item, is that project;
+// before, the "dự án" of a count named none, and no project was read.
+// A count of several stays a count, and one with no name of its own
+// ("01 dự án của Tổ chức X") gives no project from its count.
+func TestOneCountedProjectDescribed(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n4/ Công tác vận động viện trợ phi chính phủ nước ngoài\n"
+	tail := "5/ Công tác thông tin đối ngoại: Không.\n"
+	res := readText(t, head+"* Tiếp nhận 01 dự án nước sạch \"Giọt nước hồng\" của Tổ chức Mưa Xuân (MX): giá trị cam kết 95 triệu đồng, đã giải ngân 60 triệu đồng.\n"+tail)
+	wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "95000000", "ngo_aid.projects[0].disbursed_vnd": "60000000"})
+	res = readText(t, head+"* Tiếp nhận 01 dự án của Tổ chức Mưa Xuân: giá trị cam kết 95 triệu đồng.\n"+tail)
+	if v, ok := foundValues(res)["ngo_aid.projects[0].name"]; ok {
+		t.Errorf("a project named %q, want none from a count with no name", v)
+	}
+}
+
+// TestDifficultiesCloseTheLastSection: in a report numbered only "1/ …
+// 9/", whose first part is the profile ("1/ Khái quát tình hình"), the
+// heading "9/ Khó khăn, đề xuất" opens the difficulties; before, it was
+// no heading there (the difficulties were known only before any part),
+// its lines stayed in the section before, and that section's bare "Không
+// có." was no longer its only content.
+func TestDifficultiesCloseTheLastSection(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n1/ Khái quát tình hình\nXã có 06 thôn, 1.420 hộ.\n" +
+		"2/ Đoàn ra: Không.\n7/ Khen thưởng của nước ngoài\n- Không có.\n8/ Khó khăn, vướng mắc\n- Cán bộ kiêm nhiệm nhiều việc.\n"
+	wantFound(t, readText(t, doc), map[string]string{"foreign_awards_received.count": "0", "profile.hamlets": "6"})
+}
