@@ -485,3 +485,24 @@ func TestDisbursedOfAnotherPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestDelegationsOfAnotherPeriodByModality: a count of delegations that
+// another period's or an aim's words govern is hidden by modality.go (the
+// delegations' own rule keeps only another year, a term and a running
+// total); the report's own count beside them is read.
+func TestDelegationsOfAnotherPeriodByModality(t *testing.T) {
+	for s, want := range map[string]string{
+		"Kỳ trước thôn Pác Bó đón 04 đoàn khách nước ngoài.":                     "",
+		"So với cùng kỳ, thôn Pác Bó đón 04 đoàn khách nước ngoài.":              "",
+		"Thôn Pác Bó dự kiến đón 04 đoàn khách nước ngoài.":                      "",
+		"Nâng tổng số đoàn khách nước ngoài đến thôn Pác Bó lên 11 đoàn.":        "",
+		"Lũy kế, thôn Pác Bó đón 11 đoàn khách nước ngoài.":                      "",
+		"Thôn Pác Bó đón 06 đoàn khách nước ngoài, so với cùng kỳ tăng 02 đoàn.": "6",
+		"Thôn Pác Bó đón 06 đoàn khách nước ngoài (năm trước 04 đoàn).":          "6",
+	} {
+		got := foundValues(readText(t, trapDoc("năm 2024", "", "1. Đoàn ra, đoàn vào\n"+s)))["delegations.inbound_foreign.count"]
+		if got != want {
+			t.Errorf("%q: inbound foreign %q, want %q", s, got, want)
+		}
+	}
+}

@@ -80,6 +80,15 @@ func namesOtherYear(f, year string) bool {
 	return false
 }
 
+// delegOtherPeriod tells whether the words beside a count of delegations
+// name a period other than the report's that modality.go does not hide
+// the count for: another year (a date's too: "tháng 12/2023"), a term
+// ("nhiệm kỳ", "kỳ tới"), a running total ("lũy kế"). The other words of
+// otherPeriodRe ("cùng kỳ", "so với", "dự kiến" …) are modality.go's.
+func delegOtherPeriod(f, year string) bool {
+	return namesOtherYear(f, year) || termRe.MatchString(f) || strings.Contains(f, "luy ke")
+}
+
 // otherPart tells whether words name a span other than a half-year
 // report's own half: the whole year ("Cả năm 2024 phường đón 05 đoàn"
 // in a report of the second half), or the other half ("6 tháng đầu năm").
@@ -301,7 +310,7 @@ func delegationCounts(c text, per period, places []string) []delegCount {
 		// What stands in brackets is an aside: another period's figure
 		// ("(cùng kỳ năm 2024: 06 đoàn)"), or where they came from ("(Lào)").
 		leadOut, qualOut := f[leadAt[i]:m[0]], f[m[1]:m[1]+len(qual)]
-		dc.other = otherPeriod(leadOut, year) || otherPeriod(qualOut, year) || otherPart(leadOut, per) || otherPart(qualOut, per) || otherLead
+		dc.other = delegOtherPeriod(leadOut, year) || delegOtherPeriod(qualOut, year) || otherPart(leadOut, per) || otherPart(qualOut, per) || otherLead
 		dc.total = totalWordRe.MatchString(leadOut)
 		dc.group = originOf(qualOut, places)
 		if dc.group == "" && !otherPeriod(qual, year) && !delegCountRe.MatchString(qual) {
