@@ -506,3 +506,23 @@ func TestDelegationsOfAnotherPeriodByModality(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeYearInAHalfYearsReport: in a half-year's report, the whole
+// year's count ("Cả năm 2024, …", "trọn năm …") is not the half's, whatever
+// it counts (the delegations' own rule, otherPart, is now modality.go's).
+func TestWholeYearInAHalfYearsReport(t *testing.T) {
+	half := period{year: "2024", half: "cuoi"}
+	for s, hidden := range map[string]bool{
+		"Cả năm 2024, Hội Nông dân ký 03 thỏa thuận với bạn Lào.": true,
+		"Trọn năm, bản Lũng Cú đón 09 đoàn khách Trung Quốc.":     true,
+		"Bản Lũng Cú đón 04 đoàn khách Trung Quốc.":               false,
+	} {
+		f := maskOther(newText(s), half).fold
+		if got := strings.Contains(f, "#"); got != hidden {
+			t.Errorf("%q → %q: hidden %v, want %v", s, f, got, hidden)
+		}
+	}
+	if f := maskOther(newText("Cả năm 2024, Hội Nông dân ký 03 thỏa thuận với bạn Lào."), period{year: "2024"}).fold; strings.Contains(f, "#") {
+		t.Errorf("a year's report: %q", f)
+	}
+}

@@ -81,7 +81,10 @@ var (
 	communeRe = re(`\b(?:rieng|xa|phuong|thi tran|dac khu)\b`)
 	// quarterRe is a quarter: "Quý III", "quý 4/2024".
 	quarterRe = re(`\bquy\s+(?:iv|i{1,3}|[1-4])\b(?:\s*/\s*\d{4})?`)
-	modHalfRe = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)(?:\s+nam)?\b`)
+	// wholeYearWordRe is the whole year, not a half-year report's half:
+	// "cả năm 2024", "trọn năm".
+	wholeYearWordRe = re(`\b(?:ca nam|tron nam|ca nam \d{4})\b`)
+	modHalfRe       = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)(?:\s+nam)?\b`)
 )
 
 // span is a modality's words in a folded line and what kind it is.
@@ -278,6 +281,13 @@ func modalities(t text, a, z int, p period) []span {
 	for _, m := range quarterRe.FindAllStringIndex(c, maxModalities) {
 		if strings.HasPrefix(strings.ToLower(t.orig[t.idx[a+m[0]]:]), "quý") {
 			out = append(out, span{a: a + m[0], b: a + m[1], self: true}) // a quarter is a part of any report's period
+		}
+	}
+	if p.half != "" {
+		// "Tính cả năm 2024, phường đón 08 đoàn" in a half-year's report:
+		// the whole year is not the half.
+		for _, m := range wholeYearWordRe.FindAllStringIndex(c, maxModalities) {
+			out = append(out, span{a: a + m[0], b: a + m[1]})
 		}
 	}
 	for _, m := range modHalfRe.FindAllStringSubmatchIndex(c, maxModalities) {

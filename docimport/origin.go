@@ -89,29 +89,6 @@ func delegOtherPeriod(f, year string) bool {
 	return namesOtherYear(f, year) || termRe.MatchString(f) || strings.Contains(f, "luy ke")
 }
 
-// otherPart tells whether words name a span other than a half-year
-// report's own half: the whole year ("Cả năm 2024 phường đón 05 đoàn"
-// in a report of the second half), or the other half ("6 tháng đầu năm").
-func otherPart(f string, p period) bool {
-	if p.half == "" {
-		return false
-	}
-	if wholeYearWordRe.MatchString(f) {
-		return true
-	}
-	for _, m := range halfWordRe.FindAllStringSubmatch(f, -1) {
-		if m[1] != p.half {
-			return true
-		}
-	}
-	return false
-}
-
-var (
-	wholeYearWordRe = re(`\b(?:ca nam|tron nam|ca nam \d{4})\b`)
-	halfWordRe      = re(`\b(?:6|sau|06)\s+thang\s+(dau|cuoi)\b`)
-)
-
 // dateYearRe is the year of a date: "tháng 12/2023", "15/12/2023" (not
 // the number of a decision, "số 12/2020/QĐ-UBND").
 var dateYearRe = re(`\b(?:thang\s+\d{1,2}|\d{1,2}\s*/\s*\d{1,2})\s*/\s*(\d{4})\b`)
@@ -310,7 +287,7 @@ func delegationCounts(c text, per period, places []string) []delegCount {
 		// What stands in brackets is an aside: another period's figure
 		// ("(cùng kỳ năm 2024: 06 đoàn)"), or where they came from ("(Lào)").
 		leadOut, qualOut := f[leadAt[i]:m[0]], f[m[1]:m[1]+len(qual)]
-		dc.other = delegOtherPeriod(leadOut, year) || delegOtherPeriod(qualOut, year) || otherPart(leadOut, per) || otherPart(qualOut, per) || otherLead
+		dc.other = delegOtherPeriod(leadOut, year) || delegOtherPeriod(qualOut, year) || otherLead
 		dc.total = totalWordRe.MatchString(leadOut)
 		dc.group = originOf(qualOut, places)
 		if dc.group == "" && !otherPeriod(qual, year) && !delegCountRe.MatchString(qual) {
