@@ -1595,12 +1595,21 @@ var finishedRe = re(`\b(?:da hoan thanh|hoan thanh|da ket thuc|ket thuc|quyet to
 // the year of the work, the project ended with it.
 var doneInRe = re(`\b(?:thuc hien|trien khai|xay dung)\s+(?:tu\s+|trong\s+)?nam (\d{4})\b(?:\s*[-–]\s*\d{4})?[^.;]{0,12}?\s(?:da hoan thanh|da ket thuc|da ban giao)\b`)
 
+// endedAfterYearRe is a project's year, then the words that it ended,
+// ending the clause ("… của Quỹ X (năm 2021) đã kết thúc, xã tiếp tục …",
+// "tài trợ năm 2022, đã hoàn thành."): the year it ran and ended in. Not
+// "đã hoàn thành 70% khối lượng", which has not ended.
+var endedAfterYearRe = re(`\bnam (\d{4})[\s),]*(?:da ket thuc|da hoan thanh)\s*(?:[,.;)]|$)`)
+
 // finishedBefore tells whether a project's words say it ended before year.
 func finishedBefore(f, year string) bool {
 	if year == "" {
 		return false
 	}
 	if m := finishedRe.FindStringSubmatch(f); m != nil {
+		return m[1] < year
+	}
+	if m := endedAfterYearRe.FindStringSubmatch(f); m != nil {
 		return m[1] < year
 	}
 	m := doneInRe.FindStringSubmatch(f)

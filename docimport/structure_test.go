@@ -1590,3 +1590,32 @@ func TestDifficultiesCloseTheLastSection(t *testing.T) {
 		"2/ Đoàn ra: Không.\n7/ Khen thưởng của nước ngoài\n- Không có.\n8/ Khó khăn, vướng mắc\n- Cán bộ kiêm nhiệm nhiều việc.\n"
 	wantFound(t, readText(t, doc), map[string]string{"foreign_awards_received.count": "0", "profile.hamlets": "6"})
 }
+
+// TestProjectOfAnEarlierYearEnded: a project whose year comes before the
+// word that it ended ("Dự án … của Quỹ … (năm 2021) đã kết thúc, xã tiếp
+// tục …", "… tài trợ năm 2022, đã hoàn thành.") in a report of 2024 is no
+// project of the report, as one "kết thúc năm 2021" is not; the year may
+// be typed with the letter O ("2O21"). One of the report's year that ended
+// is still a project, and one "đã hoàn thành 70 % khối lượng" has not ended.
+func TestProjectOfAnEarlierYearEnded(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n"
+	tail := "6. Ngoại giao văn hóa: Không.\n"
+	cur := "- Dự án \"Nhà mẫu giáo thôn Bến\" do Quỹ Cây Bàng tài trợ, giá trị 380 triệu đồng, đã giải ngân 150 triệu đồng.\n"
+	for _, old := range []string{
+		"- Dự án trồng rừng ngập mặn của Quỹ Lá Xanh (năm 2021) đã kết thúc, xã tiếp tục chăm sóc diện tích đã trồng.\n",
+		"- Dự án trồng rừng ngập mặn của Quỹ Lá Xanh (năm 2O21) đã kết thúc, xã tiếp tục chăm sóc diện tích đã trồng.\n",
+		"- Dự án bếp ăn bán trú do Hội Bạn Nhỏ (Đức) tài trợ năm 2022, đã hoàn thành.\n",
+	} {
+		for format, res := range map[string]*Result{"text": readText(t, head+cur+old+tail), "docx": readDocx(t, head+cur+old+tail)} {
+			t.Run(format, func(t *testing.T) {
+				wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "380000000"})
+			})
+		}
+	}
+	for _, still := range []string{
+		"- Dự án trồng rừng ngập mặn của Quỹ Lá Xanh (năm 2024) đã kết thúc, giá trị 210 triệu đồng.\n",
+		"- Dự án trồng rừng ngập mặn của Quỹ Lá Xanh (khởi công năm 2023) đã hoàn thành 70% khối lượng, giá trị 210 triệu đồng.\n",
+	} {
+		wantFound(t, readText(t, head+cur+still+tail), map[string]string{"ngo_aid.projects": "2", "ngo_aid.projects[1].committed_vnd": "210000000"})
+	}
+}
