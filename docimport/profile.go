@@ -226,7 +226,7 @@ func (r *reader) profile() {
 					// "2 hộ nghèo (0,05%) và 11 hộ cận nghèo": the households
 					// after the gap are those the next words name.
 					next := strings.TrimLeft(f[m[1]:], " ")
-					return !strings.Contains(gap, "ngheo") && !isChange(gap) && !strings.HasPrefix(next, "ngheo") && !strings.HasPrefix(next, "can ngheo")
+					return !strings.Contains(byStandard(gap), "ngheo") && !isChange(gap) && !strings.HasPrefix(next, "ngheo") && !strings.HasPrefix(next, "can ngheo")
 				})
 			}
 			// "Phường không còn hộ nghèo, hộ cận nghèo": none of either.
@@ -250,7 +250,7 @@ func (r *reader) profile() {
 			} {
 				r.decIn(c, p.re, p.path, func(m []int) (models.Decimal, bool) {
 					gap := f[m[2]:m[3]]
-					if strings.Contains(gap, "ngheo") || isChange(gap) {
+					if strings.Contains(byStandard(gap), "ngheo") || isChange(gap) {
 						return models.Decimal{}, false
 					}
 					return pct(f)(m)
@@ -634,4 +634,11 @@ func knownIn(f string) int {
 		}
 	}
 	return n
+}
+
+// byStandard drops from the words between "hộ nghèo" and its number the
+// standard it is counted by ("theo chuẩn nghèo đa chiều", "theo chuẩn cận
+// nghèo của tỉnh"): it names no other households.
+func byStandard(gap string) string {
+	return strings.NewReplacer("chuan ngheo", "chuan", "chuan can ngheo", "chuan").Replace(gap)
 }

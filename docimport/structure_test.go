@@ -1619,3 +1619,23 @@ func TestProjectOfAnEarlierYearEnded(t *testing.T) {
 		wantFound(t, readText(t, head+cur+still+tail), map[string]string{"ngo_aid.projects": "2", "ngo_aid.projects[1].committed_vnd": "210000000"})
 	}
 }
+
+// TestPoorHouseholdsByAStandard: the standard the poor are counted by,
+// between the words and the number ("Hộ nghèo theo chuẩn nghèo đa chiều
+// còn 37 hộ, chiếm tỷ lệ 2,15%", "… theo chuẩn nghèo của tỉnh còn …"),
+// names no other households: the number and the share are the poor's.
+func TestPoorHouseholdsByAStandard(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\nXã có diện tích 1.820 ha. "
+	tail := "\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	for _, line := range []string{
+		"Toàn xã có 1.721 hộ. Số hộ nghèo theo chuẩn nghèo đa chiều còn 37 hộ, chiếm tỷ lệ 2,15%; hộ cận nghèo còn 52 hộ, chiếm tỷ lệ 3,02%.",
+		"Toàn xã có 1.721 hộ. Hộ nghèo theo chuẩn nghèo của tỉnh còn 37 hộ, chiếm 2,15%; hộ cận nghèo 52 hộ, chiếm 3,02%.",
+	} {
+		for format, res := range map[string]*Result{"text": readText(t, head+line+tail), "docx": readDocx(t, head+line+tail)} {
+			t.Run(format, func(t *testing.T) {
+				wantFound(t, res, map[string]string{"profile.poor_households": "37", "profile.poor_households_rate_pct": "2.15",
+					"profile.near_poor_households": "52", "profile.near_poor_households_rate_pct": "3.02"})
+			})
+		}
+	}
+}
