@@ -888,6 +888,12 @@ func continues(pt text, next string) bool {
 			return true
 		}
 	}
+	if strings.HasSuffix(prev, ";") && unicode.IsLower(r) && !letterItemRe.MatchString(next) {
+		// "… du lịch - dịch vụ 48,3%;" / "ngành nghề khác 10,2%.": a
+		// list in one sentence, broken where the line was full; no line
+		// of its own begins with a small letter.
+		return true
+	}
 	if strings.ContainsRune(".:;!?…)", rune(prev[len(prev)-1])) {
 		return false
 	}

@@ -1639,3 +1639,15 @@ func TestPoorHouseholdsByAStandard(t *testing.T) {
 		}
 	}
 }
+
+// TestListSentenceWrappedAfterSemicolon: a sentence of shares typed from
+// paper and broken where the line was full, after a ";" ("… du lịch -
+// dịch vụ 51,2%;" / "các ngành nghề khác 9,4%."), goes on on the next line,
+// which begins with a small letter: its last share is the sentence's.
+func TestListSentenceWrappedAfterSemicolon(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n" +
+		"Xã có diện tích 1.820 ha. Cơ cấu kinh tế: nông nghiệp - lâm nghiệp 39,4%; du lịch - dịch vụ 51,2%;\n" +
+		"ngành nghề khác 9,4%. Thu nhập bình quân đầu người đạt 41,8 triệu đồng.\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	wantFound(t, readText(t, doc), map[string]string{"profile.economy_structure_pct.agriculture_forestry": "39.4",
+		"profile.economy_structure_pct.industry_services_tourism": "51.2", "profile.economy_structure_pct.other": "9.4"})
+}
