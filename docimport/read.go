@@ -72,7 +72,7 @@ var (
 	signedOneRe   = re(`(?:^|[,:]\s*|\s)(?:(?:ubnd|uy ban nhan dan|chinh quyen)\s+)?(?:xa|phuong|thi tran|dac khu)\s+(?:da\s+)?ky(?:\s+ket)?\s+(?:ban\s+|van ban\s+)?(?:thoa thuan|bien ban ghi nho|ban ghi nho|bien ban (?:hop tac|thoa thuan))\b`)
 	conferencesRe = re(`\b` + cnt + `\s+(?:cuoc\s+|buoi\s+)?(?:hoi nghi|hoi thao)\b`)
 	awardsRe      = re(`\b` + cnt + `\s+(?:hinh thuc|huan chuong|huy chuong|bang khen|thu khen|giay khen|ky niem chuong|giai thuong|phan thuong)\b`)
-	nominationsRe = re(`\b` + cnt + `\s+(?:hinh thuc|truong hop|ho so|tap the|ca nhan|nghe nhan|dong chi|doanh nghiep|co quan|don vi|hoi vien|nguoi)\b`)
+	nominationsRe = re(`\b` + cnt + `\s+(?:hinh thuc|truong hop|ho so|tap the|ca nhan|nghe nhan|dong chi|doanh nghiep|co quan|don vi|hoi vien|nguoi|kieu bao)\b`)
 )
 
 type cand struct {
@@ -711,10 +711,13 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 	for _, l := range r.sectionLines(sec) {
 		item := itemLineRe.MatchString(l.orig)
 		cs := clauses(l.text)
-		if k := strings.IndexByte(l.fold, ':'); k > 0 && strings.Contains(l.fold[:k], ";") && strings.IndexFunc(l.fold, isDigitRune) < 0 && negative(l.fold[k+1:]) {
+		if k := strings.IndexByte(l.fold, ':'); k > 0 && strings.Contains(l.fold[:k], ";") && strings.IndexFunc(l.fold, isDigitRune) < 0 && negative(l.fold[k+1:]) && !negative(l.fold[:strings.IndexByte(l.fold, ';')]) {
 			// "Khen thưởng của nước ngoài; kiến nghị khen thưởng cấp nhà
 			// nước: Không có.": the labels the semicolon parts, one none
-			// after the colon says of them all.
+			// after the colon says of them all. Not when the first part
+			// says its own none ("Không có hình thức khen thưởng của nước
+			// ngoài; kiến nghị khen thưởng: Không có."): each part is said
+			// of its own.
 			cs = []text{l.text}
 		}
 		for i, own := range cs {

@@ -1651,3 +1651,26 @@ func TestListSentenceWrappedAfterSemicolon(t *testing.T) {
 	wantFound(t, readText(t, doc), map[string]string{"profile.economy_structure_pct.agriculture_forestry": "39.4",
 		"profile.economy_structure_pct.industry_services_tourism": "51.2", "profile.economy_structure_pct.other": "9.4"})
 }
+
+// TestEachSemicolonPartItsOwnNone: "Không có hình thức khen thưởng của
+// nước ngoài; kiến nghị khen thưởng: Không có." — the first part says its
+// own none, so the none after the colon is the second's alone: awards 0
+// and nominations 0, each from its own words (before, the whole line was
+// taken for labels sharing one none, and the awards were lost).
+func TestEachSemicolonPartItsOwnNone(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n" +
+		"8. Khen thưởng: Chưa nhận hình thức khen thưởng nào của nước ngoài; Kiến nghị khen thưởng: Không có.\n9. Kiến nghị: Không.\n"
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) {
+			wantFound(t, res, map[string]string{"foreign_awards_received.count": "0", "award_nominations.count": "0"})
+		})
+	}
+}
+
+// TestNominationOfAnOverseasVietnamese: "Đề nghị UBND tỉnh tặng Bằng khen
+// cho 01 kiều bào …" counts one nomination, as "01 cá nhân" does.
+func TestNominationOfAnOverseasVietnamese(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n8. Khen thưởng\n" +
+		"- Khen thưởng của nước ngoài: Không.\n- Kiến nghị khen thưởng: Trình UBND tỉnh tặng Bằng khen cho 02 kiều bào đã ủng hộ xây trường.\n9. Kiến nghị: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{"foreign_awards_received.count": "0", "award_nominations.count": "2"})
+}
