@@ -2070,6 +2070,10 @@ func subjects(c text) []text {
 // Trung Quốc", "quốc tịch Hàn Quốc").
 var foreignRe = re(`\b(?:nuoc ngoai|quoc tich|(?:cong dan|nguoi|phia)\s+(?:lao|trung quoc|tq|campuchia|han quoc|nhat ban|thai lan|hoa ky|my|phap|anh|duc|uc|nga|dai loan)(?:\s|$|[,.;)]))`)
 
+// abroadRe is "abroad" ("lao động đang làm việc ở nước ngoài", "tại nước
+// ngoài"): the commune's own people there, no foreigners.
+var abroadRe = re(`\b(?:o|tai|ra|di)\s+nuoc ngoai\b`)
+
 // marriedAbroadRe says the commune's own women married foreigners ("06 phụ
 // nữ của xã kết hôn với người nước ngoài"): no foreigners residing.
 var marriedAbroadRe = re(`\b(?:ket hon voi|lay chong)\s+(?:nguoi|cong dan|chong)?\s*(?:nuoc ngoai|lao|trung quoc|campuchia|han quoc|nhat ban|thai lan|dai loan)\b`)
@@ -2090,7 +2094,8 @@ func (r *reader) consularClause(c text) (residents bool) {
 				break
 			}
 			r.putCount("consular.foreigner_incidents", c, incidentsRe, r.none(f))
-		case foreign && hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "dang lam viec", "ket hon", "thuong tru") && !hasAny(f, "xuat canh") &&
+		case foreign && foreignRe.MatchString(abroadRe.ReplaceAllString(strings.ReplaceAll(f, "lao cai", ""), " ")) &&
+			hasAny(f, "tam tru", "cu tru", "sinh song", "lam an", "dang lam viec", "ket hon", "thuong tru") && !hasAny(f, "xuat canh") &&
 			(!marriedAbroadRe.MatchString(f) || hasAny(f, "tam tru", "cu tru", "sinh song", "thuong tru")):
 			if illegal {
 				return

@@ -1674,3 +1674,18 @@ func TestNominationOfAnOverseasVietnamese(t *testing.T) {
 		"- Khen thưởng của nước ngoài: Không.\n- Kiến nghị khen thưởng: Trình UBND tỉnh tặng Bằng khen cho 02 kiều bào đã ủng hộ xây trường.\n9. Kiến nghị: Không.\n"
 	wantFound(t, readText(t, doc), map[string]string{"foreign_awards_received.count": "0", "award_nominations.count": "2"})
 }
+
+// TestWorkersAbroadAreNoForeigners: "lao động đang làm việc ở nước ngoài:
+// 45 người" in the consular lines tells of the commune's own people abroad
+// ("ở nước ngoài"), not of foreigners working here: it is no rival of the
+// foreigners residing ("Người nước ngoài tạm trú: 04 người").
+func TestWorkersAbroadAreNoForeigners(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại 6 tháng đầu năm 2025\n1. Đoàn ra: Không có.\n" +
+		"4. Người nước ngoài tạm trú: 04 người (theo chồng về địa phương); không có vụ việc liên quan người nước ngoài.\n" +
+		"5. Công dân xuất cảnh: 21 lượt; lao động đang làm việc ở nước ngoài: 45 người.\n6. Kiến nghị: Không.\n"
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) {
+			wantFound(t, res, map[string]string{"consular.foreign_residents": "4", "overseas_vietnamese.labor_export_workers": "45", "consular.citizens_exited": "21"})
+		})
+	}
+}
