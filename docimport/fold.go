@@ -44,6 +44,9 @@ func newText(s string) text {
 		f = ohInsideRe.ReplaceAllString(f, "${1}0$2")
 		f = ohAfterMarkRe.ReplaceAllString(f, "${1}0$2")
 	}
+	if strings.Contains(f, "oo") {
+		f = ohRuns(f)
+	}
 	if strings.IndexByte(f, '(') >= 0 {
 		f = unbracketNumbers(f)
 	}
@@ -223,4 +226,34 @@ func clean(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.TrimSpace(strings.Trim(b.String(), "*_ "))
+}
+
+// ohRuns reads as zeros the runs of the letter O inside a number typed
+// from paper ("1.35O.OOO.OOO đồng", "1.280.000.0OO đồng"), which the
+// single O's patterns leave: a stretch of digits, O's and the number's
+// dots and commas that begins with a digit after no letter, and ends
+// before no letter, is a number, each O in it a zero.
+func ohRuns(f string) string {
+	b := []byte(f)
+	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }
+	for i := 0; i < len(b); {
+		if !isDigit(b[i]) || i > 0 && (isLetter(b[i-1]) || isDigit(b[i-1])) {
+			i++
+			continue
+		}
+		j, ohs := i, false
+		for j < len(b) && (isDigit(b[j]) || b[j] == 'o' || (b[j] == '.' || b[j] == ',') && j+1 < len(b) && (isDigit(b[j+1]) || b[j+1] == 'o')) {
+			ohs = ohs || b[j] == 'o'
+			j++
+		}
+		if ohs && (j == len(b) || !isLetter(b[j])) && strings.Contains(string(b[i:j]), "oo") {
+			for k := i; k < j; k++ {
+				if b[k] == 'o' {
+					b[k] = '0'
+				}
+			}
+		}
+		i = j
+	}
+	return string(b)
 }

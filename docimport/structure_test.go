@@ -1689,3 +1689,22 @@ func TestWorkersAbroadAreNoForeigners(t *testing.T) {
 		})
 	}
 }
+
+// TestRunsOfLetterOInAnAmount: an amount typed from paper with runs of the
+// letter O for zeros ("1.46O.OOO.OOO đồng", "2.750.000.0OO đồng") is read
+// as the amount, as a single O is.
+func TestRunsOfLetterOInAnAmount(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n"
+	tail := "6. Ngoại giao văn hóa: Không.\n"
+	for amount, want := range map[string]string{"1.46O.OOO.OOO": "1460000000", "2.750.000.0OO": "2750000000", "4OO.OOO.OOO": "400000000"} {
+		doc := head + "- Dự án \"Nhà mẫu giáo thôn Bến\" do Quỹ Cây Bàng tài trợ, giá trị cam kết " + amount + " đồng, chưa giải ngân.\n" + tail
+		for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+			t.Run(format, func(t *testing.T) {
+				wantFound(t, res, map[string]string{"ngo_aid.projects[0].committed_vnd": want, "ngo_aid.projects[0].disbursed_vnd": "0"})
+			})
+		}
+	}
+	if got := fold("Đoàn OO, số 2OO người, tổ 1O, 3 ooo"); got != "doan oo, so 200 nguoi, to 10, 3 ooo" {
+		t.Errorf("fold = %q", got)
+	}
+}
