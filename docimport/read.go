@@ -746,6 +746,9 @@ func (r *reader) counted(sec, path string, words []string, p *regexp.Regexp) {
 			if heldByWiderRe.MatchString(c.fold) {
 				continue // "tỉnh tổ chức 02 hội nghị quốc tế, xã cử 03 cán bộ tham dự"
 			}
+			if sec == secConferences && heldByAnother(c.fold) {
+				continue // "phối hợp bảo đảm an ninh cho 01 hội thảo quốc tế do Viện X chủ trì"
+			}
 			vals := kindCounts(c, p)
 			if len(vals) == 0 && sec == secAgreements && !strings.ContainsAny(datesRe.ReplaceAllString(c.fold, " "), "0123456789") {
 				// "Ngày 16/10/2025, UBND xã ký Biên bản ghi nhớ … với …":
@@ -878,6 +881,29 @@ func kindCounts(c text, p *regexp.Regexp) []cand {
 // clause no count of the commune's ("tỉnh tổ chức 02 hội nghị quốc tế, xã cử 03 cán bộ
 // tham dự"): not the commune's.
 var heldByWiderRe = re(`\b(?:tinh|huyen|trung uong)\s+(?:da\s+)?(?:to chuc|dang cai|chu tri)\s+` + cnt)
+
+// heldByRe is a count, then who held it ("01 hội thảo quốc tế … do Viện
+// X chủ trì tổ chức"): the agent in its group.
+var heldByRe = re(cnt + `\s+(?:hoi nghi|hoi thao|dien dan)\b[^;]*?\bdo\s+([^,;]{2,60}?)\s+(?:chu tri|to chuc|dang cai)\b`)
+
+// heldByAnother tells whether a clause counts conferences another held,
+// the commune only helping ("phối hợp bảo đảm an ninh, trật tự cho 01 hội
+// thảo quốc tế … do Vườn quốc gia X chủ trì tổ chức"): not the commune's
+// own, unless the clause says the commune held or co-held one before the
+// count.
+func heldByAnother(f string) bool {
+	m := heldByRe.FindStringSubmatchIndex(f)
+	if m == nil || hasAny(f[:m[0]], "to chuc", "chu tri", "dang cai") {
+		return false
+	}
+	agent := f[m[4]:m[5]]
+	for _, own := range []string{"xa", "phuong", "thi tran", "ubnd xa", "ubnd phuong", "ubnd thi tran", "uy ban nhan dan xa", "uy ban nhan dan phuong", "uy ban nhan dan thi tran", "chung toi", "dia phuong"} {
+		if agent == own || strings.HasPrefix(agent, own+" ") {
+			return false
+		}
+	}
+	return true
+}
 
 // listVerbRe is a verb between two counts: they are no items of one list.
 var listVerbRe = re(`\b(?:tham du|tham gia|to chuc|phoi hop|ky|nhan|duoc|tang|de nghi|kien nghi|trao|cu|dang cai)\b`)

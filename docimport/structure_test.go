@@ -1708,3 +1708,16 @@ func TestRunsOfLetterOInAnAmount(t *testing.T) {
 		t.Errorf("fold = %q", got)
 	}
 }
+
+// TestConferenceHeldByAnother: "Xã không tổ chức hội nghị, hội thảo quốc
+// tế; phối hợp bảo đảm an ninh cho 01 hội thảo quốc tế về … do Viện X chủ
+// trì tổ chức" — the count is of one another held, the commune helping: no
+// rival of the none. One "do UBND xã chủ trì" is the commune's own.
+func TestConferenceHeldByAnother(t *testing.T) {
+	head := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	tail := "4. Kiến nghị: Không.\n"
+	res := readText(t, head+"3. Hội nghị, hội thảo quốc tế: Xã không tổ chức hội nghị, hội thảo quốc tế; phối hợp bảo đảm an ninh, y tế cho 01 hội thảo quốc tế về rừng ngập mặn do Viện Sinh thái Biển chủ trì tổ chức vào tháng 9/2024.\n"+tail)
+	wantFound(t, res, map[string]string{"international_conferences.count": "0"})
+	res = readText(t, head+"3. Hội nghị, hội thảo quốc tế: Trong năm có 01 hội thảo quốc tế về rừng ngập mặn do UBND xã chủ trì tổ chức.\n"+tail)
+	wantFound(t, res, map[string]string{"international_conferences.count": "1"})
+}
