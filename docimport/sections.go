@@ -867,6 +867,14 @@ func spacedRows(raw []string) []string {
 // người", "12 thôn"), not with a heading's number ("5. …", "3.1. …").
 var numberStartRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*%|\s+[a-z])`)
 
+// dateWordEndRe ends a line on the word of a date ("tháng", "ngày");
+// dateStartRe begins one with the date's figures ("10/2024",
+// "15/3/2024").
+var (
+	dateWordEndRe = regexp.MustCompile(`\s(?:thang|ngay)$`)
+	dateStartRe   = regexp.MustCompile(`^\d{1,2}/(?:\d{1,2}/)?\d{4}\b`)
+)
+
 // continues tells whether next goes on with the sentence of prev: prev
 // ends without a stop and next begins with a small letter, or next is the
 // rest of a number cut at its thousands' dot ("… 1.327 hộ với 5." /
@@ -896,6 +904,11 @@ func continues(pt text, next string) bool {
 	}
 	if strings.ContainsRune(".:;!?…)", rune(prev[len(prev)-1])) {
 		return false
+	}
+	if unicode.IsDigit(r) && dateWordEndRe.MatchString(pt.fold) && dateStartRe.MatchString(next) {
+		// "… được phê duyệt tháng" / "10/2024, hiện chưa giải ngân": a
+		// date broken after its word.
+		return true
 	}
 	if unicode.IsDigit(r) {
 		// "… dân số là" / "5.786 người": a number that is no heading; and

@@ -1721,3 +1721,13 @@ func TestConferenceHeldByAnother(t *testing.T) {
 	res = readText(t, head+"3. Hội nghị, hội thảo quốc tế: Trong năm có 01 hội thảo quốc tế về rừng ngập mặn do UBND xã chủ trì tổ chức.\n"+tail)
 	wantFound(t, res, map[string]string{"international_conferences.count": "1"})
 }
+
+// TestDateBrokenAfterItsWord: a line typed from paper that ends on the word
+// of a date ("… được phê duyệt tháng" / "9/2024, hiện chưa giải ngân.")
+// goes on on the next: what follows the date is the same item's.
+func TestDateBrokenAfterItsWord(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"- Dự án \"Nhà mẫu giáo thôn Bến\" do Quỹ Cây Bàng tài trợ, giá trị cam kết 640.000.000 đồng, được phê duyệt tháng\n" +
+		"9/2024, hiện chưa giải ngân, dự kiến khởi công quý I/2025.\n6. Ngoại giao văn hóa: Không.\n"
+	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects[0].committed_vnd": "640000000", "ngo_aid.projects[0].disbursed_vnd": "0"})
+}
