@@ -133,7 +133,7 @@ var sectionWords = []struct {
 	{secEconomic, []string{"ngoai giao kinh te"}, nil},
 	{secPeopleNgo, []string{"doi ngoai nhan dan", "phi chinh phu", "vien tro", "pcpnn"}, nil},
 	{secCultural, []string{"van hoa"}, nil},
-	{secConsular, []string{"lanh su", "bao ho cong dan", "nguoi nuoc ngoai tam tru", "nguoi nuoc ngoai cu tru"}, nil},
+	{secConsular, []string{"lanh su", "bao ho cong dan", "nguoi nuoc ngoai tam tru", "nguoi nuoc ngoai cu tru", "tinh hinh nguoi nuoc ngoai", "vu viec co yeu to nuoc ngoai"}, nil},
 	{secOverseas, []string{"nguoi viet nam o nuoc ngoai", "nguoi vn o nuoc ngoai", "kieu bao", "viet kieu", "lao dong o nuoc ngoai", "xuat khau lao dong", "lao dong tai nuoc ngoai"}, nil},
 	{secTraining, []string{"dao tao", "boi duong", "tap huan"}, nil},
 	{secNominations, []string{"kien nghi", "xet tang", "de nghi"}, []string{"khen thuong", "tang"}},

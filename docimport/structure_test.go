@@ -1731,3 +1731,21 @@ func TestDateBrokenAfterItsWord(t *testing.T) {
 		"9/2024, hiện chưa giải ngân, dự kiến khởi công quý I/2025.\n6. Ngoại giao văn hóa: Không.\n"
 	wantFound(t, readText(t, doc), map[string]string{"ngo_aid.projects[0].committed_vnd": "640000000", "ngo_aid.projects[0].disbursed_vnd": "0"})
 }
+
+// TestHeadingOfForeignersAndIncidents: a numbered heading "Tình hình người
+// nước ngoài và các vụ việc có yếu tố nước ngoài", too long for a short
+// heading's words, opens the consular section: the foreigners residing and
+// the incidents under it are read.
+func TestHeadingOfForeignersAndIncidents(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2025\n" +
+		"Nội dung 1. Đoàn ra, đoàn vào\n- Đoàn ra: Không có.\n" +
+		"Nội dung 2. Tình hình người nước ngoài và các vụ việc có yếu tố nước ngoài trên địa bàn xã\n" +
+		"- Đến ngày 25/11/2025, trên địa bàn xã có 318 người nước ngoài tạm trú, chủ yếu là chuyên gia.\n" +
+		"- Trong năm xảy ra 04 vụ việc liên quan đến người nước ngoài, đã được xử lý.\n" +
+		"Nội dung 3. Kiến nghị\n- Không.\n"
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) {
+			wantFound(t, res, map[string]string{"consular.foreign_residents": "318", "consular.foreigner_incidents": "4"})
+		})
+	}
+}
