@@ -784,14 +784,15 @@ var (
 	// giving: "Tổ chức Pacific Links (Hoa Kỳ) tài trợ …" (not a body of
 	// the country's own: "Tổ chức Đoàn", "tổ chức chính trị - xã hội").
 	// The gift may go through a programme, and be support ("Tổ chức X
-	// (World Vision) thông qua Chương trình … hỗ trợ nâng cấp …").
-	donorLeadRe = re(`^((?:to chuc)\s(?:[^,;:.()]{2,80}?))\s*(?:\(([^)]+)\)\s*)?(?:thong qua\s[^,;:.()]{2,80}?\s)?(?:tai tro|vien tro|ho tro|trao tang|trao|tang)\s+`)
+	// (World Vision) thông qua Chương trình … hỗ trợ nâng cấp …", "Tổ
+	// chức X (World Vision) - Chương trình phát triển vùng Y tài trợ …").
+	donorLeadRe = re(`^((?:to chuc)\s(?:[^,;:.()]{2,80}?))\s*(?:\(([^)]+)\)\s*)?(?:(?:thong qua|[-–]\s*(?:chuong trinh|van phong))\s[^,;:.()]{2,80}?\s)?(?:tai tro|vien tro|ho tro|trao tang|trao|tang)\s+`)
 	// aidPartRe is the aid's part of a work's whole cost: "trong đó vốn
 	// viện trợ của Tổ chức A là 860 triệu đồng".
 	aidPartRe = re(`^[^;]{0,12}?\btrong do\s*,?\s*(?:phan\s+|nguon\s+)?(?:von|kinh phi)\s+(?:vien tro|tai tro)` + gap(100) + moneyRe.String())
 	// fundLeadRe is an entry that begins with a fund, an association, an
 	// alliance or a network, its country in brackets, giving.
-	fundLeadRe = re(`^((?:quy|hoi|lien minh|mang luoi)\s(?:[^,;:.()]{2,80}?))\s*\(([^)]+)\)\s*(?:thong qua\s[^,;:.()]{2,80}?\s)?(?:tai tro|vien tro|ho tro|trao tang|trao|tang)\s+`)
+	fundLeadRe = re(`^((?:quy|hoi|lien minh|mang luoi)\s(?:[^,;:.()]{2,80}?))\s*\(([^)]+)\)\s*(?:(?:thong qua|[-–]\s*(?:chuong trinh|van phong))\s[^,;:.()]{2,80}?\s)?(?:tai tro|vien tro|ho tro|trao tang|trao|tang)\s+`)
 	// acronymRe is a short name in capitals ("EMW", "JICA").
 	acronymRe = regexp.MustCompile(`^[A-Z][A-Z0-9&.-]{1,9}$`)
 	// donorOfRe names the donor after "của": "Dự án … của Tổ chức …".

@@ -1749,3 +1749,22 @@ func TestHeadingOfForeignersAndIncidents(t *testing.T) {
 		})
 	}
 }
+
+// TestDonorWithItsProgrammeAfterADash: an entry that begins with a foreign
+// organisation and, after a dash, its programme ("Tổ chức Cánh Cò (Stork
+// Aid) - Chương trình phát triển vùng Sông Lam tài trợ công trình "…", tổng
+// kinh phí …") is a project of that organisation, as one "thông qua
+// Chương trình …" is.
+func TestDonorWithItsProgrammeAfterADash(t *testing.T) {
+	doc := "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\n5. Viện trợ phi chính phủ nước ngoài\n" +
+		"- Tổ chức Cánh Cò (Stork Aid) - Chương trình phát triển vùng Sông Lam tài trợ công trình \"Cầu dân sinh thôn Nậm Khao\", tổng kinh phí 520.000.000 đồng, đã giải ngân 260.000.000 đồng.\n" +
+		"6. Ngoại giao văn hóa: Không.\n"
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) {
+			wantFound(t, res, map[string]string{"ngo_aid.projects": "1", "ngo_aid.projects[0].committed_vnd": "520000000", "ngo_aid.projects[0].disbursed_vnd": "260000000"})
+			if ps := res.Report.NgoAid.Projects; len(ps) != 1 || ps[0].Donor != "Tổ chức Cánh Cò (Stork Aid)" {
+				t.Errorf("projects %+v", ps)
+			}
+		})
+	}
+}
