@@ -26,7 +26,7 @@ var unitWords = map[string]string{
 	"nguoi": "nguoi", "nhan khau": "nguoi", "khau": "nguoi", "luot nguoi": "nguoi", "luot": "nguoi", "nguoi/luot": "nguoi",
 	"thanh vien": "nguoi", "dai bieu": "nguoi", "cong dan": "nguoi", "lao dong": "nguoi", "dong chi": "nguoi", "luot khach": "nguoi", "khach": "nguoi",
 	"can bo": "can bo", "luot can bo": "can bo", "cong chuc": "can bo", "luot cb": "can bo",
-	"thon": "thon", "xom": "thon", "ban": "thon", "to dan pho": "thon", "khu pho": "thon", "ap": "thon", "khu dan cu": "thon", "to": "thon", "khoi pho": "thon", "khoi": "thon",
+	"thon": "thon", "xom": "thon", "ban": "thon", "to dan pho": "thon", "khu pho": "thon", "ap": "thon", "khu dan cu": "thon", "to": "thon", "khoi pho": "thon", "khoi": "thon", "khom": "thon",
 	"chi bo": "chi bo", "dang vien": "dang vien",
 	"%": "%", "phan tram": "%",
 	"doan": "doan", "luot doan": "doan",
@@ -333,7 +333,7 @@ var (
 	// populationLabelRe is a label that names only the population ("Dân
 	// số", "Quy mô dân số:"), no part of it.
 	populationLabelRe = regexp.MustCompile(`^(?:quy mo\s+)?dan so\s*:?$`)
-	hamletLabelRe     = regexp.MustCompile(`\b(?:so )?(?:thon|xom|ban|to dan pho|khu pho|khoi pho|ap|khu dan cu)\b`)
+	hamletLabelRe     = regexp.MustCompile(`\b(?:so )?(?:thon|xom|ban|to dan pho|khu pho|khoi pho|ap|khom|khu dan cu)\b`)
 )
 
 // labelLineRe is a line that says a figure as "label: value": a label

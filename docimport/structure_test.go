@@ -1768,3 +1768,16 @@ func TestDonorWithItsProgrammeAfterADash(t *testing.T) {
 		})
 	}
 }
+
+// TestHamletsCountedAsKhom: a profile table's row "Số khóm | khóm | 9" (the
+// khóm, the south's urban hamlet) gives the hamlets, as "Số ấp | ấp | 9".
+func TestHamletsCountedAsKhom(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. THÔNG TIN CHUNG\n" +
+		"TT\tChỉ tiêu\tĐơn vị tính\tSố liệu\n1\tDiện tích tự nhiên\tha\t912,4\n2\tSố khóm\tkhóm\t9\n3\tDân số\thộ\t3.705\n\t\tnhân khẩu\t14.230\n" +
+		"II. KẾT QUẢ\n1. Đoàn ra: Không có.\n"
+	for format, res := range map[string]*Result{"text": readText(t, doc), "docx": readDocx(t, doc)} {
+		t.Run(format, func(t *testing.T) {
+			wantFound(t, res, map[string]string{"profile.hamlets": "9", "profile.households": "3705", "profile.population": "14230"})
+		})
+	}
+}
