@@ -319,8 +319,9 @@ func profileFigure(label, unit string) string {
 	case householdLabelRe.MatchString(label) && (unit == "" || unit == "ho"),
 		strings.TrimSpace(label) == "ho" && unit == "":
 		return "profile.households"
-	case unit == "thon", unit == "" && hamletLabelRe.MatchString(strings.ReplaceAll(label, "dia ban", "")):
-		// "Số doanh nghiệp … trên địa bàn": "bàn" of "địa bàn" is no "bản".
+	case unit == "thon", unit == "" && hamletLabelRe.MatchString(strings.NewReplacer("dia ban", "", "nhat ban", "").Replace(label)):
+		// "Số doanh nghiệp … trên địa bàn": "bàn" of "địa bàn" is no "bản",
+		// nor is that of "Nhật Bản" in a row of foreigners by country.
 		return "profile.hamlets"
 	}
 	return ""

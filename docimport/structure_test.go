@@ -1781,3 +1781,14 @@ func TestHamletsCountedAsKhom(t *testing.T) {
 		})
 	}
 }
+
+// TestJapanIsNoHamlet: a row "Nhật Bản | 214" of an annex's table of
+// foreigners by country, after the signature, is no count of hamlets
+// ("bản"): the hamlets the profile states stand alone.
+func TestJapanIsNoHamlet(t *testing.T) {
+	doc := "UBND PHƯỜNG THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM\nPhường có diện tích tự nhiên 2.104,5 ha, gồm 17 khu phố với 12.406 hộ.\n" +
+		"II. KẾT QUẢ\n1. Đoàn ra: Không có.\n2. Người nước ngoài tạm trú: có 305 người (chi tiết tại Biểu số 02).\n3. Kiến nghị: Không.\n" +
+		"Nơi nhận: - UBND thành phố; - Lưu: VT.\tKT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Thử\nPHỤ LỤC\nBiểu số 02. Người nước ngoài tạm trú trên địa bàn phường (đến ngày 30/11/2024)\n" +
+		"STT\tQuốc tịch\tSố người\tGhi chú\n1\tHàn Quốc\t91\t\n2\tNhật Bản\t214\t\nCộng\t305\t\n"
+	wantFound(t, readText(t, doc), map[string]string{"profile.hamlets": "17", "consular.foreign_residents": "305"})
+}
