@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 
 	"doingoai/models"
@@ -59,6 +61,24 @@ func (a *App) communeCheck(w http.ResponseWriter, r *http.Request) error {
 	}
 	for _, f := range problems {
 		ans.Errors = append(ans.Errors, checkMessageOf(f.Field, f.Vietnamese(), inputs))
+	}
+	// A form filled from a document: the figures the document gives two
+	// ways stay said at their inputs while the person leaves them empty
+	// (the check clears the page's messages and places its own: without
+	// these, the two readings the page opened with would vanish as it
+	// loads).
+	kept, err := a.Store.GetFormDraft(r.Context(), u, per.String())
+	if err != nil {
+		return err
+	}
+	if kept != nil {
+		if note, _, ok := importedDraft(kept.Inputs); ok {
+			for _, field := range slices.Sorted(maps.Keys(note.Unresolved)) {
+				if strings.TrimSpace(values[field]) == "" {
+					ans.Warnings = append(ans.Warnings, checkMessageOf(field, note.Unresolved[field], inputs))
+				}
+			}
+		}
 	}
 	if ans.Summary == "" {
 		ans.Summary = checkSummary(len(ans.Errors), len(ans.Warnings))
