@@ -526,3 +526,20 @@ func TestWholeYearInAHalfYearsReport(t *testing.T) {
 		t.Errorf("a year's report: %q", f)
 	}
 }
+
+// TestPoorHouseholdsFellByATotal: "giảm tổng cộng 15 hộ" is a change, not
+// the poor households ("tổng cộng" folds to "tong cong", whose "con" was
+// taken for "còn", the word that gives the count left: "giảm còn 15 hộ").
+func TestPoorHouseholdsFellByATotal(t *testing.T) {
+	for s, want := range map[string]string{
+		"Hộ nghèo giảm tổng cộng 15 hộ.":             "",
+		"Số hộ nghèo giảm cộng dồn 15 hộ.":           "",
+		"Hộ nghèo giảm còn 15 hộ.":                   "15",
+		"Số hộ nghèo cuối năm còn 15 hộ.":            "15",
+		"Hộ nghèo: 15 hộ, giảm 4 hộ so với đầu năm.": "15",
+	} {
+		if got := foundValues(readText(t, trapDoc("năm 2024", s, "")))["profile.poor_households"]; got != want {
+			t.Errorf("%q: poor households read as %q, want %q", s, got, want)
+		}
+	}
+}

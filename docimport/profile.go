@@ -1,6 +1,7 @@
 package docimport
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -128,8 +129,12 @@ func aimed(f string) bool {
 // changeWords are the words that make a figure a change, not a level
 // ("giảm 10 hộ", "tăng 1,2%"), unless "còn" says what is left.
 func isChange(gap string) bool {
-	return hasAny(gap, "giam", "tang", "so voi", "thoat ngheo", "phat sinh moi") && !strings.Contains(gap, "con")
+	return hasAny(gap, "giam", "tang", "so voi", "thoat ngheo", "phat sinh moi") && !leftWordRe.MatchString(gap)
 }
+
+// leftWordRe is "còn" as a word ("giảm còn 15 hộ": the count left), not
+// the "con" of "cộng" ("giảm tổng cộng 15 hộ": a change).
+var leftWordRe = regexp.MustCompile(`(^|[^\pL\pN])con([^\pL\pN]|$)`)
 
 func (r *reader) profile() {
 	lines := r.profileLines()
