@@ -62,6 +62,39 @@ func textTable(head string, rows [][]string) []byte {
 	return []byte(head + textRows(rows) + "Trên đây là báo cáo của UBND xã Thử.\n")
 }
 
+// wantTableExactly reads the table under head as text and as .docx
+// (subtests "text" and "docx") and checks that each field of want is read
+// as its value ("" for not read) and that nothing else is read but the
+// document's own fields; with resolved, that nothing is left unresolved.
+func wantTableExactly(t *testing.T, head string, rows [][]string, want map[string]string, resolved bool) {
+	t.Helper()
+	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
+		t.Run(name, func(t *testing.T) {
+			lines, _, err := Lines(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Read(lines)
+			got := foundValues(res)
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %s", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
+					t.Errorf("%s = %s read, not stated", k, v)
+				}
+			}
+			if resolved {
+				for _, u := range res.Unresolved {
+					t.Errorf("unresolved %+v", u)
+				}
+			}
+		})
+	}
+}
+
 func textRows(rows [][]string) string {
 	var b strings.Builder
 	for _, row := range rows {
@@ -410,25 +443,7 @@ func TestQuarterColumns(t *testing.T) {
 		"delegations.inbound_foreign.count": "8", "delegations.inbound_foreign.people": "38",
 		"consular.foreigner_incidents": "4",
 	}
-	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
-		t.Run(name, func(t *testing.T) {
-			lines, _, err := Lines(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := foundValues(Read(lines))
-			for k, v := range want {
-				if got[k] != v {
-					t.Errorf("%s = %q, want %s", k, got[k], v)
-				}
-			}
-			for k, v := range got {
-				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
-					t.Errorf("%s = %s read, not stated", k, v)
-				}
-			}
-		})
-	}
+	wantTableExactly(t, head, rows, want, false)
 }
 
 // TestLabelUnitInBrackets: a table with no unit column gives a row's unit
@@ -489,29 +504,7 @@ func TestPeriodRows(t *testing.T) {
 		"delegations.inbound_foreign.count": "4", "delegations.inbound_foreign.people": "31",
 		"international_agreements.count": "1", "international_conferences.count": "0",
 	}
-	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
-		t.Run(name, func(t *testing.T) {
-			lines, _, err := Lines(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := Read(lines)
-			got := foundValues(res)
-			for k, v := range want {
-				if got[k] != v {
-					t.Errorf("%s = %q, want %s", k, got[k], v)
-				}
-			}
-			for k, v := range got {
-				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
-					t.Errorf("%s = %s read, not stated", k, v)
-				}
-			}
-			for _, u := range res.Unresolved {
-				t.Errorf("unresolved %+v", u)
-			}
-		})
-	}
+	wantTableExactly(t, head, rows, want, true)
 }
 
 // TestPeriodRowsHalf: in a half-year's report, of a table of periods
@@ -527,25 +520,7 @@ func TestPeriodRowsHalf(t *testing.T) {
 		{"So sánh cùng kỳ (%)", "117,5", "200", "115"},
 	}
 	want := map[string]string{"consular.foreign_residents": "47", "consular.foreigner_incidents": "2", "consular.citizens_exited": "230"}
-	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
-		t.Run(name, func(t *testing.T) {
-			lines, _, err := Lines(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := foundValues(Read(lines))
-			for k, v := range want {
-				if got[k] != v {
-					t.Errorf("%s = %q, want %s", k, got[k], v)
-				}
-			}
-			for k, v := range got {
-				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
-					t.Errorf("%s = %s read, not stated", k, v)
-				}
-			}
-		})
-	}
+	wantTableExactly(t, head, rows, want, false)
 }
 
 // TestAcrossCountAndRate: a table laid out across whose header names a
@@ -595,25 +570,7 @@ func TestMergedLabelUnitRows(t *testing.T) {
 		"delegations.outbound.count": "3", "delegations.outbound.people": "12",
 		"delegations.inbound_foreign.count": "4", "delegations.inbound_foreign.people": "27",
 	}
-	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
-		t.Run(name, func(t *testing.T) {
-			lines, _, err := Lines(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := foundValues(Read(lines))
-			for k, v := range want {
-				if got[k] != v {
-					t.Errorf("%s = %q, want %s", k, got[k], v)
-				}
-			}
-			for k, v := range got {
-				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
-					t.Errorf("%s = %s read, not stated", k, v)
-				}
-			}
-		})
-	}
+	wantTableExactly(t, head, rows, want, false)
 }
 
 // TestPeriodRowsOthers: a header "Năm | Số đoàn | Số người" names its
@@ -758,25 +715,7 @@ func TestPeriodOverUnits(t *testing.T) {
 		"delegations.outbound.count": "2", "delegations.outbound.people": "9",
 		"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "17",
 	}
-	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
-		t.Run(name, func(t *testing.T) {
-			lines, _, err := Lines(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := foundValues(Read(lines))
-			for k, v := range want {
-				if got[k] != v {
-					t.Errorf("%s = %q, want %s", k, got[k], v)
-				}
-			}
-			for k, v := range got {
-				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
-					t.Errorf("%s = %s read, not stated", k, v)
-				}
-			}
-		})
-	}
+	wantTableExactly(t, head, rows, want, false)
 }
 
 // TestTotalOverBreakdown: under a caption that names the figure, a header
@@ -818,25 +757,7 @@ func TestPeriodRowsNumbered(t *testing.T) {
 		"delegations.outbound.count": "3", "delegations.outbound.people": "12",
 		"delegations.inbound_foreign.count": "7", "delegations.inbound_foreign.people": "52",
 	}
-	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
-		t.Run(name, func(t *testing.T) {
-			lines, _, err := Lines(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := foundValues(Read(lines))
-			for k, v := range want {
-				if got[k] != v {
-					t.Errorf("%s = %q, want %s", k, got[k], v)
-				}
-			}
-			for k, v := range got {
-				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
-					t.Errorf("%s = %s read, not stated", k, v)
-				}
-			}
-		})
-	}
+	wantTableExactly(t, head, rows, want, false)
 }
 
 // TestAcrossTwoRowHeader: a table laid out across under a header of two
@@ -854,25 +775,7 @@ func TestAcrossTwoRowHeader(t *testing.T) {
 		"delegations.inbound_domestic.count": "17", "delegations.inbound_domestic.people": "160",
 		"delegations.inbound_foreign.count": "3", "delegations.inbound_foreign.people": "21",
 	}
-	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
-		t.Run(name, func(t *testing.T) {
-			lines, _, err := Lines(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := foundValues(Read(lines))
-			for k, v := range want {
-				if got[k] != v {
-					t.Errorf("%s = %q, want %s", k, got[k], v)
-				}
-			}
-			for k, v := range got {
-				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
-					t.Errorf("%s = %s read, not stated", k, v)
-				}
-			}
-		})
-	}
+	wantTableExactly(t, head, rows, want, false)
 }
 
 // TestPairedCellsOfAnotherColumn: cells that pair a count and its people
@@ -960,29 +863,7 @@ func TestPeriodRowsTwoUnderEach(t *testing.T) {
 		"training.officials_trained": "3", "training.courses": "2",
 		"delegations.outbound.count": "1", "delegations.outbound.people": "4",
 	}
-	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
-		t.Run(name, func(t *testing.T) {
-			lines, _, err := Lines(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := Read(lines)
-			got := foundValues(res)
-			for k, v := range want {
-				if got[k] != v {
-					t.Errorf("%s = %q, want %s", k, got[k], v)
-				}
-			}
-			for k, v := range got {
-				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
-					t.Errorf("%s = %s read, not stated", k, v)
-				}
-			}
-			for _, u := range res.Unresolved {
-				t.Errorf("unresolved %+v", u)
-			}
-		})
-	}
+	wantTableExactly(t, head, rows, want, true)
 }
 
 // TestPeriodRowsAwardsOverNominations: a column "Khen thưởng" divided
@@ -999,26 +880,7 @@ func TestPeriodRowsAwardsOverNominations(t *testing.T) {
 	want := map[string]string{
 		"international_agreements.count": "0", "foreign_awards_received.count": "1", "award_nominations.count": "2",
 	}
-	for name, data := range map[string][]byte{"text": textTable(head, rows), "docx": tableDocx(head, rows)} {
-		t.Run(name, func(t *testing.T) {
-			lines, _, err := Lines(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := Read(lines)
-			got := foundValues(res)
-			for k, v := range want {
-				if got[k] != v {
-					t.Errorf("%s = %q, want %s", k, got[k], v)
-				}
-			}
-			for k, v := range got {
-				if _, ok := want[k]; !ok && !strings.HasPrefix(k, "document.") {
-					t.Errorf("%s = %s read, not stated", k, v)
-				}
-			}
-		})
-	}
+	wantTableExactly(t, head, rows, want, false)
 }
 
 // TestBracketedPartsOfACell: a table's cell that gives a figure and its

@@ -44,6 +44,35 @@ func runTraps(t *testing.T, cases []trapCase) {
 	}
 }
 
+// tableTrap is a table under head, read as text and as .docx: each field
+// of want is not read at all when its value is "", else read as that
+// value (a leading "?" dropped) or not read.
+type tableTrap struct {
+	name, head string
+	rows       [][]string
+	want       map[string]string
+}
+
+func runTableTraps(t *testing.T, cases []tableTrap) {
+	t.Helper()
+	for _, tc := range cases {
+		for kind, data := range map[string][]byte{"text": textTable(tc.head, tc.rows), "docx": tableDocx(tc.head, tc.rows)} {
+			t.Run(tc.name+"/"+kind, func(t *testing.T) {
+				lines, _, err := Lines(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := foundValues(Read(lines))
+				for k, v := range tc.want {
+					if g, ok := got[k]; ok && (v == "" || g != strings.TrimPrefix(v, "?")) {
+						t.Errorf("%s read as %s, want %s", k, g, v)
+					}
+				}
+			})
+		}
+	}
+}
+
 // TestPrecisionTrapsDelegations: counts of delegations in narrative that
 // share a sentence with another period, a running total, a change, a
 // plan, a wider unit's figure or a breakdown that does not cover them all.
@@ -364,11 +393,7 @@ func TestPrecisionTrapsOtherParts(t *testing.T) {
 func TestPrecisionTrapsProfileTables(t *testing.T) {
 	const profHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
 	const ngoHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n13. Viện trợ phi chính phủ nước ngoài\n"
-	for _, tc := range []struct {
-		name, head string
-		rows       [][]string
-		want       map[string]string
-	}{
+	runTableTraps(t, []tableTrap{
 		{"a plan and done under the year", profHead, [][]string{
 			{"!Chỉ tiêu", "!ĐVT", "!>2 Năm 2024"},
 			{"^", "^", "Kế hoạch", "Thực hiện"},
@@ -399,22 +424,7 @@ func TestPrecisionTrapsProfileTables(t *testing.T) {
 			{"TT", "Tên dự án, nhà tài trợ", "Giá trị cam kết (triệu đồng)", "Giải ngân năm 2023 (triệu đồng)", "Giải ngân năm 2024 (triệu đồng)"},
 			{"1", "Dự án “Bếp ăn bán trú” - Tổ chức Plan International", "450", "100", "300"}},
 			map[string]string{"ngo_aid.projects[0].committed_vnd": "?450000000", "ngo_aid.projects[0].disbursed_vnd": "?300000000"}},
-	} {
-		for kind, data := range map[string][]byte{"text": textTable(tc.head, tc.rows), "docx": tableDocx(tc.head, tc.rows)} {
-			t.Run(tc.name+"/"+kind, func(t *testing.T) {
-				lines, _, err := Lines(data)
-				if err != nil {
-					t.Fatal(err)
-				}
-				got := foundValues(Read(lines))
-				for k, v := range tc.want {
-					if g, ok := got[k]; ok && (v == "" || g != strings.TrimPrefix(v, "?")) {
-						t.Errorf("%s read as %s, want %s", k, g, v)
-					}
-				}
-			})
-		}
-	}
+	})
 }
 
 // TestPrecisionTrapsListsAndLabels: dated items that are no delegations,
@@ -511,11 +521,7 @@ func TestPrecisionTrapsTableLabels(t *testing.T) {
 	const profHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nI. ĐẶC ĐIỂM TÌNH HÌNH\n"
 	const delHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n1. Công tác đoàn ra, đoàn vào\n"
 	const conHead = "UBND XÃ THỬ\nBÁO CÁO\nKết quả công tác đối ngoại năm 2024\nII. KẾT QUẢ\n6. Quản lý người nước ngoài\n"
-	for _, tc := range []struct {
-		name, head string
-		rows       [][]string
-		want       map[string]string
-	}{
+	runTableTraps(t, []tableTrap{
 		{"a month's income, farmland", profHead, [][]string{
 			{"Chỉ tiêu", "Số liệu"},
 			{"Thu nhập bình quân (triệu đồng/người/tháng)", "4,5"},
@@ -538,22 +544,7 @@ func TestPrecisionTrapsTableLabels(t *testing.T) {
 			{"Năm 2023", "45 (3,2%)", "60 (4,3%)"},
 			{"Năm 2024", "38 (2,7%)", "52 (3,7%)"}},
 			map[string]string{"profile.poor_households": "?38", "profile.poor_households_rate_pct": "?2.7", "profile.near_poor_households": "?52"}},
-	} {
-		for kind, data := range map[string][]byte{"text": textTable(tc.head, tc.rows), "docx": tableDocx(tc.head, tc.rows)} {
-			t.Run(tc.name+"/"+kind, func(t *testing.T) {
-				lines, _, err := Lines(data)
-				if err != nil {
-					t.Fatal(err)
-				}
-				got := foundValues(Read(lines))
-				for k, v := range tc.want {
-					if g, ok := got[k]; ok && (v == "" || g != strings.TrimPrefix(v, "?")) {
-						t.Errorf("%s read as %s, want %s", k, g, v)
-					}
-				}
-			})
-		}
-	}
+	})
 }
 
 // TestPrecisionTrapsNone: "không" said of a part, a kind or a half, beside
